@@ -1,0 +1,101 @@
+import { QUEUE_ERROR_CODE, QueueError, assertNever } from "./errors";
+import { parseTicketNumber } from "./numbering";
+import { SPEECH_LANG, numberToWords, uzbekOrdinal, type SpeechLang } from "./number-words";
+
+// Letter names as a speaker of each language reads a Latin capital on a sign.
+const UZ_LETTERS: Readonly<Record<string, string>> = {
+  A: "a",
+  B: "be",
+  C: "se",
+  D: "de",
+  E: "e",
+  F: "ef",
+  G: "ge",
+  H: "ha",
+  I: "i",
+  J: "je",
+  K: "ka",
+  L: "el",
+  M: "em",
+  N: "en",
+  O: "o",
+  P: "pe",
+  Q: "qa",
+  R: "er",
+  S: "es",
+  T: "te",
+  U: "u",
+  V: "ve",
+  W: "dubl-ve",
+  X: "xa",
+  Y: "ye",
+  Z: "ze",
+};
+const RU_LETTERS: Readonly<Record<string, string>> = {
+  A: "а",
+  B: "бэ",
+  C: "цэ",
+  D: "дэ",
+  E: "е",
+  F: "эф",
+  G: "гэ",
+  H: "аш",
+  I: "и",
+  J: "жи",
+  K: "ка",
+  L: "эль",
+  M: "эм",
+  N: "эн",
+  O: "о",
+  P: "пэ",
+  Q: "ку",
+  R: "эр",
+  S: "эс",
+  T: "тэ",
+  U: "у",
+  V: "вэ",
+  W: "дабл-ю",
+  X: "икс",
+  Y: "игрек",
+  Z: "зэт",
+};
+
+function letterNames(series: string, lang: SpeechLang): string {
+  const table = lang === SPEECH_LANG.UZ ? UZ_LETTERS : RU_LETTERS;
+  return [...series].map((letter) => table[letter] ?? letter).join(" ");
+}
+
+/** How a person reads a ticket number aloud: "K-012" → "ka o'n ikki" / "ка двенадцать". */
+export function spokenTicketNumber(label: string, lang: SpeechLang): string {
+  const parsed = parseTicketNumber(label);
+  if (!parsed) {
+    throw new QueueError(
+      QUEUE_ERROR_CODE.INVALID_TICKET_NUMBER,
+      `"${label}" is not a ticket number like K-012.`,
+    );
+  }
+  return `${letterNames(parsed.series, lang)} ${numberToWords(parsed.n, lang)}`;
+}
+
+/** The counter phrase: 3 → "uchinchi oyna" / "окно три". */
+export function spokenCounter(counter: number, lang: SpeechLang): string {
+  if (!Number.isSafeInteger(counter) || counter < 1) {
+    throw new QueueError(
+      QUEUE_ERROR_CODE.INVALID_ARGUMENT,
+      `Counter ${counter} is not a window number.`,
+    );
+  }
+  switch (lang) {
+    case SPEECH_LANG.UZ:
+      return `${uzbekOrdinal(counter)} oyna`;
+    case SPEECH_LANG.RU:
+      return `окно ${numberToWords(counter, lang)}`;
+    default:
+      return assertNever(lang);
+  }
+}
+
+/** The whole board announcement for speech synthesis: "ka o'n ikki, uchinchi oyna". */
+export function spokenCall(label: string, counter: number, lang: SpeechLang): string {
+  return `${spokenTicketNumber(label, lang)}, ${spokenCounter(counter, lang)}`;
+}
