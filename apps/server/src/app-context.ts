@@ -1,0 +1,66 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { Config } from "./config";
+import type { Db } from "./db/database";
+import type { Migration } from "./db/migrations/migration";
+import { companyMigrations } from "./db/migrations/company";
+import { AccessTokens } from "./modules/auth/access-token";
+import { AuthService } from "./modules/auth/auth.service";
+import { RefreshTokens } from "./modules/auth/refresh-tokens";
+import type { MailTransport } from "./modules/outbox/mail-transport";
+import { OutboxWorker } from "./modules/outbox/outbox.worker";
+import { CompanyDirectory } from "./modules/tenancy/company-directory";
+
+/** Everything a module needs, built once per process and passed in (no globals). */
+export type AppContext = {
+  config: Config;
+  db: Db;
+  dbKind: "postgres" | "pglite";
+  tokens: AccessTokens;
+  refreshTokens: RefreshTokens;
+  auth: AuthService;
+  directory: CompanyDirectory;
+  outbox: OutboxWorker;
+  companyMigrations: Migration[];
+  /** The address people use to reach the platform, for links in e-mails. */
+  publicUrl: string;
+};
+
+export type ContextDeps = {
+  config: Config;
+  db: Db;
+  dbKind: "postgres" | "pglite";
+  jwtSecret: string;
+  mail: MailTransport | null;
+  log: FastifyBaseLogger;
+  companyMigrations?: Migration[];
+};
+
+/** Wires the services together. */
+export function createContext(deps: ContextDeps): AppContext {
+  const { config } = deps;
+  const tokens = new AccessTokens(deps.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
+  const refreshTokens = new RefreshTokens(config.REFRESH_TOKEN_TTL_DAYS);
+  return {
+    config,
+    db: deps.db,
+    dbKind: deps.dbKind,
+    tokens,
+    refreshTokens,
+    auth: new AuthService(tokens, refreshTokens, {
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      lockMinutes: config.LOGIN_LOCK_MINUTES,
+    }),
+    directory: new CompanyDirectory(deps.db),
+    outbox: new OutboxWorker(deps.db, deps.mail, config.MAIL_FROM, config.OUTBOX_POLL_MS, deps.log),
+    companyMigrations: deps.companyMigrations ?? companyMigrations,
+    publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ""),
+  };
+}
+
+/** Where a company's admin logs in: its subdomain when BASE_DOMAIN is set, else the path. */
+export function companyUrls(ctx: Pick<AppContext, "config" | "publicUrl">, slug: string) {
+  const base = ctx.config.BASE_DOMAIN
+    ? `${new URL(ctx.publicUrl).protocol}//${slug}.${ctx.config.BASE_DOMAIN}`
+    : `${ctx.publicUrl}/c/${slug}`;
+  return { admin: `${base}/admin`, login: `${base}/admin/login` };
+}

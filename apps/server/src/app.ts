@@ -1,0 +1,129 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { AppContext } from "./app-context";
+import { auditRoutes } from "./modules/audit/audit.routes";
+import { companyAuthRoutes } from "./modules/company-auth/company-auth.routes";
+import { companyRoutes } from "./modules/companies/company.routes";
+import { healthRoutes } from "./modules/health/health.routes";
+import { logoFileRoutes, logoUploadRoutes } from "./modules/logos/logo.routes";
+import { outboxRoutes } from "./modules/outbox/outbox.routes";
+import { platformAuthRoutes } from "./modules/platform-auth/platform-auth.routes";
+import { publicRoutes } from "./modules/public/public.routes";
+import { resolveCompanyFromPath, companyHostRewrite } from "./modules/tenancy/tenancy";
+import { registerWeb } from "./modules/web/web";
+import { installErrorHandling } from "./shared/http/error-handler";
+import { genRequestId } from "./shared/http/request-id";
+
+export type BuildAppOptions = {
+  logger: FastifyBaseLogger | boolean | { level: string };
+  serveWeb?: boolean;
+};
+
+/** The HTTP application: every route, plugin and handler, around an already-built context. */
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(typeof opts.logger === "object" && "child" in opts.logger
+      ? { loggerInstance: opts.logger }
+      : {
+          logger:
+            opts.logger === false
+              ? false
+              : {
+                  level: typeof opts.logger === "object" ? opts.logger.level : "info",
+                  redact: [
+                    "req.headers.authorization",
+                    "req.headers.cookie",
+                    "res.headers['set-cookie']",
+                  ],
+                },
+        }),
+    genReqId: genRequestId,
+    logController: new LogController({
+      requestIdLogLabel: "requestId",
+      disableRequestLogging: (request) =>
+        request.url === "/api/health" || request.url === "/api/ready",
+    }),
+    trustProxy: ctx.config.TRUST_PROXY,
+    rewriteUrl: companyHostRewrite(ctx.config.BASE_DOMAIN),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'", "ws:", "wss:"],
+        mediaSrc: ["'self'", "data:"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 5 },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "E-Queue API",
+        version: "0.1.0",
+        description: "Multi-tenant queue management platform.",
+      },
+      components: {
+        securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(ctx), { prefix: "/api" });
+  await app.register(publicRoutes(ctx), { prefix: "/api/public" });
+  await app.register(logoFileRoutes(ctx), { prefix: "/api/files" });
+  await app.register(
+    async (platform) => {
+      await platform.register(platformAuthRoutes(ctx));
+      await platform.register(companyRoutes(ctx));
+      await platform.register(logoUploadRoutes(ctx));
+      await platform.register(outboxRoutes(ctx));
+      await platform.register(auditRoutes(ctx));
+    },
+    { prefix: "/api/platform" },
+  );
+  await app.register(
+    async (company) => {
+      resolveCompanyFromPath(company, ctx.directory);
+      await company.register(companyAuthRoutes(ctx));
+    },
+    { prefix: "/api/c/:slug" },
+  );
+
+  await registerWeb(app, {
+    baseDomain: ctx.config.BASE_DOMAIN,
+    ...(opts.serveWeb === false && { distDir: "/nonexistent" }),
+  });
+  return app;
+}

@@ -1,0 +1,75 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCompany, createTestPlatform, loginSuperAdmin, type TestPlatform } from "../testing";
+import { companyMigrations, latestCompanyVersion } from "./migrations/company";
+import type { Migration } from "./migrations/migration";
+import { migrateAllCompanies, migratePlatform } from "./migrator";
+
+describe("migrations", () => {
+  let p: TestPlatform;
+  let token: string;
+  beforeAll(async () => {
+    p = await createTestPlatform();
+    token = await loginSuperAdmin(p.app);
+  });
+  afterAll(() => p.close());
+
+  it("applies the platform schema once and is idempotent", async () => {
+    expect(await migratePlatform(p.ctx.db)).toBe(0);
+    const rows = await p.ctx.db
+      .selectFrom("platform.schema_migrations")
+      .select("version")
+      .execute();
+    expect(rows.map((r) => r.version)).toEqual([1]);
+  });
+
+  it("records each company's version, reports failures per company, and resumes", async () => {
+    const a = await createCompany(p.app, token, { slug: "mig-a" });
+    const b = await createCompany(p.app, token, { slug: "mig-b" });
+    const c = await createCompany(p.app, token, { slug: "mig-c" });
+    expect([a, b, c].map((x) => x.schemaVersion)).toEqual([1, 1, 1]);
+
+    // Company b already has a table the new migration wants to create: its migration fails.
+    await sql.raw(`create table t_mig_b.visits (id int)`).execute(p.ctx.db);
+    const next: Migration = {
+      version: 2,
+      name: "visits",
+      statements: (s) => [
+        `create table ${s}.visits (id uuid primary key, at timestamptz not null)`,
+      ],
+    };
+    const migrations = [...companyMigrations, next];
+    const first = await migrateAllCompanies(p.ctx.db, { migrations });
+    expect(first.latest).toBe(latestCompanyVersion(migrations));
+    expect(first.migrated).toBe(2);
+    expect(first.failed.map((f) => f.slug)).toEqual(["mig-b"]);
+    const versions = await p.ctx.db
+      .selectFrom("platform.companies")
+      .select(["slug", "schema_version", "migration_error"])
+      .orderBy("slug")
+      .execute();
+    expect(versions.map((v) => [v.slug, v.schema_version, v.migration_error !== null])).toEqual([
+      ["mig-a", 2, false],
+      ["mig-b", 1, true],
+      ["mig-c", 2, false],
+    ]);
+
+    // After the operator fixes b, running again resumes with b only.
+    await sql.raw(`drop table t_mig_b.visits`).execute(p.ctx.db);
+    const second = await migrateAllCompanies(p.ctx.db, { migrations });
+    expect(second).toMatchObject({ migrated: 1, upToDate: 2, failed: [] });
+    const b2 = await p.ctx.db
+      .selectFrom("platform.companies")
+      .select(["schema_version", "migration_error"])
+      .where("slug", "=", "mig-b")
+      .executeTakeFirstOrThrow();
+    expect(b2).toEqual({ schema_version: 2, migration_error: null });
+    const recorded = await p.ctx.db
+      .withSchema("t_mig_b")
+      .selectFrom("schema_migrations")
+      .select("version")
+      .orderBy("version")
+      .execute();
+    expect(recorded.map((r) => r.version)).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,54 @@
+import { loadConfig } from "./config";
+import { startPlatform } from "./platform";
+
+/** Entry point: `npm start`. Prints where the platform is and how to log in. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  const platform = await startPlatform(config);
+  const { app, ctx, superAdmin } = platform;
+  await app.listen({ host: config.HOST, port: config.PORT });
+  ctx.outbox.start();
+
+  const url = ctx.publicUrl;
+  const lines = [
+    "",
+    `  E-Queue is running on ${ctx.dbKind === "pglite" ? `the embedded database (${config.DATA_DIR})` : "PostgreSQL"}.`,
+    `  Super Admin panel:  ${url}/admin`,
+    `  API docs:           ${url}/api/docs`,
+    `  Log in as ${superAdmin.email}` +
+      (superAdmin.generatedPassword
+        ? ` with the generated password: ${superAdmin.generatedPassword}\n  (shown only this once; set SUPER_ADMIN_PASSWORD to choose your own)`
+        : superAdmin.created
+          ? " with SUPER_ADMIN_PASSWORD."
+          : " (the account already exists)."),
+    ctx.outbox.isConfigured
+      ? ""
+      : "  No SMTP_URL: e-mails stay in the outbox (Super Admin → Outbox).",
+    "",
+  ];
+  console.log(lines.join("\n"));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down: finishing in-flight requests");
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await platform.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error("E-Queue failed to start:", err);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { pagingQuery } from "../../shared/paging";
+import { requireSuperAdmin } from "../auth/guards";
+import { listAudit } from "./audit.repository";
+
+const entry = z.object({
+  id: z.number(),
+  at: z.date(),
+  actorType: z.string(),
+  actorEmail: z.string().nullable(),
+  companyId: z.string().nullable(),
+  companySlug: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+
+/** Super Admin: who did what, when and from where. Mounted at /api/platform. */
+export const auditRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook("preHandler", requireSuperAdmin(ctx.tokens));
+    app.get(
+      "/audit",
+      {
+        schema: {
+          tags: ["audit"],
+          summary: "Audit log, newest first",
+          querystring: z.strictObject({
+            companyId: z.uuid().optional(),
+            action: z.string().trim().max(100).optional(),
+            ...pagingQuery,
+          }),
+          response: {
+            200: z.object({
+              items: z.array(entry),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const { items, total } = await listAudit(ctx.db, q);
+        return {
+          items: items.map((a) => ({
+            id: Number(a.id),
+            at: a.at,
+            actorType: a.actor_type,
+            actorEmail: a.actor_email,
+            companyId: a.company_id,
+            companySlug: a.company_slug,
+            action: a.action,
+            targetType: a.target_type,
+            targetId: a.target_id,
+            details: a.details,
+            ip: a.ip,
+            requestId: a.request_id,
+          })),
+          total,
+          page: q.page,
+          pageSize: q.pageSize,
+        };
+      },
+    );
+  };

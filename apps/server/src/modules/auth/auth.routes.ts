@@ -1,0 +1,170 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { actorOf } from "../../shared/actor";
+import { recordAudit } from "../audit/audit.repository";
+import { AppError } from "../../shared/app-error";
+import { scopeTables, type Account, type AccountScope } from "./account-scope";
+import type { Session } from "./auth.service";
+
+export const REFRESH_COOKIE = "eq_rt";
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.string(),
+  mustChangePassword: z.boolean(),
+});
+const sessionSchema = z.object({ accessToken: z.string(), user: userSchema });
+
+const loginBody = z.strictObject({
+  email: z.email("Enter your e-mail address.").max(254),
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200),
+  newPassword: z.string().min(1, "Enter a new password.").max(200),
+});
+
+const toUser = (a: Account, role: string) => ({
+  id: a.id,
+  email: a.email,
+  name: a.name,
+  role: a.role ?? role,
+  mustChangePassword: a.must_change_password,
+});
+
+/** The refresh cookie is scoped to the realm's own `/auth` path, so it never leaves it. */
+const cookiePath = (request: FastifyRequest) => {
+  const original = request.originalUrl.split("?")[0] ?? "";
+  const i = original.lastIndexOf("/auth/");
+  return i >= 0 ? original.slice(0, i + 5) : "/";
+};
+
+export type AuthRouteOptions = {
+  scopeOf: (request: FastifyRequest) => AccountScope;
+  defaultRole: string;
+  /** preHandler for `/me` and `/change-password`. */
+  guard: (request: FastifyRequest) => Promise<void>;
+  tag: string;
+};
+
+/** Login, refresh, logout, me and change-password for one realm. */
+export const authRoutes =
+  (ctx: AppContext, opts: AuthRouteOptions): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = [opts.tag];
+    const secure = ctx.publicUrl.startsWith("https://");
+    const send = (request: FastifyRequest, reply: FastifyReply, s: Session) => {
+      reply.setCookie(REFRESH_COOKIE, s.refreshToken, {
+        httpOnly: true,
+        sameSite: "strict",
+        secure,
+        path: cookiePath(request),
+        maxAge: ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400,
+      });
+      return { accessToken: s.accessToken, user: toUser(s.account, opts.defaultRole) };
+    };
+
+    app.post(
+      "/auth/login",
+      {
+        config: { rateLimit: { max: 20, timeWindow: "1 minute" } },
+        schema: { tags, summary: "Log in", body: loginBody, response: { 200: sessionSchema } },
+      },
+      async (request, reply) => {
+        const scope = opts.scopeOf(request);
+        const session = await ctx.auth.login(scope, request.body.email, request.body.password);
+        const actor = { ...actorOf(request), id: session.account.id, email: session.account.email };
+        await recordAudit(
+          ctx.db,
+          {
+            ...actor,
+            type: opts.defaultRole === "SUPER_ADMIN" ? "SUPER_ADMIN" : "COMPANY_USER",
+            companyId: request.company?.id ?? null,
+          },
+          {
+            action: "auth.login",
+            targetType: "account",
+            targetId: session.account.id,
+          },
+        );
+        return send(request, reply, session);
+      },
+    );
+
+    app.post(
+      "/auth/refresh",
+      {
+        config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+        schema: {
+          tags,
+          summary: "Rotate the refresh cookie and get a new access token",
+          response: { 200: sessionSchema },
+        },
+      },
+      async (request, reply) => {
+        const session = await ctx.auth.refreshSession(
+          opts.scopeOf(request),
+          request.cookies[REFRESH_COOKIE],
+        );
+        return send(request, reply, session);
+      },
+    );
+
+    app.post(
+      "/auth/logout",
+      { schema: { tags, summary: "Log out (ends this session)" } },
+      async (request, reply) => {
+        await ctx.auth.logout(opts.scopeOf(request), request.cookies[REFRESH_COOKIE]);
+        reply.clearCookie(REFRESH_COOKIE, { path: cookiePath(request) });
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      "/auth/me",
+      {
+        preHandler: opts.guard,
+        schema: { tags, summary: "The logged-in user", response: { 200: userSchema } },
+      },
+      async (request) => {
+        const scope = opts.scopeOf(request);
+        const account = await scopeTables(scope).findAccountById(request.auth!.sub);
+        if (!account)
+          throw new AppError("UNAUTHENTICATED", "Your account no longer exists. Log in again.");
+        return toUser(account, opts.defaultRole);
+      },
+    );
+
+    app.post(
+      "/auth/change-password",
+      {
+        preHandler: opts.guard,
+        config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+        schema: {
+          tags,
+          summary: "Change the password (required after a one-time password)",
+          body: changePasswordBody,
+          response: { 200: sessionSchema },
+        },
+      },
+      async (request, reply) => {
+        const scope = opts.scopeOf(request);
+        const session = await ctx.auth.changePassword(
+          scope,
+          request.auth!.sub,
+          request.body.currentPassword,
+          request.body.newPassword,
+        );
+        await recordAudit(ctx.db, actorOf(request), {
+          action: "auth.password.change",
+          targetType: "account",
+          targetId: session.account.id,
+        });
+        return send(request, reply, session);
+      },
+    );
+  };

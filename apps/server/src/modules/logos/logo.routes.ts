@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { AppError, notFound } from "../../shared/app-error";
+import { actorOf } from "../../shared/actor";
+import { recordAudit } from "../audit/audit.repository";
+import { requireSuperAdmin } from "../auth/guards";
+import { LOGO_MAX_BYTES, findLogo, storeLogo } from "./logo.service";
+
+/** Super Admin: upload a logo before or while editing a company. Mounted at /api/platform. */
+export const logoUploadRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook("preHandler", requireSuperAdmin(ctx.tokens));
+    app.post(
+      "/logos",
+      {
+        schema: {
+          tags: ["companies"],
+          summary: "Upload a logo (multipart field `file`: PNG, JPEG or WebP, at most 2 MB)",
+          consumes: ["multipart/form-data"],
+          response: { 201: z.object({ logoId: z.string(), url: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) {
+          throw new AppError(
+            "UNSUPPORTED_MEDIA_TYPE",
+            "Upload the logo as multipart/form-data with the field `file`.",
+          );
+        }
+        const file = await request.file({ limits: { fileSize: LOGO_MAX_BYTES, files: 1 } });
+        if (!file) throw new AppError("LOGO_INVALID", "No file was sent; choose a logo image.");
+        const bytes = await file.toBuffer();
+        if (file.file.truncated)
+          throw new AppError(
+            "LOGO_TOO_LARGE",
+            "The logo is larger than 2 MB; upload a smaller image.",
+          );
+        const stored = await storeLogo(ctx.db, bytes);
+        await recordAudit(ctx.db, actorOf(request), {
+          action: "logo.upload",
+          targetType: "logo",
+          targetId: stored.logoId,
+        });
+        return reply.status(201).send(stored);
+      },
+    );
+  };
+
+/** Public: logo images, immutable by id. Mounted at /api/files. */
+export const logoFileRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/logos/:id",
+      {
+        schema: {
+          tags: ["public"],
+          summary: "A logo image",
+          params: z.strictObject({ id: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const logo = await findLogo(ctx.db, request.params.id);
+        if (!logo) throw notFound("The logo");
+        return reply
+          .type(logo.content_type)
+          .header("cache-control", "public, max-age=31536000, immutable")
+          .send(Buffer.from(logo.bytes));
+      },
+    );
+  };

@@ -1,0 +1,110 @@
+import { sql, type Kysely } from "kysely";
+import type { Database, OutboxStatus } from "../../db/tables";
+
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  companyId?: string | null;
+};
+
+/** Queues an e-mail; call inside the transaction of the change that causes it. */
+export async function enqueueEmail(db: Kysely<Database>, mail: OutgoingEmail): Promise<string> {
+  const row = await db
+    .insertInto("platform.outbox")
+    .values({
+      channel: "email",
+      recipient: mail.to,
+      subject: mail.subject,
+      body_text: mail.text,
+      body_html: mail.html ?? null,
+      company_id: mail.companyId ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Claims up to `limit` due messages so that two workers never send one message twice. */
+export async function claimDue(db: Kysely<Database>, limit: number, leaseSeconds = 60) {
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom("platform.outbox")
+      .selectAll()
+      .where("status", "=", "PENDING")
+      .where("next_attempt_at", "<=", new Date())
+      .orderBy("next_attempt_at")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (due.length) {
+      await trx
+        .updateTable("platform.outbox")
+        .set({ next_attempt_at: sql`now() + make_interval(secs => ${leaseSeconds})` })
+        .where(
+          "id",
+          "in",
+          due.map((m) => m.id),
+        )
+        .execute();
+    }
+    return due;
+  });
+}
+
+export async function markSent(db: Kysely<Database>, id: string) {
+  await db
+    .updateTable("platform.outbox")
+    .set({ status: "SENT", sent_at: new Date(), last_error: null, attempts: sql`attempts + 1` })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Records a failed attempt; retries back off exponentially until `maxAttempts`. */
+export async function markFailed(
+  db: Kysely<Database>,
+  id: string,
+  attempts: number,
+  error: string,
+  maxAttempts = 8,
+) {
+  const next = attempts + 1;
+  const giveUp = next >= maxAttempts;
+  const delaySeconds = Math.min(3600, 2 ** next * 5);
+  await db
+    .updateTable("platform.outbox")
+    .set({
+      status: giveUp ? "FAILED" : "PENDING",
+      attempts: next,
+      last_error: error.slice(0, 1000),
+      next_attempt_at: new Date(Date.now() + delaySeconds * 1000),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function listOutbox(
+  db: Kysely<Database>,
+  q: {
+    status?: OutboxStatus | undefined;
+    companyId?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
+  let base = db.selectFrom("platform.outbox");
+  if (q.status) base = base.where("status", "=", q.status);
+  if (q.companyId) base = base.where("company_id", "=", q.companyId);
+  const counted = await base
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
+  const items = await base
+    .selectAll()
+    .orderBy("created_at", "desc")
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return { items, total: Number(counted.total) };
+}

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { logoUrl } from "../companies/company.mapper";
+import { listActiveCompanies } from "../companies/company.repository";
+
+/** What anyone may see: only ACTIVE companies. Mounted at /api/public. */
+export const publicRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/companies",
+      {
+        schema: {
+          tags: ["public"],
+          summary: "Active companies for the portal",
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  name: z.string(),
+                  slug: z.string(),
+                  logoUrl: z.string().nullable(),
+                  description: z.string().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async () => {
+        const rows = await listActiveCompanies(ctx.db);
+        return {
+          items: rows.map((c) => ({
+            name: c.name,
+            slug: c.slug,
+            logoUrl: logoUrl(c.logo_id),
+            description: c.description,
+          })),
+        };
+      },
+    );
+  };

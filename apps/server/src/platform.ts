@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import pino from "pino";
+import { buildApp } from "./app";
+import { createContext, type AppContext } from "./app-context";
+import type { Config } from "./config";
+import { openDatabase, type Db } from "./db/database";
+import type { Migration } from "./db/migrations/migration";
+import { migrateAllCompanies, migratePlatform } from "./db/migrator";
+import { smtpTransport, type MailTransport } from "./modules/outbox/mail-transport";
+import { ensureSuperAdmin } from "./modules/platform-auth/super-admin.bootstrap";
+
+export type Platform = {
+  app: FastifyInstance;
+  ctx: AppContext;
+  superAdmin: { created: boolean; email: string; generatedPassword?: string };
+  close: () => Promise<void>;
+};
+
+export type StartOptions = {
+  /** Keep PGlite in memory instead of DATA_DIR (tests). */
+  inMemory?: boolean;
+  serveWeb?: boolean;
+  mail?: MailTransport | null;
+  companyMigrations?: Migration[];
+  logger?: pino.Logger;
+};
+
+/** The signing secret: JWT_SECRET when set, else one generated once and kept in the database. */
+async function resolveJwtSecret(db: Db, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  await db
+    .insertInto("platform.settings")
+    .values({ key: "jwt_secret", value: randomBytes(48).toString("base64url") })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  const row = await db
+    .selectFrom("platform.settings")
+    .select("value")
+    .where("key", "=", "jwt_secret")
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+/** Opens and migrates the database, bootstraps the super admin, and builds the app. */
+export async function startPlatform(config: Config, opts: StartOptions = {}): Promise<Platform> {
+  const log =
+    opts.logger ??
+    pino({
+      level: config.LOG_LEVEL,
+      redact: ["req.headers.authorization", "req.headers.cookie", "password", "*.password"],
+    });
+  const handle = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    inMemory: opts.inMemory ?? false,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  try {
+    await migratePlatform(handle.db);
+    const jwtSecret = await resolveJwtSecret(handle.db, config.JWT_SECRET);
+    const mail =
+      opts.mail !== undefined ? opts.mail : config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
+    const ctx = createContext({
+      config,
+      db: handle.db,
+      dbKind: handle.kind,
+      jwtSecret,
+      mail,
+      log,
+      ...(opts.companyMigrations && { companyMigrations: opts.companyMigrations }),
+    });
+    const report = await migrateAllCompanies(handle.db, { migrations: ctx.companyMigrations });
+    if (report.migrated || report.failed.length) log.info(report, "company schemas migrated");
+    for (const f of report.failed)
+      log.error(f, "company schema migration failed; it will be retried at next start");
+    const superAdmin = await ensureSuperAdmin(
+      handle.db,
+      { email: config.SUPER_ADMIN_EMAIL, password: config.SUPER_ADMIN_PASSWORD },
+      log,
+    );
+    const app = await buildApp(ctx, { logger: log, serveWeb: opts.serveWeb ?? true });
+    let closed = false;
+    const close = async () => {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await ctx.outbox.stop();
+      await handle.close();
+    };
+    return { app, ctx, superAdmin, close };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { loadConfig, type Config } from "../config";
+import { startPlatform, type Platform, type StartOptions } from "../platform";
+
+export const SUPER_ADMIN = { email: "root@e-queue.test", password: "Sup3r-Secret-Pass" };
+
+export type TestPlatform = Platform & { config: Config };
+
+/**
+ * A real platform on a real, empty database: in-memory PGlite by default, or a throwaway
+ * PostgreSQL database (created here, dropped on close) when TEST_DATABASE_URL is set.
+ */
+export async function createTestPlatform(
+  env: Record<string, string> = {},
+  opts: StartOptions = {},
+): Promise<TestPlatform> {
+  const base = process.env.TEST_DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (base) {
+    const name = `eq_test_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    DATA_DIR: path.join(os.tmpdir(), `eq-test-${randomBytes(4).toString("hex")}`),
+    SUPER_ADMIN_EMAIL: SUPER_ADMIN.email,
+    SUPER_ADMIN_PASSWORD: SUPER_ADMIN.password,
+    PUBLIC_URL: "http://localhost:3000",
+    ...(databaseUrl && { DATABASE_URL: databaseUrl }),
+    ...env,
+  });
+  const platform = await startPlatform(config, {
+    inMemory: !databaseUrl,
+    serveWeb: false,
+    mail: null,
+    ...opts,
+  });
+  return {
+    ...platform,
+    config,
+    close: async () => {
+      await platform.close();
+      await dropDatabase();
+    },
+  };
+}
