@@ -1,0 +1,120 @@
+import { ApiError, isApiError } from "../api/api-error";
+import { requestJson, send, type RequestOptions } from "../api/http";
+
+export type SessionStatus = "unknown" | "authenticated" | "anonymous";
+export type SessionState<U> = { status: SessionStatus; user: U | null };
+type AuthAnswer<U> = { accessToken: string; user: U };
+
+/**
+ * One realm's login: the access token lives only in memory; the refresh token is an
+ * httpOnly cookie the browser sends to `{apiBase}/auth/refresh`.
+ */
+export class AuthSession<U extends { mustChangePassword?: boolean }> {
+  private token: string | null = null;
+  private state: SessionState<U> = { status: "unknown", user: null };
+  private refreshing: Promise<boolean> | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly apiBase: string) {}
+
+  getState = (): SessionState<U> => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(state: SessionState<U>): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+
+  private accept(answer: AuthAnswer<U>): U {
+    this.token = answer.accessToken;
+    this.set({ status: "authenticated", user: answer.user });
+    return answer.user;
+  }
+
+  /** Forget the session locally (the server side is revoked by `logout`). */
+  clear(): void {
+    this.token = null;
+    this.set({ status: "anonymous", user: null });
+  }
+
+  async login(email: string, password: string): Promise<U> {
+    const answer = await requestJson<AuthAnswer<U>>(`${this.apiBase}/auth/login`, {
+      method: "POST",
+      body: { email, password },
+    });
+    return this.accept(answer);
+  }
+
+  /** Rotates the refresh cookie once; concurrent callers share the same attempt. */
+  refresh(): Promise<boolean> {
+    this.refreshing ??= requestJson<AuthAnswer<U>>(`${this.apiBase}/auth/refresh`, {
+      method: "POST",
+    })
+      .then((answer) => {
+        this.accept(answer);
+        return true;
+      })
+      .catch(() => {
+        this.clear();
+        return false;
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
+  }
+
+  /** On app start: try the refresh cookie once if we do not know yet. */
+  async ensure(): Promise<boolean> {
+    if (this.state.status === "authenticated") return true;
+    if (this.state.status === "anonymous") return false;
+    return this.refresh();
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await send(`${this.apiBase}/auth/logout`, { method: "POST", token: this.token });
+    } catch {
+      // Logging out locally matters more than the server's answer.
+    } finally {
+      this.clear();
+    }
+  }
+
+  /** Authenticated raw request; one refresh-and-retry on an expired access token. */
+  async send(path: string, options: RequestOptions = {}): Promise<Response> {
+    try {
+      return await send(this.apiBase + path, { ...options, token: this.token });
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      if (error.status === 401 && error.code === "TOKEN_EXPIRED") {
+        if (await this.refresh())
+          return send(this.apiBase + path, { ...options, token: this.token });
+        throw new ApiError(401, "SESSION_EXPIRED", error.message);
+      }
+      if (error.status === 401) this.clear();
+      if (error.code === "PASSWORD_CHANGE_REQUIRED") {
+        const user = this.state.user;
+        if (user)
+          this.set({ status: this.state.status, user: { ...user, mustChangePassword: true } });
+      }
+      throw error;
+    }
+  }
+
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const res = await this.send(path, options);
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Used after change-password, which answers with a fresh token and user. */
+  adopt(answer: AuthAnswer<U>): U {
+    return this.accept(answer);
+  }
+}

@@ -1,0 +1,31 @@
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { isApiError } from "./api/api-error";
+import { uz } from "./i18n/uz";
+
+type KnownCode = keyof typeof uz.errors;
+
+function isKnownCode(code: string): code is KnownCode {
+  return Object.hasOwn(uz.errors, code);
+}
+
+/** Turns any thrown value into a sentence for the user, in the current language. */
+export function useErrorMessage(): (error: unknown) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (error: unknown) => {
+      if (!isApiError(error)) return t("common.genericError");
+      if (error.code === "ACCOUNT_LOCKED" || error.code === "RATE_LIMITED") {
+        // The server's message says when to retry; prefer a translated wait if the header gave one.
+        const wait =
+          error.retryAfter !== null
+            ? t("auth.retryIn", { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) })
+            : error.message;
+        return `${t(`errors.${error.code}`)} ${wait}`;
+      }
+      if (isKnownCode(error.code)) return t(`errors.${error.code}`);
+      return error.message || t("common.genericError");
+    },
+    [t],
+  );
+}
