@@ -43,6 +43,7 @@ export async function createTestPlatform(
     SUPER_ADMIN_EMAIL: SUPER_ADMIN.email,
     SUPER_ADMIN_PASSWORD: SUPER_ADMIN.password,
     PUBLIC_URL: "http://localhost:3000",
+    LOGIN_RATE_LIMIT_PER_MINUTE: "10000",
     ...(databaseUrl && { DATABASE_URL: databaseUrl }),
     ...env,
   });

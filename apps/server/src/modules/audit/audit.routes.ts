@@ -24,7 +24,7 @@ const entry = z.object({
 export const auditRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("preHandler", requireSuperAdmin(ctx.tokens));
+    app.addHook("onRequest", requireSuperAdmin(ctx.tokens));
     app.get(
       "/audit",
       {

@@ -46,7 +46,7 @@ const cookiePath = (request: FastifyRequest) => {
 export type AuthRouteOptions = {
   scopeOf: (request: FastifyRequest) => AccountScope;
   defaultRole: string;
-  /** preHandler for `/me` and `/change-password`. */
+  /** onRequest guard for `/me` and `/change-password`. */
   guard: (request: FastifyRequest) => Promise<void>;
   tag: string;
 };
@@ -71,7 +71,9 @@ export const authRoutes =
     app.post(
       "/auth/login",
       {
-        config: { rateLimit: { max: 20, timeWindow: "1 minute" } },
+        config: {
+          rateLimit: { max: ctx.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: "1 minute" },
+        },
         schema: { tags, summary: "Log in", body: loginBody, response: { 200: sessionSchema } },
       },
       async (request, reply) => {
@@ -127,7 +129,7 @@ export const authRoutes =
     app.get(
       "/auth/me",
       {
-        preHandler: opts.guard,
+        onRequest: opts.guard,
         schema: { tags, summary: "The logged-in user", response: { 200: userSchema } },
       },
       async (request) => {
@@ -142,8 +144,10 @@ export const authRoutes =
     app.post(
       "/auth/change-password",
       {
-        preHandler: opts.guard,
-        config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+        onRequest: opts.guard,
+        config: {
+          rateLimit: { max: ctx.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: "1 minute" },
+        },
         schema: {
           tags,
           summary: "Change the password (required after a one-time password)",

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { AppError } from "../../shared/app-error";
 import type { AccessTokens } from "./access-token";
 import { scopeTables, type Account, type AccountScope } from "./account-scope";
@@ -125,16 +126,20 @@ export class AuthService {
   }
 
   private async recordFailure(scope: AccountScope, account: Account) {
-    const failures = account.failed_logins + 1;
-    const lock = failures >= this.policy.maxFailures;
+    // Counted in SQL so that concurrent failures cannot undercount.
+    const row = await scopeTables(scope)
+      .accounts()
+      .set({ failed_logins: sql`failed_logins + 1` })
+      .where("id", "=", account.id)
+      .returning("failed_logins")
+      .executeTakeFirst();
+    if (!row || row.failed_logins < this.policy.maxFailures) return;
+    const until = new Date(Date.now() + this.policy.lockMinutes * 60_000);
     await scopeTables(scope)
       .accounts()
-      .set({
-        failed_logins: lock ? 0 : failures,
-        locked_until: lock ? new Date(Date.now() + this.policy.lockMinutes * 60_000) : null,
-      })
+      .set({ failed_logins: 0, locked_until: until })
       .where("id", "=", account.id)
       .execute();
-    if (lock) throw lockedError(new Date(Date.now() + this.policy.lockMinutes * 60_000));
+    throw lockedError(until);
   }
 }

@@ -10,7 +10,7 @@ function bearer(request: FastifyRequest): string {
   return token;
 }
 
-/** preHandler: only a super admin of the platform realm passes. */
+/** onRequest hook: only a super admin of the platform realm passes. */
 export const requireSuperAdmin = (tokens: AccessTokens) => async (request: FastifyRequest) => {
   request.auth = await tokens.verify(bearer(request), { realm: "platform" });
 };
@@ -21,7 +21,7 @@ export type StaffGuardOptions = {
   allowPendingPasswordChange?: boolean;
 };
 
-/** preHandler: a staff member of the request's company, with one of `roles` when given. */
+/** onRequest hook: a staff member of the request's company, with one of `roles` when given. */
 export const requireStaff =
   (tokens: AccessTokens, opts: StaffGuardOptions = {}) =>
   async (request: FastifyRequest) => {

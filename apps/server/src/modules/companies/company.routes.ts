@@ -33,7 +33,7 @@ const tags = ["companies"];
 export const companyRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("preHandler", requireSuperAdmin(ctx.tokens));
+    app.addHook("onRequest", requireSuperAdmin(ctx.tokens));
     const dto = (c: Parameters<typeof toCompanyDto>[1]) => toCompanyDto(ctx, c);
 
     app.get(

@@ -8,6 +8,7 @@ import { AppError, invalidField, notFound } from "../../shared/app-error";
 import type { Actor } from "../../shared/actor";
 import { recordAudit } from "../audit/audit.repository";
 import { generateOneTimePassword, hashPassword } from "../auth/passwords";
+import { assertLogoExists } from "../logos/logo.service";
 import { enqueueEmail } from "../outbox/outbox.repository";
 import { inviteEmail } from "../provisioning/invite-email";
 import { INVITE_VALID_DAYS, provisionCompany } from "../provisioning/provision-company.command";

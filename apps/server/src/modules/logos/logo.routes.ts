@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
@@ -7,11 +8,32 @@ import { recordAudit } from "../audit/audit.repository";
 import { requireSuperAdmin } from "../auth/guards";
 import { LOGO_MAX_BYTES, findLogo, storeLogo } from "./logo.service";
 
+async function readUpload(request: FastifyRequest): Promise<Buffer> {
+  try {
+    const file = await request.file({ limits: { fileSize: LOGO_MAX_BYTES, files: 1 } });
+    if (!file) throw new AppError("LOGO_INVALID", "No file was sent; choose a logo image.");
+    const bytes = await file.toBuffer();
+    if (file.file.truncated)
+      throw new AppError("LOGO_TOO_LARGE", "The logo is larger than 2 MB; upload a smaller image.");
+    return bytes;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
+      throw new AppError("LOGO_TOO_LARGE", "The logo is larger than 2 MB; upload a smaller image.");
+    }
+    throw new AppError(
+      "LOGO_INVALID",
+      "The upload was cut off or malformed; choose the file and try again.",
+      { cause: err },
+    );
+  }
+}
+
 /** Super Admin: upload a logo before or while editing a company. Mounted at /api/platform. */
 export const logoUploadRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("preHandler", requireSuperAdmin(ctx.tokens));
+    app.addHook("onRequest", requireSuperAdmin(ctx.tokens));
     app.post(
       "/logos",
       {

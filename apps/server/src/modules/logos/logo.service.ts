@@ -1,6 +1,6 @@
 import sharp, { type Metadata } from "sharp";
 import type { Db } from "../../db/database";
-import { AppError } from "../../shared/app-error";
+import { AppError, invalidField } from "../../shared/app-error";
 
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 const LOGO_MAX_SIDE = 512;
@@ -59,3 +59,15 @@ export const findLogo = (db: Db, id: string) =>
     .select(["content_type", "bytes"])
     .where("id", "=", id)
     .executeTakeFirst();
+
+/** Refuses a logo id that was never uploaded, before it reaches a foreign key. */
+export async function assertLogoExists(db: Db, id: string | null | undefined) {
+  if (!id) return;
+  const found = await db
+    .selectFrom("platform.logos")
+    .select("id")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!found)
+    throw invalidField("logoId", "This logo was not found; upload it again.", "LOGO_INVALID");
+}

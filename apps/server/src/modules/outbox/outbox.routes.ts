@@ -23,7 +23,7 @@ const message = z.object({
 export const outboxRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("preHandler", requireSuperAdmin(ctx.tokens));
+    app.addHook("onRequest", requireSuperAdmin(ctx.tokens));
     app.get(
       "/outbox",
       {

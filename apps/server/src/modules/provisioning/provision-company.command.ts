@@ -7,6 +7,7 @@ import type { Actor } from "../../shared/actor";
 import { recordAudit } from "../audit/audit.repository";
 import { generateOneTimePassword, hashPassword } from "../auth/passwords";
 import { RESERVED_SLUGS, type CreateCompanyInput } from "../companies/company.schema";
+import { assertLogoExists } from "../logos/logo.service";
 import { enqueueEmail } from "../outbox/outbox.repository";
 import { inviteEmail } from "./invite-email";
 
@@ -42,6 +43,7 @@ export async function provisionCompany(
       "SLUG_RESERVED",
     );
   }
+  await assertLogoExists(ctx.db, input.logoId);
   const exists = await ctx.db
     .selectFrom("platform.companies")
     .select("id")

@@ -41,6 +41,12 @@ function toAppError(err: FastifyError | Error): AppError {
   };
   const mapped = fe.code ? byFastifyCode[fe.code] : undefined;
   if (mapped) return new AppError(mapped[0], mapped[1]);
+  if (/multipart/i.test(fe.message ?? "")) {
+    return new AppError(
+      "VALIDATION_FAILED",
+      "The upload was cut off or malformed; send the file again.",
+    );
+  }
   if (fe.statusCode === 429) {
     return new AppError("RATE_LIMITED", "Too many requests. Wait a minute and try again.");
   }

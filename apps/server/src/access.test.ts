@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  activateCompanyAdmin,
+  call,
+  createCompany,
+  createTestPlatform,
+  loginSuperAdmin,
+  type TestPlatform,
+} from "./testing";
+
+// Routes anyone may call. Anything else must refuse anonymous callers and foreign realms.
+const PUBLIC = [
+  /^\/api\/health$/,
+  /^\/api\/ready$/,
+  /^\/api\/openapi\.json$/,
+  /^\/api\/docs/,
+  /^\/api\/public\//,
+  /^\/api\/files\//,
+  /\/auth\/(login|refresh|logout)$/,
+  /^\/api\/c\/:slug\/info$/,
+];
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+describe("every endpoint refuses callers it is not for", () => {
+  let p: TestPlatform;
+  let superToken: string;
+  let a: { slug: string; id: string };
+  let aToken: string;
+  let bToken: string;
+  beforeAll(async () => {
+    p = await createTestPlatform();
+    superToken = await loginSuperAdmin(p.app);
+    a = await createCompany(p.app, superToken, { slug: "company-a" });
+    const b = await createCompany(p.app, superToken, { slug: "company-b" });
+    aToken = (await activateCompanyAdmin(p.app, p.ctx, a)).token;
+    bToken = (await activateCompanyAdmin(p.app, p.ctx, b)).token;
+  });
+  afterAll(() => p.close());
+
+  const protectedRoutes = (prefix: string) =>
+    p.app.routeTable.filter(
+      (r) => r.url.startsWith(prefix) && !PUBLIC.some((re) => re.test(r.url)),
+    );
+
+  const fill = (url: string) =>
+    url.replace(":slug", a.slug).replace(/:id/g, a.id).replace(/\*$/, "x");
+
+  it("knows its routes", () => {
+    expect(protectedRoutes("/api/platform/").length).toBeGreaterThan(15);
+    expect(protectedRoutes("/api/c/").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("platform routes: anonymous 401, a company's token 401 WRONG_REALM", async () => {
+    for (const r of protectedRoutes("/api/platform/")) {
+      const url = fill(r.url);
+      const anon = await call(p.app, r.method as Method, url, {
+        body: r.method === "GET" ? undefined : {},
+      });
+      expect(anon.statusCode, `${r.method} ${r.url} anonymous`).toBe(401);
+      expect(anon.json().error.code).toBe("UNAUTHENTICATED");
+      const company = await call(p.app, r.method as Method, url, {
+        token: aToken,
+        body: r.method === "GET" ? undefined : {},
+      });
+      expect(company.statusCode, `${r.method} ${r.url} company token`).toBe(401);
+      expect(company.json().error.code).toBe("WRONG_REALM");
+    }
+  });
+
+  it("company routes: anonymous, the super admin and another company are refused", async () => {
+    for (const r of protectedRoutes("/api/c/")) {
+      const url = fill(r.url);
+      const body = r.method === "GET" ? undefined : {};
+      const anon = await call(p.app, r.method as Method, url, { body });
+      expect(anon.statusCode, `${r.method} ${r.url} anonymous`).toBe(401);
+      const platform = await call(p.app, r.method as Method, url, { token: superToken, body });
+      expect(platform.statusCode, `${r.method} ${r.url} super admin`).toBe(401);
+      expect(platform.json().error.code).toBe("WRONG_REALM");
+      const foreign = await call(p.app, r.method as Method, url, { token: bToken, body });
+      expect(foreign.statusCode, `${r.method} ${r.url} company b`).toBe(401);
+      expect(foreign.json().error.code).toBe("WRONG_REALM");
+    }
+    // The owner gets through (a sanity check that the refusals above are about the caller).
+    expect(
+      (await call(p.app, "GET", `/api/c/${a.slug}/auth/me`, { token: aToken })).statusCode,
+    ).toBe(200);
+  });
+
+  it("a company's refresh cookie does not open another company", async () => {
+    const login = await call(p.app, "POST", "/api/c/company-a/auth/login", {
+      body: { email: "admin@company-a.uz", password: "Fresh-Passw0rd-2026" },
+    });
+    const cookie = `eq_rt=${login.cookies.find((c) => c.name === "eq_rt")!.value}`;
+    const other = await call(p.app, "POST", "/api/c/company-b/auth/refresh", { cookie });
+    expect(other.statusCode).toBe(401);
+  });
+
+  it("answers unknown companies and unknown API paths with not-found in the one error shape", async () => {
+    const unknown = await call(p.app, "GET", "/api/c/no-such-co/info");
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toEqual({ error: { code: "NOT_FOUND", message: expect.any(String) } });
+    const nothing = await call(p.app, "GET", "/api/nothing-here");
+    expect(nothing.statusCode).toBe(404);
+    expect(nothing.json().error.code).toBe("NOT_FOUND");
+  });
+});

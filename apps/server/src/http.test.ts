@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, createTestPlatform, loginSuperAdmin, type TestPlatform } from "./testing";
+import { loadConfig } from "./config";
+
+describe("HTTP basics", () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await createTestPlatform();
+  });
+  afterAll(() => p.close());
+
+  it("reports liveness and readiness", async () => {
+    expect((await call(p.app, "GET", "/api/health")).json()).toEqual({ status: "ok" });
+    const ready = await call(p.app, "GET", "/api/ready");
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({
+      status: "ready",
+      migrations: { platform: 1, companiesBehind: 0 },
+    });
+  });
+
+  it("publishes an OpenAPI document generated from the route schemas", async () => {
+    const doc = (await call(p.app, "GET", "/api/openapi.json")).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.paths["/api/platform/companies"].post.requestBody).toBeDefined();
+    expect((await p.app.inject({ method: "GET", url: "/api/docs/" })).statusCode).toBe(200);
+  });
+
+  it("answers malformed bodies with 400 and field-level messages, never 500", async () => {
+    const token = await loginSuperAdmin(p.app);
+    const notJson = await p.app.inject({
+      method: "POST",
+      url: "/api/platform/companies",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      payload: "{ not json",
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().error.code).toBe("VALIDATION_FAILED");
+
+    const wrongType = await p.app.inject({
+      method: "POST",
+      url: "/api/platform/companies",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" },
+      payload: "hello",
+    });
+    expect(wrongType.statusCode).toBe(415);
+
+    const fields = await call(p.app, "POST", "/api/platform/companies", {
+      token,
+      body: { name: 5, slug: "ok-slug", adminEmail: "a@b.uz", color: "red" },
+    });
+    expect(fields.statusCode).toBe(400);
+    expect(fields.json().error.details).toEqual(
+      expect.arrayContaining([
+        { path: "name", message: expect.any(String) },
+        { path: "color", message: 'Unknown field "color": remove it.' },
+      ]),
+    );
+    const login = await call(p.app, "POST", "/api/platform/auth/login", {
+      body: { email: "not-an-email" },
+    });
+    expect(
+      login
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(["email", "password"]);
+  });
+
+  it("echoes a sane x-request-id and makes one otherwise", async () => {
+    const given = await p.app.inject({
+      method: "GET",
+      url: "/api/health",
+      headers: { "x-request-id": "trace-12345678" },
+    });
+    expect(given.headers["x-request-id"]).toBe("trace-12345678");
+    const made = await p.app.inject({
+      method: "GET",
+      url: "/api/health",
+      headers: { "x-request-id": "<script>" },
+    });
+    expect(made.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("configuration", () => {
+  it("stops with a message naming each bad variable", () => {
+    expect(() =>
+      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", JWT_SECRET: "short" }),
+    ).toThrow(
+      /PORT: .*\n.*DATABASE_URL: must be a postgres:\/\/ URL\n.*JWT_SECRET: must be at least 32 characters/,
+    );
+  });
+
+  it("defaults to the embedded database in ./data", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ DATA_DIR: "./data", PORT: 3000 });
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+});

@@ -1,0 +1,111 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  call,
+  createCompany,
+  createTestPlatform,
+  loginSuperAdmin,
+  type TestPlatform,
+} from "../../testing";
+import { smtpTransport } from "./mail-transport";
+
+type Received = { from: string; to: string[]; raw: string };
+
+/** A real SMTP server in-process, so delivery goes through a real SMTP exchange. */
+async function startSmtp(opts: { failFirst?: number } = {}) {
+  const received: Received[] = [];
+  let failures = opts.failFirst ?? 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, done) {
+      let raw = "";
+      stream.on("data", (c: Buffer) => (raw += c.toString()));
+      stream.on("end", () => {
+        if (failures > 0) {
+          failures--;
+          return done(Object.assign(new Error("451 try later"), { responseCode: 451 }));
+        }
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describe("outbox delivery over SMTP", () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let p: TestPlatform;
+  beforeAll(async () => {
+    smtp = await startSmtp({ failFirst: 1 });
+    p = await createTestPlatform({}, { mail: smtpTransport(smtp.url) });
+  });
+  afterAll(async () => {
+    await p.close();
+    await smtp.close();
+  });
+
+  it("sends the invite through SMTP, retrying after a temporary failure", async () => {
+    const token = await loginSuperAdmin(p.app);
+    await createCompany(p.app, token, {
+      slug: "kapitalbank",
+      name: "Kapital Bank",
+      adminEmail: "admin@kapitalbank.uz",
+    });
+
+    expect(await p.ctx.outbox.tick()).toBe(0);
+    const failed = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(failed).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      last_error: expect.stringContaining("451"),
+    });
+    expect(smtp.received).toHaveLength(0);
+
+    // The retry is due after a back-off; make it due now instead of waiting.
+    await p.ctx.db.updateTable("platform.outbox").set({ next_attempt_at: new Date() }).execute();
+    expect(await p.ctx.outbox.tick()).toBe(1);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.to).toEqual(["admin@kapitalbank.uz"]);
+    expect(smtp.received[0]!.raw).toContain("Subject: Kapital Bank: E-Queue tizimingiz tayyor");
+
+    const list = await call(p.app, "GET", "/api/platform/outbox", { token });
+    expect(list.json()).toMatchObject({
+      delivery: { configured: true },
+      items: [{ status: "SENT", attempts: 2 }],
+    });
+    expect(await p.ctx.outbox.tick()).toBe(0);
+  });
+});
+
+describe("outbox without SMTP", () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await createTestPlatform();
+  });
+  afterAll(() => p.close());
+
+  it("keeps messages in the outbox where the super admin can read them", async () => {
+    const token = await loginSuperAdmin(p.app);
+    await createCompany(p.app, token, { slug: "aloqabank", adminEmail: "admin@aloqabank.uz" });
+    expect(await p.ctx.outbox.tick()).toBe(0);
+    const list = await call(p.app, "GET", "/api/platform/outbox?status=PENDING", { token });
+    expect(list.json()).toMatchObject({ total: 1, delivery: { configured: false } });
+    expect(list.json().items[0].text).toMatch(/Bir martalik parol: \S{12}/);
+  });
+});
