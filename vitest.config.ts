@@ -2,6 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Each server test file starts its own app and database; two cores, so keep it modest.
+    maxWorkers: 2,
     projects: [
       { test: { name: "core", include: ["packages/core/src/**/*.test.ts"] } },
       {
@@ -10,8 +12,6 @@ export default defineConfig({
           include: ["apps/server/src/**/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Each file gets its own app and database; two cores, so keep it modest.
-          maxWorkers: 2,
         },
       },
     ],

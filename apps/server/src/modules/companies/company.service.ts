@@ -40,6 +40,7 @@ export async function updateCompany(
       "SLUG_IMMUTABLE",
     );
   }
+  await assertLogoExists(ctx.db, patch.logoId);
   const set = {
     ...(patch.name !== undefined && { name: patch.name }),
     ...(patch.adminEmail !== undefined && { admin_email: patch.adminEmail }),

@@ -51,14 +51,7 @@ export const logoUploadRoutes =
             "Upload the logo as multipart/form-data with the field `file`.",
           );
         }
-        const file = await request.file({ limits: { fileSize: LOGO_MAX_BYTES, files: 1 } });
-        if (!file) throw new AppError("LOGO_INVALID", "No file was sent; choose a logo image.");
-        const bytes = await file.toBuffer();
-        if (file.file.truncated)
-          throw new AppError(
-            "LOGO_TOO_LARGE",
-            "The logo is larger than 2 MB; upload a smaller image.",
-          );
+        const bytes = await readUpload(request);
         const stored = await storeLogo(ctx.db, bytes);
         await recordAudit(ctx.db, actorOf(request), {
           action: "logo.upload",
