@@ -11,6 +11,8 @@ export function useFormatDate(): (value: string | null | undefined, withTime?: b
       if (!value) return "—";
       const date = new Date(value);
       if (Number.isNaN(date.getTime())) return value;
+      // Browsers ship thin Uzbek calendar data ("2026 M11 24"): use the numeric form people write.
+      if (lang === "uz") return formatNumeric(date, withTime);
       return new Intl.DateTimeFormat(localeOf(lang), {
         year: "numeric",
         month: "short",
@@ -20,6 +22,14 @@ export function useFormatDate(): (value: string | null | undefined, withTime?: b
     },
     [lang],
   );
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** 24.11.2026, 09:05 — the everyday numeric form in Uzbekistan. */
+function formatNumeric(date: Date, withTime: boolean): string {
+  const day = `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
+  return withTime ? `${day}, ${pad(date.getHours())}:${pad(date.getMinutes())}` : day;
 }
 
 /** Milliseconds as a short human duration: "120 ms", "1.4 s". */

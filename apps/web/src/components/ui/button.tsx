@@ -2,7 +2,7 @@ import type { ButtonHTMLAttributes } from "react";
 import { cn } from "../../lib/cn";
 import { Spinner } from "./spinner";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
+type Variant = "primary" | "secondary" | "danger" | "ghost" | "dangerGhost";
 type Size = "sm" | "md";
 
 const variants: Record<Variant, string> = {
@@ -11,6 +11,7 @@ const variants: Record<Variant, string> = {
     "bg-white text-zinc-800 ring-1 ring-inset ring-zinc-300 shadow-sm hover:bg-zinc-50 disabled:text-zinc-400",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 disabled:bg-red-400",
   ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400",
+  dangerGhost: "text-red-700 hover:bg-red-50 disabled:text-red-300",
 };
 
 const sizes: Record<Size, string> = {

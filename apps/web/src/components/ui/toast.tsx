@@ -13,7 +13,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const show = useCallback((message: string, tone: Toast["tone"] = "success") => {
     const id = nextId++;
-    setToasts((list) => [...list, { id, message, tone }]);
+    setToasts((list) => [...list.slice(-2), { id, message, tone }]);
     window.setTimeout(() => setToasts((list) => list.filter((item) => item.id !== id)), 6000);
   }, []);
   const api = useMemo(() => ({ show }), [show]);

@@ -240,7 +240,7 @@ export const en: Messages = {
   errors: {
     VALIDATION_FAILED: "Check the highlighted fields.",
     INVALID_CREDENTIALS: "Wrong e-mail or password.",
-    ACCOUNT_LOCKED: "Too many failed attempts. The account is temporarily locked.",
+    ACCOUNT_LOCKED: "Too many failed attempts.",
     SLUG_TAKEN: "This slug is taken. Choose another one.",
     SLUG_RESERVED: "This slug is reserved by the platform. Choose another one.",
     NOT_FOUND: "Not found.",

@@ -240,7 +240,7 @@ export const ru: Messages = {
   errors: {
     VALIDATION_FAILED: "Проверьте отмеченные поля.",
     INVALID_CREDENTIALS: "Неверная эл. почта или пароль.",
-    ACCOUNT_LOCKED: "Слишком много неудачных попыток. Учётная запись временно заблокирована.",
+    ACCOUNT_LOCKED: "Слишком много неудачных попыток.",
     SLUG_TAKEN: "Этот slug уже занят. Выберите другой.",
     SLUG_RESERVED: "Этот slug зарезервирован системой. Выберите другой.",
     NOT_FOUND: "Не найдено.",

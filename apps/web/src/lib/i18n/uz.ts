@@ -241,7 +241,7 @@ export const uz = {
   errors: {
     VALIDATION_FAILED: "Belgilangan maydonlarni tekshiring.",
     INVALID_CREDENTIALS: "E-pochta yoki parol noto‘g‘ri.",
-    ACCOUNT_LOCKED: "Juda ko‘p noto‘g‘ri urinish. Hisob vaqtincha bloklandi.",
+    ACCOUNT_LOCKED: "Juda ko‘p noto‘g‘ri urinish.",
     SLUG_TAKEN: "Bu slug band. Boshqasini tanlang.",
     SLUG_RESERVED: "Bu slug tizim uchun ajratilgan. Boshqasini tanlang.",
     NOT_FOUND: "Topilmadi.",

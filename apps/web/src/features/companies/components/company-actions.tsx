@@ -128,11 +128,7 @@ export function CompanyActions({ company, editHref, onPurged }: Props) {
           {t("actions.purge")}
         </Button>
       ) : (
-        <Button
-          variant="ghost"
-          className="text-red-700 hover:bg-red-50"
-          onClick={() => open("delete")}
-        >
+        <Button variant="dangerGhost" onClick={() => open("delete")}>
           {t("actions.delete")}
         </Button>
       )}

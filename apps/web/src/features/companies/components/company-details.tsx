@@ -6,7 +6,7 @@ import type { Company } from "../api/companies.api";
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-[10rem_1fr] gap-3 px-5 py-2.5 text-sm">
+    <div className="grid grid-cols-[minmax(8rem,12rem)_1fr] gap-3 px-5 py-2.5 text-sm">
       <dt className="text-zinc-500">{label}</dt>
       <dd className="min-w-0 break-words text-zinc-900">{children || "—"}</dd>
     </div>

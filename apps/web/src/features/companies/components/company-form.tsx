@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
@@ -8,6 +8,7 @@ import { Input, Textarea } from "../../../components/ui/input";
 import { Select } from "../../../components/ui/select";
 import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
+import { focusFirstInvalid } from "../../../lib/focus-invalid";
 import { LANGUAGES, isLanguage } from "../../../lib/i18n";
 import type { Company } from "../api/companies.api";
 import { useCompanyForm } from "../hooks/use-company-form";
@@ -29,13 +30,14 @@ export function CompanyForm({ company, adminUrlOf, onSaved, onCancel }: Props) {
   const create = useCreateCompany();
   const update = useUpdateCompany(company?.id ?? "");
   const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const { values, errors, set } = form;
   const pending = create.isPending || update.isPending;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    if (!form.validate()) return;
+    if (!form.validate()) return focusFirstInvalid(formRef.current);
     try {
       const saved = company
         ? await update.mutateAsync(form.toPatch())
@@ -43,6 +45,7 @@ export function CompanyForm({ company, adminUrlOf, onSaved, onCancel }: Props) {
       onSaved(saved);
     } catch (error) {
       const unmapped = form.applyServerError(error);
+      focusFirstInvalid(formRef.current);
       if (isApiError(error) && (error.code === "SLUG_TAKEN" || error.code === "SLUG_RESERVED"))
         return;
       setFormError([errorMessage(error), ...unmapped].join(" "));
@@ -59,7 +62,7 @@ export function CompanyForm({ company, adminUrlOf, onSaved, onCancel }: Props) {
   });
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-6">
+    <form ref={formRef} noValidate onSubmit={submit} className="space-y-6">
       {formError && <Alert tone="error">{formError}</Alert>}
       <Card className="grid gap-5 p-5 sm:grid-cols-2">
         <h2 className="text-sm font-semibold text-zinc-900 sm:col-span-2">

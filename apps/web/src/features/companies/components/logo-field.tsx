@@ -49,9 +49,18 @@ export function LogoField({ value, onChange, error }: Props) {
               className="size-full object-contain"
             />
           ) : (
-            <span aria-hidden="true" className="text-2xl text-zinc-300">
-              ▢
-            </span>
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="size-8 text-zinc-300"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+            >
+              <rect x="3" y="4" width="18" height="16" rx="2" />
+              <circle cx="9" cy="10" r="2" />
+              <path d="m21 17-5-5-9 8" />
+            </svg>
           )}
         </div>
         <div className="flex flex-wrap gap-2">

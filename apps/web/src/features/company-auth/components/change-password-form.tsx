@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
@@ -6,6 +6,7 @@ import { Field, describedBy } from "../../../components/ui/field";
 import { Input } from "../../../components/ui/input";
 import { fieldErrors, isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
+import { focusFirstInvalid } from "../../../lib/focus-invalid";
 import { changePassword } from "../api/company-auth.api";
 
 type Key = "currentPassword" | "newPassword" | "confirm";
@@ -23,6 +24,7 @@ export function ChangePasswordForm({ slug, onDone }: { slug: string; onDone: () 
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const validate = (): Partial<Record<Key, string>> => {
     const next: Partial<Record<Key, string>> = {};
@@ -39,7 +41,7 @@ export function ChangePasswordForm({ slug, onDone }: { slug: string; onDone: () 
     setFormError(null);
     const next = validate();
     setErrors(next);
-    if (Object.keys(next).length) return;
+    if (Object.keys(next).length) return focusFirstInvalid(formRef.current);
     setPending(true);
     try {
       await changePassword(slug, {
@@ -59,6 +61,7 @@ export function ChangePasswordForm({ slug, onDone }: { slug: string; onDone: () 
         mapped.currentPassword = errorMessage(error);
       }
       setErrors(mapped);
+      focusFirstInvalid(formRef.current);
       if (Object.keys(mapped).length === 0) setFormError(errorMessage(error));
     } finally {
       setPending(false);
@@ -83,7 +86,7 @@ export function ChangePasswordForm({ slug, onDone }: { slug: string; onDone: () 
   );
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-4">
+    <form ref={formRef} noValidate onSubmit={submit} className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       {input("currentPassword", t("password.current"), "current-password")}
       {input("newPassword", t("password.new"), "new-password", t("password.hint"))}
