@@ -26,6 +26,9 @@ export type DatabaseHandle = {
 // int8 (bigint) and numeric come back as strings from pg by default; our counts fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
+// A `date` is a calendar day in a branch's time zone, not an instant: keep it as "YYYY-MM-DD".
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v) => v);
 
 /** Opens the database the configuration names: PostgreSQL when a URL is given, PGlite otherwise. */
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
@@ -40,7 +43,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     dir = path.resolve(opts.dataDir ?? "./data", "pglite");
     fs.mkdirSync(dir, { recursive: true });
   }
-  const pglite = await PGlite.create(dir ? { dataDir: dir } : {});
+  const parsers = { [DATE_OID]: (v: string) => v };
+  const pglite = await PGlite.create(dir ? { dataDir: dir, parsers } : { parsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: "pglite", close: () => db.destroy() };
 }

@@ -118,6 +118,180 @@ export type StaffRole = "COMPANY_ADMIN" | "BRANCH_MANAGER" | "OPERATOR";
 export type StaffTable = AccountColumns & {
   role: StaffRole;
   is_active: Generated<boolean>;
+  phone: string | null;
+  branch_id: string | null;
+  counter_id: string | null;
+  weekly_schedule: Json<WeeklyHours>;
+};
+
+/** Text in the three UI languages; `uz` is always present. */
+export type I18nText = { uz: string; ru?: string; en?: string };
+
+export type DayHours = { open: string; close: string; breaks: { start: string; end: string }[] };
+/** Keys are ISO weekdays "1" (Monday) … "7" (Sunday); a missing day is closed. */
+export type WeeklyHours = Partial<Record<"1" | "2" | "3" | "4" | "5" | "6" | "7", DayHours>>;
+
+export type BranchesTable = {
+  id: Generated<string>;
+  slug: string;
+  code: string;
+  name: Json<I18nText>;
+  address: Json<Partial<I18nText>>;
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  time_zone: Generated<string>;
+  status: Generated<"OPEN" | "CLOSED">;
+  weekly_hours: Json<WeeklyHours>;
+  number_scheme: Generated<"BY_SOURCE" | "BY_SERVICE">;
+  no_show_grace_seconds: Generated<number>;
+  daily_ticket_limit: number | null;
+  booking_horizon_days: Generated<number>;
+  keep_overnight: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type BranchExceptionsTable = {
+  id: Generated<string>;
+  branch_id: string;
+  day: ColumnType<string, string, string>;
+  kind: "CLOSED" | "SHORT_DAY";
+  opens_at: string | null;
+  closes_at: string | null;
+  note: string | null;
+  created_at: Timestamp;
+};
+
+export type ServicesTable = {
+  id: Generated<string>;
+  code: string;
+  letter: string;
+  name: Json<I18nText>;
+  description: Json<Partial<I18nText>>;
+  duration_minutes: number;
+  priority: Generated<number>;
+  head_start_seconds: Generated<number>;
+  online_booking: Generated<boolean>;
+  show_on_kiosk: Generated<boolean>;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type BranchServicesTable = {
+  branch_id: string;
+  service_id: string;
+  enabled: Generated<boolean>;
+};
+
+export type CountersTable = {
+  id: Generated<string>;
+  branch_id: string;
+  number: number;
+  name: string | null;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+};
+
+export type StaffBranchesTable = { staff_id: string; branch_id: string };
+export type StaffServicesTable = { staff_id: string; service_id: string };
+
+export type DeviceKind = "KIOSK" | "DISPLAY";
+
+export type DevicesTable = {
+  id: Generated<string>;
+  branch_id: string;
+  kind: DeviceKind;
+  name: string;
+  settings: Json<Record<string, unknown>>;
+  pairing_code_hash: string | null;
+  pairing_expires_at: NullableTimestamp;
+  pairing_attempts: Generated<number>;
+  token_hash: string | null;
+  paired_at: NullableTimestamp;
+  last_seen_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  created_at: Timestamp;
+};
+
+export type TicketSource = "ONLINE" | "KIOSK" | "WALK_IN";
+export type TicketStatusValue =
+  | "BOOKED"
+  | "WAITING"
+  | "CALLED"
+  | "SERVING"
+  | "COMPLETED"
+  | "NO_SHOW"
+  | "CANCELLED"
+  | "TRANSFERRED"
+  | "EXPIRED";
+
+export type TicketsTable = {
+  id: Generated<string>;
+  branch_id: string;
+  service_id: string;
+  day: ColumnType<string, string, string>;
+  series: string;
+  number: number;
+  label: string;
+  source: TicketSource;
+  status: TicketStatusValue;
+  priority: Generated<number>;
+  queued_at: NullableTimestamp;
+  appointment_at: NullableTimestamp;
+  customer_name: string | null;
+  customer_phone: string | null;
+  token: string;
+  preferred_operator_id: string | null;
+  operator_id: string | null;
+  counter_id: string | null;
+  called_at: NullableTimestamp;
+  recall_count: Generated<number>;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  outcome_note: string | null;
+  transferred_from: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type TicketSeriesTable = {
+  branch_id: string;
+  day: ColumnType<string, string, string>;
+  series: string;
+  last_number: Generated<number>;
+};
+
+export type TicketEventsTable = {
+  id: Generated<number>;
+  ticket_id: string;
+  at: Timestamp;
+  type: string;
+  from_status: string | null;
+  to_status: string;
+  operator_id: string | null;
+  counter_id: string | null;
+  data: Json<Record<string, unknown>>;
+};
+
+export type OperatorStatusValue = "AVAILABLE" | "BREAK" | "AWAY" | "OFFLINE";
+
+export type OperatorStatusTable = {
+  staff_id: string;
+  branch_id: string;
+  counter_id: string | null;
+  status: OperatorStatusValue;
+  reason: string | null;
+  since: Timestamp;
+};
+
+export type ServiceStatsTable = {
+  branch_id: string;
+  service_id: string;
+  smoothed_service_seconds: number;
+  samples: Generated<number>;
+  updated_at: Timestamp;
 };
 
 export type RefreshTokensTable = {
@@ -148,6 +322,19 @@ export type MigrationsTable = {
 /** Tables of one company's schema; reach them only through a company-bound handle. */
 export type CompanyTables = {
   staff: StaffTable;
+  branches: BranchesTable;
+  branch_exceptions: BranchExceptionsTable;
+  services: ServicesTable;
+  branch_services: BranchServicesTable;
+  counters: CountersTable;
+  staff_branches: StaffBranchesTable;
+  staff_services: StaffServicesTable;
+  devices: DevicesTable;
+  tickets: TicketsTable;
+  ticket_series: TicketSeriesTable;
+  ticket_events: TicketEventsTable;
+  operator_status: OperatorStatusTable;
+  service_stats: ServiceStatsTable;
   refresh_tokens: RefreshTokensTable;
   branding: BrandingTable;
   schema_migrations: MigrationsTable;

@@ -1,8 +1,10 @@
 import type { Migration } from "../migration";
 import { companyInit } from "./0001-init";
+import { companySetup } from "./0002-setup";
+import { companyQueue } from "./0003-queue";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
-export const companyMigrations: Migration[] = [companyInit];
+export const companyMigrations: Migration[] = [companyInit, companySetup, companyQueue];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>
   list.reduce((max, m) => Math.max(max, m.version), 0);

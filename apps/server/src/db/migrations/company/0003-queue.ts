@@ -1,0 +1,76 @@
+import type { Migration } from "../migration";
+
+/**
+ * The queue: tickets, their append-only events (the plan's queue_tracking), per-day number
+ * series, operator status, and smoothed service times for wait estimates.
+ */
+export const companyQueue: Migration = {
+  version: 3,
+  name: "tickets-and-events",
+  statements: (s) => [
+    `create table ${s}.tickets (
+      id uuid primary key default gen_random_uuid(),
+      branch_id uuid not null references ${s}.branches(id),
+      service_id uuid not null references ${s}.services(id),
+      day date not null,
+      series text not null,
+      number integer not null,
+      label text not null,
+      source text not null check (source in ('ONLINE','KIOSK','WALK_IN')),
+      status text not null check (status in ('BOOKED','WAITING','CALLED','SERVING','COMPLETED','NO_SHOW','CANCELLED','TRANSFERRED','EXPIRED')),
+      priority integer not null default 0,
+      queued_at timestamptz,
+      appointment_at timestamptz,
+      customer_name text,
+      customer_phone text,
+      token text not null,
+      preferred_operator_id uuid,
+      operator_id uuid,
+      counter_id uuid,
+      called_at timestamptz,
+      recall_count integer not null default 0,
+      started_at timestamptz,
+      finished_at timestamptz,
+      outcome_note text,
+      transferred_from uuid,
+      created_at timestamptz not null default now(),
+      updated_at timestamptz not null default now())`,
+    `create unique index tickets_token on ${s}.tickets (token)`,
+    `create unique index tickets_number on ${s}.tickets (branch_id, day, series, number)`,
+    `create index tickets_waiting on ${s}.tickets (branch_id, service_id, priority desc, queued_at) where status = 'WAITING'`,
+    `create index tickets_open on ${s}.tickets (branch_id, status) where status in ('BOOKED','WAITING','CALLED','SERVING')`,
+    `create index tickets_operator on ${s}.tickets (operator_id, status)`,
+    `create table ${s}.ticket_series (
+      branch_id uuid not null,
+      day date not null,
+      series text not null,
+      last_number integer not null default 0,
+      primary key (branch_id, day, series))`,
+    `create table ${s}.ticket_events (
+      id bigint generated always as identity primary key,
+      ticket_id uuid not null references ${s}.tickets(id),
+      at timestamptz not null default now(),
+      type text not null,
+      from_status text,
+      to_status text not null,
+      operator_id uuid,
+      counter_id uuid,
+      data jsonb not null default '{}')`,
+    `create index ticket_events_ticket on ${s}.ticket_events (ticket_id, id)`,
+    `create table ${s}.operator_status (
+      staff_id uuid primary key references ${s}.staff(id) on delete cascade,
+      branch_id uuid not null references ${s}.branches(id),
+      counter_id uuid references ${s}.counters(id),
+      status text not null check (status in ('AVAILABLE','BREAK','AWAY','OFFLINE')),
+      reason text,
+      since timestamptz not null default now())`,
+    `create unique index operator_status_counter on ${s}.operator_status (counter_id) where status <> 'OFFLINE'`,
+    `create table ${s}.service_stats (
+      branch_id uuid not null,
+      service_id uuid not null,
+      smoothed_service_seconds double precision not null,
+      samples integer not null default 0,
+      updated_at timestamptz not null default now(),
+      primary key (branch_id, service_id))`,
+  ],
+};
