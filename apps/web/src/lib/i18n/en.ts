@@ -141,6 +141,11 @@ export const en: Messages = {
   provisioning: {
     title: "Automatic set-up",
     empty: "No set-up steps recorded.",
+    failuresTitle: "Unfinished set-ups",
+    failuresHint:
+      "Creating these companies failed and nothing was kept. Fix the cause and try again.",
+    failedStep: "Failed step",
+    attempts: "Attempts: {{count}}",
     steps: {
       schema: "Data schema created",
       migrate: "Migrations applied",

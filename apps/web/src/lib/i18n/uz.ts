@@ -141,6 +141,11 @@ export const uz = {
   provisioning: {
     title: "Avtomatik sozlash",
     empty: "Sozlash bosqichlari haqida ma’lumot yo‘q.",
+    failuresTitle: "Yakunlanmagan yaratishlar",
+    failuresHint:
+      "Bu kompaniyalarni yaratishda xato yuz berdi va hech narsa saqlanmadi. Sababini bartaraf etib, qayta urinib ko‘ring.",
+    failedStep: "Xato bosqichi",
+    attempts: "Urinishlar: {{count}}",
     steps: {
       schema: "Ma’lumotlar sxemasi yaratildi",
       migrate: "Migratsiyalar qo‘llanildi",

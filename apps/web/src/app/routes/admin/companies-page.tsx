@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { Alert } from "../../../components/ui/alert";
 import { buttonClass } from "../../../components/ui/button";
 import { EmptyState } from "../../../components/ui/empty-state";
@@ -12,6 +12,7 @@ import {
   type CompanyStatus,
 } from "../../../features/companies/api/companies.api";
 import { CompaniesTable } from "../../../features/companies/components/companies-table";
+import { ProvisioningFailures } from "../../../features/companies/components/provisioning-failures";
 import { CompaniesToolbar } from "../../../features/companies/components/companies-toolbar";
 import { useCompanies } from "../../../features/companies/hooks/use-companies";
 import { useErrorMessage } from "../../../lib/errors";
@@ -26,6 +27,7 @@ function statusOf(value: string | null): CompanyStatus | "" {
 export function CompaniesPage() {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const status = statusOf(params.get("status"));
   const page = Math.max(1, Number(params.get("page")) || 1);
@@ -77,6 +79,7 @@ export function CompaniesPage() {
           {t("companies.readyNotice", { count: ready.length })}
         </Alert>
       )}
+      <ProvisioningFailures onRetried={(company) => navigate(`/admin/companies/${company.id}`)} />
       <CompaniesToolbar
         search={search}
         status={status}

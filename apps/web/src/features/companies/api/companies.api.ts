@@ -109,3 +109,21 @@ export async function downloadExport(company: Pick<Company, "id" | "slug">): Pro
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+export type ProvisioningFailure = {
+  id: string;
+  slug: string;
+  failedStep: string;
+  error: string;
+  attempts: number;
+  createdAt: string;
+  steps: ProvisioningStep[];
+};
+
+export const listProvisioningFailures = () =>
+  api.request<{ items: ProvisioningFailure[] }>("/provisioning-failures");
+
+export const retryProvisioning = (id: string) =>
+  api.request<Company>(`/provisioning-failures/${encodeURIComponent(id)}/retry`, {
+    method: "POST",
+  });

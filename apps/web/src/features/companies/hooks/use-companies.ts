@@ -5,6 +5,8 @@ import {
   deleteCompany,
   getCompany,
   listCompanies,
+  listProvisioningFailures,
+  retryProvisioning,
   purgeCompany,
   resendInvite,
   updateCompany,
@@ -103,4 +105,23 @@ export function useCompanyCommand(id: string) {
 
 export function useUploadLogo() {
   return useMutation({ mutationFn: (file: File) => uploadLogo(file) });
+}
+
+export function useProvisioningFailures() {
+  return useQuery({
+    queryKey: [...companyKeys.all, "failures"],
+    queryFn: listProvisioningFailures,
+  });
+}
+
+export function useRetryProvisioning() {
+  const store = useStoreCompany();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => retryProvisioning(id),
+    onSuccess: (company) => {
+      store(company);
+      void client.invalidateQueries({ queryKey: [...companyKeys.all, "failures"] });
+    },
+  });
 }
