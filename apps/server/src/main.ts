@@ -1,8 +1,10 @@
+import fs from "node:fs";
 import { loadConfig } from "./config";
 import { startPlatform } from "./platform";
 
 /** Entry point: `npm start`. Prints where the platform is and how to log in. */
 async function main() {
+  if (fs.existsSync(".env")) process.loadEnvFile(".env");
   let config;
   try {
     config = loadConfig();
