@@ -1,0 +1,4 @@
+export { ChangePasswordPage } from "./change-password-page";
+export { CompanyDashboardPage } from "./company-dashboard-page";
+export { CompanyLayout } from "./company-layout";
+export { CompanyLoginPage } from "./company-login-page";
