@@ -2,9 +2,15 @@ import type { Migration } from "../migration";
 import { companyInit } from "./0001-init";
 import { companySetup } from "./0002-setup";
 import { companyQueue } from "./0003-queue";
+import { companyQueueIntegrity } from "./0004-queue-integrity";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
-export const companyMigrations: Migration[] = [companyInit, companySetup, companyQueue];
+export const companyMigrations: Migration[] = [
+  companyInit,
+  companySetup,
+  companyQueue,
+  companyQueueIntegrity,
+];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>
   list.reduce((max, m) => Math.max(max, m.version), 0);
