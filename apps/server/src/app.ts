@@ -84,6 +84,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
         scriptSrc: ["'self'"],
         connectSrc: ["'self'", "ws:", "wss:"],
         mediaSrc: ["'self'", "data:"],
+        // Branch LANs and company subdomains may be plain HTTP; TLS is the proxy's job.
+        upgradeInsecureRequests: null,
       },
     },
   });

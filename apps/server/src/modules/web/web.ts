@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../shared/app-error";
 import { sendError } from "../../shared/http/error-handler";
 import { companySlugFromHost } from "../tenancy/tenancy";
@@ -22,8 +22,7 @@ export async function registerWeb(
 ) {
   const dist = opts.distDir ?? webDistDir;
   const indexFile = path.join(dist, "index.html");
-  const hasWeb = fs.existsSync(indexFile);
-  if (hasWeb) {
+  if (fs.existsSync(indexFile)) {
     await app.register(fastifyStatic, {
       root: dist,
       index: false,
@@ -31,20 +30,41 @@ export async function registerWeb(
       decorateReply: false,
     });
   }
-  const indexHtml = hasWeb ? fs.readFileSync(indexFile, "utf8") : null;
+  // Read per change, not once: a rebuild while the server runs must not leave stale asset links.
+  let cached: { mtimeMs: number; html: string } | null = null;
+  const readIndex = (): string | null => {
+    if (!fs.existsSync(indexFile)) return null;
+    const { mtimeMs } = fs.statSync(indexFile);
+    if (!cached || cached.mtimeMs !== mtimeMs)
+      cached = { mtimeMs, html: fs.readFileSync(indexFile, "utf8") };
+    return cached.html;
+  };
+  const sendApp = (request: FastifyRequest, reply: FastifyReply, html: string) => {
+    const slug = companySlugFromHost(request.headers.host, opts.baseDomain);
+    const page = slug
+      ? html.replace("<head>", `<head><meta name="eq-company" content="${slug}">`)
+      : html;
+    return reply.type("text/html").header("cache-control", "no-cache").send(page);
+  };
+
+  app.get("/", { schema: { hide: true } }, (request, reply) => {
+    const html = readIndex();
+    if (!html)
+      return reply
+        .type("text/plain")
+        .send("E-Queue API is running; the web app is not built (npm run build).");
+    return sendApp(request, reply, html);
+  });
 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split("?")[0] ?? "/";
+    const indexHtml = readIndex();
     if (url.startsWith("/api/") || url === "/api" || request.method !== "GET" || !indexHtml) {
       return sendError(
         reply,
         new AppError("NOT_FOUND", `There is nothing at ${request.method} ${url}.`),
       );
     }
-    const slug = companySlugFromHost(request.headers.host, opts.baseDomain);
-    const html = slug
-      ? indexHtml.replace("<head>", `<head><meta name="eq-company" content="${slug}">`)
-      : indexHtml;
-    return reply.type("text/html").header("cache-control", "no-cache").send(html);
+    return sendApp(request, reply, indexHtml);
   });
 }

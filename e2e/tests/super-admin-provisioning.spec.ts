@@ -1,0 +1,102 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "@playwright/test";
+import { SUPER_ADMIN } from "../playwright.config";
+import { snap } from "./screenshots";
+
+const logo = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../fixtures/kapitalbank-logo.png",
+);
+
+test("super admin provisions Kapital Bank; its admin logs in and must change the password", async ({
+  browser,
+}) => {
+  const admin = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await admin.newPage();
+
+  // Log in to the Super Admin panel (Uzbek is the default language).
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/login/);
+  await snap(page, "01-super-admin-login");
+  await page.getByLabel("E-pochta").fill(SUPER_ADMIN.email);
+  await page.getByLabel("Parol").fill("wrong-password-1");
+  await page.getByRole("button", { name: "Kirish" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await page.getByLabel("Parol").fill(SUPER_ADMIN.password);
+  await page.getByRole("button", { name: "Kirish" }).click();
+  await expect(page).toHaveURL(/\/admin\/companies/);
+  await expect(page.getByText("Hali kompaniyalar yo‘q")).toBeVisible();
+  await snap(page, "02-companies-empty");
+
+  // Create "Kapital Bank" with a logo; a bad slug is flagged inline first.
+  await page.getByRole("link", { name: "Yangi kompaniya" }).first().click();
+  await page.getByLabel("Kompaniya nomi").fill("Kapital Bank");
+  const slug = page.getByLabel("Slug (manzil)");
+  await slug.fill("Kapital Bank!");
+  await page.getByLabel("Administrator e-pochtasi").fill("admin@kapitalbank.uz");
+  await page.getByRole("button", { name: "Kompaniya yaratish" }).click();
+  await expect(page.getByText(/Faqat kichik lotin harflari/)).toBeVisible();
+  await slug.fill("kapitalbank");
+  await page.locator('input[type="file"]').setInputFiles(logo);
+  await expect(page.getByRole("img", { name: "Logotip ko‘rinishi" })).toBeVisible();
+  await page.getByLabel("Telefon").fill("+998 71 200 15 15");
+  await snap(page, "03-company-form");
+  await page.getByRole("button", { name: "Kompaniya yaratish" }).click();
+
+  // The company page shows every provisioning step done, and the company INACTIVE.
+  await expect(page).toHaveURL(/\/admin\/companies\/[0-9a-f-]{36}$/);
+  for (const step of ["registry", "schema", "migrate", "branding", "admin", "invite"]) {
+    await expect(page.getByTestId(`provisioning-step-${step}`)).toContainText("Bajarildi");
+  }
+  await expect(page.getByTestId("status-badge").first()).toHaveText("Faol emas");
+  await snap(page, "04-company-provisioned");
+  const companyUrl = page.url();
+
+  // The invite waits in the outbox (no SMTP here); read the one-time password from it.
+  await page.getByRole("link", { name: "Xatlar navbati" }).click();
+  await expect(page.getByText("SMTP sozlanmagan: xabarlar shu yerda qoladi.")).toBeVisible();
+  await page.getByTestId("outbox-row").first().click();
+  const body = page.getByTestId("outbox-message-body");
+  await expect(body).toContainText("Bir martalik parol:");
+  await snap(page, "05-outbox-invite");
+  const text = (await body.textContent()) ?? "";
+  const otp = /Bir martalik parol: (\S+)/.exec(text)?.[1];
+  const loginUrl = /Kirish manzili: (\S+)/.exec(text)?.[1];
+  expect(otp).toBeTruthy();
+  expect(loginUrl).toContain("/c/kapitalbank/admin/login");
+
+  // Activate the company (reversible, so no confirmation).
+  await page.goto(companyUrl);
+  await page.getByRole("button", { name: "Faollashtirish" }).click();
+  await expect(page.getByTestId("status-badge").first()).toHaveText("Faol");
+  await snap(page, "06-company-active");
+
+  // The company admin, in another browser, logs in at the company's URL with the one-time password.
+  const companyCtx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const cpage = await companyCtx.newPage();
+  await cpage.goto(new URL(loginUrl!).pathname);
+  await expect(cpage.getByText("Kapital Bank").first()).toBeVisible();
+  await snap(cpage, "07-company-login");
+  await cpage.getByLabel("E-pochta").fill("admin@kapitalbank.uz");
+  await cpage.getByLabel("Parol").fill(otp!);
+  await cpage.getByRole("button", { name: "Kirish" }).click();
+
+  // …and must change it before anything else.
+  await expect(cpage).toHaveURL(/\/c\/kapitalbank\/admin\/change-password/);
+  await cpage.getByLabel("Joriy parol").fill(otp!);
+  await cpage.getByLabel("Yangi parol", { exact: true }).fill("Kapital-Bank-2026");
+  await cpage.getByLabel("Yangi parolni takrorlang").fill("Kapital-Bank-2026");
+  await snap(cpage, "08-change-password");
+  await cpage.getByRole("button", { name: "Parolni o‘zgartirish" }).click();
+  await expect(cpage).toHaveURL(/\/c\/kapitalbank\/admin$/);
+  await snap(cpage, "09-company-dashboard");
+
+  // The portal now lists the active company.
+  await cpage.goto("/");
+  await expect(cpage.getByText("Kapital Bank")).toBeVisible();
+  await snap(cpage, "10-portal");
+
+  await companyCtx.close();
+  await admin.close();
+});
