@@ -84,7 +84,14 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     const close = async () => {
       if (closed) return;
       closed = true;
-      await app.close();
+      // In-flight requests finish; keep-alive connections that go idle afterwards are closed
+      // as they do, or the server would wait for the client to hang up.
+      const sweeper = setInterval(() => app.server.closeIdleConnections(), 100);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweeper);
+      }
       await ctx.outbox.stop();
       await handle.close();
     };

@@ -13,6 +13,7 @@ function bearer(request: FastifyRequest): string {
 /** onRequest hook: only a super admin of the platform realm passes. */
 export const requireSuperAdmin = (tokens: AccessTokens) => async (request: FastifyRequest) => {
   request.auth = await tokens.verify(bearer(request), { realm: "platform" });
+  request.log = request.log.child({ user: request.auth.sub });
 };
 
 export type StaffGuardOptions = {
@@ -32,6 +33,7 @@ export const requireStaff =
       companyId: company.id,
     });
     request.auth = claims;
+    request.log = request.log.child({ user: claims.sub });
     if (claims.realm !== "company")
       throw new AppError("WRONG_REALM", "This token is not for this company.");
     if (claims.mustChangePassword && !opts.allowPendingPasswordChange) {

@@ -22,6 +22,7 @@ export function resolveCompanyFromPath(app: FastifyInstance, directory: CompanyD
       );
     }
     request.company = company;
+    request.log = request.log.child({ company: company.slug });
   });
 }
 
