@@ -14,7 +14,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
@@ -26,8 +29,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/apps/**", "@equeue/server*", "@equeue/web*"], message: "core must not depend on the apps" },
-            { group: ["kysely*", "pg", "@electric-sql/*", "fastify*", "socket.io*", "node:*"], message: "core is pure: pass adapters in" },
+            {
+              group: ["**/apps/**", "@equeue/server*", "@equeue/web*"],
+              message: "core must not depend on the apps",
+            },
+            {
+              group: ["kysely*", "pg", "@electric-sql/*", "fastify*", "socket.io*", "node:*"],
+              message: "core is pure: pass adapters in",
+            },
           ],
         },
       ],

@@ -23,14 +23,22 @@ function webIsStale() {
   if (!fs.existsSync(builtIndex)) return true;
   const built = fs.statSync(builtIndex).mtimeMs;
   const sources = [path.join(web, "src"), path.join(web, "public")].filter((d) => fs.existsSync(d));
-  const configs = ["index.html", "vite.config.ts"].map((f) => path.join(web, f)).filter((f) => fs.existsSync(f));
-  const newest = Math.max(...sources.map(newestSource), ...configs.map((f) => fs.statSync(f).mtimeMs));
+  const configs = ["index.html", "vite.config.ts"]
+    .map((f) => path.join(web, f))
+    .filter((f) => fs.existsSync(f));
+  const newest = Math.max(
+    ...sources.map(newestSource),
+    ...configs.map((f) => fs.statSync(f).mtimeMs),
+  );
   return newest > built;
 }
 
 if (webIsStale()) {
   console.log("Building the web app (first start or sources changed)…");
-  const r = spawnSync("npm", ["run", "build", "-w", "@equeue/web"], { cwd: root, stdio: "inherit" });
+  const r = spawnSync("npm", ["run", "build", "-w", "@equeue/web"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (r.status !== 0) {
     console.error("The web app failed to build; see the output above.");
     process.exit(r.status ?? 1);
