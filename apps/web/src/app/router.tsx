@@ -1,6 +1,7 @@
 import { Navigate, createBrowserRouter, type RouteObject } from "react-router";
 import { getHostCompany } from "../lib/company-host";
 import { NotFoundPage } from "./routes/not-found-page";
+import { operatorRoutes } from "./routes/operator/operator-routes";
 import { PortalPage } from "./routes/portal-page";
 
 // Each role's pages load on demand, so the public portal stays small.
@@ -15,6 +16,7 @@ const companyAdminRoutes: RouteObject[] = [
     path: "admin/change-password",
     lazy: async () => ({ Component: (await company()).ChangePasswordPage }),
   },
+  ...operatorRoutes,
 ];
 
 const companyLayout = async () => ({ Component: (await company()).CompanyLayout });

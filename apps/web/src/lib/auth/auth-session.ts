@@ -113,8 +113,31 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  /**
+   * An access token good for at least another `marginSeconds`, refreshing first if needed —
+   * for socket handshakes, which cannot retry on 401 the way `send` does.
+   */
+  async freshToken(marginSeconds = 30): Promise<string | null> {
+    if (!this.token || tokenExpiresWithin(this.token, marginSeconds)) {
+      if (!(await this.refresh())) return null;
+    }
+    return this.token;
+  }
+
   /** Used after change-password, which answers with a fresh token and user. */
   adopt(answer: AuthAnswer<U>): U {
     return this.accept(answer);
+  }
+}
+
+/** True when a JWT's `exp` is within `seconds` from now (or cannot be read). */
+function tokenExpiresWithin(token: string, seconds: number): boolean {
+  try {
+    const part = token.split(".")[1] ?? "";
+    const json = atob(part.replace(/-/g, "+").replace(/_/g, "/"));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp !== "number" || exp * 1000 - Date.now() < seconds * 1000;
+  } catch {
+    return true;
   }
 }

@@ -1,3 +1,4 @@
+import { queueEn } from "./queue/en";
 import type { Messages } from "./uz";
 
 export const en: Messages = {
@@ -267,4 +268,5 @@ export const en: Messages = {
     NETWORK: "The server cannot be reached. Check your connection.",
     INTERNAL: "Server error. Please try again later.",
   },
+  queue: queueEn,
 };

@@ -1,3 +1,4 @@
+import { queueRu } from "./queue/ru";
 import type { Messages } from "./uz";
 
 export const ru: Messages = {
@@ -267,4 +268,5 @@ export const ru: Messages = {
     NETWORK: "Нет связи с сервером. Проверьте подключение.",
     INTERNAL: "Ошибка на сервере. Попробуйте позже.",
   },
+  queue: queueRu,
 };

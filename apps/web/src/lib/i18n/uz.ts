@@ -1,3 +1,5 @@
+import { queueUz } from "./queue/uz";
+
 /** Uzbek (Latin) — the default language and the source of every key. */
 export const uz = {
   common: {
@@ -270,6 +272,7 @@ export const uz = {
     NETWORK: "Server bilan aloqa yo‘q. Internetni tekshiring.",
     INTERNAL: "Serverda xato yuz berdi. Keyinroq qayta urinib ko‘ring.",
   },
+  queue: queueUz,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

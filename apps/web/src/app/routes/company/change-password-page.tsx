@@ -6,6 +6,7 @@ import { ChangePasswordForm } from "../../../features/company-auth/components/ch
 import { getCompanySession } from "../../../lib/auth/sessions";
 import { RequireSession } from "../../require-session";
 import { useCompanyContext } from "./company-layout";
+import { staffHome } from "./staff-home";
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
@@ -20,7 +21,11 @@ export function ChangePasswordPage() {
       >
         <ChangePasswordForm
           slug={slug}
-          onDone={() => navigate(`${base}/admin`, { replace: true })}
+          onDone={() =>
+            navigate(staffHome(base, getCompanySession(slug).getState().user?.role), {
+              replace: true,
+            })
+          }
         />
       </AuthCard>
     </RequireSession>

@@ -8,6 +8,7 @@ import { PageSpinner } from "../../../components/ui/spinner";
 import { getCompanySession, useSessionState } from "../../../lib/auth/sessions";
 import { safeNext } from "../../require-session";
 import { useCompanyContext } from "./company-layout";
+import { staffHome } from "./staff-home";
 
 export function CompanyLoginPage() {
   const { t } = useTranslation();
@@ -16,7 +17,8 @@ export function CompanyLoginPage() {
   const location = useLocation();
   const session = getCompanySession(slug);
   const state = useSessionState(session);
-  const next = safeNext(location.search, `${base}/admin`);
+  // An explicit ?next= wins; otherwise each role has its own home (operators: the counter).
+  const next = safeNext(location.search, "");
   const changePassword = `${base}/admin/change-password`;
 
   useEffect(() => {
@@ -25,7 +27,8 @@ export function CompanyLoginPage() {
 
   if (state.status === "unknown") return <PageSpinner />;
   if (state.status === "authenticated") {
-    return <Navigate to={state.user?.mustChangePassword ? changePassword : next} replace />;
+    const home = next || staffHome(base, state.user?.role);
+    return <Navigate to={state.user?.mustChangePassword ? changePassword : home} replace />;
   }
 
   return (
@@ -42,7 +45,8 @@ export function CompanyLoginPage() {
       <LoginForm
         onLogin={async (email, password) => {
           const user = await session.login(email, password);
-          navigate(user.mustChangePassword ? changePassword : next, { replace: true });
+          const home = next || staffHome(base, user.role);
+          navigate(user.mustChangePassword ? changePassword : home, { replace: true });
         }}
       />
     </AuthCard>

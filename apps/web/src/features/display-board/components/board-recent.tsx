@@ -1,0 +1,54 @@
+import { useTranslation } from "react-i18next";
+import { cn } from "../../../lib/cn";
+import type { BoardCall } from "../api/board.types";
+
+/** The calls before the newest one, for people who looked up late. */
+export function BoardRecent({
+  calls,
+  announcingKey,
+}: {
+  calls: BoardCall[];
+  announcingKey: string | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="board-recent-title" className="flex min-h-0 flex-col">
+      <h2
+        id="board-recent-title"
+        className="mb-[1.5vh] grid grid-cols-[1fr_auto] px-[1.5vw] text-[3vh] font-semibold tracking-[0.15em] text-slate-300 uppercase"
+      >
+        <span>{t("queue.board.ticket")}</span>
+        <span>{t("queue.board.counter")}</span>
+      </h2>
+      <ol
+        className="flex min-h-0 flex-1 flex-col gap-[1.2vh] overflow-hidden"
+        data-testid="board-recent"
+      >
+        {calls.map((call) => (
+          <li
+            key={call.key}
+            data-testid="board-recent-call"
+            data-label={call.label}
+            className={cn(
+              "grid grid-cols-[1fr_auto_auto] items-center gap-[1.2vw] rounded-[2vh] px-[1.5vw] py-[1.2vh] text-[7.5vh] leading-none font-bold tabular-nums transition-colors duration-500",
+              call.key === announcingKey ? "bg-amber-400 text-slate-950" : "bg-white/10 text-white",
+            )}
+          >
+            <span>{call.label}</span>
+            <span aria-hidden="true" className="text-[5vh] text-slate-400">
+              →
+            </span>
+            <span className="min-w-[5ch] text-right">
+              {t("queue.counterName", { number: call.counter })}
+            </span>
+          </li>
+        ))}
+        {calls.length === 0 && (
+          <li className="px-[1.5vw] text-[3vh] text-slate-400">
+            {t("queue.board.noEarlierCalls")}
+          </li>
+        )}
+      </ol>
+    </section>
+  );
+}

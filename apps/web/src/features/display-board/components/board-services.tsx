@@ -1,0 +1,40 @@
+import { useTranslation } from "react-i18next";
+import { useLocalized } from "../../../lib/localized";
+import type { BoardService } from "../api/board.types";
+
+/** How many people wait for each service: "Kassa xizmati · 12 kishi". */
+export function BoardServices({ services }: { services: BoardService[] }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  if (services.length === 0) return null;
+  return (
+    <footer
+      aria-labelledby="board-services-title"
+      className="shrink-0 border-t border-white/10 px-[3vw] py-[2vh]"
+    >
+      <h2 id="board-services-title" className="sr-only">
+        {t("queue.board.waitingTitle")}
+      </h2>
+      <ul className="flex flex-wrap items-center gap-x-[1.2vw] gap-y-[1vh]">
+        <li aria-hidden="true" className="text-[3vh] font-semibold text-slate-300">
+          {t("queue.board.waitingTitle")}:
+        </li>
+        {services.map((service) => (
+          <li
+            key={service.id}
+            data-testid="board-service"
+            className="flex items-baseline gap-[0.8vw] rounded-full bg-white/10 px-[1.3vw] py-[0.8vh] text-[3.2vh]"
+          >
+            <span className="font-medium">{localized(service.name)}</span>
+            <span
+              className="font-bold text-amber-300 tabular-nums"
+              data-testid="board-service-waiting"
+            >
+              {t("queue.board.people", { count: service.waiting })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </footer>
+  );
+}

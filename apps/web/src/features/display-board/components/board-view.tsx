@@ -1,0 +1,60 @@
+import { useTranslation } from "react-i18next";
+import type { ConnectionStatus } from "../../../lib/realtime/use-realtime";
+import { useLocalized } from "../../../lib/localized";
+import type { BoardSnapshot } from "../api/board.types";
+import { BoardCurrent } from "./board-current";
+import { BoardHeader } from "./board-header";
+import { BoardRecent } from "./board-recent";
+import { BoardServices } from "./board-services";
+import { SoundOverlay } from "./sound-overlay";
+
+type Props = {
+  snapshot: BoardSnapshot;
+  connection: ConnectionStatus;
+  announcingKey: string | null;
+  soundEnabled: boolean;
+  onEnableSound: () => void;
+};
+
+/** The hall TV: the newest call very large, the calls before it, waiting per service, a clock. */
+export function BoardView({
+  snapshot,
+  connection,
+  announcingKey,
+  soundEnabled,
+  onEnableSound,
+}: Props) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const [newest, ...earlier] = snapshot.calls;
+  const offline = connection === "offline";
+  return (
+    <div
+      className="flex h-dvh w-full flex-col overflow-hidden bg-slate-950 text-white"
+      data-testid="display-board"
+      data-connection={connection}
+    >
+      {offline && (
+        <div
+          role="alert"
+          data-testid="board-offline"
+          className="flex shrink-0 items-center justify-center gap-[1vw] bg-red-600 py-[1.2vh] text-[3vh] font-bold"
+        >
+          <span aria-hidden="true" className="size-[2vh] animate-pulse rounded-full bg-white" />
+          {t("queue.board.offline")}
+        </div>
+      )}
+      <BoardHeader
+        companyName={snapshot.branding.companyName}
+        branchName={localized(snapshot.branding.branchName)}
+        logoUrl={snapshot.branding.logoUrl}
+      />
+      <main className="grid min-h-0 flex-1 grid-cols-[1.3fr_1fr] gap-[2.5vw] px-[3vw] py-[3vh]">
+        <BoardCurrent call={newest ?? null} announcing={!!newest && newest.key === announcingKey} />
+        <BoardRecent calls={earlier} announcingKey={announcingKey} />
+      </main>
+      <BoardServices services={snapshot.services} />
+      {!soundEnabled && <SoundOverlay onEnable={onEnableSound} />}
+    </div>
+  );
+}

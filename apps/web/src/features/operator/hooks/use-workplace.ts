@@ -1,0 +1,102 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { getCompanySession } from "../../../lib/auth/sessions";
+import { useRealtime, type ConnectionStatus } from "../../../lib/realtime/use-realtime";
+import { companyRealtimeAuth, REALTIME_EVENT } from "../../../lib/realtime/realtime-contract";
+import { operatorApi } from "../api/operator.api";
+import type { CounterSession, Workplace } from "../api/operator.types";
+
+export const workplaceKey = (slug: string) => ["queue", "workplace", slug] as const;
+
+type SnapshotPayload = { audience?: string; workplace?: Workplace };
+type OperatorChanged = {
+  staffId: string;
+  counterId: string | null;
+  counterNumber: number | null;
+  takenOver: boolean;
+};
+
+const isNewer = (next: Workplace, current: Workplace | undefined) =>
+  !current || Date.parse(next.at) >= Date.parse(current.at);
+
+/**
+ * The operator's screen state: fetched once, then kept live by the socket. The server sends a
+ * snapshot on every (re)connect, which replaces the screen; deltas trigger a debounced refetch so
+ * the ranked waiting lists always come from the server's call-next order.
+ */
+export function useWorkplace(slug: string): {
+  workplace: ReturnType<typeof useQuery<Workplace>>;
+  connection: ConnectionStatus;
+  refresh: () => void;
+  /** Set when this operator started work at another counter from another screen. */
+  movedTo: number | null;
+} {
+  const client = useQueryClient();
+  const api = useMemo(() => operatorApi(slug), [slug]);
+  const key = workplaceKey(slug);
+  const workplace = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => api.workplace(signal),
+    staleTime: 5_000,
+  });
+  const [movedTo, setMovedTo] = useState<number | null>(null);
+  const timer = useRef<number | null>(null);
+
+  const refresh = useCallback(() => {
+    if (timer.current !== null) return;
+    timer.current = window.setTimeout(() => {
+      timer.current = null;
+      void client.invalidateQueries({ queryKey: workplaceKey(slug) });
+    }, 150);
+  }, [client, slug]);
+
+  useEffect(
+    () => () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  const myCounter = workplace.data?.operator.session?.counterId ?? null;
+  const myId = workplace.data?.operator.id ?? null;
+  const latest = useRef({ myCounter, myId });
+  latest.current = { myCounter, myId };
+
+  const { status } = useRealtime({
+    enabled: workplace.isSuccess,
+    key: `staff:${slug}`,
+    auth: () => companyRealtimeAuth(slug, getCompanySession(slug)),
+    handlers: {
+      [REALTIME_EVENT.SNAPSHOT]: (payload) => {
+        const next = (payload as SnapshotPayload).workplace;
+        if (!next) return;
+        const current = client.getQueryData<Workplace>(workplaceKey(slug));
+        if (isNewer(next, current)) client.setQueryData(workplaceKey(slug), next);
+      },
+      [REALTIME_EVENT.TICKET_CHANGED]: refresh,
+      [REALTIME_EVENT.QUEUE_COUNTS]: refresh,
+      [REALTIME_EVENT.OPERATOR_CHANGED]: (payload) => {
+        const change = payload as OperatorChanged;
+        const { myCounter: mine, myId: me } = latest.current;
+        if (change.staffId === me && change.takenOver && mine && change.counterId !== mine) {
+          setMovedTo(change.counterNumber);
+        }
+        refresh();
+      },
+    },
+  });
+
+  return { workplace, connection: status, refresh, movedTo };
+}
+
+/** Applies a new counter session locally at once (the socket snapshot confirms it). */
+export function patchSession(
+  data: Workplace | undefined,
+  session: CounterSession | null,
+): Workplace | undefined {
+  if (!data) return data;
+  return {
+    ...data,
+    operator: { ...data.operator, session, status: session?.status ?? "OFFLINE" },
+  };
+}
