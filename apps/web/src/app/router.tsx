@@ -1,5 +1,7 @@
 import { Navigate, createBrowserRouter, type RouteObject } from "react-router";
 import { getHostCompany } from "../lib/company-host";
+import { companySetupRoutes } from "./routes/company/setup-routes";
+import { deviceRoutes } from "./routes/devices/device-routes";
 import { NotFoundPage } from "./routes/not-found-page";
 import { operatorRoutes } from "./routes/operator/operator-routes";
 import { PortalPage } from "./routes/portal-page";
@@ -10,7 +12,7 @@ const company = () => import("./routes/company");
 
 /** The company admin pages, mounted under `/c/:slug` and, on a company host, at the root. */
 const companyAdminRoutes: RouteObject[] = [
-  { path: "admin", lazy: async () => ({ Component: (await company()).CompanyDashboardPage }) },
+  ...companySetupRoutes,
   { path: "admin/login", lazy: async () => ({ Component: (await company()).CompanyLoginPage }) },
   {
     path: "admin/change-password",
@@ -46,6 +48,7 @@ export function createAppRouter() {
   const routes: RouteObject[] = [
     { path: "/", element: <PortalPage /> },
     { path: "/c/:slug", lazy: companyLayout, children: companyAdminRoutes },
+    ...deviceRoutes,
     // On `{slug}.{BASE_DOMAIN}`, `/admin` is the company's panel, not the platform's.
     ...(hostCompany
       ? [{ path: "/", lazy: companyLayout, children: companyAdminRoutes }]

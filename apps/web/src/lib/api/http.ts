@@ -5,6 +5,8 @@ export type RequestOptions = {
   body?: unknown;
   token?: string | null;
   signal?: AbortSignal;
+  /** Extra headers, e.g. `authorization: Device …` for a paired kiosk or board. */
+  headers?: Record<string, string>;
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -57,6 +59,7 @@ export async function send(url: string, options: RequestOptions = {}): Promise<R
     body = JSON.stringify(options.body);
   }
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  Object.assign(headers, options.headers);
   let res: Response;
   try {
     res = await fetch(url, {

@@ -1,3 +1,4 @@
+import { enSetup } from "./setup/en";
 import { queueEn } from "./queue/en";
 import type { Messages } from "./uz";
 
@@ -268,5 +269,6 @@ export const en: Messages = {
     NETWORK: "The server cannot be reached. Check your connection.",
     INTERNAL: "Server error. Please try again later.",
   },
+  setup: enSetup,
   queue: queueEn,
 };

@@ -1,3 +1,4 @@
+import { ruSetup } from "./setup/ru";
 import { queueRu } from "./queue/ru";
 import type { Messages } from "./uz";
 
@@ -268,5 +269,6 @@ export const ru: Messages = {
     NETWORK: "Нет связи с сервером. Проверьте подключение.",
     INTERNAL: "Ошибка на сервере. Попробуйте позже.",
   },
+  setup: ruSetup,
   queue: queueRu,
 };

@@ -1,3 +1,4 @@
+import { uzSetup } from "./setup/uz";
 import { queueUz } from "./queue/uz";
 
 /** Uzbek (Latin) — the default language and the source of every key. */
@@ -272,6 +273,7 @@ export const uz = {
     NETWORK: "Server bilan aloqa yo‘q. Internetni tekshiring.",
     INTERNAL: "Serverda xato yuz berdi. Keyinroq qayta urinib ko‘ring.",
   },
+  setup: uzSetup,
   queue: queueUz,
 };
 

@@ -1,4 +1,3 @@
 export { ChangePasswordPage } from "./change-password-page";
-export { CompanyDashboardPage } from "./company-dashboard-page";
 export { CompanyLayout } from "./company-layout";
 export { CompanyLoginPage } from "./company-login-page";

@@ -1,0 +1,26 @@
+import type { RouteObject } from "react-router";
+
+// The Company Admin panel loads on demand, like every role's pages.
+const setup = () => import("./setup");
+
+/** `admin/*` of a company (under `/c/:slug`, or at the root on the company's own host). */
+export const companySetupRoutes: RouteObject[] = [
+  {
+    path: "admin",
+    lazy: async () => ({ Component: (await setup()).CompanyAdminLayout }),
+    children: [
+      { index: true, lazy: async () => ({ Component: (await setup()).OverviewPage }) },
+      { path: "branches", lazy: async () => ({ Component: (await setup()).BranchesPage }) },
+      { path: "branches/new", lazy: async () => ({ Component: (await setup()).BranchNewPage }) },
+      { path: "branches/:id", lazy: async () => ({ Component: (await setup()).BranchPage }) },
+      { path: "services", lazy: async () => ({ Component: (await setup()).ServicesPage }) },
+      { path: "services/new", lazy: async () => ({ Component: (await setup()).ServiceFormPage }) },
+      { path: "services/:id", lazy: async () => ({ Component: (await setup()).ServiceFormPage }) },
+      { path: "staff", lazy: async () => ({ Component: (await setup()).StaffPage }) },
+      { path: "staff/new", lazy: async () => ({ Component: (await setup()).StaffNewPage }) },
+      { path: "staff/:id", lazy: async () => ({ Component: (await setup()).StaffEditPage }) },
+      { path: "devices", lazy: async () => ({ Component: (await setup()).DevicesPage }) },
+      { path: "settings", lazy: async () => ({ Component: (await setup()).BrandingPage }) },
+    ],
+  },
+];

@@ -1,0 +1,78 @@
+import { useTranslation } from "react-i18next";
+import { Navigate, Outlet, useNavigate } from "react-router";
+import { PageSpinner } from "../../../../components/ui/spinner";
+import {
+  AdminShell,
+  type ShellLink,
+} from "../../../../features/company-setup/components/layout/admin-shell";
+import { useStaffProfile } from "../../../../features/company-setup/hooks/use-overview";
+import { getCompanySession, useSessionState } from "../../../../lib/auth/sessions";
+import { RequireSession } from "../../../require-session";
+import { useCompanyContext } from "../company-layout";
+import type { SetupContext } from "./setup-context";
+
+function Shell() {
+  const { t } = useTranslation();
+  const company = useCompanyContext();
+  const { slug, base, info } = company;
+  const navigate = useNavigate();
+  const session = getCompanySession(slug);
+  const { user } = useSessionState(session);
+  const blocked = !user || user.mustChangePassword || user.role === "OPERATOR";
+  const profile = useStaffProfile(slug, !blocked);
+
+  if (user?.mustChangePassword) return <Navigate to={`${base}/admin/change-password`} replace />;
+  // Operators work at the operator desk, not in the set-up panel.
+  if (user?.role === "OPERATOR") return <Navigate to={`${base}/operator`} replace />;
+  if (profile.isLoading) return <PageSpinner />;
+
+  const isAdmin = user?.role === "COMPANY_ADMIN";
+  const adminBase = `${base}/admin`;
+  const links: ShellLink[] = [
+    ...(isAdmin
+      ? [{ to: adminBase, icon: "overview" as const, label: t("setup.nav.overview"), end: true }]
+      : []),
+    { to: `${adminBase}/branches`, icon: "branches", label: t("setup.nav.branches") },
+    { to: `${adminBase}/services`, icon: "services", label: t("setup.nav.services") },
+    { to: `${adminBase}/staff`, icon: "staff", label: t("setup.nav.staff") },
+    { to: `${adminBase}/devices`, icon: "devices", label: t("setup.nav.devices") },
+    ...(isAdmin
+      ? [{ to: `${adminBase}/settings`, icon: "settings" as const, label: t("setup.nav.settings") }]
+      : []),
+  ];
+  const brand = profile.data?.company ?? {
+    name: info.name,
+    logoUrl: info.logoUrl,
+    primaryColor: null,
+  };
+  const context: SetupContext = { ...company, isAdmin, adminBase };
+
+  const logout = async () => {
+    await session.logout();
+    navigate(`${adminBase}/login`, { replace: true });
+  };
+
+  return (
+    <AdminShell
+      company={brand}
+      links={links}
+      userEmail={user?.email}
+      roleLabel={t(
+        `setup.staff.roles.${user?.role === "BRANCH_MANAGER" ? "BRANCH_MANAGER" : "COMPANY_ADMIN"}`,
+      )}
+      onLogout={() => void logout()}
+    >
+      <Outlet context={context} />
+    </AdminShell>
+  );
+}
+
+/** `/c/:slug/admin/*`: signed-in company admins and branch managers. */
+export function CompanyAdminLayout() {
+  const { slug, base } = useCompanyContext();
+  return (
+    <RequireSession session={getCompanySession(slug)} loginPath={`${base}/admin/login`}>
+      <Shell />
+    </RequireSession>
+  );
+}

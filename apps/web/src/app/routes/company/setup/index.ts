@@ -1,0 +1,11 @@
+export { BranchNewPage } from "./branch-new-page";
+export { BranchPage } from "./branch-page";
+export { BranchesPage } from "./branches-page";
+export { BrandingPage } from "./branding-page";
+export { CompanyAdminLayout } from "./company-admin-layout";
+export { DevicesPage } from "./devices-page";
+export { OverviewPage } from "./overview-page";
+export { ServiceFormPage } from "./service-form-page";
+export { ServicesPage } from "./services-page";
+export { StaffEditPage, StaffNewPage } from "./staff-form-page";
+export { StaffPage } from "./staff-page";

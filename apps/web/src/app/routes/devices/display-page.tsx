@@ -1,0 +1,19 @@
+import { useParams } from "react-router";
+import { PairingGate } from "../../../features/device-pairing";
+import { DisplayBoardPage } from "../display/display-board-page";
+
+/** `/d/:slug/:branch`: pairs the hall screen, then shows the board. */
+export function DisplayPage() {
+  const { slug = "", branch = "" } = useParams();
+  return (
+    <PairingGate kind="DISPLAY" slug={slug} branchSlug={branch}>
+      {(device) => (
+        <DisplayBoardPage
+          slug={slug}
+          device={{ token: device.token, settings: device.device.settings }}
+          onUnpaired={device.unpair}
+        />
+      )}
+    </PairingGate>
+  );
+}

@@ -1,0 +1,49 @@
+import { toQuery } from "../../../lib/api/http";
+import { adminRequest, asItems } from "./admin-request";
+import type {
+  Branch,
+  BranchException,
+  BranchInput,
+  BranchService,
+  BranchStatus,
+  ExceptionInput,
+} from "./types";
+
+export type BranchListParams = { search?: string; status?: BranchStatus };
+
+export const listBranches = (slug: string, params: BranchListParams = {}) =>
+  adminRequest<{ items: Branch[] }>(slug, `/branches${toQuery(params)}`).then(asItems);
+
+export const getBranch = (slug: string, id: string) =>
+  adminRequest<Branch>(slug, `/branches/${id}`);
+
+export const createBranch = (slug: string, body: BranchInput) =>
+  adminRequest<Branch>(slug, "/branches", { method: "POST", body });
+
+export const updateBranch = (slug: string, id: string, body: Partial<BranchInput>) =>
+  adminRequest<Branch>(slug, `/branches/${id}`, { method: "PATCH", body });
+
+export const setBranchOpen = (slug: string, id: string, open: boolean) =>
+  adminRequest<Branch>(slug, `/branches/${id}/${open ? "reopen" : "close"}`, { method: "POST" });
+
+export const listExceptions = (slug: string, id: string) =>
+  adminRequest<{ items: BranchException[] }>(slug, `/branches/${id}/exceptions`).then(asItems);
+
+export const addException = (slug: string, id: string, body: ExceptionInput) =>
+  adminRequest<BranchException>(slug, `/branches/${id}/exceptions`, { method: "POST", body });
+
+export const deleteException = (slug: string, id: string, exceptionId: string) =>
+  adminRequest<void>(slug, `/branches/${id}/exceptions/${exceptionId}`, { method: "DELETE" });
+
+export const listBranchServices = (slug: string, id: string) =>
+  adminRequest<{ items: BranchService[] }>(slug, `/branches/${id}/services`).then(asItems);
+
+export const setBranchServices = (
+  slug: string,
+  id: string,
+  services: { serviceId: string; enabled: boolean }[],
+) =>
+  adminRequest<{ items: BranchService[] }>(slug, `/branches/${id}/services`, {
+    method: "PUT",
+    body: { services },
+  }).then(asItems);

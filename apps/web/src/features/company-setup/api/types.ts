@@ -1,0 +1,227 @@
+/** Shapes of the company set-up API (`/api/c/{slug}/admin/…`), as the server answers them. */
+
+export type I18nText = { uz: string; ru?: string; en?: string };
+export type I18nPartial = { uz?: string; ru?: string; en?: string };
+
+export const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
+/** ISO weekday: "1" is Monday, "7" Sunday. */
+export type Weekday = (typeof WEEKDAYS)[number];
+export type TimeRange = { start: string; end: string };
+export type DayHours = { open: string; close: string; breaks: TimeRange[] };
+/** A missing day is closed. */
+export type WeeklyHours = Partial<Record<Weekday, DayHours>>;
+
+export const NUMBER_SCHEMES = ["BY_SOURCE", "BY_SERVICE"] as const;
+export type NumberScheme = (typeof NUMBER_SCHEMES)[number];
+
+export type BranchSettings = {
+  numberScheme: NumberScheme;
+  noShowGraceSeconds: number;
+  dailyTicketLimit: number | null;
+  bookingHorizonDays: number;
+  keepOvernight: boolean;
+};
+
+export type BranchStatus = "OPEN" | "CLOSED";
+
+export type Branch = {
+  id: string;
+  slug: string;
+  code: string;
+  name: I18nText;
+  address: I18nPartial;
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  timeZone: string;
+  status: BranchStatus;
+  weeklyHours: WeeklyHours;
+  settings: BranchSettings;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type BranchInput = {
+  name: I18nText;
+  slug: string;
+  code: string;
+  address: I18nPartial;
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  timeZone: string;
+  weeklyHours: WeeklyHours;
+  settings: BranchSettings;
+};
+
+export type ExceptionKind = "CLOSED" | "SHORT_DAY";
+
+export type BranchException = {
+  id: string;
+  branchId: string;
+  day: string;
+  kind: ExceptionKind;
+  opensAt: string | null;
+  closesAt: string | null;
+  note: string | null;
+  createdAt: string;
+};
+
+export type ExceptionInput = {
+  day: string;
+  kind: ExceptionKind;
+  opensAt?: string;
+  closesAt?: string;
+  note?: string;
+};
+
+export type BranchService = {
+  serviceId: string;
+  enabled: boolean;
+  letter: string;
+  name: I18nText;
+  active: boolean;
+};
+
+export type Assignment = { branchId: string; enabled: boolean };
+
+export type Service = {
+  id: string;
+  code: string;
+  letter: string;
+  name: I18nText;
+  description: I18nPartial;
+  durationMinutes: number;
+  priority: number;
+  headStartSeconds: number;
+  onlineBooking: boolean;
+  showOnKiosk: boolean;
+  active: boolean;
+  branches: Assignment[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ServiceInput = {
+  name: I18nText;
+  description: I18nPartial;
+  code?: string;
+  letter: string;
+  durationMinutes: number;
+  priority: number;
+  headStartSeconds: number;
+  onlineBooking: boolean;
+  showOnKiosk: boolean;
+  active: boolean;
+};
+
+export type Counter = {
+  id: string;
+  branchId: string;
+  number: number;
+  name: string | null;
+  active: boolean;
+  createdAt: string;
+};
+
+export type CounterInput = { number: number; name: string | null; active?: boolean };
+
+export const STAFF_ROLES = ["COMPANY_ADMIN", "BRANCH_MANAGER", "OPERATOR"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** PASSWORD: a one-time password shown once in the panel; EMAIL: an invite by e-mail. */
+export type Delivery = "PASSWORD" | "EMAIL";
+
+export type Staff = {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  phone: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  branchId: string | null;
+  counterId: string | null;
+  serviceIds: string[];
+  branchIds: string[];
+  weeklySchedule: WeeklyHours;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type StaffInput = {
+  email: string;
+  name: string;
+  role: StaffRole;
+  phone: string | null;
+  branchId: string | null;
+  counterId: string | null;
+  serviceIds: string[];
+  branchIds: string[];
+  weeklySchedule: WeeklyHours;
+};
+
+export type Credentials = {
+  oneTimePassword: string | null;
+  outboxId: string | null;
+  expiresAt: string;
+};
+
+export type DeviceKind = "KIOSK" | "DISPLAY";
+/** PENDING: a code waits to be entered; EXPIRED: the code ran out before anyone entered it. */
+export type DeviceStatus = "PENDING" | "PAIRED" | "EXPIRED" | "REVOKED";
+
+export type KioskSettings = {
+  serviceIds: string[];
+  languages: ("uz" | "ru" | "en")[];
+  autoPrint: boolean;
+  idleResetSeconds: number;
+};
+
+export type Device = {
+  id: string;
+  branchId: string;
+  kind: DeviceKind;
+  name: string;
+  status: DeviceStatus;
+  settings: Record<string, unknown>;
+  pairingExpiresAt: string | null;
+  pairedAt: string | null;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+};
+
+/** The code is in this answer only; the server keeps a hash. */
+export type PairingCode = { device: Device; pairingCode: string; pairingExpiresAt: string };
+
+export const CHECKLIST_KEYS = [
+  "branches",
+  "services",
+  "operators",
+  "hours",
+  "counters",
+  "devices",
+] as const;
+export type ChecklistKey = (typeof CHECKLIST_KEYS)[number];
+
+export type Overview = {
+  status: "INACTIVE" | "ACTIVE" | "SUSPENDED" | "DELETED";
+  readyRequestedAt: string | null;
+  activatedAt: string | null;
+  counts: {
+    branches: number;
+    openBranches: number;
+    services: number;
+    activeServices: number;
+    counters: number;
+    operators: number;
+    pairedDevices: number;
+  };
+  checklist: { key: ChecklistKey; done: boolean; required: boolean; message: string }[];
+  canRequestActivation: boolean;
+};
+
+export type Branding = { name: string; logoUrl: string | null; primaryColor: string | null };

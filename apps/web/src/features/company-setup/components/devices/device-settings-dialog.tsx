@@ -1,0 +1,217 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button } from "../../../../components/ui/button";
+import { Dialog } from "../../../../components/ui/dialog";
+import { Field } from "../../../../components/ui/field";
+import { Input } from "../../../../components/ui/input";
+import { LANGUAGES, type Language } from "../../../../lib/i18n";
+import { useLocalized } from "../../../../lib/localized";
+import type { Device } from "../../api/types";
+import { useBranchServices } from "../../hooks/use-branches";
+import { CheckRow } from "../form-section";
+import { Switch } from "../switch";
+import { useSetupError } from "../use-setup-error";
+
+type Props = {
+  slug: string;
+  device: Device;
+  pending: boolean;
+  error: unknown;
+  onSave: (patch: { name: string; settings: Record<string, unknown> }) => void;
+  onClose: () => void;
+};
+
+const asStrings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+const asLanguages = (v: unknown): Language[] =>
+  asStrings(v).filter((x): x is Language => (LANGUAGES as readonly string[]).includes(x));
+
+/** A kiosk's services, languages, printing and idle reset; a board's languages, history and voice. */
+export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onClose }: Props) {
+  const { t } = useTranslation();
+  const local = useLocalized();
+  const explain = useSetupError();
+  const s = device.settings;
+  const kiosk = device.kind === "KIOSK";
+  const services = useBranchServices(slug, device.branchId);
+  const [name, setName] = useState(device.name);
+  const [serviceIds, setServiceIds] = useState(asStrings(s.serviceIds));
+  const [languages, setLanguages] = useState<Language[]>(
+    asLanguages(s.languages).length
+      ? asLanguages(s.languages)
+      : kiosk
+        ? [...LANGUAGES]
+        : ["uz", "ru"],
+  );
+  const [autoPrint, setAutoPrint] = useState(s.autoPrint !== false);
+  const [idle, setIdle] = useState(
+    String(typeof s.idleResetSeconds === "number" ? s.idleResetSeconds : 300),
+  );
+  const [historySize, setHistorySize] = useState(
+    String(typeof s.historySize === "number" ? s.historySize : 6),
+  );
+  const [voice, setVoice] = useState(s.voice !== false);
+  const [local_, setLocalError] = useState<string | null>(null);
+  const explained = error ? explain(error) : null;
+  const offered = (services.data ?? []).filter((x) => x.enabled && x.active);
+
+  const save = () => {
+    if (languages.length === 0) return setLocalError(t("setup.devices.languagesRequired"));
+    const idleN = Number(idle);
+    if (kiosk && !(Number.isInteger(idleN) && idleN >= 30 && idleN <= 3600))
+      return setLocalError(t("setup.devices.idleInvalid"));
+    const historyN = Number(historySize);
+    if (!kiosk && !(Number.isInteger(historyN) && historyN >= 1 && historyN <= 20))
+      return setLocalError(t("setup.devices.historyInvalid"));
+    setLocalError(null);
+    onSave({
+      name: name.trim() || device.name,
+      settings: kiosk
+        ? { serviceIds, languages, autoPrint, idleResetSeconds: idleN }
+        : { languages, historySize: historyN, voice },
+    });
+  };
+
+  return (
+    <Dialog
+      open
+      size="lg"
+      onClose={onClose}
+      title={t("setup.devices.settingsTitle", { name: device.name })}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose} disabled={pending}>
+            {t("common.cancel")}
+          </Button>
+          <Button onClick={save} loading={pending}>
+            {t("common.save")}
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-5">
+        <Field id="device-settings-name" label={t("setup.devices.name")}>
+          <Input id="device-settings-name" value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        {kiosk && (
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium text-zinc-800">
+              {t("setup.devices.kioskServices")}
+            </legend>
+            <p className="mb-2 text-xs text-zinc-500">{t("setup.devices.kioskServicesHint")}</p>
+            {offered.length === 0 ? (
+              <p className="text-sm text-amber-700">{t("setup.staff.noServicesAtBranch")}</p>
+            ) : (
+              <div className="grid gap-2 sm:grid-cols-2">
+                {offered.map((x) => (
+                  <CheckRow
+                    key={x.serviceId}
+                    id={`kiosk-service-${x.serviceId}`}
+                    checked={serviceIds.includes(x.serviceId)}
+                    onChange={(c) =>
+                      setServiceIds(
+                        c
+                          ? [...serviceIds, x.serviceId]
+                          : serviceIds.filter((id) => id !== x.serviceId),
+                      )
+                    }
+                    label={`${x.letter} · ${local(x.name)}`}
+                  />
+                ))}
+              </div>
+            )}
+          </fieldset>
+        )}
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium text-zinc-800">
+            {t("setup.devices.languages")}
+          </legend>
+          <div className="flex flex-wrap gap-2">
+            {LANGUAGES.map((lang) => (
+              <CheckRow
+                key={lang}
+                id={`device-lang-${lang}`}
+                checked={languages.includes(lang)}
+                onChange={(c) =>
+                  setLanguages(c ? [...languages, lang] : languages.filter((l) => l !== lang))
+                }
+                label={t(`languages.${lang}`)}
+              />
+            ))}
+          </div>
+        </fieldset>
+        {kiosk ? (
+          <div className="grid gap-5 sm:grid-cols-2">
+            <div className="flex items-start gap-3">
+              <Switch
+                id="device-autoPrint"
+                checked={autoPrint}
+                onChange={setAutoPrint}
+                label={t("setup.devices.autoPrint")}
+              />
+              <div>
+                <label htmlFor="device-autoPrint" className="text-sm font-medium text-zinc-900">
+                  {t("setup.devices.autoPrint")}
+                </label>
+                <p className="text-xs text-zinc-500">{t("setup.devices.autoPrintHint")}</p>
+              </div>
+            </div>
+            <Field
+              id="device-idle"
+              label={t("setup.devices.idleReset")}
+              hint={t("setup.devices.idleResetHint")}
+            >
+              <Input
+                id="device-idle"
+                type="number"
+                min={30}
+                max={3600}
+                value={idle}
+                onChange={(e) => setIdle(e.target.value)}
+                className="w-32"
+              />
+            </Field>
+          </div>
+        ) : (
+          <div className="grid gap-5 sm:grid-cols-2">
+            <Field
+              id="device-history"
+              label={t("setup.devices.historySize")}
+              hint={t("setup.devices.historySizeHint")}
+            >
+              <Input
+                id="device-history"
+                type="number"
+                min={1}
+                max={20}
+                value={historySize}
+                onChange={(e) => setHistorySize(e.target.value)}
+                className="w-32"
+              />
+            </Field>
+            <div className="flex items-start gap-3">
+              <Switch
+                id="device-voice"
+                checked={voice}
+                onChange={setVoice}
+                label={t("setup.devices.voice")}
+              />
+              <div>
+                <label htmlFor="device-voice" className="text-sm font-medium text-zinc-900">
+                  {t("setup.devices.voice")}
+                </label>
+                <p className="text-xs text-zinc-500">{t("setup.devices.voiceHint")}</p>
+              </div>
+            </div>
+          </div>
+        )}
+        {(local_ ?? explained) && (
+          <p role="alert" className="text-sm text-red-700">
+            {local_ ??
+              (explained && [explained.message, ...Object.values(explained.fields)].join(" "))}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,29 @@
+/** Small outline icons for the admin sidebar (24×24 grid, stroke = currentColor). */
+const paths = {
+  overview: "M4 5h7v6H4zM13 5h7v3h-7zM13 10h7v9h-7zM4 13h7v6H4z",
+  branches: "M4 20V9l8-5 8 5v11M9 20v-6h6v6M2 20h20",
+  services: "M5 6h14M5 12h14M5 18h9",
+  staff: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 20c0-3.3 3.6-6 8-6s8 2.7 8 6",
+  devices: "M3 5h12v10H3zM7 19h4M9 15v4M17 8h4v11h-4z",
+  settings:
+    "M12 3a9 9 0 1 0 0 18c1 0 1.5-.8 1.5-1.6 0-1-.8-1.4-.8-2.3 0-.9.7-1.6 1.6-1.6H17a4 4 0 0 0 4-4c0-4.7-4-8.5-9-8.5zM7.5 11.5h.01M10 7.5h.01M14.5 7.5h.01",
+} as const;
+
+export type NavIconName = keyof typeof paths;
+
+export function NavIcon({ name }: { name: NavIconName }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className="size-5 shrink-0"
+    >
+      <path d={paths[name]} />
+    </svg>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button } from "../../../../components/ui/button";
+import { ConfirmDialog } from "../../../../components/ui/confirm-dialog";
+import { useToast } from "../../../../components/ui/toast";
+import type { Credentials, Delivery, Staff } from "../../api/types";
+import { useResetStaffPassword, useSetStaffActive } from "../../hooks/use-staff";
+import { FormSection } from "../form-section";
+import { useSetupError } from "../use-setup-error";
+import { DeliveryPicker } from "./staff-form";
+
+type Props = {
+  slug: string;
+  staff: Staff;
+  /** False for the signed-in person's own account: nobody locks themselves out. */
+  canDeactivate: boolean;
+  onCredentials: (credentials: Credentials) => void;
+};
+
+/** Deactivate or reactivate an account, and reset its password — each after a confirmation. */
+export function StaffActions({ slug, staff, canDeactivate, onCredentials }: Props) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const explain = useSetupError();
+  const setActive = useSetStaffActive(slug, staff.id);
+  const reset = useResetStaffPassword(slug, staff.id);
+  const [dialog, setDialog] = useState<"active" | "reset" | null>(null);
+  const [delivery, setDelivery] = useState<Delivery>("PASSWORD");
+  const close = () => {
+    setDialog(null);
+    setActive.reset();
+    reset.reset();
+  };
+
+  return (
+    <FormSection title={t("setup.staff.sectionAccount")}>
+      <div className="flex flex-wrap gap-3">
+        <Button variant="secondary" onClick={() => setDialog("reset")} disabled={!staff.active}>
+          {t("setup.staff.resetPassword")}
+        </Button>
+        {canDeactivate &&
+          (staff.active ? (
+            <Button variant="dangerGhost" onClick={() => setDialog("active")}>
+              {t("setup.staff.deactivate")}
+            </Button>
+          ) : (
+            <Button variant="secondary" onClick={() => setDialog("active")}>
+              {t("setup.staff.reactivate")}
+            </Button>
+          ))}
+      </div>
+      <ConfirmDialog
+        open={dialog === "active"}
+        title={t(staff.active ? "setup.staff.deactivateTitle" : "setup.staff.reactivateTitle", {
+          name: staff.name,
+        })}
+        description={t(staff.active ? "setup.staff.deactivateText" : "setup.staff.reactivateText")}
+        confirmLabel={staff.active ? t("setup.staff.deactivate") : t("setup.staff.reactivate")}
+        tone={staff.active ? "danger" : "primary"}
+        pending={setActive.isPending}
+        error={setActive.error ? explain(setActive.error).message : null}
+        onClose={close}
+        onConfirm={() =>
+          setActive.mutate(!staff.active, {
+            onSuccess: (s) => {
+              close();
+              toast.show(t(s.active ? "setup.staff.reactivated" : "setup.staff.deactivated"));
+            },
+          })
+        }
+      />
+      <ConfirmDialog
+        open={dialog === "reset"}
+        title={t("setup.staff.resetTitle", { name: staff.name })}
+        description={t("setup.staff.resetText")}
+        confirmLabel={t("setup.staff.resetPassword")}
+        pending={reset.isPending}
+        error={reset.error ? explain(reset.error).message : null}
+        onClose={close}
+        onConfirm={() =>
+          reset.mutate(delivery, {
+            onSuccess: (credentials) => {
+              close();
+              if (credentials.oneTimePassword) onCredentials(credentials);
+              else toast.show(t("setup.staff.inviteSent", { email: staff.email }));
+            },
+          })
+        }
+      >
+        <div className="mt-4">
+          <DeliveryPicker value={delivery} onChange={setDelivery} />
+        </div>
+      </ConfirmDialog>
+    </FormSection>
+  );
+}

@@ -1,0 +1,52 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  createService,
+  getService,
+  listServices,
+  setServiceBranches,
+  updateService,
+} from "../api/services.api";
+import type { Assignment, Service, ServiceInput } from "../api/types";
+import { setupKeys } from "./setup-keys";
+
+export function useServices(slug: string) {
+  return useQuery({ queryKey: setupKeys.services(slug), queryFn: () => listServices(slug) });
+}
+
+export function useService(slug: string, id: string) {
+  return useQuery({ queryKey: setupKeys.service(slug, id), queryFn: () => getService(slug, id) });
+}
+
+function useStoreService(slug: string) {
+  const client = useQueryClient();
+  return (service: Service) => {
+    client.setQueryData(setupKeys.service(slug, service.id), service);
+    void client.invalidateQueries({ queryKey: setupKeys.services(slug), exact: true });
+    // Branch screens list the services they offer.
+    void client.invalidateQueries({ queryKey: setupKeys.branches(slug) });
+    void client.invalidateQueries({ queryKey: setupKeys.overview(slug) });
+  };
+}
+
+export type ServiceSave = { input: ServiceInput; branches: Assignment[] };
+
+/** Creates a service with its branches, or saves its fields and then its branches. */
+export function useSaveService(slug: string, existing?: Service) {
+  const store = useStoreService(slug);
+  return useMutation({
+    mutationFn: async ({ input, branches }: ServiceSave) => {
+      if (!existing) return createService(slug, { ...input, branches });
+      await updateService(slug, existing.id, input);
+      return setServiceBranches(slug, existing.id, branches);
+    },
+    onSuccess: store,
+  });
+}
+
+export function useSetServiceActive(slug: string, id: string) {
+  const store = useStoreService(slug);
+  return useMutation({
+    mutationFn: (active: boolean) => updateService(slug, id, { active }),
+    onSuccess: store,
+  });
+}

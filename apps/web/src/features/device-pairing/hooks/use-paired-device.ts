@@ -1,0 +1,58 @@
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { isApiError } from "../../../lib/api/api-error";
+import {
+  clearDeviceToken,
+  deviceTokenKey,
+  readDeviceToken,
+  writeDeviceToken,
+} from "../api/device-token";
+import { getDeviceMe, type DeviceKind } from "../api/pairing.api";
+
+const isUnpaired = (error: unknown) => isApiError(error) && error.status === 401;
+
+/**
+ * The stored token of this screen and what the server says about it. A 401 (revoked, or a new
+ * code was issued) forgets the token so the pairing screen comes back; other failures keep the
+ * last answer, so a short outage does not blank a kiosk or a board.
+ */
+export function usePairedDevice(slug: string, branchSlug: string, kind: DeviceKind) {
+  const key = deviceTokenKey(slug, branchSlug, kind);
+  const [token, setToken] = useState(() => readDeviceToken(key));
+  const [wasUnpaired, setWasUnpaired] = useState(false);
+
+  const unpair = useCallback(() => {
+    clearDeviceToken(key);
+    setToken(null);
+    setWasUnpaired(true);
+  }, [key]);
+
+  const me = useQuery({
+    queryKey: ["device", slug, token],
+    queryFn: async ({ signal }) => {
+      try {
+        return await getDeviceMe(slug, token ?? "", signal);
+      } catch (error) {
+        if (isUnpaired(error)) unpair();
+        throw error;
+      }
+    },
+    enabled: Boolean(token),
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+    retry: (count, error) => !isUnpaired(error) && count < 3,
+  });
+
+  const adopt = useCallback(
+    (newToken: string, actual: { branchSlug: string; kind: DeviceKind }) => {
+      writeDeviceToken(deviceTokenKey(slug, actual.branchSlug, actual.kind), newToken);
+      if (actual.branchSlug === branchSlug && actual.kind === kind) {
+        setToken(newToken);
+        setWasUnpaired(false);
+      }
+    },
+    [slug, branchSlug, kind],
+  );
+
+  return { token, me, unpair, adopt, wasUnpaired };
+}
