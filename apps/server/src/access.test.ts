@@ -18,6 +18,7 @@ const PUBLIC = [
   /^\/api\/files\//,
   /\/auth\/(login|refresh|logout)$/,
   /^\/api\/c\/:slug\/info$/,
+  /^\/api\/c\/:slug\/public\//,
 ];
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";

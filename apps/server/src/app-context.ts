@@ -8,6 +8,7 @@ import { AuthService } from "./modules/auth/auth.service";
 import { RefreshTokens } from "./modules/auth/refresh-tokens";
 import type { MailTransport } from "./modules/outbox/mail-transport";
 import { OutboxWorker } from "./modules/outbox/outbox.worker";
+import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
 
 /** Everything a module needs, built once per process and passed in (no globals). */
@@ -20,6 +21,8 @@ export type AppContext = {
   auth: AuthService;
   directory: CompanyDirectory;
   outbox: OutboxWorker;
+  /** Socket.IO gateway; attached to the HTTP server by startPlatform. */
+  realtime: RealtimeHub;
   companyMigrations: Migration[];
   /** The address people use to reach the platform, for links in e-mails. */
   publicUrl: string;
@@ -52,6 +55,7 @@ export function createContext(deps: ContextDeps): AppContext {
     }),
     directory: new CompanyDirectory(deps.db),
     outbox: new OutboxWorker(deps.db, deps.mail, config.MAIL_FROM, config.OUTBOX_POLL_MS, deps.log),
+    realtime: new RealtimeHub(),
     companyMigrations: deps.companyMigrations ?? companyMigrations,
     publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ""),
   };

@@ -20,6 +20,9 @@ import { logoFileRoutes, logoUploadRoutes } from "./modules/logos/logo.routes";
 import { outboxRoutes } from "./modules/outbox/outbox.routes";
 import { platformAuthRoutes } from "./modules/platform-auth/platform-auth.routes";
 import { publicRoutes } from "./modules/public/public.routes";
+import { displayRoutes } from "./modules/queue/display.routes";
+import { publicTicketRoutes } from "./modules/queue/public-ticket.routes";
+import { queueRoutes } from "./modules/queue/queue.routes";
 import { resolveCompanyFromPath, companyHostRewrite } from "./modules/tenancy/tenancy";
 import { registerWeb } from "./modules/web/web";
 import { installErrorHandling } from "./shared/http/error-handler";
@@ -128,6 +131,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     async (company) => {
       resolveCompanyFromPath(company, ctx.directory);
       await company.register(companyAuthRoutes(ctx));
+      await company.register(queueRoutes(ctx));
+      await company.register(displayRoutes(ctx));
+      await company.register(publicTicketRoutes(ctx));
     },
     { prefix: "/api/c/:slug" },
   );

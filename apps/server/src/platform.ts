@@ -9,6 +9,7 @@ import type { Migration } from "./db/migrations/migration";
 import { migrateAllCompanies, migratePlatform } from "./db/migrator";
 import { smtpTransport, type MailTransport } from "./modules/outbox/mail-transport";
 import { ensureSuperAdmin } from "./modules/platform-auth/super-admin.bootstrap";
+import { DayEndWorker } from "./modules/queue/day-end";
 
 export type Platform = {
   app: FastifyInstance;
@@ -24,6 +25,8 @@ export type StartOptions = {
   mail?: MailTransport | null;
   companyMigrations?: Migration[];
   logger?: pino.Logger;
+  /** Run day-end ticket expiry in the background (default true; tests call it directly). */
+  dayEndWorker?: boolean;
 };
 
 /** The signing secret: JWT_SECRET when set, else one generated once and kept in the database. */
@@ -80,12 +83,20 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       log,
     );
     const app = await buildApp(ctx, { logger: log, serveWeb: opts.serveWeb ?? true });
+    await ctx.realtime.attach(app.server, ctx, log).catch(async (err: unknown) => {
+      await app.close();
+      throw err;
+    });
+    const dayEnd = new DayEndWorker(ctx, log);
+    if (opts.dayEndWorker ?? true) dayEnd.start();
     let closed = false;
     const close = async () => {
       if (closed) return;
       closed = true;
       // In-flight requests finish; keep-alive connections that go idle afterwards are closed
       // as they do, or the server would wait for the client to hang up.
+      await dayEnd.stop();
+      await ctx.realtime.close();
       const sweeper = setInterval(() => app.server.closeIdleConnections(), 100);
       try {
         await app.close();

@@ -1,0 +1,92 @@
+import type { DayHours, WeeklyHours } from "../../db/tables";
+
+const WEEKDAYS: Readonly<Record<string, keyof WeeklyHours>> = {
+  Mon: "1",
+  Tue: "2",
+  Wed: "3",
+  Thu: "4",
+  Fri: "5",
+  Sat: "6",
+  Sun: "7",
+};
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** ISO weekday key and minutes since local midnight at `at` in the branch's time zone. */
+export function localClock(
+  at: Date,
+  timeZone: string,
+): { weekday: keyof WeeklyHours; minutes: number } {
+  let f = clockFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    clockFormatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return {
+    weekday: WEEKDAYS[part("weekday")] ?? "1",
+    minutes: Number(part("hour")) * 60 + Number(part("minute")),
+  };
+}
+
+/** "09:30" or "09:30:00" as minutes since midnight; null when unreadable. */
+function toMinutes(value: string | null | undefined): number | null {
+  const m = /^(\d{1,2}):(\d{2})/.exec(value ?? "");
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+export type BranchDayException = {
+  kind: "CLOSED" | "SHORT_DAY";
+  opens_at: string | null;
+  closes_at: string | null;
+};
+
+export type OpenCheck = { open: true } | { open: false; why: string };
+
+/**
+ * Whether the branch takes customers at `at`, by its weekly hours and the day's exception.
+ * Branches without any hours set are treated as always open (set-up not finished yet).
+ */
+export function branchOpenAt(
+  hours: WeeklyHours,
+  exception: BranchDayException | null,
+  at: Date,
+  timeZone: string,
+): OpenCheck {
+  if (exception?.kind === "CLOSED") return { open: false, why: "The branch is closed today." };
+  const { weekday, minutes } = localClock(at, timeZone);
+  let day: DayHours | undefined = hours[weekday];
+  if (exception?.kind === "SHORT_DAY") {
+    day = {
+      open: exception.opens_at ?? day?.open ?? "00:00",
+      close: exception.closes_at ?? day?.close ?? "24:00",
+      breaks: day?.breaks ?? [],
+    };
+  } else if (Object.keys(hours).length === 0) {
+    return { open: true };
+  }
+  if (!day) return { open: false, why: "The branch is closed on this day of the week." };
+  const open = toMinutes(day.open);
+  const close = toMinutes(day.close);
+  if (open !== null && minutes < open) {
+    return { open: false, why: `The branch opens at ${day.open}.` };
+  }
+  if (close !== null && minutes >= close) {
+    return { open: false, why: `The branch closed at ${day.close}.` };
+  }
+  for (const b of day.breaks ?? []) {
+    const start = toMinutes(b.start);
+    const end = toMinutes(b.end);
+    if (start !== null && end !== null && minutes >= start && minutes < end) {
+      return { open: false, why: `The branch is on a break until ${b.end}.` };
+    }
+  }
+  return { open: true };
+}

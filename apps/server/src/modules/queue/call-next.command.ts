@@ -1,0 +1,60 @@
+import { TICKET_ACTION } from "@equeue/core";
+import type { CompanyRecord } from "../tenancy/company-directory";
+import { queueRefusal } from "./queue-errors";
+import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
+import type { TicketView } from "./queue.types";
+import { operatorServiceIds, type CounterSession, type StaffScope } from "./staff-scope";
+import { applyTransition, ticketFact } from "./ticket-transition";
+import { pickNextTicket, type LockedTicket } from "./ticket.repository";
+
+/** The counter session of an operator who may receive a customer now, or a clear refusal. */
+export function requireReadyToCall(scope: StaffScope): CounterSession {
+  const session = scope.session;
+  if (!session) throw queueRefusal.noSession();
+  if (session.status !== "AVAILABLE")
+    throw queueRefusal.notAvailable(session.status, session.reason);
+  if (scope.currentTicket) throw queueRefusal.ticketInProgress(scope.currentTicket.label);
+  return session;
+}
+
+/** WAITING → CALLED for a ticket already locked in this transaction, to this operator's counter. */
+export async function callLockedTicket(
+  tx: QueueTx,
+  locked: LockedTicket,
+  scope: StaffScope,
+  session: CounterSession,
+  now: Date,
+): Promise<TicketView> {
+  const { row } = await applyTransition(tx.db, locked, TICKET_ACTION.CALL, {
+    ctx: { now },
+    actor: { staffId: scope.staffId, counterId: session.counterId },
+  });
+  const view = { ...row, service_name: locked.service_name, counter_number: session.counterNumber };
+  tx.facts.push(ticketFact(view, TICKET_ACTION.CALL, locked.status, now));
+  return view;
+}
+
+/**
+ * "Call next": the operator's next customer by the call-next policy, or null when nobody is
+ * waiting for its services. Safe under any number of concurrent callers (SKIP LOCKED).
+ */
+export async function callNextTicket(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  scope: StaffScope,
+  opts: { now?: Date } = {},
+): Promise<TicketView | null> {
+  const session = requireReadyToCall(scope);
+  const now = opts.now ?? new Date();
+  return runQueueTransaction(deps, company, async (tx) => {
+    const picked = await pickNextTicket(tx.db, {
+      branchId: session.branchId,
+      staffId: scope.staffId,
+      now,
+    });
+    if (picked) return callLockedTicket(tx, picked, scope, session, now);
+    const services = await operatorServiceIds(tx.db, scope.staffId, session.branchId);
+    if (services.length === 0) throw queueRefusal.noServices();
+    return null;
+  });
+}

@@ -1,0 +1,92 @@
+import { businessDay } from "@equeue/core";
+import { sql } from "kysely";
+import { notFound } from "../../shared/app-error";
+import { logoUrl } from "../companies/company.mapper";
+import type { CompanyRecord } from "../tenancy/company-directory";
+import type { DisplayCallDto, DisplaySnapshotDto } from "./queue-views.schema";
+import type { CompanyQueryDb } from "./queue.types";
+import { toDisplayCall } from "./ticket.mapper";
+
+/** How many recent calls a board shows: people look up late, the newest alone is not enough. */
+export const DISPLAY_RECENT_CALLS = 8;
+
+/** Waiting tickets per service offered at the branch (zero included). */
+export async function waitingCounts(
+  db: CompanyQueryDb,
+  branchId: string,
+): Promise<{ serviceId: string; waiting: number }[]> {
+  const rows = await db
+    .selectFrom("branch_services as bs")
+    .leftJoin("tickets as t", (join) =>
+      join
+        .onRef("t.service_id", "=", "bs.service_id")
+        .on("t.branch_id", "=", branchId)
+        .on("t.status", "=", "WAITING"),
+    )
+    .select(["bs.service_id", sql<number>`count(t.id)::int`.as("waiting")])
+    .where("bs.branch_id", "=", branchId)
+    .where("bs.enabled", "=", true)
+    .groupBy("bs.service_id")
+    .execute();
+  return rows.map((r) => ({ serviceId: r.service_id, waiting: r.waiting }));
+}
+
+/** The latest calls of the branch's business day, newest first. */
+export async function recentCalls(
+  db: CompanyQueryDb,
+  branchId: string,
+  day: string,
+  limit = DISPLAY_RECENT_CALLS,
+): Promise<DisplayCallDto[]> {
+  const rows = await db
+    .selectFrom("tickets as t")
+    .innerJoin("services as s", "s.id", "t.service_id")
+    .innerJoin("counters as c", "c.id", "t.counter_id")
+    .select([
+      "t.id",
+      "t.label",
+      "t.called_at",
+      "t.recall_count",
+      "s.name as service_name",
+      "c.number as counter_number",
+    ])
+    .where("t.branch_id", "=", branchId)
+    .where("t.day", "=", day)
+    .where("t.called_at", "is not", null)
+    .orderBy("t.called_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.flatMap((r) => toDisplayCall(r) ?? []);
+}
+
+/** What a display board shows: calls, counters, waiting counts — never names or phones. */
+export async function displaySnapshot(
+  db: CompanyQueryDb,
+  company: CompanyRecord,
+  branchId: string,
+  now: Date,
+): Promise<DisplaySnapshotDto> {
+  const branch = await db
+    .selectFrom("branches")
+    .select(["id", "name", "time_zone"])
+    .where("id", "=", branchId)
+    .executeTakeFirst();
+  if (!branch) throw notFound("The branch");
+  const services = await db
+    .selectFrom("services as s")
+    .innerJoin("branch_services as bs", "bs.service_id", "s.id")
+    .select(["s.id", "s.name", "s.letter"])
+    .where("bs.branch_id", "=", branchId)
+    .where("bs.enabled", "=", true)
+    .where("s.is_active", "=", true)
+    .orderBy("s.letter")
+    .execute();
+  const counts = new Map((await waitingCounts(db, branchId)).map((c) => [c.serviceId, c.waiting]));
+  return {
+    branch: { id: branch.id, name: branch.name },
+    company: { name: company.name, logoUrl: logoUrl(company.logo_id) },
+    services: services.map((s) => ({ ...s, waiting: counts.get(s.id) ?? 0 })),
+    calls: await recentCalls(db, branchId, businessDay(now, branch.time_zone)),
+    at: now,
+  };
+}

@@ -1,0 +1,46 @@
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AppContext } from "../../app-context";
+import { AppError } from "../../shared/app-error";
+import { requireDevice } from "../devices/device-auth";
+import { companyDb } from "../tenancy/company-directory";
+import { displaySnapshot } from "./display.query";
+import { displaySnapshotSchema } from "./queue-views.schema";
+
+/** onRequest: a paired display board; a person's token is the wrong realm here. */
+export const requireDisplayBoard = (ctx: AppContext) => {
+  const device = requireDevice(ctx.db, ["DISPLAY"]);
+  return async (request: FastifyRequest) => {
+    if (request.headers.authorization?.startsWith("Bearer ")) {
+      throw new AppError(
+        "WRONG_REALM",
+        "This endpoint is for paired display boards (Authorization: Device <token>).",
+      );
+    }
+    await device(request);
+  };
+};
+
+/** The display board of a branch. Mounted at /api/c/:slug. */
+export const displayRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook("onRequest", requireDisplayBoard(ctx));
+    app.get(
+      "/display/snapshot",
+      {
+        schema: {
+          tags: ["display"],
+          summary: "Everything the board shows: recent calls, waiting per service, branding",
+          response: { 200: displaySnapshotSchema },
+        },
+      },
+      async (request) =>
+        displaySnapshot(
+          companyDb(ctx.db, request.company!),
+          request.company!,
+          request.device!.branchId,
+          new Date(),
+        ),
+    );
+  };

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AppContext } from "../../app-context";
+import { notFound } from "../../shared/app-error";
+import { companyDb } from "../tenancy/company-directory";
+import { trackingSchema } from "./queue-views.schema";
+import { trackingParams } from "./queue.schema";
+import { findTicketIdByToken, trackingViews } from "./tracking.query";
+
+/** Live ticket tracking for whoever holds the ticket's QR code. Mounted at /api/c/:slug. */
+export const publicTicketRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/public/tickets/:token",
+      {
+        schema: {
+          tags: ["public"],
+          summary: "Where my ticket is: status, people ahead, wait estimate, counter when called",
+          security: [],
+          params: trackingParams,
+          response: { 200: trackingSchema },
+        },
+      },
+      async (request) => {
+        const db = companyDb(ctx.db, request.company!);
+        const id = await findTicketIdByToken(db, request.params.token);
+        const tracked = id ? (await trackingViews(db, [id], new Date())).get(id) : undefined;
+        if (!tracked) throw notFound("The ticket");
+        return tracked.view;
+      },
+    );
+  };

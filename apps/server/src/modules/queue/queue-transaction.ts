@@ -1,0 +1,45 @@
+import type { Db } from "../../db/database";
+import { AppError } from "../../shared/app-error";
+import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import { mapQueueError } from "./queue-errors";
+import type { CompanyQueryDb, QueueFact, QueuePublisher } from "./queue.types";
+
+/** The named unique index refused the row (PostgreSQL and PGlite report the same fields). */
+export function isUniqueViolationOf(err: unknown, index: string): boolean {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  return e?.code === "23505" && e.constraint === index;
+}
+
+export type QueueDeps = { db: Db; realtime: QueuePublisher };
+
+/** What a command gets inside its transaction: the company's tables and a list to record facts. */
+export type QueueTx = { db: CompanyQueryDb; facts: QueueFact[] };
+
+/**
+ * Runs a queue command in one transaction. Facts it records are published only after the
+ * commit, so no screen ever shows a change that was rolled back. Domain refusals (QueueError)
+ * become AppErrors; a race on "one open ticket per operator" becomes a clear 409.
+ */
+export async function runQueueTransaction<T>(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  fn: (tx: QueueTx) => Promise<T>,
+): Promise<T> {
+  const facts: QueueFact[] = [];
+  let result: T;
+  try {
+    result = await deps.db
+      .transaction()
+      .execute((trx) => fn({ db: companyDb(trx, company), facts }));
+  } catch (err) {
+    if (isUniqueViolationOf(err, "tickets_operator_open")) {
+      throw new AppError(
+        "TICKET_IN_PROGRESS",
+        "You already have a customer called or at your counter; finish that ticket first.",
+      );
+    }
+    throw mapQueueError(err);
+  }
+  if (facts.length > 0) deps.realtime.publish(company, facts);
+  return result;
+}

@@ -1,0 +1,202 @@
+import { TICKET_ACTION } from "@equeue/core";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AppContext } from "../../app-context";
+import { requireStaff, staffClaims } from "../auth/guards";
+import { companyDb } from "../tenancy/company-directory";
+import { callNextTicket } from "./call-next.command";
+import { issueTicket } from "./issue-ticket.command";
+import { setOperatorStatus, startCounterSession } from "./operator-session.service";
+import { workplaceSchema } from "./queue-views.schema";
+import {
+  callNextResponse,
+  cancelBody,
+  emptyBody,
+  finishBody,
+  issueTicketBody,
+  sessionResponse,
+  setStatusBody,
+  startSessionBody,
+  ticketParams,
+  ticketResponse,
+  transferBody,
+  transferResponse,
+} from "./queue.schema";
+import { assertBranch, loadStaffScope } from "./staff-scope";
+import { actOnTicket, type StaffTicketAction } from "./ticket-actions.command";
+import { toStaffTicket } from "./ticket.mapper";
+import { transferTicket } from "./transfer-ticket.command";
+import { workplaceState } from "./workplace.query";
+
+const tags = ["queue"];
+
+// URL segment → action, with what each endpoint's body may carry.
+const ACTION_ENDPOINTS: { path: string; action: StaffTicketAction; summary: string }[] = [
+  { path: "call", action: TICKET_ACTION.CALL, summary: "Call this waiting ticket to my counter" },
+  { path: "recall", action: TICKET_ACTION.RECALL, summary: "Announce my called ticket again" },
+  { path: "start", action: TICKET_ACTION.START, summary: "The customer arrived: start serving" },
+  { path: "no-show", action: TICKET_ACTION.MARK_NO_SHOW, summary: "Did not come (after grace)" },
+  { path: "finish", action: TICKET_ACTION.FINISH, summary: "Finish serving, optional note" },
+  { path: "return", action: TICKET_ACTION.RETURN_TO_QUEUE, summary: "Back to its place in line" },
+  {
+    path: "cancel",
+    action: TICKET_ACTION.CANCEL,
+    summary: "Cancel a booked/waiting/called ticket",
+  },
+  { path: "check-in", action: TICKET_ACTION.CHECK_IN, summary: "A booked customer has arrived" },
+];
+
+/** Staff side of the queue: reception, the operator workplace. Mounted at /api/c/:slug. */
+export const queueRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook("onRequest", requireStaff(ctx.tokens));
+    const dbOf = (request: FastifyRequest) => companyDb(ctx.db, request.company!);
+    const scopeOf = (request: FastifyRequest) =>
+      loadStaffScope(dbOf(request), staffClaims(request).sub);
+
+    app.post(
+      "/queue/tickets",
+      {
+        schema: {
+          tags,
+          summary: "Issue a ticket (reception / operator screen)",
+          body: issueTicketBody,
+          response: { 201: ticketResponse },
+        },
+      },
+      async (request, reply) => {
+        const scope = await scopeOf(request);
+        assertBranch(scope, request.body.branchId);
+        const ticket = await issueTicket(ctx, request.company!, request.body, {
+          actor: { staffId: scope.staffId, counterId: scope.session?.counterId ?? null },
+        });
+        return reply.status(201).send({ ticket: toStaffTicket(ticket) });
+      },
+    );
+
+    app.post(
+      "/queue/call-next",
+      {
+        schema: {
+          tags,
+          summary: "Call my next customer (null when nobody waits for my services)",
+          body: emptyBody,
+          response: { 200: callNextResponse },
+        },
+      },
+      async (request) => {
+        const ticket = await callNextTicket(ctx, request.company!, await scopeOf(request));
+        return { ticket: ticket ? toStaffTicket(ticket) : null };
+      },
+    );
+
+    for (const e of ACTION_ENDPOINTS) {
+      const body =
+        e.action === TICKET_ACTION.FINISH
+          ? finishBody
+          : e.action === TICKET_ACTION.CANCEL
+            ? cancelBody
+            : emptyBody;
+      app.post(
+        `/queue/tickets/:id/${e.path}`,
+        {
+          schema: {
+            tags,
+            summary: e.summary,
+            params: ticketParams,
+            body,
+            response: { 200: ticketResponse },
+          },
+        },
+        async (request) => {
+          const input = (request.body ?? {}) as { note?: string; reason?: string };
+          const ticket = await actOnTicket(
+            ctx,
+            request.company!,
+            await scopeOf(request),
+            request.params.id,
+            e.action,
+            { note: input.note ?? input.reason ?? null },
+          );
+          return { ticket: toStaffTicket(ticket) };
+        },
+      );
+    }
+
+    app.post(
+      "/queue/tickets/:id/transfer",
+      {
+        schema: {
+          tags,
+          summary:
+            "Transfer my customer to another service or operator (keeps the number and place)",
+          params: ticketParams,
+          body: transferBody,
+          response: { 200: transferResponse },
+        },
+      },
+      async (request) => {
+        const result = await transferTicket(
+          ctx,
+          request.company!,
+          await scopeOf(request),
+          request.params.id,
+          request.body,
+        );
+        return { from: toStaffTicket(result.from), to: toStaffTicket(result.to) };
+      },
+    );
+
+    app.post(
+      "/queue/session",
+      {
+        schema: {
+          tags,
+          summary: "Start work at a counter (takeOver moves me from another counter)",
+          body: startSessionBody,
+          response: { 200: sessionResponse },
+        },
+      },
+      async (request) => ({
+        session: await startCounterSession(
+          ctx,
+          request.company!,
+          await scopeOf(request),
+          request.body ?? {},
+        ),
+      }),
+    );
+
+    app.put(
+      "/queue/status",
+      {
+        schema: {
+          tags,
+          summary: "Set my status: AVAILABLE, BREAK (reason), AWAY, OFFLINE (leave the counter)",
+          body: setStatusBody,
+          response: { 200: sessionResponse },
+        },
+      },
+      async (request) => ({
+        session: await setOperatorStatus(
+          ctx,
+          request.company!,
+          await scopeOf(request),
+          request.body,
+        ),
+      }),
+    );
+
+    app.get(
+      "/queue/workplace",
+      {
+        schema: {
+          tags,
+          summary: "My workplace: current customer, waiting lists, today's figures, my status",
+          response: { 200: workplaceSchema },
+        },
+      },
+      async (request) => workplaceState(dbOf(request), await scopeOf(request), new Date()),
+    );
+  };

@@ -1,0 +1,53 @@
+import type { TicketAction, TicketStatus } from "@equeue/core";
+import type { Selectable } from "kysely";
+import type { Db } from "../../db/database";
+import type { I18nText, OperatorStatusValue, TicketsTable } from "../../db/tables";
+
+/** A company-bound query handle (plain or inside a transaction); see `companyDb`. */
+export type CompanyQueryDb = ReturnType<Db["withSchema"]>;
+
+export type TicketRow = Selectable<TicketsTable>;
+
+/** A ticket with what every screen shows beside it: the service name and the counter number. */
+export type TicketView = TicketRow & {
+  service_name: I18nText;
+  counter_number: number | null;
+};
+
+/** Who acts on a ticket, as the event log records it. */
+export type TicketActor = { staffId: string | null; counterId: string | null };
+
+/** Actions beyond the state machine's that the event log also records. */
+export const TICKET_EVENT = { ISSUE: "ISSUE", TRANSFER_IN: "TRANSFER_IN" } as const;
+export type TicketEventType = TicketAction | (typeof TICKET_EVENT)[keyof typeof TICKET_EVENT];
+
+/**
+ * Something that changed in a committed transaction. Commands collect these while they work;
+ * the realtime hub turns them into audience-specific events only after the commit.
+ */
+export type QueueFact =
+  | {
+      kind: "ticket";
+      branchId: string;
+      ticket: TicketView;
+      event: TicketEventType;
+      from: TicketStatus | null;
+      at: Date;
+    }
+  | {
+      kind: "operator";
+      branchId: string;
+      staffId: string;
+      status: OperatorStatusValue;
+      reason: string | null;
+      counterId: string | null;
+      counterNumber: number | null;
+      since: Date;
+      /** The operator moved here from another counter (the old screen should give up). */
+      takenOver: boolean;
+    };
+
+/** Where committed facts go (the realtime hub); publishing never fails the command. */
+export type QueuePublisher = {
+  publish: (company: { id: string; schema_name: string }, facts: QueueFact[]) => void;
+};

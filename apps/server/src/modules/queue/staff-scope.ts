@@ -1,0 +1,126 @@
+import { sql } from "kysely";
+import type { OperatorStatusValue, StaffRole } from "../../db/tables";
+import { AppError, notFound } from "../../shared/app-error";
+import type { BranchFilter } from "./ticket.repository";
+import type { CompanyQueryDb } from "./queue.types";
+
+/** Where a staff member works right now: a counter at a branch, with a status. */
+export type CounterSession = {
+  branchId: string;
+  counterId: string;
+  counterNumber: number;
+  status: OperatorStatusValue;
+  reason: string | null;
+  since: Date;
+};
+
+/** Who the caller is for the queue: its branches, its counter session, its open ticket. */
+export type StaffScope = {
+  staffId: string;
+  name: string;
+  role: StaffRole;
+  homeBranchId: string | null;
+  defaultCounterId: string | null;
+  branches: BranchFilter;
+  /** Null when the staff member is not signed in at a counter (no row, or OFFLINE). */
+  session: CounterSession | null;
+  currentTicket: { id: string; label: string } | null;
+};
+
+/** Loads the caller's scope in one query; a deactivated account is refused. */
+export async function loadStaffScope(db: CompanyQueryDb, staffId: string): Promise<StaffScope> {
+  const row = await db
+    .selectFrom("staff as s")
+    .leftJoin("operator_status as o", "o.staff_id", "s.id")
+    .leftJoin("counters as c", "c.id", "o.counter_id")
+    .leftJoin("tickets as t", (join) =>
+      join.onRef("t.operator_id", "=", "s.id").on("t.status", "in", ["CALLED", "SERVING"]),
+    )
+    .select([
+      "s.id",
+      "s.name",
+      "s.role",
+      "s.is_active",
+      "s.branch_id",
+      "s.counter_id as default_counter_id",
+      "o.branch_id as session_branch_id",
+      "o.counter_id",
+      "o.status",
+      "o.reason",
+      "o.since",
+      "c.number as counter_number",
+      "t.id as ticket_id",
+      "t.label as ticket_label",
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom("staff_branches as sb")
+        .whereRef("sb.staff_id", "=", "s.id")
+        .select(sql<string[]>`coalesce(json_agg(sb.branch_id), '[]'::json)`.as("ids"))
+        .as("extra_branch_ids"),
+    )
+    .where("s.id", "=", staffId)
+    .executeTakeFirst();
+  if (!row) throw new AppError("UNAUTHENTICATED", "Your account no longer exists. Log in again.");
+  if (!row.is_active) throw new AppError("FORBIDDEN", "Your account is disabled.");
+  const session =
+    row.status && row.status !== "OFFLINE" && row.counter_id && row.session_branch_id
+      ? {
+          branchId: row.session_branch_id,
+          counterId: row.counter_id,
+          counterNumber: row.counter_number ?? 0,
+          status: row.status,
+          reason: row.reason,
+          since: row.since ?? new Date(0),
+        }
+      : null;
+  const own = new Set<string>(row.extra_branch_ids ?? []);
+  if (row.branch_id) own.add(row.branch_id);
+  return {
+    staffId: row.id,
+    name: row.name,
+    role: row.role,
+    homeBranchId: row.branch_id,
+    defaultCounterId: row.default_counter_id,
+    branches: row.role === "COMPANY_ADMIN" ? "ALL" : [...own],
+    session,
+    currentTicket: row.ticket_id ? { id: row.ticket_id, label: row.ticket_label ?? "" } : null,
+  };
+}
+
+/** True when the caller may work with `branchId`. */
+export function canUseBranch(scope: StaffScope, branchId: string): boolean {
+  return scope.branches === "ALL" || scope.branches.includes(branchId);
+}
+
+/** Throws not-found (never forbidden) for a branch outside the caller's reach. */
+export function assertBranch(scope: StaffScope, branchId: string): void {
+  if (!canUseBranch(scope, branchId)) throw notFound("The branch");
+}
+
+/** The branch the caller's screens show: its counter's branch, else its home branch. */
+export function workplaceBranchId(scope: StaffScope): string | null {
+  return scope.session?.branchId ?? scope.homeBranchId;
+}
+
+/** Services this staff member handles that the branch offers now. */
+export async function operatorServiceIds(
+  db: CompanyQueryDb,
+  staffId: string,
+  branchId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("staff_services as ss")
+    .innerJoin("branch_services as bs", (join) =>
+      join
+        .onRef("bs.service_id", "=", "ss.service_id")
+        .on("bs.branch_id", "=", branchId)
+        .on("bs.enabled", "=", true),
+    )
+    .innerJoin("services as sv", "sv.id", "ss.service_id")
+    .where("ss.staff_id", "=", staffId)
+    .where("sv.is_active", "=", true)
+    .select("ss.service_id")
+    .execute();
+  return rows.map((r) => r.service_id);
+}

@@ -1,0 +1,124 @@
+import {
+  TICKET_ACTION,
+  transition,
+  type TicketAction,
+  type TicketSnapshot,
+  type TicketStatus,
+  type TransitionContext,
+  type TransitionResult,
+} from "@equeue/core";
+import type { Updateable } from "kysely";
+import type { TicketsTable } from "../../db/tables";
+import { AppError } from "../../shared/app-error";
+import { insertTicketEvent, updateTicket } from "./ticket.repository";
+import type {
+  CompanyQueryDb,
+  QueueFact,
+  TicketActor,
+  TicketEventType,
+  TicketRow,
+  TicketView,
+} from "./queue.types";
+
+type Snapshot = TicketSnapshot & { id: string };
+
+/** The state machine's view of a stored ticket. */
+export function toSnapshot(row: TicketRow): Snapshot {
+  return {
+    id: row.id,
+    status: row.status,
+    serviceId: row.service_id,
+    operatorId: row.preferred_operator_id,
+    priority: row.priority,
+    queuedAt: row.queued_at,
+    calledAt: row.called_at,
+    recallCount: row.recall_count,
+  };
+}
+
+// Columns that follow from the action itself rather than from the state machine's snapshot.
+function actionColumns(
+  action: TicketAction,
+  at: Date,
+  actor: TicketActor,
+): Updateable<TicketsTable> {
+  switch (action) {
+    case TICKET_ACTION.CALL:
+      return { operator_id: actor.staffId, counter_id: actor.counterId };
+    case TICKET_ACTION.RETURN_TO_QUEUE:
+      return { operator_id: null, counter_id: null };
+    case TICKET_ACTION.START:
+      return { started_at: at };
+    case TICKET_ACTION.FINISH:
+    case TICKET_ACTION.MARK_NO_SHOW:
+    case TICKET_ACTION.CANCEL:
+    case TICKET_ACTION.EXPIRE:
+    case TICKET_ACTION.TRANSFER:
+      return { finished_at: at };
+    case TICKET_ACTION.CHECK_IN:
+    case TICKET_ACTION.RECALL:
+      return {};
+    default: {
+      const never: never = action;
+      throw new Error(`unhandled action ${String(never)}`);
+    }
+  }
+}
+
+export type AppliedTransition = {
+  row: TicketRow;
+  result: TransitionResult<Snapshot>;
+};
+
+/**
+ * Applies one action: the state machine in core decides (and refuses with a coded error), this
+ * stores the outcome and appends the ticket_events row in the caller's transaction.
+ */
+export async function applyTransition(
+  db: CompanyQueryDb,
+  row: TicketRow,
+  action: TicketAction,
+  opts: {
+    ctx: TransitionContext;
+    actor: TicketActor;
+    extra?: Updateable<TicketsTable>;
+    data?: Record<string, unknown>;
+  },
+): Promise<AppliedTransition> {
+  const result = transition(toSnapshot(row), action, opts.ctx);
+  const t = result.ticket;
+  const updated = await updateTicket(db, row.id, row.status, {
+    status: t.status,
+    priority: t.priority,
+    queued_at: t.queuedAt,
+    called_at: t.calledAt,
+    recall_count: t.recallCount,
+    preferred_operator_id: t.operatorId,
+    ...actionColumns(action, result.at, opts.actor),
+    ...opts.extra,
+    updated_at: result.at,
+  });
+  if (!updated) {
+    throw new AppError("INVALID_STATE", `${row.label} changed meanwhile; reload and try again.`);
+  }
+  await insertTicketEvent(db, {
+    ticketId: row.id,
+    at: result.at,
+    type: action,
+    from: result.from,
+    to: result.to,
+    actor: opts.actor,
+    ...(opts.data && { data: opts.data }),
+  });
+  return { row: updated, result };
+}
+
+/** The fact the realtime hub publishes after commit for one changed ticket. */
+export function ticketFact(
+  view: TicketView,
+  event: TicketEventType,
+  from: TicketStatus | null,
+  at: Date,
+): QueueFact {
+  return { kind: "ticket", branchId: view.branch_id, ticket: view, event, from, at };
+}

@@ -1,0 +1,204 @@
+import {
+  DEFAULT_APPOINTMENT_WINDOW,
+  TICKET_STATUS,
+  type AppointmentWindow,
+  type TicketStatus,
+} from "@equeue/core";
+import { sql, type Insertable, type Updateable } from "kysely";
+import type { TicketsTable } from "../../db/tables";
+import type {
+  CompanyQueryDb,
+  TicketActor,
+  TicketEventType,
+  TicketRow,
+  TicketView,
+} from "./queue.types";
+
+/** A ticket locked for change, with what the state machine and the screens need beside it. */
+export type LockedTicket = TicketView & { grace_seconds: number; time_zone: string };
+
+/** Branches a caller may touch; "ALL" for a company admin. */
+export type BranchFilter = readonly string[] | "ALL";
+
+/** Next number in a series for one branch and day: an atomic counter row, never max()+1. */
+export async function nextSeriesNumber(
+  db: CompanyQueryDb,
+  branchId: string,
+  day: string,
+  series: string,
+): Promise<number> {
+  const row = await db
+    .insertInto("ticket_series")
+    .values({ branch_id: branchId, day, series, last_number: 1 })
+    .onConflict((oc) =>
+      oc.columns(["branch_id", "day", "series"]).doUpdateSet({
+        last_number: sql<number>`${sql.ref("ticket_series.last_number")} + 1`,
+      }),
+    )
+    .returning("last_number")
+    .executeTakeFirstOrThrow();
+  return row.last_number;
+}
+
+// Not a ticket series (those are Latin capitals): the branch's running total for the day.
+const DAY_TOTAL_SERIES = "*";
+
+/** Counts one more ticket for the branch's day unless `limit` is reached; false when it is. */
+export async function takeDailyQuota(
+  db: CompanyQueryDb,
+  branchId: string,
+  day: string,
+  limit: number,
+): Promise<boolean> {
+  const row = await db
+    .insertInto("ticket_series")
+    .values({ branch_id: branchId, day, series: DAY_TOTAL_SERIES, last_number: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(["branch_id", "day", "series"])
+        .doUpdateSet({ last_number: sql<number>`${sql.ref("ticket_series.last_number")} + 1` })
+        .where(sql.ref("ticket_series.last_number"), "<", limit),
+    )
+    .returning("last_number")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertTicket(
+  db: CompanyQueryDb,
+  values: Insertable<TicketsTable>,
+): Promise<TicketRow> {
+  return db.insertInto("tickets").values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Appends to the ticket's history (the plan's queue_tracking); never updated or deleted. */
+export async function insertTicketEvent(
+  db: CompanyQueryDb,
+  e: {
+    ticketId: string;
+    at: Date;
+    type: TicketEventType;
+    from: TicketStatus | null;
+    to: TicketStatus;
+    actor: TicketActor;
+    data?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await db
+    .insertInto("ticket_events")
+    .values({
+      ticket_id: e.ticketId,
+      at: e.at,
+      type: e.type,
+      from_status: e.from,
+      to_status: e.to,
+      operator_id: e.actor.staffId,
+      counter_id: e.actor.counterId,
+      data: JSON.stringify(e.data ?? {}),
+    })
+    .execute();
+}
+
+/** Changes a ticket only if it is still in `from` (the caller holds its row lock anyway). */
+export async function updateTicket(
+  db: CompanyQueryDb,
+  id: string,
+  from: TicketStatus,
+  patch: Updateable<TicketsTable>,
+): Promise<TicketRow | undefined> {
+  return db
+    .updateTable("tickets")
+    .set(patch)
+    .where("id", "=", id)
+    .where("status", "=", from)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+function lockedTicketQuery(db: CompanyQueryDb) {
+  return db
+    .selectFrom("tickets as t")
+    .innerJoin("services as s", "s.id", "t.service_id")
+    .innerJoin("branches as b", "b.id", "t.branch_id")
+    .leftJoin("counters as c", "c.id", "t.counter_id")
+    .selectAll("t")
+    .select([
+      "s.name as service_name",
+      "c.number as counter_number",
+      "b.no_show_grace_seconds as grace_seconds",
+      "b.time_zone as time_zone",
+    ]);
+}
+
+/** Locks one ticket of the given branches for change; undefined when it is not there. */
+export async function lockTicket(
+  db: CompanyQueryDb,
+  id: string,
+  branches: BranchFilter,
+): Promise<LockedTicket | undefined> {
+  if (branches !== "ALL" && branches.length === 0) return undefined;
+  return lockedTicketQuery(db)
+    .where("t.id", "=", id)
+    .$if(branches !== "ALL", (qb) => qb.where("t.branch_id", "in", branches as string[]))
+    .forUpdate("t")
+    .executeTakeFirst();
+}
+
+/**
+ * Call-next in ONE statement: the first WAITING ticket this operator may serve, locked with
+ * FOR UPDATE SKIP LOCKED so that concurrent callers each get a different ticket. The ORDER BY is
+ * core's CALL_NEXT_ORDER_BY: due appointments (earliest first), then priority, then queue time
+ * minus the service's head start, then queue time, then id.
+ */
+export async function pickNextTicket(
+  db: CompanyQueryDb,
+  q: { branchId: string; staffId: string; now: Date; window?: AppointmentWindow },
+): Promise<LockedTicket | undefined> {
+  const window = q.window ?? DEFAULT_APPOINTMENT_WINDOW;
+  const dueFrom = new Date(q.now.getTime() - window.lateSeconds * 1000);
+  const dueTo = new Date(q.now.getTime() + window.earlySeconds * 1000);
+  const due = sql<boolean>`coalesce(t.appointment_at between ${dueFrom} and ${dueTo}, false)`;
+  return lockedTicketQuery(db)
+    .where("t.branch_id", "=", q.branchId)
+    .where("t.status", "=", TICKET_STATUS.WAITING)
+    .where("s.is_active", "=", true)
+    .where("t.service_id", "in", (eb) =>
+      eb
+        .selectFrom("staff_services as ss")
+        .innerJoin("branch_services as bs", (join) =>
+          join
+            .onRef("bs.service_id", "=", "ss.service_id")
+            .on("bs.branch_id", "=", q.branchId)
+            .on("bs.enabled", "=", true),
+        )
+        .select("ss.service_id")
+        .where("ss.staff_id", "=", q.staffId),
+    )
+    .where((eb) =>
+      eb.or([
+        eb("t.preferred_operator_id", "is", null),
+        eb("t.preferred_operator_id", "=", q.staffId),
+      ]),
+    )
+    .orderBy(due, "desc")
+    .orderBy(sql`case when ${due} then t.appointment_at end`, (ob) => ob.asc().nullsLast())
+    .orderBy("t.priority", "desc")
+    .orderBy(
+      sql`case when not ${due} then t.queued_at - s.head_start_seconds * interval '1 second' end`,
+      (ob) => ob.asc().nullsLast(),
+    )
+    .orderBy("t.queued_at", "asc")
+    .orderBy("t.id", "asc")
+    .limit(1)
+    .forUpdate("t")
+    .skipLocked()
+    .executeTakeFirst();
+}
+
+/** The ticket a transfer created from `id`, if any. */
+export async function findSuccessor(
+  db: CompanyQueryDb,
+  id: string,
+): Promise<TicketRow | undefined> {
+  return db.selectFrom("tickets").selectAll().where("transferred_from", "=", id).executeTakeFirst();
+}

@@ -1,0 +1,180 @@
+import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import type { FastifyBaseLogger } from "fastify";
+import { Redis } from "ioredis";
+import { Server } from "socket.io";
+import type { AppContext } from "../../app-context";
+import { AppError } from "../../shared/app-error";
+import type { QueueFact, QueuePublisher } from "../queue/queue.types";
+import { authenticateSocket, onConnection } from "./realtime.connection";
+import { emitCounts, publishFacts } from "./realtime.publish";
+import type {
+  ClientToServerEvents,
+  InterServerEvents,
+  LineKey,
+  ServerToClientEvents,
+  SocketData,
+} from "./realtime.events";
+import { TrackerFanout } from "./tracker-fanout";
+
+export type QueueIo = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+/** Socket.IO lives under the API so one proxy rule covers both. */
+export const SOCKET_PATH = "/api/socket.io";
+const REDIS_CONNECT_TIMEOUT_MS = 5_000;
+
+async function connectRedis(url: string, log: FastifyBaseLogger): Promise<[Redis, Redis]> {
+  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const sub = pub.duplicate();
+  for (const c of [pub, sub]) c.on("error", (err) => log.warn({ err }, "redis connection error"));
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error("timed out")), REDIS_CONNECT_TIMEOUT_MS).unref(),
+  );
+  try {
+    await Promise.race([Promise.all([pub.connect(), sub.connect()]), timeout]);
+  } catch (err) {
+    pub.disconnect();
+    sub.disconnect();
+    throw new Error(
+      `REDIS_URL is set but Redis cannot be reached (${(err as Error).message}); fix REDIS_URL or unset it to run as a single node.`,
+    );
+  }
+  return [pub, sub];
+}
+
+/**
+ * The real-time gateway (DESIGN.md §6). Commands hand it the facts of a committed transaction;
+ * it sends each audience what it may see: staff of the branch, the operator, display boards,
+ * ticket trackers. With REDIS_URL, events reach sockets on every node.
+ */
+export class RealtimeHub implements QueuePublisher {
+  private io: QueueIo | null = null;
+  private ctx: AppContext | null = null;
+  private log: FastifyBaseLogger | null = null;
+  private fanout: TrackerFanout | null = null;
+  private redis: Redis[] = [];
+  private readonly pending = {
+    counts: new Map<string, { companyId: string; schema: string; branchId: string }>(),
+    lines: new Map<string, LineKey>(),
+    remoteLines: new Map<string, LineKey>(),
+  };
+  private timer: NodeJS.Timeout | null = null;
+  /** How long changes are gathered before counts and tracker views are recomputed. */
+  coalesceMs = 25;
+
+  /** Attaches Socket.IO to the HTTP server Fastify already owns (no second upgrade handler). */
+  async attach(server: HttpServer, ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
+    this.ctx = ctx;
+    this.log = log;
+    this.fanout = new TrackerFanout(ctx.db, log);
+    const io: QueueIo = new Server(server, { path: SOCKET_PATH, serveClient: false });
+    if (ctx.config.REDIS_URL) {
+      this.redis = await connectRedis(ctx.config.REDIS_URL, log);
+      const [pub, sub] = this.redis as [Redis, Redis];
+      io.adapter(createAdapter(pub, sub, { key: "equeue" }));
+      io.on("lines.changed", (keys) => this.markLines(keys, false));
+    }
+    io.use((socket, next) => {
+      authenticateSocket(ctx, socket.handshake.auth)
+        .then((audience) => {
+          socket.data.audience = audience;
+          socket.data.lastSyncAt = 0;
+          next();
+        })
+        .catch((err: unknown) => {
+          const e = new Error(err instanceof AppError ? err.message : "Could not connect.");
+          (e as Error & { data: unknown }).data = {
+            code: err instanceof AppError ? err.code : "INTERNAL",
+          };
+          if (!(err instanceof AppError)) log.error({ err }, "socket handshake failed");
+          next(e);
+        });
+    });
+    io.on("connection", (socket) => {
+      onConnection(ctx, this.fanout!, socket).catch((err: unknown) =>
+        log.error({ err }, "socket connection setup failed"),
+      );
+    });
+    this.io = io;
+  }
+
+  /** Local tracker sockets, for health and benchmarks. */
+  get trackerCount(): number {
+    return this.fanout?.size ?? 0;
+  }
+
+  publish(company: { id: string; schema_name: string }, facts: QueueFact[]): void {
+    const io = this.io;
+    if (!io) return;
+    publishFacts(io, company, facts, {
+      counts: (branchId) =>
+        this.pending.counts.set(`${company.id}:${branchId}`, {
+          companyId: company.id,
+          schema: company.schema_name,
+          branchId,
+        }),
+      lines: (keys) => this.markLines(keys, true),
+    });
+    this.schedule();
+  }
+
+  private markLines(keys: LineKey[], local: boolean): void {
+    for (const k of keys) {
+      const id = `${k.companyId}:${k.branchId}:${k.serviceId}`;
+      this.pending.lines.set(id, k);
+      if (local) this.pending.remoteLines.set(id, k);
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer || !this.io) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.coalesceMs);
+  }
+
+  private async flush(): Promise<void> {
+    const io = this.io;
+    const ctx = this.ctx;
+    if (!io || !ctx) return;
+    const counts = [...this.pending.counts.values()];
+    const lines = [...this.pending.lines.values()];
+    const remote = [...this.pending.remoteLines.values()];
+    this.pending.counts.clear();
+    this.pending.lines.clear();
+    this.pending.remoteLines.clear();
+    if (remote.length > 0 && this.redis.length > 0) io.serverSideEmit("lines.changed", remote);
+    const now = new Date();
+    await Promise.all([
+      emitCounts(io, ctx.db, counts, now).catch((err: unknown) =>
+        this.log?.error({ err }, "queue counts failed"),
+      ),
+      this.fanout!.refresh(
+        lines.filter((k) => this.fanout!.concerns(k)),
+        now,
+      ),
+    ]);
+  }
+
+  /** Disconnects every socket and Redis; the HTTP server itself is closed by Fastify. */
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const io = this.io;
+    this.io = null;
+    if (io) {
+      io.local.disconnectSockets(true);
+      await io.of("/").adapter.close();
+      io.engine.close();
+    }
+    await Promise.all(this.redis.map((r) => r.quit().catch(() => r.disconnect())));
+    this.redis = [];
+  }
+}

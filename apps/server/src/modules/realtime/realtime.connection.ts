@@ -1,0 +1,152 @@
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { AppError } from "../../shared/app-error";
+import { authenticateDevice } from "../devices/device-auth";
+import { displaySnapshot } from "../queue/display.query";
+import { assertBranch, loadStaffScope, workplaceBranchId } from "../queue/staff-scope";
+import { findTicketIdByToken, trackingViews } from "../queue/tracking.query";
+import { workplaceState } from "../queue/workplace.query";
+import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import {
+  CLIENT_EVENT,
+  SERVER_EVENT,
+  rooms,
+  type Audience,
+  type SnapshotPayload,
+} from "./realtime.events";
+import type { QueueSocket, TrackerFanout } from "./tracker-fanout";
+
+const slug = z.string().regex(/^[a-z0-9-]{1,63}$/, "Give the company's slug.");
+const handshakeSchema = z.union([
+  z.strictObject({ slug, token: z.string().min(1), branchId: z.uuid().optional() }),
+  z.strictObject({ slug, deviceToken: z.string().min(1).max(200) }),
+  z.strictObject({ slug, ticketToken: z.string().min(1).max(128) }),
+]);
+
+// A client asking for a fresh snapshot more often than this gets the one it has.
+const SYNC_MIN_INTERVAL_MS = 1000;
+
+const refuse = (code: AppError["code"], message: string) => new AppError(code, message);
+
+async function resolveCompany(ctx: AppContext, slugValue: string): Promise<CompanyRecord> {
+  const company = await ctx.directory.findBySlug(slugValue);
+  if (!company || company.status === "DELETED") {
+    throw refuse("NOT_FOUND", "There is no company at this address.");
+  }
+  if (company.status === "SUSPENDED") {
+    throw refuse("COMPANY_SUSPENDED", "This company's service is suspended.");
+  }
+  return company;
+}
+
+/** Decides who a connecting socket is, from its handshake `auth`; refuses anyone else. */
+export async function authenticateSocket(ctx: AppContext, auth: unknown): Promise<Audience> {
+  const parsed = handshakeSchema.safeParse(auth);
+  if (!parsed.success) {
+    throw refuse(
+      "UNAUTHENTICATED",
+      "Connect with auth { slug, token } (staff), { slug, deviceToken } (display) or { slug, ticketToken } (ticket).",
+    );
+  }
+  const a = parsed.data;
+  const company = await resolveCompany(ctx, a.slug);
+  const base = { companyId: company.id, schema: company.schema_name };
+  const db = companyDb(ctx.db, company);
+  if ("token" in a) {
+    const claims = await ctx.tokens.verify(a.token, { realm: "company", companyId: company.id });
+    if (claims.realm !== "company")
+      throw refuse("WRONG_REALM", "This token is not for this company.");
+    if (claims.mustChangePassword) {
+      throw refuse("PASSWORD_CHANGE_REQUIRED", "Change your one-time password first.");
+    }
+    const scope = await loadStaffScope(db, claims.sub);
+    if (a.branchId) assertBranch(scope, a.branchId);
+    const branchId = a.branchId ?? workplaceBranchId(scope);
+    if (!branchId) throw refuse("VALIDATION_FAILED", "Say which branch to follow (auth.branchId).");
+    return { kind: "staff", ...base, staffId: scope.staffId, branchId };
+  }
+  if ("deviceToken" in a) {
+    const device = await authenticateDevice(ctx.db, company, a.deviceToken);
+    if (!device) throw refuse("UNAUTHENTICATED", "This display is not paired (or was unpaired).");
+    if (device.kind !== "DISPLAY") throw refuse("FORBIDDEN", "Only display boards connect here.");
+    return { kind: "display", ...base, branchId: device.branchId, deviceId: device.deviceId };
+  }
+  const id = await findTicketIdByToken(db, a.ticketToken);
+  const tracked = id ? (await trackingViews(db, [id], new Date())).get(id) : undefined;
+  if (!id || !tracked) throw refuse("NOT_FOUND", "There is no ticket with this link.");
+  return {
+    kind: "tracker",
+    ...base,
+    rootTicketId: id,
+    branchId: tracked.branchId,
+    serviceId: tracked.serviceId,
+  };
+}
+
+/** The full state this audience may see, read now. */
+export async function snapshotFor(ctx: AppContext, audience: Audience): Promise<SnapshotPayload> {
+  const db = companyDb(ctx.db, { schema_name: audience.schema });
+  const at = new Date();
+  switch (audience.kind) {
+    case "staff": {
+      const scope = await loadStaffScope(db, audience.staffId);
+      const workplace = await workplaceState(db, scope, at, audience.branchId);
+      return { audience: "staff", at, workplace };
+    }
+    case "display": {
+      const company = await ctx.db
+        .selectFrom("platform.companies")
+        .selectAll()
+        .where("id", "=", audience.companyId)
+        .executeTakeFirstOrThrow();
+      const display = await displaySnapshot(db, company, audience.branchId, at);
+      return { audience: "display", at, display };
+    }
+    case "tracker": {
+      const tracked = (await trackingViews(db, [audience.rootTicketId], at)).get(
+        audience.rootTicketId,
+      );
+      if (!tracked) throw refuse("NOT_FOUND", "The ticket is gone.");
+      return { audience: "tracker", at, ticket: tracked.view };
+    }
+  }
+}
+
+function roomsOf(a: Audience): string[] {
+  switch (a.kind) {
+    case "staff":
+      return [rooms.staff(a.companyId, a.branchId), rooms.operator(a.companyId, a.staffId)];
+    case "display":
+      return [rooms.display(a.companyId, a.branchId)];
+    case "tracker":
+      return [rooms.ticket(a.companyId, a.rootTicketId)];
+  }
+}
+
+/**
+ * A new connection: join its rooms first, then send the snapshot, so nothing that happens in
+ * between is missed (a delta may arrive before the snapshot; payload times order them).
+ */
+export async function onConnection(
+  ctx: AppContext,
+  fanout: TrackerFanout,
+  socket: QueueSocket,
+): Promise<void> {
+  const audience = socket.data.audience;
+  await socket.join(roomsOf(audience));
+  fanout.add(socket);
+  socket.on("disconnect", () => fanout.remove(socket));
+  const send = async () => {
+    socket.data.lastSyncAt = Date.now();
+    try {
+      socket.emit(SERVER_EVENT.SNAPSHOT, await snapshotFor(ctx, socket.data.audience));
+    } catch (err) {
+      socket.disconnect(true);
+      if (!(err instanceof AppError)) throw err;
+    }
+  };
+  socket.on(CLIENT_EVENT.SYNC, () => {
+    if (Date.now() - socket.data.lastSyncAt >= SYNC_MIN_INTERVAL_MS) void send();
+  });
+  await send();
+}

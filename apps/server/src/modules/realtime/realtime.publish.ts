@@ -1,0 +1,92 @@
+import { TICKET_ACTION } from "@equeue/core";
+import type { Server } from "socket.io";
+import type { Db } from "../../db/database";
+import { waitingCounts } from "../queue/display.query";
+import type { QueueFact } from "../queue/queue.types";
+import { toDisplayCall, toStaffTicket } from "../queue/ticket.mapper";
+import { companyDb } from "../tenancy/company-directory";
+import {
+  SERVER_EVENT,
+  rooms,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type LineKey,
+  type ServerToClientEvents,
+  type SocketData,
+} from "./realtime.events";
+
+type Io = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export type Pending = {
+  counts: (branchId: string) => void;
+  lines: (keys: LineKey[]) => void;
+};
+
+/**
+ * Sends the immediate events of committed facts and marks what must be recomputed (waiting
+ * counts, tracker views). Display boards get only label, counter and service — never a name.
+ */
+export function publishFacts(
+  io: Io,
+  company: { id: string; schema_name: string },
+  facts: QueueFact[],
+  pending: Pending,
+): void {
+  const c = company.id;
+  const line = (branchId: string, serviceId: string): LineKey => ({
+    companyId: c,
+    schema: company.schema_name,
+    branchId,
+    serviceId,
+  });
+  for (const f of facts) {
+    if (f.kind === "ticket") {
+      const t = f.ticket;
+      io.to(rooms.staff(c, f.branchId)).emit(SERVER_EVENT.TICKET_CHANGED, {
+        event: f.event,
+        from: f.from,
+        ticket: toStaffTicket(t),
+        at: f.at,
+      });
+      if (f.event === TICKET_ACTION.CALL || f.event === TICKET_ACTION.RECALL) {
+        const call = toDisplayCall(t);
+        if (call)
+          io.to(rooms.display(c, f.branchId)).emit(SERVER_EVENT.DISPLAY_CALL, { call, at: f.at });
+      }
+      pending.counts(f.branchId);
+      pending.lines([line(f.branchId, t.service_id)]);
+    } else {
+      const payload = {
+        staffId: f.staffId,
+        status: f.status,
+        reason: f.reason,
+        counterId: f.counterId,
+        counterNumber: f.counterNumber,
+        since: f.since,
+        takenOver: f.takenOver,
+        at: f.since,
+      };
+      io.to(rooms.operator(c, f.staffId))
+        .to(rooms.staff(c, f.branchId))
+        .emit(SERVER_EVENT.OPERATOR_CHANGED, payload);
+      // Who is at a counter changes every wait estimate of the branch.
+      pending.lines([line(f.branchId, "*")]);
+    }
+  }
+}
+
+/** Recomputed waiting counts per service, to the branch's boards and staff. */
+export async function emitCounts(
+  io: Io,
+  db: Db,
+  branches: { companyId: string; schema: string; branchId: string }[],
+  now: Date,
+): Promise<void> {
+  for (const b of branches) {
+    const services = await waitingCounts(companyDb(db, { schema_name: b.schema }), b.branchId);
+    const payload = { branchId: b.branchId, services, at: now };
+    io.to(rooms.display(b.companyId, b.branchId))
+      .to(rooms.staff(b.companyId, b.branchId))
+      .emit(SERVER_EVENT.QUEUE_COUNTS, payload);
+  }
+}

@@ -1,0 +1,130 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { Socket } from "socket.io";
+import type { Db } from "../../db/database";
+import { companyDb } from "../tenancy/company-directory";
+import { trackingViews } from "../queue/tracking.query";
+import {
+  SERVER_EVENT,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type LineKey,
+  type ServerToClientEvents,
+  type SocketData,
+} from "./realtime.events";
+
+export type QueueSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+const CHUNK = 1000;
+
+function addTo(map: Map<string, Set<QueueSocket>>, key: string, socket: QueueSocket) {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(socket);
+}
+
+function removeFrom(map: Map<string, Set<QueueSocket>>, key: string, socket: QueueSocket) {
+  const set = map.get(key);
+  set?.delete(socket);
+  if (set?.size === 0) map.delete(key);
+}
+
+/**
+ * Ticket trackers connected to THIS process, indexed by the service line they wait in. When a
+ * line changes, each process recomputes only its own trackers of that line in one pass (one
+ * query per line, not one per ticket) and sends each tracker its own view — no other
+ * customer's data ever travels to a tracker, and Redis carries one message per line change.
+ */
+export class TrackerFanout {
+  private readonly byLine = new Map<string, Set<QueueSocket>>();
+  private readonly byBranch = new Map<string, Set<QueueSocket>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  private keys(socket: QueueSocket) {
+    const a = socket.data.audience;
+    if (a.kind !== "tracker") return null;
+    return {
+      line: `${a.companyId}:${a.branchId}:${a.serviceId}`,
+      branch: `${a.companyId}:${a.branchId}`,
+    };
+  }
+
+  add(socket: QueueSocket): void {
+    const k = this.keys(socket);
+    if (!k) return;
+    addTo(this.byLine, k.line, socket);
+    addTo(this.byBranch, k.branch, socket);
+  }
+
+  remove(socket: QueueSocket): void {
+    const k = this.keys(socket);
+    if (!k) return;
+    removeFrom(this.byLine, k.line, socket);
+    removeFrom(this.byBranch, k.branch, socket);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const set of this.byBranch.values()) n += set.size;
+    return n;
+  }
+
+  /** True when this process has trackers the key concerns (so the query is worth running). */
+  concerns(key: LineKey): boolean {
+    return key.serviceId === "*"
+      ? this.byBranch.has(`${key.companyId}:${key.branchId}`)
+      : this.byLine.has(`${key.companyId}:${key.branchId}:${key.serviceId}`);
+  }
+
+  async refresh(keys: LineKey[], now: Date): Promise<void> {
+    const targets = new Map<string, { schema: string; sockets: Set<QueueSocket> }>();
+    for (const key of keys) {
+      const set =
+        key.serviceId === "*"
+          ? this.byBranch.get(`${key.companyId}:${key.branchId}`)
+          : this.byLine.get(`${key.companyId}:${key.branchId}:${key.serviceId}`);
+      if (!set) continue;
+      let t = targets.get(key.companyId);
+      if (!t) targets.set(key.companyId, (t = { schema: key.schema, sockets: new Set() }));
+      for (const s of set) t.sockets.add(s);
+    }
+    for (const { schema, sockets } of targets.values()) {
+      const list = [...sockets];
+      for (let i = 0; i < list.length; i += CHUNK) {
+        await this.send(schema, list.slice(i, i + CHUNK), now).catch((err: unknown) =>
+          this.log.error({ err }, "tracker refresh failed"),
+        );
+      }
+    }
+  }
+
+  private async send(schema: string, sockets: QueueSocket[], now: Date): Promise<void> {
+    const ids = new Set<string>();
+    for (const s of sockets) {
+      const a = s.data.audience;
+      if (a.kind === "tracker") ids.add(a.rootTicketId);
+    }
+    const views = await trackingViews(companyDb(this.db, { schema_name: schema }), [...ids], now);
+    for (const socket of sockets) {
+      const a = socket.data.audience;
+      if (a.kind !== "tracker" || !socket.connected) continue;
+      const tracked = views.get(a.rootTicketId);
+      if (!tracked) continue;
+      if (tracked.branchId !== a.branchId || tracked.serviceId !== a.serviceId) {
+        // A transfer moved the customer to another line: follow it.
+        this.remove(socket);
+        socket.data.audience = { ...a, branchId: tracked.branchId, serviceId: tracked.serviceId };
+        this.add(socket);
+      }
+      socket.emit(SERVER_EVENT.TRACKING, { ticket: tracked.view, at: tracked.view.at });
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import type { TicketSource } from "@equeue/core";
+import type { AppContext } from "../app-context";
+import type { StaffRole } from "../db/tables";
+import { newDeviceToken } from "../modules/devices/device-auth";
+import { issueTicket } from "../modules/queue/issue-ticket.command";
+import type { TicketView } from "../modules/queue/queue.types";
+import { companyDb, type CompanyRecord } from "../modules/tenancy/company-directory";
+import { activateCompanyAdmin, createCompany, loginSuperAdmin } from "./factories";
+import type { TestPlatform } from "./test-platform";
+
+// Inserted straight through the company's tables: the queue's tests must not depend on the
+// set-up API, and a direct insert is fast enough to build a 1,000-ticket branch.
+
+let seq = 0;
+const next = () => `${++seq}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A provisioned company with an activated admin; returns its record and the admin's token. */
+export async function createQueueCompany(p: TestPlatform, slug = `queue${next()}`) {
+  const superToken = await loginSuperAdmin(p.app);
+  const dto = await createCompany(p.app, superToken, { slug });
+  const admin = await activateCompanyAdmin(p.app, p.ctx, dto);
+  p.ctx.directory.invalidate(slug);
+  const company = (await p.ctx.directory.findBySlug(slug))!;
+  return { company, slug, adminToken: admin.token };
+}
+
+export type ServiceSeed = {
+  letter?: string;
+  name?: string;
+  priority?: number;
+  headStartSeconds?: number;
+  durationMinutes?: number;
+};
+
+/** A branch offering the given services (one "Kassa" by default) with `counters` counters. */
+export async function createBranchWithService(
+  ctx: AppContext,
+  company: CompanyRecord,
+  opts: {
+    services?: ServiceSeed[];
+    counters?: number;
+    timeZone?: string;
+    numberScheme?: "BY_SOURCE" | "BY_SERVICE";
+    graceSeconds?: number;
+    dailyLimit?: number | null;
+    status?: "OPEN" | "CLOSED";
+  } = {},
+) {
+  const db = companyDb(ctx.db, company);
+  const code = `B${next()}`.toUpperCase();
+  const branch = await db
+    .insertInto("branches")
+    .values({
+      slug: code.toLowerCase(),
+      code,
+      name: JSON.stringify({ uz: `Filial ${code}`, en: `Branch ${code}` }),
+      address: JSON.stringify({ uz: "Toshkent" }),
+      time_zone: opts.timeZone ?? "Asia/Tashkent",
+      weekly_hours: JSON.stringify({}),
+      number_scheme: opts.numberScheme ?? "BY_SOURCE",
+      no_show_grace_seconds: opts.graceSeconds ?? 120,
+      daily_ticket_limit: opts.dailyLimit ?? null,
+      status: opts.status ?? "OPEN",
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const services = [];
+  for (const [i, s] of (opts.services ?? [{}]).entries()) {
+    const service = await db
+      .insertInto("services")
+      .values({
+        code: `S${next()}`,
+        letter: s.letter ?? String.fromCharCode(65 + i),
+        name: JSON.stringify({ uz: s.name ?? `Xizmat ${i + 1}`, en: s.name ?? `Service ${i + 1}` }),
+        duration_minutes: s.durationMinutes ?? 5,
+        priority: s.priority ?? 0,
+        head_start_seconds: s.headStartSeconds ?? 0,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("branch_services")
+      .values({ branch_id: branch.id, service_id: service.id })
+      .execute();
+    services.push(service);
+  }
+  const counters = [];
+  for (let n = 1; n <= (opts.counters ?? 2); n++) {
+    counters.push(
+      await db
+        .insertInto("counters")
+        .values({ branch_id: branch.id, number: n })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+  }
+  return { branch, services, counters };
+}
+
+/** A staff member assigned to a branch and services, with a signed access token (no login). */
+export async function createQueueOperator(
+  ctx: AppContext,
+  company: CompanyRecord,
+  opts: { branchId: string | null; serviceIds?: string[]; counterId?: string; role?: StaffRole },
+) {
+  const db = companyDb(ctx.db, company);
+  const email = `op${next()}@queue.test`;
+  const role = opts.role ?? "OPERATOR";
+  const staff = await db
+    .insertInto("staff")
+    .values({
+      email,
+      name: `Operator ${email}`,
+      role,
+      password_hash: "not-a-hash: this account logs in with a signed token only",
+      branch_id: opts.branchId,
+      counter_id: opts.counterId ?? null,
+      weekly_schedule: JSON.stringify({}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (const serviceId of opts.serviceIds ?? []) {
+    await db
+      .insertInto("staff_services")
+      .values({ staff_id: staff.id, service_id: serviceId })
+      .execute();
+  }
+  const token = await ctx.tokens.sign({
+    realm: "company",
+    sub: staff.id,
+    email,
+    role,
+    companyId: company.id,
+    mustChangePassword: false,
+  });
+  return { id: staff.id, email, token };
+}
+
+/** Issues `count` tickets through the real command (numbering, events and all). */
+export async function issueTickets(
+  ctx: AppContext,
+  company: CompanyRecord,
+  opts: { branchId: string; serviceId: string; count: number; source?: TicketSource; now?: Date },
+): Promise<TicketView[]> {
+  const out: TicketView[] = [];
+  for (let i = 0; i < opts.count; i++) {
+    const now = opts.now ? new Date(opts.now.getTime() + i) : undefined;
+    out.push(
+      await issueTicket(
+        ctx,
+        company,
+        { branchId: opts.branchId, serviceId: opts.serviceId, source: opts.source ?? "WALK_IN" },
+        now ? { now } : {},
+      ),
+    );
+  }
+  return out;
+}
+
+/** A paired display board (or kiosk) of a branch; returns the raw device token. */
+export async function createDisplayDevice(
+  ctx: AppContext,
+  company: CompanyRecord,
+  branchId: string,
+  kind: "DISPLAY" | "KIOSK" = "DISPLAY",
+): Promise<string> {
+  const { raw, hash } = newDeviceToken();
+  await companyDb(ctx.db, company)
+    .insertInto("devices")
+    .values({
+      branch_id: branchId,
+      kind,
+      name: `${kind} ${next()}`,
+      settings: JSON.stringify({}),
+      token_hash: hash,
+      paired_at: new Date(),
+    })
+    .execute();
+  return raw;
+}
