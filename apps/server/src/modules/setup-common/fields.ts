@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/** Form fields that several set-up modules share. */
+
+const optionalLang = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const dropEmpty = <T extends Record<string, string | undefined>>(t: T) =>
+  Object.fromEntries(Object.entries(t).filter(([, v]) => v)) as T;
+
+/** Text in Uzbek (required), Russian and English: `{ uz, ru?, en? }`. */
+export const i18nText = (max: number, what = "the name") =>
+  z
+    .strictObject({
+      uz: z
+        .string()
+        .trim()
+        .min(1, `Enter ${what} in Uzbek.`)
+        .max(max, `Use at most ${max} characters.`),
+      ru: optionalLang(max),
+      en: optionalLang(max),
+    })
+    .transform(dropEmpty);
+
+/** Optional text in up to three languages; empty strings are dropped. */
+export const i18nPartial = (max: number) =>
+  z
+    .strictObject({ uz: optionalLang(max), ru: optionalLang(max), en: optionalLang(max) })
+    .transform(dropEmpty);
+
+export const i18nOut = z.object({
+  uz: z.string(),
+  ru: z.string().optional(),
+  en: z.string().optional(),
+});
+export const i18nPartialOut = z.object({
+  uz: z.string().optional(),
+  ru: z.string().optional(),
+  en: z.string().optional(),
+});
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(\+?[0-9][0-9 ()-]{6,19})?$/, "Enter a phone number like +998 71 200 00 00.")
+  .transform((v) => (v === "" ? null : v))
+  .nullable();
+
+const zoneShape = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/;
+/** An IANA time zone name that this runtime knows, e.g. Asia/Tashkent. */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .refine((tz) => {
+    if (!zoneShape.test(tz)) return false;
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "Use an IANA time zone name such as Asia/Tashkent.");
+
+export const languagesSchema = z
+  .array(z.enum(["uz", "ru", "en"], "Languages are uz, ru and en."))
+  .min(1, "Choose at least one language.")
+  .max(3)
+  .transform((l) => [...new Set(l)]);
+
+export const uuidOf = (what: string) => z.uuid(`This is not a valid ${what} id.`);
+
+/** Path parameters of a company route with an `:id` (the `:slug` comes from the realm prefix). */
+export const idParams = (what: string) => z.object({ slug: z.string(), id: uuidOf(what) });

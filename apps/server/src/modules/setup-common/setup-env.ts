@@ -1,0 +1,51 @@
+import type { FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import type { AppContext } from "../../app-context";
+import type { Database } from "../../db/tables";
+import { actorOf, type Actor } from "../../shared/actor";
+import { recordAudit } from "../audit/audit.repository";
+import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import type { StaffAccess } from "./staff-access";
+
+/** Everything a set-up service needs about one call: the company, who calls, what they may reach. */
+export type SetupEnv = {
+  ctx: AppContext;
+  company: CompanyRecord;
+  access: StaffAccess;
+  actor: Actor;
+};
+
+/** The env of a request that passed `requireStaffAccess`. */
+export function setupEnv(ctx: AppContext, request: FastifyRequest): SetupEnv {
+  const access = request.staffAccess;
+  if (!access || !request.company) throw new Error("setupEnv needs requireStaffAccess first");
+  return { ctx, company: request.company, access, actor: actorOf(request) };
+}
+
+/** The company's tables, outside a transaction. */
+export const tablesOf = (env: SetupEnv) => companyDb(env.ctx.db, env.company);
+
+/**
+ * Runs `work` in one transaction: `q` reaches the company's tables, `trx` the platform's (audit,
+ * outbox). Nothing is half-written when any step fails.
+ */
+export const inTransaction = <T>(
+  env: SetupEnv,
+  work: (q: Kysely<Database>, trx: Kysely<Database>) => Promise<T>,
+): Promise<T> => env.ctx.db.transaction().execute((trx) => work(companyDb(trx, env.company), trx));
+
+/** Records an admin change in the audit log; call it inside the change's transaction. */
+export const auditChange = (
+  trx: Kysely<Database>,
+  env: SetupEnv,
+  action: string,
+  target: { type: string; id: string },
+  details: Record<string, unknown> = {},
+) =>
+  recordAudit(trx, env.actor, {
+    action,
+    companyId: env.company.id,
+    targetType: target.type,
+    targetId: target.id,
+    details,
+  });
