@@ -15,6 +15,7 @@ import type { AppContext } from "./app-context";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { companyAuthRoutes } from "./modules/company-auth/company-auth.routes";
 import { companyRoutes } from "./modules/companies/company.routes";
+import { setupRoutes } from "./modules/company-setup/setup.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { logoFileRoutes, logoUploadRoutes } from "./modules/logos/logo.routes";
 import { outboxRoutes } from "./modules/outbox/outbox.routes";
@@ -131,6 +132,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     async (company) => {
       resolveCompanyFromPath(company, ctx.directory);
       await company.register(companyAuthRoutes(ctx));
+      await company.register(setupRoutes(ctx));
       await company.register(queueRoutes(ctx));
       await company.register(displayRoutes(ctx));
       await company.register(publicTicketRoutes(ctx));

@@ -1,0 +1,227 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { setupEnv } from "../setup-common/setup-env";
+import { companyAdminOnly, requireStaffAccess, SETUP_ROLES } from "../setup-common/staff-access";
+import {
+  addBranchException,
+  deleteBranchException,
+  listBranchExceptions,
+} from "./branch-exception.service";
+import { toBranchDto } from "./branch.mapper";
+import {
+  branchIdParams,
+  branchSchema,
+  branchServicesBody,
+  branchServiceSchema,
+  createBranchBody,
+  createExceptionBody,
+  exceptionParams,
+  exceptionSchema,
+  listBranchesQuery,
+  listExceptionsQuery,
+  updateBranchBody,
+} from "./branch.schema";
+import {
+  createBranch,
+  deleteBranch,
+  getBranch,
+  getBranchServices,
+  listVisibleBranches,
+  setBranchServices,
+  setBranchStatus,
+  updateBranch,
+} from "./branch.service";
+
+const tags = ["company admin: branches"];
+
+const toBranchServiceDto = (r: Awaited<ReturnType<typeof getBranchServices>>[number]) => ({
+  serviceId: r.service_id,
+  enabled: r.enabled,
+  letter: r.letter,
+  name: r.name,
+  active: r.is_active,
+});
+
+/** Branches, their hours, exceptions and offered services. Mounted at /api/c/:slug/admin. */
+export const branchRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook("onRequest", requireStaffAccess(ctx, SETUP_ROLES));
+    const env = (request: Parameters<typeof setupEnv>[1]) => setupEnv(ctx, request);
+
+    app.get(
+      "/branches",
+      {
+        schema: {
+          tags,
+          summary: "Branches (a branch manager sees its own)",
+          querystring: listBranchesQuery,
+          response: { 200: z.object({ items: z.array(branchSchema) }) },
+        },
+      },
+      async (request) => ({
+        items: (await listVisibleBranches(env(request), request.query)).map(toBranchDto),
+      }),
+    );
+
+    app.post(
+      "/branches",
+      {
+        onRequest: companyAdminOnly,
+        schema: {
+          tags,
+          summary: "Create a branch",
+          body: createBranchBody,
+          response: { 201: branchSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(toBranchDto(await createBranch(env(request), request.body))),
+    );
+
+    app.get(
+      "/branches/:id",
+      {
+        schema: {
+          tags,
+          summary: "A branch",
+          params: branchIdParams,
+          response: { 200: branchSchema },
+        },
+      },
+      async (request) => toBranchDto(await getBranch(env(request), request.params.id)),
+    );
+
+    app.patch(
+      "/branches/:id",
+      {
+        schema: {
+          tags,
+          summary: "Edit a branch (a branch manager: working hours only)",
+          params: branchIdParams,
+          body: updateBranchBody,
+          response: { 200: branchSchema },
+        },
+      },
+      async (request) =>
+        toBranchDto(await updateBranch(env(request), request.params.id, request.body)),
+    );
+
+    app.delete(
+      "/branches/:id",
+      {
+        onRequest: companyAdminOnly,
+        schema: {
+          tags,
+          summary: "Delete a branch that never issued a ticket",
+          params: branchIdParams,
+        },
+      },
+      async (request, reply) => {
+        await deleteBranch(env(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
+
+    for (const [action, status] of [
+      ["close", "CLOSED"],
+      ["reopen", "OPEN"],
+    ] as const) {
+      app.post(
+        `/branches/:id/${action}`,
+        {
+          onRequest: companyAdminOnly,
+          schema: {
+            tags,
+            summary: action === "close" ? "Close a branch" : "Reopen a closed branch",
+            params: branchIdParams,
+            response: { 200: branchSchema },
+          },
+        },
+        async (request) =>
+          toBranchDto(await setBranchStatus(env(request), request.params.id, status)),
+      );
+    }
+
+    app.get(
+      "/branches/:id/exceptions",
+      {
+        schema: {
+          tags,
+          summary: "Holidays and short days",
+          params: branchIdParams,
+          querystring: listExceptionsQuery,
+          response: { 200: z.object({ items: z.array(exceptionSchema) }) },
+        },
+      },
+      async (request) => ({
+        items: await listBranchExceptions(
+          env(request),
+          request.params.id,
+          request.query.from,
+          request.query.to,
+        ),
+      }),
+    );
+
+    app.post(
+      "/branches/:id/exceptions",
+      {
+        schema: {
+          tags,
+          summary: "Add a closed day or a short day",
+          params: branchIdParams,
+          body: createExceptionBody,
+          response: { 201: exceptionSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await addBranchException(env(request), request.params.id, request.body)),
+    );
+
+    app.delete(
+      "/branches/:id/exceptions/:exceptionId",
+      { schema: { tags, summary: "Remove an exception", params: exceptionParams } },
+      async (request, reply) => {
+        await deleteBranchException(env(request), request.params.id, request.params.exceptionId);
+        return reply.status(204).send();
+      },
+    );
+
+    const servicesResponse = { 200: z.object({ items: z.array(branchServiceSchema) }) };
+    app.get(
+      "/branches/:id/services",
+      {
+        schema: {
+          tags,
+          summary: "Services the branch offers",
+          params: branchIdParams,
+          response: servicesResponse,
+        },
+      },
+      async (request) => ({
+        items: (await getBranchServices(env(request), request.params.id)).map(toBranchServiceDto),
+      }),
+    );
+
+    app.put(
+      "/branches/:id/services",
+      {
+        schema: {
+          tags,
+          summary: "Set the services the branch offers (each enabled or disabled)",
+          params: branchIdParams,
+          body: branchServicesBody,
+          response: servicesResponse,
+        },
+      },
+      async (request) => ({
+        items: (
+          await setBranchServices(env(request), request.params.id, request.body.services)
+        ).map(toBranchServiceDto),
+      }),
+    );
+  };

@@ -1,0 +1,199 @@
+import { z } from "zod";
+import {
+  i18nOut,
+  i18nPartial,
+  i18nPartialOut,
+  i18nText,
+  phoneSchema,
+  timeZoneSchema,
+  uuidOf,
+  idParams,
+} from "../setup-common/fields";
+import { timeOfDay, weeklyHoursOut, weeklyHoursSchema } from "../setup-common/weekly-hours";
+
+export const branchSlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, "Use at least 2 characters.")
+  .max(40, "Use at most 40 characters.")
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    "Use lowercase Latin letters, digits and single dashes, e.g. toshkent (it appears in kiosk links).",
+  );
+
+export const branchCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2,5}$/, "Use 2–5 Latin capital letters, e.g. TSH.");
+
+const settingsFields = {
+  numberScheme: z.enum(
+    ["BY_SOURCE", "BY_SERVICE"],
+    "Choose BY_SOURCE (K-001, O-001) or BY_SERVICE.",
+  ),
+  noShowGraceSeconds: z
+    .number()
+    .int()
+    .min(0, "Use 0 to 3600 seconds.")
+    .max(3600, "Use 0 to 3600 seconds."),
+  dailyTicketLimit: z
+    .number()
+    .int()
+    .min(1, "Use a positive number, or null for no limit.")
+    .max(100_000)
+    .nullable(),
+  bookingHorizonDays: z.number().int().min(0, "Use 0 to 365 days.").max(365, "Use 0 to 365 days."),
+  keepOvernight: z.boolean(),
+};
+const settingsInput = z.strictObject(settingsFields).partial();
+
+const latitude = z
+  .number()
+  .min(-90, "Latitude is between -90 and 90.")
+  .max(90, "Latitude is between -90 and 90.")
+  .nullable();
+const longitude = z
+  .number()
+  .min(-180, "Longitude is between -180 and 180.")
+  .max(180, "Longitude is between -180 and 180.")
+  .nullable();
+
+const editable = {
+  name: i18nText(120),
+  slug: branchSlugSchema,
+  code: branchCodeSchema,
+  address: i18nPartial(300),
+  latitude,
+  longitude,
+  phone: phoneSchema,
+  timeZone: timeZoneSchema,
+  weeklyHours: weeklyHoursSchema,
+  settings: settingsInput,
+};
+
+export const createBranchBody = z.strictObject({
+  ...editable,
+  address: editable.address.optional(),
+  latitude: latitude.optional(),
+  longitude: longitude.optional(),
+  phone: phoneSchema.optional(),
+  timeZone: timeZoneSchema.default("Asia/Tashkent"),
+  weeklyHours: weeklyHoursSchema.default({}),
+  settings: settingsInput.default({}),
+});
+export type CreateBranchInput = z.infer<typeof createBranchBody>;
+
+export const updateBranchBody = z.strictObject(editable).partial();
+export type UpdateBranchInput = z.infer<typeof updateBranchBody>;
+
+/** What a branch manager may change on its own branch. */
+export const MANAGER_EDITABLE = new Set<keyof UpdateBranchInput>(["weeklyHours"]);
+
+export const listBranchesQuery = z.strictObject({
+  search: z.string().trim().max(100).optional(),
+  status: z.enum(["OPEN", "CLOSED"]).optional(),
+});
+
+export const branchSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  code: z.string(),
+  name: i18nOut,
+  address: i18nPartialOut,
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  phone: z.string().nullable(),
+  timeZone: z.string(),
+  status: z.enum(["OPEN", "CLOSED"]),
+  weeklyHours: weeklyHoursOut,
+  settings: z.object({
+    numberScheme: z.enum(["BY_SOURCE", "BY_SERVICE"]),
+    noShowGraceSeconds: z.number(),
+    dailyTicketLimit: z.number().nullable(),
+    bookingHorizonDays: z.number(),
+    keepOvernight: z.boolean(),
+  }),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type BranchDto = z.infer<typeof branchSchema>;
+
+export const branchIdParams = idParams("branch");
+
+// Exceptions: a closed day or a short day, on a date of the branch's own calendar.
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-21.")
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, "This date does not exist.");
+
+export const createExceptionBody = z
+  .strictObject({
+    day: isoDay,
+    kind: z.enum(["CLOSED", "SHORT_DAY"], "Choose CLOSED or SHORT_DAY."),
+    opensAt: timeOfDay.optional(),
+    closesAt: timeOfDay.optional(),
+    note: z.string().trim().max(200, "Use at most 200 characters.").optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.kind === "CLOSED") {
+      for (const key of ["opensAt", "closesAt"] as const)
+        if (e[key] !== undefined)
+          ctx.addIssue({ code: "custom", path: [key], message: "A closed day has no hours." });
+      return;
+    }
+    if (!e.opensAt || !e.closesAt) {
+      ctx.addIssue({
+        code: "custom",
+        path: [e.opensAt ? "closesAt" : "opensAt"],
+        message: "A short day needs its opening and closing time.",
+      });
+    } else if (e.opensAt >= e.closesAt) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["closesAt"],
+        message: `Closing time ${e.closesAt} must be after opening time ${e.opensAt}.`,
+      });
+    }
+  });
+export type CreateExceptionInput = z.infer<typeof createExceptionBody>;
+
+export const listExceptionsQuery = z.strictObject({
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+});
+
+export const exceptionSchema = z.object({
+  id: z.string(),
+  branchId: z.string(),
+  day: z.string(),
+  kind: z.enum(["CLOSED", "SHORT_DAY"]),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export const exceptionParams = z.object({
+  slug: z.string(),
+  id: uuidOf("branch"),
+  exceptionId: uuidOf("exception"),
+});
+
+export const branchServicesBody = z.strictObject({
+  services: z
+    .array(z.strictObject({ serviceId: uuidOf("service"), enabled: z.boolean().default(true) }))
+    .max(500),
+});
+
+export const branchServiceSchema = z.object({
+  serviceId: z.string(),
+  enabled: z.boolean(),
+  letter: z.string(),
+  name: i18nOut,
+  active: z.boolean(),
+});

@@ -1,0 +1,118 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { setupEnv } from "../setup-common/setup-env";
+import { companyAdminOnly, requireStaffAccess, SETUP_ROLES } from "../setup-common/staff-access";
+import {
+  createServiceBody,
+  listServicesQuery,
+  serviceBranchesBody,
+  serviceIdParams,
+  serviceSchema,
+  updateServiceBody,
+} from "./service.schema";
+import {
+  createService,
+  deleteService,
+  getService,
+  listVisibleServices,
+  setServiceBranches,
+  updateService,
+} from "./service.service";
+
+const tags = ["company admin: services"];
+
+/** The company's service catalogue; branch managers may read it. Mounted at /api/c/:slug/admin. */
+export const serviceRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook("onRequest", requireStaffAccess(ctx, SETUP_ROLES));
+    const env = (request: Parameters<typeof setupEnv>[1]) => setupEnv(ctx, request);
+
+    app.get(
+      "/services",
+      {
+        schema: {
+          tags,
+          summary: "Services of the company, with their branches",
+          querystring: listServicesQuery,
+          response: { 200: z.object({ items: z.array(serviceSchema) }) },
+        },
+      },
+      async (request) => ({ items: await listVisibleServices(env(request), request.query) }),
+    );
+
+    app.post(
+      "/services",
+      {
+        onRequest: companyAdminOnly,
+        schema: {
+          tags,
+          summary: "Create a service (optionally assigned to branches)",
+          body: createServiceBody,
+          response: { 201: serviceSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createService(env(request), request.body)),
+    );
+
+    app.get(
+      "/services/:id",
+      {
+        schema: {
+          tags,
+          summary: "A service",
+          params: serviceIdParams,
+          response: { 200: serviceSchema },
+        },
+      },
+      async (request) => getService(env(request), request.params.id),
+    );
+
+    app.patch(
+      "/services/:id",
+      {
+        onRequest: companyAdminOnly,
+        schema: {
+          tags,
+          summary: "Edit a service",
+          params: serviceIdParams,
+          body: updateServiceBody,
+          response: { 200: serviceSchema },
+        },
+      },
+      async (request) => updateService(env(request), request.params.id, request.body),
+    );
+
+    app.delete(
+      "/services/:id",
+      {
+        onRequest: companyAdminOnly,
+        schema: {
+          tags,
+          summary: "Delete a service that never had a ticket",
+          params: serviceIdParams,
+        },
+      },
+      async (request, reply) => {
+        await deleteService(env(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
+
+    app.put(
+      "/services/:id/branches",
+      {
+        onRequest: companyAdminOnly,
+        schema: {
+          tags,
+          summary: "Set the branches that offer the service",
+          params: serviceIdParams,
+          body: serviceBranchesBody,
+          response: { 200: serviceSchema },
+        },
+      },
+      async (request) => setServiceBranches(env(request), request.params.id, request.body.branches),
+    );
+  };

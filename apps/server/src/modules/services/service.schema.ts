@@ -1,0 +1,98 @@
+import { z } from "zod";
+import {
+  i18nOut,
+  i18nPartial,
+  i18nPartialOut,
+  i18nText,
+  uuidOf,
+  idParams,
+} from "../setup-common/fields";
+
+export const serviceLetterSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{1,2}$/, "Use one or two Latin capital letters, e.g. K or KR.");
+
+export const serviceCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(
+    /^[A-Z][A-Z0-9_]{1,19}$/,
+    "Use 2–20 Latin capitals, digits or underscores, starting with a letter, e.g. KASSA.",
+  );
+
+const assignment = z.strictObject({
+  branchId: uuidOf("branch"),
+  enabled: z.boolean().default(true),
+});
+const assignments = z.array(assignment).max(1000);
+
+const editable = {
+  name: i18nText(120),
+  description: i18nPartial(1000),
+  code: serviceCodeSchema,
+  letter: serviceLetterSchema,
+  durationMinutes: z
+    .number()
+    .int("Use whole minutes.")
+    .min(1, "Use 1 to 480 minutes.")
+    .max(480, "Use 1 to 480 minutes."),
+  priority: z.number().int().min(0, "Priority is 0 to 10.").max(10, "Priority is 0 to 10."),
+  headStartSeconds: z
+    .number()
+    .int()
+    .min(0, "Use 0 to 7200 seconds.")
+    .max(7200, "Use 0 to 7200 seconds."),
+  onlineBooking: z.boolean(),
+  showOnKiosk: z.boolean(),
+  active: z.boolean(),
+};
+
+export const createServiceBody = z.strictObject({
+  ...editable,
+  description: editable.description.optional(),
+  code: editable.code.optional(),
+  priority: editable.priority.default(0),
+  headStartSeconds: editable.headStartSeconds.default(0),
+  onlineBooking: z.boolean().default(true),
+  showOnKiosk: z.boolean().default(true),
+  active: z.boolean().default(true),
+  branches: assignments.default([]),
+});
+export type CreateServiceInput = z.infer<typeof createServiceBody>;
+
+export const updateServiceBody = z.strictObject(editable).partial();
+export type UpdateServiceInput = z.infer<typeof updateServiceBody>;
+
+export const serviceBranchesBody = z.strictObject({ branches: assignments });
+export type Assignment = z.infer<typeof assignment>;
+
+export const listServicesQuery = z.strictObject({
+  search: z.string().trim().max(100).optional(),
+  active: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+});
+
+export const serviceSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  letter: z.string(),
+  name: i18nOut,
+  description: i18nPartialOut,
+  durationMinutes: z.number(),
+  priority: z.number(),
+  headStartSeconds: z.number(),
+  onlineBooking: z.boolean(),
+  showOnKiosk: z.boolean(),
+  active: z.boolean(),
+  branches: z.array(z.object({ branchId: z.string(), enabled: z.boolean() })),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type ServiceDto = z.infer<typeof serviceSchema>;
+
+export const serviceIdParams = idParams("service");
