@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   activateCompanyAdmin,
+  addDevice,
   call,
+  createBranch,
   createCompany,
+  createOperator,
   createTestPlatform,
+  deviceAuth,
+  loginStaff,
   loginSuperAdmin,
+  pairDevice,
   type TestPlatform,
 } from "./testing";
 
@@ -19,7 +25,13 @@ const PUBLIC = [
   /\/auth\/(login|refresh|logout)$/,
   /^\/api\/c\/:slug\/info$/,
   /^\/api\/c\/:slug\/public\//,
+  /^\/api\/c\/:slug\/devices\/pair$/,
 ];
+
+// Routes for paired kiosks and display boards: they take `Authorization: Device <token>`, so any
+// person's token (of whatever realm) is simply not a device token there.
+const DEVICE_ONLY = [/^\/api\/c\/:slug\/device\//];
+const isDeviceOnly = (url: string) => DEVICE_ONLY.some((re) => re.test(url));
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -45,7 +57,7 @@ describe("every endpoint refuses callers it is not for", () => {
     );
 
   const fill = (url: string) =>
-    url.replace(":slug", a.slug).replace(/:id/g, a.id).replace(/\*$/, "x");
+    url.replace(":slug", a.slug).replace(/:\w+/g, a.id).replace(/\*$/, "x");
 
   it("knows its routes", () => {
     expect(protectedRoutes("/api/platform/").length).toBeGreaterThan(15);
@@ -58,7 +70,7 @@ describe("every endpoint refuses callers it is not for", () => {
       const anon = await call(p.app, r.method as Method, url, {
         body: r.method === "GET" ? undefined : {},
       });
-      expect(anon.statusCode, `${r.method} ${r.url} anonymous`).toBe(401);
+      expect.soft(anon.statusCode, `${r.method} ${r.url} anonymous`).toBe(401);
       expect(anon.json().error.code).toBe("UNAUTHENTICATED");
       const company = await call(p.app, r.method as Method, url, {
         token: aToken,
@@ -74,17 +86,55 @@ describe("every endpoint refuses callers it is not for", () => {
       const url = fill(r.url);
       const body = r.method === "GET" ? undefined : {};
       const anon = await call(p.app, r.method as Method, url, { body });
-      expect(anon.statusCode, `${r.method} ${r.url} anonymous`).toBe(401);
+      expect.soft(anon.statusCode, `${r.method} ${r.url} anonymous`).toBe(401);
+      const expected = isDeviceOnly(r.url) ? "UNAUTHENTICATED" : "WRONG_REALM";
       const platform = await call(p.app, r.method as Method, url, { token: superToken, body });
-      expect(platform.statusCode, `${r.method} ${r.url} super admin`).toBe(401);
-      expect(platform.json().error.code).toBe("WRONG_REALM");
+      expect.soft(platform.statusCode, `${r.method} ${r.url} super admin`).toBe(401);
+      expect.soft(platform.json().error.code).toBe(expected);
       const foreign = await call(p.app, r.method as Method, url, { token: bToken, body });
-      expect(foreign.statusCode, `${r.method} ${r.url} company b`).toBe(401);
-      expect(foreign.json().error.code).toBe("WRONG_REALM");
+      expect.soft(foreign.statusCode, `${r.method} ${r.url} company b`).toBe(401);
+      expect.soft(foreign.json().error.code).toBe(expected);
     }
     // The owner gets through (a sanity check that the refusals above are about the caller).
     expect(
       (await call(p.app, "GET", `/api/c/${a.slug}/auth/me`, { token: aToken })).statusCode,
+    ).toBe(200);
+  });
+
+  it("company admin routes refuse an operator (403) and a device token (401); device routes refuse another company's device", async () => {
+    const branch = await createBranch(p.app, a.slug, aToken);
+    const op = await createOperator(p.app, a.slug, aToken, { branchId: branch.id });
+    const opToken = await loginStaff(p.app, a.slug, op.email, op.oneTimePassword);
+    const kiosk = await addDevice(p.app, a.slug, aToken, { branchId: branch.id });
+    const deviceToken = await pairDevice(p.app, a.slug, kiosk.pairingCode);
+    const bBranch = await createBranch(p.app, "company-b", bToken);
+    const bKiosk = await addDevice(p.app, "company-b", bToken, { branchId: bBranch.id });
+    const bDeviceToken = await pairDevice(p.app, "company-b", bKiosk.pairingCode);
+    // The set-up API (issue 3): admin routes, the staff profile and the device's own view.
+    const setup = protectedRoutes("/api/c/").filter((r) => /\/(admin|staff|device)\//.test(r.url));
+    expect(setup.filter((r) => r.url.includes("/admin/")).length).toBeGreaterThan(30);
+    for (const r of setup) {
+      const url = fill(r.url);
+      const body = r.method === "GET" ? undefined : {};
+      const method = r.method as Method;
+      if (isDeviceOnly(r.url)) {
+        const other = await call(p.app, method, url, { body, headers: deviceAuth(bDeviceToken) });
+        expect(other.statusCode, `${r.method} ${r.url} company b's device`).toBe(401);
+        const person = await call(p.app, method, url, { body, token: opToken });
+        expect(person.statusCode, `${r.method} ${r.url} operator`).toBe(401);
+        continue;
+      }
+      const device = await call(p.app, method, url, { body, headers: deviceAuth(deviceToken) });
+      expect(device.statusCode, `${r.method} ${r.url} device`).toBe(401);
+      if (r.url.includes("/admin/")) {
+        const operator = await call(p.app, method, url, { body, token: opToken });
+        expect(operator.statusCode, `${r.method} ${r.url} operator`).toBe(403);
+        expect(operator.json().error.code).toBe("FORBIDDEN");
+      }
+    }
+    expect(
+      (await call(p.app, "GET", `/api/c/${a.slug}/device/me`, { headers: deviceAuth(deviceToken) }))
+        .statusCode,
     ).toBe(200);
   });
 

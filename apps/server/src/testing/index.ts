@@ -1,3 +1,4 @@
 export * from "./factories";
 export * from "./test-platform";
+export * from "./setup-factories";
 export * from "./queue-factories";
