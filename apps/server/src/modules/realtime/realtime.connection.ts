@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { AppError } from "../../shared/app-error";
@@ -63,7 +64,8 @@ export async function authenticateSocket(ctx: AppContext, auth: unknown): Promis
     if (a.branchId) assertBranch(scope, a.branchId);
     const branchId = a.branchId ?? workplaceBranchId(scope);
     if (!branchId) throw refuse("VALIDATION_FAILED", "Say which branch to follow (auth.branchId).");
-    return { kind: "staff", ...base, staffId: scope.staffId, branchId };
+    const exp = decodeJwt(a.token).exp ?? 0;
+    return { kind: "staff", ...base, staffId: scope.staffId, branchId, expiresAt: exp * 1000 };
   }
   if ("deviceToken" in a) {
     const device = await authenticateDevice(ctx.db, company, a.deviceToken);
@@ -135,7 +137,17 @@ export async function onConnection(
   const audience = socket.data.audience;
   await socket.join(roomsOf(audience));
   fanout.add(socket);
-  socket.on("disconnect", () => fanout.remove(socket));
+  // A staff socket lives no longer than the token that opened it: the client reconnects with a
+  // fresh one, so a disabled account stops receiving within one token lifetime.
+  const expiry =
+    audience.kind === "staff"
+      ? setTimeout(() => socket.disconnect(true), Math.max(0, audience.expiresAt - Date.now()))
+      : null;
+  expiry?.unref();
+  socket.on("disconnect", () => {
+    if (expiry) clearTimeout(expiry);
+    fanout.remove(socket);
+  });
   const send = async () => {
     socket.data.lastSyncAt = Date.now();
     try {

@@ -75,7 +75,15 @@ export type InterServerEvents = {
 
 /** Who a socket is, decided once in the handshake. */
 export type Audience =
-  | { kind: "staff"; companyId: string; schema: string; staffId: string; branchId: string }
+  | {
+      kind: "staff";
+      companyId: string;
+      schema: string;
+      staffId: string;
+      branchId: string;
+      /** When the access token of the handshake expires (ms); the socket is closed then. */
+      expiresAt: number;
+    }
   | { kind: "display"; companyId: string; schema: string; branchId: string; deviceId: string }
   | {
       kind: "tracker";
