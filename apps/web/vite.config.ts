@@ -8,7 +8,8 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: {
     proxy: {
-      "/api": { target: backend, changeOrigin: false },
+      // ws: the real-time socket lives at /api/socket.io.
+      "/api": { target: backend, changeOrigin: false, ws: true },
       "/socket.io": { target: backend, ws: true },
     },
   },

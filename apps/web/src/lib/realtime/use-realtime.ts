@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import { REALTIME_PATH } from "./realtime-contract";
 
 /** What a live screen shows about its connection. */
 export type ConnectionStatus = "connecting" | "online" | "offline";
@@ -38,7 +39,7 @@ export function useRealtime(options: RealtimeOptions): {
   useEffect(() => {
     if (!enabled) return;
     const client = io(namespace, {
-      path: "/socket.io",
+      path: REALTIME_PATH,
       transports: ["websocket", "polling"],
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
@@ -48,12 +49,36 @@ export function useRealtime(options: RealtimeOptions): {
     });
     setSocket(client);
     setStatus("connecting");
+    // Socket.IO gives up after a refused handshake or a server-side disconnect (the server
+    // closes a staff socket when its token expires); a screen on a wall must not, so retry —
+    // the handshake asks for a fresh token each time.
+    let retry: number | undefined;
+    let slow: number | undefined;
+    const retryIn = (ms: number) => {
+      window.clearTimeout(retry);
+      retry = window.setTimeout(() => {
+        if (!client.connected) client.connect();
+      }, ms);
+    };
     client.on("connect", () => {
+      window.clearTimeout(slow);
       setStatus("online");
       latest.current.onConnect?.(client);
     });
-    client.on("disconnect", () => setStatus("offline"));
-    client.on("connect_error", () => setStatus("offline"));
+    client.on("disconnect", (reason) => {
+      // A planned reconnect takes a moment: say "connecting", and "offline" only if it drags on.
+      setStatus("connecting");
+      window.clearTimeout(slow);
+      slow = window.setTimeout(() => {
+        if (!client.connected) setStatus("offline");
+      }, 1500);
+      if (reason === "io server disconnect") retryIn(200);
+    });
+    client.on("connect_error", () => {
+      window.clearTimeout(slow);
+      setStatus("offline");
+      if (!client.active) retryIn(3000);
+    });
     client.onAny((event: string, payload: unknown) => {
       latest.current.handlers[event]?.(payload);
     });
@@ -64,6 +89,8 @@ export function useRealtime(options: RealtimeOptions): {
     window.addEventListener("online", wake);
     document.addEventListener("visibilitychange", wake);
     return () => {
+      window.clearTimeout(retry);
+      window.clearTimeout(slow);
       window.removeEventListener("online", wake);
       document.removeEventListener("visibilitychange", wake);
       client.removeAllListeners();

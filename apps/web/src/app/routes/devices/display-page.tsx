@@ -10,7 +10,11 @@ export function DisplayPage() {
       {(device) => (
         <DisplayBoardPage
           slug={slug}
-          device={{ token: device.token, settings: device.device.settings }}
+          device={{
+            token: device.token,
+            settings: device.device.settings,
+            timeZone: device.device.branch.timeZone,
+          }}
           onUnpaired={device.unpair}
         />
       )}

@@ -5,6 +5,8 @@ import { DisplayBoard } from "../../../features/display-board/components/display
 export type PairedDisplay = {
   token: string;
   settings?: Record<string, unknown> | null;
+  /** The branch's time zone, for the hall clock. */
+  timeZone?: string;
 };
 
 const SPOKEN: readonly SpeechLang[] = [SPEECH_LANG.UZ, SPEECH_LANG.RU];
@@ -38,6 +40,7 @@ export function DisplayBoardPage({
     <DisplayBoard
       slug={slug}
       deviceToken={device.token}
+      timeZone={device.timeZone}
       {...boardSettings(device.settings)}
       onUnpaired={onUnpaired}
     />

@@ -69,9 +69,15 @@ export class Announcer {
     const AudioCtor = typeof window !== "undefined" ? window.AudioContext : undefined;
     if (AudioCtor) {
       try {
-        this.audio = new AudioCtor();
+        const audio = new AudioCtor();
+        this.audio = audio;
         // Kiosk browsers started with an autoplay policy need no click at all.
-        if (this.audio.state === "running") this.set({ soundEnabled: true });
+        const unlocked = () => {
+          if (audio.state === "running" && !this.state.soundEnabled)
+            this.set({ soundEnabled: true });
+        };
+        audio.addEventListener("statechange", unlocked);
+        unlocked();
       } catch {
         this.audio = null;
       }

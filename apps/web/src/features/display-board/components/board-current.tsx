@@ -19,7 +19,7 @@ export function BoardCurrent({
       data-testid="board-current"
       data-announcing={announcing || undefined}
       className={cn(
-        "flex min-h-0 flex-col items-center justify-center rounded-[3vh] px-[2vw] text-center transition-colors duration-500",
+        "flex min-h-0 flex-col items-center justify-center rounded-[3vh] px-[2vw] text-center",
         announcing ? "bg-amber-400 text-slate-950" : "bg-indigo-800 text-white",
       )}
     >

@@ -1,23 +1,58 @@
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { localeOf, isLanguage } from "../../../lib/i18n";
-import { formatClock, useNow } from "../../../lib/use-now";
+import { isLanguage, localeOf } from "../../../lib/i18n";
+import { useNow } from "../../../lib/use-now";
 
-type Props = { companyName: string; branchName: string; logoUrl: string | null };
+type Props = {
+  companyName: string;
+  branchName: string;
+  logoUrl: string | null;
+  /** The branch's time zone: the hall clock shows local time whatever the TV is set to. */
+  timeZone?: string;
+};
+
+function useClockFormat(lang: string, timeZone: string | undefined) {
+  return useMemo(() => {
+    const zone = timeZone ? { timeZone } : {};
+    const time = new Intl.DateTimeFormat("en-GB", {
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      ...zone,
+    });
+    // Browsers ship thin Uzbek calendar data: Uzbek shows the numeric date people write.
+    const day =
+      lang === "uz" || !isLanguage(lang)
+        ? new Intl.DateTimeFormat("ru-RU", {
+            day: "2-digit",
+            month: "2-digit",
+            year: "numeric",
+            ...zone,
+          })
+        : new Intl.DateTimeFormat(localeOf(lang), {
+            weekday: "long",
+            day: "numeric",
+            month: "long",
+            ...zone,
+          });
+    return { time: (d: Date) => time.format(d), day: (d: Date) => day.format(d) };
+  }, [lang, timeZone]);
+}
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0]?.toUpperCase() ?? "")
+    .join("");
 
 /** Logo, company and branch on the left; a large clock and the date on the right. */
-export function BoardHeader({ companyName, branchName, logoUrl }: Props) {
+export function BoardHeader({ companyName, branchName, logoUrl, timeZone }: Props) {
   const { i18n } = useTranslation();
   const now = useNow(1000);
-  const lang = isLanguage(i18n.language) ? i18n.language : "uz";
+  const format = useClockFormat(i18n.language, timeZone);
   const date = new Date(now);
-  const day =
-    lang === "uz"
-      ? `${String(date.getDate()).padStart(2, "0")}.${String(date.getMonth() + 1).padStart(2, "0")}.${date.getFullYear()}`
-      : new Intl.DateTimeFormat(localeOf(lang), {
-          weekday: "long",
-          day: "numeric",
-          month: "long",
-        }).format(date);
   return (
     <header className="flex h-[13vh] shrink-0 items-center justify-between gap-[2vw] border-b border-white/10 px-[3vw]">
       <div className="flex min-w-0 items-center gap-[1.5vw]">
@@ -27,7 +62,14 @@ export function BoardHeader({ companyName, branchName, logoUrl }: Props) {
             alt=""
             className="h-[9vh] w-[9vh] shrink-0 rounded-xl bg-white object-contain p-[0.6vh]"
           />
-        ) : null}
+        ) : (
+          <span
+            aria-hidden="true"
+            className="flex h-[9vh] w-[9vh] shrink-0 items-center justify-center rounded-xl bg-indigo-600 text-[4vh] font-bold"
+          >
+            {initials(companyName)}
+          </span>
+        )}
         <div className="min-w-0">
           <p className="truncate text-[4.4vh] leading-tight font-bold" data-testid="board-company">
             {companyName}
@@ -42,9 +84,11 @@ export function BoardHeader({ companyName, branchName, logoUrl }: Props) {
       </div>
       <div className="shrink-0 text-right">
         <p className="text-[8vh] leading-none font-bold tabular-nums" data-testid="board-clock">
-          <time dateTime={date.toISOString()}>{formatClock(now)}</time>
+          <time dateTime={date.toISOString()}>{format.time(date)}</time>
         </p>
-        <p className="mt-[0.5vh] text-[2.4vh] text-slate-300 first-letter:uppercase">{day}</p>
+        <p className="mt-[0.5vh] text-[2.4vh] text-slate-300 first-letter:uppercase">
+          {format.day(date)}
+        </p>
       </div>
     </header>
   );

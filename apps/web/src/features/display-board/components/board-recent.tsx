@@ -30,7 +30,7 @@ export function BoardRecent({
             data-testid="board-recent-call"
             data-label={call.label}
             className={cn(
-              "grid grid-cols-[1fr_auto_auto] items-center gap-[1.2vw] rounded-[2vh] px-[1.5vw] py-[1.2vh] text-[7.5vh] leading-none font-bold tabular-nums transition-colors duration-500",
+              "grid grid-cols-[1fr_auto_auto] items-center gap-[1.2vw] rounded-[2vh] px-[1.5vw] py-[1.2vh] text-[7.5vh] leading-none font-bold tabular-nums",
               call.key === announcingKey ? "bg-amber-400 text-slate-950" : "bg-white/10 text-white",
             )}
           >

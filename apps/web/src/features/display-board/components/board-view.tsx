@@ -14,6 +14,7 @@ type Props = {
   announcingKey: string | null;
   soundEnabled: boolean;
   onEnableSound: () => void;
+  timeZone?: string;
 };
 
 /** The hall TV: the newest call very large, the calls before it, waiting per service, a clock. */
@@ -23,6 +24,7 @@ export function BoardView({
   announcingKey,
   soundEnabled,
   onEnableSound,
+  timeZone,
 }: Props) {
   const { t } = useTranslation();
   const localized = useLocalized();
@@ -48,6 +50,7 @@ export function BoardView({
         companyName={snapshot.branding.companyName}
         branchName={localized(snapshot.branding.branchName)}
         logoUrl={snapshot.branding.logoUrl}
+        timeZone={timeZone}
       />
       <main className="grid min-h-0 flex-1 grid-cols-[1.3fr_1fr] gap-[2.5vw] px-[3vw] py-[3vh]">
         <BoardCurrent call={newest ?? null} announcing={!!newest && newest.key === announcingKey} />

@@ -45,6 +45,7 @@ export function DisplayBoard(options: BoardOptions) {
         announcingKey={current?.key ?? null}
         soundEnabled={soundEnabled}
         onEnableSound={enableSound}
+        timeZone={options.timeZone}
       />
       {/* Screen readers hear each call; tests read what was announced and how many times. */}
       <p

@@ -23,6 +23,8 @@ export type BoardOptions = {
   voice: boolean;
   /** Calls listed besides the newest (display setting). */
   historySize: number;
+  /** The branch's time zone, for the clock. */
+  timeZone?: string;
   /** The server no longer knows this device (revoked): pair again. */
   onUnpaired?: () => void;
 };

@@ -54,7 +54,13 @@ export type Workplace = {
     status: OperatorStatus;
     session: CounterSession | null;
   };
-  branch: { id: string; name: LocalizedText; timeZone: string } | null;
+  branch: {
+    id: string;
+    name: LocalizedText;
+    timeZone: string;
+    /** Not sent by the server yet; the screen falls back to the engine's default grace. */
+    noShowGraceSeconds?: number;
+  } | null;
   services: Array<{ id: string; name: LocalizedText; letter: string }>;
   current: QueueTicket | null;
   waiting: { online: WaitingList; kiosk: WaitingList; walkIn: WaitingList };

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "../../../components/ui/badge";
-import { Button } from "../../../components/ui/button";
 import { cn } from "../../../lib/cn";
 import { useLocalized } from "../../../lib/localized";
 import { formatElapsed } from "../../../lib/use-now";
 import type { QueueTicket } from "../api/operator.types";
+import { ActionButton } from "./action-button";
 import { Kbd } from "./kbd";
 import { TicketBadges } from "./ticket-badges";
 
@@ -128,28 +128,24 @@ export function CurrentTicketCard({ ticket, now, graceSeconds, pending, onAction
       <div className="mt-auto flex flex-wrap gap-2 pt-4">
         {called && (
           <>
-            <Button
-              className="h-12 bg-emerald-600 px-6 text-base hover:bg-emerald-700 disabled:bg-emerald-400"
+            <ActionButton
+              tone="go"
               onClick={() => onAction("start")}
               loading={pending === "start"}
               disabled={busy}
             >
               {t("queue.actions.arrived")}
               <Kbd>A</Kbd>
-            </Button>
-            <Button
-              variant="secondary"
-              className="h-12 px-4 text-base"
+            </ActionButton>
+            <ActionButton
               onClick={() => onAction("recall")}
               loading={pending === "recall"}
               disabled={busy}
             >
               {t("queue.actions.recall")}
               <Kbd>R</Kbd>
-            </Button>
-            <Button
-              variant="secondary"
-              className="h-12 px-4 text-base"
+            </ActionButton>
+            <ActionButton
               onClick={() => onAction("noShow")}
               loading={pending === "noShow"}
               disabled={busy || remaining > 0}
@@ -164,48 +160,38 @@ export function CurrentTicketCard({ ticket, now, graceSeconds, pending, onAction
               ) : (
                 <Kbd>X</Kbd>
               )}
-            </Button>
+            </ActionButton>
           </>
         )}
         {serving && (
-          <Button
-            className="h-12 bg-emerald-600 px-8 text-base hover:bg-emerald-700 disabled:bg-emerald-400"
+          <ActionButton
+            tone="go"
+            className="px-8"
             onClick={() => onAction("finish")}
             loading={pending === "finish"}
             disabled={busy}
           >
             {t("queue.actions.finish")}
             <Kbd>F</Kbd>
-          </Button>
+          </ActionButton>
         )}
-        <Button
-          variant="secondary"
-          className="h-12 px-4 text-base"
-          onClick={() => onAction("transfer")}
-          disabled={busy}
-        >
+        <ActionButton onClick={() => onAction("transfer")} disabled={busy}>
           {t("queue.actions.transfer")}
           <Kbd>T</Kbd>
-        </Button>
+        </ActionButton>
         {called && (
           <div className="ml-auto flex gap-2">
-            <Button
-              variant="ghost"
-              className="h-12"
+            <ActionButton
+              tone="quiet"
               onClick={() => onAction("return")}
               loading={pending === "return"}
               disabled={busy}
             >
               {t("queue.actions.returnToQueue")}
-            </Button>
-            <Button
-              variant="dangerGhost"
-              className="h-12"
-              onClick={() => onAction("cancel")}
-              disabled={busy}
-            >
+            </ActionButton>
+            <ActionButton tone="danger" onClick={() => onAction("cancel")} disabled={busy}>
               {t("queue.actions.cancelTicket")}
-            </Button>
+            </ActionButton>
           </div>
         )}
       </div>

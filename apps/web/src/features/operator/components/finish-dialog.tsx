@@ -30,12 +30,7 @@ export function FinishDialog({ open, label, pending, error, onFinish, onClose }:
           <Button variant="secondary" onClick={onClose} disabled={pending}>
             {t("common.cancel")}
           </Button>
-          <Button
-            type="submit"
-            form={formId}
-            loading={pending}
-            className="bg-emerald-600 hover:bg-emerald-700"
-          >
+          <Button type="submit" form={formId} loading={pending}>
             {t("queue.actions.finish")}
           </Button>
         </>

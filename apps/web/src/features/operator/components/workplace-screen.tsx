@@ -41,7 +41,7 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
   const current = workplace.current;
   const available = session?.status === "AVAILABLE";
   const pending = actions.pending;
-  const grace = DEFAULT_NO_SHOW_GRACE_SECONDS;
+  const grace = workplace.branch?.noShowGraceSeconds ?? DEFAULT_NO_SHOW_GRACE_SECONDS;
   const waitingTotal =
     workplace.waiting.online.total + workplace.waiting.kiosk.total + workplace.waiting.walkIn.total;
   const canCall = !!session && available && !current && !pending;

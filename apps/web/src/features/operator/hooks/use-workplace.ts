@@ -4,7 +4,7 @@ import { getCompanySession } from "../../../lib/auth/sessions";
 import { useRealtime, type ConnectionStatus } from "../../../lib/realtime/use-realtime";
 import { companyRealtimeAuth, REALTIME_EVENT } from "../../../lib/realtime/realtime-contract";
 import { operatorApi } from "../api/operator.api";
-import type { CounterSession, Workplace } from "../api/operator.types";
+import type { CounterSession, QueueTicket, Workplace } from "../api/operator.types";
 
 export const workplaceKey = (slug: string) => ["queue", "workplace", slug] as const;
 
@@ -15,6 +15,17 @@ type OperatorChanged = {
   counterNumber: number | null;
   takenOver: boolean;
 };
+
+function concernsMe(ticket: QueueTicket, data: Workplace | undefined): boolean {
+  if (!data) return true;
+  const me = data.operator.id;
+  return (
+    data.services.some((s) => s.id === ticket.serviceId) ||
+    ticket.operatorId === me ||
+    ticket.reservedForOperatorId === me ||
+    ticket.id === data.current?.id
+  );
+}
 
 const isNewer = (next: Workplace, current: Workplace | undefined) =>
   !current || Date.parse(next.at) >= Date.parse(current.at);
@@ -62,10 +73,11 @@ export function useWorkplace(slug: string): {
   const latest = useRef({ myCounter, myId });
   latest.current = { myCounter, myId };
 
+  const branchId = workplace.data?.branch?.id ?? null;
   const { status } = useRealtime({
-    enabled: workplace.isSuccess,
-    key: `staff:${slug}`,
-    auth: () => companyRealtimeAuth(slug, getCompanySession(slug)),
+    enabled: workplace.isSuccess && branchId !== null,
+    key: `staff:${slug}:${branchId}`,
+    auth: () => companyRealtimeAuth(slug, getCompanySession(slug), branchId),
     handlers: {
       [REALTIME_EVENT.SNAPSHOT]: (payload) => {
         const next = (payload as SnapshotPayload).workplace;
@@ -73,8 +85,13 @@ export function useWorkplace(slug: string): {
         const current = client.getQueryData<Workplace>(workplaceKey(slug));
         if (isNewer(next, current)) client.setQueryData(workplaceKey(slug), next);
       },
-      [REALTIME_EVENT.TICKET_CHANGED]: refresh,
-      [REALTIME_EVENT.QUEUE_COUNTS]: refresh,
+      // Every change in the branch reaches all its staff; refetch only for the ones that touch
+      // this operator's lists, its customer or its figures.
+      [REALTIME_EVENT.TICKET_CHANGED]: (payload) => {
+        const ticket = (payload as { ticket?: QueueTicket }).ticket;
+        if (!ticket || concernsMe(ticket, client.getQueryData<Workplace>(workplaceKey(slug))))
+          refresh();
+      },
       [REALTIME_EVENT.OPERATOR_CHANGED]: (payload) => {
         const change = payload as OperatorChanged;
         const { myCounter: mine, myId: me } = latest.current;

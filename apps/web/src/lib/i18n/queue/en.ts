@@ -194,6 +194,7 @@ export const queueEn: Messages["queue"] = {
     COUNTER_TAKEN: "Another operator works at this counter. Choose another one.",
     SERVICE_NOT_OFFERED: "This service is not offered at the branch.",
     BRANCH_CLOSED: "The branch is closed now.",
+    TICKET_NOT_ELIGIBLE: "This customer is for another service or reserved for another operator.",
     DAILY_LIMIT_REACHED: "Today's ticket limit is reached.",
   },
 };

@@ -171,7 +171,7 @@ export const queueUz = {
     etaRange: "{{low}}–{{high}} daqiqa",
     noOperators: "Hozir bu xizmatda operator yo‘q",
     calledTitle: "Sizni chaqirishdi!",
-    calledText: "{{counter}} ga boring",
+    calledText: "{{counter}}ga boring",
     status: "Holati",
     service: "Xizmat",
     branch: "Filial",
@@ -195,6 +195,8 @@ export const queueUz = {
     COUNTER_TAKEN: "Bu oynada boshqa operator ishlayapti. Boshqa oynani tanlang.",
     SERVICE_NOT_OFFERED: "Bu xizmat filialda ko‘rsatilmaydi.",
     BRANCH_CLOSED: "Filial hozir yopiq.",
+    TICKET_NOT_ELIGIBLE:
+      "Bu mijoz sizning xizmatingizga tegishli emas yoki boshqa operatorga biriktirilgan.",
     DAILY_LIMIT_REACHED: "Bugungi chiptalar chegarasiga yetildi.",
   },
 };

@@ -1,0 +1,58 @@
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { Alert } from "../../../components/ui/alert";
+import { LanguageSwitch } from "../../../components/ui/language-switch";
+import { Logo } from "../../../components/ui/logo";
+import { PageSpinner } from "../../../components/ui/spinner";
+import { TrackedTicketView } from "../../../features/ticket-tracking/components/tracked-ticket-view";
+import { useTrackedTicket } from "../../../features/ticket-tracking/hooks/use-tracked-ticket";
+import { isApiError } from "../../../lib/api/api-error";
+import { useErrorMessage } from "../../../lib/errors";
+import { useCompanyContext } from "../company/company-layout";
+
+/** `/c/:slug/t/:token` (or `/t/:token` on the company's host): a customer follows their ticket. */
+export function TicketTrackingPage() {
+  const { t } = useTranslation();
+  const { slug, info } = useCompanyContext();
+  const token = useParams().token ?? "";
+  const errorMessage = useErrorMessage();
+  const { query, connection } = useTrackedTicket(slug, token);
+  const ticket = query.data;
+
+  useEffect(() => {
+    if (!ticket) return;
+    const called = ticket.status === "CALLED";
+    document.title = `${called ? "🔔 " : ""}${ticket.label} — ${info.name}`;
+    // A phone in a pocket: buzz once when the customer is called.
+    if (called && "vibrate" in navigator) navigator.vibrate([300, 150, 300]);
+  }, [ticket, info.name]);
+
+  return (
+    <div className="min-h-dvh bg-zinc-100">
+      <header className="flex items-center justify-between gap-3 bg-white px-4 py-3 shadow-xs">
+        <div className="flex min-w-0 items-center gap-2">
+          <Logo url={info.logoUrl} name={info.name} size="sm" />
+          <span className="truncate font-semibold text-zinc-900">{info.name}</span>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main className="mx-auto max-w-md p-4">
+        <h1 className="sr-only">{t("queue.track.title")}</h1>
+        <div className="rounded-2xl bg-white p-5 shadow-sm">
+          {query.isPending ? (
+            <PageSpinner />
+          ) : ticket ? (
+            <TrackedTicketView ticket={ticket} connection={connection} />
+          ) : (
+            <Alert tone="error" data-testid="tracked-error">
+              {isApiError(query.error) && query.error.status === 404
+                ? t("queue.track.notFound")
+                : errorMessage(query.error)}
+            </Alert>
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}

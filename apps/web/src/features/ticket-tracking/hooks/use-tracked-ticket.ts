@@ -1,0 +1,32 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { REALTIME_EVENT, trackerRealtimeAuth } from "../../../lib/realtime/realtime-contract";
+import { useRealtime } from "../../../lib/realtime/use-realtime";
+import { fetchTrackedTicket, type TrackedTicket } from "../api/tracking.api";
+
+const trackingKey = (slug: string, token: string) => ["queue", "tracking", slug, token] as const;
+
+/** A ticket followed live: the HTTP answer first, then the socket's snapshot and updates. */
+export function useTrackedTicket(slug: string, token: string) {
+  const client = useQueryClient();
+  const key = trackingKey(slug, token);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => fetchTrackedTicket(slug, token, signal),
+    // Without a socket (blocked network) the page still refreshes now and then.
+    refetchInterval: 60_000,
+  });
+  const accept = (payload: unknown) => {
+    const ticket = (payload as { ticket?: TrackedTicket }).ticket;
+    if (!ticket) return;
+    const current = client.getQueryData<TrackedTicket>(key);
+    if (!current || Date.parse(ticket.at) >= Date.parse(current.at))
+      client.setQueryData(key, ticket);
+  };
+  const { status } = useRealtime({
+    enabled: query.isSuccess,
+    key: `tracker:${slug}:${token}`,
+    auth: () => trackerRealtimeAuth(slug, token),
+    handlers: { [REALTIME_EVENT.SNAPSHOT]: accept, [REALTIME_EVENT.TRACKING]: accept },
+  });
+  return { query, connection: status };
+}

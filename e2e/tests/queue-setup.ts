@@ -1,0 +1,173 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import { SUPER_ADMIN } from "../playwright.config";
+
+// Set-up through the API (issue 3's admin API): a company with one branch open all week, two
+// services, two counters, an operator at counter 3 and a display board waiting to be paired.
+
+const ALL_WEEK = Object.fromEntries(
+  ["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, { open: "00:00", close: "23:59" }]),
+);
+
+export type Staff = { email: string; password: string; token: string };
+
+export type QueueWorld = {
+  slug: string;
+  branch: { id: string; slug: string };
+  services: { kassa: string; kredit: string };
+  counters: { three: string; five: string };
+  adminToken: string;
+  operator: Staff;
+  /** A colleague at counter 5 who works through the API. */
+  colleague: Staff;
+  pairingCode: string;
+};
+
+async function ok<T>(
+  res: Awaited<ReturnType<APIRequestContext["post"]>>,
+  what: string,
+): Promise<T> {
+  expect(res.ok(), `${what}: ${res.status()} ${await res.text()}`).toBeTruthy();
+  return (await res.json()) as T;
+}
+
+/** A logged-in bearer for `api` under /api/c/{slug}. */
+async function login(request: APIRequestContext, slug: string, email: string, password: string) {
+  const answer = await ok<{ accessToken: string; user: { mustChangePassword: boolean } }>(
+    await request.post(`/api/c/${slug}/auth/login`, { data: { email, password } }),
+    `login ${email}`,
+  );
+  return answer;
+}
+
+/** Builds the whole world for the queue journey; answers ids, credentials and a pairing code. */
+export async function setUpQueueWorld(
+  request: APIRequestContext,
+  slug: string,
+): Promise<QueueWorld> {
+  // Super admin creates and activates the company; the invite carries a one-time password.
+  const platform = await ok<{ accessToken: string }>(
+    await request.post("/api/platform/auth/login", { data: SUPER_ADMIN }),
+    "super admin login",
+  );
+  const su = { authorization: `Bearer ${platform.accessToken}` };
+  const company = await ok<{ id: string }>(
+    await request.post("/api/platform/companies", {
+      headers: su,
+      data: {
+        name: "Hamkorbank",
+        slug,
+        adminEmail: `admin@${slug}.uz`,
+        phone: "+998 71 200 00 01",
+        defaultLanguage: "uz",
+      },
+    }),
+    "create company",
+  );
+  await ok(
+    await request.post(`/api/platform/companies/${company.id}/activate`, { headers: su }),
+    "activate",
+  );
+  const outbox = await ok<{ items: Array<{ text: string; to: string }> }>(
+    await request.get("/api/platform/outbox", { headers: su }),
+    "outbox",
+  );
+  const invite = outbox.items.find((m) => m.to === `admin@${slug}.uz`);
+  const otp = /Bir martalik parol: (\S+)/.exec(invite?.text ?? "")?.[1];
+  expect(otp, "one-time password in the invite").toBeTruthy();
+
+  // The company admin replaces the one-time password.
+  const first = await login(request, slug, `admin@${slug}.uz`, otp!);
+  const changed = await ok<{ accessToken: string }>(
+    await request.post(`/api/c/${slug}/auth/change-password`, {
+      headers: { authorization: `Bearer ${first.accessToken}` },
+      data: { currentPassword: otp, newPassword: "Toshkent-Filial-2026" },
+    }),
+    "change password",
+  );
+  const admin = { authorization: `Bearer ${changed.accessToken}` };
+  const post = <T>(path: string, data: unknown) =>
+    request
+      .post(`/api/c/${slug}/admin${path}`, { headers: admin, data })
+      .then((r) => ok<T>(r, path));
+
+  const branch = await post<{ id: string; slug: string }>("/branches", {
+    name: { uz: "Toshkent filiali", ru: "Ташкентский филиал", en: "Tashkent branch" },
+    slug: "toshkent",
+    code: "TSH",
+    weeklyHours: ALL_WEEK,
+    settings: { noShowGraceSeconds: 5 },
+  });
+  const kassa = await post<{ id: string }>("/services", {
+    name: { uz: "Kassa xizmati", ru: "Касса", en: "Cash desk" },
+    letter: "K",
+    durationMinutes: 5,
+    branches: [{ branchId: branch.id }],
+  });
+  const kredit = await post<{ id: string }>("/services", {
+    name: { uz: "Kredit maslahat", ru: "Кредитная консультация", en: "Credit advice" },
+    letter: "KR",
+    durationMinutes: 15,
+    branches: [{ branchId: branch.id }],
+  });
+  const three = await post<{ id: string }>(`/branches/${branch.id}/counters`, { number: 3 });
+  const five = await post<{ id: string }>(`/branches/${branch.id}/counters`, { number: 5 });
+  const hire = async (
+    email: string,
+    name: string,
+    counterId: string,
+    password: string,
+  ): Promise<Staff> => {
+    const created = await post<{ oneTimePassword: string }>("/staff", {
+      email,
+      name,
+      role: "OPERATOR",
+      branchId: branch.id,
+      counterId,
+      serviceIds: [kassa.id, kredit.id],
+    });
+    // The first login asks for a new password; do it here so the browser starts clean.
+    const first = await login(request, slug, email, created.oneTimePassword);
+    const changed = await ok<{ accessToken: string }>(
+      await request.post(`/api/c/${slug}/auth/change-password`, {
+        headers: { authorization: `Bearer ${first.accessToken}` },
+        data: { currentPassword: created.oneTimePassword, newPassword: password },
+      }),
+      `${email} change password`,
+    );
+    return { email, password, token: changed.accessToken };
+  };
+  const operator = await hire(`aziza@${slug}.uz`, "Aziza Karimova", three.id, "Uchinchi-Oyna-2026");
+  const colleague = await hire(`bobur@${slug}.uz`, "Bobur Aliyev", five.id, "Beshinchi-Oyna-2026");
+  const display = await post<{ pairingCode: string }>("/devices", {
+    branchId: branch.id,
+    kind: "DISPLAY",
+    name: "Zal tablosi",
+  });
+
+  return {
+    slug,
+    branch,
+    services: { kassa: kassa.id, kredit: kredit.id },
+    counters: { three: three.id, five: five.id },
+    adminToken: changed.accessToken,
+    operator,
+    colleague,
+    pairingCode: display.pairingCode,
+  };
+}
+
+/** Issues a ticket as the company admin would at reception (source KIOSK, ONLINE or WALK_IN). */
+export async function issueTicket(
+  request: APIRequestContext,
+  world: QueueWorld,
+  serviceId: string,
+  source: "KIOSK" | "ONLINE" | "WALK_IN",
+  customerName?: string,
+): Promise<{ id: string; label: string; trackingToken: string }> {
+  const res = await request.post(`/api/c/${world.slug}/queue/tickets`, {
+    headers: { authorization: `Bearer ${world.adminToken}` },
+    data: { branchId: world.branch.id, serviceId, source, ...(customerName && { customerName }) },
+  });
+  return (await ok<{ ticket: { id: string; label: string; trackingToken: string } }>(res, "issue"))
+    .ticket;
+}
