@@ -1,0 +1,90 @@
+/** The plan's example companies, branches, services and people (MISSION.md). */
+
+export const DEMO_PASSWORD = "Demo-Navbat-2026";
+
+export const DEMO_COMPANIES = [
+  {
+    slug: "hamkorbank",
+    name: "Hamkorbank",
+    phone: "+998 71 200 00 01",
+    description: "Hamkorbank — demo bank on E-Queue.",
+  },
+  {
+    slug: "kapitalbank",
+    name: "Kapital Bank",
+    phone: "+998 71 200 00 02",
+    description: "Kapital Bank — demo bank on E-Queue.",
+  },
+  {
+    slug: "aloqabank",
+    name: "Aloqabank",
+    phone: "+998 71 200 00 03",
+    description: "Aloqabank — demo bank on E-Queue.",
+  },
+] as const;
+
+const weekday = { open: "09:00", close: "18:00", breaks: [{ start: "13:00", end: "14:00" }] };
+export const DEMO_HOURS = { "1": weekday, "2": weekday, "3": weekday, "4": weekday, "5": weekday };
+
+export const DEMO_BRANCHES = [
+  {
+    key: "TSH",
+    slug: "toshkent",
+    name: { uz: "Toshkent filiali", ru: "Ташкентский филиал", en: "Tashkent branch" },
+    address: { uz: "Toshkent sh., Amir Temur shoh ko‘chasi, 1" },
+    latitude: 41.3111,
+    longitude: 69.2797,
+  },
+  {
+    key: "SMQ",
+    slug: "samarqand",
+    name: { uz: "Samarqand filiali", ru: "Самаркандский филиал", en: "Samarkand branch" },
+    address: { uz: "Samarqand sh., Registon ko‘chasi, 5" },
+    latitude: 39.6542,
+    longitude: 66.9597,
+  },
+] as const;
+
+export const DEMO_SERVICES = [
+  {
+    letter: "K",
+    code: "KASSA",
+    durationMinutes: 15,
+    name: { uz: "Kassa xizmati", ru: "Кассовое обслуживание", en: "Cash desk" },
+  },
+  {
+    letter: "C",
+    code: "KREDIT",
+    durationMinutes: 30,
+    name: { uz: "Kredit maslahat", ru: "Консультация по кредитам", en: "Credit advice" },
+  },
+  {
+    letter: "D",
+    code: "OMONAT",
+    durationMinutes: 20,
+    name: { uz: "Omonat", ru: "Вклады", en: "Deposits" },
+  },
+] as const;
+
+type Letter = (typeof DEMO_SERVICES)[number]["letter"];
+type BranchKey = (typeof DEMO_BRANCHES)[number]["key"];
+
+/** Operators by e-mail name; each sits at a counter and serves some services. */
+export const DEMO_OPERATORS: {
+  local: string;
+  name: string;
+  branch: BranchKey;
+  counter: number;
+  services: Letter[];
+}[] = [
+  { local: "aziza", name: "Aziza Karimova", branch: "TSH", counter: 1, services: ["K"] },
+  { local: "bobur", name: "Bobur Aliyev", branch: "TSH", counter: 2, services: ["C", "D"] },
+  { local: "dilnoza", name: "Dilnoza Rahimova", branch: "SMQ", counter: 1, services: ["K", "D"] },
+  { local: "jasur", name: "Jasur Toshmatov", branch: "SMQ", counter: 2, services: ["C"] },
+];
+
+export const DEMO_MANAGER = {
+  local: "malika",
+  name: "Malika Yusupova",
+  branch: "TSH" as BranchKey,
+};
