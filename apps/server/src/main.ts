@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { loadConfig } from "./config";
+import { seedDemo } from "./demo/seed-demo";
 import { startPlatform } from "./platform";
 
 /** Entry point: `npm start`. Prints where the platform is and how to log in. */
@@ -35,6 +36,8 @@ async function main() {
     "",
   ];
   console.log(lines.join("\n"));
+  // `npm run demo`: the plan's example companies, so a newcomer sees a living system.
+  if (process.argv.includes("--demo")) await seedDemo(ctx);
 
   let stopping = false;
   const stop = async (signal: string) => {
