@@ -4,9 +4,7 @@ import {
   call,
   createBranch,
   createCompany,
-  createStaffMember,
   createTestPlatform,
-  loginStaff,
   loginSuperAdmin,
   WEEKDAY_HOURS,
   type TestPlatform,
@@ -224,51 +222,6 @@ describe("company admin: branches", () => {
     expect(audit[0]!.actor_email).toBe("admin@hamkorbank.uz");
   });
 
-  it("manages holidays and short days in the branch's calendar", async () => {
-    const b = await createBranch(p.app, slug, token);
-    const ex = (path = "") => url(`/${b.id}/exceptions${path}`);
-    const nextYear = new Date().getUTCFullYear() + 1;
-    const holiday = await call(p.app, "POST", ex(), {
-      token,
-      body: { day: `${nextYear}-03-21`, kind: "CLOSED", note: "Navro‘z" },
-    });
-    expect(holiday.statusCode, holiday.body).toBe(201);
-    const short = await call(p.app, "POST", ex(), {
-      token,
-      body: { day: `${nextYear}-03-20`, kind: "SHORT_DAY", opensAt: "09:00", closesAt: "13:00" },
-    });
-    expect(short.json()).toMatchObject({ kind: "SHORT_DAY", opensAt: "09:00", closesAt: "13:00" });
-
-    const bad = async (body: Record<string, unknown>, status: number, path: string) => {
-      const res = await call(p.app, "POST", ex(), { token, body });
-      expect(res.statusCode, res.body).toBe(status);
-      expect(res.json().error.details[0].path).toBe(path);
-    };
-    await bad({ day: `${nextYear}-03-21`, kind: "CLOSED" }, 409, "day");
-    await bad({ day: `${nextYear}-02-30`, kind: "CLOSED" }, 400, "day");
-    await bad({ day: "2020-01-01", kind: "CLOSED" }, 400, "day");
-    await bad({ day: `${nextYear}-05-01`, kind: "SHORT_DAY", opensAt: "10:00" }, 400, "closesAt");
-    await bad(
-      { day: `${nextYear}-05-01`, kind: "SHORT_DAY", opensAt: "14:00", closesAt: "10:00" },
-      400,
-      "closesAt",
-    );
-    await bad({ day: `${nextYear}-05-01`, kind: "CLOSED", opensAt: "10:00" }, 400, "opensAt");
-
-    const list = await call(p.app, "GET", ex(), { token });
-    expect(list.json().items.map((e: { day: string }) => e.day)).toEqual([
-      `${nextYear}-03-20`,
-      `${nextYear}-03-21`,
-    ]);
-    const ranged = await call(p.app, "GET", ex(`?from=${nextYear}-03-21`), { token });
-    expect(ranged.json().items).toHaveLength(1);
-    const removed = await call(p.app, "DELETE", ex(`/${holiday.json().id}`), { token });
-    expect(removed.statusCode).toBe(204);
-    expect((await call(p.app, "DELETE", ex(`/${holiday.json().id}`), { token })).statusCode).toBe(
-      404,
-    );
-  });
-
   it("deletes a branch that never issued a ticket", async () => {
     const b = await createBranch(p.app, slug, token);
     expect((await call(p.app, "DELETE", url(`/${b.id}`), { token })).statusCode).toBe(204);
@@ -288,45 +241,5 @@ describe("company admin: branches", () => {
     expect(foreign.statusCode).toBe(404);
     const badId = await call(p.app, "GET", url("/not-a-uuid"), { token });
     expect(badId.statusCode).toBe(400);
-  });
-
-  it("lets a branch manager see and edit the hours of its own branches only", async () => {
-    const own = await createBranch(p.app, slug, token);
-    const other = await createBranch(p.app, slug, token);
-    const manager = await createStaffMember(p.app, slug, token, {
-      role: "BRANCH_MANAGER",
-      branchIds: [own.id],
-    });
-    const mToken = await loginStaff(p.app, slug, manager.email, manager.oneTimePassword);
-    const list = await call(p.app, "GET", url(), { token: mToken });
-    expect(list.json().items.map((b: { id: string }) => b.id)).toEqual([own.id]);
-    expect((await call(p.app, "GET", url(`/${other.id}`), { token: mToken })).statusCode).toBe(404);
-    const hours = await call(p.app, "PATCH", url(`/${own.id}`), {
-      token: mToken,
-      body: { weeklyHours: { "1": { open: "08:00", close: "17:00" } } },
-    });
-    expect(hours.statusCode, hours.body).toBe(200);
-    const rename = await call(p.app, "PATCH", url(`/${own.id}`), {
-      token: mToken,
-      body: { name: { uz: "Mening filialim" } },
-    });
-    expect(rename.statusCode).toBe(403);
-    expect(rename.json().error.details[0].path).toBe("name");
-    const foreignHours = await call(p.app, "PATCH", url(`/${other.id}`), {
-      token: mToken,
-      body: { weeklyHours: {} },
-    });
-    expect(foreignHours.statusCode).toBe(404);
-    for (const [method, path] of [
-      ["POST", ""],
-      ["POST", `/${own.id}/close`],
-      ["DELETE", `/${own.id}`],
-    ] as const) {
-      const res = await call(p.app, method, url(path), {
-        token: mToken,
-        body: method === "POST" ? {} : undefined,
-      });
-      expect(res.statusCode, `${method} ${path}`).toBe(403);
-    }
   });
 });

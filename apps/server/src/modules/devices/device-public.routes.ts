@@ -49,6 +49,7 @@ export const devicePublicRoutes =
         schema: {
           tags,
           summary: "The paired device: branch, settings, services it shows, branding",
+          description: "Send the device token as `Authorization: Device <token>`.",
           security: [],
           response: { 200: deviceMeSchema },
         },
