@@ -137,8 +137,7 @@ export function PairingScreen({ slug, branchSlug, kind, wasUnpaired, onPaired }:
           <CodeKeypad
             onDigit={(d) => type(code + d)}
             onBack={() => type(code.slice(0, -1))}
-            onSubmit={() => submit()}
-            canSubmit={complete}
+            onClear={() => type("")}
             disabled={pair.isPending}
           />
         </div>

@@ -354,8 +354,8 @@ export const enSetup: SetupMessages = {
     getCode: "Get pairing code",
     pairTitle: { KIOSK: "Pair the kiosk “{{name}}”", DISPLAY: "Pair the board “{{name}}”" },
     step1: {
-      KIOSK: "On the kiosk tablet, open this address in the browser —",
-      DISPLAY: "On the hall TV's browser, open this address —",
+      KIOSK: "On the kiosk tablet in “{{branch}}”, open this address in the browser:",
+      DISPLAY: "On the hall TV of “{{branch}}”, open this address in the browser:",
     },
     step2: "A code entry screen appears.",
     step3: "Enter the 6-digit code below and press “Pair”.",
@@ -422,6 +422,7 @@ export const enSetup: SetupMessages = {
     codeLabel: "Pairing code",
     submit: "Pair",
     erase: "Erase",
+    clear: "Clear",
     keypad: "Number keypad",
     sixDigits: "Enter 6 digits.",
     unpaired: "This screen was unpaired or its code renewed. Get a new code in the admin panel.",

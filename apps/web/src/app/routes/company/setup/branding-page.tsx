@@ -97,7 +97,7 @@ function BrandingForm({ slug, branding }: { slug: string; branding: Branding }) 
                 invalid={!valid}
                 onChange={(e) => setColor(e.target.value.trim())}
                 placeholder="#0A6ED1"
-                className="w-36 font-mono"
+                className="w-36! font-mono"
               />
             </Field>
             <input

@@ -103,7 +103,7 @@ export function BranchCounters({ slug, branchId }: { slug: string; branchId: str
               setNumber(e.target.value);
               setErrors({});
             }}
-            className="w-28"
+            className="w-28!"
           />
         </Field>
         <Field
@@ -155,7 +155,7 @@ export function BranchCounters({ slug, branchId }: { slug: string; branchId: str
                       value={editing.number}
                       invalid={Boolean(editErrors.number)}
                       onChange={(e) => setEditing({ ...editing, number: e.target.value })}
-                      className="w-24"
+                      className="w-24!"
                     />
                   </Td>
                   <Td>

@@ -11,6 +11,7 @@ import { useExceptionCommands, useExceptions } from "../../hooks/use-branches";
 import { FormSection } from "../form-section";
 import { useFormatDay } from "../format-day";
 import { useSetupError } from "../use-setup-error";
+import { TimeInput } from "../weekly-hours/time-input";
 
 /** Holidays and short days: a list, an add form and delete with confirmation. */
 export function BranchExceptions({ slug, branchId }: { slug: string; branchId: string }) {
@@ -32,7 +33,10 @@ export function BranchExceptions({ slug, branchId }: { slug: string; branchId: s
     const next: Record<string, string> = {};
     if (!day) next.day = t("common.required");
     else if (day < todayIso()) next.day = t("setup.exceptions.dayPast");
-    if (kind === "SHORT_DAY" && opensAt >= closesAt)
+    const isTime = (v: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
+    if (kind === "SHORT_DAY" && !(isTime(opensAt) && isTime(closesAt)))
+      next.closesAt = t("setup.hours.problems.missing");
+    else if (kind === "SHORT_DAY" && opensAt >= closesAt)
       next.closesAt = t("setup.hours.problems.closeBeforeOpen");
     setErrors(next);
     if (Object.keys(next).length) return;
@@ -59,7 +63,12 @@ export function BranchExceptions({ slug, branchId }: { slug: string; branchId: s
         onSubmit={submit}
         className="grid items-start gap-3 md:grid-cols-[auto_auto_1fr_auto]"
       >
-        <Field id="exception-day" label={t("setup.exceptions.day")} error={errors.day}>
+        <Field
+          id="exception-day"
+          label={t("setup.exceptions.day")}
+          error={errors.day}
+          hint={day ? formatDay(day) : undefined}
+        >
           <Input
             id="exception-day"
             type="date"
@@ -67,7 +76,7 @@ export function BranchExceptions({ slug, branchId }: { slug: string; branchId: s
             invalid={Boolean(errors.day)}
             min={todayIso()}
             onChange={(e) => setDay(e.target.value)}
-            className="w-44"
+            className="w-44!"
           />
         </Field>
         <Field id="exception-kind" label={t("setup.exceptions.kind")}>
@@ -75,7 +84,7 @@ export function BranchExceptions({ slug, branchId }: { slug: string; branchId: s
             id="exception-kind"
             value={kind}
             onChange={(e) => setKind(e.target.value === "SHORT_DAY" ? "SHORT_DAY" : "CLOSED")}
-            className="w-48"
+            className="w-48!"
           >
             <option value="CLOSED">{t("setup.exceptions.CLOSED")}</option>
             <option value="SHORT_DAY">{t("setup.exceptions.SHORT_DAY")}</option>
@@ -89,21 +98,18 @@ export function BranchExceptions({ slug, branchId }: { slug: string; branchId: s
               error={errors.closesAt ?? errors.opensAt}
             >
               <div className="flex items-center gap-2">
-                <Input
+                <TimeInput
                   id="exception-opensAt"
-                  type="time"
                   value={opensAt}
-                  onChange={(e) => setOpensAt(e.target.value)}
-                  className="w-28"
-                  aria-label={t("setup.exceptions.opensAt")}
+                  onChange={setOpensAt}
+                  label={t("setup.exceptions.opensAt")}
+                  invalid={Boolean(errors.opensAt)}
                 />
                 <span aria-hidden="true">–</span>
-                <Input
-                  type="time"
+                <TimeInput
                   value={closesAt}
-                  onChange={(e) => setClosesAt(e.target.value)}
-                  className="w-28"
-                  aria-label={t("setup.exceptions.closesAt")}
+                  onChange={setClosesAt}
+                  label={t("setup.exceptions.closesAt")}
                   invalid={Boolean(errors.closesAt)}
                 />
               </div>

@@ -187,7 +187,7 @@ export function BranchSettingsFields({ values, errors, set }: FieldsProps) {
     value: values[key],
     invalid: Boolean(errors[key]),
     onChange: (e: { target: { value: string } }) => set({ [key]: e.target.value }),
-    className: "w-40",
+    className: "w-40!",
   });
   return (
     <FormSection title={t("setup.branches.sectionSettings")}>

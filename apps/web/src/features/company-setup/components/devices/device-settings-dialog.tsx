@@ -168,7 +168,7 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
                 max={3600}
                 value={idle}
                 onChange={(e) => setIdle(e.target.value)}
-                className="w-32"
+                className="w-32!"
               />
             </Field>
           </div>
@@ -186,7 +186,7 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
                 max={20}
                 value={historySize}
                 onChange={(e) => setHistorySize(e.target.value)}
-                className="w-32"
+                className="w-32!"
               />
             </Field>
             <div className="flex items-start gap-3">

@@ -46,7 +46,7 @@ export function DevicesTable({
       <TBody>
         {devices.map((d) => (
           <Tr key={d.id} data-testid="device-row" data-status={d.status}>
-            <Td>
+            <Td className="min-w-40">
               <p className="font-medium text-zinc-900">{d.name}</p>
               <p className="text-xs text-zinc-500">{t(`setup.devices.kinds.${d.kind}`)}</p>
             </Td>
@@ -59,22 +59,24 @@ export function DevicesTable({
             <Td className="whitespace-nowrap">
               {d.status === "PAIRED" ? ago(d.lastSeenAt ?? d.pairedAt) : "—"}
             </Td>
-            <Td className="text-right whitespace-nowrap">
-              <Button size="sm" variant="ghost" onClick={() => onSettings(d)}>
-                {t("setup.devices.settings")}
-              </Button>
-              <Button size="sm" variant="ghost" onClick={() => onNewCode(d)}>
-                {d.status === "PAIRED" ? t("setup.devices.repair") : t("setup.devices.newCode")}
-              </Button>
-              {d.status === "PAIRED" || d.status === "PENDING" ? (
-                <Button size="sm" variant="dangerGhost" onClick={() => onRevoke(d)}>
-                  {t("setup.devices.revoke")}
+            <Td>
+              <div className="flex flex-wrap justify-end gap-1">
+                <Button size="sm" variant="ghost" onClick={() => onSettings(d)}>
+                  {t("setup.devices.settings")}
                 </Button>
-              ) : (
-                <Button size="sm" variant="dangerGhost" onClick={() => onDelete(d)}>
-                  {t("setup.common.delete")}
+                <Button size="sm" variant="ghost" onClick={() => onNewCode(d)}>
+                  {d.status === "PAIRED" ? t("setup.devices.repair") : t("setup.devices.newCode")}
                 </Button>
-              )}
+                {d.status === "PAIRED" || d.status === "PENDING" ? (
+                  <Button size="sm" variant="dangerGhost" onClick={() => onRevoke(d)}>
+                    {t("setup.devices.revoke")}
+                  </Button>
+                ) : (
+                  <Button size="sm" variant="dangerGhost" onClick={() => onDelete(d)}>
+                    {t("setup.common.delete")}
+                  </Button>
+                )}
+              </div>
             </Td>
           </Tr>
         ))}

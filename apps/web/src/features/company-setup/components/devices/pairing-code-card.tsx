@@ -38,10 +38,7 @@ export function PairingCodeCard({
   return (
     <div className="space-y-5" data-testid="pairing-panel">
       <ol className="space-y-1.5 text-sm text-zinc-700">
-        <li>
-          1. {t(`setup.devices.step1.${kind}`)}{" "}
-          <span className="font-medium text-zinc-900">{branchName}</span>
-        </li>
+        <li>1. {t(`setup.devices.step1.${kind}`, { branch: branchName })}</li>
         <li>2. {t("setup.devices.step2")}</li>
         <li>3. {t("setup.devices.step3")}</li>
       </ol>

@@ -21,7 +21,7 @@ type Props = {
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   cn(
-    "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
+    "flex items-center gap-2 rounded-md px-2.5 py-2 text-sm font-medium whitespace-nowrap transition-colors lg:gap-3 lg:px-3",
     "focus-visible:outline-2 focus-visible:outline-indigo-600",
     isActive
       ? "bg-indigo-50 text-indigo-700"

@@ -153,7 +153,7 @@ export function ServiceForm({ slug, service, others, branches, onSaved, onCancel
                 setLetterTouched(true);
                 set({ letter: e.target.value.toUpperCase() });
               }}
-              className="w-24 font-mono text-base font-bold uppercase"
+              className="w-24! font-mono text-base font-bold uppercase"
               aria-describedby={describedBy("service-letter", { error: errors.letter, hint: true })}
             />
           </Field>
@@ -167,7 +167,7 @@ export function ServiceForm({ slug, service, others, branches, onSaved, onCancel
               id="service-durationMinutes"
               value={values.durationMinutes}
               onChange={(e) => set({ durationMinutes: e.target.value })}
-              className="w-40"
+              className="w-40!"
             >
               {durations.map((m) => (
                 <option key={m} value={m}>
@@ -209,7 +209,7 @@ export function ServiceForm({ slug, service, others, branches, onSaved, onCancel
               value={values.priority}
               invalid={Boolean(errors.priority)}
               onChange={(e) => set({ priority: e.target.value })}
-              className="w-28"
+              className="w-28!"
             />
           </Field>
           <Field
@@ -226,7 +226,7 @@ export function ServiceForm({ slug, service, others, branches, onSaved, onCancel
               value={values.headStartMinutes}
               invalid={Boolean(errors.headStartMinutes)}
               onChange={(e) => set({ headStartMinutes: e.target.value })}
-              className="w-28"
+              className="w-28!"
             />
           </Field>
         </div>

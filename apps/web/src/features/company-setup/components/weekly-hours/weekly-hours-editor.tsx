@@ -1,13 +1,14 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../../components/ui/button";
-import { Input } from "../../../../components/ui/input";
 import { cn } from "../../../../lib/cn";
 import { WEEKDAYS, type TimeRange, type Weekday } from "../../api/types";
 import { Switch } from "../switch";
+import { TimeInput } from "./time-input";
 import {
   copyMondayToWeekdays,
   nextBreak,
+  validateWeek,
   type DayDraft,
   type DayProblems,
   type WeekDraft,
@@ -17,7 +18,10 @@ import {
 type Props = {
   value: WeekDraft;
   onChange: (next: WeekDraft) => void;
-  /** Problems found by `validateWeek`, shown once the person tried to save. */
+  /**
+   * Problems found by `validateWeek` when the person tried to save. Overlaps and wrong order show
+   * as soon as they are typed; an incomplete time only after a save attempt.
+   */
   problems?: WeekProblems;
   /** Server messages keyed by path inside the hours: "1.close", "1.breaks.0". */
   serverErrors?: Record<string, string>;
@@ -29,6 +33,7 @@ type Props = {
 export function WeeklyHoursEditor({ value, onChange, problems, serverErrors, closedLabel }: Props) {
   const { t } = useTranslation();
   const setDay = (d: Weekday, day: DayDraft) => onChange({ ...value, [d]: day });
+  const live = validateWeek(value);
 
   return (
     <div data-testid="weekly-hours">
@@ -50,7 +55,7 @@ export function WeeklyHoursEditor({ value, onChange, problems, serverErrors, clo
             weekday={d}
             day={value[d]}
             onChange={(day) => setDay(d, day)}
-            problems={problems?.[d]}
+            problems={problems?.[d] ?? settled(live[d])}
             serverErrors={serverErrors}
             closedLabel={closedLabel ?? t("setup.hours.closed")}
           />
@@ -188,22 +193,10 @@ function DayRow({ weekday, day, onChange, problems, serverErrors, closedLabel }:
   );
 }
 
-function TimeInput(props: {
-  value: string;
-  onChange: (value: string) => void;
-  label: string;
-  invalid?: boolean;
-  small?: boolean;
-}) {
-  return (
-    <Input
-      type="time"
-      step={300}
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-      aria-label={props.label}
-      invalid={props.invalid}
-      className={cn("tabular-nums", props.small ? "h-8 w-[6.5rem] px-2" : "w-28")}
-    />
-  );
+/** Live problems without "missing": a time being typed is not yet an error. */
+function settled(p: DayProblems | undefined): DayProblems | undefined {
+  if (!p) return undefined;
+  const breaks = Object.fromEntries(Object.entries(p.breaks).filter(([, v]) => v !== "missing"));
+  const hours = p.hours === "missing" ? undefined : p.hours;
+  return hours || Object.keys(breaks).length ? { hours, breaks } : undefined;
 }
