@@ -319,6 +319,22 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await nav(page, "Qurilmalar");
   await snap(page, "setup-tablet-04-devices");
 
+  // Russian and English are complete too.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await nav(page, "Umumiy ko‘rinish");
+  await page.getByLabel("Til").selectOption("ru");
+  await expect(page.getByRole("heading", { name: "Hamkorbank: настройка" })).toBeVisible();
+  await snap(page, "setup-19-overview-ru");
+  await page.getByRole("link", { name: "Филиалы" }).first().click();
+  await page.getByTestId("branch-row-toshkent").getByRole("link").click();
+  await page.getByRole("tab", { name: "Часы работы" }).click();
+  await snap(page, "setup-20-branch-hours-ru");
+  await page.getByLabel("Язык").selectOption("en");
+  await page.getByRole("link", { name: "Staff" }).first().click();
+  await expect(page.getByRole("heading", { name: "Staff" })).toBeVisible();
+  await snap(page, "setup-21-staff-en");
+  await page.getByLabel("Language").selectOption("uz");
+
   await desk.close();
   await hall.close();
   await admin.close();

@@ -121,6 +121,7 @@ export const enSetup: SetupMessages = {
     latitude: "Latitude",
     longitude: "Longitude",
     coordinatesHint: "Paste from a map as “41.311081, 69.240562” — both fields fill in.",
+    coordinatesBoth: "Enter both coordinates or leave both empty.",
     latitudeInvalid: "Latitude is between −90 and 90.",
     longitudeInvalid: "Longitude is between −180 and 180.",
     numberScheme: "Ticket numbers",

@@ -121,6 +121,7 @@ export const ruSetup: SetupMessages = {
     latitude: "Широта",
     longitude: "Долгота",
     coordinatesHint: "Вставьте из карты в виде «41.311081, 69.240562» — заполнятся оба поля.",
+    coordinatesBoth: "Укажите обе координаты или оставьте обе пустыми.",
     latitudeInvalid: "Широта от −90 до 90.",
     longitudeInvalid: "Долгота от −180 до 180.",
     numberScheme: "Номера талонов",

@@ -120,6 +120,7 @@ export const uzSetup = {
     longitude: "Uzunlik",
     coordinatesHint:
       "Xaritadan «41.311081, 69.240562» ko‘rinishida nusxalab qo‘ying — ikkalasi to‘ladi.",
+    coordinatesBoth: "Ikkala koordinatani kiriting yoki ikkalasini ham bo‘sh qoldiring.",
     latitudeInvalid: "Kenglik −90 dan 90 gacha bo‘ladi.",
     longitudeInvalid: "Uzunlik −180 dan 180 gacha bo‘ladi.",
     numberScheme: "Chipta raqamlari",

@@ -79,6 +79,7 @@ function StaffFormPage({ staff }: { staff?: Staff }) {
           initialRole={roleParam}
           branches={branches.data ?? []}
           allowedRoles={allowed}
+          isSelf={staff?.id === user?.id}
           onCreated={(answer) => {
             toast.show(t("setup.staff.created", { name: answer.staff.name }));
             show(answer, answer.staff, () => {

@@ -96,6 +96,9 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
       next.latitude = t("setup.branches.latitudeInvalid");
     if (lng && !(Math.abs(Number(lng.replace(",", "."))) <= 180))
       next.longitude = t("setup.branches.longitudeInvalid");
+    // The server keeps a map point whole: both coordinates or neither.
+    if (lat && !lng && !next.latitude) next.longitude = t("setup.branches.coordinatesBoth");
+    if (lng && !lat && !next.longitude) next.latitude = t("setup.branches.coordinatesBoth");
     const grace = Number(values.noShowGraceMinutes);
     if (!Number.isInteger(grace) || grace < 0 || grace > 60)
       next.noShowGraceMinutes = t("setup.branches.graceInvalid");

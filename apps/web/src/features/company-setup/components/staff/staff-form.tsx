@@ -30,6 +30,8 @@ type Props = {
   branches: Branch[];
   /** Roles the signed-in person may give (a branch manager: operators only). */
   allowedRoles: readonly StaffRole[];
+  /** The signed-in person's own account: nobody changes their own role. */
+  isSelf?: boolean;
   onCreated: (answer: Credentials & { staff: Staff }) => void;
   onSaved: (staff: Staff) => void;
   onCancel: () => void;
@@ -104,7 +106,7 @@ export function StaffForm(props: Props) {
         <RolePicker
           value={values.role}
           onChange={(role) => set({ role })}
-          allowed={props.allowedRoles}
+          allowed={props.isSelf ? [values.role] : props.allowedRoles}
         />
         <div className="grid gap-5 md:grid-cols-3">
           <Field id="staff-name" label={t("setup.staff.name")} error={errors.name} required>
