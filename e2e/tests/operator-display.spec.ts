@@ -171,10 +171,78 @@ test("an operator calls, serves and finishes customers while the hall display sh
   });
   await expect(op.getByTestId("list-branch").locator(`[data-label="${k4.label}"]`)).toBeVisible();
 
+  // Transfer the customer at the counter to another service: the number stays, the place is kept.
+  await op.keyboard.press("KeyT");
+  const transfer = op.getByRole("dialog");
+  await transfer.getByLabel("Xizmat").selectOption({ label: "Kassa xizmati" });
+  await snap(op, "queue-08-operator-transfer");
+  await transfer.getByRole("button", { name: "O‘tkazish" }).click();
+  await expect(op.getByTestId("current-ticket")).toHaveAttribute("data-status", "NONE");
+  const moved = op.getByTestId("list-branch").locator('[data-label="K-002"]');
+  await expect(moved).toContainText("O‘tkazilgan");
+
+  // A customer follows K-004 on the phone; the operator calls it and the phone says where to go.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const mobile = await phone.newPage();
+  await mobile.goto(`/c/${world.slug}/t/${k4.trackingToken}`);
+  await expect(mobile.getByTestId("tracked-ticket")).toHaveAttribute("data-status", "WAITING");
+  await expect(mobile.getByTestId("tracked-ahead")).toHaveText("0 kishi");
+  await expect(mobile.getByTestId("tracked-eta")).toBeVisible();
+  await snap(mobile, "queue-09-ticket-waiting");
+  await op
+    .getByTestId("list-branch")
+    .getByRole("button", { name: `${k4.label} ni chaqirish` })
+    .click();
+  await expect(mobile.getByTestId("tracked-counter")).toHaveText("3-oynaga boring", BOARD_DELAY);
+  await boardShows(board, k4.label, "3-oyna");
+  await snap(mobile, "queue-10-ticket-called");
+  await op.keyboard.press("KeyA");
+  await expect(op.getByTestId("current-ticket")).toHaveAttribute("data-status", "SERVING");
+  await op.keyboard.press("KeyF");
+  await expect(op.getByLabel("Natija (ixtiyoriy)")).toBeFocused();
+  await op.keyboard.press("Enter");
+  await expect(op.getByTestId("stat-served")).toHaveText("2");
+  await expect(mobile.getByTestId("tracked-status")).toHaveText("Yakunlandi");
+  await phone.close();
+
+  // A break: the reason is asked for, and no customer can be called until the clerk is back.
+  await op.getByTestId("operator-status").selectOption("BREAK");
+  await op.getByRole("dialog").getByRole("button", { name: "Tushlik" }).click();
+  await expect(op.getByTestId("operator-status")).toHaveValue("BREAK");
+  await expect(op.getByTestId("call-next")).toBeDisabled();
+  await expect(op.getByTestId("away-banner")).toContainText("Tanaffus — Tushlik");
+  await expect(
+    op
+      .getByTestId("list-branch")
+      .getByRole("button", { name: /chaqirish$/ })
+      .first(),
+  ).toBeDisabled();
+  await snap(op, "queue-11-operator-break");
+  await op.getByRole("button", { name: "Ishga qaytish" }).click();
+  await expect(op.getByTestId("operator-status")).toHaveValue("AVAILABLE");
+  await expect(op.getByTestId("call-next")).toBeEnabled();
+
+  // A busy morning: forty people waiting still fit one screen, the lists scroll.
+  const sources = ["KIOSK", "ONLINE", "KIOSK", "WALK_IN"] as const;
+  for (let i = 0; i < 38; i++) {
+    const service = i % 3 === 0 ? world.services.kredit : world.services.kassa;
+    await issueTicket(
+      request,
+      world,
+      service,
+      sources[i % 4]!,
+      i % 5 === 0 ? "Mijoz " + i : undefined,
+    );
+  }
+  await expect(op.getByTestId("stat-waiting")).toHaveText("40");
+  await snap(op, "queue-12-operator-busy");
+  await expect(board.getByTestId("board-service").first()).toContainText("kishi");
+  await snap(board, "queue-13-board-busy");
+
   // A dropped connection shows on the TV too and heals by itself.
   await tv.setOffline(true);
   await expect(board.getByTestId("board-offline")).toBeVisible({ timeout: 30_000 });
-  await snap(board, "queue-08-board-offline");
+  await snap(board, "queue-14-board-offline");
   await tv.setOffline(false);
   await expect(board.getByTestId("board-offline")).toBeHidden({ timeout: 30_000 });
 

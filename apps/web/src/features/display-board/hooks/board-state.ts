@@ -16,16 +16,22 @@ export const emptyBoard: BoardState = { snapshot: null, seen: new Set() };
 const byNewest = (a: BoardCall, b: BoardCall) => Date.parse(b.calledAt) - Date.parse(a.calledAt);
 
 /**
- * Applies a snapshot. On the first one nothing is announced (those calls are history); after a
- * reconnect, calls the board never saw and that are recent are returned to be announced.
+ * Applies a snapshot read at `snapshotAt`. On the first one nothing is announced (those calls are
+ * history); after a reconnect, calls the board never saw and that are recent are returned to be
+ * announced. A live call newer than the snapshot (it overtook it) is kept, not dropped.
  */
 export function applySnapshot(
   state: BoardState,
   snapshot: BoardSnapshot,
   now: number,
   max = DEFAULT_MAX_CALLS,
+  snapshotAt = now,
 ): { state: BoardState; announce: BoardCall[] } {
-  const calls = [...snapshot.calls].sort(byNewest).slice(0, max);
+  const inSnapshot = new Set(snapshot.calls.map((c) => c.key));
+  const overtaking = (state.snapshot?.calls ?? []).filter(
+    (c) => !inSnapshot.has(c.key) && Date.parse(c.calledAt) > snapshotAt,
+  );
+  const calls = [...snapshot.calls, ...overtaking].sort(byNewest).slice(0, max);
   const first = state.snapshot === null;
   const announce = first
     ? []

@@ -52,7 +52,9 @@ export function useDisplayBoard(options: BoardOptions): {
   const announcerState = useSyncExternalStore(announcer.subscribe, announcer.getState);
 
   const state = useRef<BoardState>(emptyBoard);
-  const lastAt = useRef(0);
+  // Server times of the newest snapshot and the newest counts applied (see docs/realtime.md).
+  const snapshotAt = useRef(0);
+  const countsAt = useRef(0);
   const [snapshot, setSnapshot] = useState<BoardSnapshot | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -73,10 +75,19 @@ export function useDisplayBoard(options: BoardOptions): {
   const takeSnapshot = useCallback(
     (dto: DisplaySnapshotDto) => {
       const at = Date.parse(dto.at);
-      if (at < lastAt.current) return; // an older answer overtaken by a newer one
-      lastAt.current = at;
+      if (at < snapshotAt.current) return; // an older answer overtaken by a newer one
+      snapshotAt.current = at;
       setError(null);
-      commit(applySnapshot(state.current, toBoardSnapshot(dto), Date.now(), max));
+      const result = applySnapshot(state.current, toBoardSnapshot(dto), Date.now(), max, at);
+      // Counts that arrived after this snapshot was read are newer than its own: keep them.
+      const previous = state.current.snapshot?.services ?? [];
+      if (countsAt.current > at) {
+        result.state = applyCounts(
+          result.state,
+          previous.map((s) => ({ serviceId: s.id, waiting: s.waiting })),
+        );
+      } else countsAt.current = at;
+      commit(result);
     },
     [commit, max],
   );
@@ -108,9 +119,15 @@ export function useDisplayBoard(options: BoardOptions): {
         if (call) commit(applyCalls(state.current, [toBoardCall(call)], max));
       },
       [REALTIME_EVENT.QUEUE_COUNTS]: (payload) => {
-        const counts = (payload as { services?: Array<{ serviceId: string; waiting: number }> })
-          .services;
-        if (!counts) return;
+        const { services: counts, at } = payload as {
+          services?: Array<{ serviceId: string; waiting: number }>;
+          at?: string;
+        };
+        if (!counts || !at) return;
+        // Counts are whole states: an older one (overtaken by a snapshot) must not win.
+        const time = Date.parse(at);
+        if (time < countsAt.current) return;
+        countsAt.current = time;
         state.current = applyCounts(state.current, counts);
         setSnapshot(state.current.snapshot);
       },

@@ -28,7 +28,7 @@ export function CallNextButton({ disabled, reason, loading, waiting, onClick, re
         aria-describedby={reason ? "call-next-reason" : undefined}
         data-testid="call-next"
         className={cn(
-          "flex h-20 w-full items-center justify-center gap-3 rounded-xl text-2xl font-bold shadow-sm transition-colors",
+          "flex h-20 w-full items-center justify-center gap-3 rounded-xl text-2xl font-bold shadow-sm",
           "focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
           "bg-indigo-600 text-white hover:bg-indigo-700",
           "disabled:cursor-not-allowed disabled:bg-zinc-200 disabled:text-zinc-500 disabled:shadow-none",

@@ -4,6 +4,7 @@ import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { Field } from "../../../components/ui/field";
 import { Input } from "../../../components/ui/input";
+import { useFocusOnOpen } from "../hooks/use-focus-on-open";
 
 type Props = {
   open: boolean;
@@ -20,6 +21,7 @@ export function FinishDialog({ open, label, pending, error, onFinish, onClose }:
   const id = useId();
   const formId = `${id}-form`;
   const [note, setNote] = useState("");
+  useFocusOnOpen(open, `${id}-note`);
   return (
     <Dialog
       open={open}
@@ -49,7 +51,6 @@ export function FinishDialog({ open, label, pending, error, onFinish, onClose }:
             id={`${id}-note`}
             value={note}
             maxLength={500}
-            autoFocus
             onChange={(event) => setNote(event.target.value)}
           />
         </Field>

@@ -7,6 +7,7 @@ import { Input } from "../../../components/ui/input";
 import { Select } from "../../../components/ui/select";
 import { cn } from "../../../lib/cn";
 import { useLocalized } from "../../../lib/localized";
+import { useFocusOnOpen } from "../hooks/use-focus-on-open";
 import type { OperatorOption, ServiceOption } from "../api/operator.types";
 
 export type TransferChoice = { serviceId?: string; operatorId?: string; note?: string };
@@ -32,6 +33,7 @@ export function TransferDialog(props: Props) {
   const [mode, setMode] = useState<"service" | "operator">("service");
   const [target, setTarget] = useState("");
   const [note, setNote] = useState("");
+  useFocusOnOpen(props.open, `${id}-target`);
   const services = props.services.filter((s) => s.id !== props.currentServiceId);
   const operators = props.operators.filter((o) => o.id !== props.selfId);
   const options = mode === "service" ? services : operators;
@@ -73,32 +75,34 @@ export function TransferDialog(props: Props) {
         }}
       >
         <p>{t("queue.transfer.hint")}</p>
-        <div
-          role="radiogroup"
-          aria-label={t("queue.transfer.to")}
-          className="grid grid-cols-2 gap-2"
-        >
-          {(["service", "operator"] as const).map((value) => (
-            <button
-              key={value}
-              type="button"
-              role="radio"
-              aria-checked={mode === value}
-              onClick={() => {
-                setMode(value);
-                setTarget("");
-              }}
-              className={cn(
-                "rounded-md border-2 px-3 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
-                mode === value
-                  ? "border-indigo-600 bg-indigo-50 text-indigo-900"
-                  : "border-zinc-200 text-zinc-700 hover:bg-zinc-50",
-              )}
-            >
-              {t(`queue.transfer.${value}`)}
-            </button>
-          ))}
-        </div>
+        {operators.length > 0 && (
+          <div
+            role="radiogroup"
+            aria-label={t("queue.transfer.to")}
+            className="grid grid-cols-2 gap-2"
+          >
+            {(["service", "operator"] as const).map((value) => (
+              <button
+                key={value}
+                type="button"
+                role="radio"
+                aria-checked={mode === value}
+                onClick={() => {
+                  setMode(value);
+                  setTarget("");
+                }}
+                className={cn(
+                  "rounded-md border-2 px-3 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
+                  mode === value
+                    ? "border-indigo-600 bg-indigo-50 text-indigo-900"
+                    : "border-zinc-200 text-zinc-700 hover:bg-zinc-50",
+                )}
+              >
+                {t(`queue.transfer.${value}`)}
+              </button>
+            ))}
+          </div>
+        )}
         <Field id={`${id}-target`} label={t(`queue.transfer.${mode}Label`)}>
           <Select
             id={`${id}-target`}

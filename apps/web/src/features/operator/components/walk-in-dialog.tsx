@@ -6,6 +6,7 @@ import { Field } from "../../../components/ui/field";
 import { Input } from "../../../components/ui/input";
 import { Select } from "../../../components/ui/select";
 import { useLocalized } from "../../../lib/localized";
+import { useFocusOnOpen } from "../hooks/use-focus-on-open";
 import type { QueueTicket, ServiceOption, WalkInInput } from "../api/operator.types";
 
 type Props = {
@@ -27,6 +28,7 @@ export function WalkInDialog(props: Props) {
   const [serviceId, setServiceId] = useState("");
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
+  useFocusOnOpen(props.open && !props.issued, `${id}-service`);
   const chosen = serviceId || (props.services.length === 1 ? (props.services[0]?.id ?? "") : "");
 
   const reset = () => {
@@ -93,7 +95,6 @@ export function WalkInDialog(props: Props) {
             <Select
               id={`${id}-service`}
               value={chosen}
-              autoFocus
               onChange={(event) => setServiceId(event.target.value)}
             >
               <option value="">{t("queue.transfer.choose")}</option>

@@ -9,6 +9,7 @@ import { useNow } from "../../../lib/use-now";
 import type { QueueTicket, Workplace } from "../api/operator.types";
 import { useOperatorActions } from "../hooks/use-operator-actions";
 import { useShortcuts } from "../hooks/use-shortcuts";
+import { AwayBanner } from "./away-banner";
 import { CallNextButton } from "./call-next-button";
 import { CurrentTicketCard, noShowRemaining, type CardAction } from "./current-ticket-card";
 import { FinishDialog } from "./finish-dialog";
@@ -48,7 +49,7 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
   const callReason = !session
     ? null
     : !available
-      ? t("queue.operator.notAvailableHint")
+      ? null
       : current
         ? t("queue.operator.holdingHint")
         : workplace.services.length === 0
@@ -136,6 +137,14 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
           pending={cardPending}
           onAction={cardAction}
         />
+        {session && !available && (
+          <AwayBanner
+            session={session}
+            now={now}
+            pending={pending?.kind === "status"}
+            onResume={() => void actions.setStatus("AVAILABLE")}
+          />
+        )}
         <CallNextButton
           ref={callNextRef}
           disabled={!canCall}

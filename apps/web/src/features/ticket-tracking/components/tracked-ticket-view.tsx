@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { cn } from "../../../lib/cn";
 import { useLocalized } from "../../../lib/localized";
@@ -15,6 +16,16 @@ function Figure({ label, value, testId }: { label: string; value: ReactNode; tes
       </dd>
     </div>
   );
+}
+
+function etaText(ticket: TrackedTicket, t: TFunction): string {
+  const eta = ticket.estimate;
+  if (!eta) return "";
+  if (ticket.peopleAhead === 0) return t("queue.track.youAreNext");
+  if (eta.noOperators) return t("queue.track.noOperators");
+  if (eta.lowMinutes === eta.highMinutes)
+    return t("queue.track.etaAbout", { minutes: eta.minutes });
+  return t("queue.track.etaRange", { low: eta.lowMinutes, high: eta.highMinutes });
 }
 
 /** A customer's own ticket on their phone: where they are, how long, where to go when called. */
@@ -80,14 +91,7 @@ export function TrackedTicketView({
             <div className="col-span-2">
               <Figure
                 label={t("queue.track.eta")}
-                value={
-                  ticket.estimate.noOperators
-                    ? t("queue.track.noOperators")
-                    : t("queue.track.etaRange", {
-                        low: ticket.estimate.lowMinutes,
-                        high: ticket.estimate.highMinutes,
-                      })
-                }
+                value={etaText(ticket, t)}
                 testId="tracked-eta"
               />
             </div>
