@@ -333,7 +333,34 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.getByRole("link", { name: "Staff" }).first().click();
   await expect(page.getByRole("heading", { name: "Staff" })).toBeVisible();
   await snap(page, "setup-21-staff-en");
+
+  // A branch manager for Samarqand sees only that branch and no company-wide pages.
+  await page.getByRole("link", { name: "Staff" }).first().click();
   await page.getByLabel("Language").selectOption("uz");
+  await page.getByRole("link", { name: "+ Yangi xodim" }).first().click();
+  await page.getByLabel("Filial menejeri").check();
+  await page.getByLabel("Ism-familiya").fill("Dilnoza Rahimova");
+  await page.getByLabel("Login (e-pochta)").fill("dilnoza@hamkorbank.uz");
+  await page.getByRole("checkbox", { name: /Samarqand filiali/ }).check();
+  await page.getByRole("button", { name: "Xodim qo‘shish" }).click();
+  const managerOtp = (await page.getByTestId("one-time-password").textContent()) ?? "";
+  await page.getByRole("button", { name: "Nusxaladim, yopish" }).click();
+  const office = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const manager = await office.newPage();
+  await manager.goto(`${ADMIN_URL}/login`);
+  await manager.getByLabel("E-pochta").fill("dilnoza@hamkorbank.uz");
+  await manager.getByLabel("Parol").fill(managerOtp);
+  await manager.getByRole("button", { name: "Kirish" }).click();
+  await manager.getByLabel("Joriy parol").fill(managerOtp);
+  await manager.getByLabel("Yangi parol", { exact: true }).fill("Samarqand-Menejer-55");
+  await manager.getByLabel("Yangi parolni takrorlang").fill("Samarqand-Menejer-55");
+  await manager.getByRole("button", { name: "Parolni o‘zgartirish" }).click();
+  await expect(manager).toHaveURL(new RegExp(`${ADMIN_URL}/branches$`));
+  await expect(manager.getByTestId("branch-row-samarqand")).toBeVisible();
+  await expect(manager.getByTestId("branch-row-toshkent")).toHaveCount(0);
+  await expect(manager.getByRole("link", { name: "Brending" })).toHaveCount(0);
+  await snap(manager, "setup-22-manager-branches");
+  await office.close();
 
   await desk.close();
   await hall.close();

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, Navigate, useNavigate } from "react-router";
 import { PageHeader } from "../../../../components/ui/page-header";
 import { useToast } from "../../../../components/ui/toast";
 import { BranchForm } from "../../../../features/company-setup/components/branches/branch-form";
@@ -7,9 +7,10 @@ import { useSetupContext } from "./setup-context";
 
 export function BranchNewPage() {
   const { t } = useTranslation();
-  const { slug, adminBase } = useSetupContext();
+  const { slug, adminBase, isAdmin } = useSetupContext();
   const navigate = useNavigate();
   const toast = useToast();
+  if (!isAdmin) return <Navigate to={`${adminBase}/branches`} replace />;
   return (
     <>
       <Link to={`${adminBase}/branches`} className="text-sm text-zinc-600 hover:underline">

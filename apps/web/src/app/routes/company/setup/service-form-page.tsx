@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, Navigate, useNavigate, useParams } from "react-router";
 import { Alert } from "../../../../components/ui/alert";
 import { PageHeader } from "../../../../components/ui/page-header";
 import { PageSpinner } from "../../../../components/ui/spinner";
@@ -15,7 +15,7 @@ import { useSetupContext } from "./setup-context";
 export function ServiceFormPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { slug, adminBase } = useSetupContext();
+  const { slug, adminBase, isAdmin } = useSetupContext();
   const navigate = useNavigate();
   const toast = useToast();
   const local = useLocalized();
@@ -28,6 +28,8 @@ export function ServiceFormPage() {
   const service = id ? services.data.find((s) => s.id === id) : undefined;
   if (id && !service) return <Alert tone="error">{t("errors.NOT_FOUND")}</Alert>;
   const back = `${adminBase}/services`;
+  // Only a company admin creates services; a branch manager reads them.
+  if (!service && !isAdmin) return <Navigate to={back} replace />;
 
   return (
     <>
@@ -51,6 +53,7 @@ export function ServiceFormPage() {
           navigate(back);
         }}
         onCancel={() => navigate(back)}
+        readOnly={!isAdmin}
       />
     </>
   );

@@ -30,11 +30,21 @@ type Props = {
   branches: Branch[];
   onSaved: (service: Service) => void;
   onCancel: () => void;
+  /** Branch managers may read the catalogue but not change it. */
+  readOnly?: boolean;
 };
 
 const LETTER = /^[A-Z]{1,2}$/;
 
-export function ServiceForm({ slug, service, others, branches, onSaved, onCancel }: Props) {
+export function ServiceForm({
+  slug,
+  service,
+  others,
+  branches,
+  onSaved,
+  onCancel,
+  readOnly = false,
+}: Props) {
   const { t } = useTranslation();
   const local = useLocalized();
   const explain = useSetupError();
@@ -118,181 +128,188 @@ export function ServiceForm({ slug, service, others, branches, onSaved, onCancel
       data-testid="service-form"
     >
       {formError && <Alert tone="error">{formError}</Alert>}
-      <FormSection title={t("setup.services.sectionMain")}>
-        <I18nFields
-          id="service-name"
-          label={t("setup.services.name")}
-          value={values.name}
-          onChange={(name) => set({ name }, ["name.uz", "name.ru", "name.en"])}
-          errors={langErrors("name")}
-          required
-        />
-        <I18nFields
-          id="service-description"
-          label={t("setup.services.description")}
-          value={values.description}
-          onChange={(description) => set({ description }, [])}
-          errors={langErrors("description")}
-          hint={t("setup.services.descriptionHint")}
-          multiline
-        />
-        <div className="grid gap-5 md:grid-cols-3">
-          <Field
-            id="service-letter"
-            label={t("setup.services.letter")}
-            hint={t("setup.services.letterHint")}
-            error={errors.letter}
+      <fieldset disabled={readOnly} className="contents">
+        <FormSection title={t("setup.services.sectionMain")}>
+          <I18nFields
+            id="service-name"
+            label={t("setup.services.name")}
+            value={values.name}
+            onChange={(name) => set({ name }, ["name.uz", "name.ru", "name.en"])}
+            errors={langErrors("name")}
             required
-          >
-            <Input
+          />
+          <I18nFields
+            id="service-description"
+            label={t("setup.services.description")}
+            value={values.description}
+            onChange={(description) => set({ description }, [])}
+            errors={langErrors("description")}
+            hint={t("setup.services.descriptionHint")}
+            multiline
+          />
+          <div className="grid gap-5 md:grid-cols-3">
+            <Field
               id="service-letter"
-              value={values.letter}
-              maxLength={2}
-              invalid={Boolean(errors.letter)}
-              onChange={(e) => {
-                setLetterTouched(true);
-                set({ letter: e.target.value.toUpperCase() });
-              }}
-              className="w-24! font-mono text-base font-bold uppercase"
-              aria-describedby={describedBy("service-letter", { error: errors.letter, hint: true })}
-            />
-          </Field>
-          <Field
-            id="service-durationMinutes"
-            label={t("setup.services.duration")}
-            hint={t("setup.services.durationHint")}
-            error={errors.durationMinutes}
-          >
-            <Select
-              id="service-durationMinutes"
-              value={values.durationMinutes}
-              onChange={(e) => set({ durationMinutes: e.target.value })}
-              className="w-40!"
+              label={t("setup.services.letter")}
+              hint={t("setup.services.letterHint")}
+              error={errors.letter}
+              required
             >
-              {durations.map((m) => (
-                <option key={m} value={m}>
-                  {t("setup.common.minutes", { count: m })}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field
-            id="service-code"
-            label={t("setup.services.code")}
-            hint={t("setup.services.codeHint")}
-            error={errors.code}
-          >
-            <Input
-              id="service-code"
-              value={values.code}
-              invalid={Boolean(errors.code)}
-              onChange={(e) => set({ code: e.target.value.toUpperCase() })}
-              className="font-mono uppercase"
-              placeholder={t("setup.services.codePlaceholder")}
-            />
-          </Field>
-        </div>
-      </FormSection>
-      <FormSection title={t("setup.services.sectionQueue")}>
-        <div className="grid gap-5 md:grid-cols-2">
-          <Field
-            id="service-priority"
-            label={t("setup.services.priority")}
-            hint={t("setup.services.priorityHint")}
-            error={errors.priority}
-          >
-            <Input
-              id="service-priority"
-              type="number"
-              min={0}
-              max={10}
-              value={values.priority}
-              invalid={Boolean(errors.priority)}
-              onChange={(e) => set({ priority: e.target.value })}
-              className="w-28!"
-            />
-          </Field>
-          <Field
-            id="service-headStartMinutes"
-            label={t("setup.services.headStart")}
-            hint={t("setup.services.headStartHint")}
-            error={errors.headStartMinutes}
-          >
-            <Input
-              id="service-headStartMinutes"
-              type="number"
-              min={0}
-              max={120}
-              value={values.headStartMinutes}
-              invalid={Boolean(errors.headStartMinutes)}
-              onChange={(e) => set({ headStartMinutes: e.target.value })}
-              className="w-28!"
-            />
-          </Field>
-        </div>
-        <div className="grid gap-3 md:grid-cols-3">
-          <CheckRow
-            id="service-onlineBooking"
-            checked={values.onlineBooking}
-            onChange={(onlineBooking) => set({ onlineBooking })}
-            label={t("setup.services.onlineBooking")}
-            hint={t("setup.services.onlineBookingHint")}
-          />
-          <CheckRow
-            id="service-showOnKiosk"
-            checked={values.showOnKiosk}
-            onChange={(showOnKiosk) => set({ showOnKiosk })}
-            label={t("setup.services.showOnKiosk")}
-            hint={t("setup.services.showOnKioskHint")}
-          />
-          <CheckRow
-            id="service-active"
-            checked={values.active}
-            onChange={(active) => set({ active })}
-            label={t("setup.services.active")}
-            hint={t("setup.services.activeHint")}
-          />
-        </div>
-      </FormSection>
-      <FormSection
-        title={t("setup.services.sectionBranches")}
-        hint={t("setup.services.branchesHint")}
-      >
-        {errors.branches && (
-          <p role="alert" className="text-sm text-red-700">
-            {errors.branches}
-          </p>
-        )}
-        {branches.length === 0 ? (
-          <p className="text-sm text-zinc-500">{t("setup.services.noBranches")}</p>
-        ) : (
-          <div className="grid gap-3 md:grid-cols-2" data-testid="service-branches">
-            {branches.map((b) => (
-              <CheckRow
-                key={b.id}
-                id={`service-branch-${b.id}`}
-                checked={b.id in values.branches}
-                onChange={(checked) => {
-                  const next = { ...values.branches };
-                  if (checked) next[b.id] = values.branches[b.id] ?? true;
-                  else delete next[b.id];
-                  set({ branches: next });
+              <Input
+                id="service-letter"
+                value={values.letter}
+                maxLength={2}
+                invalid={Boolean(errors.letter)}
+                onChange={(e) => {
+                  setLetterTouched(true);
+                  set({ letter: e.target.value.toUpperCase() });
                 }}
-                label={local(b.name)}
-                hint={b.status === "CLOSED" ? t("setup.branches.CLOSED") : b.code}
+                className="w-24! font-mono text-base font-bold uppercase"
+                aria-describedby={describedBy("service-letter", {
+                  error: errors.letter,
+                  hint: true,
+                })}
               />
-            ))}
+            </Field>
+            <Field
+              id="service-durationMinutes"
+              label={t("setup.services.duration")}
+              hint={t("setup.services.durationHint")}
+              error={errors.durationMinutes}
+            >
+              <Select
+                id="service-durationMinutes"
+                value={values.durationMinutes}
+                onChange={(e) => set({ durationMinutes: e.target.value })}
+                className="w-40!"
+              >
+                {durations.map((m) => (
+                  <option key={m} value={m}>
+                    {t("setup.common.minutes", { count: m })}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field
+              id="service-code"
+              label={t("setup.services.code")}
+              hint={t("setup.services.codeHint")}
+              error={errors.code}
+            >
+              <Input
+                id="service-code"
+                value={values.code}
+                invalid={Boolean(errors.code)}
+                onChange={(e) => set({ code: e.target.value.toUpperCase() })}
+                className="font-mono uppercase"
+                placeholder={t("setup.services.codePlaceholder")}
+              />
+            </Field>
           </div>
-        )}
-      </FormSection>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel} disabled={save.isPending}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="submit" loading={save.isPending}>
-          {service ? t("common.save") : t("setup.services.create")}
-        </Button>
-      </div>
+        </FormSection>
+        <FormSection title={t("setup.services.sectionQueue")}>
+          <div className="grid gap-5 md:grid-cols-2">
+            <Field
+              id="service-priority"
+              label={t("setup.services.priority")}
+              hint={t("setup.services.priorityHint")}
+              error={errors.priority}
+            >
+              <Input
+                id="service-priority"
+                type="number"
+                min={0}
+                max={10}
+                value={values.priority}
+                invalid={Boolean(errors.priority)}
+                onChange={(e) => set({ priority: e.target.value })}
+                className="w-28!"
+              />
+            </Field>
+            <Field
+              id="service-headStartMinutes"
+              label={t("setup.services.headStart")}
+              hint={t("setup.services.headStartHint")}
+              error={errors.headStartMinutes}
+            >
+              <Input
+                id="service-headStartMinutes"
+                type="number"
+                min={0}
+                max={120}
+                value={values.headStartMinutes}
+                invalid={Boolean(errors.headStartMinutes)}
+                onChange={(e) => set({ headStartMinutes: e.target.value })}
+                className="w-28!"
+              />
+            </Field>
+          </div>
+          <div className="grid gap-3 md:grid-cols-3">
+            <CheckRow
+              id="service-onlineBooking"
+              checked={values.onlineBooking}
+              onChange={(onlineBooking) => set({ onlineBooking })}
+              label={t("setup.services.onlineBooking")}
+              hint={t("setup.services.onlineBookingHint")}
+            />
+            <CheckRow
+              id="service-showOnKiosk"
+              checked={values.showOnKiosk}
+              onChange={(showOnKiosk) => set({ showOnKiosk })}
+              label={t("setup.services.showOnKiosk")}
+              hint={t("setup.services.showOnKioskHint")}
+            />
+            <CheckRow
+              id="service-active"
+              checked={values.active}
+              onChange={(active) => set({ active })}
+              label={t("setup.services.active")}
+              hint={t("setup.services.activeHint")}
+            />
+          </div>
+        </FormSection>
+        <FormSection
+          title={t("setup.services.sectionBranches")}
+          hint={t("setup.services.branchesHint")}
+        >
+          {errors.branches && (
+            <p role="alert" className="text-sm text-red-700">
+              {errors.branches}
+            </p>
+          )}
+          {branches.length === 0 ? (
+            <p className="text-sm text-zinc-500">{t("setup.services.noBranches")}</p>
+          ) : (
+            <div className="grid gap-3 md:grid-cols-2" data-testid="service-branches">
+              {branches.map((b) => (
+                <CheckRow
+                  key={b.id}
+                  id={`service-branch-${b.id}`}
+                  checked={b.id in values.branches}
+                  onChange={(checked) => {
+                    const next = { ...values.branches };
+                    if (checked) next[b.id] = values.branches[b.id] ?? true;
+                    else delete next[b.id];
+                    set({ branches: next });
+                  }}
+                  label={local(b.name)}
+                  hint={b.status === "CLOSED" ? t("setup.branches.CLOSED") : b.code}
+                />
+              ))}
+            </div>
+          )}
+        </FormSection>
+      </fieldset>
+      {!readOnly && (
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onCancel} disabled={save.isPending}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {service ? t("common.save") : t("setup.services.create")}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }
