@@ -1,20 +1,6 @@
 import { Input } from "../../../../components/ui/input";
 import { cn } from "../../../../lib/cn";
-
-/**
- * "0930", "9:30" or "9" → "09:30"; anything else is left for validation to flag.
- * The browser's own time picker follows the OS locale (often 12-hour "AM/PM"); offices in
- * Uzbekistan read 24-hour times, so this is a plain field that always shows HH:MM.
- */
-export function normaliseTime(raw: string): string {
-  const text = raw.trim();
-  const m = /^(\d{1,2})(?::?(\d{2}))?$/.exec(text) ?? /^(\d{1,2}):(\d)$/.exec(text);
-  if (!m) return text;
-  const h = Number(m[1]);
-  const min = m[2] === undefined ? 0 : Number(m[2].padEnd(2, "0"));
-  if (h > 23 || min > 59) return text;
-  return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
-}
+import { normaliseTime } from "./week-draft";
 
 type Props = {
   value: string;
@@ -25,7 +11,10 @@ type Props = {
   id?: string;
 };
 
-/** A 24-hour "HH:MM" field; tidied on blur ("930" → "09:30"). */
+/**
+ * A 24-hour "HH:MM" field, tidied on blur ("930" → "09:30"). The browser's own time picker follows
+ * the OS locale (often 12-hour "AM/PM"); offices in Uzbekistan read 24-hour times.
+ */
 export function TimeInput({ value, onChange, label, invalid, small, id }: Props) {
   return (
     <Input

@@ -106,3 +106,14 @@ export function validateWeek(draft: WeekDraft): WeekProblems {
 }
 
 export const hasProblems = (p: WeekProblems) => Object.keys(p).length > 0;
+
+/** "0930", "9:30" or "9" → "09:30" / "09:00"; anything else is left for validation to flag. */
+export function normaliseTime(raw: string): string {
+  const text = raw.trim();
+  const m = /^(\d{1,2})(?::?(\d{2}))?$/.exec(text) ?? /^(\d{1,2}):(\d)$/.exec(text);
+  if (!m) return text;
+  const h = Number(m[1]);
+  const min = m[2] === undefined ? 0 : Number(m[2].padEnd(2, "0"));
+  if (h > 23 || min > 59) return text;
+  return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
+}
