@@ -1,11 +1,12 @@
-import { TICKET_ACTION } from "@equeue/core";
+import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import { queueRefusal } from "./queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import type { TicketView } from "./queue.types";
-import { operatorServiceIds, type CounterSession, type StaffScope } from "./staff-scope";
+import type { CounterSession, StaffScope } from "./staff-scope";
 import { applyTransition, ticketFact } from "./ticket-transition";
-import { pickNextTicket, type LockedTicket } from "./ticket.repository";
+import { callNextInOneStatement } from "./call-next.repository";
+import type { LockedTicket } from "./ticket.repository";
 
 /** The counter session of an operator who may receive a customer now, or a clear refusal. */
 export function requireReadyToCall(scope: StaffScope): CounterSession {
@@ -36,7 +37,8 @@ export async function callLockedTicket(
 
 /**
  * "Call next": the operator's next customer by the call-next policy, or null when nobody is
- * waiting for its services. Safe under any number of concurrent callers (SKIP LOCKED).
+ * waiting for its services. One statement (see call-next.repository.ts), safe under any number
+ * of concurrent callers on PostgreSQL (SKIP LOCKED) and on PGlite (one connection).
  */
 export async function callNextTicket(
   deps: QueueDeps,
@@ -45,16 +47,24 @@ export async function callNextTicket(
   opts: { now?: Date } = {},
 ): Promise<TicketView | null> {
   const session = requireReadyToCall(scope);
+  if (scope.sessionServices.length === 0) throw queueRefusal.noServices();
   const now = opts.now ?? new Date();
-  return runQueueTransaction(deps, company, async (tx) => {
-    const picked = await pickNextTicket(tx.db, {
-      branchId: session.branchId,
-      staffId: scope.staffId,
-      now,
-    });
-    if (picked) return callLockedTicket(tx, picked, scope, session, now);
-    const services = await operatorServiceIds(tx.db, scope.staffId, session.branchId);
-    if (services.length === 0) throw queueRefusal.noServices();
-    return null;
-  });
+  return runQueueTransaction(
+    deps,
+    company,
+    async (tx) => {
+      const row = await callNextInOneStatement(tx.db, {
+        branchId: session.branchId,
+        staffId: scope.staffId,
+        counterId: session.counterId,
+        services: scope.sessionServices,
+        now,
+      });
+      if (!row) return null;
+      const view = { ...row, counter_number: session.counterNumber };
+      tx.facts.push(ticketFact(view, TICKET_ACTION.CALL, TICKET_STATUS.WAITING, now));
+      return view;
+    },
+    { singleStatement: true },
+  );
 }

@@ -109,7 +109,7 @@ describe("call next under concurrency", () => {
     expect(new Set(calls.map((c) => c.ticket_id)).size).toBe(TICKETS);
     // Work was shared: more than one operator got customers.
     expect([...calledBy.values()].filter((l) => l.length > 0).length).toBeGreaterThan(1);
-  }, 60_000);
+  }, 120_000);
 
   it("calls in exactly the order core's policy ranks them (SQL = rankCandidates)", async () => {
     const { branch, services, counters } = await createBranchWithService(p.ctx, company, {

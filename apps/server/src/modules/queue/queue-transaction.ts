@@ -24,13 +24,15 @@ export async function runQueueTransaction<T>(
   deps: QueueDeps,
   company: CompanyRecord,
   fn: (tx: QueueTx) => Promise<T>,
+  opts: { singleStatement?: boolean } = {},
 ): Promise<T> {
   const facts: QueueFact[] = [];
   let result: T;
   try {
-    result = await deps.db
-      .transaction()
-      .execute((trx) => fn({ db: companyDb(trx, company), facts }));
+    // A command whose every write is one statement is atomic without BEGIN/COMMIT round trips.
+    result = opts.singleStatement
+      ? await fn({ db: companyDb(deps.db, company), facts })
+      : await deps.db.transaction().execute((trx) => fn({ db: companyDb(trx, company), facts }));
   } catch (err) {
     if (isUniqueViolationOf(err, "tickets_operator_open")) {
       throw new AppError(

@@ -25,6 +25,8 @@ export type StaffScope = {
   /** Null when the staff member is not signed in at a counter (no row, or OFFLINE). */
   session: CounterSession | null;
   currentTicket: { id: string; label: string } | null;
+  /** Services this staff member handles that its session's branch offers, with head starts. */
+  sessionServices: { id: string; headStartSeconds: number }[];
 };
 
 /** Loads the caller's scope in one query; a deactivated account is refused. */
@@ -52,6 +54,25 @@ export async function loadStaffScope(db: CompanyQueryDb, staffId: string): Promi
       "t.id as ticket_id",
       "t.label as ticket_label",
     ])
+    .select((eb) =>
+      eb
+        .selectFrom("staff_services as ss")
+        .innerJoin("branch_services as bs", (join) =>
+          join
+            .onRef("bs.service_id", "=", "ss.service_id")
+            .onRef("bs.branch_id", "=", "o.branch_id")
+            .on("bs.enabled", "=", true),
+        )
+        .innerJoin("services as sv", "sv.id", "ss.service_id")
+        .whereRef("ss.staff_id", "=", "s.id")
+        .where("sv.is_active", "=", true)
+        .select(
+          sql<
+            [string, number][]
+          >`coalesce(json_agg(json_build_array(sv.id, sv.head_start_seconds)), '[]'::json)`.as("x"),
+        )
+        .as("session_services"),
+    )
     .select((eb) =>
       eb
         .selectFrom("staff_branches as sb")
@@ -85,6 +106,9 @@ export async function loadStaffScope(db: CompanyQueryDb, staffId: string): Promi
     branches: row.role === "COMPANY_ADMIN" ? "ALL" : [...own],
     session,
     currentTicket: row.ticket_id ? { id: row.ticket_id, label: row.ticket_label ?? "" } : null,
+    sessionServices: session
+      ? (row.session_services ?? []).map(([id, headStartSeconds]) => ({ id, headStartSeconds }))
+      : [],
   };
 }
 

@@ -1,9 +1,4 @@
-import {
-  DEFAULT_APPOINTMENT_WINDOW,
-  TICKET_STATUS,
-  type AppointmentWindow,
-  type TicketStatus,
-} from "@equeue/core";
+import type { TicketStatus } from "@equeue/core";
 import { sql, type Insertable, type Updateable } from "kysely";
 import type { TicketsTable } from "../../db/tables";
 import type {
@@ -141,57 +136,6 @@ export async function lockTicket(
     .where("t.id", "=", id)
     .$if(branches !== "ALL", (qb) => qb.where("t.branch_id", "in", branches as string[]))
     .forUpdate("t")
-    .executeTakeFirst();
-}
-
-/**
- * Call-next in ONE statement: the first WAITING ticket this operator may serve, locked with
- * FOR UPDATE SKIP LOCKED so that concurrent callers each get a different ticket. The ORDER BY is
- * core's CALL_NEXT_ORDER_BY: due appointments (earliest first), then priority, then queue time
- * minus the service's head start, then queue time, then id.
- */
-export async function pickNextTicket(
-  db: CompanyQueryDb,
-  q: { branchId: string; staffId: string; now: Date; window?: AppointmentWindow },
-): Promise<LockedTicket | undefined> {
-  const window = q.window ?? DEFAULT_APPOINTMENT_WINDOW;
-  const dueFrom = new Date(q.now.getTime() - window.lateSeconds * 1000);
-  const dueTo = new Date(q.now.getTime() + window.earlySeconds * 1000);
-  const due = sql<boolean>`coalesce(t.appointment_at between ${dueFrom} and ${dueTo}, false)`;
-  return lockedTicketQuery(db)
-    .where("t.branch_id", "=", q.branchId)
-    .where("t.status", "=", TICKET_STATUS.WAITING)
-    .where("s.is_active", "=", true)
-    .where("t.service_id", "in", (eb) =>
-      eb
-        .selectFrom("staff_services as ss")
-        .innerJoin("branch_services as bs", (join) =>
-          join
-            .onRef("bs.service_id", "=", "ss.service_id")
-            .on("bs.branch_id", "=", q.branchId)
-            .on("bs.enabled", "=", true),
-        )
-        .select("ss.service_id")
-        .where("ss.staff_id", "=", q.staffId),
-    )
-    .where((eb) =>
-      eb.or([
-        eb("t.preferred_operator_id", "is", null),
-        eb("t.preferred_operator_id", "=", q.staffId),
-      ]),
-    )
-    .orderBy(due, "desc")
-    .orderBy(sql`case when ${due} then t.appointment_at end`, (ob) => ob.asc().nullsLast())
-    .orderBy("t.priority", "desc")
-    .orderBy(
-      sql`case when not ${due} then t.queued_at - s.head_start_seconds * interval '1 second' end`,
-      (ob) => ob.asc().nullsLast(),
-    )
-    .orderBy("t.queued_at", "asc")
-    .orderBy("t.id", "asc")
-    .limit(1)
-    .forUpdate("t")
-    .skipLocked()
     .executeTakeFirst();
 }
 

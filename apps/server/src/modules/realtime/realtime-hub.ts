@@ -64,6 +64,8 @@ export class RealtimeHub implements QueuePublisher {
     remoteLines: new Map<string, LineKey>(),
   };
   private timer: NodeJS.Timeout | null = null;
+  /** Changes seen per company:branch, so a connecting socket can tell it missed one. */
+  private readonly versions = new Map<string, number>();
   /** How long changes are gathered before counts and tracker views are recomputed. */
   coalesceMs = 25;
 
@@ -96,8 +98,8 @@ export class RealtimeHub implements QueuePublisher {
         });
     });
     io.on("connection", (socket) => {
-      onConnection(ctx, this.fanout!, socket).catch((err: unknown) =>
-        log.error({ err }, "socket connection setup failed"),
+      onConnection(ctx, this.fanout!, (c, b) => this.versions.get(`${c}:${b}`) ?? 0, socket).catch(
+        (err: unknown) => log.error({ err }, "socket connection setup failed"),
       );
     });
     this.io = io;
@@ -111,6 +113,23 @@ export class RealtimeHub implements QueuePublisher {
   publish(company: { id: string; schema_name: string }, facts: QueueFact[]): void {
     const io = this.io;
     if (!io) return;
+    // The transaction has committed: a failure here must not turn the request into an error.
+    try {
+      this.route(io, company, facts);
+    } catch (err) {
+      this.log?.error({ err }, "publishing queue events failed");
+    }
+    this.schedule();
+  }
+
+  private bump(companyId: string, branchId: string): void {
+    const key = `${companyId}:${branchId}`;
+    if (this.versions.size > 100_000) this.versions.clear();
+    this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+  }
+
+  private route(io: QueueIo, company: { id: string; schema_name: string }, facts: QueueFact[]) {
+    for (const f of facts) this.bump(company.id, f.branchId);
     publishFacts(io, company, facts, {
       counts: (branchId) =>
         this.pending.counts.set(`${company.id}:${branchId}`, {
@@ -120,11 +139,11 @@ export class RealtimeHub implements QueuePublisher {
         }),
       lines: (keys) => this.markLines(keys, true),
     });
-    this.schedule();
   }
 
   private markLines(keys: LineKey[], local: boolean): void {
     for (const k of keys) {
+      if (!local) this.bump(k.companyId, k.branchId);
       const id = `${k.companyId}:${k.branchId}:${k.serviceId}`;
       this.pending.lines.set(id, k);
       if (local) this.pending.remoteLines.set(id, k);

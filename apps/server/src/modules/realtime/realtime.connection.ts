@@ -125,29 +125,29 @@ function roomsOf(a: Audience): string[] {
   }
 }
 
+// Remote changes are announced a little after their room events (at the origin's flush):
+// watch this long after joining for changes the snapshot may have missed.
+const RESYNC_WATCH_MS = 1000;
+
+/** Counts changes per branch seen by this process (its own commits and other nodes'). */
+export type BranchVersions = (companyId: string, branchId: string) => number;
+
 /**
- * A new connection: join its rooms first, then send the snapshot, so nothing that happens in
- * between is missed (a delta may arrive before the snapshot; payload times order them).
+ * A new connection gets the snapshot FIRST, then joins its rooms for deltas. A change that
+ * commits while the snapshot is read and the rooms are joined would fall in between; so the
+ * branch's change counter is read before the snapshot and checked again after joining (at once,
+ * and once more a moment later for changes coming from other nodes): if it moved, a fresh
+ * snapshot follows. Deltas never arrive before the first snapshot, and nothing is lost.
  */
 export async function onConnection(
   ctx: AppContext,
   fanout: TrackerFanout,
+  versions: BranchVersions,
   socket: QueueSocket,
 ): Promise<void> {
   const audience = socket.data.audience;
-  await socket.join(roomsOf(audience));
-  fanout.add(socket);
-  // A staff socket lives no longer than the token that opened it: the client reconnects with a
-  // fresh one, so a disabled account stops receiving within one token lifetime.
-  const expiry =
-    audience.kind === "staff"
-      ? setTimeout(() => socket.disconnect(true), Math.max(0, audience.expiresAt - Date.now()))
-      : null;
-  expiry?.unref();
-  socket.on("disconnect", () => {
-    if (expiry) clearTimeout(expiry);
-    fanout.remove(socket);
-  });
+  const version = () => versions(audience.companyId, socket.data.audience.branchId);
+  let seen = version();
   const send = async () => {
     socket.data.lastSyncAt = Date.now();
     try {
@@ -157,8 +157,32 @@ export async function onConnection(
       if (!(err instanceof AppError)) throw err;
     }
   };
+  const resyncIfChanged = async () => {
+    const now = version();
+    if (now === seen || !socket.connected) return;
+    seen = now;
+    await send();
+  };
+  await send();
+  if (!socket.connected) return;
+  await socket.join(roomsOf(audience));
+  fanout.add(socket);
+  // A staff socket lives no longer than the token that opened it: the client reconnects with a
+  // fresh one, so a disabled account stops receiving within one token lifetime.
+  const expiry =
+    audience.kind === "staff"
+      ? setTimeout(() => socket.disconnect(true), Math.max(0, audience.expiresAt - Date.now()))
+      : null;
+  expiry?.unref();
+  const watch = setTimeout(() => void resyncIfChanged(), RESYNC_WATCH_MS);
+  watch.unref();
+  socket.on("disconnect", () => {
+    if (expiry) clearTimeout(expiry);
+    clearTimeout(watch);
+    fanout.remove(socket);
+  });
   socket.on(CLIENT_EVENT.SYNC, () => {
     if (Date.now() - socket.data.lastSyncAt >= SYNC_MIN_INTERVAL_MS) void send();
   });
-  await send();
+  await resyncIfChanged();
 }
