@@ -39,7 +39,7 @@ function Overview() {
         subtitle={t("setup.overview.subtitle")}
       />
       <ActivationCard slug={slug} overview={o} />
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 md:grid-cols-5">
         {stats.map(([key, value]) => (
           <div key={key} className="rounded-lg border border-zinc-200 bg-white px-4 py-3 shadow-xs">
             <dt className="text-xs font-medium text-zinc-500">
