@@ -90,13 +90,8 @@ function StaffFormPage({ staff }: { staff?: Staff }) {
           onSaved={() => toast.show(t("setup.staff.saved"))}
           onCancel={() => navigate(back)}
         />
-        {staff && (
-          <StaffActions
-            slug={slug}
-            staff={staff}
-            canDeactivate={staff.id !== user?.id}
-            onCredentials={(c) => show(c, staff)}
-          />
+        {staff && staff.id !== user?.id && (
+          <StaffActions slug={slug} staff={staff} onCredentials={(c) => show(c, staff)} />
         )}
       </div>
       {shown && (

@@ -12,13 +12,14 @@ import { DeliveryPicker } from "./staff-form";
 type Props = {
   slug: string;
   staff: Staff;
-  /** False for the signed-in person's own account: nobody locks themselves out. */
-  canDeactivate: boolean;
   onCredentials: (credentials: Credentials) => void;
 };
 
-/** Deactivate or reactivate an account, and reset its password — each after a confirmation. */
-export function StaffActions({ slug, staff, canDeactivate, onCredentials }: Props) {
+/**
+ * Deactivate or reactivate an account, and reset its password — each after a confirmation. Not for
+ * one's own account: the server refuses both (one's password is changed in the profile).
+ */
+export function StaffActions({ slug, staff, onCredentials }: Props) {
   const { t } = useTranslation();
   const toast = useToast();
   const explain = useSetupError();
@@ -38,16 +39,15 @@ export function StaffActions({ slug, staff, canDeactivate, onCredentials }: Prop
         <Button variant="secondary" onClick={() => setDialog("reset")} disabled={!staff.active}>
           {t("setup.staff.resetPassword")}
         </Button>
-        {canDeactivate &&
-          (staff.active ? (
-            <Button variant="dangerGhost" onClick={() => setDialog("active")}>
-              {t("setup.staff.deactivate")}
-            </Button>
-          ) : (
-            <Button variant="secondary" onClick={() => setDialog("active")}>
-              {t("setup.staff.reactivate")}
-            </Button>
-          ))}
+        {staff.active ? (
+          <Button variant="dangerGhost" onClick={() => setDialog("active")}>
+            {t("setup.staff.deactivate")}
+          </Button>
+        ) : (
+          <Button variant="secondary" onClick={() => setDialog("active")}>
+            {t("setup.staff.reactivate")}
+          </Button>
+        )}
       </div>
       <ConfirmDialog
         open={dialog === "active"}
