@@ -7,7 +7,11 @@ import {
 } from "../../testing/queue-factories";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
 import { expireOpenTickets } from "./day-end";
+import { callNextTicket } from "./call-next.command";
 import { issueTicket } from "./issue-ticket.command";
+import { startCounterSession } from "./operator-session.service";
+import { loadStaffScope } from "./staff-scope";
+import { actOnTicket } from "./ticket-actions.command";
 
 describe("issuing tickets and the business day", () => {
   let p: TestPlatform;
@@ -123,6 +127,49 @@ describe("issuing tickets and the business day", () => {
       [waiting.id]: "WAITING",
       [called.id]: "EXPIRED",
     });
+  });
+
+  it("books an appointment, checks it in, and serves it at its time ahead of earlier walk-ins", async () => {
+    const { branch, services, counters } = await createBranchWithService(p.ctx, company);
+    const db = companyDb(p.ctx.db, company);
+    const op = await createQueueOperator(p.ctx, company, {
+      branchId: branch.id,
+      serviceIds: [services[0]!.id],
+    });
+    const nine = new Date("2026-03-16T04:00:00Z"); // 09:00 in Tashkent
+    const walkIn = await issue(branch.id, services[0]!.id, "WALK_IN", nine);
+    const booked = await issueTicket(
+      p.ctx,
+      company,
+      {
+        branchId: branch.id,
+        serviceId: services[0]!.id,
+        source: "ONLINE",
+        appointmentAt: new Date(nine.getTime() + 30 * 60_000),
+      },
+      { now: new Date(nine.getTime() - 86_400_000) },
+    );
+    expect(booked).toMatchObject({ status: "BOOKED", queued_at: null, label: "O-001" });
+    const scopeAt = async () => loadStaffScope(db, op.id);
+    await startCounterSession(p.ctx, company, await scopeAt(), { counterId: counters[0]!.id });
+    // Not checked in: not offered, even at its time.
+    const arrival = new Date(nine.getTime() + 25 * 60_000);
+    const before = await callNextTicket(p.ctx, company, await scopeAt(), { now: arrival });
+    expect(before?.id).toBe(walkIn.id);
+    await actOnTicket(p.ctx, company, await scopeAt(), walkIn.id, "RETURN_TO_QUEUE", {
+      now: arrival,
+    });
+    const checkedIn = await actOnTicket(p.ctx, company, await scopeAt(), booked.id, "CHECK_IN", {
+      now: arrival,
+    });
+    expect(checkedIn).toMatchObject({ status: "WAITING", queued_at: arrival });
+    // Due now (within the window around 09:30): before the walk-in who came at 09:00.
+    const first = await callNextTicket(p.ctx, company, await scopeAt(), { now: arrival });
+    expect(first?.id).toBe(booked.id);
+    await actOnTicket(p.ctx, company, await scopeAt(), booked.id, "CANCEL", { now: arrival });
+    expect((await callNextTicket(p.ctx, company, await scopeAt(), { now: arrival }))?.id).toBe(
+      walkIn.id,
+    );
   });
 
   describe("through the staff endpoint", () => {

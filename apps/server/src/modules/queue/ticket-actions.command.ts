@@ -6,7 +6,7 @@ import { queueRefusal } from "./queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import type { TicketView } from "./queue.types";
 import { recordServiceTime } from "./service-stats";
-import { operatorServiceIds, type StaffScope } from "./staff-scope";
+import type { StaffScope } from "./staff-scope";
 import { applyTransition, ticketFact } from "./ticket-transition";
 import { lockTicket, type LockedTicket } from "./ticket.repository";
 
@@ -107,7 +107,7 @@ async function callSpecific(
     const locked = await lockTicket(tx.db, ticketId, [session.branchId]);
     if (!locked) throw notFound("The ticket");
     if (locked.status === TICKET_STATUS.WAITING) {
-      const serviceIds = await operatorServiceIds(tx.db, scope.staffId, session.branchId);
+      const serviceIds = scope.sessionServices.map((s) => s.id);
       const candidate = {
         id: locked.id,
         serviceId: locked.service_id,
