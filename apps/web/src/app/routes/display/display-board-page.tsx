@@ -1,5 +1,6 @@
 import { SPEECH_LANG, type SpeechLang } from "@equeue/core";
 import { DisplayBoard } from "../../../features/display-board/components/display-board";
+import { isLanguage } from "../../../lib/i18n";
 
 /** What the pairing gate hands a paired screen. */
 export type PairedDisplay = {
@@ -15,12 +16,14 @@ const isSpoken = (value: unknown): value is SpeechLang =>
 
 /** Display settings from the admin panel, with the defaults the server documents. */
 export function boardSettings(settings: Record<string, unknown> | null | undefined) {
-  const languages = Array.isArray(settings?.languages)
-    ? settings.languages.filter(isSpoken)
+  const configured: unknown[] = Array.isArray(settings?.languages)
+    ? settings.languages
     : [SPEECH_LANG.UZ, SPEECH_LANG.RU];
+  const languages = configured.filter(isSpoken);
   const history = settings?.historySize;
   return {
     languages: languages.length ? languages : [SPEECH_LANG.UZ],
+    screenLanguages: configured.filter(isLanguage),
     voice: settings?.voice !== false,
     historySize: typeof history === "number" && history >= 1 && history <= 20 ? history : 6,
   };

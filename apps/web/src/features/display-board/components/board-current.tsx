@@ -1,7 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { cn } from "../../../lib/cn";
-import { useLocalized } from "../../../lib/localized";
 import type { BoardCall } from "../api/board.types";
+import { useBoardText } from "../hooks/board-language";
 
 /** The newest call, as large as the screen allows: "K-012 → 3-oyna". */
 export function BoardCurrent({
@@ -11,8 +10,8 @@ export function BoardCurrent({
   call: BoardCall | null;
   announcing: boolean;
 }) {
-  const { t } = useTranslation();
-  const localized = useLocalized();
+  const { t1, each, localized } = useBoardText();
+  const [heading, secondHeading] = each("queue.board.nowCalling");
   return (
     <section
       aria-labelledby="board-current-title"
@@ -26,11 +25,16 @@ export function BoardCurrent({
       <h2
         id="board-current-title"
         className={cn(
-          "text-[4vh] font-semibold tracking-[0.2em] uppercase",
+          "text-[4vh] leading-tight font-semibold tracking-[0.2em] uppercase",
           announcing ? "text-slate-900" : "text-amber-300",
         )}
       >
-        {t("queue.board.nowCalling")}
+        {heading}
+        {secondHeading && (
+          <span className="mt-[0.3vh] block text-[2.6vh] tracking-[0.15em] opacity-80">
+            {secondHeading}
+          </span>
+        )}
       </h2>
       {call ? (
         <>
@@ -43,7 +47,7 @@ export function BoardCurrent({
           <p className="mt-[2vh] flex items-center gap-[1.5vw] text-[10vh] leading-none font-bold">
             <span aria-hidden="true">→</span>
             <span data-testid="board-current-counter">
-              {t("queue.counterName", { number: call.counter })}
+              {t1("queue.counterName", { number: call.counter })}
             </span>
           </p>
           <p
@@ -56,7 +60,13 @@ export function BoardCurrent({
           </p>
         </>
       ) : (
-        <p className="mt-[4vh] text-[5vh] text-indigo-100">{t("queue.board.noCalls")}</p>
+        <div className="mt-[4vh] text-indigo-100">
+          {each("queue.board.noCalls").map((text, i) => (
+            <p key={text} className={i === 0 ? "text-[5vh]" : "mt-[1vh] text-[3.2vh] opacity-80"}>
+              {text}
+            </p>
+          ))}
+        </div>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
 import { isLanguage, localeOf } from "../../../lib/i18n";
 import { useNow } from "../../../lib/use-now";
+import { useBoardText } from "../hooks/board-language";
 
 type Props = {
   companyName: string;
@@ -49,9 +49,9 @@ const initials = (name: string) =>
 
 /** Logo, company and branch on the left; a large clock and the date on the right. */
 export function BoardHeader({ companyName, branchName, logoUrl, timeZone }: Props) {
-  const { i18n } = useTranslation();
+  const { primary } = useBoardText();
   const now = useNow(1000);
-  const format = useClockFormat(i18n.language, timeZone);
+  const format = useClockFormat(primary, timeZone);
   const date = new Date(now);
   return (
     <header className="flex h-[13vh] shrink-0 items-center justify-between gap-[2vw] border-b border-white/10 px-[3vw]">

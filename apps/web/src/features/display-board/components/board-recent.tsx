@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { cn } from "../../../lib/cn";
 import type { BoardCall } from "../api/board.types";
+import { useBoardText } from "../hooks/board-language";
 
 /** The calls before the newest one, for people who looked up late. */
 export function BoardRecent({
@@ -10,15 +10,15 @@ export function BoardRecent({
   calls: BoardCall[];
   announcingKey: string | null;
 }) {
-  const { t } = useTranslation();
+  const { t1, both } = useBoardText();
   return (
     <section aria-labelledby="board-recent-title" className="flex min-h-0 flex-col">
       <h2
         id="board-recent-title"
         className="mb-[1.5vh] grid grid-cols-[1fr_auto] px-[1.5vw] text-[3vh] font-semibold tracking-[0.15em] text-slate-300 uppercase"
       >
-        <span>{t("queue.board.ticket")}</span>
-        <span>{t("queue.board.counter")}</span>
+        <span>{both("queue.board.ticket")}</span>
+        <span>{both("queue.board.counter")}</span>
       </h2>
       <ol
         className="flex min-h-0 flex-1 flex-col gap-[1.2vh] overflow-hidden"
@@ -39,13 +39,13 @@ export function BoardRecent({
               →
             </span>
             <span className="min-w-[5ch] text-right">
-              {t("queue.counterName", { number: call.counter })}
+              {t1("queue.counterName", { number: call.counter })}
             </span>
           </li>
         ))}
         {calls.length === 0 && (
           <li className="px-[1.5vw] text-[3vh] text-slate-400">
-            {t("queue.board.noEarlierCalls")}
+            {t1("queue.board.noEarlierCalls")}
           </li>
         )}
       </ol>

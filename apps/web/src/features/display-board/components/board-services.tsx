@@ -1,11 +1,9 @@
-import { useTranslation } from "react-i18next";
-import { useLocalized } from "../../../lib/localized";
 import type { BoardService } from "../api/board.types";
+import { useBoardText } from "../hooks/board-language";
 
 /** How many people wait for each service: "Kassa xizmati · 12 kishi". */
 export function BoardServices({ services }: { services: BoardService[] }) {
-  const { t } = useTranslation();
-  const localized = useLocalized();
+  const { t1, both, localized } = useBoardText();
   if (services.length === 0) return null;
   return (
     <footer
@@ -13,11 +11,11 @@ export function BoardServices({ services }: { services: BoardService[] }) {
       className="shrink-0 border-t border-white/10 px-[3vw] py-[2vh]"
     >
       <h2 id="board-services-title" className="sr-only">
-        {t("queue.board.waitingTitle")}
+        {both("queue.board.waitingTitle")}
       </h2>
       <ul className="flex flex-wrap items-center gap-x-[1.2vw] gap-y-[1vh]">
         <li aria-hidden="true" className="text-[3vh] font-semibold text-slate-300">
-          {t("queue.board.waitingTitle")}:
+          {both("queue.board.waitingTitle")}:
         </li>
         {services.map((service) => (
           <li
@@ -30,7 +28,7 @@ export function BoardServices({ services }: { services: BoardService[] }) {
               className="font-bold text-amber-300 tabular-nums"
               data-testid="board-service-waiting"
             >
-              {t("queue.board.people", { count: service.waiting })}
+              {t1("queue.board.people", { count: service.waiting })}
             </span>
           </li>
         ))}

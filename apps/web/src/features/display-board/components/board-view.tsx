@@ -1,7 +1,6 @@
-import { useTranslation } from "react-i18next";
 import type { ConnectionStatus } from "../../../lib/realtime/use-realtime";
-import { useLocalized } from "../../../lib/localized";
 import type { BoardSnapshot } from "../api/board.types";
+import { useBoardText } from "../hooks/board-language";
 import { BoardCurrent } from "./board-current";
 import { BoardHeader } from "./board-header";
 import { BoardRecent } from "./board-recent";
@@ -26,8 +25,7 @@ export function BoardView({
   onEnableSound,
   timeZone,
 }: Props) {
-  const { t } = useTranslation();
-  const localized = useLocalized();
+  const { both, localized } = useBoardText();
   const [newest, ...earlier] = snapshot.calls;
   const offline = connection === "offline";
   return (
@@ -43,7 +41,7 @@ export function BoardView({
           className="flex shrink-0 items-center justify-center gap-[1vw] bg-red-600 py-[1.2vh] text-[3vh] font-bold"
         >
           <span aria-hidden="true" className="size-[2vh] animate-pulse rounded-full bg-white" />
-          {t("queue.board.offline")}
+          {both("queue.board.offline")}
         </div>
       )}
       <BoardHeader

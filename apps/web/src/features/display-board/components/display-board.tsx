@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { PageSpinner } from "../../../components/ui/spinner";
 import { useDisplayBoard, type BoardOptions } from "../hooks/use-display-board";
+import { BoardLanguages } from "../hooks/board-language";
 import { BoardView } from "./board-view";
 
 /** The paired display board of one branch: live calls with a chime and a spoken announcement. */
@@ -38,7 +39,7 @@ export function DisplayBoard(options: BoardOptions) {
   }
 
   return (
-    <>
+    <BoardLanguages languages={options.screenLanguages ?? []}>
       <BoardView
         snapshot={board.snapshot}
         connection={board.connection}
@@ -63,6 +64,6 @@ export function DisplayBoard(options: BoardOptions) {
             })
           : ""}
       </p>
-    </>
+    </BoardLanguages>
   );
 }

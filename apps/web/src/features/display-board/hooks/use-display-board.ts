@@ -19,6 +19,8 @@ export type BoardOptions = {
   deviceToken: string;
   /** Languages to announce in, in order (display setting). */
   languages: readonly SpeechLang[];
+  /** Languages of the screen's headings, first one for everything else (display setting). */
+  screenLanguages?: readonly string[];
   /** Speak the number, or only chime (display setting). */
   voice: boolean;
   /** Calls listed besides the newest (display setting). */

@@ -154,7 +154,7 @@ export const queueEn: Messages["queue"] = {
     noEarlierCalls: "Earlier calls appear here",
     waitingTitle: "Waiting",
     people: "{{count}} waiting",
-    offline: "Offline — the board is not updating. Reconnecting…",
+    offline: "Offline — reconnecting…",
     enableSound: "Turn on sound",
     enableSoundHint: "Press once so that calls are announced aloud.",
     announcement: "{{label}} — {{counter}}",

@@ -154,7 +154,7 @@ export const queueRu: Messages["queue"] = {
     noEarlierCalls: "Здесь появятся предыдущие вызовы",
     waitingTitle: "В очереди",
     people: "человек: {{count}}",
-    offline: "Нет связи — данные не обновляются. Переподключение…",
+    offline: "Нет связи — переподключение…",
     enableSound: "Включить звук",
     enableSoundHint: "Нажмите один раз, чтобы вызовы объявлялись голосом.",
     announcement: "{{label}} — {{counter}}",

@@ -153,7 +153,7 @@ export const queueUz = {
     noEarlierCalls: "Oldingi chaqiruvlar shu yerda ko‘rinadi",
     waitingTitle: "Navbatda",
     people: "{{count}} kishi",
-    offline: "Aloqa yo‘q — ma’lumotlar yangilanmayapti. Qayta ulanmoqda…",
+    offline: "Aloqa yo‘q — qayta ulanmoqda…",
     enableSound: "Ovozni yoqish",
     enableSoundHint: "Chaqiruvlar ovoz bilan e’lon qilinishi uchun bir marta bosing.",
     announcement: "{{label}} — {{counter}}",

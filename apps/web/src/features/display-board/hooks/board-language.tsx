@@ -1,0 +1,51 @@
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { isLanguage, type Language } from "../../../lib/i18n";
+import type { Messages } from "../../../lib/i18n/uz";
+import { pickText, type LocalizedText } from "../../../lib/localized";
+
+type BoardKey = `queue.board.${keyof Messages["queue"]["board"]}`;
+
+type BoardText = {
+  /** The board's first language: numbers, counters, service names. */
+  primary: Language;
+  /** One text in the first language. */
+  t1: TFunction;
+  /** A heading in every board language, "Chaqirilmoqda · Вызывается": halls are bilingual. */
+  both: (key: BoardKey) => string;
+  /** The same, one text per language, for headings stacked on two lines. */
+  each: (key: BoardKey) => string[];
+  localized: (text: LocalizedText) => string;
+};
+
+const LanguagesContext = createContext<readonly Language[]>([]);
+
+/** The languages the board shows (its display setting); empty means the UI language. */
+export function BoardLanguages({
+  languages,
+  children,
+}: {
+  languages: readonly string[];
+  children: ReactNode;
+}) {
+  const value = useMemo(() => languages.filter(isLanguage).slice(0, 2), [languages]);
+  return <LanguagesContext.Provider value={value}>{children}</LanguagesContext.Provider>;
+}
+
+export function useBoardText(): BoardText {
+  const { i18n } = useTranslation();
+  const configured = useContext(LanguagesContext);
+  const ui: Language = isLanguage(i18n.language) ? i18n.language : "uz";
+  const languages = configured.length ? configured : [ui];
+  const primary = languages[0] ?? ui;
+  const key = languages.join(",");
+  const t1 = useMemo(() => i18n.getFixedT(primary), [i18n, primary]);
+  const each = useCallback<BoardText["each"]>(
+    (k) => [...new Set(key.split(",").map((lng) => i18n.getFixedT(lng)(k)))],
+    [i18n, key],
+  );
+  const both = useCallback<BoardText["both"]>((k) => each(k).join(" · "), [each]);
+  const localized = useCallback((text: LocalizedText) => pickText(text, primary), [primary]);
+  return { primary, t1, both, each, localized };
+}
