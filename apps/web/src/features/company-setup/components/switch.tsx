@@ -39,3 +39,30 @@ export function Switch({ checked, onChange, label, id, disabled, className }: Sw
     </button>
   );
 }
+
+/** A switch with its visible label and a hint beside it. */
+export function SwitchRow({
+  id,
+  checked,
+  onChange,
+  label,
+  hint,
+}: {
+  id: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+  hint?: string;
+}) {
+  return (
+    <div className="flex items-start gap-3">
+      <Switch id={id} checked={checked} onChange={onChange} label={label} />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium text-zinc-900">
+          {label}
+        </label>
+        {hint && <p className="text-xs text-zinc-500">{hint}</p>}
+      </div>
+    </div>
+  );
+}

@@ -4,11 +4,11 @@ import { Link } from "react-router";
 import { Alert } from "../../../../components/ui/alert";
 import { buttonClass } from "../../../../components/ui/button";
 import { EmptyState } from "../../../../components/ui/empty-state";
-import { Input } from "../../../../components/ui/input";
 import { PageHeader } from "../../../../components/ui/page-header";
 import { PageSpinner } from "../../../../components/ui/spinner";
 import { BranchesTable } from "../../../../features/company-setup/components/branches/branches-table";
 import { useBranches } from "../../../../features/company-setup/hooks/use-branches";
+import { SearchBox } from "../../../../features/company-setup/components/search-box";
 import { useErrorMessage } from "../../../../lib/errors";
 import { useDebouncedValue } from "../../../../lib/use-debounced-value";
 import { useSetupContext } from "./setup-context";
@@ -46,15 +46,12 @@ export function BranchesPage() {
         />
       ) : (
         <>
-          <div className="mb-4 max-w-md">
-            <label htmlFor="branch-search" className="sr-only">
-              {t("setup.branches.searchLabel")}
-            </label>
-            <Input
+          <div className="mb-4 flex max-w-md">
+            <SearchBox
               id="branch-search"
-              type="search"
+              label={t("setup.branches.searchLabel")}
               value={search}
-              onChange={(e) => setSearch(e.target.value)}
+              onChange={setSearch}
               placeholder={t("setup.common.searchPlaceholder")}
             />
           </div>

@@ -4,12 +4,12 @@ import { Link } from "react-router";
 import { Alert } from "../../../../components/ui/alert";
 import { buttonClass } from "../../../../components/ui/button";
 import { EmptyState } from "../../../../components/ui/empty-state";
-import { Input } from "../../../../components/ui/input";
 import { PageHeader } from "../../../../components/ui/page-header";
 import { PageSpinner } from "../../../../components/ui/spinner";
 import { ServicesTable } from "../../../../features/company-setup/components/services/services-table";
 import { useBranches } from "../../../../features/company-setup/hooks/use-branches";
 import { useServices } from "../../../../features/company-setup/hooks/use-services";
+import { SearchBox } from "../../../../features/company-setup/components/search-box";
 import { useErrorMessage } from "../../../../lib/errors";
 import { useLocalized } from "../../../../lib/localized";
 import { useSetupContext } from "./setup-context";
@@ -53,15 +53,12 @@ export function ServicesPage() {
         />
       ) : (
         <>
-          <div className="mb-4 max-w-md">
-            <label htmlFor="service-search" className="sr-only">
-              {t("setup.services.searchLabel")}
-            </label>
-            <Input
+          <div className="mb-4 flex max-w-md">
+            <SearchBox
               id="service-search"
-              type="search"
+              label={t("setup.services.searchLabel")}
               value={search}
-              onChange={(e) => setSearch(e.target.value)}
+              onChange={setSearch}
               placeholder={t("setup.common.searchPlaceholder")}
             />
           </div>

@@ -4,12 +4,12 @@ import { Link } from "react-router";
 import { Alert } from "../../../../components/ui/alert";
 import { buttonClass } from "../../../../components/ui/button";
 import { EmptyState } from "../../../../components/ui/empty-state";
-import { Input } from "../../../../components/ui/input";
 import { PageHeader } from "../../../../components/ui/page-header";
 import { Pagination } from "../../../../components/ui/pagination";
 import { Select } from "../../../../components/ui/select";
 import { PageSpinner } from "../../../../components/ui/spinner";
 import { STAFF_ROLES, type StaffRole } from "../../../../features/company-setup/api/types";
+import { SearchBox } from "../../../../features/company-setup/components/search-box";
 import { StaffTable } from "../../../../features/company-setup/components/staff/staff-table";
 import { useBranches } from "../../../../features/company-setup/hooks/use-branches";
 import { useServices } from "../../../../features/company-setup/hooks/use-services";
@@ -55,21 +55,16 @@ export function StaffPage() {
       />
       {list.isError && <Alert tone="error">{errorMessage(list.error)}</Alert>}
       <div className="mb-4 flex flex-wrap gap-3">
-        <div className="min-w-56 flex-1">
-          <label htmlFor="staff-search" className="sr-only">
-            {t("setup.staff.searchLabel")}
-          </label>
-          <Input
-            id="staff-search"
-            type="search"
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setPage(1);
-            }}
-            placeholder={t("setup.staff.searchPlaceholder")}
-          />
-        </div>
+        <SearchBox
+          id="staff-search"
+          label={t("setup.staff.searchLabel")}
+          value={search}
+          onChange={(value) => {
+            setSearch(value);
+            setPage(1);
+          }}
+          placeholder={t("setup.staff.searchPlaceholder")}
+        />
         <div className="w-56">
           <label htmlFor="staff-role-filter" className="sr-only">
             {t("setup.staff.roleFilter")}

@@ -6,7 +6,7 @@ import { cn } from "../../../../lib/cn";
 import { NUMBER_SCHEMES } from "../../api/types";
 import { FormSection } from "../form-section";
 import { I18nFields } from "../i18n-fields";
-import { Switch } from "../switch";
+import { SwitchRow } from "../switch";
 import { timeZoneOptions, type BranchFormValues } from "./branch-form-values";
 
 type FieldsProps = {
@@ -252,20 +252,13 @@ export function BranchSettingsFields({ values, errors, set }: FieldsProps) {
           <Input {...number("bookingHorizonDays")} max={365} />
         </Field>
       </div>
-      <div className="flex items-start gap-3">
-        <Switch
-          id="branch-keepOvernight"
-          checked={values.keepOvernight}
-          onChange={(keepOvernight) => set({ keepOvernight })}
-          label={t("setup.branches.keepOvernight")}
-        />
-        <div>
-          <label htmlFor="branch-keepOvernight" className="text-sm font-medium text-zinc-900">
-            {t("setup.branches.keepOvernight")}
-          </label>
-          <p className="text-xs text-zinc-500">{t("setup.branches.keepOvernightHint")}</p>
-        </div>
-      </div>
+      <SwitchRow
+        id="branch-keepOvernight"
+        checked={values.keepOvernight}
+        onChange={(keepOvernight) => set({ keepOvernight })}
+        label={t("setup.branches.keepOvernight")}
+        hint={t("setup.branches.keepOvernightHint")}
+      />
     </FormSection>
   );
 }

@@ -9,7 +9,7 @@ import { useLocalized } from "../../../../lib/localized";
 import type { Device } from "../../api/types";
 import { useBranchServices } from "../../hooks/use-branches";
 import { CheckRow } from "../form-section";
-import { Switch } from "../switch";
+import { SwitchRow } from "../switch";
 import { useSetupError } from "../use-setup-error";
 
 type Props = {
@@ -51,19 +51,19 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
     String(typeof s.historySize === "number" ? s.historySize : 6),
   );
   const [voice, setVoice] = useState(s.voice !== false);
-  const [local_, setLocalError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const explained = error ? explain(error) : null;
   const offered = (services.data ?? []).filter((x) => x.enabled && x.active);
 
   const save = () => {
-    if (languages.length === 0) return setLocalError(t("setup.devices.languagesRequired"));
+    if (languages.length === 0) return setProblem(t("setup.devices.languagesRequired"));
     const idleN = Number(idle);
     if (kiosk && !(Number.isInteger(idleN) && idleN >= 30 && idleN <= 3600))
-      return setLocalError(t("setup.devices.idleInvalid"));
+      return setProblem(t("setup.devices.idleInvalid"));
     const historyN = Number(historySize);
     if (!kiosk && !(Number.isInteger(historyN) && historyN >= 1 && historyN <= 20))
-      return setLocalError(t("setup.devices.historyInvalid"));
-    setLocalError(null);
+      return setProblem(t("setup.devices.historyInvalid"));
+    setProblem(null);
     onSave({
       name: name.trim() || device.name,
       settings: kiosk
@@ -142,20 +142,13 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
         </fieldset>
         {kiosk ? (
           <div className="grid gap-5 sm:grid-cols-2">
-            <div className="flex items-start gap-3">
-              <Switch
-                id="device-autoPrint"
-                checked={autoPrint}
-                onChange={setAutoPrint}
-                label={t("setup.devices.autoPrint")}
-              />
-              <div>
-                <label htmlFor="device-autoPrint" className="text-sm font-medium text-zinc-900">
-                  {t("setup.devices.autoPrint")}
-                </label>
-                <p className="text-xs text-zinc-500">{t("setup.devices.autoPrintHint")}</p>
-              </div>
-            </div>
+            <SwitchRow
+              id="device-autoPrint"
+              checked={autoPrint}
+              onChange={setAutoPrint}
+              label={t("setup.devices.autoPrint")}
+              hint={t("setup.devices.autoPrintHint")}
+            />
             <Field
               id="device-idle"
               label={t("setup.devices.idleReset")}
@@ -189,25 +182,18 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
                 className="w-32!"
               />
             </Field>
-            <div className="flex items-start gap-3">
-              <Switch
-                id="device-voice"
-                checked={voice}
-                onChange={setVoice}
-                label={t("setup.devices.voice")}
-              />
-              <div>
-                <label htmlFor="device-voice" className="text-sm font-medium text-zinc-900">
-                  {t("setup.devices.voice")}
-                </label>
-                <p className="text-xs text-zinc-500">{t("setup.devices.voiceHint")}</p>
-              </div>
-            </div>
+            <SwitchRow
+              id="device-voice"
+              checked={voice}
+              onChange={setVoice}
+              label={t("setup.devices.voice")}
+              hint={t("setup.devices.voiceHint")}
+            />
           </div>
         )}
-        {(local_ ?? explained) && (
+        {(problem ?? explained) && (
           <p role="alert" className="text-sm text-red-700">
-            {local_ ??
+            {problem ??
               (explained && [explained.message, ...Object.values(explained.fields)].join(" "))}
           </p>
         )}
