@@ -2,21 +2,21 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { SUPER_ADMIN } from "../playwright.config";
 import { snap } from "./screenshots";
 
-const SLUG = "hamkorbank";
-const ADMIN = { email: "admin@hamkorbank.uz", password: "Hamkor-Bank-2026" };
+const SLUG = "aloqabank";
+const ADMIN = { email: "admin@aloqabank.uz", password: "Ochiq-Eshik-Sozlash-47" };
 const ADMIN_URL = `/c/${SLUG}/admin`;
 
 // A step that cannot happen should fail in seconds, not at the end of the long journey.
 test.use({ actionTimeout: 15_000 });
 
-/** The super admin creates Hamkorbank over the API and reads the invite's one-time password. */
+/** The super admin creates Aloqabank over the API and reads the invite's one-time password. */
 async function provisionCompany(request: APIRequestContext): Promise<string> {
   const login = await request.post("/api/platform/auth/login", { data: SUPER_ADMIN });
   expect(login.ok()).toBeTruthy();
   const headers = { authorization: `Bearer ${(await login.json()).accessToken}` };
   const created = await request.post("/api/platform/companies", {
     headers,
-    data: { name: "Hamkorbank", slug: SLUG, adminEmail: ADMIN.email, defaultLanguage: "uz" },
+    data: { name: "Aloqabank", slug: SLUG, adminEmail: ADMIN.email, defaultLanguage: "uz" },
   });
   expect(created.status()).toBe(201);
   const outbox = await request.get("/api/platform/outbox", { headers });
@@ -178,7 +178,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await nav(page, "Xodimlar");
   await page.getByRole("link", { name: "+ Yangi xodim" }).first().click();
   await page.getByLabel("Ism-familiya").fill("Aziza Karimova");
-  await page.getByLabel("Login (e-pochta)").fill("aziza@hamkorbank.uz");
+  await page.getByLabel("Login (e-pochta)").fill("aziza@aloqabank.uz");
   await page.locator("#staff-branchId").selectOption({ label: "Toshkent filiali" });
   await page.locator("#staff-counterId").selectOption({ label: "1-oyna — Kassa" });
   await page.getByLabel("K · Kassa xizmati").check();
@@ -195,13 +195,13 @@ test("a new company admin sets up branches, services, operators and hours, then 
 
   await page.getByRole("link", { name: "+ Yangi xodim" }).first().click();
   await page.getByLabel("Ism-familiya").fill("Bobur Aliyev");
-  await page.getByLabel("Login (e-pochta)").fill("bobur@hamkorbank.uz");
+  await page.getByLabel("Login (e-pochta)").fill("bobur@aloqabank.uz");
   await page.locator("#staff-branchId").selectOption({ label: "Toshkent filiali" });
   await page.locator("#staff-counterId").selectOption({ label: "2-oyna — Kredit" });
   await page.getByLabel("KR · Kredit maslahat").check();
   await page.getByLabel("E-pochtaga taklif yuborish").check();
   await page.getByRole("button", { name: "Xodim qo‘shish" }).click();
-  await expect(page.getByText("Taklif bobur@hamkorbank.uz manziliga yuborildi")).toBeVisible();
+  await expect(page.getByText("Taklif bobur@aloqabank.uz manziliga yuborildi")).toBeVisible();
   await expect(page.getByTestId("staff-row")).toHaveCount(3);
   await page.getByLabel("Rol bo‘yicha").selectOption("OPERATOR");
   await expect(page.getByTestId("staff-row")).toHaveCount(2);
@@ -295,7 +295,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   const desk = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const operator = await desk.newPage();
   await operator.goto(`${ADMIN_URL}/login`);
-  await operator.getByLabel("E-pochta").fill("aziza@hamkorbank.uz");
+  await operator.getByLabel("E-pochta").fill("aziza@aloqabank.uz");
   await operator.getByLabel("Parol").fill(operatorOtp);
   await operator.getByRole("button", { name: "Kirish" }).click();
   await operator.getByLabel("Joriy parol").fill(operatorOtp);
@@ -323,7 +323,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.setViewportSize({ width: 1366, height: 768 });
   await nav(page, "Umumiy ko‘rinish");
   await page.getByLabel("Til").selectOption("ru");
-  await expect(page.getByRole("heading", { name: "Hamkorbank: настройка" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Aloqabank: настройка" })).toBeVisible();
   await snap(page, "setup-19-overview-ru");
   await page.getByRole("link", { name: "Филиалы" }).first().click();
   await page.getByTestId("branch-row-toshkent").getByRole("link").click();
@@ -340,7 +340,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.getByRole("link", { name: "+ Yangi xodim" }).first().click();
   await page.getByLabel("Filial menejeri").check();
   await page.getByLabel("Ism-familiya").fill("Dilnoza Rahimova");
-  await page.getByLabel("Login (e-pochta)").fill("dilnoza@hamkorbank.uz");
+  await page.getByLabel("Login (e-pochta)").fill("dilnoza@aloqabank.uz");
   await page.getByRole("checkbox", { name: /Samarqand filiali/ }).check();
   await page.getByRole("button", { name: "Xodim qo‘shish" }).click();
   const managerOtp = (await page.getByTestId("one-time-password").textContent()) ?? "";
@@ -348,7 +348,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   const office = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const manager = await office.newPage();
   await manager.goto(`${ADMIN_URL}/login`);
-  await manager.getByLabel("E-pochta").fill("dilnoza@hamkorbank.uz");
+  await manager.getByLabel("E-pochta").fill("dilnoza@aloqabank.uz");
   await manager.getByLabel("Parol").fill(managerOtp);
   await manager.getByRole("button", { name: "Kirish" }).click();
   await manager.getByLabel("Joriy parol").fill(managerOtp);
