@@ -53,7 +53,7 @@ export async function callNextTicket(
     deps,
     company,
     async (tx) => {
-      const row = await callNextInOneStatement(tx.db, {
+      const row = await callNextInOneStatement(tx.db, tx.schema, {
         branchId: session.branchId,
         staffId: scope.staffId,
         counterId: session.counterId,

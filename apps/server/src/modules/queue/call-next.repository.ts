@@ -6,7 +6,7 @@ import {
   transition,
   type AppointmentWindow,
 } from "@equeue/core";
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { CompanyQueryDb, TicketView } from "./queue.types";
 
 export type CallNextQuery = {
@@ -19,13 +19,7 @@ export type CallNextQuery = {
   window?: AppointmentWindow;
 };
 
-/** Queue time minus the service's head start, as SQL (the head starts are parameters). */
-function virtualQueuedAt(services: CallNextQuery["services"]) {
-  const withHeadStart = services.filter((s) => s.headStartSeconds !== 0);
-  if (withHeadStart.length === 0) return sql`t.queued_at`;
-  const cases = withHeadStart.map((s) => sql`when ${s.id}::uuid then ${s.headStartSeconds}::int`);
-  return sql`t.queued_at - (case t.service_id ${sql.join(cases, sql` `)} else 0 end) * interval '1 second'`;
-}
+type CalledRow = Omit<TicketView, "counter_number">;
 
 /**
  * What core's CALL does to a waiting ticket at `now`. It reads nothing of the ticket but its
@@ -45,108 +39,79 @@ function callEffect(now: Date) {
     TICKET_ACTION.CALL,
     { now },
   );
-  return { status: r.to, called_at: r.ticket.calledAt, recall_count: r.ticket.recallCount };
+  return { status: r.to, calledAt: r.ticket.calledAt, recallCount: r.ticket.recallCount };
+}
+
+/** Queue time minus the service's head start (head starts are parameters, not a join). */
+function virtualQueuedAt(services: CallNextQuery["services"]) {
+  const withHeadStart = services.filter((s) => s.headStartSeconds !== 0);
+  if (withHeadStart.length === 0) return sql`t.queued_at`;
+  const cases = withHeadStart.map((s) => sql`when ${s.id}::uuid then ${s.headStartSeconds}::int`);
+  return sql`t.queued_at - (case t.service_id ${sql.join(cases, sql` `)} else 0 end) * interval '1 second'`;
 }
 
 /**
- * "Call next" as ONE statement, so it is one round trip and its own transaction:
- *  1. `picked`: the first ticket this operator may serve — WAITING, at its branch, of one of
- *     its services (assigned to it, offered by the branch, active: read with its scope), not
- *     reserved for someone else — in core's
- *     CALL_NEXT_ORDER_BY order (due appointments by booked time, then priority, then queue time
- *     minus the service's head start, then queue time, then id), locked FOR UPDATE SKIP LOCKED
- *     so that concurrent callers each lock a different ticket and never wait for each other;
- *  2. `called`: that ticket becomes CALLED at this operator's counter (values from core);
- *  3. `logged`: the CALL row of ticket_events, in the same statement.
- * Returns the called ticket, or undefined when nobody is waiting for this operator.
+ * "Call next" as ONE statement — one round trip, its own transaction:
+ *  1. `picked`: the first ticket this operator may serve — in a status CALL is allowed from
+ *     (WAITING), at its branch, of one of its services (assigned, offered by the branch, active:
+ *     read with its scope), not reserved for another operator — in core's CALL_NEXT_ORDER_BY
+ *     order: due appointments first (earliest booked time), then priority, then queue time minus
+ *     the service's head start, then queue time, then id. FOR UPDATE SKIP LOCKED: concurrent
+ *     callers each lock a different ticket and never wait for one another;
+ *  2. `called`: that ticket becomes CALLED at this operator's counter (the values core's CALL
+ *     gives);
+ *  3. `logged`: its CALL row in ticket_events.
+ * Hand-written SQL on purpose: it runs for every call, and building it through the query
+ * builder cost more than executing it. Tables are qualified with the company's schema.
  */
-export function callNextStatement(db: CompanyQueryDb, q: CallNextQuery) {
+export function callNextStatement(schema: string, q: CallNextQuery): RawBuilder<CalledRow> {
   const window = q.window ?? DEFAULT_APPOINTMENT_WINDOW;
   const dueFrom = new Date(q.now.getTime() - window.lateSeconds * 1000);
   const dueTo = new Date(q.now.getTime() + window.earlySeconds * 1000);
-  const due = sql<boolean>`coalesce(t.appointment_at between ${dueFrom} and ${dueTo}, false)`;
+  const due = sql`coalesce(t.appointment_at between ${dueFrom} and ${dueTo}, false)`;
   const effect = callEffect(q.now);
-  return db
-    .with("picked", (qb) =>
-      qb
-        .selectFrom("tickets as t")
-        .select("t.id")
-        .where("t.branch_id", "=", q.branchId)
-        .where("t.status", "in", TRANSITION_RULES.CALL.from)
-        .where(
-          "t.service_id",
-          "in",
-          q.services.map((s) => s.id),
-        )
-        .where((eb) =>
-          eb.or([
-            eb("t.preferred_operator_id", "is", null),
-            eb("t.preferred_operator_id", "=", q.staffId),
-          ]),
-        )
-        .orderBy(due, "desc")
-        .orderBy(sql`case when ${due} then t.appointment_at end`, (ob) => ob.asc().nullsLast())
-        .orderBy("t.priority", "desc")
-        .orderBy(sql`case when not ${due} then ${virtualQueuedAt(q.services)} end`, (ob) =>
-          ob.asc().nullsLast(),
-        )
-        .orderBy("t.queued_at", "asc")
-        .orderBy("t.id", "asc")
-        .limit(1)
-        .forUpdate("t")
-        .skipLocked(),
+  const tickets = sql.id(schema, "tickets");
+  const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
+  return sql<CalledRow>`
+    with picked as (
+      select t.id from ${tickets} as t
+      where t.branch_id = ${q.branchId}
+        and t.status in (${list(TRANSITION_RULES.CALL.from)})
+        and t.service_id in (${list(q.services.map((s) => s.id))})
+        and (t.preferred_operator_id is null or t.preferred_operator_id = ${q.staffId})
+      order by ${due} desc,
+        case when ${due} then t.appointment_at end asc nulls last,
+        t.priority desc,
+        case when not ${due} then ${virtualQueuedAt(q.services)} end asc nulls last,
+        t.queued_at asc,
+        t.id asc
+      limit 1
+      for update of t skip locked
+    ), called as (
+      update ${tickets} as u
+      set status = ${effect.status}, called_at = ${effect.calledAt},
+        recall_count = ${effect.recallCount}, operator_id = ${q.staffId},
+        counter_id = ${q.counterId}, updated_at = ${q.now}
+      from picked where u.id = picked.id
+      returning u.*
+    ), logged as (
+      insert into ${sql.id(schema, "ticket_events")}
+        (ticket_id, at, type, from_status, to_status, operator_id, counter_id, data)
+      select id, ${q.now}::timestamptz, ${TICKET_ACTION.CALL}::text,
+        ${TICKET_STATUS.WAITING}::text, ${effect.status}::text, ${q.staffId}::uuid,
+        ${q.counterId}::uuid, '{}'::jsonb
+      from called
     )
-    .with("called", (qb) =>
-      qb
-        .updateTable("tickets")
-        .from("picked")
-        .set({
-          ...effect,
-          operator_id: q.staffId,
-          counter_id: q.counterId,
-          updated_at: q.now,
-        })
-        .whereRef("tickets.id", "=", "picked.id")
-        .returningAll("tickets"),
-    )
-    .with("logged", (qb) =>
-      qb
-        .insertInto("ticket_events")
-        .columns([
-          "ticket_id",
-          "at",
-          "type",
-          "from_status",
-          "to_status",
-          "operator_id",
-          "counter_id",
-          "data",
-        ])
-        .expression((eb) =>
-          eb.selectFrom("called").select([
-            "called.id",
-            // INSERT … SELECT does not type parameters from the target columns: cast them.
-            sql<Date>`${q.now}::timestamptz`.as("at"),
-            sql<string>`${TICKET_ACTION.CALL}::text`.as("type"),
-            sql<string>`${TICKET_STATUS.WAITING}::text`.as("from_status"),
-            sql<string>`${effect.status}::text`.as("to_status"),
-            sql<string>`${q.staffId}::uuid`.as("operator_id"),
-            sql<string>`${q.counterId}::uuid`.as("counter_id"),
-            sql<string>`'{}'::jsonb`.as("data"),
-          ]),
-        )
-        .returning("ticket_events.id"),
-    )
-    .selectFrom("called")
-    .innerJoin("services as s", "s.id", "called.service_id")
-    .selectAll("called")
-    .select("s.name as service_name");
+    select called.*, s.name as service_name
+    from called join ${sql.id(schema, "services")} as s on s.id = called.service_id`;
 }
 
-/** Runs the call-next statement; the ticket it called, with its service name. */
+/** Runs the call-next statement: the ticket it called, or undefined when nobody waits. */
 export async function callNextInOneStatement(
   db: CompanyQueryDb,
+  schema: string,
   q: CallNextQuery,
-): Promise<Omit<TicketView, "counter_number"> | undefined> {
-  return callNextStatement(db, q).executeTakeFirst();
+): Promise<CalledRow | undefined> {
+  const result = await callNextStatement(schema, q).execute(db);
+  return result.rows[0];
 }

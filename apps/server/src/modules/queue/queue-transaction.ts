@@ -13,7 +13,7 @@ export function isUniqueViolationOf(err: unknown, index: string): boolean {
 export type QueueDeps = { db: Db; realtime: QueuePublisher };
 
 /** What a command gets inside its transaction: the company's tables and a list to record facts. */
-export type QueueTx = { db: CompanyQueryDb; facts: QueueFact[] };
+export type QueueTx = { db: CompanyQueryDb; facts: QueueFact[]; schema: string };
 
 /**
  * Runs a queue command in one transaction. Facts it records are published only after the
@@ -31,8 +31,12 @@ export async function runQueueTransaction<T>(
   try {
     // A command whose every write is one statement is atomic without BEGIN/COMMIT round trips.
     result = opts.singleStatement
-      ? await fn({ db: companyDb(deps.db, company), facts })
-      : await deps.db.transaction().execute((trx) => fn({ db: companyDb(trx, company), facts }));
+      ? await fn({ db: companyDb(deps.db, company), facts, schema: company.schema_name })
+      : await deps.db
+          .transaction()
+          .execute((trx) =>
+            fn({ db: companyDb(trx, company), facts, schema: company.schema_name }),
+          );
   } catch (err) {
     if (isUniqueViolationOf(err, "tickets_operator_open")) {
       throw new AppError(
