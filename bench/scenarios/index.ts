@@ -20,6 +20,39 @@ export const scenarios: Record<string, ScenarioEntry> = {
       "tenants [--companies 2000] [--db postgres|pglite] [--clients 4] [--concurrency 4] [--ceiling 200] [--out tenants]",
     load: () => import("./tenants"),
   },
+  "call-next": {
+    description:
+      "500 operators over HTTP loop call-next + close on pre-issued tickets (100 companies × 5 branches)",
+    usage:
+      "call-next [--companies 100] [--branches 5] [--services 2] [--tickets-per-branch 300] [--seconds 30] [--close cancel|finish] [--think-ms 0] [--raw-seconds 5] [--raw-clients 8] [--out call-next]",
+    load: () => import("./call-next"),
+  },
+  "hot-queue": {
+    description: "50 operators over HTTP on one branch and one service (one hot queue)",
+    usage:
+      "hot-queue [--operators 50] [--tickets 20000] [--seconds 30] [--close cancel|finish] [--raw-seconds 5] [--out hot-queue]",
+    load: () => import("./hot-queue"),
+  },
+  issue: {
+    description: "kiosk + online ticket issuing burst over HTTP with status polls mixed in",
+    usage:
+      "issue [--companies 20] [--branches 5] [--clients 50] [--seconds 20] [--polls-per-issue 1] [--raw-seconds 5] [--out issue]",
+    load: () => import("./issue"),
+  },
+  embedded: {
+    description:
+      "call-next on the embedded PGlite default (in memory), over HTTP and at service level",
+    usage:
+      "embedded [--companies 10] [--branches 5] [--tickets-per-branch 300] [--seconds 20] [--service-seconds 10] [--close cancel|finish] [--out embedded]",
+    load: () => import("./embedded"),
+  },
+  fanout: {
+    description:
+      "20,000 socket.io ticket trackers + 500 display boards on one node, 500 call events/s",
+    usage:
+      "fanout [--clients 20000] [--companies 100] [--branches 5] [--rate 500] [--seconds 30] [--client-procs 4] [--connect-concurrency 100] [--out fanout]",
+    load: () => import("./fanout"),
+  },
 };
 
 /** Scenarios named in BENCHMARKS.md that have no script yet. */

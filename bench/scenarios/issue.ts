@@ -1,0 +1,328 @@
+/**
+ * `issue`: a burst of kiosk and online tickets issued over HTTP (POST /queue/tickets with source
+ * KIOSK or ONLINE; there is no kiosk-device issuing endpoint yet, so reception operators' tokens
+ * are used) with status polls (GET /public/tickets/:token, the tracking page) mixed in.
+ * Bars: ≥ 50 % of the raw insert ceiling, p99 < 20 ms.
+ *
+ * Raw ceiling, same run, same tables: the writes issueTicket does, in one transaction per ticket —
+ * ticket_series upsert (… on conflict do update … returning), tickets insert returning *,
+ * ticket_events insert — with 8 `pg` clients, before and after the app phase (averaged).
+ */
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { TICKET_TOKEN_BYTES, createTicketToken } from "@equeue/core";
+import { quoteIdent } from "../../apps/server/src/db/migrator";
+import type { Args } from "../lib/args";
+import { loadAvg, logger, openPgBench } from "../lib/bench-env";
+import { HttpClient } from "../lib/http";
+import { checkpoint } from "../lib/pg";
+import { buildFixture, type Exec, type OperatorRef } from "../lib/queue-fixture";
+import { commandLine, machineInfo, printResult, writeResult, type Bar } from "../lib/results";
+import { ServerProcess } from "../lib/server-proc";
+import { round, summarize } from "../lib/stats";
+import { serverTree } from "./call-next";
+
+const ISSUE_P99_BAR_MS = 20;
+const RATIO_BAR = 0.5;
+
+type RawIssue = {
+  tickets: number;
+  errors: number;
+  seconds: number;
+  per_s: number;
+  p50_ms: number | null;
+  p99_ms: number | null;
+};
+
+async function rawIssue(
+  connect: () => Promise<{ exec: Exec; release: () => void }>,
+  operators: OperatorRef[],
+  serviceIds: Map<string, string[]>,
+  day: string,
+  opts: { clients: number; seconds: number },
+): Promise<RawIssue> {
+  const lat: number[] = [];
+  let tickets = 0;
+  let errors = 0;
+  const conns = await Promise.all(Array.from({ length: opts.clients }, () => connect()));
+  const started = performance.now();
+  const deadline = started + opts.seconds * 1000;
+  try {
+    await Promise.all(
+      conns.map(async ({ exec }) => {
+        for (let n = 0; n < 10_000_000 && performance.now() < deadline; n++) {
+          const op = operators[Math.floor(Math.random() * operators.length)]!;
+          const services = serviceIds.get(op.branchId)!;
+          const serviceId = services[Math.floor(Math.random() * services.length)]!;
+          const source = Math.random() < 0.5 ? "KIOSK" : "ONLINE";
+          const series = source === "KIOSK" ? "K" : "O";
+          const s = quoteIdent(op.schema);
+          const now = new Date();
+          const t = performance.now();
+          try {
+            await exec("begin");
+            const [row] = await exec<{ last_number: number }>(
+              `insert into ${s}.ticket_series (branch_id, day, series, last_number) values ($1, $2, $3, 1)
+               on conflict (branch_id, day, series) do update set last_number = ticket_series.last_number + 1
+               returning last_number`,
+              [op.branchId, day, series],
+            );
+            const number = row!.last_number;
+            const [ticket] = await exec<{ id: string }>(
+              `insert into ${s}.tickets (branch_id, service_id, day, series, number, label, source, status,
+                 priority, queued_at, appointment_at, customer_name, customer_phone, token, created_at, updated_at)
+               values ($1, $2, $3, $4, $5, $6, $7, 'WAITING', 0, $8, null, null, null, $9, $8, $8) returning *`,
+              [
+                op.branchId,
+                serviceId,
+                day,
+                series,
+                number,
+                `${series}-${String(number).padStart(3, "0")}`,
+                source,
+                now,
+                createTicketToken(randomBytes(TICKET_TOKEN_BYTES)),
+              ],
+            );
+            await exec(
+              `insert into ${s}.ticket_events (ticket_id, at, type, from_status, to_status, operator_id, counter_id, data)
+               values ($1, $2, 'ISSUE', null, 'WAITING', $3, $4, $5)`,
+              [ticket!.id, now, op.staffId, op.counterId, JSON.stringify({ source })],
+            );
+            await exec("commit");
+            lat.push(performance.now() - t);
+            tickets++;
+          } catch {
+            errors++;
+            await exec("rollback").catch(() => {});
+          }
+        }
+      }),
+    );
+  } finally {
+    for (const c of conns) c.release();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const sum = summarize(lat);
+  return {
+    tickets,
+    errors,
+    seconds: round(seconds)!,
+    per_s: round(tickets / seconds)!,
+    p50_ms: round(sum.p50),
+    p99_ms: round(sum.p99),
+  };
+}
+
+export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }> {
+  const companies = args.int("companies", 20);
+  const branches = args.int("branches", 5);
+  const clients = args.int("clients", 50);
+  const seconds = args.int("seconds", 20);
+  const pollsPerIssue = Number(args.get("polls-per-issue") ?? "1");
+  const rawSeconds = args.int("raw-seconds", 5);
+  const rawClients = args.int("raw-clients", 8);
+  const outFile = args.get("out") ?? "issue";
+  const log = logger("issue");
+  const loadStart = loadAvg();
+  const bench = await openPgBench(log, Math.max(10, rawClients + 2));
+  let server: ServerProcess | null = null;
+  let http: HttpClient | null = null;
+  try {
+    const fx = await buildFixture(
+      bench.setup,
+      bench.connect,
+      {
+        companies,
+        branchesPerCompany: branches,
+        servicesPerBranch: 2,
+        operatorsPerBranch: 1,
+        ticketsPerBranch: 0,
+        slugPrefix: `is${Math.random().toString(36).slice(2, 6)}`,
+      },
+      log,
+    );
+    await bench.setup.close();
+    await bench.exec("vacuum analyze");
+    const serviceIds = new Map(fx.branches.map((b) => [b.branchId, b.serviceIds]));
+    log(`set-up: ${fx.operators.length} branches (one reception token each)`);
+
+    await checkpoint(bench.db.url);
+    const rawBefore = await rawIssue(bench.connect, fx.operators, serviceIds, fx.day, {
+      clients: rawClients,
+      seconds: rawSeconds,
+    });
+    log(`raw ceiling (before): ${rawBefore.per_s} tickets/s, p99 ${rawBefore.p99_ms} ms`);
+
+    server = await ServerProcess.start(bench.env);
+    http = new HttpClient(server.address, clients + 10);
+    const issued = new Map<string, string[]>(); // slug -> tokens
+    const issueLat: number[] = [];
+    const pollLat: number[] = [];
+    const samples: string[] = [];
+    let errors = 0;
+    let polls = 0;
+    const fail = (m: string) => {
+      errors++;
+      if (samples.length < 8) samples.push(m.slice(0, 300));
+    };
+    const burst = async (secs: number, record: boolean) => {
+      const deadline = performance.now() + secs * 1000;
+      let count = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          let credit = 0;
+          for (let n = 0; n < 1_000_000 && performance.now() < deadline; n++) {
+            const op = fx.operators[Math.floor(Math.random() * fx.operators.length)]!;
+            const services = serviceIds.get(op.branchId)!;
+            try {
+              const t = performance.now();
+              const res = await http!.request("POST", `/api/c/${op.slug}/queue/tickets`, {
+                token: op.token,
+                body: {
+                  branchId: op.branchId,
+                  serviceId: services[Math.floor(Math.random() * services.length)],
+                  source: Math.random() < 0.5 ? "KIOSK" : "ONLINE",
+                },
+              });
+              if (record) issueLat.push(performance.now() - t);
+              if (res.status !== 201) {
+                if (record) fail(`issue ${res.status} ${res.body}`);
+                continue;
+              }
+              count++;
+              const token = (JSON.parse(res.body) as { ticket: { trackingToken?: string } }).ticket
+                .trackingToken;
+              const list = issued.get(op.slug) ?? [];
+              if (token) list.push(token);
+              issued.set(op.slug, list);
+              credit += pollsPerIssue;
+              while (credit >= 1 && list.length) {
+                credit--;
+                const tok = list[Math.floor(Math.random() * list.length)]!;
+                const p = performance.now();
+                const r = await http!.request("GET", `/api/c/${op.slug}/public/tickets/${tok}`);
+                if (record) {
+                  pollLat.push(performance.now() - p);
+                  polls++;
+                  if (r.status !== 200) fail(`poll ${r.status} ${r.body}`);
+                }
+              }
+            } catch (err) {
+              if (record) fail(String(err));
+            }
+          }
+        }),
+      );
+      return { count, seconds: (performance.now() - started) / 1000 };
+    };
+    await burst(2, false);
+    await checkpoint(bench.db.url);
+    await server.reset();
+    log(
+      `${clients} clients issue tickets (+${pollsPerIssue} status poll per ticket) for ${seconds} s`,
+    );
+    const app = await burst(seconds, true);
+    const stats = await server.stats();
+    http.close();
+    http = null;
+    const final = await server.stop();
+    server = null;
+    const perS = app.count / app.seconds;
+    log(
+      `app: ${app.count} tickets in ${app.seconds.toFixed(1)} s = ${perS.toFixed(1)}/s, ${polls} polls`,
+    );
+
+    await checkpoint(bench.db.url);
+    const rawAfter = await rawIssue(bench.connect, fx.operators, serviceIds, fx.day, {
+      clients: rawClients,
+      seconds: rawSeconds,
+    });
+    log(`raw ceiling (after): ${rawAfter.per_s} tickets/s, p99 ${rawAfter.p99_ms} ms`);
+    const ceiling = (rawBefore.per_s + rawAfter.per_s) / 2;
+
+    // Numbers must be unique per branch, day and series (the unique index guarantees it; count anyway).
+    let dupNumbers = 0;
+    for (const c of fx.companies) {
+      const [r] = await bench.exec<{ n: number }>(
+        `select count(*)::int as n from (select 1 from ${quoteIdent(c.schema)}.tickets
+           group by branch_id, day, series, number having count(*) > 1) d`,
+      );
+      dupNumbers += r!.n;
+    }
+    const issue = summarize(issueLat);
+    const poll = summarize(pollLat);
+    const all = summarize([...issueLat, ...pollLat]);
+    const ratio = perS / ceiling;
+    const peak = Math.max(stats.peak_rss_mb, final?.peak_rss_mb ?? 0);
+    const result = {
+      name: "issue",
+      date: new Date().toISOString(),
+      command: commandLine("issue", argv),
+      ops_per_s: round(perS),
+      ceiling_ops_per_s: round(ceiling),
+      ratio: round(ratio, 3),
+      p50_ms: round(issue.p50),
+      p99_ms: round(issue.p99),
+      duplicates: dupNumbers,
+      lost: null,
+      errors,
+      peak_rss_mb: peak,
+      scale: { companies, branches: fx.operators.length, clients },
+      seconds: round(app.seconds),
+      tickets_issued: app.count,
+      polls,
+      polls_per_s: round(polls / app.seconds),
+      requests_per_s: round((app.count + polls) / app.seconds),
+      issue_p90_ms: round(issue.p90),
+      issue_max_ms: round(issue.max),
+      poll_p50_ms: round(poll.p50),
+      poll_p99_ms: round(poll.p99),
+      mixed_p99_ms: round(all.p99),
+      ceiling_runs: [rawBefore, rawAfter],
+      server_tree: serverTree(),
+      server_event_loop_lag_p99_ms: stats.lag_p99_ms,
+      server_cpu_percent: stats.cpu_percent,
+      error_samples: samples,
+      rss_note: "peak_rss_mb is the server child process alone",
+      load_avg_start: loadStart,
+      load_avg_end: loadAvg(),
+      machine: machineInfo("postgres", bench.version),
+    };
+    const bars: Bar[] = [
+      {
+        name: "issue throughput vs raw insert ceiling",
+        target: `≥ ${RATIO_BAR * 100} %`,
+        actual: `${(ratio * 100).toFixed(1)} % (${perS.toFixed(0)} / ${ceiling.toFixed(0)} tickets/s)`,
+        pass: ratio >= RATIO_BAR,
+      },
+      {
+        name: "issue p99",
+        target: `< ${ISSUE_P99_BAR_MS} ms`,
+        actual: `${issue.p99?.toFixed(1)} ms`,
+        pass: issue.p99 !== null && issue.p99 < ISSUE_P99_BAR_MS,
+      },
+      {
+        name: "status poll p99",
+        target: `< ${ISSUE_P99_BAR_MS} ms`,
+        actual: `${poll.p99?.toFixed(1)} ms`,
+        pass: poll.p99 !== null && poll.p99 < ISSUE_P99_BAR_MS,
+      },
+      {
+        name: "errors and duplicate numbers",
+        target: "0",
+        actual: `${errors} errors, ${dupNumbers} duplicate numbers`,
+        pass: errors === 0 && dupNumbers === 0,
+      },
+    ];
+    const file = writeResult({ ...result, bars }, outFile);
+    printResult(result, bars);
+    log(`wrote ${path.relative(process.cwd(), file)}`);
+    return { pass: bars.every((b) => b.pass) };
+  } finally {
+    http?.close();
+    await server?.stop();
+    await bench.close().catch((err: unknown) => log(`cleanup: ${String(err)}`));
+  }
+}
