@@ -26,7 +26,7 @@ export async function callLockedTicket(
   session: CounterSession,
   now: Date,
 ): Promise<TicketView> {
-  const { row } = await applyTransition(tx.db, locked, TICKET_ACTION.CALL, {
+  const { row } = await applyTransition(tx, locked, TICKET_ACTION.CALL, {
     ctx: { now },
     actor: { staffId: scope.staffId, counterId: session.counterId },
   });

@@ -28,7 +28,7 @@ describe("call next under concurrency", () => {
   });
   afterAll(() => p.close());
 
-  const scopeOf = (id: string) => loadStaffScope(companyDb(p.ctx.db, company), id);
+  const scopeOf = (id: string) => loadStaffScope(p.ctx.db, company, id);
 
   async function seatOperators(
     n: number,

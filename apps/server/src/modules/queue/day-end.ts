@@ -39,7 +39,7 @@ export async function expireBranchDay(
         .skipLocked()
         .execute();
       for (const locked of rows) {
-        const { row } = await applyTransition(tx.db, locked, TICKET_ACTION.EXPIRE, {
+        const { row } = await applyTransition(tx, locked, TICKET_ACTION.EXPIRE, {
           ctx: { now },
           actor: { staffId: null, counterId: null },
           data: { businessDay: today },

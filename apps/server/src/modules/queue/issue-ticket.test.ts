@@ -131,7 +131,6 @@ describe("issuing tickets and the business day", () => {
 
   it("books an appointment, checks it in, and serves it at its time ahead of earlier walk-ins", async () => {
     const { branch, services, counters } = await createBranchWithService(p.ctx, company);
-    const db = companyDb(p.ctx.db, company);
     const op = await createQueueOperator(p.ctx, company, {
       branchId: branch.id,
       serviceIds: [services[0]!.id],
@@ -150,7 +149,7 @@ describe("issuing tickets and the business day", () => {
       { now: new Date(nine.getTime() - 86_400_000) },
     );
     expect(booked).toMatchObject({ status: "BOOKED", queued_at: null, label: "O-001" });
-    const scopeAt = async () => loadStaffScope(db, op.id);
+    const scopeAt = async () => loadStaffScope(p.ctx.db, company, op.id);
     await startCounterSession(p.ctx, company, await scopeAt(), { counterId: counters[0]!.id });
     // Not checked in: not offered, even at its time.
     const arrival = new Date(nine.getTime() + 25 * 60_000);

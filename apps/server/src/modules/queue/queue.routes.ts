@@ -53,7 +53,7 @@ export const queueRoutes =
     app.addHook("onRequest", requireStaff(ctx.tokens));
     const dbOf = (request: FastifyRequest) => companyDb(ctx.db, request.company!);
     const scopeOf = (request: FastifyRequest) =>
-      loadStaffScope(dbOf(request), staffClaims(request).sub);
+      loadStaffScope(ctx.db, request.company!, staffClaims(request).sub);
 
     app.post(
       "/queue/tickets",

@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
+import type { Db } from "../../db/database";
 import type { OperatorStatusValue, StaffRole } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import type { BranchFilter } from "./ticket.repository";
@@ -29,59 +30,57 @@ export type StaffScope = {
   sessionServices: { id: string; headStartSeconds: number }[];
 };
 
+type ScopeRow = {
+  id: string;
+  name: string;
+  role: StaffRole;
+  is_active: boolean;
+  branch_id: string | null;
+  default_counter_id: string | null;
+  session_branch_id: string | null;
+  counter_id: string | null;
+  status: OperatorStatusValue | null;
+  reason: string | null;
+  since: Date | null;
+  counter_number: number | null;
+  ticket_id: string | null;
+  ticket_label: string | null;
+  session_services: [string, number][] | null;
+  extra_branch_ids: string[] | null;
+};
+
+/**
+ * The one query behind loadStaffScope, run on every staff request: hand-written (building it
+ * through the query builder took as long as running it) and exported so it can be EXPLAINed.
+ */
+export function staffScopeQuery(schema: string, staffId: string): RawBuilder<ScopeRow> {
+  const t = (name: string) => sql.id(schema, name);
+  return sql<ScopeRow>`
+    select s.id, s.name, s.role, s.is_active, s.branch_id, s.counter_id as default_counter_id,
+      o.branch_id as session_branch_id, o.counter_id, o.status, o.reason, o.since,
+      c.number as counter_number, tk.id as ticket_id, tk.label as ticket_label,
+      (select coalesce(json_agg(json_build_array(sv.id, sv.head_start_seconds)), '[]'::json)
+        from ${t("staff_services")} ss
+        join ${t("branch_services")} bs
+          on bs.service_id = ss.service_id and bs.branch_id = o.branch_id and bs.enabled
+        join ${t("services")} sv on sv.id = ss.service_id and sv.is_active
+        where ss.staff_id = s.id) as session_services,
+      (select coalesce(json_agg(sb.branch_id), '[]'::json)
+        from ${t("staff_branches")} sb where sb.staff_id = s.id) as extra_branch_ids
+    from ${t("staff")} s
+    left join ${t("operator_status")} o on o.staff_id = s.id
+    left join ${t("counters")} c on c.id = o.counter_id
+    left join ${t("tickets")} tk on tk.operator_id = s.id and tk.status in ('CALLED', 'SERVING')
+    where s.id = ${staffId}`;
+}
+
 /** Loads the caller's scope in one query; a deactivated account is refused. */
-export async function loadStaffScope(db: CompanyQueryDb, staffId: string): Promise<StaffScope> {
-  const row = await db
-    .selectFrom("staff as s")
-    .leftJoin("operator_status as o", "o.staff_id", "s.id")
-    .leftJoin("counters as c", "c.id", "o.counter_id")
-    .leftJoin("tickets as t", (join) =>
-      join.onRef("t.operator_id", "=", "s.id").on("t.status", "in", ["CALLED", "SERVING"]),
-    )
-    .select([
-      "s.id",
-      "s.name",
-      "s.role",
-      "s.is_active",
-      "s.branch_id",
-      "s.counter_id as default_counter_id",
-      "o.branch_id as session_branch_id",
-      "o.counter_id",
-      "o.status",
-      "o.reason",
-      "o.since",
-      "c.number as counter_number",
-      "t.id as ticket_id",
-      "t.label as ticket_label",
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom("staff_services as ss")
-        .innerJoin("branch_services as bs", (join) =>
-          join
-            .onRef("bs.service_id", "=", "ss.service_id")
-            .onRef("bs.branch_id", "=", "o.branch_id")
-            .on("bs.enabled", "=", true),
-        )
-        .innerJoin("services as sv", "sv.id", "ss.service_id")
-        .whereRef("ss.staff_id", "=", "s.id")
-        .where("sv.is_active", "=", true)
-        .select(
-          sql<
-            [string, number][]
-          >`coalesce(json_agg(json_build_array(sv.id, sv.head_start_seconds)), '[]'::json)`.as("x"),
-        )
-        .as("session_services"),
-    )
-    .select((eb) =>
-      eb
-        .selectFrom("staff_branches as sb")
-        .whereRef("sb.staff_id", "=", "s.id")
-        .select(sql<string[]>`coalesce(json_agg(sb.branch_id), '[]'::json)`.as("ids"))
-        .as("extra_branch_ids"),
-    )
-    .where("s.id", "=", staffId)
-    .executeTakeFirst();
+export async function loadStaffScope(
+  db: Db,
+  company: { schema_name: string },
+  staffId: string,
+): Promise<StaffScope> {
+  const row = (await staffScopeQuery(company.schema_name, staffId).execute(db)).rows[0];
   if (!row) throw new AppError("UNAUTHENTICATED", "Your account no longer exists. Log in again.");
   if (!row.is_active) throw new AppError("FORBIDDEN", "Your account is disabled.");
   const session =

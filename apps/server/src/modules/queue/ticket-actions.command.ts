@@ -72,7 +72,7 @@ async function transitionLocked(
   note: string | null,
 ): Promise<TicketView> {
   const session = scope.session;
-  const { row } = await applyTransition(tx.db, locked, action, {
+  const { row } = await applyTransition(tx, locked, action, {
     ctx: { now, graceSeconds: locked.grace_seconds },
     actor: { staffId: scope.staffId, counterId: session?.counterId ?? null },
     ...(action === TICKET_ACTION.FINISH && note !== null && { extra: { outcome_note: note } }),

@@ -10,7 +10,7 @@ import {
 import type { Updateable } from "kysely";
 import type { TicketsTable } from "../../db/tables";
 import { AppError } from "../../shared/app-error";
-import { insertTicketEvent, updateTicket } from "./ticket.repository";
+import { updateTicketWithEvent } from "./ticket.repository";
 import type {
   CompanyQueryDb,
   QueueFact,
@@ -75,7 +75,7 @@ export type AppliedTransition = {
  * stores the outcome and appends the ticket_events row in the caller's transaction.
  */
 export async function applyTransition(
-  db: CompanyQueryDb,
+  tx: { db: CompanyQueryDb; schema: string },
   row: TicketRow,
   action: TicketAction,
   opts: {
@@ -87,7 +87,7 @@ export async function applyTransition(
 ): Promise<AppliedTransition> {
   const result = transition(toSnapshot(row), action, opts.ctx);
   const t = result.ticket;
-  const updated = await updateTicket(db, row.id, row.status, {
+  const patch: Updateable<TicketsTable> = {
     status: t.status,
     priority: t.priority,
     queued_at: t.queuedAt,
@@ -97,19 +97,17 @@ export async function applyTransition(
     ...actionColumns(action, result.at, opts.actor),
     ...opts.extra,
     updated_at: result.at,
-  });
-  if (!updated) {
-    throw new AppError("INVALID_STATE", `${row.label} changed meanwhile; reload and try again.`);
-  }
-  await insertTicketEvent(db, {
-    ticketId: row.id,
+  };
+  const updated = await updateTicketWithEvent(tx.db, tx.schema, row.id, row.status, patch, {
     at: result.at,
     type: action,
-    from: result.from,
     to: result.to,
     actor: opts.actor,
     ...(opts.data && { data: opts.data }),
   });
+  if (!updated) {
+    throw new AppError("INVALID_STATE", `${row.label} changed meanwhile; reload and try again.`);
+  }
   return { row: updated, result };
 }
 

@@ -94,20 +94,43 @@ export async function insertTicketEvent(
     .execute();
 }
 
-/** Changes a ticket only if it is still in `from` (the caller holds its row lock anyway). */
-export async function updateTicket(
+/**
+ * Changes a ticket still in `from` and appends its event in ONE statement (a data-modifying
+ * CTE): one round trip instead of two inside the caller's transaction. Undefined when the ticket
+ * is no longer in `from`.
+ */
+export async function updateTicketWithEvent(
   db: CompanyQueryDb,
+  schema: string,
   id: string,
   from: TicketStatus,
   patch: Updateable<TicketsTable>,
+  e: {
+    at: Date;
+    type: TicketEventType;
+    to: TicketStatus;
+    actor: TicketActor;
+    data?: Record<string, unknown>;
+  },
 ): Promise<TicketRow | undefined> {
-  return db
-    .updateTable("tickets")
-    .set(patch)
-    .where("id", "=", id)
-    .where("status", "=", from)
-    .returningAll()
-    .executeTakeFirst();
+  // Column names come from this code (Updateable<TicketsTable>), never from a request.
+  const set = Object.entries(patch)
+    .filter(([, value]) => value !== undefined)
+    .map(([column, value]) => sql`${sql.id(column)} = ${value}`);
+  const result = await sql<TicketRow>`
+    with changed as (
+      update ${sql.id(schema, "tickets")} set ${sql.join(set)}
+      where id = ${id} and status = ${from}
+      returning *
+    ), logged as (
+      insert into ${sql.id(schema, "ticket_events")}
+        (ticket_id, at, type, from_status, to_status, operator_id, counter_id, data)
+      select id, ${e.at}::timestamptz, ${e.type}::text, ${from}::text, ${e.to}::text,
+        ${e.actor.staffId}::uuid, ${e.actor.counterId}::uuid, ${JSON.stringify(e.data ?? {})}::jsonb
+      from changed
+    )
+    select * from changed`.execute(db);
+  return result.rows[0];
 }
 
 function lockedTicketQuery(db: CompanyQueryDb) {

@@ -42,7 +42,7 @@ export async function transferTicket(
     // The successor's id is known up front so the TRANSFER event can point at it.
     const nextId = randomUUID();
     const operatorId = input.operatorId ?? null;
-    const { row, result } = await applyTransition(tx.db, locked, TICKET_ACTION.TRANSFER, {
+    const { row, result } = await applyTransition(tx, locked, TICKET_ACTION.TRANSFER, {
       ctx: { now, transferTo: { serviceId, ...(operatorId && { operatorId }) } },
       actor,
       data: { toTicketId: nextId, serviceId, operatorId, note },

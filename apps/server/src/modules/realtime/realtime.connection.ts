@@ -60,7 +60,7 @@ export async function authenticateSocket(ctx: AppContext, auth: unknown): Promis
     if (claims.mustChangePassword) {
       throw refuse("PASSWORD_CHANGE_REQUIRED", "Change your one-time password first.");
     }
-    const scope = await loadStaffScope(db, claims.sub);
+    const scope = await loadStaffScope(ctx.db, company, claims.sub);
     if (a.branchId) assertBranch(scope, a.branchId);
     const branchId = a.branchId ?? workplaceBranchId(scope);
     if (!branchId) throw refuse("VALIDATION_FAILED", "Say which branch to follow (auth.branchId).");
@@ -91,7 +91,11 @@ export async function snapshotFor(ctx: AppContext, audience: Audience): Promise<
   const at = new Date();
   switch (audience.kind) {
     case "staff": {
-      const scope = await loadStaffScope(db, audience.staffId);
+      const scope = await loadStaffScope(
+        ctx.db,
+        { schema_name: audience.schema },
+        audience.staffId,
+      );
       const workplace = await workplaceState(db, scope, at, audience.branchId);
       return { audience: "staff", at, workplace };
     }
