@@ -161,7 +161,7 @@ describe("who may see and touch the queue", () => {
       peopleAhead: 3,
     });
     expect(res.json().estimate.highMinutes).toBeGreaterThanOrEqual(res.json().estimate.minutes);
-    expect(res.body).not.toMatch(/Customer|Aziz|998/);
+    expect(res.body).not.toMatch(/Customer \d|Aziz|998901234567/);
     expect(
       (await call(p.app, "GET", url("/public/tickets/AAAAAAAAAAAAAAAAAAAAAAAA"))).statusCode,
     ).toBe(404);
