@@ -10,6 +10,7 @@ import {
 import type { CompanyRecord } from "../tenancy/company-directory";
 import { companyDb } from "../tenancy/company-directory";
 import { callNextTicket } from "./call-next.command";
+import { callNextStatement } from "./call-next.repository";
 import { issueTicket } from "./issue-ticket.command";
 import { startCounterSession } from "./operator-session.service";
 import { loadStaffScope } from "./staff-scope";
@@ -167,13 +168,25 @@ describe("call next under concurrency", () => {
         ),
       },
     ).map((c) => c.id);
+    // Both forms of the statement, alternately: the fast one (heads of the lines + due
+    // appointments) and the exhaustive one (the whole line) must agree with core.
     const actual: string[] = [];
-    for (;;) {
-      const t = await callNextTicket(p.ctx, company, await scopeOf(op!.id), { now });
+    const scope = await scopeOf(op!.id);
+    const q = {
+      branchId: branch.id,
+      staffId: op!.id,
+      counterId: counters[0]!.id,
+      services: scope.sessionServices,
+      now,
+    };
+    for (let i = 0; ; i++) {
+      const res = await callNextStatement(company.schema_name, q, i % 2 === 1).execute(p.ctx.db);
+      const t = res.rows[0];
       if (!t) break;
       actual.push(t.id);
       await actOnTicket(p.ctx, company, await scopeOf(op!.id), t.id, "CANCEL", { now });
     }
     expect(actual).toEqual(expected);
+    expect(await callNextTicket(p.ctx, company, await scopeOf(op!.id), { now })).toBeNull();
   });
 });

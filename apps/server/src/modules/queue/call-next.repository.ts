@@ -51,7 +51,19 @@ function virtualQueuedAt(services: CallNextQuery["services"]) {
 }
 
 /**
+ * How many tickets from the head of each service's line the fast form ranks. Within one service
+ * the policy's order is (priority, queue time, id) — the tickets_waiting index order — so the
+ * next ticket is among the first few unless more than this many of them are locked by other
+ * callers at the same moment (more than there are database connections); then, and when the
+ * line is empty, the exhaustive form runs.
+ */
+export const CANDIDATES_PER_SERVICE = 64;
+
+/**
  * "Call next" as ONE statement — one round trip, its own transaction:
+ *  0. `candidates` (fast form): the first CANDIDATES_PER_SERVICE waiting tickets of each of the
+ *     operator's services, read in index order, plus the appointments due now (tickets_due), so
+ *     the cost does not grow with the length of the line;
  *  1. `picked`: the first ticket this operator may serve — in a status CALL is allowed from
  *     (WAITING), at its branch, of one of its services (assigned, offered by the branch, active:
  *     read with its scope), not reserved for another operator — in core's CALL_NEXT_ORDER_BY
@@ -64,7 +76,11 @@ function virtualQueuedAt(services: CallNextQuery["services"]) {
  * Hand-written SQL on purpose: it runs for every call, and building it through the query
  * builder cost more than executing it. Tables are qualified with the company's schema.
  */
-export function callNextStatement(schema: string, q: CallNextQuery): RawBuilder<CalledRow> {
+export function callNextStatement(
+  schema: string,
+  q: CallNextQuery,
+  exhaustive = false,
+): RawBuilder<CalledRow> {
   const window = q.window ?? DEFAULT_APPOINTMENT_WINDOW;
   const dueFrom = new Date(q.now.getTime() - window.lateSeconds * 1000);
   const dueTo = new Date(q.now.getTime() + window.earlySeconds * 1000);
@@ -72,13 +88,30 @@ export function callNextStatement(schema: string, q: CallNextQuery): RawBuilder<
   const effect = callEffect(q.now);
   const tickets = sql.id(schema, "tickets");
   const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
+  const serviceIds = list(q.services.map((s) => s.id));
+  const mayServe = (x: string) =>
+    sql`(${sql.ref(`${x}.preferred_operator_id`)} is null or ${sql.ref(`${x}.preferred_operator_id`)} = ${q.staffId})`;
+  const candidates = sql`candidates as (
+      select head.id from ${sql.id(schema, "services")} sv cross join lateral (
+        select c.id from ${tickets} c
+        where c.branch_id = ${q.branchId} and c.service_id = sv.id
+          and c.status = ${TICKET_STATUS.WAITING} and ${mayServe("c")}
+        order by c.priority desc, c.queued_at asc, c.id asc
+        limit ${sql.lit(CANDIDATES_PER_SERVICE)}) head
+      where sv.id in (${serviceIds})
+      union all
+      select d.id from ${tickets} d
+      where d.branch_id = ${q.branchId} and d.status = ${TICKET_STATUS.WAITING}
+        and d.appointment_at between ${dueFrom} and ${dueTo}
+        and d.service_id in (${serviceIds}) and ${mayServe("d")}
+    ),`;
   return sql<CalledRow>`
-    with picked as (
+    with ${exhaustive ? sql`` : candidates} picked as (
       select t.id from ${tickets} as t
-      where t.branch_id = ${q.branchId}
+      where ${exhaustive ? sql`t.branch_id = ${q.branchId}` : sql`t.id = any(array(select id from candidates))`}
         and t.status in (${list(TRANSITION_RULES.CALL.from)})
-        and t.service_id in (${list(q.services.map((s) => s.id))})
-        and (t.preferred_operator_id is null or t.preferred_operator_id = ${q.staffId})
+        and t.service_id in (${serviceIds})
+        and ${mayServe("t")}
       order by ${due} desc,
         case when ${due} then t.appointment_at end asc nulls last,
         t.priority desc,
@@ -106,12 +139,17 @@ export function callNextStatement(schema: string, q: CallNextQuery): RawBuilder<
     from called join ${sql.id(schema, "services")} as s on s.id = called.service_id`;
 }
 
-/** Runs the call-next statement: the ticket it called, or undefined when nobody waits. */
+/**
+ * Runs the call-next statement: the ticket it called, or undefined when nobody waits. When the
+ * fast form finds nothing (an empty line — or every candidate locked at once), the exhaustive
+ * form makes sure nobody waiting is missed.
+ */
 export async function callNextInOneStatement(
   db: CompanyQueryDb,
   schema: string,
   q: CallNextQuery,
 ): Promise<CalledRow | undefined> {
-  const result = await callNextStatement(schema, q).execute(db);
-  return result.rows[0];
+  const fast = await callNextStatement(schema, q).execute(db);
+  if (fast.rows[0]) return fast.rows[0];
+  return (await callNextStatement(schema, q, true).execute(db)).rows[0];
 }

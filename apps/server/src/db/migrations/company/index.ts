@@ -3,6 +3,7 @@ import { companyInit } from "./0001-init";
 import { companySetup } from "./0002-setup";
 import { companyQueue } from "./0003-queue";
 import { companyQueueIntegrity } from "./0004-queue-integrity";
+import { companyQueueDueIndex } from "./0005-queue-due-index";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -10,6 +11,7 @@ export const companyMigrations: Migration[] = [
   companySetup,
   companyQueue,
   companyQueueIntegrity,
+  companyQueueDueIndex,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>
