@@ -68,7 +68,14 @@ export const workplaceSchema = z.object({
     status: operatorStatusSchema,
     session: sessionSchema.nullable(),
   }),
-  branch: z.object({ id: z.string(), name: i18nTextSchema, timeZone: z.string() }).nullable(),
+  branch: z
+    .object({
+      id: z.string(),
+      name: i18nTextSchema,
+      timeZone: z.string(),
+      noShowGraceSeconds: z.number(),
+    })
+    .nullable(),
   services: z.array(z.object({ id: z.string(), name: i18nTextSchema, letter: z.string() })),
   current: staffTicketSchema.nullable(),
   waiting: z.object({
@@ -134,3 +141,27 @@ export const trackingSchema = z.object({
   at: z.date(),
 });
 export type TrackingDto = z.infer<typeof trackingSchema>;
+
+/** What a counter screen needs to know about its branch: counters, services, colleagues. */
+export const branchDirectorySchema = z.object({
+  branch: z.object({ id: z.string(), name: i18nTextSchema }).nullable(),
+  counters: z.array(
+    z.object({
+      id: z.string(),
+      number: z.number(),
+      name: z.string().nullable(),
+      occupiedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    }),
+  ),
+  services: z.array(z.object({ id: z.string(), name: i18nTextSchema, letter: z.string() })),
+  operators: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: operatorStatusSchema,
+      counterNumber: z.number().nullable(),
+      serviceIds: z.array(z.string()),
+    }),
+  ),
+});
+export type BranchDirectoryDto = z.infer<typeof branchDirectorySchema>;

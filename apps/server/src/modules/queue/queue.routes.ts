@@ -7,7 +7,8 @@ import { companyDb } from "../tenancy/company-directory";
 import { callNextTicket } from "./call-next.command";
 import { issueTicket } from "./issue-ticket.command";
 import { setOperatorStatus, startCounterSession } from "./operator-session.service";
-import { workplaceSchema } from "./queue-views.schema";
+import { branchDirectory } from "./branch-directory.query";
+import { branchDirectorySchema, workplaceSchema } from "./queue-views.schema";
 import {
   callNextResponse,
   cancelBody,
@@ -198,5 +199,17 @@ export const queueRoutes =
         },
       },
       async (request) => workplaceState(dbOf(request), await scopeOf(request), new Date()),
+    );
+
+    app.get(
+      "/queue/directory",
+      {
+        schema: {
+          tags,
+          summary: "My branch: counters (and who sits there), services offered, colleagues",
+          response: { 200: branchDirectorySchema },
+        },
+      },
+      async (request) => branchDirectory(dbOf(request), await scopeOf(request)),
     );
   };

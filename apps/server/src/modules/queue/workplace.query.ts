@@ -27,7 +27,7 @@ export async function workplaceState(
   const branch = branchId
     ? await db
         .selectFrom("branches")
-        .select(["id", "name", "time_zone"])
+        .select(["id", "name", "time_zone", "no_show_grace_seconds"])
         .where("id", "=", branchId)
         .executeTakeFirst()
     : undefined;
@@ -75,7 +75,12 @@ export async function workplaceState(
     .executeTakeFirstOrThrow();
   return {
     operator,
-    branch: { id: branch.id, name: branch.name, timeZone: branch.time_zone },
+    branch: {
+      id: branch.id,
+      name: branch.name,
+      timeZone: branch.time_zone,
+      noShowGraceSeconds: branch.no_show_grace_seconds,
+    },
     services,
     current: await currentTicket(db, scope),
     waiting: { online: list("ONLINE"), kiosk: list("KIOSK"), walkIn: list("WALK_IN") },
