@@ -35,11 +35,11 @@ function OperatorWorkplace() {
   const data = workplace.data;
   const counterSession = data?.operator.session ?? null;
   const branchId = data?.branch?.id ?? null;
-  // Managers and admins may choose any counter; an operator's account carries its own counter.
-  const counters = useQuery({
-    queryKey: ["queue", "counters", slug, branchId],
-    queryFn: () => api.counters(branchId!),
-    enabled: !!branchId && !counterSession && user?.role !== "OPERATOR",
+  // Every counter of the branch (and who sits there), so anyone can choose where to work.
+  const directory = useQuery({
+    queryKey: ["queue", "directory", slug, branchId],
+    queryFn: ({ signal }) => api.directory(signal),
+    enabled: !!branchId && !counterSession,
     retry: false,
   });
 
@@ -96,7 +96,7 @@ function OperatorWorkplace() {
         <CounterPicker
           operatorName={data.operator.name}
           branchName={localized(data.branch.name)}
-          counters={counters.data?.items ?? null}
+          counters={directory.data?.counters ?? null}
           pending={actions.pending?.kind === "session"}
           error={startError?.message ?? null}
           askTakeOver={startError?.code === "ALREADY_AT_COUNTER"}

@@ -1,6 +1,6 @@
 import { getCompanySession } from "../../../lib/auth/sessions";
 import type {
-  CounterOption,
+  BranchDirectory,
   CounterSession,
   OperatorStatus,
   QueueTicket,
@@ -62,13 +62,8 @@ export function operatorApi(slug: string) {
         body: reason ? { status, reason } : { status },
       }),
 
-    /**
-     * Counters of a branch, for choosing where to work. The set-up API answers only managers and
-     * admins; an operator without a default counter gets a 403 here (see the page's notice).
-     */
-    counters: (branchId: string) =>
-      session.request<{ items: CounterOption[] }>(
-        `/admin/branches/${encodeURIComponent(branchId)}/counters`,
-      ),
+    /** The caller's branch: counters (and who sits there), services, colleagues. */
+    directory: (signal?: AbortSignal) =>
+      session.request<BranchDirectory>("/queue/directory", { signal }),
   };
 }

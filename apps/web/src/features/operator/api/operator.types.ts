@@ -75,7 +75,20 @@ export type Workplace = {
 
 export type ServiceOption = { id: string; name: LocalizedText };
 export type OperatorOption = { id: string; name: string; counterNumber: number | null };
-export type CounterOption = { id: string; number: number; name: string | null; active: boolean };
+export type CounterOption = {
+  id: string;
+  number: number;
+  name: string | null;
+  occupiedBy: { id: string; name: string } | null;
+};
+
+/** GET /queue/directory: what a counter screen needs to know about its branch. */
+export type BranchDirectory = {
+  branch: { id: string; name: LocalizedText } | null;
+  counters: CounterOption[];
+  services: (ServiceOption & { letter: string })[];
+  operators: (OperatorOption & { status: OperatorStatus; serviceIds: string[] })[];
+};
 
 export type TransferTarget = { serviceId: string } | { operatorId: string };
 

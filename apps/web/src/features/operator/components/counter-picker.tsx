@@ -24,7 +24,7 @@ export function CounterPicker(props: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [counterId, setCounterId] = useState("");
-  const active = props.counters?.filter((c) => c.active) ?? null;
+  const active = props.counters;
   return (
     <div className="flex flex-1 items-center justify-center p-6">
       <Card className="w-full max-w-md p-6" data-testid="counter-picker">
@@ -52,6 +52,7 @@ export function CounterPicker(props: Props) {
                   <option key={counter.id} value={counter.id}>
                     {t("queue.counterName", { number: counter.number })}
                     {counter.name ? ` — ${counter.name}` : ""}
+                    {counter.occupiedBy ? ` (${counter.occupiedBy.name})` : ""}
                   </option>
                 ))}
               </Select>

@@ -1,11 +1,13 @@
 import { DEFAULT_NO_SHOW_GRACE_SECONDS } from "@equeue/core";
-import { useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import type { ConnectionStatus } from "../../../lib/realtime/use-realtime";
 import { useNow } from "../../../lib/use-now";
+import { operatorApi } from "../api/operator.api";
 import type { QueueTicket, Workplace } from "../api/operator.types";
 import { useOperatorActions } from "../hooks/use-operator-actions";
 import { useShortcuts } from "../hooks/use-shortcuts";
@@ -37,6 +39,14 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [issued, setIssued] = useState<QueueTicket | null>(null);
   const callNextRef = useRef<HTMLButtonElement>(null);
+  const api = useMemo(() => operatorApi(slug), [slug]);
+  // Every service of the branch and who is working now: targets for transfers and walk-ins.
+  const directory = useQuery({
+    queryKey: ["queue", "directory", slug, workplace.branch?.id],
+    queryFn: ({ signal }) => api.directory(signal),
+    enabled: !!workplace.branch,
+    staleTime: 30_000,
+  });
 
   const session = workplace.operator.session;
   const current = workplace.current;
@@ -195,8 +205,8 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
             label={current.label}
             currentServiceId={current.serviceId}
             selfId={workplace.operator.id}
-            services={workplace.services}
-            operators={[]}
+            services={directory.data?.services ?? workplace.services}
+            operators={(directory.data?.operators ?? []).filter((o) => o.status !== "OFFLINE")}
             pending={pending?.kind === "transfer"}
             error={dialogError}
             onClose={close}
@@ -227,7 +237,7 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
       )}
       <WalkInDialog
         open={dialog === "walkIn"}
-        services={workplace.services}
+        services={directory.data?.services ?? workplace.services}
         pending={pending?.kind === "issue"}
         error={dialogError}
         issued={issued}
