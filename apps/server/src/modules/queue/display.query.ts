@@ -10,25 +10,35 @@ import { toDisplayCall } from "./ticket.mapper";
 /** How many recent calls a board shows: people look up late, the newest alone is not enough. */
 export const DISPLAY_RECENT_CALLS = 8;
 
-/** Waiting tickets per service offered at the branch (zero included). */
-export async function waitingCounts(
+export type WaitingCount = { serviceId: string; waiting: number };
+
+/** Waiting tickets per service offered at each branch (zero included), in one query. */
+export async function waitingCountsByBranch(
   db: CompanyQueryDb,
-  branchId: string,
-): Promise<{ serviceId: string; waiting: number }[]> {
+  branchIds: readonly string[],
+): Promise<Map<string, WaitingCount[]>> {
+  const out = new Map<string, WaitingCount[]>(branchIds.map((id) => [id, []]));
+  if (branchIds.length === 0) return out;
   const rows = await db
     .selectFrom("branch_services as bs")
     .leftJoin("tickets as t", (join) =>
       join
         .onRef("t.service_id", "=", "bs.service_id")
-        .on("t.branch_id", "=", branchId)
+        .onRef("t.branch_id", "=", "bs.branch_id")
         .on("t.status", "=", "WAITING"),
     )
-    .select(["bs.service_id", sql<number>`count(t.id)::int`.as("waiting")])
-    .where("bs.branch_id", "=", branchId)
+    .select(["bs.branch_id", "bs.service_id", sql<number>`count(t.id)::int`.as("waiting")])
+    .where("bs.branch_id", "in", [...branchIds])
     .where("bs.enabled", "=", true)
-    .groupBy("bs.service_id")
+    .groupBy(["bs.branch_id", "bs.service_id"])
     .execute();
-  return rows.map((r) => ({ serviceId: r.service_id, waiting: r.waiting }));
+  for (const r of rows) out.get(r.branch_id)?.push({ serviceId: r.service_id, waiting: r.waiting });
+  return out;
+}
+
+/** Waiting tickets per service offered at the branch (zero included). */
+export async function waitingCounts(db: CompanyQueryDb, branchId: string): Promise<WaitingCount[]> {
+  return (await waitingCountsByBranch(db, [branchId])).get(branchId) ?? [];
 }
 
 /** The latest calls of the branch's business day, newest first. */

@@ -42,6 +42,28 @@ export async function findTicketIdByToken(
   return row?.id;
 }
 
+/** Where the ticket a token names is now (transfers followed), without computing its view. */
+export async function locateTicket(
+  db: CompanyQueryDb,
+  id: string,
+): Promise<{ ticketId: string; branchId: string; serviceId: string } | undefined> {
+  let row = await db
+    .selectFrom("tickets")
+    .select(["id", "branch_id", "service_id", "status"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  for (let hop = 0; row?.status === "TRANSFERRED" && hop < MAX_TRANSFER_HOPS; hop++) {
+    const next = await db
+      .selectFrom("tickets")
+      .select(["id", "branch_id", "service_id", "status"])
+      .where("transferred_from", "=", row.id)
+      .executeTakeFirst();
+    if (!next) break;
+    row = next;
+  }
+  return row && { ticketId: row.id, branchId: row.branch_id, serviceId: row.service_id };
+}
+
 /** Follows transfers so that a token keeps showing where its customer is now. */
 async function followTransfers(db: CompanyQueryDb, rows: TrackedRow[]): Promise<TrackedRow[]> {
   let current = rows;

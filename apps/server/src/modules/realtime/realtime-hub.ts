@@ -64,6 +64,7 @@ export class RealtimeHub implements QueuePublisher {
     remoteLines: new Map<string, LineKey>(),
   };
   private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
   /** Changes seen per company:branch, so a connecting socket can tell it missed one. */
   private readonly versions = new Map<string, number>();
   /** How long changes are gathered before counts and tracker views are recomputed. */
@@ -151,11 +152,19 @@ export class RealtimeHub implements QueuePublisher {
     this.schedule();
   }
 
+  // One flush at a time: what arrives while one runs is merged into the next, so a busy node
+  // never has several flushes competing with the commands for database connections.
   private schedule(): void {
-    if (this.timer || !this.io) return;
+    if (this.timer || this.flushing || !this.io) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.flush();
+      this.flushing = this.flush()
+        .catch((err: unknown) => this.log?.error({ err }, "realtime flush failed"))
+        .finally(() => {
+          this.flushing = null;
+          const p = this.pending;
+          if (p.counts.size > 0 || p.lines.size > 0 || p.remoteLines.size > 0) this.schedule();
+        });
     }, this.coalesceMs);
   }
 
@@ -188,6 +197,7 @@ export class RealtimeHub implements QueuePublisher {
     this.timer = null;
     const io = this.io;
     this.io = null;
+    await this.flushing;
     if (io) {
       io.local.disconnectSockets(true);
       await io.of("/").adapter.close();

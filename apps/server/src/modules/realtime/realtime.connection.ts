@@ -5,7 +5,7 @@ import { AppError } from "../../shared/app-error";
 import { authenticateDevice } from "../devices/device-auth";
 import { displaySnapshot } from "../queue/display.query";
 import { assertBranch, loadStaffScope, workplaceBranchId } from "../queue/staff-scope";
-import { findTicketIdByToken, trackingViews } from "../queue/tracking.query";
+import { findTicketIdByToken, locateTicket, trackingViews } from "../queue/tracking.query";
 import { workplaceState } from "../queue/workplace.query";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
 import {
@@ -74,7 +74,7 @@ export async function authenticateSocket(ctx: AppContext, auth: unknown): Promis
     return { kind: "display", ...base, branchId: device.branchId, deviceId: device.deviceId };
   }
   const id = await findTicketIdByToken(db, a.ticketToken);
-  const tracked = id ? (await trackingViews(db, [id], new Date())).get(id) : undefined;
+  const tracked = id ? await locateTicket(db, id) : undefined;
   if (!id || !tracked) throw refuse("NOT_FOUND", "There is no ticket with this link.");
   return {
     kind: "tracker",

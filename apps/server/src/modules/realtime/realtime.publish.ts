@@ -1,7 +1,7 @@
 import { TICKET_ACTION } from "@equeue/core";
 import type { Server } from "socket.io";
 import type { Db } from "../../db/database";
-import { waitingCounts } from "../queue/display.query";
+import { waitingCountsByBranch } from "../queue/display.query";
 import type { QueueFact } from "../queue/queue.types";
 import { toDisplayCall, toStaffTicket } from "../queue/ticket.mapper";
 import { companyDb } from "../tenancy/company-directory";
@@ -75,18 +75,25 @@ export function publishFacts(
   }
 }
 
-/** Recomputed waiting counts per service, to the branch's boards and staff. */
+/** Recomputed waiting counts per service, to the branches' boards and staff (one query a company). */
 export async function emitCounts(
   io: Io,
   db: Db,
   branches: { companyId: string; schema: string; branchId: string }[],
   now: Date,
 ): Promise<void> {
+  const byCompany = new Map<string, { schema: string; branchIds: string[] }>();
   for (const b of branches) {
-    const services = await waitingCounts(companyDb(db, { schema_name: b.schema }), b.branchId);
-    const payload = { branchId: b.branchId, services, at: now };
-    io.to(rooms.display(b.companyId, b.branchId))
-      .to(rooms.staff(b.companyId, b.branchId))
-      .emit(SERVER_EVENT.QUEUE_COUNTS, payload);
+    const entry = byCompany.get(b.companyId) ?? { schema: b.schema, branchIds: [] };
+    entry.branchIds.push(b.branchId);
+    byCompany.set(b.companyId, entry);
+  }
+  for (const [companyId, { schema, branchIds }] of byCompany) {
+    const counts = await waitingCountsByBranch(companyDb(db, { schema_name: schema }), branchIds);
+    for (const [branchId, services] of counts) {
+      io.to(rooms.display(companyId, branchId))
+        .to(rooms.staff(companyId, branchId))
+        .emit(SERVER_EVENT.QUEUE_COUNTS, { branchId, services, at: now });
+    }
   }
 }

@@ -8,6 +8,7 @@ import {
   createQueueOperator,
 } from "../../testing/queue-factories";
 import { connectClient, refusedWith, type RecordingSocket } from "../../testing/socket-client";
+import type { CompanyRecord } from "../tenancy/company-directory";
 
 type Payload = Record<string, unknown> & { at: string };
 type Call = { call: { label: string; counterNumber: number }; at: string };
@@ -21,6 +22,7 @@ describe("real-time updates over socket.io", () => {
   let display: string;
   let branchId: string;
   let serviceId: string;
+  let company: CompanyRecord;
   const open: RecordingSocket[] = [];
   const client = (auth: Record<string, unknown>) => {
     const c = connectClient(base, auth);
@@ -34,6 +36,7 @@ describe("real-time updates over socket.io", () => {
     base = `http://127.0.0.1:${(p.app.server.address() as AddressInfo).port}`;
     const q = await createQueueCompany(p);
     slug = q.slug;
+    company = q.company;
     otherSlug = (await createQueueCompany(p)).slug;
     const { branch, services, counters } = await createBranchWithService(p.ctx, q.company);
     branchId = branch.id;
@@ -125,6 +128,47 @@ describe("real-time updates over socket.io", () => {
     expect(again.events[0]!.name).toBe("snapshot");
     expect(snap.display.calls[0]!.label).toBe(missed.label);
     await clear(missed.id);
+  });
+
+  it("keeps a tracker following its customer through a transfer to another service", async () => {
+    const desk = await createBranchWithService(p.ctx, company, {
+      services: [{ letter: "A" }, { letter: "B" }],
+    });
+    const [kassa, kredit] = desk.services;
+    const a = await createQueueOperator(p.ctx, company, {
+      branchId: desk.branch.id,
+      serviceIds: [kassa!.id],
+    });
+    const b = await createQueueOperator(p.ctx, company, {
+      branchId: desk.branch.id,
+      serviceIds: [kredit!.id],
+    });
+    const post = (op: { token: string }, path: string, body: unknown = {}) =>
+      call(p.app, "POST", `/api/c/${slug}${path}`, { token: op.token, body });
+    await post(a, "/queue/session", { counterId: desk.counters[0]!.id });
+    await post(b, "/queue/session", { counterId: desk.counters[1]!.id });
+    const t = (
+      await post(a, "/queue/tickets", { branchId: desk.branch.id, serviceId: kassa!.id })
+    ).json().ticket;
+    const tracker = client({ slug, ticketToken: t.trackingToken });
+    await tracker.next("snapshot");
+    await post(a, "/queue/call-next");
+    await post(a, `/queue/tickets/${t.id}/transfer`, { serviceId: kredit!.id });
+    type View = {
+      ticket: { status: string; serviceName: { uz: string }; counterNumber: number | null };
+    };
+    const moved = await tracker.next<View>(
+      "ticket.tracking",
+      (x) => x.ticket.status === "WAITING" && x.ticket.serviceName.uz === "Xizmat 2",
+    );
+    expect(moved.ticket.counterNumber).toBeNull();
+    // Now it waits in the other line: a call there reaches the same tracker.
+    await post(b, "/queue/call-next");
+    const called = await tracker.next<View>(
+      "ticket.tracking",
+      (x) => x.ticket.status === "CALLED" && x.ticket.serviceName.uz === "Xizmat 2",
+    );
+    expect(called.ticket.counterNumber).toBe(2);
   });
 
   it("refuses handshakes that prove nothing, or belong elsewhere", async () => {
