@@ -16,12 +16,7 @@ import { branchOpenAt } from "./branch-hours";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import { TICKET_EVENT, type TicketActor, type TicketView } from "./queue.types";
 import { ticketFact } from "./ticket-transition";
-import {
-  insertTicket,
-  insertTicketEvent,
-  nextSeriesNumber,
-  takeDailyQuota,
-} from "./ticket.repository";
+import { insertTicketWithEvent, nextSeriesNumber, takeDailyQuota } from "./ticket.repository";
 
 export type IssueTicketInput = {
   branchId: string;
@@ -122,34 +117,30 @@ async function issueInTransaction(
   });
   const number = await nextSeriesNumber(tx.db, branch.id, day, series);
   const status = appointmentAt ? TICKET_STATUS.BOOKED : TICKET_STATUS.WAITING;
-  const row = await insertTicket(tx.db, {
-    branch_id: branch.id,
-    service_id: service.id,
-    day,
-    series,
-    number,
-    label: formatTicketNumber(series, number),
-    source: input.source,
-    status,
-    priority: service.priority,
-    queued_at: status === TICKET_STATUS.WAITING ? now : null,
-    appointment_at: appointmentAt,
-    customer_name: input.customerName ?? null,
-    customer_phone: input.customerPhone ?? null,
-    token: createTicketToken(randomBytes(TICKET_TOKEN_BYTES)),
-    created_at: now,
-    updated_at: now,
-  });
   const actor = opts.actor ?? { staffId: null, counterId: null };
-  await insertTicketEvent(tx.db, {
-    ticketId: row.id,
-    at: now,
-    type: TICKET_EVENT.ISSUE,
-    from: null,
-    to: status,
-    actor,
-    data: { source: input.source },
-  });
+  const row = await insertTicketWithEvent(
+    tx.db,
+    tx.schema,
+    {
+      branch_id: branch.id,
+      service_id: service.id,
+      day,
+      series,
+      number,
+      label: formatTicketNumber(series, number),
+      source: input.source,
+      status,
+      priority: service.priority,
+      queued_at: status === TICKET_STATUS.WAITING ? now : null,
+      appointment_at: appointmentAt,
+      customer_name: input.customerName ?? null,
+      customer_phone: input.customerPhone ?? null,
+      token: createTicketToken(randomBytes(TICKET_TOKEN_BYTES)),
+      created_at: now,
+      updated_at: now,
+    },
+    { at: now, type: TICKET_EVENT.ISSUE, actor, data: { source: input.source } },
+  );
   const view = { ...row, service_name: service.name, counter_number: null };
   tx.facts.push(ticketFact(view, TICKET_EVENT.ISSUE, null, now));
   return view;

@@ -59,39 +59,31 @@ export async function takeDailyQuota(
   return row !== undefined;
 }
 
-export async function insertTicket(
+/** Creates a ticket and its first event in ONE statement (a data-modifying CTE). */
+export async function insertTicketWithEvent(
   db: CompanyQueryDb,
+  schema: string,
   values: Insertable<TicketsTable>,
+  e: { at: Date; type: TicketEventType; actor: TicketActor; data?: Record<string, unknown> },
 ): Promise<TicketRow> {
-  return db.insertInto("tickets").values(values).returningAll().executeTakeFirstOrThrow();
-}
-
-/** Appends to the ticket's history (the plan's queue_tracking); never updated or deleted. */
-export async function insertTicketEvent(
-  db: CompanyQueryDb,
-  e: {
-    ticketId: string;
-    at: Date;
-    type: TicketEventType;
-    from: TicketStatus | null;
-    to: TicketStatus;
-    actor: TicketActor;
-    data?: Record<string, unknown>;
-  },
-): Promise<void> {
-  await db
-    .insertInto("ticket_events")
-    .values({
-      ticket_id: e.ticketId,
-      at: e.at,
-      type: e.type,
-      from_status: e.from,
-      to_status: e.to,
-      operator_id: e.actor.staffId,
-      counter_id: e.actor.counterId,
-      data: JSON.stringify(e.data ?? {}),
-    })
-    .execute();
+  // Column names come from this code (Insertable<TicketsTable>), never from a request.
+  const entries = Object.entries(values).filter(([, value]) => value !== undefined);
+  const result = await sql<TicketRow>`
+    with created as (
+      insert into ${sql.id(schema, "tickets")} (${sql.join(entries.map(([c]) => sql.id(c)))})
+      values (${sql.join(entries.map(([, v]) => sql`${v}`))})
+      returning *
+    ), logged as (
+      insert into ${sql.id(schema, "ticket_events")}
+        (ticket_id, at, type, from_status, to_status, operator_id, counter_id, data)
+      select id, ${e.at}::timestamptz, ${e.type}::text, null, status, ${e.actor.staffId}::uuid,
+        ${e.actor.counterId}::uuid, ${JSON.stringify(e.data ?? {})}::jsonb
+      from created
+    )
+    select * from created`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error("insert returned no ticket");
+  return row;
 }
 
 /**

@@ -8,7 +8,7 @@ import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-trans
 import { TICKET_EVENT, type TicketView } from "./queue.types";
 import type { StaffScope } from "./staff-scope";
 import { applyTransition, ticketFact } from "./ticket-transition";
-import { insertTicket, insertTicketEvent, lockTicket } from "./ticket.repository";
+import { insertTicketWithEvent, lockTicket } from "./ticket.repository";
 
 export type TransferInput = { serviceId?: string; operatorId?: string; note?: string | null };
 
@@ -48,36 +48,32 @@ export async function transferTicket(
       data: { toTicketId: nextId, serviceId, operatorId, note },
     });
     const draft = result.transferred!;
-    const next = await insertTicket(tx.db, {
-      id: nextId,
-      branch_id: locked.branch_id,
-      service_id: draft.serviceId,
-      day: locked.day,
-      series: locked.series,
-      number: locked.number,
-      label: locked.label,
-      source: locked.source,
-      status: draft.status,
-      priority: draft.priority,
-      queued_at: draft.queuedAt ?? now,
-      appointment_at: locked.appointment_at,
-      customer_name: locked.customer_name,
-      customer_phone: locked.customer_phone,
-      token: createTicketToken(randomBytes(TICKET_TOKEN_BYTES)),
-      preferred_operator_id: draft.operatorId,
-      transferred_from: locked.id,
-      created_at: now,
-      updated_at: now,
-    });
-    await insertTicketEvent(tx.db, {
-      ticketId: next.id,
-      at: now,
-      type: TICKET_EVENT.TRANSFER_IN,
-      from: null,
-      to: draft.status,
-      actor,
-      data: { fromTicketId: locked.id, note },
-    });
+    const next = await insertTicketWithEvent(
+      tx.db,
+      tx.schema,
+      {
+        id: nextId,
+        branch_id: locked.branch_id,
+        service_id: draft.serviceId,
+        day: locked.day,
+        series: locked.series,
+        number: locked.number,
+        label: locked.label,
+        source: locked.source,
+        status: draft.status,
+        priority: draft.priority,
+        queued_at: draft.queuedAt ?? now,
+        appointment_at: locked.appointment_at,
+        customer_name: locked.customer_name,
+        customer_phone: locked.customer_phone,
+        token: createTicketToken(randomBytes(TICKET_TOKEN_BYTES)),
+        preferred_operator_id: draft.operatorId,
+        transferred_from: locked.id,
+        created_at: now,
+        updated_at: now,
+      },
+      { at: now, type: TICKET_EVENT.TRANSFER_IN, actor, data: { fromTicketId: locked.id, note } },
+    );
     const from = {
       ...row,
       service_name: locked.service_name,
