@@ -1,9 +1,13 @@
-import { countPeopleAhead, estimateWait, isTicketToken } from "@equeue/core";
+import {
+  DEFAULT_APPOINTMENT_WINDOW,
+  TICKET_STATUS,
+  estimateWait,
+  isTicketToken,
+} from "@equeue/core";
 import { sql } from "kysely";
 import type { I18nText } from "../../db/tables";
 import type { TrackingDto } from "./queue-views.schema";
 import type { CompanyQueryDb, TicketView } from "./queue.types";
-import { loadWaitingLine, orderingContext, toCandidate } from "./waiting-line";
 
 type TrackedRow = TicketView & { branch_name: I18nText; duration_minutes: number };
 
@@ -86,7 +90,8 @@ async function followTransfers(db: CompanyQueryDb, rows: TrackedRow[]): Promise<
 
 /**
  * Tracking views for several tickets at once (the realtime fan-out recomputes every tracker of
- * a service in one pass). Keys of the result are the ids asked for.
+ * a service in one pass). Keys of the result are the ids asked for. Positions and the wait
+ * figures of every line involved come from ONE statement, whatever the number of tickets.
  */
 export async function trackingViews(
   db: CompanyQueryDb,
@@ -99,20 +104,123 @@ export async function trackingViews(
     .where("t.id", "in", [...ticketIds])
     .execute();
   const followed = await followTransfers(db, asked);
-  const lines = new Map<string, Promise<LineFacts>>();
+  const waiting = followed.filter((r) => r.status === "WAITING").map((r) => r.id);
+  const positions = await linePositions(db, waiting, now);
   for (let i = 0; i < asked.length; i++) {
     const row = followed[i]!;
     let view: TrackingDto = baseView(row, now);
-    if (row.status === "WAITING") {
-      const key = `${row.branch_id}:${row.service_id}`;
-      if (!lines.has(key)) lines.set(key, lineFacts(db, row.branch_id, row.service_id));
-      view = withPosition(view, row, await lines.get(key)!, now);
-    }
+    const p = row.status === "WAITING" ? positions.get(row.id) : undefined;
+    if (p) view = withPosition(view, row, p);
     out.set(asked[i]!.id, {
       ticketId: row.id,
       branchId: row.branch_id,
       serviceId: row.service_id,
       view,
+    });
+  }
+  return out;
+}
+
+type LinePosition = { ahead: number; operatorsServing: number; smoothed: number | null };
+
+// Up to this many tickets, each one's people-ahead is a count; beyond, the lines are ranked once.
+const COUNT_AHEAD_UP_TO = 2;
+
+/**
+ * Core's call order (compareCandidates, CALL_NEXT_ORDER_BY) within ONE service line as a SQL sort
+ * key: due appointments first (earliest booked time), then priority, then queue time, then id.
+ * Everybody in a line has the same head start, so it cannot change their order and drops out.
+ * Ascending on every column, so two keys compare as rows (`<`) and sort with plain ORDER BY.
+ */
+function lineOrderKey(alias: string, now: Date, window = DEFAULT_APPOINTMENT_WINDOW) {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const dueFrom = new Date(now.getTime() - window.lateSeconds * 1000);
+  const dueTo = new Date(now.getTime() + window.earlySeconds * 1000);
+  const due = sql`coalesce(${col("appointment_at")} between ${dueFrom} and ${dueTo}, false)`;
+  return sql`(case when ${due} then 0 else 1 end),
+    (case when ${due} then ${col("appointment_at")} else 'infinity'::timestamptz end),
+    (-${col("priority")}),
+    coalesce(${col("queued_at")}, ${col("created_at")}),
+    ${col("id")}`;
+}
+
+/**
+ * People ahead of each WAITING ticket in its service line (core's countPeopleAhead, computed by
+ * the database instead of loading the line), with the line's serving operators and smoothed
+ * service time. A few tickets: one indexed count each; many (a line's trackers): row_number()
+ * over each line, once.
+ */
+async function linePositions(
+  db: CompanyQueryDb,
+  ids: readonly string[],
+  now: Date,
+): Promise<Map<string, LinePosition>> {
+  const out = new Map<string, LinePosition>();
+  if (ids.length === 0) return out;
+  const base = db
+    .selectFrom("tickets as x")
+    .where("x.id", "in", [...ids])
+    .where("x.status", "=", TICKET_STATUS.WAITING)
+    .select((eb) => [
+      "x.id",
+      eb
+        .selectFrom("operator_status as o")
+        .innerJoin("staff_services as ss", "ss.staff_id", "o.staff_id")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .whereRef("o.branch_id", "=", "x.branch_id")
+        .where("o.status", "=", "AVAILABLE")
+        .whereRef("ss.service_id", "=", "x.service_id")
+        .as("serving"),
+      eb
+        .selectFrom("service_stats as st")
+        .select("st.smoothed_service_seconds")
+        .whereRef("st.branch_id", "=", "x.branch_id")
+        .whereRef("st.service_id", "=", "x.service_id")
+        .as("smoothed"),
+    ]);
+  const rows =
+    ids.length <= COUNT_AHEAD_UP_TO
+      ? await base
+          .select((eb) =>
+            eb
+              .selectFrom("tickets as o")
+              .select(sql<number>`count(*)::int`.as("n"))
+              .whereRef("o.branch_id", "=", "x.branch_id")
+              .whereRef("o.service_id", "=", "x.service_id")
+              .where("o.status", "=", TICKET_STATUS.WAITING)
+              .whereRef("o.id", "<>", "x.id")
+              .where(sql<boolean>`(${lineOrderKey("o", now)}) < (${lineOrderKey("x", now)})`)
+              .as("ahead"),
+          )
+          .execute()
+      : await base
+          .leftJoin(
+            (eb) =>
+              eb
+                .selectFrom("tickets as w")
+                .select([
+                  "w.id",
+                  sql<number>`(row_number() over (partition by w.branch_id, w.service_id
+                    order by ${lineOrderKey("w", now)}) - 1)::int`.as("ahead"),
+                ])
+                .where("w.status", "=", TICKET_STATUS.WAITING)
+                .where(
+                  sql<boolean>`(w.branch_id, w.service_id) in (${db
+                    .selectFrom("tickets")
+                    .select(["branch_id", "service_id"])
+                    .where("id", "in", [...ids])})`,
+                )
+                .as("r"),
+            (join) => join.onRef("r.id", "=", "x.id"),
+          )
+          .select("r.ahead")
+          .execute();
+  for (const r of rows) {
+    if (r.ahead === null) continue;
+    out.set(r.id, {
+      ahead: r.ahead,
+      operatorsServing: r.serving ?? 0,
+      smoothed: r.smoothed ?? null,
     });
   }
   return out;
@@ -136,40 +244,8 @@ function baseView(row: TrackedRow, now: Date): TrackingDto {
   };
 }
 
-type LineFacts = Awaited<ReturnType<typeof loadWaitingLine>> & {
-  operatorsServing: number;
-  smoothed: number | null;
-};
-
-async function lineFacts(db: CompanyQueryDb, branchId: string, serviceId: string) {
-  const line = await loadWaitingLine(db, branchId, [serviceId]);
-  const serving = await db
-    .selectFrom("operator_status as o")
-    .innerJoin("staff_services as ss", "ss.staff_id", "o.staff_id")
-    .select(sql<number>`count(*)::int`.as("n"))
-    .where("o.branch_id", "=", branchId)
-    .where("o.status", "=", "AVAILABLE")
-    .where("ss.service_id", "=", serviceId)
-    .executeTakeFirstOrThrow();
-  const stats = await db
-    .selectFrom("service_stats")
-    .select("smoothed_service_seconds")
-    .where("branch_id", "=", branchId)
-    .where("service_id", "=", serviceId)
-    .executeTakeFirst();
-  return {
-    ...line,
-    operatorsServing: serving.n,
-    smoothed: stats?.smoothed_service_seconds ?? null,
-  };
-}
-
-function withPosition(view: TrackingDto, row: TrackedRow, line: LineFacts, now: Date) {
-  const ahead = countPeopleAhead(
-    toCandidate(row),
-    line.tickets.map(toCandidate),
-    orderingContext(now, line.headStart),
-  );
+function withPosition(view: TrackingDto, row: TrackedRow, line: LinePosition): TrackingDto {
+  const ahead = line.ahead;
   const e = estimateWait({
     peopleAhead: ahead,
     operatorsServing: line.operatorsServing,
