@@ -9,7 +9,6 @@ import { loadConfig } from "../../apps/server/src/config";
 import { callNextTicket } from "../../apps/server/src/modules/queue/call-next.command";
 import { loadStaffScope } from "../../apps/server/src/modules/queue/staff-scope";
 import { actOnTicket } from "../../apps/server/src/modules/queue/ticket-actions.command";
-import { companyDb } from "../../apps/server/src/modules/tenancy/company-directory";
 import { startPlatform } from "../../apps/server/src/platform";
 import { RssSampler } from "./rss";
 import {
@@ -112,8 +111,11 @@ async function drive(
   const one = async (op: (typeof m.operators)[number]) => {
     try {
       const company = (await ctx.directory.findBySlug(op.slug))!;
-      const db = companyDb(ctx.db, company);
-      const t = await callNextTicket(ctx, company, await loadStaffScope(db, op.staffId));
+      const t = await callNextTicket(
+        ctx,
+        company,
+        await loadStaffScope(ctx.db, company, op.staffId),
+      );
       if (!t) {
         empty++;
         return;
@@ -123,7 +125,7 @@ async function drive(
         await actOnTicket(
           ctx,
           company,
-          await loadStaffScope(db, op.staffId),
+          await loadStaffScope(ctx.db, company, op.staffId),
           t.id,
           TICKET_ACTION.CANCEL,
         );

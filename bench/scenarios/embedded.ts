@@ -10,7 +10,6 @@ import { loadConfig } from "../../apps/server/src/config";
 import { callNextTicket } from "../../apps/server/src/modules/queue/call-next.command";
 import { loadStaffScope } from "../../apps/server/src/modules/queue/staff-scope";
 import { actOnTicket } from "../../apps/server/src/modules/queue/ticket-actions.command";
-import { companyDb } from "../../apps/server/src/modules/tenancy/company-directory";
 import { startPlatform } from "../../apps/server/src/platform";
 import type { Args } from "../lib/args";
 import { loadAvg, logger, serverEnv } from "../lib/bench-env";
@@ -186,11 +185,14 @@ async function serviceLoop(
   await Promise.all(
     operators.map(async (op) => {
       const company = (await ctx.directory.findBySlug(op.slug))!;
-      const db = companyDb(ctx.db, company);
       for (let n = 0; n < 100_000 && performance.now() < deadline; n++) {
         try {
           const t = performance.now();
-          const ticket = await callNextTicket(ctx, company, await loadStaffScope(db, op.staffId));
+          const ticket = await callNextTicket(
+            ctx,
+            company,
+            await loadStaffScope(ctx.db, company, op.staffId),
+          );
           lat.push(performance.now() - t);
           if (!ticket) break;
           calls++;
@@ -201,7 +203,13 @@ async function serviceLoop(
               ? [TICKET_ACTION.CANCEL]
               : [TICKET_ACTION.START, TICKET_ACTION.FINISH];
           for (const a of steps)
-            await actOnTicket(ctx, company, await loadStaffScope(db, op.staffId), ticket.id, a);
+            await actOnTicket(
+              ctx,
+              company,
+              await loadStaffScope(ctx.db, company, op.staffId),
+              ticket.id,
+              a,
+            );
         } catch (err) {
           errors++;
           if (samples.length < 5) samples.push(String(err));
