@@ -88,12 +88,36 @@ export async function emitCounts(
     entry.branchIds.push(b.branchId);
     byCompany.set(b.companyId, entry);
   }
-  for (const [companyId, { schema, branchIds }] of byCompany) {
-    const counts = await waitingCountsByBranch(companyDb(db, { schema_name: schema }), branchIds);
-    for (const [branchId, services] of counts) {
-      io.to(rooms.display(companyId, branchId))
-        .to(rooms.staff(companyId, branchId))
-        .emit(SERVER_EVENT.QUEUE_COUNTS, { branchId, services, at: now });
-    }
-  }
+  await eachLimited(
+    [...byCompany],
+    REFRESH_CONCURRENCY,
+    async ([companyId, { schema, branchIds }]) => {
+      const counts = await waitingCountsByBranch(companyDb(db, { schema_name: schema }), branchIds);
+      for (const [branchId, services] of counts) {
+        io.to(rooms.display(companyId, branchId))
+          .to(rooms.staff(companyId, branchId))
+          .emit(SERVER_EVENT.QUEUE_COUNTS, { branchId, services, at: now });
+      }
+    },
+  );
+}
+
+/**
+ * How many companies one realtime pass works on at once. One at a time, a pass touching a
+ * hundred companies waits its turn in the pool a hundred times in a row and its updates arrive
+ * seconds late; all at once, it would take every pooled connection from the commands.
+ */
+export const REFRESH_CONCURRENCY = 4;
+
+/** Runs `fn` on every item, at most `limit` at a time. */
+export async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -3,6 +3,7 @@ import type { Socket } from "socket.io";
 import type { Db } from "../../db/database";
 import { companyDb } from "../tenancy/company-directory";
 import { trackingViews } from "../queue/tracking.query";
+import { REFRESH_CONCURRENCY, eachLimited } from "./realtime.publish";
 import {
   SERVER_EVENT,
   type ClientToServerEvents,
@@ -96,14 +97,17 @@ export class TrackerFanout {
       if (!t) targets.set(key.companyId, (t = { schema: key.schema, sockets: new Set() }));
       for (const s of set) t.sockets.add(s);
     }
+    const batches: { schema: string; sockets: QueueSocket[] }[] = [];
     for (const { schema, sockets } of targets.values()) {
       const list = [...sockets];
-      for (let i = 0; i < list.length; i += CHUNK) {
-        await this.send(schema, list.slice(i, i + CHUNK), now).catch((err: unknown) =>
-          this.log.error({ err }, "tracker refresh failed"),
-        );
-      }
+      for (let i = 0; i < list.length; i += CHUNK)
+        batches.push({ schema, sockets: list.slice(i, i + CHUNK) });
     }
+    await eachLimited(batches, REFRESH_CONCURRENCY, (b) =>
+      this.send(b.schema, b.sockets, now).catch((err: unknown) =>
+        this.log.error({ err }, "tracker refresh failed"),
+      ),
+    );
   }
 
   private async send(schema: string, sockets: QueueSocket[], now: Date): Promise<void> {
