@@ -151,7 +151,7 @@ export function rawCallNextSql(schema: string): string {
 
 type Compiled = { sql: string; parameters: readonly unknown[] };
 type StatementBuilder = (
-  db: unknown,
+  schema: string,
   q: {
     branchId: string;
     staffId: string;
@@ -159,7 +159,7 @@ type StatementBuilder = (
     services: { id: string; headStartSeconds: number }[];
     now: Date;
   },
-) => { compile(): Compiled };
+) => { compile(db: Kysely<Record<string, never>>): Compiled };
 
 export type RawStatement = {
   shape: string;
@@ -191,27 +191,28 @@ export async function rawCallNextStatement(): Promise<RawStatement> {
         },
       });
       // Fails here, before any measurement, if the builder's input changed.
-      build(db.withSchema("t_probe"), {
+      // (hand-written SQL, schema-qualified by the builder itself: callNextStatement(schema, q))
+      build("t_probe", {
         branchId: "b",
         staffId: "s",
         counterId: "c",
         services: [{ id: "s", headStartSeconds: 0 }],
         now: new Date(0),
-      }).compile();
-      // The SET list's "operator_id" = $n (not preferred_operator_id, not the event's column);
+      }).compile(db);
+      // The SET list's operator_id = $n (not preferred_operator_id, not the event's column);
       // its number depends on how many services the operator has, so it is found per statement.
-      const opParam = /(?<![.\w"])"operator_id" = \$(\d+)/;
+      const opParam = /(?<![.\w"])"?operator_id"? = \$(\d+)/;
       return {
         shape:
           "app's callNextStatement (CTE: pick FOR UPDATE SKIP LOCKED → UPDATE → INSERT ticket_events), compiled by Kysely; UPDATE's operator_id = NULL",
         build: (op, now) => {
-          const c = build(db.withSchema(op.schema), {
+          const c = build(op.schema, {
             branchId: op.branchId,
             staffId: op.staffId,
             counterId: op.counterId,
             services: op.serviceIds.map((id) => ({ id, headStartSeconds: 0 })),
             now,
-          }).compile();
+          }).compile(db);
           const values = [...c.parameters];
           const m = opParam.exec(c.sql);
           if (m) values[Number(m[1]) - 1] = null;
