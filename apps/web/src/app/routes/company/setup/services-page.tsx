@@ -3,13 +3,11 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Alert } from "../../../../components/ui/alert";
 import { buttonClass } from "../../../../components/ui/button";
-import { EmptyState } from "../../../../components/ui/empty-state";
 import { PageHeader } from "../../../../components/ui/page-header";
-import { PageSpinner } from "../../../../components/ui/spinner";
 import { ServicesTable } from "../../../../features/company-setup/components/services/services-table";
 import { useBranches } from "../../../../features/company-setup/hooks/use-branches";
 import { useServices } from "../../../../features/company-setup/hooks/use-services";
-import { SearchBox } from "../../../../features/company-setup/components/search-box";
+import { SearchableList } from "../../../../features/company-setup/components/searchable-list";
 import { useErrorMessage } from "../../../../lib/errors";
 import { useLocalized } from "../../../../lib/localized";
 import { useSetupContext } from "./setup-context";
@@ -43,35 +41,24 @@ export function ServicesPage() {
         actions={isAdmin && all.length > 0 ? newLink : undefined}
       />
       {services.isError && <Alert tone="error">{errorMessage(services.error)}</Alert>}
-      {services.isPending ? (
-        <PageSpinner />
-      ) : all.length === 0 ? (
-        <EmptyState
-          title={t("setup.services.empty")}
-          hint={t("setup.services.emptyHint")}
-          action={isAdmin ? newLink : undefined}
-        />
-      ) : (
-        <>
-          <div className="mb-4 flex max-w-md">
-            <SearchBox
-              id="service-search"
-              label={t("setup.services.searchLabel")}
-              value={search}
-              onChange={setSearch}
-              placeholder={t("setup.common.searchPlaceholder")}
-            />
-          </div>
-          {items.length === 0 ? (
-            <EmptyState
-              title={t("setup.common.noResults")}
-              hint={t("setup.common.noResultsHint")}
-            />
-          ) : (
-            <ServicesTable services={items} branches={branches.data ?? []} adminBase={adminBase} />
-          )}
-        </>
-      )}
+      <SearchableList
+        pending={services.isPending}
+        isEmpty={all.length === 0}
+        empty={{
+          title: t("setup.services.empty"),
+          hint: t("setup.services.emptyHint"),
+          action: isAdmin ? newLink : undefined,
+        }}
+        search={{
+          id: "service-search",
+          label: t("setup.services.searchLabel"),
+          value: search,
+          onChange: setSearch,
+        }}
+        hasResults={items.length > 0}
+      >
+        <ServicesTable services={items} branches={branches.data ?? []} adminBase={adminBase} />
+      </SearchableList>
     </>
   );
 }
