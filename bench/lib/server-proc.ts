@@ -63,8 +63,15 @@ type Dist<T> = T extends unknown ? Omit<T, "id"> : never;
  * open-file limit through the shell first (the hard limit only with CAP_SYS_RESOURCE; otherwise
  * the soft limit goes up to the hard one).
  */
-export function spawnTs(file: string, env: Record<string, string>, nofile?: number): ChildProcess {
-  const node = [process.execPath, "--import", "tsx", file].map((a) => `'${a}'`).join(" ");
+export function spawnTs(
+  file: string,
+  env: Record<string, string>,
+  nofile?: number,
+  nodeArgs: string[] = [],
+): ChildProcess {
+  const node = [process.execPath, ...nodeArgs, "--import", "tsx", file]
+    .map((a) => `'${a}'`)
+    .join(" ");
   // Best effort: raise the hard limit if allowed, else take the soft limit up to the hard one.
   const cmd = nofile
     ? `ulimit -Hn ${nofile} 2>/dev/null; ulimit -n ${nofile} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec ${node}`
@@ -100,6 +107,8 @@ export class ServerProcess {
       path.join(HERE, "server-child.ts"),
       { BENCH_SERVER_ENV: JSON.stringify(env) },
       nofile,
+      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
+      (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean),
     );
     return new Promise((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`server child exited (${code})`));
