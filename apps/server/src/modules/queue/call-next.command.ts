@@ -3,9 +3,9 @@ import type { CompanyRecord } from "../tenancy/company-directory";
 import { queueRefusal } from "./queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import type { TicketView } from "./queue.types";
-import type { CounterSession, StaffScope } from "./staff-scope";
+import { loadStaffScope, type CounterSession, type StaffScope } from "./staff-scope";
 import { applyTransition, ticketFact } from "./ticket-transition";
-import { callNextInOneStatement } from "./call-next.repository";
+import { callNextExhaustive, callNextFast } from "./call-next.repository";
 import type { LockedTicket } from "./ticket.repository";
 
 /** The counter session of an operator who may receive a customer now, or a clear refusal. */
@@ -37,33 +37,34 @@ export async function callLockedTicket(
 
 /**
  * "Call next": the operator's next customer by the call-next policy, or null when nobody is
- * waiting for its services. One statement (see call-next.repository.ts), safe under any number
- * of concurrent callers on PostgreSQL (SKIP LOCKED) and on PGlite (one connection).
+ * waiting for its services. Normally ONE statement (see call-next.repository.ts) that also reads
+ * the operator's counter session and services, safe under any number of concurrent callers on
+ * PostgreSQL (SKIP LOCKED) and on PGlite (one connection). Only when it calls nobody is the
+ * operator's scope read, to refuse with the reason (no counter, on a break, a customer still at
+ * the counter, no services) or to make sure, over the whole line, that nobody is waiting.
  */
 export async function callNextTicket(
   deps: QueueDeps,
   company: CompanyRecord,
-  scope: StaffScope,
+  staff: { staffId: string },
   opts: { now?: Date } = {},
 ): Promise<TicketView | null> {
-  const session = requireReadyToCall(scope);
-  if (scope.sessionServices.length === 0) throw queueRefusal.noServices();
   const now = opts.now ?? new Date();
+  const q = { staffId: staff.staffId, now };
   return runQueueTransaction(
     deps,
     company,
     async (tx) => {
-      const row = await callNextInOneStatement(tx.db, tx.schema, {
-        branchId: session.branchId,
-        staffId: scope.staffId,
-        counterId: session.counterId,
-        services: scope.sessionServices,
-        now,
-      });
-      if (!row) return null;
-      const view = { ...row, counter_number: session.counterNumber };
-      tx.facts.push(ticketFact(view, TICKET_ACTION.CALL, TICKET_STATUS.WAITING, now));
-      return view;
+      let row = await callNextFast(tx.db, tx.schema, q);
+      if (!row) {
+        const scope = await loadStaffScope(deps.db, company, staff.staffId);
+        requireReadyToCall(scope);
+        if (scope.sessionServices.length === 0) throw queueRefusal.noServices();
+        row = await callNextExhaustive(tx.db, tx.schema, q);
+        if (!row) return null;
+      }
+      tx.facts.push(ticketFact(row, TICKET_ACTION.CALL, TICKET_STATUS.WAITING, now));
+      return row;
     },
     { singleStatement: true },
   );

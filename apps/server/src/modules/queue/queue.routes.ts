@@ -87,7 +87,10 @@ export const queueRoutes =
         },
       },
       async (request) => {
-        const ticket = await callNextTicket(ctx, request.company!, await scopeOf(request));
+        // The statement reads the operator's session itself: no scope query first.
+        const ticket = await callNextTicket(ctx, request.company!, {
+          staffId: staffClaims(request).sub,
+        });
         return { ticket: ticket ? toStaffTicket(ticket) : null };
       },
     );
