@@ -115,10 +115,11 @@ export const queueRoutes =
         },
         async (request) => {
           const input = (request.body ?? {}) as { note?: string; reason?: string };
+          // The command reads the caller's scope together with the ticket, in one round trip.
           const ticket = await actOnTicket(
             ctx,
             request.company!,
-            await scopeOf(request),
+            { staffId: staffClaims(request).sub },
             request.params.id,
             e.action,
             { note: input.note ?? input.reason ?? null },

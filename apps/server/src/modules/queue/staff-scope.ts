@@ -30,7 +30,7 @@ export type StaffScope = {
   sessionServices: { id: string; headStartSeconds: number }[];
 };
 
-type ScopeRow = {
+export type ScopeRow = {
   id: string;
   name: string;
   role: StaffRole;
@@ -41,7 +41,7 @@ type ScopeRow = {
   counter_id: string | null;
   status: OperatorStatusValue | null;
   reason: string | null;
-  since: Date | null;
+  since: Date | string | null;
   counter_number: number | null;
   ticket_id: string | null;
   ticket_label: string | null;
@@ -80,7 +80,14 @@ export async function loadStaffScope(
   company: { schema_name: string },
   staffId: string,
 ): Promise<StaffScope> {
-  const row = (await staffScopeQuery(company.schema_name, staffId).execute(db)).rows[0];
+  return scopeFromRow((await staffScopeQuery(company.schema_name, staffId).execute(db)).rows[0]);
+}
+
+/**
+ * The scope from a row of staffScopeQuery — read on its own or inside a bigger statement, as
+ * JSON (`since` then arrives as text). A missing or deactivated account is refused.
+ */
+export function scopeFromRow(row: ScopeRow | undefined | null): StaffScope {
   if (!row) throw new AppError("UNAUTHENTICATED", "Your account no longer exists. Log in again.");
   if (!row.is_active) throw new AppError("FORBIDDEN", "Your account is disabled.");
   const session =
@@ -91,7 +98,7 @@ export async function loadStaffScope(
           counterNumber: row.counter_number ?? 0,
           status: row.status,
           reason: row.reason,
-          since: row.since ?? new Date(0),
+          since: row.since ? new Date(row.since) : new Date(0),
         }
       : null;
   const own = new Set<string>(row.extra_branch_ids ?? []);

@@ -6,9 +6,14 @@ import { queueRefusal } from "./queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import type { TicketView } from "./queue.types";
 import { recordServiceTime } from "./service-stats";
-import type { StaffScope } from "./staff-scope";
-import { applyTransition, ticketFact } from "./ticket-transition";
-import { lockTicket, type LockedTicket } from "./ticket.repository";
+import { scopeFromRow, type StaffScope } from "./staff-scope";
+import { ticketFact, tryApplyTransition } from "./ticket-transition";
+import {
+  lockTicket,
+  readTicketForStaff,
+  type LockedTicket,
+  type VersionedTicket,
+} from "./ticket.repository";
 
 /** What staff can do to one ticket through the ticket endpoints (transfer has its own command). */
 export const STAFF_TICKET_ACTIONS = [
@@ -37,61 +42,106 @@ export type TicketActionOptions = { now?: Date; note?: string | null };
 const isHeld = (t: LockedTicket) =>
   t.status === TICKET_STATUS.CALLED || t.status === TICKET_STATUS.SERVING;
 
-/** One staff action on one ticket; foreign or out-of-reach tickets answer 404. */
+/** How often an action is re-decided when the ticket changed between reading and writing it. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * One staff action on one ticket; foreign or out-of-reach tickets answer 404. Optimistic: the
+ * caller's scope and the ticket are read in one round trip without a lock, core's state machine
+ * decides, and the change is written in one statement only if the ticket's row version is still
+ * the one read — otherwise everything is read and decided again (a concurrent recall, finish or
+ * transfer is seen, never overwritten). A finish also folds the service time into the branch's
+ * average, in the same transaction.
+ */
 export async function actOnTicket(
   deps: QueueDeps,
   company: CompanyRecord,
-  scope: StaffScope,
+  staff: { staffId: string },
   ticketId: string,
   action: StaffTicketAction,
   opts: TicketActionOptions = {},
 ): Promise<TicketView> {
   const now = opts.now ?? new Date();
-  if (action === TICKET_ACTION.CALL) return callSpecific(deps, company, scope, ticketId, now);
+  for (let attempt = 1; ; attempt++) {
+    const read = await readTicketForStaff(deps.db, company.schema_name, staff.staffId, ticketId);
+    const scope = scopeFromRow(read.scope);
+    if (action === TICKET_ACTION.CALL) return callSpecific(deps, company, scope, ticketId, now);
+    const ticket = reachableTicket(scope, read.ticket, action);
+    const withStats = action === TICKET_ACTION.FINISH && ticket.started_at !== null;
+    const view = await runQueueTransaction(
+      deps,
+      company,
+      (tx) => transitionRead(tx, ticket, scope, action, now, opts.note ?? null),
+      { singleStatement: !withStats },
+    );
+    if (view) return view;
+    if (attempt === MAX_ATTEMPTS) {
+      throw new AppError(
+        "INVALID_STATE",
+        `${ticket.label} changed meanwhile; reload and try again.`,
+      );
+    }
+  }
+}
+
+/** The ticket if this caller may take `action` on it now; else the refusal. */
+function reachableTicket(
+  scope: StaffScope,
+  ticket: VersionedTicket | undefined,
+  action: Exclude<StaffTicketAction, "CALL">,
+): VersionedTicket {
   const holderOnly = HOLDER_ACTIONS.includes(action);
   const session = scope.session;
   if (holderOnly && !session) throw queueRefusal.noSession();
-  return runQueueTransaction(deps, company, async (tx) => {
-    const branches = holderOnly && session ? [session.branchId] : scope.branches;
-    const locked = await lockTicket(tx.db, ticketId, branches);
-    if (!locked) throw notFound("The ticket");
-    const mayOverride = scope.role !== "OPERATOR" && action === TICKET_ACTION.CANCEL;
-    if (isHeld(locked) && locked.operator_id !== scope.staffId && !mayOverride) {
-      throw queueRefusal.notYourTicket(locked.label);
-    }
-    return transitionLocked(tx, locked, scope, action, now, opts.note ?? null);
-  });
+  const branches = holderOnly && session ? [session.branchId] : scope.branches;
+  if (!ticket || (branches !== "ALL" && !branches.includes(ticket.branch_id))) {
+    throw notFound("The ticket");
+  }
+  const mayOverride = scope.role !== "OPERATOR" && action === TICKET_ACTION.CANCEL;
+  if (isHeld(ticket) && ticket.operator_id !== scope.staffId && !mayOverride) {
+    throw queueRefusal.notYourTicket(ticket.label);
+  }
+  return ticket;
 }
 
-async function transitionLocked(
+/** Writes the action on the ticket as read; null when the ticket changed since. */
+async function transitionRead(
   tx: QueueTx,
-  locked: LockedTicket,
+  read: VersionedTicket,
   scope: StaffScope,
   action: Exclude<StaffTicketAction, "CALL">,
   now: Date,
   note: string | null,
-): Promise<TicketView> {
+): Promise<TicketView | null> {
   const session = scope.session;
-  const { row } = await applyTransition(tx, locked, action, {
-    ctx: { now, graceSeconds: locked.grace_seconds },
-    actor: { staffId: scope.staffId, counterId: session?.counterId ?? null },
-    ...(action === TICKET_ACTION.FINISH && note !== null && { extra: { outcome_note: note } }),
-    ...(note !== null && { data: { note } }),
-  });
-  if (action === TICKET_ACTION.FINISH && locked.started_at) {
+  const applied = await tryApplyTransition(
+    tx,
+    read,
+    action,
+    {
+      ctx: { now, graceSeconds: read.grace_seconds },
+      actor: { staffId: scope.staffId, counterId: session?.counterId ?? null },
+      ...(action === TICKET_ACTION.FINISH && note !== null && { extra: { outcome_note: note } }),
+      ...(note !== null && { data: { note } }),
+    },
+    read.version,
+  );
+  if (!applied) return null;
+  const { row } = applied;
+  if (action === TICKET_ACTION.FINISH && read.started_at) {
     await recordServiceTime(tx.db, {
       branchId: row.branch_id,
       serviceId: row.service_id,
-      seconds: (now.getTime() - locked.started_at.getTime()) / 1000,
+      seconds: (now.getTime() - read.started_at.getTime()) / 1000,
       now,
     });
   }
   const view = {
     ...row,
-    service_name: locked.service_name,
-    counter_number: row.counter_id === locked.counter_id ? locked.counter_number : null,
+    service_name: read.service_name,
+    counter_number: row.counter_id === read.counter_id ? read.counter_number : null,
   };
-  tx.facts.push(ticketFact(view, action, locked.status, now));
+  tx.facts.push(ticketFact(view, action, read.status, now));
   return view;
 }
 

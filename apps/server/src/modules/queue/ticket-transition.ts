@@ -70,6 +70,13 @@ export type AppliedTransition = {
   result: TransitionResult<Snapshot>;
 };
 
+type TransitionOptions = {
+  ctx: TransitionContext;
+  actor: TicketActor;
+  extra?: Updateable<TicketsTable>;
+  data?: Record<string, unknown>;
+};
+
 /**
  * Applies one action: the state machine in core decides (and refuses with a coded error), this
  * stores the outcome and appends the ticket_events row in the caller's transaction.
@@ -78,13 +85,26 @@ export async function applyTransition(
   tx: { db: CompanyQueryDb; schema: string },
   row: TicketRow,
   action: TicketAction,
-  opts: {
-    ctx: TransitionContext;
-    actor: TicketActor;
-    extra?: Updateable<TicketsTable>;
-    data?: Record<string, unknown>;
-  },
+  opts: TransitionOptions,
 ): Promise<AppliedTransition> {
+  const applied = await tryApplyTransition(tx, row, action, opts);
+  if (!applied) {
+    throw new AppError("INVALID_STATE", `${row.label} changed meanwhile; reload and try again.`);
+  }
+  return applied;
+}
+
+/**
+ * As applyTransition, for a ticket read without a lock: with `version` (its row version when
+ * read) the change is stored only if nobody changed the ticket since; null when somebody did.
+ */
+export async function tryApplyTransition(
+  tx: { db: CompanyQueryDb; schema: string },
+  row: TicketRow,
+  action: TicketAction,
+  opts: TransitionOptions,
+  version?: string,
+): Promise<AppliedTransition | null> {
   const result = transition(toSnapshot(row), action, opts.ctx);
   const t = result.ticket;
   const patch: Updateable<TicketsTable> = {
@@ -98,17 +118,22 @@ export async function applyTransition(
     ...opts.extra,
     updated_at: result.at,
   };
-  const updated = await updateTicketWithEvent(tx.db, tx.schema, row.id, row.status, patch, {
-    at: result.at,
-    type: action,
-    to: result.to,
-    actor: opts.actor,
-    ...(opts.data && { data: opts.data }),
-  });
-  if (!updated) {
-    throw new AppError("INVALID_STATE", `${row.label} changed meanwhile; reload and try again.`);
-  }
-  return { row: updated, result };
+  const updated = await updateTicketWithEvent(
+    tx.db,
+    tx.schema,
+    row.id,
+    row.status,
+    patch,
+    {
+      at: result.at,
+      type: action,
+      to: result.to,
+      actor: opts.actor,
+      ...(opts.data && { data: opts.data }),
+    },
+    version,
+  );
+  return updated ? { row: updated, result } : null;
 }
 
 /** The fact the realtime hub publishes after commit for one changed ticket. */

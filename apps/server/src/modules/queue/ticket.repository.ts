@@ -8,6 +8,8 @@ import type {
   TicketRow,
   TicketView,
 } from "./queue.types";
+import type { Db } from "../../db/database";
+import { staffScopeQuery, type ScopeRow } from "./staff-scope";
 
 /** A ticket locked for change, with what the state machine and the screens need beside it. */
 export type LockedTicket = TicketView & { grace_seconds: number; time_zone: string };
@@ -87,9 +89,9 @@ export async function insertTicketWithEvent(
 }
 
 /**
- * Changes a ticket still in `from` and appends its event in ONE statement (a data-modifying
- * CTE): one round trip instead of two inside the caller's transaction. Undefined when the ticket
- * is no longer in `from`.
+ * Changes a ticket still in `from` — and, when `version` is given, not changed at all since it
+ * was read (its row version, PostgreSQL's xmin) — and appends its event in ONE statement (a
+ * data-modifying CTE). Undefined when the ticket is no longer as expected.
  */
 export async function updateTicketWithEvent(
   db: CompanyQueryDb,
@@ -104,6 +106,7 @@ export async function updateTicketWithEvent(
     actor: TicketActor;
     data?: Record<string, unknown>;
   },
+  version?: string,
 ): Promise<TicketRow | undefined> {
   // Column names come from this code (Updateable<TicketsTable>), never from a request.
   const set = Object.entries(patch)
@@ -112,7 +115,7 @@ export async function updateTicketWithEvent(
   const result = await sql<TicketRow>`
     with changed as (
       update ${sql.id(schema, "tickets")} set ${sql.join(set)}
-      where id = ${id} and status = ${from}
+      where id = ${id} and status = ${from}${version === undefined ? sql`` : sql` and xmin = ${version}::xid`}
       returning *
     ), logged as (
       insert into ${sql.id(schema, "ticket_events")}
@@ -152,6 +155,36 @@ export async function lockTicket(
     .$if(branches !== "ALL", (qb) => qb.where("t.branch_id", "in", branches as string[]))
     .forUpdate("t")
     .executeTakeFirst();
+}
+
+/** A ticket as read for an optimistic change: `version` is its row version (xmin). */
+export type VersionedTicket = LockedTicket & { version: string };
+
+/**
+ * ONE round trip for a staff action on a ticket: the caller's scope (staffScopeQuery, as JSON)
+ * and the ticket with its row version, unlocked. The change is then written only if the row
+ * version is still the same (updateTicketWithEvent), so no lock is held between the two.
+ */
+export async function readTicketForStaff(
+  db: Db,
+  schema: string,
+  staffId: string,
+  ticketId: string,
+): Promise<{ scope: ScopeRow | null; ticket: VersionedTicket | undefined }> {
+  const t = (name: string) => sql.id(schema, name);
+  const result = await sql<VersionedTicket & { scope: ScopeRow | null }>`
+    select tk.*, (select row_to_json(sc) from (${staffScopeQuery(schema, staffId)}) sc) as scope
+    from (select 1) one
+    left join lateral (
+      select t.*, t.xmin::text as version, s.name as service_name, c.number as counter_number,
+        b.no_show_grace_seconds as grace_seconds, b.time_zone
+      from ${t("tickets")} t
+      join ${t("services")} s on s.id = t.service_id
+      join ${t("branches")} b on b.id = t.branch_id
+      left join ${t("counters")} c on c.id = t.counter_id
+      where t.id = ${ticketId}) tk on true`.execute(db);
+  const { scope, ...ticket } = result.rows[0]!;
+  return { scope, ticket: ticket.id ? ticket : undefined };
 }
 
 /** The ticket a transfer created from `id`, if any. */
