@@ -1,19 +1,20 @@
 /**
  * The operator loop of the call-next benchmarks (over real HTTP) and the raw-SQL ceiling it is
- * compared with (the app's call-next SELECT … FOR UPDATE SKIP LOCKED, wrapped in one UPDATE like
- * ../shared/bench-anchors/pgq_deq_many.sql).
+ * compared with (the app's own statements for the same served calls, on plain connections).
  */
-import { DEFAULT_APPOINTMENT_WINDOW } from "@equeue/core";
+import { TICKET_ACTION } from "@equeue/core";
+import type { Db } from "../../apps/server/src/db/database";
+import { callNextFast } from "../../apps/server/src/modules/queue/call-next.repository";
+import { recordServiceTime } from "../../apps/server/src/modules/queue/service-stats";
+import { scopeFromRow, type StaffScope } from "../../apps/server/src/modules/queue/staff-scope";
+import type { StaffTicketAction } from "../../apps/server/src/modules/queue/ticket-actions.command";
+import { tryApplyTransition } from "../../apps/server/src/modules/queue/ticket-transition";
 import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-} from "kysely";
-import { quoteIdent } from "../../apps/server/src/db/migrator";
+  readTicketForStaff,
+  type VersionedTicket,
+} from "../../apps/server/src/modules/queue/ticket.repository";
 import type { HttpClient } from "./http";
-import type { Exec, OperatorRef } from "./queue-fixture";
+import type { OperatorRef } from "./queue-fixture";
 import { percentile, round } from "./stats";
 
 export type CloseMode = "cancel" | "finish";
@@ -124,170 +125,86 @@ export async function runOperators(
   };
 }
 
-/** The app's call-next pick (ticket.repository.ts pickNextTicket) as one UPDATE … RETURNING. */
-export function rawCallNextSql(schema: string): string {
-  const s = quoteIdent(schema);
-  const due = `coalesce(t.appointment_at between $3 and $4, false)`;
-  return `update ${s}.tickets set status = 'CALLED', called_at = now(), counter_id = $5, updated_at = now()
- where id = (
-  select t.id from ${s}.tickets as t
-   inner join ${s}.services as s on s.id = t.service_id
-   inner join ${s}.branches as b on b.id = t.branch_id
-   left join ${s}.counters as c on c.id = t.counter_id
-  where t.branch_id = $1 and t.status = 'WAITING' and s.is_active = true
-    and t.service_id in (select ss.service_id from ${s}.staff_services as ss
-         inner join ${s}.branch_services as bs on bs.service_id = ss.service_id
-           and bs.branch_id = $1 and bs.enabled = true
-         where ss.staff_id = $2)
-    and (t.preferred_operator_id is null or t.preferred_operator_id = $2)
-  order by ${due} desc,
-    case when ${due} then t.appointment_at end asc nulls last,
-    t.priority desc,
-    case when not ${due} then t.queued_at - s.head_start_seconds * interval '1 second' end asc nulls last,
-    t.queued_at asc, t.id asc
-  limit 1 for update of t skip locked)
- returning id`;
-}
-
-type Compiled = { sql: string; parameters: readonly unknown[] };
-type StatementBuilder = (
-  schema: string,
-  q: {
-    branchId: string;
-    staffId: string;
-    counterId: string;
-    services: { id: string; headStartSeconds: number }[];
-    now: Date;
-  },
-) => { compile(db: Kysely<Record<string, never>>): Compiled };
-
-export type RawStatement = {
-  shape: string;
-  build: (op: OperatorRef, now: Date) => { text: string; values: unknown[] };
-};
-
-/**
- * The raw statement: the app's own one-statement call-next (call-next.repository.ts,
- * `callNextStatement`, compiled by Kysely with the same parameters) when the server has it; else
- * the pick of ticket.repository.ts in an UPDATE … RETURNING. The UPDATE's operator_id is set to
- * NULL in the raw loop, because raw callers never close their ticket and the unique index "one
- * open ticket per operator" would refuse the second call of an operator.
- */
-export async function rawCallNextStatement(): Promise<RawStatement> {
-  try {
-    const url = new URL(
-      "../../apps/server/src/modules/queue/call-next.repository.ts",
-      import.meta.url,
-    );
-    const mod = (await import(url.href)) as { callNextStatement?: StatementBuilder };
-    const build = mod.callNextStatement;
-    if (build) {
-      const db = new Kysely<Record<string, never>>({
-        dialect: {
-          createAdapter: () => new PostgresAdapter(),
-          createDriver: () => new DummyDriver(),
-          createIntrospector: (d) => new PostgresIntrospector(d),
-          createQueryCompiler: () => new PostgresQueryCompiler(),
-        },
-      });
-      // Fails here, before any measurement, if the builder's input changed.
-      // (hand-written SQL, schema-qualified by the builder itself: callNextStatement(schema, q))
-      build("t_probe", {
-        branchId: "b",
-        staffId: "s",
-        counterId: "c",
-        services: [{ id: "s", headStartSeconds: 0 }],
-        now: new Date(0),
-      }).compile(db);
-      // The SET list's operator_id = $n (not preferred_operator_id, not the event's column);
-      // its number depends on how many services the operator has, so it is found per statement.
-      const opParam = /(?<![.\w"])"?operator_id"? = \$(\d+)/;
-      return {
-        shape:
-          "app's callNextStatement (CTE: pick FOR UPDATE SKIP LOCKED → UPDATE → INSERT ticket_events), compiled by Kysely; UPDATE's operator_id = NULL",
-        build: (op, now) => {
-          const c = build(op.schema, {
-            branchId: op.branchId,
-            staffId: op.staffId,
-            counterId: op.counterId,
-            services: op.serviceIds.map((id) => ({ id, headStartSeconds: 0 })),
-            now,
-          }).compile(db);
-          const values = [...c.parameters];
-          const m = opParam.exec(c.sql);
-          if (m) values[Number(m[1]) - 1] = null;
-          return { text: c.sql, values };
-        },
-      };
-    }
-  } catch (err) {
-    // the one-statement module is not there (or changed): fall back to the pick + UPDATE shape
-    console.warn(`[call-loop] app's callNextStatement unusable, raw falls back: ${String(err)}`);
-  }
-  return {
-    shape:
-      "app's pickNextTicket SELECT … FOR UPDATE OF t SKIP LOCKED inside UPDATE … WHERE id = (…) RETURNING id",
-    build: (op, now) => ({
-      text: rawCallNextSql(op.schema),
-      values: [
-        op.branchId,
-        op.staffId,
-        new Date(now.getTime() - DEFAULT_APPOINTMENT_WINDOW.lateSeconds * 1000),
-        new Date(now.getTime() + DEFAULT_APPOINTMENT_WINDOW.earlySeconds * 1000),
-        op.counterId,
-      ],
-    }),
-  };
-}
-
 export type RawResult = {
   calls: number;
   empty: number;
   errors: number;
   seconds: number;
   calls_per_s: number;
+  /** One call-next statement alone. */
   p50_ms: number | null;
   p99_ms: number | null;
+  /** The whole served call: call-next + the close statements. */
+  cycle_p50_ms: number | null;
+  cycle_p99_ms: number | null;
+  statements: number;
   clients: number;
 };
 
+export const RAW_CEILING_SQL =
+  "the app's own statements for one served call, run by the app's repository functions on " +
+  "a plain connection (no HTTP, auth, JSON or realtime): callNextStatement (fast form; one " +
+  "statement: operator session + services + pick FOR UPDATE SKIP LOCKED + UPDATE + event), then " +
+  "the close — per step readTicketForStaff (scope + ticket, one statement) and the " +
+  "version-checked update + event (one statement), with core's transition deciding; finish adds " +
+  "the service-time upsert";
+
 /**
- * `clients` loops, each on its own connection (`connect`), running the raw call-next for a random
- * operator of `operators` until the deadline.
+ * The raw-SQL ceiling: `clients` loops on their own connections (`db` must have a pool of at
+ * least that size), each owning a disjoint share of the operators and taking them in turn:
+ * exactly the statements the app runs for one served call — the call-next statement, then the
+ * close (cancel, or start + finish) — through the app's own repository functions, so app and
+ * ceiling always run the same SQL. What the app adds on top is HTTP, authentication, JSON,
+ * the realtime publish and Node's scheduling.
  */
-export async function rawCallNext(
-  connect: () => Promise<{ exec: Exec; release: () => void }>,
+export async function rawCallCycle(
+  db: Db,
   operators: OperatorRef[],
-  opts: { clients: number; seconds: number; statement: RawStatement },
+  opts: { clients: number; seconds: number; close: CloseMode },
 ): Promise<RawResult> {
-  const lat: number[] = [];
+  const callLat: number[] = [];
+  const cycleLat: number[] = [];
   let calls = 0;
   let empty = 0;
   let errors = 0;
-  const conns = await Promise.all(Array.from({ length: opts.clients }, () => connect()));
+  let statements = 0;
   const started = performance.now();
   const deadline = started + opts.seconds * 1000;
-  try {
-    await Promise.all(
-      conns.map(async (c) => {
-        for (let n = 0; n < 10_000_000 && performance.now() < deadline; n++) {
-          const op = operators[Math.floor(Math.random() * operators.length)]!;
-          const { text, values } = opts.statement.build(op, new Date());
-          const t = performance.now();
-          try {
-            const rows = await c.exec(text, values);
-            lat.push(performance.now() - t);
-            if (rows.length) calls++;
-            else empty++;
-          } catch {
-            errors++;
+  const steps: Exclude<StaffTicketAction, "CALL">[] =
+    opts.close === "cancel" ? [TICKET_ACTION.CANCEL] : [TICKET_ACTION.START, TICKET_ACTION.FINISH];
+  await Promise.all(
+    Array.from({ length: opts.clients }, async (_, c) => {
+      let mine = operators.filter((_, i) => i % opts.clients === c);
+      for (let n = 0; mine.length > 0 && performance.now() < deadline; n++) {
+        const op = mine[n % mine.length]!;
+        const tdb = db.withSchema(op.schema);
+        const t = performance.now();
+        try {
+          const row = await callNextFast(tdb, op.schema, { staffId: op.staffId, now: new Date() });
+          statements++;
+          callLat.push(performance.now() - t);
+          if (!row) {
+            empty++;
+            mine = mine.filter((o) => o !== op);
+            continue;
           }
+          calls++;
+          for (const action of steps) {
+            for (let attempt = 0; attempt < 3; attempt++) {
+              const read = await readTicketForStaff(db, op.schema, op.staffId, row.id);
+              const scope = scopeFromRow(read.scope);
+              const applied = await runRawStep(db, op, read.ticket!, scope, action);
+              statements += 2 + (applied === "finished" ? 2 : 0);
+              if (applied) break;
+            }
+          }
+          cycleLat.push(performance.now() - t);
+        } catch {
+          errors++;
         }
-      }),
-    );
-  } finally {
-    for (const c of conns) c.release();
-  }
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   return {
     calls,
@@ -295,8 +212,48 @@ export async function rawCallNext(
     errors,
     seconds: round(seconds)!,
     calls_per_s: round(calls / seconds)!,
-    p50_ms: round(percentile(lat, 50)),
-    p99_ms: round(percentile(lat, 99)),
+    p50_ms: round(percentile(callLat, 50)),
+    p99_ms: round(percentile(callLat, 99)),
+    cycle_p50_ms: round(percentile(cycleLat, 50)),
+    cycle_p99_ms: round(percentile(cycleLat, 99)),
+    statements,
     clients: opts.clients,
   };
+}
+
+/** One close step as the app writes it (see actOnTicket): false when the ticket changed. */
+async function runRawStep(
+  db: Db,
+  op: OperatorRef,
+  ticket: VersionedTicket,
+  scope: StaffScope,
+  action: Exclude<StaffTicketAction, "CALL">,
+): Promise<false | "done" | "finished"> {
+  const now = new Date();
+  const write = async (tdb: ReturnType<Db["withSchema"]>) => {
+    const applied = await tryApplyTransition(
+      { db: tdb, schema: op.schema },
+      ticket,
+      action,
+      {
+        ctx: { now, graceSeconds: ticket.grace_seconds },
+        actor: { staffId: scope.staffId, counterId: scope.session?.counterId ?? null },
+      },
+      ticket.version,
+    );
+    if (applied && action === TICKET_ACTION.FINISH && ticket.started_at) {
+      await recordServiceTime(tdb, {
+        branchId: ticket.branch_id,
+        serviceId: ticket.service_id,
+        seconds: (now.getTime() - ticket.started_at.getTime()) / 1000,
+        now,
+      });
+      return "finished" as const;
+    }
+    return applied ? ("done" as const) : false;
+  };
+  if (action === TICKET_ACTION.FINISH && ticket.started_at) {
+    return db.transaction().execute((trx) => write(trx.withSchema(op.schema)));
+  }
+  return write(db.withSchema(op.schema));
 }

@@ -7,7 +7,6 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { TICKET_ACTION } from "@equeue/core";
 import { loadConfig } from "../../apps/server/src/config";
 import { callNextTicket } from "../../apps/server/src/modules/queue/call-next.command";
-import { loadStaffScope } from "../../apps/server/src/modules/queue/staff-scope";
 import { actOnTicket } from "../../apps/server/src/modules/queue/ticket-actions.command";
 import { startPlatform } from "../../apps/server/src/platform";
 import { RssSampler } from "./rss";
@@ -111,24 +110,14 @@ async function drive(
   const one = async (op: (typeof m.operators)[number]) => {
     try {
       const company = (await ctx.directory.findBySlug(op.slug))!;
-      const t = await callNextTicket(
-        ctx,
-        company,
-        await loadStaffScope(ctx.db, company, op.staffId),
-      );
+      const t = await callNextTicket(ctx, company, { staffId: op.staffId });
       if (!t) {
         empty++;
         return;
       }
       calls++;
       if (m.close === "cancel")
-        await actOnTicket(
-          ctx,
-          company,
-          await loadStaffScope(ctx.db, company, op.staffId),
-          t.id,
-          TICKET_ACTION.CANCEL,
-        );
+        await actOnTicket(ctx, company, { staffId: op.staffId }, t.id, TICKET_ACTION.CANCEL);
     } catch (err) {
       errors++;
       if (errorSamples.length < 5) errorSamples.push(String(err));

@@ -4,19 +4,21 @@
  * in its own process. Bars (BENCHMARKS.md): ≥ 50 % of the raw ceiling, p99 < 25 ms, 0 duplicate
  * calls, 0 lost tickets. `hot-queue` runs the same code on one branch and one service.
  *
- * Raw ceiling, same run, same data: the app's call-next SELECT … FOR UPDATE SKIP LOCKED (copied
- * from pickNextTicket) inside one UPDATE … RETURNING (pgq_deq_many.sql shape), 8 `pg` clients,
- * random operator each time; once before and once after the app phase (averaged), with the
- * tickets put back to WAITING and vacuumed between phases.
+ * Raw ceiling, same run, same data: the app's own statements for the same served calls (the
+ * call-next statement, then the close: scope + ticket read and the version-checked update), run
+ * through the app's repository functions on plain `pg` connections (8 by default), each owning a
+ * share of the operators — see `rawCallCycle`. Measured once before and once after the app phase
+ * (averaged), with the tickets put back to WAITING and vacuumed between phases.
  */
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import type { Args } from "../lib/args";
 import { loadAvg, logger, openPgBench } from "../lib/bench-env";
+import { openDatabase } from "../../apps/server/src/db/database";
 import {
-  rawCallNext,
-  rawCallNextStatement,
+  RAW_CEILING_SQL,
+  rawCallCycle,
   runOperators,
   type CloseMode,
   type RawResult,
@@ -74,6 +76,7 @@ export async function runCallNextScenario(
   const bench = await openPgBench(log, Math.max(10, rawClients + 2));
   let server: ServerProcess | null = null;
   let http: HttpClient | null = null;
+  let raw: Awaited<ReturnType<typeof openDatabase>> | null = null;
   try {
     log(
       `set-up: ${cfg.companies} companies × ${cfg.branches} branches × ${cfg.services} services, ` +
@@ -101,16 +104,20 @@ export async function runCallNextScenario(
       `set-up done in ${setupSeconds.toFixed(1)} s: ${fx.operators.length} operators, ${fx.tickets} tickets`,
     );
 
-    // 1. Raw ceiling (before).
-    const statement = await rawCallNextStatement();
-    log(`raw statement: ${statement.shape}`);
+    // 1. Raw ceiling (before): the app's statements on plain connections, same data.
+    raw = await openDatabase({ url: bench.db.url, poolSize: rawClients });
+    const rawDb = raw.db;
+    const rawRun = () =>
+      rawCallCycle(rawDb, fx.operators, { clients: rawClients, seconds: rawSeconds, close });
+    // Warm-up, like the app's: its connections load the catalogs of every company once.
+    await rawCallCycle(rawDb, fx.operators, { clients: rawClients, seconds: 3, close });
+    await resetQueues(bench.exec, schemas);
     await checkpoint(bench.db.url);
-    const rawBefore = await rawCallNext(bench.connect, fx.operators, {
-      clients: rawClients,
-      seconds: rawSeconds,
-      statement,
-    });
-    log(`raw ceiling (before): ${rawBefore.calls_per_s}/s, p99 ${rawBefore.p99_ms} ms`);
+    const rawBefore = await rawRun();
+    log(
+      `raw ceiling (before): ${rawBefore.calls_per_s} calls/s, call p99 ${rawBefore.p99_ms} ms, ` +
+        `${rawBefore.errors} errors`,
+    );
     await resetQueues(bench.exec, schemas);
 
     // 2. The app: server in a child process, operators over HTTP.
@@ -153,12 +160,10 @@ export async function runCallNextScenario(
     // 4. Raw ceiling (after).
     await resetQueues(bench.exec, schemas);
     await checkpoint(bench.db.url);
-    const rawAfter = await rawCallNext(bench.connect, fx.operators, {
-      clients: rawClients,
-      seconds: rawSeconds,
-      statement,
-    });
-    log(`raw ceiling (after): ${rawAfter.calls_per_s}/s, p99 ${rawAfter.p99_ms} ms`);
+    const rawAfter = await rawRun();
+    await raw.close();
+    raw = null;
+    log(`raw ceiling (after): ${rawAfter.calls_per_s} calls/s, call p99 ${rawAfter.p99_ms} ms`);
     const ceiling = (rawBefore.calls_per_s + rawAfter.calls_per_s) / 2;
 
     const call = summarize(loop.call_latencies);
@@ -202,7 +207,7 @@ export async function runCallNextScenario(
       duplicate_ids_seen_by_clients: loop.duplicate_ids,
       called_without_event: audit.calledWithoutEvent,
       ceiling_runs: [rawBefore, rawAfter] as RawResult[],
-      ceiling_sql: statement.shape,
+      ceiling_sql: RAW_CEILING_SQL,
       server_tree: serverTree(),
       server_rss_mb: serverStats.rss_now_mb,
       server_peak_rss_mb: peakRss,
@@ -253,6 +258,7 @@ export async function runCallNextScenario(
   } finally {
     http?.close();
     await server?.stop();
+    await raw?.close().catch(() => {});
     await bench.close().catch((err: unknown) => log(`cleanup: ${String(err)}`));
   }
 }

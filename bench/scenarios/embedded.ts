@@ -8,12 +8,11 @@ import path from "node:path";
 import { TICKET_ACTION } from "@equeue/core";
 import { loadConfig } from "../../apps/server/src/config";
 import { callNextTicket } from "../../apps/server/src/modules/queue/call-next.command";
-import { loadStaffScope } from "../../apps/server/src/modules/queue/staff-scope";
 import { actOnTicket } from "../../apps/server/src/modules/queue/ticket-actions.command";
 import { startPlatform } from "../../apps/server/src/platform";
 import type { Args } from "../lib/args";
 import { loadAvg, logger, serverEnv } from "../lib/bench-env";
-import { rawCallNext, rawCallNextStatement, runOperators, type CloseMode } from "../lib/call-loop";
+import { RAW_CEILING_SQL, rawCallCycle, runOperators, type CloseMode } from "../lib/call-loop";
 import { HttpClient } from "../lib/http";
 import {
   buildFixture,
@@ -86,8 +85,11 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
 
     // 3. Raw statement on the same instance, for context.
     await resetQueues(exec, schemas);
-    const statement = await rawCallNextStatement();
-    const raw = await rawCallNext(connect, fx.operators, { clients: 1, seconds: 5, statement });
+    const raw = await rawCallCycle(platform.ctx.db, fx.operators, {
+      clients: 1,
+      seconds: 5,
+      close,
+    });
     log(`raw statement: ${raw.calls_per_s}/s`);
     const memory = rss.stop();
 
@@ -128,7 +130,7 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
       service_p50_ms: round(svc.p50),
       service_p99_ms: round(svc.p99),
       raw: raw,
-      ceiling_sql: statement.shape,
+      ceiling_sql: RAW_CEILING_SQL,
       server_tree: serverTree(),
       error_samples: [...loop.error_samples, ...svc.samples],
       rss_note: "one process: PGlite, server and HTTP clients",
@@ -188,11 +190,7 @@ async function serviceLoop(
       for (let n = 0; n < 100_000 && performance.now() < deadline; n++) {
         try {
           const t = performance.now();
-          const ticket = await callNextTicket(
-            ctx,
-            company,
-            await loadStaffScope(ctx.db, company, op.staffId),
-          );
+          const ticket = await callNextTicket(ctx, company, { staffId: op.staffId });
           lat.push(performance.now() - t);
           if (!ticket) break;
           calls++;
@@ -203,13 +201,7 @@ async function serviceLoop(
               ? [TICKET_ACTION.CANCEL]
               : [TICKET_ACTION.START, TICKET_ACTION.FINISH];
           for (const a of steps)
-            await actOnTicket(
-              ctx,
-              company,
-              await loadStaffScope(ctx.db, company, op.staffId),
-              ticket.id,
-              a,
-            );
+            await actOnTicket(ctx, company, { staffId: op.staffId }, ticket.id, a);
         } catch (err) {
           errors++;
           if (samples.length < 5) samples.push(String(err));

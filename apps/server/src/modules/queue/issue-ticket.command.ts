@@ -13,10 +13,11 @@ import type { I18nText } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import { branchOpenAt } from "./branch-hours";
-import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
+import { runQueueTransaction, type QueueDeps } from "./queue-transaction";
 import { TICKET_EVENT, type TicketActor, type TicketView } from "./queue.types";
+import { assertBranch, scopeFromRow } from "./staff-scope";
 import { ticketFact } from "./ticket-transition";
-import { insertTicketWithEvent, nextSeriesNumber, takeDailyQuota } from "./ticket.repository";
+import { insertNumberedTicket, readIssueTarget, type IssueTarget } from "./ticket.repository";
 
 export type IssueTicketInput = {
   branchId: string;
@@ -30,8 +31,11 @@ export type IssueTicketInput = {
 
 export type IssueTicketOptions = {
   now?: Date;
-  /** Staff member issuing it at reception, if any (for the event log). */
-  actor?: TicketActor;
+  /**
+   * The staff member issuing it at reception, if any: its scope is read with the branch and
+   * checked (a branch outside its reach answers 404), and its counter goes in the event log.
+   */
+  staff?: { staffId: string };
 };
 
 export const nameOf = (name: I18nText) => name.en ?? name.uz;
@@ -39,6 +43,9 @@ export const nameOf = (name: I18nText) => name.en ?? name.uz;
 /**
  * The one way a ticket comes to exist — reception and operators now, kiosks and the portal
  * later. Numbers are per branch, per business day in the branch's time zone, per series.
+ * Two round trips: one read (branch, service, the day's exception, the staff scope), then ONE
+ * statement that takes the daily quota, the next number of the series, inserts the ticket and
+ * its first event — atomically, so a refused or failed issue leaves no gap and no half record.
  */
 export async function issueTicket(
   deps: QueueDeps,
@@ -47,24 +54,82 @@ export async function issueTicket(
   opts: IssueTicketOptions = {},
 ): Promise<TicketView> {
   const now = opts.now ?? new Date();
-  return runQueueTransaction(deps, company, (tx) => issueInTransaction(tx, input, now, opts));
+  const target = await readIssueTarget(
+    deps.db,
+    company.schema_name,
+    input,
+    opts.staff?.staffId ?? null,
+  );
+  let actor: TicketActor = { staffId: null, counterId: null };
+  if (opts.staff) {
+    const scope = scopeFromRow(target.scope);
+    assertBranch(scope, input.branchId);
+    actor = { staffId: scope.staffId, counterId: scope.session?.counterId ?? null };
+  }
+  const { branch, service } = checkTarget(target);
+  const appointmentAt = input.appointmentAt ?? null;
+  if (appointmentAt) assertBookable(appointmentAt, now, branch.booking_horizon_days);
+  const at = appointmentAt ?? now;
+  const day = businessDay(at, branch.time_zone);
+  const exception = target.exceptions.find((e) => e.day === day) ?? null;
+  // Reception may hand out a ticket whenever staff are there; kiosks and bookings follow hours.
+  const check =
+    input.source === "WALK_IN" && !appointmentAt && exception?.kind !== "CLOSED"
+      ? ({ open: true } as const)
+      : branchOpenAt(branch.weekly_hours, exception, at, branch.time_zone);
+  if (!check.open) throw new AppError("BRANCH_CLOSED", check.why);
+  const series = seriesFor({
+    scheme: branch.number_scheme,
+    source: input.source,
+    serviceLetter: service.letter,
+  });
+  // Core refuses a series that is not one (and is the reference the SQL label is tested against).
+  formatTicketNumber(series, 1);
+  const status = appointmentAt ? TICKET_STATUS.BOOKED : TICKET_STATUS.WAITING;
+  return runQueueTransaction(
+    deps,
+    company,
+    async (tx) => {
+      const row = await insertNumberedTicket(
+        tx.db,
+        tx.schema,
+        {
+          branch_id: branch.id,
+          service_id: service.id,
+          day,
+          series,
+          source: input.source,
+          status,
+          priority: service.priority,
+          queued_at: status === TICKET_STATUS.WAITING ? now : null,
+          appointment_at: appointmentAt,
+          customer_name: input.customerName ?? null,
+          customer_phone: input.customerPhone ?? null,
+          token: createTicketToken(randomBytes(TICKET_TOKEN_BYTES)),
+          created_at: now,
+          updated_at: now,
+        },
+        { at: now, type: TICKET_EVENT.ISSUE, actor, data: { source: input.source } },
+        branch.daily_ticket_limit,
+      );
+      if (!row) {
+        throw new AppError(
+          "DAILY_LIMIT_REACHED",
+          `This branch has issued its ${branch.daily_ticket_limit} tickets for the day; please come another day.`,
+        );
+      }
+      const view = { ...row, service_name: service.name, counter_number: null };
+      tx.facts.push(ticketFact(view, TICKET_EVENT.ISSUE, null, now));
+      return view;
+    },
+    { singleStatement: true },
+  );
 }
 
-async function loadTarget(tx: QueueTx, input: IssueTicketInput) {
-  const branch = await tx.db
-    .selectFrom("branches")
-    .selectAll()
-    .where("id", "=", input.branchId)
-    .executeTakeFirst();
+/** The branch and service from the read, or the refusal a person can act on. */
+function checkTarget(target: IssueTarget) {
+  const { branch, service } = target;
   if (!branch) throw notFound("The branch");
-  const service = await tx.db
-    .selectFrom("services as s")
-    .leftJoin("branch_services as bs", (join) =>
-      join.onRef("bs.service_id", "=", "s.id").on("bs.branch_id", "=", branch.id),
-    )
-    .select(["s.id", "s.name", "s.letter", "s.priority", "s.is_active", "bs.enabled"])
-    .where("s.id", "=", input.serviceId)
-    .executeTakeFirst();
   if (!service) throw notFound("The service");
   if (!service.is_active || !service.enabled) {
     throw new AppError(
@@ -76,74 +141,6 @@ async function loadTarget(tx: QueueTx, input: IssueTicketInput) {
     throw new AppError("BRANCH_CLOSED", "This branch is closed and does not issue tickets.");
   }
   return { branch, service };
-}
-
-async function issueInTransaction(
-  tx: QueueTx,
-  input: IssueTicketInput,
-  now: Date,
-  opts: IssueTicketOptions,
-): Promise<TicketView> {
-  const { branch, service } = await loadTarget(tx, input);
-  const appointmentAt = input.appointmentAt ?? null;
-  if (appointmentAt) assertBookable(appointmentAt, now, branch.booking_horizon_days);
-  const at = appointmentAt ?? now;
-  const day = businessDay(at, branch.time_zone);
-  const exception = await tx.db
-    .selectFrom("branch_exceptions")
-    .select(["kind", "opens_at", "closes_at"])
-    .where("branch_id", "=", branch.id)
-    .where("day", "=", day)
-    .executeTakeFirst();
-  // Reception may hand out a ticket whenever staff are there; kiosks and bookings follow hours.
-  const check =
-    input.source === "WALK_IN" && !appointmentAt && exception?.kind !== "CLOSED"
-      ? ({ open: true } as const)
-      : branchOpenAt(branch.weekly_hours, exception ?? null, at, branch.time_zone);
-  if (!check.open) throw new AppError("BRANCH_CLOSED", check.why);
-  if (branch.daily_ticket_limit !== null) {
-    const ok = await takeDailyQuota(tx.db, branch.id, day, branch.daily_ticket_limit);
-    if (!ok) {
-      throw new AppError(
-        "DAILY_LIMIT_REACHED",
-        `This branch has issued its ${branch.daily_ticket_limit} tickets for the day; please come another day.`,
-      );
-    }
-  }
-  const series = seriesFor({
-    scheme: branch.number_scheme,
-    source: input.source,
-    serviceLetter: service.letter,
-  });
-  const number = await nextSeriesNumber(tx.db, branch.id, day, series);
-  const status = appointmentAt ? TICKET_STATUS.BOOKED : TICKET_STATUS.WAITING;
-  const actor = opts.actor ?? { staffId: null, counterId: null };
-  const row = await insertTicketWithEvent(
-    tx.db,
-    tx.schema,
-    {
-      branch_id: branch.id,
-      service_id: service.id,
-      day,
-      series,
-      number,
-      label: formatTicketNumber(series, number),
-      source: input.source,
-      status,
-      priority: service.priority,
-      queued_at: status === TICKET_STATUS.WAITING ? now : null,
-      appointment_at: appointmentAt,
-      customer_name: input.customerName ?? null,
-      customer_phone: input.customerPhone ?? null,
-      token: createTicketToken(randomBytes(TICKET_TOKEN_BYTES)),
-      created_at: now,
-      updated_at: now,
-    },
-    { at: now, type: TICKET_EVENT.ISSUE, actor, data: { source: input.source } },
-  );
-  const view = { ...row, service_name: service.name, counter_number: null };
-  tx.facts.push(ticketFact(view, TICKET_EVENT.ISSUE, null, now));
-  return view;
 }
 
 function assertBookable(appointmentAt: Date, now: Date, horizonDays: number): void {

@@ -1,3 +1,5 @@
+import { formatTicketNumber } from "@equeue/core";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
 import {
@@ -12,6 +14,7 @@ import { issueTicket } from "./issue-ticket.command";
 import { startCounterSession } from "./operator-session.service";
 import { loadStaffScope } from "./staff-scope";
 import { actOnTicket } from "./ticket-actions.command";
+import { ticketLabelSql } from "./ticket.repository";
 
 describe("issuing tickets and the business day", () => {
   let p: TestPlatform;
@@ -258,5 +261,14 @@ describe("issuing tickets and the business day", () => {
         issue(branch.id, services[0]!.id, "WALK_IN", tuesday("08:59")),
       ).resolves.toMatchObject({ label: "W-001" });
     });
+  });
+
+  it("writes labels as core's formatTicketNumber does, three digits and beyond", async () => {
+    for (const n of [1, 7, 10, 99, 100, 999, 1000, 1001, 12345]) {
+      const { rows } = await sql<{
+        label: string;
+      }>`select ${ticketLabelSql(sql`${"K"}::text`, sql`${n}::int`)} as label`.execute(p.ctx.db);
+      expect(rows[0]!.label).toBe(formatTicketNumber("K", n));
+    }
   });
 });

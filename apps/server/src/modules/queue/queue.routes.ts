@@ -23,7 +23,7 @@ import {
   transferBody,
   transferResponse,
 } from "./queue.schema";
-import { assertBranch, loadStaffScope } from "./staff-scope";
+import { loadStaffScope } from "./staff-scope";
 import { actOnTicket, type StaffTicketAction } from "./ticket-actions.command";
 import { toStaffTicket } from "./ticket.mapper";
 import { transferTicket } from "./transfer-ticket.command";
@@ -67,10 +67,9 @@ export const queueRoutes =
         },
       },
       async (request, reply) => {
-        const scope = await scopeOf(request);
-        assertBranch(scope, request.body.branchId);
+        // The command reads the caller's scope with the branch and checks its reach.
         const ticket = await issueTicket(ctx, request.company!, request.body, {
-          actor: { staffId: scope.staffId, counterId: scope.session?.counterId ?? null },
+          staff: { staffId: staffClaims(request).sub },
         });
         return reply.status(201).send({ ticket: toStaffTicket(ticket) });
       },

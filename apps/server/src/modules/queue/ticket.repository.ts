@@ -1,6 +1,7 @@
 import type { TicketStatus } from "@equeue/core";
-import { sql, type Insertable, type Updateable } from "kysely";
-import type { TicketsTable } from "../../db/tables";
+import { sql, type Insertable, type RawBuilder, type Updateable } from "kysely";
+import type { I18nText, TicketsTable, WeeklyHours } from "../../db/tables";
+import type { BranchDayException } from "./branch-hours";
 import type {
   CompanyQueryDb,
   TicketActor,
@@ -17,48 +18,130 @@ export type LockedTicket = TicketView & { grace_seconds: number; time_zone: stri
 /** Branches a caller may touch; "ALL" for a company admin. */
 export type BranchFilter = readonly string[] | "ALL";
 
-/** Next number in a series for one branch and day: an atomic counter row, never max()+1. */
-export async function nextSeriesNumber(
-  db: CompanyQueryDb,
-  branchId: string,
-  day: string,
-  series: string,
-): Promise<number> {
-  const row = await db
-    .insertInto("ticket_series")
-    .values({ branch_id: branchId, day, series, last_number: 1 })
-    .onConflict((oc) =>
-      oc.columns(["branch_id", "day", "series"]).doUpdateSet({
-        last_number: sql<number>`${sql.ref("ticket_series.last_number")} + 1`,
-      }),
-    )
-    .returning("last_number")
-    .executeTakeFirstOrThrow();
-  return row.last_number;
+/** What issuing a ticket reads first, in one round trip (see readIssueTarget). */
+export type IssueTarget = {
+  branch: {
+    id: string;
+    status: "OPEN" | "CLOSED";
+    time_zone: string;
+    weekly_hours: WeeklyHours;
+    number_scheme: "BY_SOURCE" | "BY_SERVICE";
+    daily_ticket_limit: number | null;
+    booking_horizon_days: number;
+  } | null;
+  service: {
+    id: string;
+    name: I18nText;
+    letter: string;
+    priority: number;
+    is_active: boolean;
+    enabled: boolean | null;
+  } | null;
+  /** The branch's exceptions around the day (a day before to a day after `at` in UTC). */
+  exceptions: (BranchDayException & { day: string })[];
+  /** The issuing staff member's scope (staffScopeQuery), when one was asked for. */
+  scope: ScopeRow | null;
+};
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Everything issuing a ticket needs to decide, in ONE statement: the branch, the service as the
+ * branch offers it, the branch's exceptions on the days `at` can fall on in any time zone (the
+ * command picks the business day with core's businessDay), and the issuing staff's scope.
+ */
+export async function readIssueTarget(
+  db: Db,
+  schema: string,
+  input: { branchId: string; serviceId: string; appointmentAt?: Date | null },
+  staffId: string | null,
+  now = new Date(),
+): Promise<IssueTarget> {
+  const t = (name: string) => sql.id(schema, name);
+  const at = (input.appointmentAt ?? now).getTime();
+  const result = await sql<IssueTarget>`
+    select
+      (select row_to_json(b) from (
+        select id, status, time_zone, weekly_hours, number_scheme, daily_ticket_limit,
+          booking_horizon_days
+        from ${t("branches")} where id = ${input.branchId}) b) as branch,
+      (select row_to_json(v) from (
+        select s.id, s.name, s.letter, s.priority, s.is_active, bs.enabled
+        from ${t("services")} s
+        left join ${t("branch_services")} bs
+          on bs.service_id = s.id and bs.branch_id = ${input.branchId}
+        where s.id = ${input.serviceId}) v) as service,
+      (select coalesce(json_agg(e), '[]'::json) from (
+        select day, kind, opens_at, closes_at from ${t("branch_exceptions")}
+        where branch_id = ${input.branchId}
+          and day between ${isoDay(at - 86_400_000)}::date and ${isoDay(at + 86_400_000)}::date) e
+      ) as exceptions,
+      ${staffId === null ? sql`null` : sql`(select row_to_json(sc) from (${staffScopeQuery(schema, staffId)}) sc)`} as scope`.execute(
+    db,
+  );
+  return result.rows[0]!;
 }
+
+/**
+ * The ticket label in SQL, as core's formatTicketNumber writes it: the series, a dash, the
+ * number with at least three digits ("K-007", "K-1234"). Tested against core.
+ */
+export const ticketLabelSql = (series: RawBuilder<unknown>, n: RawBuilder<unknown>) =>
+  sql<string>`${series} || '-' || case when ${n} < 1000 then lpad(${n}::text, 3, '0') else ${n}::text end`;
 
 // Not a ticket series (those are Latin capitals): the branch's running total for the day.
 const DAY_TOTAL_SERIES = "*";
 
-/** Counts one more ticket for the branch's day unless `limit` is reached; false when it is. */
-export async function takeDailyQuota(
+/**
+ * Issues a numbered ticket in ONE statement (data-modifying CTEs): counts it against the
+ * branch's daily limit when there is one, takes the next number of its series for the branch
+ * and day (an atomic counter row, never max()+1), inserts the ticket with its label and appends
+ * its first event. Undefined — and nothing written — when the daily limit is reached.
+ */
+export async function insertNumberedTicket(
   db: CompanyQueryDb,
-  branchId: string,
-  day: string,
-  limit: number,
-): Promise<boolean> {
-  const row = await db
-    .insertInto("ticket_series")
-    .values({ branch_id: branchId, day, series: DAY_TOTAL_SERIES, last_number: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(["branch_id", "day", "series"])
-        .doUpdateSet({ last_number: sql<number>`${sql.ref("ticket_series.last_number")} + 1` })
-        .where(sql.ref("ticket_series.last_number"), "<", limit),
+  schema: string,
+  values: Omit<Insertable<TicketsTable>, "number" | "label">,
+  e: { at: Date; type: TicketEventType; actor: TicketActor; data?: Record<string, unknown> },
+  dailyLimit: number | null,
+): Promise<TicketRow | undefined> {
+  // Column names come from this code (Insertable<TicketsTable>), never from a request.
+  const entries = Object.entries(values).filter(([, value]) => value !== undefined);
+  const series = sql.id(schema, "ticket_series");
+  const key = sql`(branch_id, day, series)`;
+  const quota =
+    dailyLimit === null
+      ? sql``
+      : sql`quota as (
+      insert into ${series} (branch_id, day, series, last_number)
+      values (${values.branch_id}, ${values.day}, ${DAY_TOTAL_SERIES}, 1)
+      on conflict ${key} do update set last_number = ticket_series.last_number + 1
+        where ticket_series.last_number < ${dailyLimit}
+      returning 1
+    ),`;
+  const result = await sql<TicketRow>`
+    with ${quota} num as (
+      insert into ${series} (branch_id, day, series, last_number)
+      select ${values.branch_id}, ${values.day}, ${values.series}, 1
+      ${dailyLimit === null ? sql`` : sql`where exists (select 1 from quota)`}
+      on conflict ${key} do update set last_number = ticket_series.last_number + 1
+      returning last_number
+    ), created as (
+      insert into ${sql.id(schema, "tickets")}
+        (${sql.join(entries.map(([c]) => sql.id(c)))}, number, label)
+      select ${sql.join(entries.map(([, v]) => sql`${v}`))}, num.last_number,
+        ${ticketLabelSql(sql`${values.series}::text`, sql.ref("num.last_number"))}
+      from num
+      returning *
+    ), logged as (
+      insert into ${sql.id(schema, "ticket_events")}
+        (ticket_id, at, type, from_status, to_status, operator_id, counter_id, data)
+      select id, ${e.at}::timestamptz, ${e.type}::text, null, status, ${e.actor.staffId}::uuid,
+        ${e.actor.counterId}::uuid, ${JSON.stringify(e.data ?? {})}::jsonb
+      from created
     )
-    .returning("last_number")
-    .executeTakeFirst();
-  return row !== undefined;
+    select * from created`.execute(db);
+  return result.rows[0];
 }
 
 /** Creates a ticket and its first event in ONE statement (a data-modifying CTE). */
