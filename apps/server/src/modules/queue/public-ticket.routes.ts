@@ -4,7 +4,7 @@ import { notFound } from "../../shared/app-error";
 import { companyDb } from "../tenancy/company-directory";
 import { trackingSchema } from "./queue-views.schema";
 import { trackingParams } from "./queue.schema";
-import { findTicketIdByToken, trackingViews } from "./tracking.query";
+import { trackingViewByToken } from "./tracking.query";
 
 /** Live ticket tracking for whoever holds the ticket's QR code. Mounted at /api/c/:slug. */
 export const publicTicketRoutes =
@@ -23,8 +23,7 @@ export const publicTicketRoutes =
       },
       async (request) => {
         const db = companyDb(ctx.db, request.company!);
-        const id = await findTicketIdByToken(db, request.params.token);
-        const tracked = id ? (await trackingViews(db, [id], new Date())).get(id) : undefined;
+        const tracked = await trackingViewByToken(db, request.params.token, new Date());
         if (!tracked) throw notFound("The ticket");
         return tracked.view;
       },

@@ -98,11 +98,33 @@ export async function trackingViews(
   ticketIds: readonly string[],
   now: Date,
 ): Promise<Map<string, Tracked>> {
-  const out = new Map<string, Tracked>();
-  if (ticketIds.length === 0) return out;
+  if (ticketIds.length === 0) return new Map();
   const asked = await trackedQuery(db)
     .where("t.id", "in", [...ticketIds])
     .execute();
+  return viewsOf(db, asked, now);
+}
+
+/**
+ * The tracking view of the ticket a tracking token names (the status page's read): the token
+ * is looked up in the same statement as the ticket. Undefined for an unknown token.
+ */
+export async function trackingViewByToken(
+  db: CompanyQueryDb,
+  token: string,
+  now: Date,
+): Promise<Tracked | undefined> {
+  if (!isTicketToken(token)) return undefined;
+  const asked = await trackedQuery(db).where("t.token", "=", token).execute();
+  return [...(await viewsOf(db, asked, now)).values()][0];
+}
+
+async function viewsOf(
+  db: CompanyQueryDb,
+  asked: TrackedRow[],
+  now: Date,
+): Promise<Map<string, Tracked>> {
+  const out = new Map<string, Tracked>();
   const followed = await followTransfers(db, asked);
   const waiting = followed.filter((r) => r.status === "WAITING").map((r) => r.id);
   const positions = await linePositions(db, waiting, now);

@@ -1,10 +1,9 @@
 import { TICKET_ACTION } from "@equeue/core";
 import type { Server } from "socket.io";
 import type { Db } from "../../db/database";
-import { waitingCountsByBranch } from "../queue/display.query";
+import { waitingCountsAcrossCompanies, type CompanyBranches } from "../queue/display.query";
 import type { QueueFact } from "../queue/queue.types";
 import { toDisplayCall, toStaffTicket } from "../queue/ticket.mapper";
-import { companyDb } from "../tenancy/company-directory";
 import {
   SERVER_EVENT,
   rooms,
@@ -75,31 +74,40 @@ export function publishFacts(
   }
 }
 
-/** Recomputed waiting counts per service, to the branches' boards and staff (one query a company). */
+/** Companies whose counts one statement recomputes (see waitingCountsAcrossCompanies). */
+const COMPANIES_PER_COUNTS_QUERY = 25;
+
+/** Recomputed waiting counts per service, to the branches' boards and staff. */
 export async function emitCounts(
   io: Io,
   db: Db,
   branches: { companyId: string; schema: string; branchId: string }[],
   now: Date,
 ): Promise<void> {
-  const byCompany = new Map<string, { schema: string; branchIds: string[] }>();
+  const byCompany = new Map<string, CompanyBranches>();
   for (const b of branches) {
-    const entry = byCompany.get(b.companyId) ?? { schema: b.schema, branchIds: [] };
+    const entry = byCompany.get(b.companyId) ?? {
+      companyId: b.companyId,
+      schema: b.schema,
+      branchIds: [],
+    };
     entry.branchIds.push(b.branchId);
     byCompany.set(b.companyId, entry);
   }
-  await eachLimited(
-    [...byCompany],
-    REFRESH_CONCURRENCY,
-    async ([companyId, { schema, branchIds }]) => {
-      const counts = await waitingCountsByBranch(companyDb(db, { schema_name: schema }), branchIds);
-      for (const [branchId, services] of counts) {
-        io.to(rooms.display(companyId, branchId))
-          .to(rooms.staff(companyId, branchId))
-          .emit(SERVER_EVENT.QUEUE_COUNTS, { branchId, services, at: now });
-      }
-    },
-  );
+  const groups = [...byCompany.values()];
+  const chunks: CompanyBranches[][] = [];
+  for (let i = 0; i < groups.length; i += COMPANIES_PER_COUNTS_QUERY) {
+    chunks.push(groups.slice(i, i + COMPANIES_PER_COUNTS_QUERY));
+  }
+  await eachLimited(chunks, REFRESH_CONCURRENCY, async (chunk) => {
+    const counts = await waitingCountsAcrossCompanies(db, chunk);
+    for (const [key, services] of counts) {
+      const [companyId, branchId] = key.split(":") as [string, string];
+      io.to(rooms.display(companyId, branchId))
+        .to(rooms.staff(companyId, branchId))
+        .emit(SERVER_EVENT.QUEUE_COUNTS, { branchId, services, at: now });
+    }
+  });
 }
 
 /**
