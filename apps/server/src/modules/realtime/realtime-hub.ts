@@ -8,12 +8,13 @@ import { AppError } from "../../shared/app-error";
 import type { QueueFact, QueuePublisher } from "../queue/queue.types";
 import { authenticateSocket, onConnection } from "./realtime.connection";
 import { emitCounts, publishFacts } from "./realtime.publish";
-import type {
-  ClientToServerEvents,
-  InterServerEvents,
-  LineKey,
-  ServerToClientEvents,
-  SocketData,
+import {
+  rooms,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type LineKey,
+  type ServerToClientEvents,
+  type SocketData,
 } from "./realtime.events";
 import { TrackerFanout } from "./tracker-fanout";
 
@@ -172,7 +173,7 @@ export class RealtimeHub implements QueuePublisher {
     const io = this.io;
     const ctx = this.ctx;
     if (!io || !ctx) return;
-    const counts = [...this.pending.counts.values()];
+    const counts = [...this.pending.counts.values()].filter((b) => this.watched(io, b));
     const lines = [...this.pending.lines.values()];
     const remote = [...this.pending.remoteLines.values()];
     this.pending.counts.clear();
@@ -189,6 +190,20 @@ export class RealtimeHub implements QueuePublisher {
         now,
       ),
     ]);
+  }
+
+  /**
+   * Whether anybody may be looking at a branch's waiting counts: on a single node, a display
+   * board or a staff screen of that branch connected here; with Redis, the sockets may be on
+   * another node, so always. Counts nobody watches are not recomputed.
+   */
+  private watched(io: QueueIo, b: { companyId: string; branchId: string }): boolean {
+    if (this.redis.length > 0) return true;
+    const local = io.sockets.adapter.rooms;
+    return (
+      (local.get(rooms.display(b.companyId, b.branchId))?.size ?? 0) > 0 ||
+      (local.get(rooms.staff(b.companyId, b.branchId))?.size ?? 0) > 0
+    );
   }
 
   /** Disconnects every socket and Redis; the HTTP server itself is closed by Fastify. */
