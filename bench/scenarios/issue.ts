@@ -103,6 +103,7 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
   const pollsPerIssue = Number(args.get("polls-per-issue") ?? "1");
   const rawSeconds = args.int("raw-seconds", 5);
   const rawClients = args.int("raw-clients", 8);
+  const thinkMs = args.int("think-ms", 0);
   const outFile = args.get("out") ?? "issue";
   const log = logger("issue");
   const loadStart = loadAvg();
@@ -196,6 +197,11 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
             } catch (err) {
               if (record) fail(String(err));
             }
+            // Paced clients (below saturation): wait 0–2× thinkMs before the next customer.
+            if (thinkMs) {
+              const wait = Math.min(Math.random() * 2 * thinkMs, deadline - performance.now());
+              if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+            }
           }
         }),
       );
@@ -205,7 +211,8 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
     await checkpoint(bench.db.url);
     await server.reset();
     log(
-      `${clients} clients issue tickets (+${pollsPerIssue} status poll per ticket) for ${seconds} s`,
+      `${clients} clients issue tickets (+${pollsPerIssue} status poll per ticket) for ${seconds} s` +
+        (thinkMs ? ` (pause 0–${2 * thinkMs} ms between tickets)` : " (no pause)"),
     );
     const app = await burst(seconds, true);
     const stats = await server.stats();
@@ -253,6 +260,7 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
       errors,
       peak_rss_mb: peak,
       scale: { companies, branches: fx.operators.length, clients },
+      think_ms: thinkMs,
       seconds: round(app.seconds),
       tickets_issued: app.count,
       polls,

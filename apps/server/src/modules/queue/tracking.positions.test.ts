@@ -7,7 +7,7 @@ import {
   issueTickets,
 } from "../../testing/queue-factories";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
-import { trackingViews } from "./tracking.query";
+import { trackingViewByToken, trackingViews } from "./tracking.query";
 import { loadWaitingLine, orderingContext, toCandidate } from "./waiting-line";
 
 // A small deterministic generator, so a failure can be replayed.
@@ -82,7 +82,7 @@ describe("people ahead computed by the database", () => {
     const all = await trackingViews(db, ids, now);
     for (const id of ids)
       expect([id, all.get(id)?.view.peopleAhead]).toEqual([id, expected.get(id)]);
-    // ... and one at a time (the status page: a count).
+    // ... one at a time (the socket snapshot: a count) ...
     for (const id of ids.slice(0, 20)) {
       const one = (await trackingViews(db, [id], now)).get(id)!.view;
       expect([id, one.peopleAhead, one.position]).toEqual([
@@ -90,6 +90,17 @@ describe("people ahead computed by the database", () => {
         expected.get(id),
         expected.get(id)! + 1,
       ]);
+    }
+    // ... and by tracking token (the status page: ticket and position in one statement).
+    const tokens = await db
+      .selectFrom("tickets")
+      .select(["id", "token"])
+      .where("id", "in", ids)
+      .execute();
+    for (const { id, token } of tokens.slice(0, 20)) {
+      const byToken = await trackingViewByToken(db, token, now);
+      expect(byToken?.ticketId).toBe(id);
+      expect(byToken!.view).toEqual((await trackingViews(db, [id], now)).get(id)!.view);
     }
     expect(new Set(expected.values()).size).toBeGreaterThan(20);
   });

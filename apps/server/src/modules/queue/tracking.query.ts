@@ -4,8 +4,8 @@ import {
   estimateWait,
   isTicketToken,
 } from "@equeue/core";
-import { sql } from "kysely";
-import type { I18nText } from "../../db/tables";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database, I18nText, TicketsTable } from "../../db/tables";
 import type { TrackingDto } from "./queue-views.schema";
 import type { CompanyQueryDb, TicketView } from "./queue.types";
 
@@ -19,11 +19,11 @@ const MAX_TRANSFER_HOPS = 10;
 
 function trackedQuery(db: CompanyQueryDb) {
   return db
-    .selectFrom("tickets as t")
-    .innerJoin("services as s", "s.id", "t.service_id")
-    .innerJoin("branches as b", "b.id", "t.branch_id")
-    .leftJoin("counters as c", "c.id", "t.counter_id")
-    .selectAll("t")
+    .selectFrom("tickets as x")
+    .innerJoin("services as s", "s.id", "x.service_id")
+    .innerJoin("branches as b", "b.id", "x.branch_id")
+    .leftJoin("counters as c", "c.id", "x.counter_id")
+    .selectAll("x")
     .select([
       "s.name as service_name",
       "s.duration_minutes",
@@ -76,7 +76,7 @@ async function followTransfers(db: CompanyQueryDb, rows: TrackedRow[]): Promise<
     if (moved.length === 0) break;
     const next = await trackedQuery(db)
       .where(
-        "t.transferred_from",
+        "x.transferred_from",
         "in",
         moved.map((r) => r.id),
       )
@@ -100,7 +100,7 @@ export async function trackingViews(
 ): Promise<Map<string, Tracked>> {
   if (ticketIds.length === 0) return new Map();
   const asked = await trackedQuery(db)
-    .where("t.id", "in", [...ticketIds])
+    .where("x.id", "in", [...ticketIds])
     .execute();
   return viewsOf(db, asked, now);
 }
@@ -115,8 +115,24 @@ export async function trackingViewByToken(
   now: Date,
 ): Promise<Tracked | undefined> {
   if (!isTicketToken(token)) return undefined;
-  const asked = await trackedQuery(db).where("t.token", "=", token).execute();
-  return [...(await viewsOf(db, asked, now)).values()][0];
+  // The usual case — a ticket that was not transferred — is ONE statement, position included.
+  const row = await trackedQuery(db)
+    .where("x.token", "=", token)
+    .select((eb) => [servingNow(eb), smoothedNow(eb), peopleAheadNow(eb, now)])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.status === TICKET_STATUS.TRANSFERRED) {
+    return [...(await viewsOf(db, [row], now)).values()][0];
+  }
+  let view = baseView(row, now);
+  if (row.status === TICKET_STATUS.WAITING && row.ahead !== null) {
+    view = withPosition(view, row, {
+      ahead: row.ahead,
+      operatorsServing: row.serving ?? 0,
+      smoothed: row.smoothed ?? null,
+    });
+  }
+  return { ticketId: row.id, branchId: row.branch_id, serviceId: row.service_id, view };
 }
 
 async function viewsOf(
@@ -166,6 +182,41 @@ function lineOrderKey(alias: string, now: Date, window = DEFAULT_APPOINTMENT_WIN
     ${col("id")}`;
 }
 
+/** A query over one ticket aliased `x` (trackedQuery, linePositions). */
+type OverTicket = ExpressionBuilder<Database & { x: TicketsTable }, "x">;
+
+/** Operators available now at the ticket's branch for its service. */
+const servingNow = (eb: OverTicket) =>
+  eb
+    .selectFrom("operator_status as o")
+    .innerJoin("staff_services as ss", "ss.staff_id", "o.staff_id")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .whereRef("o.branch_id", "=", "x.branch_id")
+    .where("o.status", "=", "AVAILABLE")
+    .whereRef("ss.service_id", "=", "x.service_id")
+    .as("serving");
+
+/** The branch's smoothed service time for the ticket's service. */
+const smoothedNow = (eb: OverTicket) =>
+  eb
+    .selectFrom("service_stats as st")
+    .select("st.smoothed_service_seconds")
+    .whereRef("st.branch_id", "=", "x.branch_id")
+    .whereRef("st.service_id", "=", "x.service_id")
+    .as("smoothed");
+
+/** People ahead of the ticket in its line: one indexed count in core's call order. */
+const peopleAheadNow = (eb: OverTicket, now: Date) =>
+  eb
+    .selectFrom("tickets as o")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .whereRef("o.branch_id", "=", "x.branch_id")
+    .whereRef("o.service_id", "=", "x.service_id")
+    .where("o.status", "=", TICKET_STATUS.WAITING)
+    .whereRef("o.id", "<>", "x.id")
+    .where(sql<boolean>`(${lineOrderKey("o", now)}) < (${lineOrderKey("x", now)})`)
+    .as("ahead");
+
 /**
  * People ahead of each WAITING ticket in its service line (core's countPeopleAhead, computed by
  * the database instead of loading the line), with the line's serving operators and smoothed
@@ -183,38 +234,10 @@ async function linePositions(
     .selectFrom("tickets as x")
     .where("x.id", "in", [...ids])
     .where("x.status", "=", TICKET_STATUS.WAITING)
-    .select((eb) => [
-      "x.id",
-      eb
-        .selectFrom("operator_status as o")
-        .innerJoin("staff_services as ss", "ss.staff_id", "o.staff_id")
-        .select(sql<number>`count(*)::int`.as("n"))
-        .whereRef("o.branch_id", "=", "x.branch_id")
-        .where("o.status", "=", "AVAILABLE")
-        .whereRef("ss.service_id", "=", "x.service_id")
-        .as("serving"),
-      eb
-        .selectFrom("service_stats as st")
-        .select("st.smoothed_service_seconds")
-        .whereRef("st.branch_id", "=", "x.branch_id")
-        .whereRef("st.service_id", "=", "x.service_id")
-        .as("smoothed"),
-    ]);
+    .select((eb) => ["x.id", servingNow(eb), smoothedNow(eb)]);
   const rows =
     ids.length <= COUNT_AHEAD_UP_TO
-      ? await base
-          .select((eb) =>
-            eb
-              .selectFrom("tickets as o")
-              .select(sql<number>`count(*)::int`.as("n"))
-              .whereRef("o.branch_id", "=", "x.branch_id")
-              .whereRef("o.service_id", "=", "x.service_id")
-              .where("o.status", "=", TICKET_STATUS.WAITING)
-              .whereRef("o.id", "<>", "x.id")
-              .where(sql<boolean>`(${lineOrderKey("o", now)}) < (${lineOrderKey("x", now)})`)
-              .as("ahead"),
-          )
-          .execute()
+      ? await base.select((eb) => peopleAheadNow(eb, now)).execute()
       : await base
           .leftJoin(
             (eb) =>
