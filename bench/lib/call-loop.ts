@@ -64,6 +64,8 @@ export async function runOperators(
   await Promise.all(
     operators.map(async (op) => {
       const base = `/api/c/${op.slug}/queue`;
+      // Paced operators do not all press "call next" in the same millisecond at the start.
+      if (opts.thinkMs) await new Promise((r) => setTimeout(r, Math.random() * 2 * opts.thinkMs!));
       for (let n = 0; n < maxCalls && performance.now() < deadline; n++) {
         try {
           let t = performance.now();

@@ -158,6 +158,8 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
       await Promise.all(
         Array.from({ length: clients }, async () => {
           let credit = 0;
+          // Paced clients start spread out, as kiosks and phones do.
+          if (thinkMs) await new Promise((r) => setTimeout(r, Math.random() * 2 * thinkMs));
           for (let n = 0; n < 1_000_000 && performance.now() < deadline; n++) {
             const op = fx.operators[Math.floor(Math.random() * fx.operators.length)]!;
             const services = serviceIds.get(op.branchId)!;
