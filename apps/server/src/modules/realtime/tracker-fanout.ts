@@ -21,6 +21,8 @@ export type QueueSocket = Socket<
 >;
 
 const CHUNK = 1000;
+/** Tracker messages sent in one go before the event loop gets a turn (a batch can be 1,000). */
+const EMITS_PER_SLICE = 200;
 
 function addTo(map: Map<string, Set<QueueSocket>>, key: string, socket: QueueSocket) {
   let set = map.get(key);
@@ -117,7 +119,10 @@ export class TrackerFanout {
       if (a.kind === "tracker") ids.add(a.rootTicketId);
     }
     const views = await trackingViews(companyDb(this.db, { schema_name: schema }), [...ids], now);
+    let sent = 0;
     for (const socket of sockets) {
+      // Let calls, board updates and requests through between slices of a big batch.
+      if (++sent % EMITS_PER_SLICE === 0) await new Promise((r) => setImmediate(r));
       const a = socket.data.audience;
       if (a.kind !== "tracker" || !socket.connected) continue;
       const tracked = views.get(a.rootTicketId);
