@@ -271,6 +271,14 @@ async function linePositions(
   return out;
 }
 
+/**
+ * The tracking view of a ticket at the counter, from the ticket a command just changed — no
+ * read needed: a called or served ticket shows no position or estimate.
+ */
+export function atCounterView(ticket: TicketView, branchName: I18nText, now: Date): TrackingDto {
+  return baseView({ ...ticket, branch_name: branchName, duration_minutes: 0 }, now);
+}
+
 function baseView(row: TrackedRow, now: Date): TrackingDto {
   const atCounter = row.status === "CALLED" || row.status === "SERVING";
   return {

@@ -3,12 +3,14 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import type { FastifyBaseLogger } from "fastify";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
+import { TICKET_ACTION } from "@equeue/core";
 import type { AppContext } from "../../app-context";
 import { AppError } from "../../shared/app-error";
 import type { QueueFact, QueuePublisher } from "../queue/queue.types";
 import { authenticateSocket, onConnection } from "./realtime.connection";
 import { emitCounts, publishFacts } from "./realtime.publish";
 import {
+  SERVER_EVENT,
   rooms,
   type ClientToServerEvents,
   type InterServerEvents,
@@ -132,6 +134,7 @@ export class RealtimeHub implements QueuePublisher {
 
   private route(io: QueueIo, company: { id: string; schema_name: string }, facts: QueueFact[]) {
     for (const f of facts) this.bump(company.id, f.branchId);
+    this.pushCalls(io, company.id, facts);
     publishFacts(io, company, facts, {
       counts: (branchId) =>
         this.pending.counts.set(`${company.id}:${branchId}`, {
@@ -141,6 +144,23 @@ export class RealtimeHub implements QueuePublisher {
         }),
       lines: (keys) => this.markLines(keys, true),
     });
+  }
+
+  /**
+   * "Your number is called" reaches the ticket's holder at once, through the ticket's room (on
+   * every node), instead of waiting for the line's tracker pass; the pass follows as usual.
+   */
+  private pushCalls(io: QueueIo, companyId: string, facts: QueueFact[]): void {
+    for (const f of facts) {
+      if (f.kind !== "ticket") continue;
+      if (f.event !== TICKET_ACTION.CALL && f.event !== TICKET_ACTION.RECALL) continue;
+      const view = this.fanout?.calledView(companyId, f.ticket);
+      if (!view) continue;
+      io.to(rooms.ticket(companyId, f.ticket.id)).emit(SERVER_EVENT.TRACKING, {
+        ticket: view,
+        at: view.at,
+      });
+    }
   }
 
   private markLines(keys: LineKey[], local: boolean): void {

@@ -155,7 +155,12 @@ export async function onConnection(
   const send = async () => {
     socket.data.lastSyncAt = Date.now();
     try {
-      socket.emit(SERVER_EVENT.SNAPSHOT, await snapshotFor(ctx, socket.data.audience));
+      const snapshot = await snapshotFor(ctx, socket.data.audience);
+      const a = socket.data.audience;
+      if (snapshot.audience === "tracker" && a.kind === "tracker") {
+        fanout.rememberBranch(a.companyId, a.branchId, snapshot.ticket.branchName);
+      }
+      socket.emit(SERVER_EVENT.SNAPSHOT, snapshot);
     } catch (err) {
       socket.disconnect(true);
       if (!(err instanceof AppError)) throw err;

@@ -189,4 +189,34 @@ describe("real-time updates over socket.io", () => {
       "NOT_FOUND",
     );
   });
+  it("tells a ticket's holder it is called at once, without waiting for the line's recount", async () => {
+    // Hold the tracker pass back (3 s; last test of the file, so nothing waits on it after):
+    // only the direct push can bring the call within the 1-s wait below.
+    const hub = p.ctx.realtime;
+    const coalesce = hub.coalesceMs;
+    hub.coalesceMs = 3_000;
+    await new Promise((r) => setTimeout(r, 200)); // a pass armed before runs out first
+    const mine = await issue("Bobur");
+    try {
+      const tracker = client({ slug, ticketToken: mine.trackingToken });
+      await tracker.next("snapshot");
+      // Serve whoever is ahead, then this ticket is called.
+      for (;;) {
+        const called = (await callNext()).json().ticket as { id: string } | null;
+        expect(called).not.toBeNull();
+        if (called!.id === mine.id) break;
+        await clear(called!.id);
+      }
+      const pushed = await tracker.next<{ ticket: { status: string; counterNumber: number } }>(
+        "ticket.tracking",
+        (x) => x.ticket.status === "CALLED",
+        1000,
+      );
+      expect(pushed.ticket).toMatchObject({ label: mine.label, counterNumber: 1 });
+      expect(JSON.stringify(pushed)).not.toMatch(/Bobur|customerName/);
+    } finally {
+      hub.coalesceMs = coalesce;
+      await clear(mine.id);
+    }
+  });
 });

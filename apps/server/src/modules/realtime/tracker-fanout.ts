@@ -2,7 +2,10 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Socket } from "socket.io";
 import type { Db } from "../../db/database";
 import { companyDb } from "../tenancy/company-directory";
-import { trackingViews } from "../queue/tracking.query";
+import type { I18nText } from "../../db/tables";
+import type { TrackingDto } from "../queue/queue-views.schema";
+import type { TicketView } from "../queue/queue.types";
+import { atCounterView, trackingViews } from "../queue/tracking.query";
 import { REFRESH_CONCURRENCY, eachLimited } from "./realtime.publish";
 import {
   SERVER_EVENT,
@@ -45,6 +48,8 @@ function removeFrom(map: Map<string, Set<QueueSocket>>, key: string, socket: Que
 export class TrackerFanout {
   private readonly byLine = new Map<string, Set<QueueSocket>>();
   private readonly byBranch = new Map<string, Set<QueueSocket>>();
+  /** Branch names seen in tracking views, so a call can be pushed without a read. */
+  private readonly branchNames = new Map<string, I18nText>();
 
   constructor(
     private readonly db: Db,
@@ -87,6 +92,23 @@ export class TrackerFanout {
       : this.byLine.has(`${key.companyId}:${key.branchId}:${key.serviceId}`);
   }
 
+  /** Remembers the branch name a tracking view carries (views are read anyway). */
+  rememberBranch(companyId: string, branchId: string, name: I18nText): void {
+    if (this.branchNames.size > 100_000) this.branchNames.clear();
+    this.branchNames.set(`${companyId}:${branchId}`, name);
+  }
+
+  /**
+   * The view to push to a ticket's trackers the moment it is called — before the line's pass
+   * recomputes everyone — or null when this process has not seen the branch's name yet (the pass
+   * then brings it). Stamped now, after the commit: a pass that read the line before the call is
+   * older, and screens keep the newest view.
+   */
+  calledView(companyId: string, ticket: TicketView): TrackingDto | null {
+    const name = this.branchNames.get(`${companyId}:${ticket.branch_id}`);
+    return name ? atCounterView(ticket, name, new Date()) : null;
+  }
+
   async refresh(keys: LineKey[], now: Date): Promise<void> {
     const targets = new Map<string, { schema: string; sockets: Set<QueueSocket> }>();
     for (const key of keys) {
@@ -127,6 +149,7 @@ export class TrackerFanout {
       if (a.kind !== "tracker" || !socket.connected) continue;
       const tracked = views.get(a.rootTicketId);
       if (!tracked) continue;
+      this.rememberBranch(a.companyId, tracked.branchId, tracked.view.branchName);
       if (tracked.branchId !== a.branchId || tracked.serviceId !== a.serviceId) {
         // A transfer moved the customer to another line: follow it.
         this.remove(socket);
