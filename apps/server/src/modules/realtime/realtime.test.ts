@@ -189,6 +189,20 @@ describe("real-time updates over socket.io", () => {
       "NOT_FOUND",
     );
   });
+  it("stops recomputing a ticket's page once the ticket is over, and tells its holder first", async () => {
+    const mine = await issue("Madina");
+    const tracker = client({ slug, ticketToken: mine.trackingToken });
+    await tracker.next("snapshot");
+    const before = p.ctx.realtime.trackerCount;
+    await clear(mine.id);
+    await tracker.next<{ ticket: { status: string } }>(
+      "ticket.tracking",
+      (x) => x.ticket.status === "CANCELLED",
+    );
+    expect(p.ctx.realtime.trackerCount).toBe(before - 1);
+    expect(tracker.socket.connected).toBe(true);
+  });
+
   it("tells a ticket's holder it is called at once, without waiting for the line's recount", async () => {
     // Hold the tracker pass back (3 s; last test of the file, so nothing waits on it after):
     // only the direct push can bring the call within the 1-s wait below.

@@ -1,3 +1,4 @@
+import { TICKET_STATUS, isFinalStatus } from "@equeue/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { Socket } from "socket.io";
 import type { Db } from "../../db/database";
@@ -157,6 +158,10 @@ export class TrackerFanout {
         this.add(socket);
       }
       socket.emit(SERVER_EVENT.TRACKING, { ticket: tracked.view, at: tracked.view.at });
+      // Served, cancelled, no-show, expired: nothing about this ticket changes any more, so its
+      // page is not recomputed with the line again (it stays connected; a reconnect re-reads it).
+      const status = tracked.view.status;
+      if (isFinalStatus(status) && status !== TICKET_STATUS.TRANSFERRED) this.remove(socket);
     }
   }
 }
