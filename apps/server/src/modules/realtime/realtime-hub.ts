@@ -72,6 +72,14 @@ export class RealtimeHub implements QueuePublisher {
   private readonly versions = new Map<string, number>();
   /** How long changes are gathered before counts and tracker views are recomputed. */
   coalesceMs = 25;
+  /**
+   * Trackers' positions are recomputed at most this often. A called customer does not wait for
+   * it (the call is pushed at once, see pushCalls); everyone else's "people ahead" follows within
+   * a fraction of a second, and a busy node coalesces many calls into one recount of each line
+   * instead of recounting after every few.
+   */
+  trackerIntervalMs = 200;
+  private lastTrackerPassAt = 0;
 
   /** Attaches Socket.IO to the HTTP server Fastify already owns (no second upgrade handler). */
   async attach(server: HttpServer, ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
@@ -177,16 +185,20 @@ export class RealtimeHub implements QueuePublisher {
   // never has several flushes competing with the commands for database connections.
   private schedule(): void {
     if (this.timer || this.flushing || !this.io) return;
+    const p = this.pending;
+    const onlyLines = p.counts.size === 0 && p.remoteLines.size === 0;
+    const wait = onlyLines
+      ? Math.max(this.coalesceMs, this.lastTrackerPassAt + this.trackerIntervalMs - Date.now())
+      : this.coalesceMs;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.flushing = this.flush()
         .catch((err: unknown) => this.log?.error({ err }, "realtime flush failed"))
         .finally(() => {
           this.flushing = null;
-          const p = this.pending;
           if (p.counts.size > 0 || p.lines.size > 0 || p.remoteLines.size > 0) this.schedule();
         });
-    }, this.coalesceMs);
+    }, wait);
   }
 
   private async flush(): Promise<void> {
@@ -194,11 +206,16 @@ export class RealtimeHub implements QueuePublisher {
     const ctx = this.ctx;
     if (!io || !ctx) return;
     const counts = [...this.pending.counts.values()].filter((b) => this.watched(io, b));
-    const lines = [...this.pending.lines.values()];
     const remote = [...this.pending.remoteLines.values()];
     this.pending.counts.clear();
-    this.pending.lines.clear();
     this.pending.remoteLines.clear();
+    // Lines wait for their interval; counts and announcements to other nodes go out now.
+    const linesDue = Date.now() - this.lastTrackerPassAt >= this.trackerIntervalMs;
+    const lines = linesDue ? [...this.pending.lines.values()] : [];
+    if (linesDue) {
+      this.pending.lines.clear();
+      if (lines.length > 0) this.lastTrackerPassAt = Date.now();
+    }
     if (remote.length > 0 && this.redis.length > 0) io.serverSideEmit("lines.changed", remote);
     const now = new Date();
     await Promise.all([
