@@ -4,15 +4,12 @@
  */
 import { TICKET_ACTION } from "@equeue/core";
 import type { Db } from "../../apps/server/src/db/database";
-import { callNextFast } from "../../apps/server/src/modules/queue/call-next.repository";
-import { recordServiceTime } from "../../apps/server/src/modules/queue/service-stats";
-import { scopeFromRow, type StaffScope } from "../../apps/server/src/modules/queue/staff-scope";
-import type { StaffTicketAction } from "../../apps/server/src/modules/queue/ticket-actions.command";
-import { tryApplyTransition } from "../../apps/server/src/modules/queue/ticket-transition";
+import { callNextTicket } from "../../apps/server/src/modules/queue/call-next.command";
 import {
-  readTicketForStaff,
-  type VersionedTicket,
-} from "../../apps/server/src/modules/queue/ticket.repository";
+  actOnTicket,
+  type StaffTicketAction,
+} from "../../apps/server/src/modules/queue/ticket-actions.command";
+import type { CompanyRecord } from "../../apps/server/src/modules/tenancy/company-directory";
 import type { HttpClient } from "./http";
 import type { OperatorRef } from "./queue-fixture";
 import { percentile, round } from "./stats";
@@ -144,18 +141,17 @@ export type RawResult = {
 };
 
 export const RAW_CEILING_SQL =
-  "the app's own statements for one served call, run by the app's repository functions on " +
-  "a plain connection (no HTTP, auth, JSON or realtime): callNextStatement (fast form; one " +
-  "statement: operator session + services + pick FOR UPDATE SKIP LOCKED + UPDATE + event), then " +
-  "the close — per step readTicketForStaff (scope + ticket, one statement) and the " +
-  "version-checked update + event (one statement), with core's transition deciding; finish adds " +
-  "the service-time upsert";
+  "the app's own statements for one served call, run by the app's commands on a plain " +
+  "connection (no HTTP, auth, JSON or realtime): callNextTicket (one statement: operator " +
+  "session + services + pick FOR UPDATE SKIP LOCKED + UPDATE + event), then the close — per " +
+  "step actOnTicket: scope + ticket (one statement) and the version-checked update + event (one " +
+  "statement); finish adds the service-time upsert";
 
 /**
  * The raw-SQL ceiling: `clients` loops on their own connections (`db` must have a pool of at
  * least that size), each owning a disjoint share of the operators and taking them in turn:
- * exactly the statements the app runs for one served call — the call-next statement, then the
- * close (cancel, or start + finish) — through the app's own repository functions, so app and
+ * exactly the statements the app runs for one served call — call next, then the close (cancel,
+ * or start + finish) — by the app's own commands with a publisher that sends nothing, so app and
  * ceiling always run the same SQL. What the app adds on top is HTTP, authentication, JSON,
  * the realtime publish and Node's scheduling.
  */
@@ -170,6 +166,7 @@ export async function rawCallCycle(
   let empty = 0;
   let errors = 0;
   let statements = 0;
+  const deps = { db, realtime: { publish: () => {} } };
   const started = performance.now();
   const deadline = started + opts.seconds * 1000;
   const steps: Exclude<StaffTicketAction, "CALL">[] =
@@ -179,26 +176,26 @@ export async function rawCallCycle(
       let mine = operators.filter((_, i) => i % opts.clients === c);
       for (let n = 0; mine.length > 0 && performance.now() < deadline; n++) {
         const op = mine[n % mine.length]!;
-        const tdb = db.withSchema(op.schema);
+        const company = {
+          id: op.companyId,
+          schema_name: op.schema,
+          slug: op.slug,
+        } as CompanyRecord;
+        const staff = { staffId: op.staffId };
         const t = performance.now();
         try {
-          const row = await callNextFast(tdb, op.schema, { staffId: op.staffId, now: new Date() });
+          const ticket = await callNextTicket(deps, company, staff);
           statements++;
           callLat.push(performance.now() - t);
-          if (!row) {
+          if (!ticket) {
             empty++;
             mine = mine.filter((o) => o !== op);
             continue;
           }
           calls++;
           for (const action of steps) {
-            for (let attempt = 0; attempt < 3; attempt++) {
-              const read = await readTicketForStaff(db, op.schema, op.staffId, row.id);
-              const scope = scopeFromRow(read.scope);
-              const applied = await runRawStep(db, op, read.ticket!, scope, action);
-              statements += 2 + (applied === "finished" ? 2 : 0);
-              if (applied) break;
-            }
+            await actOnTicket(deps, company, staff, ticket.id, action);
+            statements += action === TICKET_ACTION.FINISH ? 4 : 2;
           }
           cycleLat.push(performance.now() - t);
         } catch {
@@ -221,41 +218,4 @@ export async function rawCallCycle(
     statements,
     clients: opts.clients,
   };
-}
-
-/** One close step as the app writes it (see actOnTicket): false when the ticket changed. */
-async function runRawStep(
-  db: Db,
-  op: OperatorRef,
-  ticket: VersionedTicket,
-  scope: StaffScope,
-  action: Exclude<StaffTicketAction, "CALL">,
-): Promise<false | "done" | "finished"> {
-  const now = new Date();
-  const write = async (tdb: ReturnType<Db["withSchema"]>) => {
-    const applied = await tryApplyTransition(
-      { db: tdb, schema: op.schema },
-      ticket,
-      action,
-      {
-        ctx: { now, graceSeconds: ticket.grace_seconds },
-        actor: { staffId: scope.staffId, counterId: scope.session?.counterId ?? null },
-      },
-      ticket.version,
-    );
-    if (applied && action === TICKET_ACTION.FINISH && ticket.started_at) {
-      await recordServiceTime(tdb, {
-        branchId: ticket.branch_id,
-        serviceId: ticket.service_id,
-        seconds: (now.getTime() - ticket.started_at.getTime()) / 1000,
-        now,
-      });
-      return "finished" as const;
-    }
-    return applied ? ("done" as const) : false;
-  };
-  if (action === TICKET_ACTION.FINISH && ticket.started_at) {
-    return db.transaction().execute((trx) => write(trx.withSchema(op.schema)));
-  }
-  return write(db.withSchema(op.schema));
 }
