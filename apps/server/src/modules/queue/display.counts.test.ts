@@ -5,7 +5,7 @@ import {
   createQueueCompany,
   issueTickets,
 } from "../../testing/queue-factories";
-import { waitingCountsAcrossCompanies, waitingCountsByBranch } from "./display.query";
+import { waitingCounts, waitingCountsAcrossCompanies } from "./display.query";
 import { companyDb } from "../tenancy/company-directory";
 
 describe("waiting counts for the boards of several companies at once", () => {
@@ -46,9 +46,7 @@ describe("waiting counts for the boards of several companies at once", () => {
       { serviceId: atB.services[0]!.id, waiting: 2 },
     ]);
     // The same figures as the one-company read the board's snapshot uses.
-    const single = await waitingCountsByBranch(companyDb(p.ctx.db, a), [atA.branch.id]);
-    expect(sorted(single.get(atA.branch.id))).toEqual(
-      sorted(counts.get(`${a.id}:${atA.branch.id}`)),
-    );
+    const single = await waitingCounts(companyDb(p.ctx.db, a), a.schema_name, atA.branch.id);
+    expect(sorted(single)).toEqual(sorted(counts.get(`${a.id}:${atA.branch.id}`)));
   });
 });

@@ -13,39 +13,16 @@ export const DISPLAY_RECENT_CALLS = 8;
 
 export type WaitingCount = { serviceId: string; waiting: number };
 
-/** Waiting tickets per service offered at each of the branches (zero included). */
-export async function waitingCountsByBranch(
-  db: CompanyQueryDb,
-  branchIds: readonly string[],
-): Promise<Map<string, WaitingCount[]>> {
-  const out = new Map<string, WaitingCount[]>(branchIds.map((id) => [id, []]));
-  if (branchIds.length === 0) return out;
-  const rows = await db
-    .selectFrom("branch_services as bs")
-    .leftJoin("tickets as t", (join) =>
-      join
-        .onRef("t.service_id", "=", "bs.service_id")
-        .onRef("t.branch_id", "=", "bs.branch_id")
-        .on("t.status", "=", "WAITING"),
-    )
-    .select(["bs.branch_id", "bs.service_id", sql<number>`count(t.id)::int`.as("waiting")])
-    .where("bs.branch_id", "in", [...branchIds])
-    .where("bs.enabled", "=", true)
-    .groupBy(["bs.branch_id", "bs.service_id"])
-    .execute();
-  for (const r of rows) out.get(r.branch_id)?.push({ serviceId: r.service_id, waiting: r.waiting });
-  return out;
-}
-
 export type CompanyBranches = { companyId: string; schema: string; branchIds: string[] };
 
 /**
- * The same counts for branches of SEVERAL companies in ONE statement (a UNION ALL over their
- * schemas): the realtime pass after a busy moment touches many companies, and one round trip
- * per company was most of its cost. Keys of the result: `companyId:branchId`.
+ * Waiting tickets per service offered at each branch (zero included), for branches of one or
+ * SEVERAL companies in ONE statement (a UNION ALL over their schemas): the realtime pass after a
+ * busy moment touches many companies, and one round trip per company was most of its cost.
+ * Keys of the result: `companyId:branchId`.
  */
 export async function waitingCountsAcrossCompanies(
-  db: Db,
+  db: Db | CompanyQueryDb,
   groups: readonly CompanyBranches[],
 ): Promise<Map<string, WaitingCount[]>> {
   const out = new Map<string, WaitingCount[]>();
@@ -75,8 +52,13 @@ export async function waitingCountsAcrossCompanies(
 }
 
 /** Waiting tickets per service offered at the branch (zero included). */
-export async function waitingCounts(db: CompanyQueryDb, branchId: string): Promise<WaitingCount[]> {
-  return (await waitingCountsByBranch(db, [branchId])).get(branchId) ?? [];
+export async function waitingCounts(
+  db: CompanyQueryDb,
+  schema: string,
+  branchId: string,
+): Promise<WaitingCount[]> {
+  const group = { companyId: "", schema, branchIds: [branchId] };
+  return (await waitingCountsAcrossCompanies(db, [group])).get(`:${branchId}`) ?? [];
 }
 
 /** The latest calls of the branch's business day, newest first. */
@@ -129,7 +111,9 @@ export async function displaySnapshot(
     .where("s.is_active", "=", true)
     .orderBy("s.letter")
     .execute();
-  const counts = new Map((await waitingCounts(db, branchId)).map((c) => [c.serviceId, c.waiting]));
+  const counts = new Map(
+    (await waitingCounts(db, company.schema_name, branchId)).map((c) => [c.serviceId, c.waiting]),
+  );
   return {
     branch: { id: branch.id, name: branch.name },
     company: { name: company.name, logoUrl: logoUrl(company.logo_id) },
