@@ -124,14 +124,17 @@ export async function trackingViewByToken(
   if (row.status === TICKET_STATUS.TRANSFERRED) {
     return [...(await viewsOf(db, [row], now)).values()][0];
   }
-  let view = baseView(row, now);
-  if (row.status === TICKET_STATUS.WAITING && row.ahead !== null) {
-    view = withPosition(view, row, {
-      ahead: row.ahead,
-      operatorsServing: row.serving ?? 0,
-      smoothed: row.smoothed ?? null,
-    });
-  }
+  const position =
+    row.ahead === null
+      ? undefined
+      : { ahead: row.ahead, operatorsServing: row.serving ?? 0, smoothed: row.smoothed ?? null };
+  return trackedOf(row, position, now);
+}
+
+/** What a tracker sees of a ticket: its view, with its place in line while it waits. */
+function trackedOf(row: TrackedRow, position: LinePosition | undefined, now: Date): Tracked {
+  let view: TrackingDto = baseView(row, now);
+  if (row.status === TICKET_STATUS.WAITING && position) view = withPosition(view, row, position);
   return { ticketId: row.id, branchId: row.branch_id, serviceId: row.service_id, view };
 }
 
@@ -146,15 +149,7 @@ async function viewsOf(
   const positions = await linePositions(db, waiting, now);
   for (let i = 0; i < asked.length; i++) {
     const row = followed[i]!;
-    let view: TrackingDto = baseView(row, now);
-    const p = row.status === "WAITING" ? positions.get(row.id) : undefined;
-    if (p) view = withPosition(view, row, p);
-    out.set(asked[i]!.id, {
-      ticketId: row.id,
-      branchId: row.branch_id,
-      serviceId: row.service_id,
-      view,
-    });
+    out.set(asked[i]!.id, trackedOf(row, positions.get(row.id), now));
   }
   return out;
 }
