@@ -127,7 +127,6 @@ export async function tryApplyTransition(
     {
       at: result.at,
       type: action,
-      to: result.to,
       actor: opts.actor,
       ...(opts.data && { data: opts.data }),
     },

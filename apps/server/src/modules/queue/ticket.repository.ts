@@ -18,6 +18,28 @@ export type LockedTicket = TicketView & { grace_seconds: number; time_zone: stri
 /** Branches a caller may touch; "ALL" for a company admin. */
 export type BranchFilter = readonly string[] | "ALL";
 
+/**
+ * The ticket_events row of the tickets a data-modifying CTE (`created` or `changed`) returned:
+ * the status they left (`from`; none for a new ticket) and the one they are in now.
+ */
+function eventOf(
+  schema: string,
+  cte: "created" | "changed",
+  e: {
+    at: Date;
+    type: TicketEventType;
+    from?: TicketStatus;
+    actor: TicketActor;
+    data?: Record<string, unknown>;
+  },
+) {
+  return sql`insert into ${sql.id(schema, "ticket_events")}
+      (ticket_id, at, type, from_status, to_status, operator_id, counter_id, data)
+    select id, ${e.at}::timestamptz, ${e.type}::text, ${e.from ?? null}::text, status,
+      ${e.actor.staffId}::uuid, ${e.actor.counterId}::uuid, ${JSON.stringify(e.data ?? {})}::jsonb
+    from ${sql.raw(cte)}`;
+}
+
 /** What issuing a ticket reads first, in one round trip (see readIssueTarget). */
 export type IssueTarget = {
   branch: {
@@ -133,13 +155,7 @@ export async function insertNumberedTicket(
         ${ticketLabelSql(sql`${values.series}::text`, sql.ref("num.last_number"))}
       from num
       returning *
-    ), logged as (
-      insert into ${sql.id(schema, "ticket_events")}
-        (ticket_id, at, type, from_status, to_status, operator_id, counter_id, data)
-      select id, ${e.at}::timestamptz, ${e.type}::text, null, status, ${e.actor.staffId}::uuid,
-        ${e.actor.counterId}::uuid, ${JSON.stringify(e.data ?? {})}::jsonb
-      from created
-    )
+    ), logged as (${eventOf(schema, "created", e)})
     select * from created`.execute(db);
   return result.rows[0];
 }
@@ -158,13 +174,7 @@ export async function insertTicketWithEvent(
       insert into ${sql.id(schema, "tickets")} (${sql.join(entries.map(([c]) => sql.id(c)))})
       values (${sql.join(entries.map(([, v]) => sql`${v}`))})
       returning *
-    ), logged as (
-      insert into ${sql.id(schema, "ticket_events")}
-        (ticket_id, at, type, from_status, to_status, operator_id, counter_id, data)
-      select id, ${e.at}::timestamptz, ${e.type}::text, null, status, ${e.actor.staffId}::uuid,
-        ${e.actor.counterId}::uuid, ${JSON.stringify(e.data ?? {})}::jsonb
-      from created
-    )
+    ), logged as (${eventOf(schema, "created", e)})
     select * from created`.execute(db);
   const row = result.rows[0];
   if (!row) throw new Error("insert returned no ticket");
@@ -182,13 +192,7 @@ export async function updateTicketWithEvent(
   id: string,
   from: TicketStatus,
   patch: Updateable<TicketsTable>,
-  e: {
-    at: Date;
-    type: TicketEventType;
-    to: TicketStatus;
-    actor: TicketActor;
-    data?: Record<string, unknown>;
-  },
+  e: { at: Date; type: TicketEventType; actor: TicketActor; data?: Record<string, unknown> },
   version?: string,
 ): Promise<TicketRow | undefined> {
   // Column names come from this code (Updateable<TicketsTable>), never from a request.
@@ -200,13 +204,7 @@ export async function updateTicketWithEvent(
       update ${sql.id(schema, "tickets")} set ${sql.join(set)}
       where id = ${id} and status = ${from}${version === undefined ? sql`` : sql` and xmin = ${version}::xid`}
       returning *
-    ), logged as (
-      insert into ${sql.id(schema, "ticket_events")}
-        (ticket_id, at, type, from_status, to_status, operator_id, counter_id, data)
-      select id, ${e.at}::timestamptz, ${e.type}::text, ${from}::text, ${e.to}::text,
-        ${e.actor.staffId}::uuid, ${e.actor.counterId}::uuid, ${JSON.stringify(e.data ?? {})}::jsonb
-      from changed
-    )
+    ), logged as (${eventOf(schema, "changed", { ...e, from })})
     select * from changed`.execute(db);
   return result.rows[0];
 }
