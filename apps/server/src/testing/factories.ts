@@ -90,3 +90,16 @@ export async function activateCompanyAdmin(
   if (changed.statusCode !== 200) throw new Error(`password change failed: ${changed.body}`);
   return { token: changed.json().accessToken as string, email, cookie: refreshCookie(changed) };
 }
+
+/**
+ * A provisioned company whose admin has signed in with the invite and set a password — how
+ * most set-up tests start. `admin@{slug}.uz` is the admin's e-mail.
+ */
+export async function companyWithAdmin(
+  p: { app: FastifyInstance; ctx: AppContext },
+  superToken: string,
+  slug: string,
+) {
+  const company = await createCompany(p.app, superToken, { slug });
+  return { company, ...(await activateCompanyAdmin(p.app, p.ctx, company)) };
+}

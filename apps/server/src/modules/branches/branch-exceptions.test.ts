@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  activateCompanyAdmin,
+  companyWithAdmin,
   call,
   createBranch,
-  createCompany,
   createStaffMember,
   createTestPlatform,
   loginStaff,
@@ -20,11 +19,7 @@ describe("company admin: branch exceptions and branch managers", () => {
   beforeAll(async () => {
     p = await createTestPlatform();
     const superToken = await loginSuperAdmin(p.app);
-    const company = await createCompany(p.app, superToken, {
-      slug,
-      adminEmail: "admin@hamkorbank.uz",
-    });
-    token = (await activateCompanyAdmin(p.app, p.ctx, company)).token;
+    token = (await companyWithAdmin(p, superToken, slug)).token;
   });
   afterAll(() => p.close());
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  activateCompanyAdmin,
   call,
+  companyWithAdmin,
   createBranch,
-  createCompany,
   createTestPlatform,
   loginSuperAdmin,
   WEEKDAY_HOURS,
@@ -20,16 +19,8 @@ describe("company admin: branches", () => {
   beforeAll(async () => {
     p = await createTestPlatform();
     const superToken = await loginSuperAdmin(p.app);
-    const company = await createCompany(p.app, superToken, {
-      slug,
-      adminEmail: "admin@hamkorbank.uz",
-    });
-    token = (await activateCompanyAdmin(p.app, p.ctx, company)).token;
-    const other = await createCompany(p.app, superToken, {
-      slug: "aloqabank",
-      adminEmail: "admin@aloqabank.uz",
-    });
-    otherToken = (await activateCompanyAdmin(p.app, p.ctx, other)).token;
+    token = (await companyWithAdmin(p, superToken, slug)).token;
+    otherToken = (await companyWithAdmin(p, superToken, "aloqabank")).token;
   });
   afterAll(() => p.close());
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  activateCompanyAdmin,
+  companyWithAdmin,
   addDevice,
   call,
   createBranch,
-  createCompany,
   createCounter,
   createOperator,
   createService,
@@ -32,11 +31,7 @@ describe("a branch manager outside its branches", () => {
   beforeAll(async () => {
     p = await createTestPlatform();
     const superToken = await loginSuperAdmin(p.app);
-    const company = await createCompany(p.app, superToken, {
-      slug,
-      adminEmail: "admin@hamkorbank.uz",
-    });
-    token = (await activateCompanyAdmin(p.app, p.ctx, company)).token;
+    token = (await companyWithAdmin(p, superToken, slug)).token;
     const a = await createBranch(p.app, slug, token, { slug: "toshkent", code: "TSH" });
     const b = await createBranch(p.app, slug, token, { slug: "samarqand", code: "SMQ" });
     const service = await createService(p.app, slug, token, { branchIds: [a.id, b.id] });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  activateCompanyAdmin,
+  companyWithAdmin,
   call,
   createBranch,
-  createCompany,
   createStaffMember,
   createTestPlatform,
   loginStaff,
@@ -23,11 +22,7 @@ describe("company admin: counters", () => {
   beforeAll(async () => {
     p = await createTestPlatform();
     const superToken = await loginSuperAdmin(p.app);
-    const company = await createCompany(p.app, superToken, {
-      slug,
-      adminEmail: "admin@aloqabank.uz",
-    });
-    token = (await activateCompanyAdmin(p.app, p.ctx, company)).token;
+    token = (await companyWithAdmin(p, superToken, slug)).token;
     tsh = await createBranch(p.app, slug, token, { slug: "toshkent", code: "TSH" });
     smq = await createBranch(p.app, slug, token, { slug: "samarqand", code: "SMQ" });
   });

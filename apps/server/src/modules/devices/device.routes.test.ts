@@ -3,6 +3,7 @@ import {
   activateCompanyAdmin,
   addDevice,
   call,
+  companyWithAdmin,
   createBranch,
   createCompany,
   createService,
@@ -39,11 +40,7 @@ describe("devices: adding, pairing, settings, revoking", () => {
       adminEmail: "admin@hamkorbank.uz",
     });
     token = (await activateCompanyAdmin(p.app, p.ctx, company)).token;
-    const other = await createCompany(p.app, superToken, {
-      slug: "kapitalbank",
-      adminEmail: "admin@kapitalbank.uz",
-    });
-    otherToken = (await activateCompanyAdmin(p.app, p.ctx, other)).token;
+    otherToken = (await companyWithAdmin(p, superToken, "kapitalbank")).token;
     tsh = await createBranch(p.app, slug, token, {
       name: { uz: "Toshkent filiali" },
       slug: "toshkent",

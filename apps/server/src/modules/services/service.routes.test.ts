@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  activateCompanyAdmin,
+  companyWithAdmin,
   call,
   createBranch,
-  createCompany,
   createOperator,
   createService,
   createStaffMember,
@@ -26,11 +25,7 @@ describe("company admin: services", () => {
   beforeAll(async () => {
     p = await createTestPlatform();
     const superToken = await loginSuperAdmin(p.app);
-    const company = await createCompany(p.app, superToken, {
-      slug,
-      adminEmail: "admin@kapitalbank.uz",
-    });
-    token = (await activateCompanyAdmin(p.app, p.ctx, company)).token;
+    token = (await companyWithAdmin(p, superToken, slug)).token;
     tsh = await createBranch(p.app, slug, token, {
       name: { uz: "Toshkent filiali" },
       slug: "toshkent",

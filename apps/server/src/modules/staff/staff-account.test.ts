@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  activateCompanyAdmin,
+  companyWithAdmin,
   call,
   createBranch,
-  createCompany,
   createOperator,
   createStaffMember,
   createTestPlatform,
@@ -28,11 +27,7 @@ describe("company admin: deactivation, password resets, the last admin", () => {
   beforeAll(async () => {
     p = await createTestPlatform();
     const superToken = await loginSuperAdmin(p.app);
-    const company = await createCompany(p.app, superToken, {
-      slug,
-      adminEmail: "admin@aloqabank.uz",
-    });
-    token = (await activateCompanyAdmin(p.app, p.ctx, company)).token;
+    token = (await companyWithAdmin(p, superToken, slug)).token;
     adminId = (await call(p.app, "GET", `/api/c/${slug}/staff/me`, { token })).json().id;
     branch = await createBranch(p.app, slug, token);
   });
