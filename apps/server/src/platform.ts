@@ -58,6 +58,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     dataDir: config.DATA_DIR,
     inMemory: opts.inMemory ?? false,
     poolSize: config.DATABASE_POOL_SIZE,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    log,
   });
   try {
     await migratePlatform(handle.db);

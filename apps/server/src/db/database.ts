@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, sql, type PostgresPool } from "kysely";
 import pg from "pg";
+import { isConnectFailure } from "../shared/db-errors";
 import { PGliteDialect } from "./pglite-dialect";
 import type { Database } from "./tables";
 
@@ -15,7 +16,13 @@ export type DatabaseOptions = {
   /** Keep PGlite in memory (tests). */
   inMemory?: boolean;
   poolSize?: number;
+  /** How long a request waits for a connection (opening one or a free one in the pool). */
+  connectTimeoutMs?: number;
+  /** Where connection trouble is reported; the pool never crashes the process over it. */
+  log?: DbLog;
 };
+
+type DbLog = { warn: (obj: object, msg: string) => void };
 
 export type DatabaseHandle = {
   db: Db;
@@ -33,8 +40,8 @@ pg.types.setTypeParser(DATE_OID, (v) => v);
 /** Opens the database the configuration names: PostgreSQL when a URL is given, PGlite otherwise. */
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const pool = openPool(opts);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: retryingConnect(pool) }) });
     await sql`select 1`.execute(db);
     return { db, kind: "postgres", close: () => db.destroy() };
   }
@@ -47,4 +54,53 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   const pglite = await PGlite.create(dir ? { dataDir: dir, parsers } : { parsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: "pglite", close: () => db.destroy() };
+}
+
+/**
+ * A pg pool that survives the database going away (restart, failover, pg_terminate_backend,
+ * idle timeouts): every client carries an 'error' listener, so a connection dropped while idle
+ * or between two statements is logged and discarded instead of an unhandled 'error' event that
+ * kills the process. Requests wait at most `connectTimeoutMs` for a connection, so an outage
+ * answers 503 quickly instead of hanging.
+ */
+function openPool(opts: DatabaseOptions): pg.Pool {
+  const log = opts.log ?? console;
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.poolSize ?? 10,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  // Idle clients: pg-pool removes the broken one and re-emits the error here.
+  pool.on("error", (err) => log.warn({ err }, "database connection lost while idle; discarded"));
+  // Checked-out clients have no pool listener; pg-pool discards them on release (not queryable).
+  pool.on("connect", (client) => {
+    client.on("error", (err) => log.warn({ err }, "database connection lost"));
+  });
+  return pool;
+}
+
+const CONNECT_RETRY_DELAYS_MS = [100, 400];
+
+/**
+ * Opening a connection that was refused (database restarting, too many connections) sent
+ * nothing, so it is tried again after a short pause; a blip of a second is then invisible to
+ * requests. What fails after a statement was sent is not retried here (its outcome is unknown).
+ */
+function retryingConnect(pool: pg.Pool): PostgresPool {
+  return {
+    connect: async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await pool.connect();
+        } catch (err) {
+          const delay = CONNECT_RETRY_DELAYS_MS[attempt];
+          if (delay === undefined || !isConnectFailure(err)) throw err;
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    },
+    end: () => pool.end(),
+  };
 }

@@ -26,10 +26,14 @@ export const healthRoutes =
       {
         schema: {
           tags: ["health"],
-          summary: "Readiness: database reachable and migrations current",
+          summary: "Readiness: database (and Redis, when configured) reachable, migrations current",
         },
       },
       async (_request, reply) => {
+        // A load balancer takes the node out while the database (or Redis, when the nodes
+        // share events through it) is away, and back once it answers again.
+        const redis = ctx.realtime.redisStatus;
+        let body;
         try {
           await sql`select 1`.execute(ctx.db);
           const applied = await ctx.db
@@ -44,19 +48,31 @@ export const healthRoutes =
             .where("schema_version", "<", latestCompanyVersion(ctx.companyMigrations))
             .executeTakeFirstOrThrow();
           const ready = platformCurrent >= platformLatest;
-          return reply.status(ready ? 200 : 503).send({
-            status: ready ? "ready" : "migrating",
+          body = {
+            status: ready ? ("ready" as const) : ("migrating" as const),
             database: ctx.dbKind,
+            ...(redis !== "off" && { redis }),
             migrations: { platform: platformCurrent, companiesBehind: Number(behind.n) },
-          });
+          };
         } catch (err) {
           return reply.status(503).send({
             error: {
               code: "NOT_READY",
               message: `The database is not reachable: ${(err as Error).message}`,
+              details: [{ path: "database", message: (err as Error).message }],
             },
           });
         }
+        if (redis === "down") {
+          return reply.status(503).send({
+            error: {
+              code: "NOT_READY",
+              message: "Redis is not reachable; events do not reach the other nodes.",
+              details: [{ path: "redis", message: "disconnected; reconnecting" }],
+            },
+          });
+        }
+        return reply.status(body.status === "ready" ? 200 : 503).send(body);
       },
     );
   };

@@ -11,6 +11,9 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** After a failed tick (say, the database is away) polls pause, longer each time, ≤ 30 s. */
+  private failures = 0;
+  private pausedUntil = 0;
 
   constructor(
     private readonly db: Db,
@@ -32,7 +35,7 @@ export class OutboxWorker {
 
   /** Sends what is due now; returns how many were sent. Also used by tests to drain. */
   async tick(): Promise<number> {
-    if (!this.transport || this.stopped) return 0;
+    if (!this.transport || this.stopped || Date.now() < this.pausedUntil) return 0;
     if (this.running) {
       await this.running;
       return 0;
@@ -59,7 +62,15 @@ export class OutboxWorker {
       }
     };
     this.running = run()
-      .catch((err) => this.log.error({ err }, "outbox tick failed"))
+      .then(() => {
+        this.failures = 0;
+      })
+      .catch((err) => {
+        this.failures++;
+        const pauseMs = Math.min(30_000, this.pollMs * 2 ** this.failures);
+        this.pausedUntil = Date.now() + pauseMs;
+        this.log.error({ err, pauseMs }, "outbox tick failed; polling again later");
+      })
       .finally(() => (this.running = null));
     await this.running;
     return sent;

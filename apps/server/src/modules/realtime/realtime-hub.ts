@@ -31,10 +31,32 @@ export type QueueIo = Server<
 export const SOCKET_PATH = "/api/socket.io";
 const REDIS_CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * Redis going away (restart, failover) must neither crash nor wedge the node: ioredis reconnects
+ * on its own (and re-subscribes `sub`); meanwhile events for other nodes are dropped rather than
+ * queued without bound (no offline queue on `pub`), and a failed publish is logged — the
+ * adapter calls `publish` without handling its promise, which would otherwise be an unhandled
+ * rejection. Local sockets keep receiving their events throughout.
+ */
 async function connectRedis(url: string, log: FastifyBaseLogger): Promise<[Redis, Redis]> {
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const sub = pub.duplicate();
-  for (const c of [pub, sub]) c.on("error", (err) => log.warn({ err }, "redis connection error"));
+  let lastWarnAt = 0;
+  for (const c of [pub, sub]) {
+    c.on("error", (err) => {
+      // One line per few seconds while Redis is away, not one per reconnect attempt.
+      if (Date.now() - lastWarnAt < 5_000) return;
+      lastWarnAt = Date.now();
+      log.warn({ err }, "redis connection error");
+    });
+    c.on("ready", () => log.info("redis connected"));
+  }
+  const publish = pub.publish.bind(pub);
+  pub.publish = ((channel: string, message: string) => {
+    const sent = publish(channel, message);
+    sent.catch((err: unknown) => log.debug({ err }, "redis publish failed; event not relayed"));
+    return sent;
+  }) as Redis["publish"];
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error("timed out")), REDIS_CONNECT_TIMEOUT_MS).unref(),
   );
@@ -47,6 +69,8 @@ async function connectRedis(url: string, log: FastifyBaseLogger): Promise<[Redis
       `REDIS_URL is set but Redis cannot be reached (${(err as Error).message}); fix REDIS_URL or unset it to run as a single node.`,
     );
   }
+  // Only now: the first connect goes through the offline queue.
+  pub.options.enableOfflineQueue = false;
   return [pub, sub];
 }
 
@@ -115,6 +139,12 @@ export class RealtimeHub implements QueuePublisher {
       );
     });
     this.io = io;
+  }
+
+  /** Redis as readiness sees it: "off" without REDIS_URL, else whether both links are up. */
+  get redisStatus(): "off" | "up" | "down" {
+    if (this.redis.length === 0) return "off";
+    return this.redis.every((r) => r.status === "ready") ? "up" : "down";
   }
 
   /** Local tracker sockets, for health and benchmarks. */

@@ -1,9 +1,23 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode, type ErrorDetail } from "../app-error";
+import { isDatabaseUnavailable } from "../db-errors";
+import { retryReadsOnDroppedConnection } from "./read-retry";
+
+/** Seconds a client should wait before trying again while the database is away. */
+export const DATABASE_RETRY_AFTER_S = 2;
+
+/** The answer while the database is unreachable: retryable, and no stack trace to report. */
+export const databaseUnavailable = (cause: unknown) =>
+  new AppError(
+    "DATABASE_UNAVAILABLE",
+    "The service is briefly unavailable; try again in a few seconds.",
+    { headers: { "retry-after": String(DATABASE_RETRY_AFTER_S) }, cause },
+  );
 
 function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as { validationContext?: string }).validationContext ?? "body";
     const details: ErrorDetail[] = err.validation.flatMap((v) => {
@@ -81,9 +95,12 @@ export function sendError(reply: FastifyReply, err: AppError) {
 
 /** Installs the error and not-found handlers that give every failure the same shape. */
 export function installErrorHandling(app: FastifyInstance) {
+  retryReadsOnDroppedConnection(app);
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(err);
-    if (appError.status >= 500) request.log.error({ err }, "request failed");
+    if (appError.code === "DATABASE_UNAVAILABLE")
+      request.log.warn({ err: (err as Error).message }, "database unavailable");
+    else if (appError.status >= 500) request.log.error({ err }, "request failed");
     else request.log.info({ code: appError.code }, appError.message);
     return sendError(reply, appError);
   });
