@@ -41,7 +41,9 @@ pg.types.setTypeParser(DATE_OID, (v) => v);
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.url) {
     const pool = openPool(opts);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: retryingConnect(pool) }) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: retryingConnect(pool) }),
+    });
     await sql`select 1`.execute(db);
     return { db, kind: "postgres", close: () => db.destroy() };
   }

@@ -1,0 +1,127 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestPlatform, type TestPlatform } from "../testing";
+import { IssueLoad, badAnswers, isOk, tally } from "../testing/issue-load";
+import { countTickets, outageTarget } from "../testing/outage-fixture";
+import {
+  startThrowawayPostgres,
+  throwawayPostgresUnavailable,
+  type ThrowawayPostgres,
+} from "../testing/throwaway-postgres";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+if (!onPostgres)
+  console.warn(
+    "Skipping the pg_terminate_backend outage test: it needs PostgreSQL (set TEST_DATABASE_URL); the embedded database has no backends to terminate.",
+  );
+const noCluster = throwawayPostgresUnavailable();
+if (noCluster) console.warn(`Skipping the PostgreSQL restart test: ${noCluster}.`);
+
+async function getJson(url: string) {
+  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe.skipIf(!onPostgres)("the database drops the server's connections", () => {
+  let p: TestPlatform | undefined;
+  let target: Awaited<ReturnType<typeof outageTarget>>;
+  beforeAll(async () => {
+    p = await createTestPlatform({}, { dayEndWorker: false });
+    target = await outageTarget(p);
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  it("keeps serving when PostgreSQL terminates its backends under load: 2xx or 503, no ticket lost", async () => {
+    if (!p) throw new Error("no platform");
+    const dbName = new URL(p.config.DATABASE_URL!).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    const load = new IssueLoad(target, { workers: 6 }).start();
+    let terminated = 0;
+    try {
+      await sleep(500);
+      for (let i = 0; i < 4; i++) {
+        const { rowCount } = await admin.query(
+          "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+          [dbName],
+        );
+        terminated += rowCount ?? 0;
+        await sleep(400);
+      }
+      const lastKill = load.now();
+      await sleep(1500);
+      await load.stop();
+      expect(terminated).toBeGreaterThan(0);
+      // Every answer is a success or a clean, retryable 503; nothing hangs or answers 500.
+      expect(badAnswers(load.answers), JSON.stringify(tally(load.answers))).toEqual([]);
+      const back = load.firstIssueOkAfter(lastKill);
+      expect(back).not.toBeNull();
+      expect(back! - lastKill).toBeLessThan(3000);
+      expect(load.answers.filter(isOk).length).toBeGreaterThan(10);
+      // Every ticket the server acknowledged is in the database.
+      expect(await countTickets(p, target.company, load.acknowledged)).toBe(
+        load.acknowledged.length,
+      );
+      const ready = await getJson(`${target.baseUrl()}/api/ready`);
+      expect(ready.status).toBe(200);
+    } finally {
+      await load.stop();
+      await admin.end();
+    }
+  });
+});
+
+describe.skipIf(noCluster !== null)("PostgreSQL restarts under load", () => {
+  let cluster: ThrowawayPostgres | undefined;
+  let p: TestPlatform | undefined;
+  let target: Awaited<ReturnType<typeof outageTarget>>;
+  beforeAll(async () => {
+    cluster = await startThrowawayPostgres();
+    p = await createTestPlatform(
+      { DATABASE_URL: cluster.url, DATABASE_CONNECT_TIMEOUT_MS: "2000" },
+      { dayEndWorker: false },
+    );
+    target = await outageTarget(p);
+  });
+  afterAll(async () => {
+    await p?.close().catch(() => {});
+    await cluster?.destroy();
+  });
+
+  it("answers 503 meanwhile, reports not ready, and serves again without a restart of the process", async () => {
+    if (!p || !cluster) throw new Error("no platform");
+    const load = new IssueLoad(target, { workers: 6 }).start();
+    try {
+      await sleep(700);
+      const down = load.now();
+      await cluster.stop();
+      await sleep(300);
+      const during = await getJson(`${target.baseUrl()}/api/ready`);
+      expect(during.status).toBe(503);
+      expect(during.body).toMatchObject({ error: { code: "NOT_READY" } });
+      await sleep(1000);
+      const duringOutage = load.answers.filter((a) => a.at > down + 300);
+      await cluster.start();
+      const up = load.now();
+      await sleep(2000);
+      await load.stop();
+
+      expect(badAnswers(load.answers), JSON.stringify(tally(load.answers))).toEqual([]);
+      // The outage was seen (clean 503s), and issuing works again within a few seconds.
+      expect(duringOutage.some((a) => a.status === 503)).toBe(true);
+      const back = load.firstIssueOkAfter(up);
+      expect(back).not.toBeNull();
+      expect(back! - up).toBeLessThan(3000);
+      expect(await countTickets(p, target.company, load.acknowledged)).toBe(
+        load.acknowledged.length,
+      );
+      const after = await getJson(`${target.baseUrl()}/api/ready`);
+      expect(after.status).toBe(200);
+    } finally {
+      await load.stop();
+    }
+  });
+});
