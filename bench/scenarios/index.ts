@@ -53,6 +53,12 @@ export const scenarios: Record<string, ScenarioEntry> = {
       "fanout [--clients 20000] [--companies 100] [--branches 5] [--rate 500] [--seconds 30] [--client-procs 4] [--connect-concurrency 100] [--out fanout]",
     load: () => import("./fanout"),
   },
+  outage: {
+    description:
+      "kill -9 of the server and a restart of its own PostgreSQL cluster, under issue load: tickets lost, time to recover",
+    usage: "outage [--workers 16] [--seconds 4] [--outage-seconds 3]",
+    load: () => import("./outage"),
+  },
 };
 
 /** Scenarios named in BENCHMARKS.md that have no script yet. */
