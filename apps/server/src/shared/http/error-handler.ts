@@ -93,7 +93,10 @@ export function sendError(reply: FastifyReply, err: AppError) {
     .send(JSON.stringify({ error: body }));
 }
 
-/** Installs the error and not-found handlers that give every failure the same shape. */
+/**
+ * Installs the error and not-found handlers that give every failure the same shape, and the
+ * retry of reads whose database connection dropped (before any route is added).
+ */
 export function installErrorHandling(app: FastifyInstance) {
   retryReadsOnDroppedConnection(app);
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
