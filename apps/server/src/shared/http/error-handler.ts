@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode, type ErrorDetail } from "../app-error";
 
-function toAppError(err: FastifyError | Error): AppError {
+/** The AppError an error thrown anywhere in a request stands for. */
+export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as { validationContext?: string }).validationContext ?? "body";
