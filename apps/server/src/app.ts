@@ -27,6 +27,8 @@ import { queueRoutes } from "./modules/queue/queue.routes";
 import { resolveCompanyFromPath, companyHostRewrite } from "./modules/tenancy/tenancy";
 import { registerWeb } from "./modules/web/web";
 import { installErrorHandling } from "./shared/http/error-handler";
+import { onClientError, onFrameworkError } from "./shared/http/framework-errors";
+import { installInputHygiene, markOptionalBodies } from "./shared/http/input-hygiene";
 import { genRequestId } from "./shared/http/request-id";
 
 export type BuildAppOptions = {
@@ -61,6 +63,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     trustProxy: ctx.config.TRUST_PROXY,
     rewriteUrl: companyHostRewrite(ctx.config.BASE_DOMAIN),
     bodyLimit: 1024 * 1024,
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Every route, so tests can prove each one refuses the wrong caller (see access.test.ts).
@@ -73,6 +77,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installInputHygiene(app);
   // JSON only: a text body is refused with 415 rather than handed to a schema as a string.
   app.removeContentTypeParser("text/plain");
   app.addHook("onSend", async (request, reply) => {
@@ -111,6 +116,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (doc) =>
+      "openapiObject" in doc ? markOptionalBodies(doc.openapiObject) : doc.swaggerObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

@@ -18,15 +18,18 @@ export const branchSlugSchema = z
   .min(2, "Use at least 2 characters.")
   .max(40, "Use at most 40 characters.")
   .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    "Use lowercase Latin letters, digits and single dashes, e.g. toshkent (it appears in kiosk links).",
-  );
+    // Checked after lowering, so the pattern also tells API readers that any case is accepted.
+    /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/,
+    "Use Latin letters, digits and single dashes, e.g. toshkent (it appears in kiosk links).",
+  )
+  .meta({ description: "Latin letters, digits and dashes, any case; stored in lowercase." });
 
 export const branchCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2,5}$/, "Use 2–5 Latin capital letters, e.g. TSH.");
+  .regex(/^[A-Za-z]{2,5}$/, "Use 2–5 Latin letters, e.g. TSH.")
+  .meta({ description: "2–5 Latin letters, any case; stored in capitals." });
 
 const settingsFields = {
   numberScheme: z.enum(

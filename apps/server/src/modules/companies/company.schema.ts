@@ -52,9 +52,14 @@ export const slugSchema = z
   .min(3, "Use at least 3 characters.")
   .max(40, "Use at most 40 characters.")
   .regex(
-    /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
-    "Use lowercase Latin letters, digits and single dashes, starting with a letter (e.g. kapitalbank).",
-  );
+    // Checked after lowering, so the pattern also tells API readers that any case is accepted.
+    /^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/,
+    "Use Latin letters, digits and single dashes, starting with a letter (e.g. kapitalbank).",
+  )
+  .meta({
+    description:
+      "The company's address (…/c/{slug}): Latin letters, digits and dashes, any case; stored in lowercase.",
+  });
 
 const optionalText = (max: number) =>
   z

@@ -52,19 +52,38 @@ export const phoneSchema = z
   .nullable();
 
 const zoneShape = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/;
-/** An IANA time zone name that this runtime knows, e.g. Asia/Tashkent. */
+const canonicalZones = new Map(
+  [...Intl.supportedValuesOf("timeZone"), "UTC"].map((tz) => [tz.toLowerCase(), tz]),
+);
+
+/** The IANA spelling of a zone name in any case (`asia/tashkent` → `Asia/Tashkent`), or null. */
+export function canonicalTimeZone(input: string): string | null {
+  const tz = input.trim();
+  if (!zoneShape.test(tz)) return null;
+  const known = canonicalZones.get(tz.toLowerCase());
+  if (known) return known;
+  // An older alias the runtime still knows (Europe/Kiev, Etc/UTC): stored as its current name.
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** An IANA time zone name that this runtime knows, e.g. Asia/Tashkent; stored in its IANA spelling. */
 export const timeZoneSchema = z
   .string()
-  .trim()
-  .refine((tz) => {
-    if (!zoneShape.test(tz)) return false;
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Use an IANA time zone name such as Asia/Tashkent.");
+  .max(64, "Use an IANA time zone name such as Asia/Tashkent.")
+  .transform((tz, ctx) => {
+    const canonical = canonicalTimeZone(tz);
+    if (canonical) return canonical;
+    ctx.addIssue({
+      code: "custom",
+      message: `"${tz.trim().slice(0, 64)}" is not a known time zone; use an IANA name such as Asia/Tashkent.`,
+    });
+    return z.NEVER;
+  })
+  .meta({ description: "IANA time zone name, any case (stored as e.g. Asia/Tashkent)." });
 
 export const languagesSchema = z
   .array(z.enum(["uz", "ru", "en"], "Languages are uz, ru and en."))

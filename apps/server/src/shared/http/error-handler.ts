@@ -15,7 +15,8 @@ export const databaseUnavailable = (cause: unknown) =>
     { headers: { "retry-after": String(DATABASE_RETRY_AFTER_S) }, cause },
   );
 
-function toAppError(err: FastifyError | Error): AppError {
+/** The AppError an error thrown anywhere in a request stands for. */
+export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err;
   if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   if (hasZodFastifySchemaValidationErrors(err)) {

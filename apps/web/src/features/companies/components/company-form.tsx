@@ -38,10 +38,14 @@ export function CompanyForm({ company, adminUrlOf, onSaved, onCancel }: Props) {
     event.preventDefault();
     setFormError(null);
     if (!form.validate()) return focusFirstInvalid(formRef.current);
+    // Nothing changed: the API refuses an empty PATCH, and there is nothing to save anyway.
+    const patch = company ? form.toPatch() : null;
+    if (company && patch && Object.keys(patch).length === 0) return onSaved(company);
     try {
-      const saved = company
-        ? await update.mutateAsync(form.toPatch())
-        : await create.mutateAsync(form.toInput());
+      const saved =
+        company && patch
+          ? await update.mutateAsync(patch)
+          : await create.mutateAsync(form.toInput());
       onSaved(saved);
     } catch (error) {
       const unmapped = form.applyServerError(error);

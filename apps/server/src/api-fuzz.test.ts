@@ -1,0 +1,208 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ErrorCode } from "./shared/app-error";
+import {
+  createBranchWithService,
+  createDisplayDevice,
+  createQueueCompany,
+  createQueueOperator,
+  issueTickets,
+  loginSuperAdmin,
+  createTestPlatform,
+  type TestPlatform,
+} from "./testing";
+import {
+  bodyVariants,
+  operationsOf,
+  pathVariants,
+  queryVariants,
+  type OpenApiDocument,
+  type Operation,
+  type Variant,
+} from "./testing/api-fuzz";
+import { fingerprintTables, type FingerprintIgnore } from "./testing/db-fingerprint";
+
+// What refused requests may still touch: bookkeeping, never the data a request asked to change.
+const BOOKKEEPING: FingerprintIgnore = {
+  // A paired screen's every call stamps when it was last seen (the admin list shows it).
+  "*.devices": ["last_seen_at"],
+};
+
+const CODES = new Set<string>(Object.values(ErrorCode));
+
+type Realm = "super" | "admin" | "operator" | "display" | "none";
+
+function realmOf(path: string): Realm {
+  if (
+    /\/auth\/(login|refresh|logout)$|\/info$|\/public\/|\/files\/|\/devices\/pair$|\/api\/(health|ready)$/.test(
+      path,
+    )
+  )
+    return "none";
+  if (path.startsWith("/api/platform/")) return "super";
+  if (/\/(display|device)\//.test(path)) return "display";
+  if (/\/(queue|staff\/me)/.test(path)) return "operator";
+  return "admin";
+}
+
+describe("every operation refuses hostile input with a 4xx in the one error shape", () => {
+  let p: TestPlatform;
+  let doc: OpenApiDocument;
+  const tokens: Record<Realm, string | undefined> = {
+    super: undefined,
+    admin: undefined,
+    operator: undefined,
+    display: undefined,
+    none: undefined,
+  };
+  let ids: Record<string, string>;
+  let schemas: string[];
+
+  beforeAll(async () => {
+    p = await createTestPlatform();
+    const { company, slug, adminToken } = await createQueueCompany(p, "fuzzco");
+    const { branch, services, counters } = await createBranchWithService(p.ctx, company);
+    const operator = await createQueueOperator(p.ctx, company, {
+      branchId: branch.id,
+      serviceIds: services.map((s) => s.id),
+      counterId: counters[0]!.id,
+    });
+    const displayToken = await createDisplayDevice(p.ctx, company, branch.id);
+    const [ticket] = await issueTickets(p.ctx, company, {
+      branchId: branch.id,
+      serviceId: services[0]!.id,
+      count: 1,
+    });
+    const device = await p.ctx.db
+      .withSchema(company.schema_name)
+      .selectFrom("devices" as never)
+      .select("id" as never)
+      .executeTakeFirstOrThrow();
+    tokens.super = await loginSuperAdmin(p.app);
+    tokens.admin = adminToken;
+    tokens.operator = operator.token;
+    tokens.display = displayToken;
+    ids = {
+      slug,
+      companies: company.id,
+      branches: branch.id,
+      services: services[0]!.id,
+      counters: counters[0]!.id,
+      staff: operator.id,
+      devices: (device as { id: string }).id,
+      tickets: ticket!.id,
+      tokens: "no-such-ticket-token",
+    };
+    schemas = ["platform", company.schema_name];
+    doc = (await p.app.inject({ url: "/api/openapi.json" })).json();
+  }, 120_000);
+  afterAll(() => p?.close());
+
+  /** The real id for a path parameter: by the collection segment before it. */
+  function realValue(path: string, name: string): string {
+    if (name === "slug") return ids.slug!;
+    const before = path.split("/").at(path.split("/").indexOf(`{${name}}`) - 1) ?? "";
+    return ids[before] ?? ids[`${name}s`] ?? "00000000-0000-0000-0000-000000000000";
+  }
+
+  function urlOf(op: Operation, v: Variant): string {
+    let url = op.path;
+    for (const name of op.pathParams) {
+      url = url.replace(
+        `{${name}}`,
+        v.pathValues?.[name] ?? encodeURIComponent(realValue(op.path, name)),
+      );
+    }
+    return v.query ? `${url}?${v.query}` : url;
+  }
+
+  function headersOf(op: Operation, v: Variant): Record<string, string> {
+    const realm = realmOf(op.path);
+    const token = tokens[realm];
+    return {
+      ...(token && { authorization: realm === "display" ? `Device ${token}` : `Bearer ${token}` }),
+      ...(v.contentType !== undefined && { "content-type": v.contentType }),
+    };
+  }
+
+  it("answers every hostile request with 4xx, { error: { code, message } } and x-request-id, and writes nothing", async () => {
+    const ops = operationsOf(doc);
+    expect(ops.length).toBeGreaterThan(80);
+    const before = await fingerprintTables(p.ctx.db, schemas, BOOKKEEPING);
+    const statuses: Record<number, number> = {};
+    const failures: string[] = [];
+    let requests = 0;
+    for (const op of ops) {
+      const variants = [...pathVariants(op), ...queryVariants(op)];
+      if (op.method !== "GET") variants.push(...bodyVariants(op));
+      for (const v of variants) {
+        const res = await p.app.inject({
+          method: op.method as "GET",
+          url: urlOf(op, v),
+          headers: headersOf(op, v),
+          ...(v.payload !== undefined && { payload: v.payload }),
+        });
+        requests++;
+        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+        const where = `${op.method} ${op.path} [${v.what}]`;
+        let body: { error?: { code?: unknown; message?: unknown } } = {};
+        try {
+          body = res.json();
+        } catch {
+          // Reported below as a missing error shape.
+        }
+        if (res.statusCode < 400 || res.statusCode >= 500)
+          failures.push(`${where}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        else if (!CODES.has(String(body.error?.code)) || typeof body.error?.message !== "string")
+          failures.push(
+            `${where}: ${res.statusCode} not in the error shape: ${res.body.slice(0, 200)}`,
+          );
+        else if (!res.headers["x-request-id"]) failures.push(`${where}: no x-request-id`);
+      }
+    }
+    const after = await fingerprintTables(p.ctx.db, schemas, BOOKKEEPING);
+    console.log(
+      `api fuzz: ${ops.length} operations, ${requests} requests, statuses ${JSON.stringify(statuses)}`,
+    );
+    expect(failures).toEqual([]);
+    expect(after).toEqual(before);
+  }, 300_000);
+
+  it("gives the error shape and a request id to refusals made before routing (414, 400) and by Node's parser (431)", async () => {
+    await p.app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = p.app.server.address() as AddressInfo;
+    const send = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+        (resolve, reject) => {
+          const req = http.request({ host: "127.0.0.1", port, path, headers }, (res) => {
+            let body = "";
+            res.on("data", (c: Buffer) => (body += c.toString()));
+            res.on("end", () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body }),
+            );
+          });
+          req.on("error", reject);
+          req.end();
+        },
+      );
+    const cases = [
+      { path: `/api/c/${"a".repeat(101)}/info`, status: 414, code: "URI_TOO_LONG" },
+      { path: `/api/c/fuzzco/admin/branches/%E0%A4%A`, status: 400, code: "VALIDATION_FAILED" },
+      { path: "/api/nothing-here", status: 404, code: "NOT_FOUND" },
+      {
+        path: "/api/health",
+        headers: { cookie: `x=${"a".repeat(20_000)}` },
+        status: 431,
+        code: "HEADERS_TOO_LARGE",
+      },
+    ];
+    for (const c of cases) {
+      const res = await send(c.path, c.headers);
+      expect(res.status, c.path.slice(0, 60)).toBe(c.status);
+      expect(JSON.parse(res.body).error.code).toBe(c.code);
+      expect(JSON.parse(res.body).error.message).toEqual(expect.any(String));
+      expect(res.headers["x-request-id"]).toBeTruthy();
+    }
+  });
+});

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addDevice,
+  call,
+  companyWithAdmin,
+  createCompany,
+  createBranch,
+  createCounter,
+  createTestPlatform,
+  loginSuperAdmin,
+  type TestPlatform,
+} from "./testing";
+
+type Detail = { path: string; message: string };
+const details = (res: { json: () => unknown }) =>
+  (res.json() as { error: { details?: Detail[] } }).error.details ?? [];
+
+describe("input rules every endpoint shares", () => {
+  let p: TestPlatform;
+  let superToken: string;
+  let token: string;
+  let company: { id: string; slug: string };
+  const admin = (path: string) => `/api/c/rules/admin${path}`;
+
+  beforeAll(async () => {
+    p = await createTestPlatform();
+    superToken = await loginSuperAdmin(p.app);
+    ({ company, token } = await companyWithAdmin(p, superToken, "rules"));
+  }, 120_000);
+  afterAll(() => p?.close());
+
+  it("refuses NUL and control characters in a body, naming the field, and stores nothing", async () => {
+    const res = await call(p.app, "POST", admin("/branches"), {
+      token,
+      body: { name: { uz: "Chilon\u0000zor" }, slug: "chilonzor", code: "CHZ" },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(details(res)).toEqual([{ path: "name.uz", message: expect.stringContaining("U+0000") }]);
+    const list = await call(p.app, "GET", admin("/branches"), { token });
+    expect(list.json().items).toEqual([]);
+
+    const bell = await call(p.app, "POST", admin("/branches"), {
+      token,
+      body: { name: { uz: "Filial" }, slug: "chilonzor", code: "CHZ", phone: "+998\u0007" },
+    });
+    expect(details(bell)).toEqual([{ path: "phone", message: expect.stringContaining("U+0007") }]);
+  });
+
+  it("keeps tabs and line breaks, which notes and descriptions need", async () => {
+    const res = await call(p.app, "POST", admin("/services"), {
+      token,
+      body: {
+        name: { uz: "Kassa" },
+        description: { uz: "Birinchi qator\nIkkinchi\tqator" },
+        letter: "K",
+        durationMinutes: 10,
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().description.uz).toBe("Birinchi qator\nIkkinchi\tqator");
+  });
+
+  it("refuses NUL in a query or path value with 400, not a database error", async () => {
+    const search = await call(p.app, "GET", "/api/platform/companies?search=a%00b", {
+      token: superToken,
+    });
+    expect(search.statusCode).toBe(400);
+    expect(details(search)).toEqual([{ path: "query.search", message: expect.any(String) }]);
+    const path = await call(p.app, "GET", admin("/branches/a%00b"), { token });
+    expect(path.statusCode).toBe(400);
+    expect(details(path)[0]?.path).toBe("params.id");
+  });
+
+  it("answers a PATCH without fields with 400 'Send at least one field to change.'", async () => {
+    const branch = await createBranch(p.app, "rules", token);
+    const counter = await createCounter(p.app, "rules", token, branch.id);
+    const device = await addDevice(p.app, "rules", token, { branchId: branch.id });
+    for (const url of [
+      admin(`/counters/${counter.id}`),
+      admin(`/devices/${device.id}`),
+      admin(`/branches/${branch.id}`),
+      `/api/platform/companies/${company.id}`,
+    ]) {
+      const res = await call(p.app, "PATCH", url, {
+        token: url.startsWith("/api/platform") ? superToken : token,
+        body: {},
+      });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.message).toBe("Send at least one field to change.");
+    }
+  });
+
+  it("refuses unknown fields on endpoints that take no input, and still takes no body or {}", async () => {
+    const invited = await createCompany(p.app, superToken, { slug: "invited" });
+    const url = `/api/platform/companies/${invited.id}/resend-invite`;
+    const extra = await call(p.app, "POST", url, { token: superToken, body: { force: true } });
+    expect(extra.statusCode).toBe(400);
+    expect(details(extra)).toEqual([
+      { path: "force", message: 'Unknown field "force": remove it.' },
+    ]);
+    const none = await call(p.app, "POST", url, { token: superToken });
+    expect(none.statusCode, none.body).toBe(200);
+    expect((await call(p.app, "POST", url, { token: superToken, body: {} })).statusCode).toBe(200);
+    const multipart = await p.app.inject({
+      method: "POST",
+      url,
+      headers: {
+        authorization: `Bearer ${superToken}`,
+        "content-type": "multipart/form-data; boundary=x",
+      },
+      payload: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n',
+    });
+    expect(multipart.statusCode).toBe(415);
+  });
+
+  it("stores a time zone in its IANA spelling and refuses unknown ones", async () => {
+    const lower = await createBranch(p.app, "rules", token, { timeZone: "asia/tashkent" });
+    expect(lower.timeZone).toBe("Asia/Tashkent");
+    const padded = await createBranch(p.app, "rules", token, { timeZone: " Europe/Moscow " });
+    expect(padded.timeZone).toBe("Europe/Moscow");
+    const utc = await createBranch(p.app, "rules", token, { timeZone: "utc" });
+    expect(utc.timeZone).toBe("UTC");
+    const edited = await call(p.app, "PATCH", admin(`/branches/${lower.id}`), {
+      token,
+      body: { timeZone: "ASIA/SAMARKAND" },
+    });
+    expect(edited.json().timeZone).toBe("Asia/Samarkand");
+    const unknown = await call(p.app, "PATCH", admin(`/branches/${lower.id}`), {
+      token,
+      body: { timeZone: "Mars/Olympus" },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(details(unknown)).toEqual([
+      { path: "timeZone", message: expect.stringContaining("not a known time zone") },
+    ]);
+  });
+
+  it("takes slugs in any case and stores them in lowercase, as the API document says", async () => {
+    const created = await call(p.app, "POST", "/api/platform/companies", {
+      token: superToken,
+      body: { name: "Kapitalbank", slug: "Kapitalbank", adminEmail: "admin@kapitalbank.uz" },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().slug).toBe("kapitalbank");
+    const branch = await createBranch(p.app, "rules", token, { slug: "Yunusobod", code: "yns" });
+    expect([branch.slug, branch.code]).toEqual(["yunusobod", "YNS"]);
+
+    const doc = (await p.app.inject({ url: "/api/openapi.json" })).json();
+    const slug =
+      doc.paths["/api/platform/companies"].post.requestBody.content["application/json"].schema
+        .properties.slug;
+    expect(new RegExp(slug.pattern).test("Kapitalbank")).toBe(true);
+    expect(slug.description).toContain("stored in lowercase");
+  });
+});
