@@ -20,7 +20,7 @@ describe("migrations", () => {
       .selectFrom("platform.schema_migrations")
       .select("version")
       .execute();
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2]);
   });
 
   it("records each company's version, reports failures per company, and resumes", async () => {

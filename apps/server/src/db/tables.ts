@@ -36,6 +36,8 @@ export type CompaniesTable = {
   activated_at: NullableTimestamp;
   suspended_at: NullableTimestamp;
   deleted_at: NullableTimestamp;
+  /** Company access tokens issued before this are refused (set at suspend and delete). */
+  sessions_valid_after: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 };
@@ -104,6 +106,8 @@ export type AccountColumns = {
   password_hash: string;
   must_change_password: Generated<boolean>;
   password_expires_at: NullableTimestamp;
+  /** When a one-time password (must_change_password) was consumed by its first login. */
+  password_used_at: NullableTimestamp;
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;
   last_login_at: NullableTimestamp;

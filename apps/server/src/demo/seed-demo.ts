@@ -10,6 +10,7 @@ import { createCounter } from "../modules/counters/counter.service";
 import { markReadyRequested } from "../modules/company-setup/company-setup.repository";
 import { updatePrimaryColor } from "../modules/company-setup/branding.repository";
 import { pairDevice } from "../modules/devices/device-pairing";
+import { pairingLimiter } from "../modules/devices/pairing-limiter";
 import { createDeviceBody } from "../modules/devices/device.schema";
 import { createDevice } from "../modules/devices/device.service";
 import { provisionCompany } from "../modules/provisioning/provision-company.command";
@@ -172,7 +173,7 @@ async function seedCompany(
           name: `${b.name.uz} — ${kind === "KIOSK" ? "kiosk" : "tablo"}`,
         }),
       );
-      const paired = await pairDevice(ctx.db, company, pairingCode, env.actor);
+      const paired = await pairDevice(ctx.db, company, pairingCode, env.actor, pairingLimiter(ctx));
       devices.push({ kind, branch: b.slug, token: paired.deviceToken });
     }
 

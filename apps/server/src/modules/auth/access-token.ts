@@ -11,8 +11,19 @@ export type CompanyClaims = {
   role: StaffRole;
   companyId: string;
   mustChangePassword: boolean;
+  /** When the token was issued, in epoch milliseconds (set on verify; ignored on sign). */
+  issuedAt?: number;
 };
 export type AccessClaims = PlatformClaims | CompanyClaims;
+
+/** What a company-realm token is checked against: its company, and the company's cut-off. */
+export type CompanyExpectation = {
+  realm: "company";
+  companyId: string;
+  /** Tokens issued before this are refused (the company was suspended or deleted since). */
+  validAfter?: Date | null;
+};
+type Expectation = { realm: "platform" } | CompanyExpectation;
 
 const ISSUER = "e-queue";
 const audienceOf = (c: { realm: "platform" } | { realm: "company"; companyId: string }) =>
@@ -40,6 +51,7 @@ export class AccessTokens {
 
   /** Issues a token for one realm. */
   async sign(claims: AccessClaims): Promise<string> {
+    const now = Date.now();
     const payload: Record<string, unknown> = {
       email: claims.email,
       role: claims.role,
@@ -48,22 +60,35 @@ export class AccessTokens {
     if (claims.realm === "company") {
       payload.cid = claims.companyId;
       payload.mcp = claims.mustChangePassword;
+      // `iat` has whole seconds; a company's session cut-off needs the exact instant, or a login
+      // right after a re-activation in the same second would look older than the cut-off.
+      payload.iam = now;
     }
     return new SignJWT(payload)
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
       .setAudience(audienceOf(claims))
-      .setIssuedAt()
+      .setIssuedAt(Math.floor(now / 1000))
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.key);
   }
 
   /** Verifies a token for the realm the request is in; any other realm is refused. */
-  async verify(
-    token: string,
-    expected: { realm: "platform" } | { realm: "company"; companyId: string },
-  ): Promise<AccessClaims> {
+  async verify(token: string, expected: Expectation): Promise<AccessClaims> {
+    const claims = await this.verifyCached(token, expected);
+    if (
+      expected.realm === "company" &&
+      claims.realm === "company" &&
+      expected.validAfter &&
+      (claims.issuedAt ?? 0) < expected.validAfter.getTime()
+    ) {
+      throw new AppError("SESSION_EXPIRED", "Your session has ended. Please log in again.");
+    }
+    return claims;
+  }
+
+  private async verifyCached(token: string, expected: Expectation): Promise<AccessClaims> {
     const cacheKey = `${audienceOf(expected)} ${token}`;
     const hit = this.verified.get(cacheKey);
     if (hit) {
@@ -82,7 +107,7 @@ export class AccessTokens {
 
   private async verifyAndDecode(
     token: string,
-    expected: { realm: "platform" } | { realm: "company"; companyId: string },
+    expected: Expectation,
   ): Promise<{ claims: AccessClaims; expiresAt: number }> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
@@ -105,6 +130,12 @@ export class AccessTokens {
           role: payload.role as StaffRole,
           companyId: expected.companyId,
           mustChangePassword: payload.mcp === true,
+          issuedAt:
+            typeof payload.iam === "number"
+              ? payload.iam
+              : typeof payload.iat === "number"
+                ? payload.iat * 1000
+                : 0,
         },
         expiresAt,
       };

@@ -9,6 +9,7 @@ export type Account = {
   password_hash: string;
   must_change_password: boolean;
   password_expires_at: Date | null;
+  password_used_at: Date | null;
   failed_logins: number;
   locked_until: Date | null;
   role?: string;
@@ -36,6 +37,7 @@ const accountColumns = [
   "password_hash",
   "must_change_password",
   "password_expires_at",
+  "password_used_at",
   "failed_logins",
   "locked_until",
 ] as const;

@@ -12,6 +12,12 @@ export type Session = { accessToken: string; refreshToken: string; account: Acco
 const invalidCredentials = () =>
   new AppError("INVALID_CREDENTIALS", "The e-mail or password is not correct.");
 
+const oneTimePasswordUsed = () =>
+  new AppError(
+    "ONE_TIME_PASSWORD_USED",
+    "This one-time password was already used. Ask your administrator to send a new one.",
+  );
+
 function lockedError(until: Date) {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
   return new AppError(
@@ -50,11 +56,21 @@ export class AuthService {
         "This one-time password has expired. Ask your administrator to send a new invite.",
       );
     }
-    await t
-      .accounts()
-      .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })
-      .where("id", "=", account.id)
-      .execute();
+    const signedIn = { failed_logins: 0, locked_until: null, last_login_at: new Date() };
+    if (account.must_change_password) {
+      // A one-time password opens one session (in which it is changed), never a second: marked
+      // used atomically, so of two concurrent logins with it exactly one wins.
+      if (account.password_used_at) throw oneTimePasswordUsed();
+      const consumed = await t
+        .accounts()
+        .set({ ...signedIn, password_used_at: new Date() })
+        .where("id", "=", account.id)
+        .where("password_used_at", "is", null)
+        .executeTakeFirst();
+      if (!consumed.numUpdatedRows) throw oneTimePasswordUsed();
+    } else {
+      await t.accounts().set(signedIn).where("id", "=", account.id).execute();
+    }
     return this.startSession(scope, account);
   }
 

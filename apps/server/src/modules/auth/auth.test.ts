@@ -214,6 +214,49 @@ describe("company admin first login", () => {
     expect(company.slug).toBe("hamkorbank");
   });
 
+  it("a one-time password opens one session only; a resent invite works once again", async () => {
+    const superToken = await loginSuperAdmin(p.app);
+    const c = await createCompany(p.app, superToken, {
+      slug: "onetime",
+      adminEmail: "admin@onetime.uz",
+    });
+    const login = (password: string) =>
+      call(p.app, "POST", "/api/c/onetime/auth/login", {
+        body: { email: "admin@onetime.uz", password },
+      });
+    const otp = await readInvitePassword(p.ctx, "admin@onetime.uz");
+    const first = await login(otp);
+    expect(first.statusCode).toBe(200);
+    const second = await login(otp);
+    expect(second.statusCode).toBe(401);
+    expect(second.json().error).toEqual({
+      code: "ONE_TIME_PASSWORD_USED",
+      message: "This one-time password was already used. Ask your administrator to send a new one.",
+    });
+    // A wrong password still says only that the credentials are wrong.
+    expect((await login("Not-the-password-1")).json().error.code).toBe("INVALID_CREDENTIALS");
+
+    // The invite is still pending (the password was never changed): a new one works, once.
+    const resent = await call(p.app, "POST", `/api/platform/companies/${c.id}/resend-invite`, {
+      token: superToken,
+    });
+    expect(resent.statusCode, resent.body).toBe(200);
+    const otp2 = await readInvitePassword(p.ctx, "admin@onetime.uz");
+    expect(otp2).not.toBe(otp);
+    expect((await login(otp)).statusCode).toBe(401);
+    const third = await login(otp2);
+    expect(third.statusCode, third.body).toBe(200);
+    expect((await login(otp2)).json().error.code).toBe("ONE_TIME_PASSWORD_USED");
+    // The session the one-time password opened can still set the real password.
+    const changed = await call(p.app, "POST", "/api/c/onetime/auth/change-password", {
+      token: third.json().accessToken,
+      body: { currentPassword: otp2, newPassword: "Brand-new-pass-1" },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await login("Brand-new-pass-1")).statusCode).toBe(200);
+    expect((await login("Brand-new-pass-1")).statusCode).toBe(200);
+  });
+
   it("refuses an expired one-time password with a message saying what to do", async () => {
     const other = await createCompany(p.app, await loginSuperAdmin(p.app), {
       slug: "expiry",

@@ -31,6 +31,7 @@ export const requireStaff =
     const claims = await tokens.verify(bearer(request), {
       realm: "company",
       companyId: company.id,
+      validAfter: company.sessions_valid_after,
     });
     request.auth = claims;
     request.log = request.log.child({ user: claims.sub });

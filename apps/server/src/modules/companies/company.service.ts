@@ -8,11 +8,13 @@ import { AppError, invalidField, notFound } from "../../shared/app-error";
 import type { Actor } from "../../shared/actor";
 import { recordAudit } from "../audit/audit.repository";
 import { generateOneTimePassword, hashPassword } from "../auth/passwords";
+import { forgetDeviceTokens } from "../devices/device-auth";
 import { assertLogoExists } from "../logos/logo.service";
 import { enqueueEmail } from "../outbox/outbox.repository";
 import { inviteEmail } from "../provisioning/invite-email";
 import { INVITE_VALID_DAYS, provisionCompany } from "../provisioning/provision-company.command";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import { endCompanySessions } from "./company-sessions";
 import { findCompanyById } from "./company.repository";
 import type { CreateCompanyInput, UpdateCompanyInput } from "./company.schema";
 
@@ -85,11 +87,23 @@ const transitions: Record<
     from: CompanyStatus[];
     to: CompanyStatus;
     stamp?: "activated_at" | "suspended_at" | "deleted_at";
+    /** Out of service: every session of the company ends (see endCompanySessions). */
+    endsSessions?: boolean;
   }
 > = {
   activate: { from: ["INACTIVE", "SUSPENDED"], to: "ACTIVE", stamp: "activated_at" },
-  suspend: { from: ["ACTIVE", "INACTIVE"], to: "SUSPENDED", stamp: "suspended_at" },
-  delete: { from: ["INACTIVE", "ACTIVE", "SUSPENDED"], to: "DELETED", stamp: "deleted_at" },
+  suspend: {
+    from: ["ACTIVE", "INACTIVE"],
+    to: "SUSPENDED",
+    stamp: "suspended_at",
+    endsSessions: true,
+  },
+  delete: {
+    from: ["INACTIVE", "ACTIVE", "SUSPENDED"],
+    to: "DELETED",
+    stamp: "deleted_at",
+    endsSessions: true,
+  },
   restore: { from: ["DELETED"], to: "INACTIVE" },
 };
 
@@ -110,28 +124,36 @@ export async function changeCompanyStatus(
       `A company that is ${company.status} cannot be ${action === "delete" ? "deleted" : `${action}d`}.`,
     );
   }
+  const now = new Date();
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable("platform.companies")
       .set({
         status: rule.to,
-        updated_at: new Date(),
-        ...(rule.stamp && { [rule.stamp]: new Date() }),
+        updated_at: now,
+        ...(rule.stamp && { [rule.stamp]: now }),
       })
       .where("id", "=", id)
       .where("status", "in", rule.from)
       .executeTakeFirst();
     if (!updated.numUpdatedRows)
       throw new AppError("INVALID_STATE", "The company changed meanwhile; reload and try again.");
+    const ended = rule.endsSessions ? await endCompanySessions(trx, company, now) : undefined;
     await recordAudit(trx, actor, {
       action: `company.${action}`,
       companyId: id,
       targetType: "company",
       targetId: id,
-      details: { from: company.status, to: rule.to },
+      details: { from: company.status, to: rule.to, ...(ended && { sessionsEnded: ended }) },
     });
   });
+  // Other nodes see the new status (and cut-off) within the directory's cache time (5 s); their
+  // sockets are reached through the Redis adapter.
   ctx.directory.invalidate(company.slug);
+  if (rule.endsSessions) {
+    forgetDeviceTokens();
+    ctx.realtime.disconnectCompany(id);
+  }
   return getCompany(ctx, id);
 }
 
@@ -152,6 +174,7 @@ export async function resendInvite(
       .set({
         password_hash: passwordHash,
         password_expires_at: new Date(Date.now() + INVITE_VALID_DAYS * 86_400_000),
+        password_used_at: null,
         failed_logins: 0,
         locked_until: null,
         updated_at: new Date(),

@@ -8,14 +8,14 @@ import { recordAudit } from "../audit/audit.repository";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
 import { newDeviceToken } from "./device-auth";
 import {
-  countWrongAttempt,
   findDevice,
   listPendingPairings,
   lockPendingPairings,
   updateDeviceRow,
 } from "./device.repository";
-import { PAIRING_CODE_TTL_MINUTES, PAIRING_MAX_WRONG_ATTEMPTS } from "./device.schema";
+import { PAIRING_CODE_TTL_MINUTES } from "./device.schema";
 import { deviceView } from "./device-settings";
+import type { PairingLimiter } from "./pairing-limiter";
 
 /** Salted with the device id, so equal codes of two devices never share a hash. */
 const codeHash = (deviceId: string, code: string) =>
@@ -43,23 +43,28 @@ export async function newPairingCode(q: Kysely<Database>, deviceId: string) {
 }
 
 type Outcome =
-  { kind: "invalid" | "expired" | "locked" } | { kind: "paired"; deviceId: string; token: string };
+  { kind: "invalid" | "expired" } | { kind: "paired"; deviceId: string; token: string };
 
 /**
- * Exchanges a pairing code for a device token. The code is single use, expires, and dies after
- * PAIRING_MAX_WRONG_ATTEMPTS wrong codes; a wrong code changes nothing else.
+ * Exchanges a pairing code for a device token. The code is single use and expires. A wrong code
+ * changes nothing stored; it counts against the client address that sent it (`limiter`), which
+ * must wait after too many.
  */
-export async function pairDevice(db: Db, company: CompanyRecord, code: string, actor: Actor) {
+export async function pairDevice(
+  db: Db,
+  company: CompanyRecord,
+  code: string,
+  actor: Actor,
+  limiter: PairingLimiter,
+) {
+  const address = actor.ip ?? "unknown";
+  limiter.assertAllowed(address);
   const outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
     const q = companyDb(trx, company);
     const now = new Date();
     const pending = await lockPendingPairings(q);
     const match = pending.find((d) => sameHash(d.pairing_code_hash!, codeHash(d.id, code)));
-    if (!match) {
-      await countWrongAttempt(q, now);
-      return { kind: "invalid" };
-    }
-    if (match.pairing_attempts >= PAIRING_MAX_WRONG_ATTEMPTS) return { kind: "locked" };
+    if (!match) return { kind: "invalid" };
     if (!match.pairing_expires_at || match.pairing_expires_at <= now) return { kind: "expired" };
     const token = newDeviceToken();
     await updateDeviceRow(q, match.id, {
@@ -80,6 +85,7 @@ export async function pairDevice(db: Db, company: CompanyRecord, code: string, a
   });
   switch (outcome.kind) {
     case "invalid":
+      limiter.recordWrong(address);
       throw new AppError(
         "PAIRING_CODE_INVALID",
         "This pairing code is not valid or was already used. Check the code in the admin panel, or make a new one there.",
@@ -89,11 +95,6 @@ export async function pairDevice(db: Db, company: CompanyRecord, code: string, a
       throw new AppError(
         "PAIRING_CODE_EXPIRED",
         `This pairing code has expired (codes last ${PAIRING_CODE_TTL_MINUTES} minutes). Make a new one in the admin panel.`,
-      );
-    case "locked":
-      throw new AppError(
-        "PAIRING_CODE_LOCKED",
-        `This code was cancelled after ${PAIRING_MAX_WRONG_ATTEMPTS} wrong tries. Make a new one in the admin panel.`,
       );
     case "paired": {
       const q = companyDb(db, company);

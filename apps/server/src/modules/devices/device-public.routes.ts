@@ -7,6 +7,7 @@ import { findBranding } from "../company-setup/branding.repository";
 import { companyDb } from "../tenancy/company-directory";
 import { requireDevice } from "./device-auth";
 import { pairDevice } from "./device-pairing";
+import { pairingLimiter } from "./pairing-limiter";
 import { deviceView, servicesShown } from "./device-settings";
 import { findDevice } from "./device.repository";
 import { deviceMeSchema, pairBody, pairedSchema } from "./device.schema";
@@ -34,12 +35,18 @@ export const devicePublicRoutes =
         },
       },
       async (request) =>
-        pairDevice(ctx.db, request.company!, request.body.code, {
-          ...systemActor,
-          companyId: request.company!.id,
-          ip: request.ip,
-          requestId: request.id,
-        }),
+        pairDevice(
+          ctx.db,
+          request.company!,
+          request.body.code,
+          {
+            ...systemActor,
+            companyId: request.company!.id,
+            ip: request.ip,
+            requestId: request.id,
+          },
+          pairingLimiter(ctx),
+        ),
     );
 
     app.get(

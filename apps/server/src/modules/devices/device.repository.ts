@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Updateable } from "kysely";
+import { type Insertable, type Kysely, type Updateable } from "kysely";
 import type { Database, DeviceKind, DevicesTable } from "../../db/tables";
 
 type Q = Kysely<Database>;
@@ -33,7 +33,7 @@ export const deleteDeviceRow = (q: Q, id: string) =>
 export const lockPendingPairings = (q: Q) =>
   q
     .selectFrom("devices")
-    .select(["id", "pairing_code_hash", "pairing_expires_at", "pairing_attempts"])
+    .select(["id", "pairing_code_hash", "pairing_expires_at"])
     .where("pairing_code_hash", "is not", null)
     .where("revoked_at", "is", null)
     .orderBy("id")
@@ -46,16 +46,6 @@ export const listPendingPairings = (q: Q) =>
     .select(["id", "pairing_code_hash"])
     .where("pairing_code_hash", "is not", null)
     .where("revoked_at", "is", null)
-    .execute();
-
-/** A wrong code counts against every live code of the company (a guess could be for any). */
-export const countWrongAttempt = (q: Q, now: Date) =>
-  q
-    .updateTable("devices")
-    .set({ pairing_attempts: sql`pairing_attempts + 1` })
-    .where("pairing_code_hash", "is not", null)
-    .where("revoked_at", "is", null)
-    .where("pairing_expires_at", ">", now)
     .execute();
 
 export const findBranchRef = (q: Q, id: string) =>

@@ -121,18 +121,52 @@ describe("devices: adding, pairing, settings, revoking", () => {
     expect((await me(paired.json().deviceToken)).statusCode).toBe(200);
   });
 
-  it("a code dies after five wrong tries, an expired code is refused, malformed input does not count", async () => {
+  it("wrong codes limit the address that sends them, never the pending codes; a fresh code always works", async () => {
+    const pairFrom = (ip: string, code: string) =>
+      p.app.inject({
+        method: "POST",
+        url: `/api/c/${slug}/devices/pair`,
+        remoteAddress: ip,
+        headers: { "content-type": "application/json" },
+        payload: JSON.stringify({ code }),
+      });
     const d = await addDevice(p.app, slug, token, { branchId: tsh.id, kind: "DISPLAY" });
-    expect((await pair("12ab")).json().error.code).toBe("VALIDATION_FAILED");
-    for (let i = 0; i < 5; i++) expect((await pair(wrongCode(d.pairingCode))).statusCode).toBe(400);
-    const locked = await pair(d.pairingCode);
-    expect(locked.statusCode).toBe(410);
-    expect(locked.json().error).toMatchObject({
-      code: "PAIRING_CODE_LOCKED",
-      message: expect.stringContaining("new one"),
+    expect((await pairFrom("10.9.0.1", "12ab")).json().error.code).toBe("VALIDATION_FAILED");
+    // A stranger's wrong codes (not even a malformed one counts) …
+    for (let i = 0; i < 10; i++) {
+      const wrong = await pairFrom("10.9.0.1", wrongCode(d.pairingCode));
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.code).toBe("PAIRING_CODE_INVALID");
+    }
+    // … then that address must wait, even with a right code, and is told how long.
+    const limited = await pairFrom("10.9.0.1", d.pairingCode);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error).toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/^Too many wrong codes from this device; wait 10 minutes\./),
     });
-    expect((await call(p.app, "GET", admin(`/${d.id}`), { token })).json().status).toBe("EXPIRED");
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(590);
+    // The code itself is untouched: the screen pairs from its own address.
+    expect((await call(p.app, "GET", admin(`/${d.id}`), { token })).json().status).toBe("PENDING");
+    const paired = await pairFrom("10.9.0.2", d.pairingCode);
+    expect(paired.statusCode, paired.body).toBe(200);
 
+    // An admin making a fresh code on site (same address) has that address forgiven.
+    const e = await addDevice(p.app, slug, token, { branchId: tsh.id, kind: "DISPLAY" });
+    for (let i = 0; i < 10; i++) await pairFrom("10.9.0.3", wrongCode(e.pairingCode));
+    expect((await pairFrom("10.9.0.3", e.pairingCode)).statusCode).toBe(429);
+    const regenerated = await p.app.inject({
+      method: "POST",
+      url: admin(`/${e.id}/pairing-code`),
+      remoteAddress: "10.9.0.3",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(regenerated.statusCode, regenerated.body).toBe(200);
+    expect((await pairFrom("10.9.0.3", regenerated.json().pairingCode)).statusCode).toBe(200);
+  });
+
+  it("an expired code is refused and a new one pairs the device", async () => {
+    const d = await addDevice(p.app, slug, token, { branchId: tsh.id, kind: "DISPLAY" });
     const fresh = await call(p.app, "POST", admin(`/${d.id}/pairing-code`), { token });
     const code = fresh.json().pairingCode;
     await p.ctx.db

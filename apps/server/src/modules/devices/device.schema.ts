@@ -2,7 +2,9 @@ import { z } from "zod";
 import { i18nOut, languagesSchema, uuidOf, idParams } from "../setup-common/fields";
 
 export const PAIRING_CODE_TTL_MINUTES = 10;
-export const PAIRING_MAX_WRONG_ATTEMPTS = 5;
+/** Wrong codes one client address may enter per window before it must wait (per node). */
+export const PAIRING_WRONG_CODES_PER_ADDRESS = 10;
+export const PAIRING_WRONG_CODES_WINDOW_MINUTES = 10;
 
 /** What a kiosk shows: services (a subset of the branch's; empty = all), languages, printing, idle reset. */
 export const kioskSettingsSchema = z.strictObject({

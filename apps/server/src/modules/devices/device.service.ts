@@ -15,23 +15,21 @@ import {
   listDevices,
   updateDeviceRow,
 } from "./device.repository";
-import {
-  PAIRING_MAX_WRONG_ATTEMPTS,
-  type CreateDeviceInput,
-  type DeviceDto,
-  type UpdateDeviceInput,
-} from "./device.schema";
+import type { CreateDeviceInput, DeviceDto, UpdateDeviceInput } from "./device.schema";
+import { pairingLimiter } from "./pairing-limiter";
 
 type DeviceRow = Selectable<DevicesTable>;
+
+/**
+ * An admin making a code on site (same address as the screen behind the branch's router) gets
+ * its wrong tries forgiven, so the fresh code works there at once.
+ */
+const forgiveAdminAddress = (env: SetupEnv) => pairingLimiter(env.ctx).forget(env.actor.ip);
 
 function statusOf(d: DeviceRow): DeviceDto["status"] {
   if (d.revoked_at) return "REVOKED";
   if (d.token_hash) return "PAIRED";
-  const live =
-    d.pairing_code_hash &&
-    d.pairing_expires_at &&
-    d.pairing_expires_at > new Date() &&
-    d.pairing_attempts < PAIRING_MAX_WRONG_ATTEMPTS;
+  const live = d.pairing_code_hash && d.pairing_expires_at && d.pairing_expires_at > new Date();
   return live ? "PENDING" : "EXPIRED";
 }
 
@@ -76,7 +74,7 @@ export async function createDevice(env: SetupEnv, input: CreateDeviceInput) {
     : undefined;
   if (!branch) throw invalidField("branchId", "There is no such branch.");
   const settings = await checkSettings(tablesOf(env), input.kind, input.branchId, input.settings);
-  return inTransaction(env, async (q, trx) => {
+  const result = await inTransaction(env, async (q, trx) => {
     const row = await insertDevice(q, {
       branch_id: input.branchId,
       kind: input.kind,
@@ -104,6 +102,8 @@ export async function createDevice(env: SetupEnv, input: CreateDeviceInput) {
       pairingExpiresAt: pairing.expiresAt,
     };
   });
+  forgiveAdminAddress(env);
+  return result;
 }
 
 export async function updateDevice(env: SetupEnv, id: string, patch: UpdateDeviceInput) {
@@ -157,6 +157,7 @@ export async function regeneratePairingCode(env: SetupEnv, id: string) {
     };
   });
   forgetDeviceTokens();
+  forgiveAdminAddress(env);
   return result;
 }
 

@@ -147,6 +147,14 @@ export class RealtimeHub implements QueuePublisher {
     return this.redis.every((r) => r.status === "ready") ? "up" : "down";
   }
 
+  /**
+   * Disconnects every socket of a company (staff, display boards, ticket trackers), on this node
+   * and, through the Redis adapter, on the others; used when the company goes out of service.
+   */
+  disconnectCompany(companyId: string): void {
+    this.io?.in(rooms.company(companyId)).disconnectSockets(true);
+  }
+
   /** Local tracker sockets, for health and benchmarks. */
   get trackerCount(): number {
     return this.fanout?.size ?? 0;

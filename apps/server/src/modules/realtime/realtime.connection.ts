@@ -54,7 +54,11 @@ export async function authenticateSocket(ctx: AppContext, auth: unknown): Promis
   const base = { companyId: company.id, schema: company.schema_name };
   const db = companyDb(ctx.db, company);
   if ("token" in a) {
-    const claims = await ctx.tokens.verify(a.token, { realm: "company", companyId: company.id });
+    const claims = await ctx.tokens.verify(a.token, {
+      realm: "company",
+      companyId: company.id,
+      validAfter: company.sessions_valid_after,
+    });
     if (claims.realm !== "company")
       throw refuse("WRONG_REALM", "This token is not for this company.");
     if (claims.mustChangePassword) {
@@ -150,6 +154,8 @@ export async function onConnection(
   socket: QueueSocket,
 ): Promise<void> {
   const audience = socket.data.audience;
+  // Joined before anything else, so a suspension during the first snapshot still reaches it.
+  await socket.join(rooms.company(audience.companyId));
   const version = () => versions(audience.companyId, socket.data.audience.branchId);
   let seen = version();
   const send = async () => {

@@ -98,6 +98,8 @@ export type Audience =
 export type SocketData = { audience: Audience; lastSyncAt: number };
 
 export const rooms = {
+  /** Every socket of the company, so that suspending it can disconnect them all at once. */
+  company: (companyId: string) => `c:${companyId}`,
   staff: (companyId: string, branchId: string) => `c:${companyId}:b:${branchId}:staff`,
   display: (companyId: string, branchId: string) => `c:${companyId}:b:${branchId}:display`,
   operator: (companyId: string, staffId: string) => `c:${companyId}:op:${staffId}`,

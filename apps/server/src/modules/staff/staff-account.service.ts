@@ -136,6 +136,7 @@ export async function resetStaffPassword(
       password_hash: passwordHash,
       must_change_password: true,
       password_expires_at: credentials.expiresAt,
+      password_used_at: null,
       failed_logins: 0,
       locked_until: null,
     });

@@ -72,6 +72,15 @@ describe("company admin: deactivation, password resets, the last admin", () => {
     );
     const fresh = await login(op.email, oneTimePassword);
     expect(fresh.json().user.mustChangePassword).toBe(true);
+    // Single use: a second login with it is refused, the first session still changes it.
+    const reused = await login(op.email, oneTimePassword);
+    expect(reused.statusCode).toBe(401);
+    expect(reused.json().error.code).toBe("ONE_TIME_PASSWORD_USED");
+    const changed = await call(p.app, "POST", `/api/c/${slug}/auth/change-password`, {
+      token: fresh.json().accessToken,
+      body: { currentPassword: oneTimePassword, newPassword: "Another-Passw0rd-9" },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
 
     const mailed = await call(p.app, "POST", url(`/${op.id}/reset-password`), {
       token,

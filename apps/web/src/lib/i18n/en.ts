@@ -173,11 +173,12 @@ export const en: Messages = {
     activateText: "{{name}} will appear in the public portal and customers can take tickets.",
     suspendTitle: "Suspend this company?",
     suspendText:
-      "{{name}} staff will not be able to sign in and it disappears from the portal. Data is kept.",
+      "{{name}} staff are signed out and cannot sign in, its screens must be paired again, and it disappears from the portal. Data is kept.",
     resendTitle: "Resend the invite?",
     resendText: "A new one-time password is issued; the previous one stops working.",
     deleteTitle: "Delete this company?",
-    deleteText: "{{name}} is marked as deleted. Its data is kept and it can be restored.",
+    deleteText:
+      "{{name}} is marked as deleted; its staff are signed out and its screens must be paired again. Its data is kept and it can be restored.",
     purgeTitle: "Delete permanently?",
     purgeText:
       "{{name}}'s data is exported to a JSON file and then dropped from the database. This cannot be undone.",
@@ -248,6 +249,8 @@ export const en: Messages = {
     VALIDATION_FAILED: "Check the highlighted fields.",
     INVALID_CREDENTIALS: "Wrong e-mail or password.",
     ACCOUNT_LOCKED: "Too many failed attempts.",
+    ONE_TIME_PASSWORD_USED:
+      "This one-time password was already used. Ask your administrator to send a new one.",
     SLUG_TAKEN: "This slug is taken. Choose another one.",
     SLUG_RESERVED: "This slug is reserved by the platform. Choose another one.",
     NOT_FOUND: "Not found.",

@@ -174,12 +174,12 @@ export const uz = {
     activateText: "{{name}} ommaviy portalda ko‘rinadi va mijozlar navbat olishi mumkin bo‘ladi.",
     suspendTitle: "Kompaniyani to‘xtatib qo‘yasizmi?",
     suspendText:
-      "{{name}} xodimlari tizimga kira olmaydi, portalda ham ko‘rinmaydi. Ma’lumotlar saqlanadi.",
+      "{{name}} xodimlari tizimdan chiqariladi va kira olmaydi, ekranlarni qayta ulash kerak boʻladi, portalda ham ko‘rinmaydi. Ma’lumotlar saqlanadi.",
     resendTitle: "Taklifni qayta yuborasizmi?",
     resendText: "Yangi bir martalik parol yaratiladi, eskisi bekor bo‘ladi.",
     deleteTitle: "Kompaniyani o‘chirasizmi?",
     deleteText:
-      "{{name}} o‘chirilgan deb belgilanadi. Ma’lumotlar saqlanadi va uni tiklash mumkin.",
+      "{{name}} o‘chirilgan deb belgilanadi; xodimlari tizimdan chiqariladi, ekranlarni qayta ulash kerak boʻladi. Ma’lumotlar saqlanadi va uni tiklash mumkin.",
     purgeTitle: "Butunlay o‘chirasizmi?",
     purgeText:
       "{{name}} ma’lumotlari JSON faylga eksport qilinadi, so‘ng ma’lumotlar bazasidan butunlay o‘chiriladi. Bu amalni ortga qaytarib bo‘lmaydi.",
@@ -250,6 +250,8 @@ export const uz = {
     VALIDATION_FAILED: "Belgilangan maydonlarni tekshiring.",
     INVALID_CREDENTIALS: "E-pochta yoki parol noto‘g‘ri.",
     ACCOUNT_LOCKED: "Juda ko‘p noto‘g‘ri urinish.",
+    ONE_TIME_PASSWORD_USED:
+      "Bu bir martalik parol allaqachon ishlatilgan. Administratordan yangisini yuborishni soʻrang.",
     SLUG_TAKEN: "Bu slug band. Boshqasini tanlang.",
     SLUG_RESERVED: "Bu slug tizim uchun ajratilgan. Boshqasini tanlang.",
     NOT_FOUND: "Topilmadi.",

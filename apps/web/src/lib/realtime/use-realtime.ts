@@ -18,6 +18,8 @@ export type RealtimeOptions = {
   handlers: Handlers;
   /** Called after each successful (re)connect, before any delta, e.g. to fetch a snapshot. */
   onConnect?: (socket: Socket) => void;
+  /** Called with the server's error code when it refuses the handshake (e.g. "UNAUTHENTICATED"). */
+  onRefused?: (code: string) => void;
   /** Changing the key reconnects (e.g. another branch or another token). */
   key?: string;
 };
@@ -74,7 +76,8 @@ export function useRealtime(options: RealtimeOptions): {
       }, 1500);
       if (reason === "io server disconnect") retryIn(200);
     });
-    client.on("connect_error", () => {
+    client.on("connect_error", (err: Error & { data?: { code?: unknown } }) => {
+      if (typeof err.data?.code === "string") latest.current.onRefused?.(err.data.code);
       window.clearTimeout(slow);
       setStatus("offline");
       if (!client.active) retryIn(3000);

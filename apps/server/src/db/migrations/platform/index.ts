@@ -1,5 +1,6 @@
 import type { Migration } from "../migration";
 import { platformInit } from "./0001-init";
+import { platformSessions } from "./0002-sessions";
 
 /** Platform schema migrations, in order. Append only. */
-export const platformMigrations: Migration[] = [platformInit];
+export const platformMigrations: Migration[] = [platformInit, platformSessions];

@@ -57,7 +57,11 @@ export function PairingScreen({ slug, branchSlug, kind, wasUnpaired, onPaired }:
       ? t(`setup.errors.${error.code as (typeof PAIRING_CODES)[number]}`)
       : isApiError(error) && error.code === "VALIDATION_FAILED"
         ? t("setup.pairing.sixDigits")
-        : errorMessage(error);
+        : isApiError(error) && error.code === "RATE_LIMITED"
+          ? t("setup.pairing.tooManyWrong", {
+              minutes: Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)),
+            })
+          : errorMessage(error);
 
   return (
     <div className="flex min-h-dvh flex-col bg-zinc-100" data-testid="pairing-screen">

@@ -111,6 +111,10 @@ export function useDisplayBoard(options: BoardOptions): {
     enabled: true,
     key: `display:${slug}:${deviceToken}`,
     auth: () => deviceRealtimeAuth(slug, deviceToken),
+    // The token was revoked (unpaired, or the company was suspended since): pair again.
+    onRefused: (code) => {
+      if (code === "UNAUTHENTICATED") settings.current.onUnpaired?.();
+    },
     handlers: {
       [REALTIME_EVENT.SNAPSHOT]: (payload) => {
         const dto = (payload as { display?: DisplaySnapshotDto }).display;

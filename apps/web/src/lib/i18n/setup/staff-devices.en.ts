@@ -179,6 +179,7 @@ export const enStaffDevices: Pick<SetupMessages, "staff" | "devices" | "pairing"
     clear: "Clear",
     keypad: "Number keypad",
     sixDigits: "Enter 6 digits.",
+    tooManyWrong: "Too many wrong codes from this screen. Wait {{minutes}} min and try again.",
     unpaired: "This screen was unpaired or its code renewed. Get a new code in the admin panel.",
     offline: "The server cannot be reached",
   },

@@ -182,6 +182,8 @@ export const ruStaffDevices: Pick<SetupMessages, "staff" | "devices" | "pairing"
     clear: "Сброс",
     keypad: "Цифровая клавиатура",
     sixDigits: "Введите 6 цифр.",
+    tooManyWrong:
+      "Слишком много неверных кодов с этого экрана. Подождите {{minutes}} мин. и попробуйте снова.",
     unpaired: "Этот экран отключён или его код обновлён. Получите новый код в админ-панели.",
     offline: "Нет связи с сервером",
   },

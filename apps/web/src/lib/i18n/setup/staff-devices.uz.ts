@@ -185,6 +185,8 @@ export const uzStaffDevices = {
     clear: "Tozalash",
     keypad: "Raqamlar klaviaturasi",
     sixDigits: "6 ta raqam kiriting.",
+    tooManyWrong:
+      "Bu ekrandan juda koʻp notoʻgʻri kod kiritildi. {{minutes}} daqiqa kutib, qayta urinib koʻring.",
     unpaired: "Bu ekran ajratildi yoki kodi yangilandi. Admin panelidan yangi kod oling.",
     offline: "Server bilan aloqa yo‘q",
   },
