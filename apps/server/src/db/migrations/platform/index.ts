@@ -1,5 +1,6 @@
 import type { Migration } from "../migration";
 import { platformInit } from "./0001-init";
+import { platformTicketIndexAndChannels } from "./0003-ticket-index-and-channels";
 
 /** Platform schema migrations, in order. Append only. */
-export const platformMigrations: Migration[] = [platformInit];
+export const platformMigrations: Migration[] = [platformInit, platformTicketIndexAndChannels];
