@@ -8,6 +8,8 @@ import { AuthService } from "./modules/auth/auth.service";
 import { RefreshTokens } from "./modules/auth/refresh-tokens";
 import type { MailTransport } from "./modules/outbox/mail-transport";
 import { OutboxWorker } from "./modules/outbox/outbox.worker";
+import { smsTransport } from "./modules/outbox/sms-transport";
+import { emailTransport, type Transport } from "./modules/outbox/transport";
 import { EventDispatcher } from "./modules/events/event-dispatcher";
 import type { DurableSubscriber } from "./modules/events/events.types";
 import { durableSubscribers, liveSubscribers } from "./modules/events/subscribers";
@@ -45,6 +47,24 @@ export type ContextDeps = {
   extraSubscribers?: DurableSubscriber[];
 };
 
+/** A transport for every channel the configuration enables (ADR 0004). */
+function transports(config: Config, mail: MailTransport | null): Transport[] {
+  const list: Transport[] = [];
+  if (mail) list.push(emailTransport(mail, config.MAIL_FROM));
+  if (config.SMS_GATEWAY_URL && config.SMS_GATEWAY_EMAIL && config.SMS_GATEWAY_PASSWORD) {
+    list.push(
+      smsTransport({
+        url: config.SMS_GATEWAY_URL,
+        email: config.SMS_GATEWAY_EMAIL,
+        password: config.SMS_GATEWAY_PASSWORD,
+        from: config.SMS_FROM,
+        ...(config.SMS_CALLBACK_URL && { callbackUrl: config.SMS_CALLBACK_URL }),
+      }),
+    );
+  }
+  return list;
+}
+
 /** Wires the services together. */
 export function createContext(deps: ContextDeps): AppContext {
   const { config } = deps;
@@ -74,7 +94,12 @@ export function createContext(deps: ContextDeps): AppContext {
       lockMinutes: config.LOGIN_LOCK_MINUTES,
     }),
     directory: new CompanyDirectory(deps.db),
-    outbox: new OutboxWorker(deps.db, deps.mail, config.MAIL_FROM, config.OUTBOX_POLL_MS, deps.log),
+    outbox: new OutboxWorker(
+      deps.db,
+      transports(config, deps.mail),
+      config.OUTBOX_POLL_MS,
+      deps.log,
+    ),
     realtime,
     events,
     companyMigrations: deps.companyMigrations ?? companyMigrations,

@@ -44,6 +44,7 @@ export const configSchema = z.object({
   SMS_GATEWAY_EMAIL: z.string().min(1).optional(),
   SMS_GATEWAY_PASSWORD: z.string().min(1).optional(),
   SMS_FROM: z.string().min(1).default("4546"),
+  SMS_CALLBACK_URL: z.url().optional(),
   /** Seconds between sweeps for queue events a crashed node left undelivered (0: only at start). */
   EVENTS_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Test only: durable event subscribers never run (crash tests hold events in the log). */
