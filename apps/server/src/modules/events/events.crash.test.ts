@@ -71,7 +71,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("queue events across a crash", (
         body: JSON.stringify(body),
       });
       expect(res.status, await res.clone().text()).toBeLessThan(300);
-      return res.json();
+      return (await res.json()) as { ticket: { id: string } };
     };
     await post("/session", { counterId: setup.counters[0]!.id });
     const issued: string[] = [];
