@@ -166,7 +166,7 @@ export async function rawCallCycle(
   let empty = 0;
   let errors = 0;
   let statements = 0;
-  const deps = { db, realtime: { publish: () => {} } };
+  const deps = { db, events: { publish: () => {} } };
   const started = performance.now();
   const deadline = started + opts.seconds * 1000;
   const steps: Exclude<StaffTicketAction, "CALL">[] =

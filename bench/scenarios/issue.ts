@@ -50,7 +50,7 @@ async function rawIssue(
   const lat: number[] = [];
   let tickets = 0;
   let errors = 0;
-  const deps = { db, realtime: { publish: () => {} } };
+  const deps = { db, events: { publish: () => {} } };
   const started = performance.now();
   const deadline = started + opts.seconds * 1000;
   await Promise.all(

@@ -8,6 +8,11 @@ import { AuthService } from "./modules/auth/auth.service";
 import { RefreshTokens } from "./modules/auth/refresh-tokens";
 import type { MailTransport } from "./modules/outbox/mail-transport";
 import { OutboxWorker } from "./modules/outbox/outbox.worker";
+import { smsTransport } from "./modules/outbox/sms-transport";
+import { emailTransport, type Transport } from "./modules/outbox/transport";
+import { EventDispatcher } from "./modules/events/event-dispatcher";
+import type { DurableSubscriber } from "./modules/events/events.types";
+import { durableSubscribers, liveSubscribers } from "./modules/events/subscribers";
 import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
 
@@ -23,6 +28,8 @@ export type AppContext = {
   outbox: OutboxWorker;
   /** Socket.IO gateway; attached to the HTTP server by startPlatform. */
   realtime: RealtimeHub;
+  /** Committed queue changes to their subscribers: realtime first, then the durable ones. */
+  events: EventDispatcher;
   companyMigrations: Migration[];
   /** The address people use to reach the platform, for links in e-mails. */
   publicUrl: string;
@@ -36,13 +43,46 @@ export type ContextDeps = {
   mail: MailTransport | null;
   log: FastifyBaseLogger;
   companyMigrations?: Migration[];
+  /** Durable subscribers beside the standard ones (tests that count deliveries). */
+  extraSubscribers?: DurableSubscriber[];
 };
+
+/** A transport for every channel the configuration enables (ADR 0004). */
+function transports(config: Config, mail: MailTransport | null): Transport[] {
+  const list: Transport[] = [];
+  if (mail) list.push(emailTransport(mail, config.MAIL_FROM));
+  if (config.SMS_GATEWAY_URL && config.SMS_GATEWAY_EMAIL && config.SMS_GATEWAY_PASSWORD) {
+    list.push(
+      smsTransport({
+        url: config.SMS_GATEWAY_URL,
+        email: config.SMS_GATEWAY_EMAIL,
+        password: config.SMS_GATEWAY_PASSWORD,
+        from: config.SMS_FROM,
+        ...(config.SMS_CALLBACK_URL && { callbackUrl: config.SMS_CALLBACK_URL }),
+      }),
+    );
+  }
+  return list;
+}
 
 /** Wires the services together. */
 export function createContext(deps: ContextDeps): AppContext {
   const { config } = deps;
   const tokens = new AccessTokens(deps.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const refreshTokens = new RefreshTokens(config.REFRESH_TOKEN_TTL_DAYS);
+  const realtime = new RealtimeHub();
+  const events = new EventDispatcher(
+    deps.db,
+    liveSubscribers(realtime),
+    [...durableSubscribers, ...(deps.extraSubscribers ?? [])],
+    {
+      batchSize: 500,
+      concurrency: 4,
+      sweepSeconds: config.EVENTS_SWEEP_SECONDS,
+      hold: config.EVENTS_DISPATCH_HOLD,
+    },
+    deps.log,
+  );
   return {
     config,
     db: deps.db,
@@ -54,8 +94,14 @@ export function createContext(deps: ContextDeps): AppContext {
       lockMinutes: config.LOGIN_LOCK_MINUTES,
     }),
     directory: new CompanyDirectory(deps.db),
-    outbox: new OutboxWorker(deps.db, deps.mail, config.MAIL_FROM, config.OUTBOX_POLL_MS, deps.log),
-    realtime: new RealtimeHub(),
+    outbox: new OutboxWorker(
+      deps.db,
+      transports(config, deps.mail),
+      config.OUTBOX_POLL_MS,
+      deps.log,
+    ),
+    realtime,
+    events,
     companyMigrations: deps.companyMigrations ?? companyMigrations,
     publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ""),
   };

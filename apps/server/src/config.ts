@@ -41,6 +41,15 @@ export const configSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   TRUST_PROXY: boolish.default(false),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_EMAIL: z.string().min(1).optional(),
+  SMS_GATEWAY_PASSWORD: z.string().min(1).optional(),
+  SMS_FROM: z.string().min(1).default("4546"),
+  SMS_CALLBACK_URL: z.url().optional(),
+  /** Seconds between sweeps for queue events a crashed node left undelivered (0: only at start). */
+  EVENTS_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Test only: durable event subscribers never run (crash tests hold events in the log). */
+  EVENTS_DISPATCH_HOLD: boolish.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -8,6 +8,7 @@ import { openDatabase, type Db } from "./db/database";
 import type { Migration } from "./db/migrations/migration";
 import { migrateAllCompanies, migratePlatform } from "./db/migrator";
 import { smtpTransport, type MailTransport } from "./modules/outbox/mail-transport";
+import type { DurableSubscriber } from "./modules/events/events.types";
 import { ensureSuperAdmin } from "./modules/platform-auth/super-admin.bootstrap";
 import { DayEndWorker } from "./modules/queue/day-end";
 
@@ -25,6 +26,8 @@ export type StartOptions = {
   mail?: MailTransport | null;
   companyMigrations?: Migration[];
   logger?: pino.Logger;
+  /** Durable event subscribers beside the standard ones (tests that count deliveries). */
+  extraSubscribers?: DurableSubscriber[];
   /** Run day-end ticket expiry in the background (default true; tests call it directly). */
   dayEndWorker?: boolean;
 };
@@ -74,6 +77,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       mail,
       log,
       ...(opts.companyMigrations && { companyMigrations: opts.companyMigrations }),
+      ...(opts.extraSubscribers && { extraSubscribers: opts.extraSubscribers }),
     });
     const report = await migrateAllCompanies(handle.db, { migrations: ctx.companyMigrations });
     if (report.migrated || report.failed.length) log.info(report, "company schemas migrated");
@@ -89,6 +93,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       await app.close();
       throw err;
     });
+    // Events a previous process committed but never delivered (a crash) go out now.
+    ctx.events.start();
     const dayEnd = new DayEndWorker(ctx, log);
     if (opts.dayEndWorker ?? true) dayEnd.start();
     let closed = false;
@@ -98,6 +104,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       // In-flight requests finish; keep-alive connections that go idle afterwards are closed
       // as they do, or the server would wait for the client to hang up.
       await dayEnd.stop();
+      await ctx.events.stop();
       await ctx.realtime.close();
       const sweeper = setInterval(() => app.server.closeIdleConnections(), 100);
       try {

@@ -67,9 +67,11 @@ export type LogosTable = {
 
 export type OutboxStatus = "PENDING" | "SENT" | "FAILED";
 
+export type OutboxChannel = "email" | "sms" | "telegram" | "push";
+
 export type OutboxTable = {
   id: Generated<string>;
-  channel: "email" | "sms";
+  channel: OutboxChannel;
   recipient: string;
   subject: string;
   body_text: string;
@@ -81,6 +83,23 @@ export type OutboxTable = {
   company_id: string | null;
   created_at: Timestamp;
   sent_at: NullableTimestamp;
+};
+
+/** The latest state of every ticket of every company, kept by a durable event subscriber. */
+export type TicketIndexTable = {
+  company_id: string;
+  ticket_id: string;
+  branch_id: string;
+  service_id: string;
+  label: string;
+  status: TicketStatusValue;
+  source: TicketSource;
+  customer_phone: string | null;
+  appointment_at: NullableTimestamp;
+  token: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_event_id: number;
 };
 
 export type AuditLogTable = {
@@ -277,6 +296,16 @@ export type TicketEventsTable = {
   operator_id: string | null;
   counter_id: string | null;
   data: Json<Record<string, unknown>>;
+  /** The writing transaction (xid8, as text); filled by the column default. */
+  tx: Generated<string>;
+};
+
+/** Per durable subscriber, the last event it has handled (ADR 0004). */
+export type EventCursorsTable = {
+  subscriber: string;
+  last_tx: Generated<string>;
+  last_id: Generated<number>;
+  updated_at: Timestamp;
 };
 
 export type OperatorStatusValue = "AVAILABLE" | "BREAK" | "AWAY" | "OFFLINE";
@@ -337,6 +366,7 @@ export type CompanyTables = {
   tickets: TicketsTable;
   ticket_series: TicketSeriesTable;
   ticket_events: TicketEventsTable;
+  event_cursors: EventCursorsTable;
   operator_status: OperatorStatusTable;
   service_stats: ServiceStatsTable;
   refresh_tokens: RefreshTokensTable;
@@ -352,6 +382,7 @@ export type PlatformTables = {
   "platform.provisioning_failures": ProvisioningFailuresTable;
   "platform.logos": LogosTable;
   "platform.outbox": OutboxTable;
+  "platform.ticket_index": TicketIndexTable;
   "platform.audit_log": AuditLogTable;
   "platform.super_admins": SuperAdminsTable;
   "platform.refresh_tokens": RefreshTokensTable;

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app";
 import { createContext, type AppContext } from "../app-context";
+import type { DurableSubscriber } from "../modules/events/events.types";
 import { startPlatform } from "../platform";
 import type { TestPlatform } from "./test-platform";
 
@@ -20,12 +21,16 @@ const urlOf = (app: FastifyInstance) =>
  * whole second platform on the same DATABASE_URL; on the embedded database, which one process
  * owns, it is a second app and socket gateway over the same database handle.
  */
-export async function startSecondNode(p: TestPlatform): Promise<SecondNode> {
+export async function startSecondNode(
+  p: TestPlatform,
+  opts: { extraSubscribers?: DurableSubscriber[] } = {},
+): Promise<SecondNode> {
   if (p.ctx.dbKind === "postgres") {
     const other = await startPlatform(p.config, {
       serveWeb: false,
       mail: null,
       dayEndWorker: false,
+      ...opts,
     });
     await other.app.listen({ host: "127.0.0.1", port: 0 });
     return { app: other.app, ctx: other.ctx, url: urlOf(other.app), close: other.close };
@@ -43,6 +48,7 @@ export async function startSecondNode(p: TestPlatform): Promise<SecondNode> {
     jwtSecret: p.config.JWT_SECRET ?? secret.value,
     mail: null,
     log,
+    ...opts,
   });
   const app = await buildApp(ctx, { logger: false, serveWeb: false });
   await ctx.realtime.attach(app.server, ctx, log);
@@ -52,6 +58,7 @@ export async function startSecondNode(p: TestPlatform): Promise<SecondNode> {
     ctx,
     url: urlOf(app),
     close: async () => {
+      await ctx.events.stop();
       await ctx.realtime.close();
       await app.close();
     },

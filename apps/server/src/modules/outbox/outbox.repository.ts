@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import type { Database, OutboxStatus } from "../../db/tables";
+import type { Database, OutboxChannel, OutboxStatus } from "../../db/tables";
 
 export type OutgoingEmail = {
   to: string;
@@ -26,13 +26,49 @@ export async function enqueueEmail(db: Kysely<Database>, mail: OutgoingEmail): P
   return row.id;
 }
 
-/** Claims up to `limit` due messages so that two workers never send one message twice. */
-export async function claimDue(db: Kysely<Database>, limit: number, leaseSeconds = 60) {
+export type OutgoingText = {
+  channel: OutboxChannel;
+  to: string;
+  subject?: string;
+  text: string;
+  companyId?: string | null;
+};
+
+/** Queues a message on any channel (an SMS to a phone, …); call inside the causing transaction. */
+export async function enqueueMessage(db: Kysely<Database>, m: OutgoingText): Promise<string> {
+  const row = await db
+    .insertInto("platform.outbox")
+    .values({
+      channel: m.channel,
+      recipient: m.to,
+      subject: m.subject ?? "",
+      body_text: m.text,
+      body_html: null,
+      company_id: m.companyId ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Claims up to `limit` due messages of the given channels (those with a transport) so that two
+ * workers never send one message twice: SKIP LOCKED, and a lease (`next_attempt_at` pushed
+ * ahead) so a worker that dies mid-send releases its claim after `leaseSeconds`.
+ */
+export async function claimDue(
+  db: Kysely<Database>,
+  channels: OutboxChannel[],
+  limit: number,
+  leaseSeconds = 60,
+) {
+  if (channels.length === 0) return [];
   return db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom("platform.outbox")
       .selectAll()
       .where("status", "=", "PENDING")
+      .where("channel", "in", channels)
       .where("next_attempt_at", "<=", new Date())
       .orderBy("next_attempt_at")
       .limit(limit)
@@ -62,17 +98,17 @@ export async function markSent(db: Kysely<Database>, id: string) {
     .execute();
 }
 
-/** Records a failed attempt; retries back off exponentially until `maxAttempts`. */
+/** Records a failed attempt: retried after `retryInSeconds`, or FAILED for good when null. */
 export async function markFailed(
   db: Kysely<Database>,
   id: string,
   attempts: number,
   error: string,
-  maxAttempts = 8,
+  retryInSeconds: number | null,
 ) {
   const next = attempts + 1;
-  const giveUp = next >= maxAttempts;
-  const delaySeconds = Math.min(3600, 2 ** next * 5);
+  const giveUp = retryInSeconds === null;
+  const delaySeconds = retryInSeconds ?? 0;
   await db
     .updateTable("platform.outbox")
     .set({

@@ -41,7 +41,7 @@ export const outboxRoutes =
               total: z.number(),
               page: z.number(),
               pageSize: z.number(),
-              delivery: z.object({ configured: z.boolean() }),
+              delivery: z.object({ configured: z.boolean(), channels: z.array(z.string()) }),
             }),
           },
         },
@@ -66,7 +66,7 @@ export const outboxRoutes =
           total,
           page: q.page,
           pageSize: q.pageSize,
-          delivery: { configured: ctx.outbox.isConfigured },
+          delivery: { configured: ctx.outbox.isConfigured, channels: ctx.outbox.channels },
         };
       },
     );

@@ -1,11 +1,13 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../db/database";
-import type { MailTransport } from "./mail-transport";
+import type { OutboxChannel } from "../../db/tables";
 import { claimDue, markFailed, markSent } from "./outbox.repository";
+import { nextRetrySeconds, type Transport } from "./transport";
 
 /**
- * Delivers queued messages in the background so a slow or failing mail server never fails the
- * request that caused the message. Without a transport, messages wait in the outbox.
+ * Delivers queued messages in the background so a slow or failing gateway never fails the
+ * request that caused the message. Each channel goes to its own transport with its own retry
+ * policy; a channel without a transport keeps its messages waiting in the outbox.
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
@@ -14,39 +16,48 @@ export class OutboxWorker {
   /** After a failed tick (say, the database is away) polls pause, longer each time, ≤ 30 s. */
   private failures = 0;
   private pausedUntil = 0;
+  private readonly transports: Map<OutboxChannel, Transport>;
 
   constructor(
     private readonly db: Db,
-    private readonly transport: MailTransport | null,
-    private readonly from: string,
+    transports: Transport[],
     private readonly pollMs: number,
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.transports = new Map(transports.map((t) => [t.channel, t]));
+  }
 
+  /** Whether e-mail goes out (the Super Admin panel warns when it does not). */
   get isConfigured() {
-    return this.transport !== null;
+    return this.transports.has("email");
+  }
+
+  /** The channels that have a transport here. */
+  get channels(): OutboxChannel[] {
+    return [...this.transports.keys()];
   }
 
   start() {
-    if (!this.transport || this.timer) return;
+    if (this.transports.size === 0 || this.timer) return;
     this.timer = setInterval(() => void this.tick(), this.pollMs);
     this.timer.unref();
   }
 
   /** Sends what is due now; returns how many were sent. Also used by tests to drain. */
   async tick(): Promise<number> {
-    if (!this.transport || this.stopped || Date.now() < this.pausedUntil) return 0;
+    if (this.transports.size === 0 || this.stopped || Date.now() < this.pausedUntil) return 0;
     if (this.running) {
       await this.running;
       return 0;
     }
     let sent = 0;
     const run = async () => {
-      const due = await claimDue(this.db, 20);
+      const due = await claimDue(this.db, this.channels, 20);
       for (const m of due) {
+        const transport = this.transports.get(m.channel)!;
         try {
-          await this.transport!.send({
-            from: this.from,
+          await transport.send({
+            id: m.id,
             to: m.recipient,
             subject: m.subject,
             text: m.body_text,
@@ -56,8 +67,12 @@ export class OutboxWorker {
           sent++;
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
-          this.log.warn({ outboxId: m.id, err: message }, "outbox delivery failed; will retry");
-          await markFailed(this.db, m.id, m.attempts, message);
+          this.log.warn(
+            { outboxId: m.id, channel: m.channel, err: message },
+            "outbox delivery failed; will retry",
+          );
+          const retryIn = nextRetrySeconds(transport.retry, m.attempts + 1);
+          await markFailed(this.db, m.id, m.attempts, message, retryIn);
         }
       }
     };
@@ -80,6 +95,6 @@ export class OutboxWorker {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
-    this.transport?.close();
+    for (const t of this.transports.values()) t.close();
   }
 }

@@ -10,14 +10,16 @@ export function isUniqueViolationOf(err: unknown, index: string): boolean {
   return e?.code === "23505" && e.constraint === index;
 }
 
-export type QueueDeps = { db: Db; realtime: QueuePublisher };
+/** `events` hears of every committed change (the event dispatcher: realtime first). */
+export type QueueDeps = { db: Db; events: QueuePublisher };
 
 /** What a command gets inside its transaction: the company's tables and a list to record facts. */
 export type QueueTx = { db: CompanyQueryDb; facts: QueueFact[]; schema: string };
 
 /**
  * Runs a queue command in one transaction. Facts it records are published only after the
- * commit, so no screen ever shows a change that was rolled back. Domain refusals (QueueError)
+ * commit, so no screen ever shows a change that was rolled back; the durable copy of each
+ * change is the ticket_events row the command wrote in the same statement (ADR 0004). Domain refusals (QueueError)
  * become AppErrors; a race on "one open ticket per operator" becomes a clear 409.
  */
 export async function runQueueTransaction<T>(
@@ -46,6 +48,6 @@ export async function runQueueTransaction<T>(
     }
     throw mapQueueError(err);
   }
-  if (facts.length > 0) deps.realtime.publish(company, facts);
+  if (facts.length > 0) deps.events.publish(company, facts);
   return result;
 }

@@ -5,6 +5,7 @@ import { companyQueue } from "./0003-queue";
 import { companyQueueIntegrity } from "./0004-queue-integrity";
 import { companyQueueDueIndex } from "./0005-queue-due-index";
 import { companyOneTimePasswords } from "./0006-one-time-passwords";
+import { companyDurableEvents } from "./0007-durable-events";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -14,6 +15,7 @@ export const companyMigrations: Migration[] = [
   companyQueueIntegrity,
   companyQueueDueIndex,
   companyOneTimePasswords,
+  companyDurableEvents,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>

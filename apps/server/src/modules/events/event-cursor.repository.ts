@@ -1,0 +1,119 @@
+import { sql } from "kysely";
+import type { Db } from "../../db/database";
+import { companyDb } from "../tenancy/company-directory";
+import type { DomainEvent, EventCompany } from "./events.types";
+
+type Cursor = { last_tx: string; last_id: number };
+
+/**
+ * Takes a subscriber's cursor for this transaction. SKIP LOCKED: if another node (or another
+ * run here) holds it, that one delivers and this returns null. A subscriber new to the company
+ * gets its cursor row here, at the start of the history.
+ */
+export async function claimCursor(
+  trx: Db,
+  company: EventCompany,
+  subscriber: string,
+): Promise<Cursor | null> {
+  const cdb = companyDb(trx, company);
+  const held = await cdb
+    .selectFrom("event_cursors")
+    .select([sql<string>`last_tx::text`.as("last_tx"), "last_id"])
+    .where("subscriber", "=", subscriber)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+  if (held) return held;
+  // No row, or a row somebody else holds: an insert tells the two apart (a conflicting insert
+  // waits for the holder and then does nothing, which is fine: the holder delivers).
+  const created = await cdb
+    .insertInto("event_cursors")
+    .values({ subscriber })
+    .onConflict((oc) => oc.column("subscriber").doNothing())
+    .returning([sql<string>`last_tx::text`.as("last_tx"), "last_id"])
+    .executeTakeFirst();
+  return created ?? null;
+}
+
+/**
+ * The next events after the cursor, in (tx, id) order, and whether more wait. Only events whose
+ * transaction is older than every transaction still running are delivered
+ * (`tx < pg_snapshot_xmin(pg_current_snapshot())`): a later one may still be followed by a
+ * smaller id that commits late, so the batch stops at the first such event and the run is
+ * retried shortly (`held`).
+ */
+export async function readAfter(
+  trx: Db,
+  company: EventCompany,
+  cursor: Cursor,
+  limit: number,
+): Promise<{ events: DomainEvent[]; more: boolean; held: boolean }> {
+  const t = sql.id(company.schema_name, "ticket_events");
+  const { rows } = await sql<{
+    id: number;
+    tx: string;
+    ticket_id: string;
+    at: Date;
+    type: string;
+    from_status: string | null;
+    to_status: string;
+    operator_id: string | null;
+    counter_id: string | null;
+    data: Record<string, unknown>;
+    settled: boolean;
+  }>`select e.id, e.tx::text as tx, e.ticket_id, e.at, e.type, e.from_status, e.to_status,
+      e.operator_id, e.counter_id, e.data, e.tx < pg_snapshot_xmin(pg_current_snapshot()) as settled
+    from ${t} e
+    where (e.tx, e.id) > (${cursor.last_tx}::xid8, ${cursor.last_id}::bigint)
+    order by e.tx, e.id
+    limit ${limit + 1}`.execute(trx);
+  const events: DomainEvent[] = [];
+  for (const r of rows) {
+    if (!r.settled || events.length === limit) break;
+    events.push({
+      id: Number(r.id),
+      tx: r.tx,
+      ticketId: r.ticket_id,
+      at: r.at,
+      type: r.type,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      operatorId: r.operator_id,
+      counterId: r.counter_id,
+      data: r.data,
+    });
+  }
+  const held = rows.some((r) => !r.settled);
+  return { events, more: !held && rows.length > limit, held };
+}
+
+export async function advanceCursor(
+  trx: Db,
+  company: EventCompany,
+  subscriber: string,
+  last: DomainEvent,
+): Promise<void> {
+  await companyDb(trx, company)
+    .updateTable("event_cursors")
+    .set({ last_tx: sql`${last.tx}::xid8`, last_id: last.id, updated_at: new Date() })
+    .where("subscriber", "=", subscriber)
+    .execute();
+}
+
+/**
+ * Which of `subscribers` have events after their cursor in this company: one statement, no
+ * transaction, so a sweep over thousands of idle companies costs one cheap index probe each.
+ */
+export async function subscribersBehind(
+  db: Db,
+  company: EventCompany,
+  subscribers: string[],
+): Promise<string[]> {
+  const s = (name: string) => sql.id(company.schema_name, name);
+  const { rows } = await sql<{ name: string }>`select n.name
+    from unnest(${subscribers}::text[]) as n(name)
+    left join ${s("event_cursors")} c on c.subscriber = n.name
+    where exists (select 1 from ${s("ticket_events")} e
+      where (e.tx, e.id) > (coalesce(c.last_tx, '0'::xid8), coalesce(c.last_id, 0)))`.execute(db);
+  return rows.map((r) => r.name);
+}

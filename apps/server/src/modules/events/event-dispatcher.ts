@@ -1,0 +1,196 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { Db } from "../../db/database";
+import { companyDurableEvents } from "../../db/migrations/company/0007-durable-events";
+import type { QueueFact, QueuePublisher } from "../queue/queue.types";
+import { eachLimited } from "../realtime/realtime.publish";
+import { companyDb } from "../tenancy/company-directory";
+import {
+  advanceCursor,
+  claimCursor,
+  readAfter,
+  subscribersBehind,
+} from "./event-cursor.repository";
+import type { DurableSubscriber, EventCompany, LiveSubscriber } from "./events.types";
+
+export type DispatcherOptions = {
+  /** Events handed to a subscriber at once. */
+  batchSize: number;
+  /** Companies dispatched at the same time (each run holds one database connection). */
+  concurrency: number;
+  /** Seconds between sweeps over every company (0: only the one at start). */
+  sweepSeconds: number;
+  /** Test only: never deliver to durable subscribers (events stay in the log). */
+  hold: boolean;
+};
+
+type Outcome = "done" | "more" | "held" | "skipped";
+const RETRY_MS = 100;
+const MAX_RETRY_MS = 10_000;
+
+/**
+ * Hands committed queue events to their subscribers (ADR 0004). Live subscribers (the realtime
+ * gateway) get this node's facts right after the commit. Durable subscribers read the
+ * company's event log from their own cursor: a commit here pokes the company (no polling loop
+ * over idle companies); a sweep at start and every `sweepSeconds` finds what a crashed node
+ * committed but never delivered. Each run claims the subscriber's cursor row with SKIP LOCKED,
+ * so across nodes one run at a time delivers a company's events to a subscriber.
+ */
+export class EventDispatcher implements QueuePublisher {
+  private readonly queued = new Map<string, { company: EventCompany; again: boolean }>();
+  private readonly waiting: string[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly backoff = new Map<string, number>();
+  private active = 0;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly live: LiveSubscriber[],
+    private readonly durable: DurableSubscriber[],
+    private readonly opts: DispatcherOptions,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** After a queue transaction commits: live subscribers now, durable ones soon. */
+  publish(company: EventCompany, facts: QueueFact[]): void {
+    for (const s of this.live) {
+      try {
+        s.deliver(company, facts);
+      } catch (err) {
+        this.log.error({ err, subscriber: s.name }, "live event subscriber failed");
+      }
+    }
+    // Operator-status facts write no ticket event: nothing durable to deliver.
+    if (facts.some((f) => f.kind === "ticket")) this.poke(company);
+  }
+
+  /** Schedules a durable run for the company; pokes that arrive meanwhile are coalesced. */
+  poke(company: EventCompany): void {
+    if (this.opts.hold || this.stopped || this.durable.length === 0) return;
+    const state = this.queued.get(company.id);
+    if (state) {
+      state.again = true;
+      return;
+    }
+    this.queued.set(company.id, { company, again: false });
+    this.waiting.push(company.id);
+    this.pump();
+  }
+
+  /** Starts the crash-recovery sweep: once now, then every `sweepSeconds`. */
+  start(): void {
+    if (this.opts.hold || this.sweepTimer) return;
+    void this.sweep();
+    if (this.opts.sweepSeconds > 0) {
+      this.sweepTimer = setInterval(() => void this.sweep(), this.opts.sweepSeconds * 1000);
+      this.sweepTimer.unref();
+    }
+  }
+
+  /** Pokes every company with undelivered events; returns how many it checked and poked. */
+  async sweep(): Promise<{ companies: number; behind: number }> {
+    if (this.opts.hold || this.durable.length === 0) return { companies: 0, behind: 0 };
+    const names = this.durable.map((s) => s.name);
+    let behind = 0;
+    try {
+      const companies = await this.db
+        .selectFrom("platform.companies")
+        .select(["id", "schema_name"])
+        .where("schema_version", ">=", companyDurableEvents.version)
+        .execute();
+      await eachLimited(companies, this.opts.concurrency, async (c) => {
+        if (this.stopped) return;
+        try {
+          if ((await subscribersBehind(this.db, c, names)).length === 0) return;
+          behind++;
+          this.poke(c);
+        } catch (err) {
+          this.log.warn({ err, company: c.id }, "event sweep failed for a company");
+        }
+      });
+      return { companies: companies.length, behind };
+    } catch (err) {
+      this.log.error({ err }, "event sweep failed");
+      return { companies: 0, behind };
+    }
+  }
+
+  /** Resolves when nothing is queued, running or waiting for a retry (tests). */
+  async idle(): Promise<void> {
+    while (this.queued.size > 0 || this.timers.size > 0 || this.active > 0) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.waiting.length = 0;
+    while (this.active > 0) await new Promise((r) => setTimeout(r, 10));
+    this.queued.clear();
+  }
+
+  private pump(): void {
+    while (this.active < this.opts.concurrency && this.waiting.length > 0) {
+      const id = this.waiting.shift()!;
+      const state = this.queued.get(id);
+      if (!state) continue;
+      this.active++;
+      void this.runCompany(state.company).finally(() => {
+        this.active--;
+        if (state.again && !this.stopped) {
+          state.again = false;
+          this.waiting.push(id);
+        } else this.queued.delete(id);
+        this.pump();
+      });
+    }
+  }
+
+  private async runCompany(company: EventCompany): Promise<void> {
+    let retry = false;
+    for (const sub of this.durable) {
+      try {
+        let outcome: Outcome;
+        do outcome = await this.runOnce(company, sub);
+        while (outcome === "more" && !this.stopped);
+        // Held back by a transaction still running, or another node holds the cursor and may
+        // have read before our commit: look again shortly.
+        if (outcome === "held" || outcome === "skipped") retry = true;
+      } catch (err) {
+        this.log.error({ err, company: company.id, subscriber: sub.name }, "event delivery failed");
+        retry = true;
+      }
+    }
+    if (retry) this.retryLater(company);
+    else this.backoff.delete(company.id);
+  }
+
+  private retryLater(company: EventCompany): void {
+    if (this.stopped || this.timers.has(company.id)) return;
+    const delay = Math.min(MAX_RETRY_MS, (this.backoff.get(company.id) ?? RETRY_MS / 2) * 2);
+    this.backoff.set(company.id, delay);
+    const timer = setTimeout(() => {
+      this.timers.delete(company.id);
+      this.poke(company);
+    }, delay);
+    timer.unref();
+    this.timers.set(company.id, timer);
+  }
+
+  private runOnce(company: EventCompany, sub: DurableSubscriber): Promise<Outcome> {
+    return this.db.transaction().execute(async (trx) => {
+      const cursor = await claimCursor(trx, company, sub.name);
+      if (!cursor) return "skipped";
+      const { events, more, held } = await readAfter(trx, company, cursor, this.opts.batchSize);
+      if (events.length > 0) {
+        await sub.handle({ db: trx, company: companyDb(trx, company) }, company, events);
+        await advanceCursor(trx, company, sub.name, events[events.length - 1]!);
+      }
+      return more ? "more" : held ? "held" : "done";
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import type { Db } from "../../db/database";
+import type { CompanyRecord } from "../tenancy/company-directory";
+import type { CompanyQueryDb, QueueFact } from "../queue/queue.types";
+
+/** One committed queue event as the durable subscribers receive it (a ticket_events row). */
+export type DomainEvent = {
+  id: number;
+  /** The writing transaction (xid8 as text): with `id`, the dispatch order. */
+  tx: string;
+  ticketId: string;
+  at: Date;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string;
+  operatorId: string | null;
+  counterId: string | null;
+  data: Record<string, unknown>;
+};
+
+export type EventCompany = Pick<CompanyRecord, "id" | "schema_name">;
+
+/**
+ * A side effect that must not be lost: it gets every committed event of a company, in order, at
+ * least once, in batches. `handle` runs inside the transaction that advances the subscriber's
+ * cursor, so what it writes to the database commits exactly with the cursor; anything it does
+ * outside the database (a message sent) must be idempotent, because a crash before that commit
+ * hands it the same batch again.
+ */
+export type DurableSubscriber = {
+  /** Stable: it names the subscriber's cursor row in every company schema. */
+  name: string;
+  handle: (
+    tx: { db: Db; company: CompanyQueryDb },
+    company: EventCompany,
+    events: DomainEvent[],
+  ) => Promise<void>;
+};
+
+/**
+ * An in-process consumer of the facts of a transaction this node has just committed (the
+ * realtime gateway): fast and best-effort; a push lost to a crash is repaired by the clients'
+ * snapshot on reconnect.
+ */
+export type LiveSubscriber = {
+  name: string;
+  deliver: (company: EventCompany, facts: QueueFact[]) => void;
+};

@@ -1,0 +1,48 @@
+import type { OutboxChannel } from "../../db/tables";
+import type { MailTransport } from "./mail-transport";
+
+/** One message as a transport sends it. */
+export type OutgoingMessage = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+};
+
+/** How often and how patiently a channel retries: back-off doubles from `baseSeconds`. */
+export type RetryPolicy = { maxAttempts: number; baseSeconds: number; maxSeconds: number };
+
+/**
+ * Delivers the outbox's messages of one channel. The worker holds one per configured channel;
+ * a channel without one keeps its messages PENDING, visible in the Super Admin outbox.
+ */
+export type Transport = {
+  channel: OutboxChannel;
+  retry: RetryPolicy;
+  send: (m: OutgoingMessage) => Promise<void>;
+  close: () => void;
+};
+
+/** Seconds until the next attempt after `attempts` failed ones; null when it is time to give up. */
+export function nextRetrySeconds(policy: RetryPolicy, attempts: number): number | null {
+  if (attempts >= policy.maxAttempts) return null;
+  return Math.min(policy.maxSeconds, policy.baseSeconds * 2 ** attempts);
+}
+
+/** E-mail over the MailTransport (SMTP): mail servers queue too, so retry long and patiently. */
+export function emailTransport(mail: MailTransport, from: string): Transport {
+  return {
+    channel: "email",
+    retry: { maxAttempts: 8, baseSeconds: 5, maxSeconds: 3600 },
+    send: (m) =>
+      mail.send({
+        from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        ...(m.html ? { html: m.html } : {}),
+      }),
+    close: () => mail.close(),
+  };
+}
