@@ -89,6 +89,10 @@ describe("web delivery", () => {
     expect(res.body).toBe(page(face));
     expect(res.headers["cache-control"]).toBe("no-cache");
     expect(res.headers["etag"]).toBeTruthy();
+    const head = await app.inject({ method: "HEAD", url });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers["cache-control"]).toBe("no-cache");
+    expect(head.body).toBe("");
     const again = await app.inject({ url, headers: { "if-none-match": res.headers["etag"] } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe("");

@@ -85,7 +85,12 @@ export async function registerWeb(
 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split("?")[0] ?? "/";
-    const isPage = request.method === "GET" && !url.startsWith("/api/") && url !== "/api" && built;
+    // HEAD too: `curl -I` and link checkers ask for a page's headers only.
+    const isPage =
+      (request.method === "GET" || request.method === "HEAD") &&
+      !url.startsWith("/api/") &&
+      url !== "/api" &&
+      built;
     const sent = isPage ? sendPage(request, reply, url) : null;
     if (sent === null)
       return sendError(
