@@ -24,12 +24,25 @@ export const DEMO_COMPANIES = [
 ] as const;
 
 const weekday = { open: "09:00", close: "18:00", breaks: [{ start: "13:00", end: "14:00" }] };
+/** A real bank's week: Monday to Friday, 09–18 with a lunch break. */
 export const DEMO_HOURS = { "1": weekday, "2": weekday, "3": weekday, "4": weekday, "5": weekday };
+
+// Hours are "HH:MM" up to 23:59 (a day cannot close at 24:00), so "always" ends one minute early.
+const allDay = { open: "00:00", close: "23:59", breaks: [] };
+/**
+ * The demo's main branch (Tashkent) works every day around the clock, so whoever tries the demo
+ * — at night, on a Sunday — can take a ticket at its kiosk and call it; Samarkand keeps a real
+ * bank's hours and shows what "closed" looks like.
+ */
+export const DEMO_ALWAYS_OPEN = Object.fromEntries(
+  ["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, allDay]),
+);
 
 export const DEMO_BRANCHES = [
   {
     key: "TSH",
     slug: "toshkent",
+    alwaysOpen: true,
     name: { uz: "Toshkent filiali", ru: "Ташкентский филиал", en: "Tashkent branch" },
     address: { uz: "Toshkent sh., Amir Temur shoh ko‘chasi, 1" },
     latitude: 41.3111,
@@ -38,6 +51,7 @@ export const DEMO_BRANCHES = [
   {
     key: "SMQ",
     slug: "samarqand",
+    alwaysOpen: false,
     name: { uz: "Samarqand filiali", ru: "Самаркандский филиал", en: "Samarkand branch" },
     address: { uz: "Samarqand sh., Registon ko‘chasi, 5" },
     latitude: 39.6542,

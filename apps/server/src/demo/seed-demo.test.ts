@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { call, createTestPlatform, deviceAuth, type TestPlatform } from "../testing";
 import { DEMO_PASSWORD, seedDemo, type DemoCompany } from "./seed-demo";
 
@@ -82,6 +82,56 @@ describe("demo seed", () => {
     expect(me.statusCode, me.body).toBe(200);
     expect(me.json()).toMatchObject({ device: { kind: "KIOSK", branch: { slug: "samarqand" } } });
     expect(me.json().services.map((s: { letter: string }) => s.letter)).toEqual(["C", "D", "K"]);
+  });
+
+  describe("at any hour", () => {
+    afterEach(() => vi.useRealTimers());
+    const ids = async (token: string) => {
+      const get = (url: string) => call(p.app, "GET", `/api/c/hamkorbank${url}`, { token });
+      const branches = (await get("/admin/branches")).json().items as {
+        id: string;
+        code: string;
+      }[];
+      const services = (await get("/admin/services")).json().items as {
+        id: string;
+        letter: string;
+      }[];
+      return {
+        branch: (code: string) => branches.find((b) => b.code === code)!.id,
+        kassa: services.find((s) => s.letter === "K")!.id,
+      };
+    };
+
+    // Tashkent is UTC+5: 03:00 on Sunday 29 November 2026 there, and 03:00 on a Wednesday.
+    it.each([
+      ["03:00 on a Sunday", "2026-11-28T22:00:00Z"],
+      ["03:00 on a Wednesday", "2026-11-24T22:00:00Z"],
+      ["23:30 on a Sunday", "2026-11-29T18:30:00Z"],
+    ])("issues tickets at the main branch at %s; Samarkand keeps bank hours", async (_, at) => {
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date(at) });
+      const login = async (email: string) =>
+        (
+          await call(p.app, "POST", "/api/c/hamkorbank/auth/login", {
+            body: { email, password: DEMO_PASSWORD },
+          })
+        ).json().accessToken as string;
+      const aziza = await login("aziza@hamkorbank.uz");
+      const { branch, kassa } = await ids(await login("admin@hamkorbank.uz"));
+      for (const source of ["KIOSK", "ONLINE", "WALK_IN"]) {
+        const res = await call(p.app, "POST", "/api/c/hamkorbank/queue/tickets", {
+          token: aziza,
+          body: { branchId: branch("TSH"), serviceId: kassa, source },
+        });
+        expect(res.statusCode, `${source}: ${res.body}`).toBe(201);
+      }
+      // The hours are checked at that moment: Samarkand, a bank's week, is closed then.
+      const closed = await call(p.app, "POST", "/api/c/hamkorbank/queue/tickets", {
+        token: await login("admin@hamkorbank.uz"),
+        body: { branchId: branch("SMQ"), serviceId: kassa, source: "KIOSK" },
+      });
+      expect(closed.statusCode, closed.body).toBe(409);
+      expect(closed.json().error.code).toBe("BRANCH_CLOSED");
+    });
   });
 
   it("is idempotent: a second run skips the companies that exist", async () => {

@@ -24,6 +24,7 @@ import { companyDb } from "../modules/tenancy/company-directory";
 import {
   DEMO_BRANCHES,
   DEMO_COMPANIES,
+  DEMO_ALWAYS_OPEN,
   DEMO_HOURS,
   DEMO_MANAGER,
   DEMO_OPERATORS,
@@ -104,10 +105,11 @@ async function seedCompany(
 
   const branches = new Map<string, string>();
   for (const b of DEMO_BRANCHES) {
-    const { key, ...rest } = b;
+    const { key, alwaysOpen, ...rest } = b;
+    const weeklyHours = alwaysOpen ? DEMO_ALWAYS_OPEN : DEMO_HOURS;
     const row = await createBranch(
       env,
-      createBranchBody.parse({ ...rest, code: key, phone: spec.phone, weeklyHours: DEMO_HOURS }),
+      createBranchBody.parse({ ...rest, code: key, phone: spec.phone, weeklyHours }),
     );
     branches.set(key, row.id);
   }
@@ -144,7 +146,9 @@ async function seedCompany(
         branchId: branches.get(op.branch),
         counterId: counters.get(`${op.branch}-${op.counter}`),
         serviceIds: op.services.map((l) => services.get(l)),
-        weeklySchedule: DEMO_HOURS,
+        weeklySchedule: DEMO_BRANCHES.find((b) => b.key === op.branch)?.alwaysOpen
+          ? DEMO_ALWAYS_OPEN
+          : DEMO_HOURS,
       }),
     );
     await settle(staff.id);
