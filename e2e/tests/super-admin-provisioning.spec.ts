@@ -18,6 +18,9 @@ test("super admin provisions Kapital Bank; its admin logs in and must change the
   // Log in to the Super Admin panel (Uzbek is the default language).
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/login/);
+  // A first visit is not an expired session: the form alone, no warning.
+  await expect(page.getByRole("button", { name: "Kirish" })).toBeVisible();
+  await expect(page.getByText("Sessiya muddati tugadi")).toHaveCount(0);
   await snap(page, "01-super-admin-login");
   await page.getByLabel("E-pochta").fill(SUPER_ADMIN.email);
   await page.getByLabel("Parol").fill("wrong-password-1");
@@ -77,8 +80,10 @@ test("super admin provisions Kapital Bank; its admin logs in and must change the
   // The company admin, in another browser, logs in at the company's URL with the one-time password.
   const companyCtx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const cpage = await companyCtx.newPage();
-  await cpage.goto(new URL(loginUrl!).pathname);
+  await cpage.goto("/c/kapitalbank/admin");
+  await expect(cpage).toHaveURL(/\/c\/kapitalbank\/admin\/login/);
   await expect(cpage.getByText("Kapital Bank").first()).toBeVisible();
+  await expect(cpage.getByText("Sessiya muddati tugadi")).toHaveCount(0);
   await snap(cpage, "07-company-login");
   await cpage.getByLabel("E-pochta").fill("admin@kapitalbank.uz");
   await cpage.getByLabel("Parol").fill(otp!);
@@ -98,6 +103,21 @@ test("super admin provisions Kapital Bank; its admin logs in and must change the
   await cpage.goto("/");
   await expect(cpage.getByText("Kapital Bank")).toBeVisible();
   await snap(cpage, "10-portal");
+
+  // The session runs out (its cookie is gone): now, and only now, the login page says so.
+  await companyCtx.clearCookies();
+  await cpage.goto("/c/kapitalbank/admin");
+  await expect(cpage.getByText("Sessiya muddati tugadi. Qaytadan kiring.")).toBeVisible();
+
+  // The audit log tells what happened in words, and who did it in the glossary's terms.
+  await page.getByRole("link", { name: "Audit jurnali" }).click();
+  const created = page.getByTestId("audit-row").filter({ hasText: "Kompaniya yaratdi" });
+  await expect(created.first()).toContainText("bosh administrator");
+  await expect(
+    page.getByTestId("audit-row").filter({ hasText: "Tizimga kirdi" }).first(),
+  ).toBeVisible();
+  await expect(page.getByText("SUPER_ADMIN")).toHaveCount(0);
+  await snap(page, "11-audit-log");
 
   await companyCtx.close();
   await admin.close();

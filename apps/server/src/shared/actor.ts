@@ -1,8 +1,9 @@
+import type { AuditActorType } from "@equeue/core";
 import type { FastifyRequest } from "fastify";
 
 /** Who did something, and from where: what the audit log records. */
 export type Actor = {
-  type: "SUPER_ADMIN" | "COMPANY_USER" | "SYSTEM";
+  type: AuditActorType;
   id: string | null;
   email: string | null;
   companyId: string | null;

@@ -1,9 +1,10 @@
+import type { AuditAction } from "@equeue/core";
 import type { Insertable, Kysely } from "kysely";
 import type { AuditLogTable, Database } from "../../db/tables";
 import type { Actor } from "../../shared/actor";
 
 export type AuditInput = {
-  action: string;
+  action: AuditAction;
   companyId?: string | null;
   targetType?: string;
   targetId?: string;

@@ -81,16 +81,17 @@ export async function updateCompany(
   return getCompany(ctx, id);
 }
 
-const transitions: Record<
-  string,
-  {
-    from: CompanyStatus[];
-    to: CompanyStatus;
-    stamp?: "activated_at" | "suspended_at" | "deleted_at";
-    /** Out of service: every session of the company ends (see endCompanySessions). */
-    endsSessions?: boolean;
-  }
-> = {
+type StatusRule = {
+  from: CompanyStatus[];
+  to: CompanyStatus;
+  stamp?: "activated_at" | "suspended_at" | "deleted_at";
+  /** Out of service: every session of the company ends (see endCompanySessions). */
+  endsSessions?: boolean;
+};
+
+// `satisfies`, not a Record annotation: the keys stay literal, so `company.${action}` is a
+// known audit action.
+const transitions = {
   activate: { from: ["INACTIVE", "SUSPENDED"], to: "ACTIVE", stamp: "activated_at" },
   suspend: {
     from: ["ACTIVE", "INACTIVE"],
@@ -105,7 +106,7 @@ const transitions: Record<
     endsSessions: true,
   },
   restore: { from: ["DELETED"], to: "INACTIVE" },
-};
+} satisfies Record<string, StatusRule>;
 
 export type StatusAction = keyof typeof transitions;
 
@@ -116,7 +117,7 @@ export async function changeCompanyStatus(
   action: StatusAction,
   actor: Actor,
 ) {
-  const rule = transitions[action]!;
+  const rule: StatusRule = transitions[action];
   const company = await getCompany(ctx, id);
   if (!rule.from.includes(company.status)) {
     throw new AppError(

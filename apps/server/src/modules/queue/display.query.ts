@@ -96,11 +96,15 @@ export async function displaySnapshot(
   branchId: string,
   now: Date,
 ): Promise<DisplaySnapshotDto> {
-  const branch = await db
-    .selectFrom("branches")
-    .select(["id", "name", "time_zone"])
-    .where("id", "=", branchId)
-    .executeTakeFirst();
+  const [branch, branding] = await Promise.all([
+    db
+      .selectFrom("branches")
+      .select(["id", "name", "time_zone"])
+      .where("id", "=", branchId)
+      .executeTakeFirst(),
+    // The company's colour dresses the board; it is public (the kiosk shows it too).
+    db.selectFrom("branding").select("primary_color").where("id", "=", 1).executeTakeFirst(),
+  ]);
   if (!branch) throw notFound("The branch");
   const services = await db
     .selectFrom("services as s")
@@ -116,7 +120,11 @@ export async function displaySnapshot(
   );
   return {
     branch: { id: branch.id, name: branch.name },
-    company: { name: company.name, logoUrl: logoUrl(company.logo_id) },
+    company: {
+      name: company.name,
+      logoUrl: logoUrl(company.logo_id),
+      primaryColor: branding?.primary_color ?? null,
+    },
     services: services.map((s) => ({ ...s, waiting: counts.get(s.id) ?? 0 })),
     calls: await recentCalls(db, branchId, businessDay(now, branch.time_zone)),
     at: now,

@@ -6,7 +6,8 @@ import {
   createQueueCompany,
   createQueueOperator,
 } from "../../testing/queue-factories";
-import type { CompanyRecord } from "../tenancy/company-directory";
+import { updatePrimaryColor } from "../company-setup/branding.repository";
+import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
 
 describe("who may see and touch the queue", () => {
   let p: TestPlatform;
@@ -120,6 +121,7 @@ describe("who may see and touch the queue", () => {
       spoken: { uz: "dubl-ve bir, birinchi oyna" },
     });
     expect(snap.services[0].waiting).toBe(0);
+    expect(snap.company.primaryColor).toBeNull();
     expect(res.body).not.toMatch(/Aziz|998901234567|customer|phone|token/i);
     const bearer = await call(p.app, "GET", url("/display/snapshot"), { token: opA.token });
     expect([bearer.statusCode, bearer.json().error.code]).toEqual([401, "WRONG_REALM"]);
@@ -132,6 +134,17 @@ describe("who may see and touch the queue", () => {
     });
     expect(elsewhere.statusCode).toBe(401);
     expect((await call(p.app, "GET", url("/display/snapshot"))).statusCode).toBe(401);
+  });
+
+  it("dresses the board in the company's colour once one is set", async () => {
+    const { a } = await scene();
+    const display = await createDisplayDevice(p.ctx, company, a.branch.id);
+    await updatePrimaryColor(companyDb(p.ctx.db, company), "#0f766e");
+    const res = await call(p.app, "GET", url("/display/snapshot"), {
+      headers: { authorization: `Device ${display}` },
+    });
+    expect(res.json().company.primaryColor).toBe("#0f766e");
+    await updatePrimaryColor(companyDb(p.ctx.db, company), null);
   });
 
   it("tracks a ticket by its token: position and estimate, nobody else's data", async () => {

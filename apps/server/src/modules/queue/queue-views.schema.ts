@@ -109,7 +109,12 @@ export const waitingCountSchema = z.object({ serviceId: z.string(), waiting: z.n
 
 export const displaySnapshotSchema = z.object({
   branch: z.object({ id: z.string(), name: i18nTextSchema }),
-  company: z.object({ name: z.string(), logoUrl: z.string().nullable() }),
+  company: z.object({
+    name: z.string(),
+    logoUrl: z.string().nullable(),
+    /** Branding colour "#RRGGBB", or null: the board then keeps its own colours. */
+    primaryColor: z.string().nullable(),
+  }),
   services: z.array(
     z.object({ id: z.string(), name: i18nTextSchema, letter: z.string(), waiting: z.number() }),
   ),

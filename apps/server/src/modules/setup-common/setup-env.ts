@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../../app-context";
+import type { AuditAction } from "@equeue/core";
 import type { Database } from "../../db/tables";
 import { actorOf, type Actor } from "../../shared/actor";
 import { recordAudit } from "../audit/audit.repository";
@@ -38,7 +39,7 @@ export const inTransaction = <T>(
 export const auditChange = (
   trx: Kysely<Database>,
   env: SetupEnv,
-  action: string,
+  action: AuditAction,
   target: { type: string; id: string },
   details: Record<string, unknown> = {},
 ) =>

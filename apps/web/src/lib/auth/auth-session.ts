@@ -2,7 +2,8 @@ import { ApiError, isApiError } from "../api/api-error";
 import { requestJson, send, type RequestOptions } from "../api/http";
 
 export type SessionStatus = "unknown" | "authenticated" | "anonymous";
-export type SessionState<U> = { status: SessionStatus; user: U | null };
+/** `expired`: a session this browser had has run out (not a first visit, not a logout). */
+export type SessionState<U> = { status: SessionStatus; user: U | null; expired?: boolean };
 type AuthAnswer<U> = { accessToken: string; user: U };
 
 /**
@@ -16,6 +17,30 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly apiBase: string) {}
+
+  // A first visit and an ended session both answer the refresh with 401 (an expired cookie is
+  // simply not sent), so the browser remembers, per realm, that it was signed in: only then does
+  // the login page say "session expired". The marker holds no secret, only "was signed in".
+  private get markerKey(): string {
+    return `eq-signed-in:${this.apiBase}`;
+  }
+
+  private remember(signedIn: boolean): void {
+    try {
+      if (signedIn) localStorage.setItem(this.markerKey, "1");
+      else localStorage.removeItem(this.markerKey);
+    } catch {
+      // No storage (private mode, tests): the notice is only a courtesy.
+    }
+  }
+
+  private wasSignedIn(): boolean {
+    try {
+      return localStorage.getItem(this.markerKey) === "1";
+    } catch {
+      return false;
+    }
+  }
 
   getState = (): SessionState<U> => this.state;
 
@@ -31,6 +56,7 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
 
   private accept(answer: AuthAnswer<U>): U {
     this.token = answer.accessToken;
+    this.remember(true);
     this.set({ status: "authenticated", user: answer.user });
     return answer.user;
   }
@@ -38,7 +64,16 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
   /** Forget the session locally (the server side is revoked by `logout`). */
   clear(): void {
     this.token = null;
+    this.remember(false);
     this.set({ status: "anonymous", user: null });
+  }
+
+  /** The session ran out (refresh refused): say so on the login page, once. */
+  private expire(): void {
+    const expired = this.state.status === "authenticated" || this.wasSignedIn();
+    this.token = null;
+    this.remember(false);
+    this.set({ status: "anonymous", user: null, expired });
   }
 
   async login(email: string, password: string): Promise<U> {
@@ -59,7 +94,7 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
         return true;
       })
       .catch(() => {
-        this.clear();
+        this.expire();
         return false;
       })
       .finally(() => {
@@ -96,7 +131,7 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
           return send(this.apiBase + path, { ...options, token: this.token });
         throw new ApiError(401, "SESSION_EXPIRED", error.message);
       }
-      if (error.status === 401) this.clear();
+      if (error.status === 401) this.expire();
       if (error.code === "PASSWORD_CHANGE_REQUIRED") {
         const user = this.state.user;
         if (user)

@@ -29,7 +29,7 @@ export function AdminLoginPage() {
       subtitle={t("auth.platformSubtitle")}
     >
       <LoginForm
-        notice={new URLSearchParams(location.search).has("next") ? t("auth.sessionExpired") : null}
+        notice={state.expired ? t("auth.sessionExpired") : null}
         onLogin={async (email, password) => {
           await platformSession.login(email, password);
           navigate(next, { replace: true });

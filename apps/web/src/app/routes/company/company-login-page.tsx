@@ -43,6 +43,7 @@ export function CompanyLoginPage() {
       subtitle={t("companyPortal.loginSubtitle", { name: info.name })}
     >
       <LoginForm
+        notice={state.expired ? t("auth.sessionExpired") : null}
         onLogin={async (email, password) => {
           const user = await session.login(email, password);
           const home = next || staffHome(base, user.role);

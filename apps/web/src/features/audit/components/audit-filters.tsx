@@ -1,6 +1,8 @@
+import { ALL_AUDIT_ACTIONS } from "@equeue/core";
 import { useTranslation } from "react-i18next";
 import { Input } from "../../../components/ui/input";
 import { Select } from "../../../components/ui/select";
+import { auditActionLabel } from "../audit-labels";
 
 export type CompanyOption = { id: string; name: string };
 
@@ -19,7 +21,7 @@ export function AuditFilters({
   onActionChange,
   onCompanyChange,
 }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3">
       <div className="min-w-56 flex-1">
@@ -31,8 +33,15 @@ export function AuditFilters({
           type="search"
           value={action}
           placeholder={t("audit.filterActionPlaceholder")}
+          list="audit-action-codes"
           onChange={(event) => onActionChange(event.target.value)}
         />
+        {/* Suggests the codes with their meaning, so nobody has to know them by heart. */}
+        <datalist id="audit-action-codes">
+          {ALL_AUDIT_ACTIONS.map((code) => (
+            <option key={code} value={code} label={auditActionLabel(code, i18n.language)} />
+          ))}
+        </datalist>
       </div>
       <div className="w-64">
         <label htmlFor="audit-company" className="mb-1.5 block text-sm font-medium text-zinc-800">

@@ -3,11 +3,13 @@ import { Badge } from "../../../components/ui/badge";
 import { Table, TBody, THead, Td, Th, Tr } from "../../../components/ui/table";
 import { useFormatDate } from "../../../lib/format";
 import type { AuditEntry } from "../api/audit.api";
+import { auditActionLabel, auditActorLabel, auditTargetLabel } from "../audit-labels";
 
 const dash = <span className="text-zinc-400">—</span>;
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const formatDate = useFormatDate();
   return (
     <Table>
@@ -26,18 +28,28 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           <Tr key={entry.id} data-testid="audit-row">
             <Td className="whitespace-nowrap text-zinc-500 tabular-nums">{formatDate(entry.at)}</Td>
             <Td className="max-w-56">
-              <div className="truncate text-zinc-900">{entry.actorEmail ?? entry.actorType}</div>
-              {entry.actorEmail && <div className="text-xs text-zinc-500">{entry.actorType}</div>}
+              <div className="truncate text-zinc-900">
+                {entry.actorEmail ?? auditActorLabel(entry.actorType, lang)}
+              </div>
+              {entry.actorEmail && (
+                <div className="text-xs text-zinc-500">
+                  {auditActorLabel(entry.actorType, lang)}
+                </div>
+              )}
             </Td>
             <Td>
-              <Badge tone="indigo" className="font-mono">
+              {/* The code stays beside the words: it is what the filter searches. */}
+              <div className="font-medium text-zinc-900" data-testid="audit-action">
+                {auditActionLabel(entry.action, lang)}
+              </div>
+              <Badge tone="gray" className="mt-1 font-mono">
                 {entry.action}
               </Badge>
             </Td>
             <Td className="max-w-56 text-xs">
               {entry.targetType ? (
                 <>
-                  <span className="text-zinc-700">{entry.targetType}</span>
+                  <span className="text-zinc-700">{auditTargetLabel(entry.targetType, lang)}</span>
                   {entry.targetId && (
                     <span className="block truncate font-mono text-zinc-400" title={entry.targetId}>
                       {entry.targetId}

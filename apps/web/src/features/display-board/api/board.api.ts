@@ -16,7 +16,7 @@ export type DisplayCallDto = {
 
 export type DisplaySnapshotDto = {
   branch: { id: string; name: LocalizedText };
-  company: { name: string; logoUrl: string | null };
+  company: { name: string; logoUrl: string | null; primaryColor?: string | null };
   services: Array<{ id: string; name: LocalizedText; letter: string; waiting: number }>;
   calls: DisplayCallDto[];
   at: string;
@@ -40,6 +40,7 @@ export function toBoardSnapshot(dto: DisplaySnapshotDto): BoardSnapshot {
       companyName: dto.company.name,
       branchName: dto.branch.name,
       logoUrl: dto.company.logoUrl,
+      primaryColor: dto.company.primaryColor ?? null,
     },
     calls: dto.calls.map(toBoardCall),
     services: dto.services.map((s) => ({ id: s.id, name: s.name, waiting: s.waiting })),

@@ -17,6 +17,8 @@ export type BoardBranding = {
   companyName: string;
   branchName: LocalizedText;
   logoUrl: string | null;
+  /** The company's colour "#RRGGBB", or null: the board keeps its own indigo. */
+  primaryColor: string | null;
 };
 
 /** Everything the board shows, as the server's snapshot gives it. */

@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { cn } from "../../../lib/cn";
 import { isLanguage, localeOf } from "../../../lib/i18n";
 import { useNow } from "../../../lib/use-now";
 import { useBoardText } from "../hooks/board-language";
@@ -7,6 +8,8 @@ type Props = {
   companyName: string;
   branchName: string;
   logoUrl: string | null;
+  /** A company colour is set: the header wears it (the board's style maps indigo to it). */
+  branded?: boolean;
   /** The branch's time zone: the hall clock shows local time whatever the TV is set to. */
   timeZone?: string;
 };
@@ -48,13 +51,19 @@ const initials = (name: string) =>
     .join("");
 
 /** Logo, company and branch on the left; a large clock and the date on the right. */
-export function BoardHeader({ companyName, branchName, logoUrl, timeZone }: Props) {
+export function BoardHeader({ companyName, branchName, logoUrl, branded, timeZone }: Props) {
   const { primary } = useBoardText();
   const now = useNow(1000);
   const format = useClockFormat(primary, timeZone);
   const date = new Date(now);
   return (
-    <header className="flex h-[13vh] shrink-0 items-center justify-between gap-[2vw] border-b border-white/10 px-[3vw]">
+    <header
+      data-testid="board-header"
+      className={cn(
+        "flex h-[13vh] shrink-0 items-center justify-between gap-[2vw] border-b border-white/10 px-[3vw]",
+        branded && "bg-indigo-600",
+      )}
+    >
       <div className="flex min-w-0 items-center gap-[1.5vw]">
         {logoUrl ? (
           <img
@@ -65,7 +74,10 @@ export function BoardHeader({ companyName, branchName, logoUrl, timeZone }: Prop
         ) : (
           <span
             aria-hidden="true"
-            className="flex h-[9vh] w-[9vh] shrink-0 items-center justify-center rounded-xl bg-indigo-600 text-[4vh] font-bold"
+            className={cn(
+              "flex h-[9vh] w-[9vh] shrink-0 items-center justify-center rounded-xl text-[4vh] font-bold",
+              branded ? "bg-white/15 ring-2 ring-white/40" : "bg-indigo-600",
+            )}
           >
             {initials(companyName)}
           </span>
@@ -75,7 +87,10 @@ export function BoardHeader({ companyName, branchName, logoUrl, timeZone }: Prop
             {companyName}
           </p>
           <p
-            className="truncate text-[3vh] leading-tight text-slate-300"
+            className={cn(
+              "truncate text-[3vh] leading-tight",
+              branded ? "text-white/85" : "text-slate-300",
+            )}
             data-testid="board-branch"
           >
             {branchName}
@@ -86,7 +101,12 @@ export function BoardHeader({ companyName, branchName, logoUrl, timeZone }: Prop
         <p className="text-[8vh] leading-none font-bold tabular-nums" data-testid="board-clock">
           <time dateTime={date.toISOString()}>{format.time(date)}</time>
         </p>
-        <p className="mt-[0.5vh] text-[2.4vh] text-slate-300 first-letter:uppercase">
+        <p
+          className={cn(
+            "mt-[0.5vh] text-[2.4vh] first-letter:uppercase",
+            branded ? "text-white/85" : "text-slate-300",
+          )}
+        >
           {format.day(date)}
         </p>
       </div>

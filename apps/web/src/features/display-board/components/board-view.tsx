@@ -1,3 +1,4 @@
+import { boardAccent, brandStyle } from "../../../lib/brand-colors";
 import type { ConnectionStatus } from "../../../lib/realtime/use-realtime";
 import type { BoardSnapshot } from "../api/board.types";
 import { useBoardText } from "../hooks/board-language";
@@ -28,11 +29,15 @@ export function BoardView({
   const { both, localized } = useBoardText();
   const [newest, ...earlier] = snapshot.calls;
   const offline = connection === "offline";
+  // The company's colour, adjusted so white text stays readable on it; none: the board's indigo.
+  const accent = boardAccent(snapshot.branding.primaryColor);
   return (
     <div
       className="flex h-dvh w-full flex-col overflow-hidden bg-slate-950 text-white"
+      style={brandStyle(accent)}
       data-testid="display-board"
       data-connection={connection}
+      data-brand={accent ?? undefined}
     >
       {offline && (
         <div
@@ -48,6 +53,7 @@ export function BoardView({
         companyName={snapshot.branding.companyName}
         branchName={localized(snapshot.branding.branchName)}
         logoUrl={snapshot.branding.logoUrl}
+        branded={accent !== null}
         timeZone={timeZone}
       />
       <main className="grid min-h-0 flex-1 grid-cols-[1.3fr_1fr] gap-[2.5vw] px-[3vw] py-[3vh]">

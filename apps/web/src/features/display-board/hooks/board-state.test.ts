@@ -19,7 +19,12 @@ function call(label: string, counter: number, seconds: number, recalls = 0): Boa
 
 function snapshot(calls: BoardCall[]): BoardSnapshot {
   return {
-    branding: { companyName: "Hamkorbank", branchName: { uz: "Toshkent" }, logoUrl: null },
+    branding: {
+      companyName: "Hamkorbank",
+      branchName: { uz: "Toshkent" },
+      logoUrl: null,
+      primaryColor: null,
+    },
     calls,
     services: [{ id: "s1", name: { uz: "Kassa" }, waiting: 3 }],
   };

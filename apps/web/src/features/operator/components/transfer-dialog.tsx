@@ -8,9 +8,12 @@ import { Select } from "../../../components/ui/select";
 import { cn } from "../../../lib/cn";
 import { useLocalized } from "../../../lib/localized";
 import { useFocusOnOpen } from "../hooks/use-focus-on-open";
-import type { OperatorOption, ServiceOption } from "../api/operator.types";
+import type { ServiceOption } from "../api/operator.types";
+import { ColleaguePicker, colleagueRefusal, type Colleague } from "./colleague-picker";
 
 export type TransferChoice = { serviceId?: string; operatorId?: string; note?: string };
+
+type Mode = "service" | "operator";
 
 type Props = {
   open: boolean;
@@ -18,30 +21,46 @@ type Props = {
   currentServiceId: string | null;
   selfId: string;
   services: ServiceOption[];
-  operators: OperatorOption[];
+  /** Everyone of the branch, whatever their state: the picker says who can take the customer. */
+  operators: Colleague[];
   pending: boolean;
   error: string | null;
   onTransfer: (choice: TransferChoice) => void;
   onClose: () => void;
 };
 
-/** Sends the customer to another service or a named operator; the customer keeps their place. */
+/** Sends the customer to another service or to a colleague; the customer keeps their place. */
 export function TransferDialog(props: Props) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const id = useId();
-  const [mode, setMode] = useState<"service" | "operator">("service");
+  const [mode, setMode] = useState<Mode>("service");
   const [target, setTarget] = useState("");
+  // To a colleague: in the ticket's own service unless the operator picks another.
+  const [via, setVia] = useState("");
   const [note, setNote] = useState("");
   useFocusOnOpen(props.open, `${id}-target`);
   const services = props.services.filter((s) => s.id !== props.currentServiceId);
-  const operators = props.operators.filter((o) => o.id !== props.selfId);
-  const options = mode === "service" ? services : operators;
+  const colleagues = props.operators.filter((o) => o.id !== props.selfId);
+  const viaId = via || props.currentServiceId || props.services[0]?.id || "";
+  const viaService = props.services.find((s) => s.id === viaId);
+  const chosen = colleagues.find((c) => c.id === target);
+  const ready = mode === "service" ? !!target : !!chosen && !colleagueRefusal(chosen, viaId);
 
   const close = () => {
+    setMode("service");
     setTarget("");
+    setVia("");
     setNote("");
     props.onClose();
+  };
+
+  const submit = () => {
+    if (!ready) return;
+    const trimmed = note.trim() || undefined;
+    if (mode === "service") return props.onTransfer({ serviceId: target, note: trimmed });
+    const serviceId = viaId !== props.currentServiceId ? viaId : undefined;
+    props.onTransfer({ operatorId: target, serviceId, note: trimmed });
   };
 
   return (
@@ -54,7 +73,7 @@ export function TransferDialog(props: Props) {
           <Button variant="secondary" onClick={close} disabled={props.pending}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" form={`${id}-form`} loading={props.pending} disabled={!target}>
+          <Button type="submit" form={`${id}-form`} loading={props.pending} disabled={!ready}>
             {t("queue.actions.transfer")}
           </Button>
         </>
@@ -65,68 +84,85 @@ export function TransferDialog(props: Props) {
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!target) return;
-          const trimmed = note.trim() || undefined;
-          props.onTransfer(
-            mode === "service"
-              ? { serviceId: target, note: trimmed }
-              : { operatorId: target, note: trimmed },
-          );
+          submit();
         }}
       >
         <p>{t("queue.transfer.hint")}</p>
-        {operators.length > 0 && (
-          <div
-            role="radiogroup"
-            aria-label={t("queue.transfer.to")}
-            className="grid grid-cols-2 gap-2"
-          >
-            {(["service", "operator"] as const).map((value) => (
-              <button
-                key={value}
-                type="button"
-                role="radio"
-                aria-checked={mode === value}
-                onClick={() => {
+        <fieldset className="grid grid-cols-2 gap-2">
+          <legend className="sr-only">{t("queue.transfer.to")}</legend>
+          {(["service", "operator"] as const).map((value) => (
+            <label
+              key={value}
+              className={cn(
+                "cursor-pointer rounded-md border-2 px-3 py-2 text-center text-sm font-semibold has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-indigo-600",
+                mode === value
+                  ? "border-indigo-600 bg-indigo-50 text-indigo-900"
+                  : "border-zinc-200 text-zinc-700 hover:bg-zinc-50",
+              )}
+            >
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                value={value}
+                checked={mode === value}
+                onChange={() => {
                   setMode(value);
                   setTarget("");
                 }}
-                className={cn(
-                  "rounded-md border-2 px-3 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
-                  mode === value
-                    ? "border-indigo-600 bg-indigo-50 text-indigo-900"
-                    : "border-zinc-200 text-zinc-700 hover:bg-zinc-50",
-                )}
+                className="sr-only"
+              />
+              {t(`queue.transfer.${value}`)}
+            </label>
+          ))}
+        </fieldset>
+        {mode === "service" ? (
+          <Field id={`${id}-target`} label={t("queue.transfer.serviceLabel")}>
+            <Select
+              id={`${id}-target`}
+              value={target}
+              onChange={(event) => setTarget(event.target.value)}
+            >
+              <option value="">{t("queue.transfer.choose")}</option>
+              {services.map((service) => (
+                <option key={service.id} value={service.id}>
+                  {localized(service.name)}
+                </option>
+              ))}
+            </Select>
+            {services.length === 0 && (
+              <p className="mt-1.5 text-sm text-zinc-500">{t("queue.transfer.noTargets")}</p>
+            )}
+          </Field>
+        ) : (
+          <>
+            <Field id={`${id}-via`} label={t("queue.transfer.forService")}>
+              <Select
+                id={`${id}-via`}
+                value={viaId}
+                onChange={(event) => {
+                  setVia(event.target.value);
+                  const next = colleagues.find((c) => c.id === target);
+                  if (next && colleagueRefusal(next, event.target.value)) setTarget("");
+                }}
               >
-                {t(`queue.transfer.${value}`)}
-              </button>
-            ))}
-          </div>
-        )}
-        <Field id={`${id}-target`} label={t(`queue.transfer.${mode}Label`)}>
-          <Select
-            id={`${id}-target`}
-            value={target}
-            onChange={(event) => setTarget(event.target.value)}
-          >
-            <option value="">{t("queue.transfer.choose")}</option>
-            {mode === "service"
-              ? services.map((service) => (
+                {props.services.map((service) => (
                   <option key={service.id} value={service.id}>
-                    {localized(service.name)}
-                  </option>
-                ))
-              : operators.map((operator) => (
-                  <option key={operator.id} value={operator.id}>
-                    {operator.counterNumber !== null
-                      ? `${operator.name} — ${t("queue.counterName", { number: operator.counterNumber })}`
-                      : operator.name}
+                    {service.id === props.currentServiceId
+                      ? t("queue.transfer.currentService", { name: localized(service.name) })
+                      : localized(service.name)}
                   </option>
                 ))}
-          </Select>
-        </Field>
-        {options.length === 0 && (
-          <p className="text-sm text-zinc-500">{t("queue.transfer.noTargets")}</p>
+              </Select>
+            </Field>
+            <ColleaguePicker
+              name={`${id}-colleague`}
+              colleagues={colleagues}
+              serviceId={viaId}
+              serviceName={viaService ? localized(viaService.name) : ""}
+              value={target}
+              onChange={setTarget}
+            />
+          </>
         )}
         <Field id={`${id}-note`} label={t("queue.transfer.note")}>
           <Input

@@ -80,6 +80,8 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
       case "finish":
         return open("finish");
       case "transfer":
+        // Who sits where changes all day: the colleague list is read afresh for each transfer.
+        void directory.refetch();
         return open("transfer");
       case "cancel":
         return open("cancel");
@@ -206,7 +208,7 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
             currentServiceId={current.serviceId}
             selfId={workplace.operator.id}
             services={directory.data?.services ?? workplace.services}
-            operators={(directory.data?.operators ?? []).filter((o) => o.status !== "OFFLINE")}
+            operators={directory.data?.operators ?? []}
             pending={pending?.kind === "transfer"}
             error={dialogError}
             onClose={close}
