@@ -7,7 +7,6 @@ import {
   spanResolver,
 } from "./local-time";
 import {
-  DAY_EXCEPTION_KIND,
   branchIntervalsOn,
   coversSpan,
   workingIntervals,
@@ -101,7 +100,7 @@ type Rules = ReturnType<typeof checkSlotInput>;
 function slotsOnDay(input: SlotInput, rules: Rules, date: string): BookingSlot[] {
   const exception = rules.exceptions.get(date);
   const branch = branchIntervalsOn(input.weeklyHours, exception, date);
-  if (branch.length === 0 || exception?.kind === DAY_EXCEPTION_KIND.CLOSED) return [];
+  if (branch.length === 0) return [];
   const weekday = isoWeekday(date);
   const schedules = input.operators.map((o) => ({
     id: o.id,
