@@ -143,6 +143,17 @@ describe("generateSlots", () => {
     ]);
   });
 
+  it("lists only the asked window of days, still inside the horizon", () => {
+    const days = (fromDay?: string, toDay?: string) => [
+      ...new Set(
+        generateSlots(tashkent({ horizonDays: 7, fromDay, toDay })).map((s) => s.localDate),
+      ),
+    ];
+    expect(days("2026-12-02", "2026-12-03")).toEqual(["2026-12-02", "2026-12-03"]);
+    expect(days("2026-11-01", "2026-11-30")).toEqual(["2026-11-30"]);
+    expect(days("2026-12-07", "2027-01-31")).toEqual(["2026-12-07"]);
+  });
+
   it("counts operators scheduled for the whole slot: 2 in the morning, 1 after lunch", () => {
     const morning: WeeklyHours = { "1": { open: "09:00", close: "13:00" } };
     const slots = generateSlots(
@@ -246,5 +257,6 @@ describe("slotCapacityAt", () => {
     expect(slotCapacityAt(input, new Date("2026-11-30T05:00:00Z"))).not.toBeNull(); // 10:00
     expect(slotCapacityAt(input, new Date("2026-12-04T04:00:00Z"))).toBeNull(); // day 4 > 3
     expect(slotCapacityAt(input, new Date("2026-11-29T04:00:00Z"))).toBeNull(); // yesterday
+    expect(slotCapacityAt(input, new Date(Number.NaN))).toBeNull();
   });
 });

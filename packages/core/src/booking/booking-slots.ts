@@ -88,6 +88,7 @@ export function generateSlots(input: SlotInput): BookingSlot[] {
  */
 export function slotCapacityAt(input: SlotInput, start: Date): BookingSlot | null {
   const rules = checkSlotInput(input);
+  if (Number.isNaN(start.getTime())) return null;
   const { date } = localClock(start, input.timeZone);
   const today = localClock(input.now, input.timeZone).date;
   const offset = daysBetween(today, date);

@@ -63,6 +63,9 @@ export function zoneOffsetMinutes(at: Date, timeZone: string): number {
 
 /** The local day, ISO weekday and minute of the day at instant `at` in `timeZone`. */
 export function localClock(at: Date, timeZone: string): LocalClock {
+  if (Number.isNaN(at.getTime())) {
+    throw new QueueError(QUEUE_ERROR_CODE.INVALID_ARGUMENT, "localClock needs a valid date.");
+  }
   const wall = wallMs(at.getTime(), timeZone);
   const day = Math.floor(wall / DAY_MS) * DAY_MS;
   return {
