@@ -9,3 +9,4 @@ export * from "./call-next-policy";
 export * from "./wait-time";
 export * from "./ticket-token";
 export * from "./audit-action";
+export * from "./booking";

@@ -1,40 +1,5 @@
+import { localClock } from "@equeue/core";
 import type { DayHours, WeeklyHours } from "../../db/tables";
-
-const WEEKDAYS: Readonly<Record<string, keyof WeeklyHours>> = {
-  Mon: "1",
-  Tue: "2",
-  Wed: "3",
-  Thu: "4",
-  Fri: "5",
-  Sat: "6",
-  Sun: "7",
-};
-
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** ISO weekday key and minutes since local midnight at `at` in the branch's time zone. */
-export function localClock(
-  at: Date,
-  timeZone: string,
-): { weekday: keyof WeeklyHours; minutes: number } {
-  let f = clockFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      weekday: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    clockFormatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return {
-    weekday: WEEKDAYS[part("weekday")] ?? "1",
-    minutes: Number(part("hour")) * 60 + Number(part("minute")),
-  };
-}
 
 /** "09:30" or "09:30:00" as minutes since midnight; null when unreadable. */
 function toMinutes(value: string | null | undefined): number | null {

@@ -1,0 +1,3 @@
+export * from "./local-time";
+export * from "./opening-hours";
+export * from "./booking-slots";
