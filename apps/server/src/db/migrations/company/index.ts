@@ -4,6 +4,7 @@ import { companySetup } from "./0002-setup";
 import { companyQueue } from "./0003-queue";
 import { companyQueueIntegrity } from "./0004-queue-integrity";
 import { companyQueueDueIndex } from "./0005-queue-due-index";
+import { companyOnlinePlaces } from "./0008-online-places";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -12,6 +13,7 @@ export const companyMigrations: Migration[] = [
   companyQueue,
   companyQueueIntegrity,
   companyQueueDueIndex,
+  companyOnlinePlaces,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>
