@@ -73,6 +73,20 @@ describe("the customer portal of a company", () => {
     expect(b.today.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it("finds active companies in the directory by name, and never inactive ones", async () => {
+    const { slug } = await publicCompany();
+    const hidden = await publicCompany();
+    await setStatus(hidden.slug, "INACTIVE");
+    const all = await call(p.app, "GET", `/api/public/companies`);
+    const slugs = all.json().items.map((c: { slug: string }) => c.slug);
+    expect(slugs).toContain(slug);
+    expect(slugs).not.toContain(hidden.slug);
+    const found = await call(p.app, "GET", `/api/public/companies?search=${slug.toUpperCase()}`);
+    expect(found.json().items.map((c: { slug: string }) => c.slug)).toEqual([slug]);
+    const none = await call(p.app, "GET", `/api/public/companies?search=%25`);
+    expect(none.json().items).toEqual([]);
+  });
+
   it("is invisible for inactive, suspended and deleted companies", async () => {
     for (const status of ["INACTIVE", "SUSPENDED", "DELETED"] as const) {
       const { slug, branch } = await publicCompany();
