@@ -22,8 +22,10 @@ function newestSource(dir) {
 function webIsStale() {
   if (!fs.existsSync(builtIndex)) return true;
   const built = fs.statSync(builtIndex).mtimeMs;
-  const sources = [path.join(web, "src"), path.join(web, "public")].filter((d) => fs.existsSync(d));
-  const configs = ["index.html", "vite.config.ts"]
+  const sources = ["src", "public", "vite"]
+    .map((d) => path.join(web, d))
+    .filter((d) => fs.existsSync(d));
+  const configs = ["index.html", "staff.html", "kiosk.html", "board.html", "vite.config.ts"]
     .map((f) => path.join(web, f))
     .filter((f) => fs.existsSync(f));
   const newest = Math.max(

@@ -1,11 +1,13 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
+import { faceFallback } from "./vite/face-fallback.ts";
+import { precompress } from "./vite/precompress.ts";
 
 const backend = "http://127.0.0.1:3000";
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), faceFallback(), precompress()],
   server: {
     proxy: {
       // ws: the real-time socket lives at /api/socket.io.
@@ -16,5 +18,16 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // Read by scripts/check-budgets.mjs: which chunks each face loads first.
+    manifest: true,
+    rollupOptions: {
+      // One page per face (app/faces/face-of-path.ts): each loads only its own code.
+      input: {
+        portal: "index.html",
+        staff: "staff.html",
+        kiosk: "kiosk.html",
+        board: "board.html",
+      },
+    },
   },
 });

@@ -4,7 +4,7 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -29,6 +29,7 @@ import { resolveCompanyFromPath, companyHostRewrite } from "./modules/tenancy/te
 import { registerWeb } from "./modules/web/web";
 import { installErrorHandling } from "./shared/http/error-handler";
 import { genRequestId } from "./shared/http/request-id";
+import { QuietRequestLog } from "./shared/http/request-log";
 
 export type BuildAppOptions = {
   logger: FastifyBaseLogger | boolean | { level: string };
@@ -54,11 +55,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
                 },
         }),
     genReqId: genRequestId,
-    logController: new LogController({
-      requestIdLogLabel: "requestId",
-      disableRequestLogging: (request) =>
-        request.url === "/api/health" || request.url === "/api/ready",
-    }),
+    logController: new QuietRequestLog(
+      (request) => request.url === "/api/health" || request.url === "/api/ready",
+    ),
     trustProxy: ctx.config.TRUST_PROXY,
     rewriteUrl: companyHostRewrite(ctx.config.BASE_DOMAIN),
     bodyLimit: 1024 * 1024,

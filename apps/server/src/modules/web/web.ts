@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,65 +7,91 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../shared/app-error";
 import { sendError } from "../../shared/http/error-handler";
 import { companySlugFromHost } from "../tenancy/tenancy";
+import { FACE_HTML, faceOfPath } from "./faces";
 
 export const webDistDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   "../../../../web/dist",
 );
 
+/** Content-hashed by Vite: a changed file gets a new name, so a copy may be kept for a year. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
 /**
- * Serves the built web app with an SPA fallback. On a company's subdomain the page is told its
- * company through a meta tag, so `/admin` there means that company's admin panel.
+ * Serves the built web app: hashed assets compressed at build time (brotli or gzip, as the
+ * browser accepts) and cached for good, and per face (portal, staff, kiosk, board) its own HTML
+ * page as the SPA fallback, revalidated on every load so a new build is seen at once. On a
+ * company's subdomain the page is told its company through a meta tag, so `/admin` there means
+ * that company's admin panel.
  */
 export async function registerWeb(
   app: FastifyInstance,
   opts: { baseDomain?: string | undefined; distDir?: string },
 ) {
   const dist = opts.distDir ?? webDistDir;
-  const indexFile = path.join(dist, "index.html");
-  if (fs.existsSync(indexFile)) {
+  const built = fs.existsSync(path.join(dist, FACE_HTML.portal));
+  if (built) {
     await app.register(fastifyStatic, {
       root: dist,
       index: false,
       wildcard: true,
       decorateReply: false,
+      preCompressed: true,
+      // The HTML pages go through `sendPage` (company meta tag); Vite's manifest is build-only.
+      allowedPath: (pathname) => !pathname.endsWith(".html") && !pathname.startsWith("/.vite/"),
+      setHeaders: (reply, filePath) => {
+        const hashed = path.relative(dist, filePath).split(path.sep)[0] === "assets";
+        reply.header("cache-control", hashed ? IMMUTABLE : "no-cache");
+      },
     });
   }
+
   // Read per change, not once: a rebuild while the server runs must not leave stale asset links.
-  let cached: { mtimeMs: number; html: string } | null = null;
-  const readIndex = (): string | null => {
-    if (!fs.existsSync(indexFile)) return null;
-    const { mtimeMs } = fs.statSync(indexFile);
-    if (!cached || cached.mtimeMs !== mtimeMs)
-      cached = { mtimeMs, html: fs.readFileSync(indexFile, "utf8") };
-    return cached.html;
+  const cache = new Map<string, { mtimeMs: number; html: string }>();
+  const readPage = (file: string): string | null => {
+    const full = path.join(dist, file);
+    if (!fs.existsSync(full)) return null;
+    const { mtimeMs } = fs.statSync(full);
+    let hit = cache.get(file);
+    if (!hit || hit.mtimeMs !== mtimeMs) {
+      hit = { mtimeMs, html: fs.readFileSync(full, "utf8") };
+      cache.set(file, hit);
+    }
+    return hit.html;
   };
-  const sendApp = (request: FastifyRequest, reply: FastifyReply, html: string) => {
+
+  const sendPage = (request: FastifyRequest, reply: FastifyReply, pathname: string) => {
     const slug = companySlugFromHost(request.headers.host, opts.baseDomain);
+    const html = readPage(FACE_HTML[faceOfPath(pathname, slug !== null)]);
+    if (html === null) return null;
     const page = slug
       ? html.replace("<head>", `<head><meta name="eq-company" content="${slug}">`)
       : html;
-    return reply.type("text/html").header("cache-control", "no-cache").send(page);
+    // `no-cache`: kept, but revalidated each time; the ETag makes that a 304 without a body.
+    const etag = `"${createHash("sha1").update(page).digest("base64url")}"`;
+    reply.header("cache-control", "no-cache").header("etag", etag);
+    if (request.headers["if-none-match"] === etag) return reply.code(304).send();
+    return reply.type("text/html; charset=utf-8").send(page);
   };
 
   app.get("/", { schema: { hide: true } }, (request, reply) => {
-    const html = readIndex();
-    if (!html)
+    const sent = sendPage(request, reply, "/");
+    if (sent === null)
       return reply
         .type("text/plain")
         .send("E-Queue API is running; the web app is not built (npm run build).");
-    return sendApp(request, reply, html);
+    return sent;
   });
 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split("?")[0] ?? "/";
-    const indexHtml = readIndex();
-    if (url.startsWith("/api/") || url === "/api" || request.method !== "GET" || !indexHtml) {
+    const isPage = request.method === "GET" && !url.startsWith("/api/") && url !== "/api" && built;
+    const sent = isPage ? sendPage(request, reply, url) : null;
+    if (sent === null)
       return sendError(
         reply,
         new AppError("NOT_FOUND", `There is nothing at ${request.method} ${url}.`),
       );
-    }
-    return sendApp(request, reply, indexHtml);
+    return sent;
   });
 }

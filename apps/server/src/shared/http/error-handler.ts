@@ -84,7 +84,8 @@ export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(err);
     if (appError.status >= 500) request.log.error({ err }, "request failed");
-    else request.log.info({ code: appError.code }, appError.message);
+    // A refused request is the caller's business, not the operator's: kept out of `info`.
+    else request.log.debug({ code: appError.code }, appError.message);
     return sendError(reply, appError);
   });
 }

@@ -1,8 +1,6 @@
-import { enSetup } from "./setup/en";
-import { queueEn } from "./queue/en";
-import type { Messages } from "./uz";
+import type { BaseMessages } from "./uz";
 
-export const en: Messages = {
+export const en: BaseMessages = {
   common: {
     appName: "E-Queue",
     tagline: "Online queues for banks, clinics and public services",
@@ -269,6 +267,4 @@ export const en: Messages = {
     NETWORK: "The server cannot be reached. Check your connection.",
     INTERNAL: "Server error. Please try again later.",
   },
-  setup: enSetup,
-  queue: queueEn,
 };

@@ -4,6 +4,11 @@ import { en } from "./en";
 import { ru } from "./ru";
 import { uz, type Messages } from "./uz";
 
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
+
+/** Texts of one area in every language; a face adds the bundles it shows (see `bundles/`). */
+export type MessageBundle = Record<"uz" | "ru" | "en", DeepPartial<Messages>>;
+
 export const LANGUAGES = ["uz", "ru", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -47,7 +52,8 @@ export function localeOf(lang: Language): string {
   return lang === "uz" ? "uz-Latn-UZ" : lang === "ru" ? "ru-RU" : "en-GB";
 }
 
-const resources: Record<Language, { translation: Messages }> = {
+// The shared texts every face shows; the rest arrive through `addMessages`.
+const resources: Record<Language, { translation: DeepPartial<Messages> }> = {
   uz: { translation: uz },
   ru: { translation: ru },
   en: { translation: en },
@@ -66,5 +72,11 @@ void i18n.use(initReactI18next).init({
 });
 
 document.documentElement.lang = currentLanguage();
+
+/** Adds one area's texts (merged into the shared ones); call before the face renders. */
+export function addMessages(bundle: MessageBundle): void {
+  for (const lang of LANGUAGES)
+    i18n.addResourceBundle(lang, "translation", bundle[lang], true, true);
+}
 
 export { i18n };

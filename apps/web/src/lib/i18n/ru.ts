@@ -1,8 +1,6 @@
-import { ruSetup } from "./setup/ru";
-import { queueRu } from "./queue/ru";
-import type { Messages } from "./uz";
+import type { BaseMessages } from "./uz";
 
-export const ru: Messages = {
+export const ru: BaseMessages = {
   common: {
     appName: "E-Queue",
     tagline: "Электронная очередь для банков, клиник и госуслуг",
@@ -269,6 +267,4 @@ export const ru: Messages = {
     NETWORK: "Нет связи с сервером. Проверьте подключение.",
     INTERNAL: "Ошибка на сервере. Попробуйте позже.",
   },
-  setup: ruSetup,
-  queue: queueRu,
 };

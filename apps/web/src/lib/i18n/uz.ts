@@ -1,5 +1,5 @@
-import { uzSetup } from "./setup/uz";
-import { queueUz } from "./queue/uz";
+import type { queueUz } from "./queue/uz";
+import type { SetupMessages } from "./setup/uz";
 
 /** Uzbek (Latin) — the default language and the source of every key. */
 export const uz = {
@@ -273,11 +273,18 @@ export const uz = {
     NETWORK: "Server bilan aloqa yo‘q. Internetni tekshiring.",
     INTERNAL: "Serverda xato yuz berdi. Keyinroq qayta urinib ko‘ring.",
   },
-  setup: uzSetup,
-  queue: queueUz,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
-/** Shape every translation must match: a missing key fails the typecheck. */
-export type Messages = Widen<typeof uz>;
+/** Shape every translation of the shared texts must match: a missing key fails the typecheck. */
+export type BaseMessages = Widen<typeof uz>;
+
+/**
+ * Every text of the app. The set-up and queue sections live in their own modules so that each
+ * face (portal, staff, kiosk, board) bundles only the texts it shows (see `bundles/`).
+ */
+export type Messages = BaseMessages & {
+  setup: SetupMessages;
+  queue: Widen<typeof queueUz>;
+};

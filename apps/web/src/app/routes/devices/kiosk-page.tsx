@@ -64,7 +64,7 @@ function KioskReady({ device }: { device: PairedDevice }) {
                       {local(s.name)}
                     </span>
                     <span className="text-sm text-zinc-500">
-                      {t("setup.common.minutes", { count: s.durationMinutes })}
+                      {t("setup.kiosk.minutes", { count: s.durationMinutes })}
                     </span>
                   </span>
                 </li>

@@ -1,13 +1,11 @@
 import type { RouteObject } from "react-router";
 
 const operator = () => import("./index");
-const track = () => import("../track/ticket-tracking-page");
 
 /**
- * Queue pages mounted beside the company admin pages under `/c/:slug` (or the host root): the
- * operator workplace and a customer's live ticket.
+ * The operator workplace, mounted beside the company admin pages under `/c/:slug` (or the host
+ * root). A customer's live ticket (`t/:token`) belongs to the public face (`faces/portal-routes`).
  */
 export const operatorRoutes: RouteObject[] = [
   { path: "operator", lazy: async () => ({ Component: (await operator()).OperatorPage }) },
-  { path: "t/:token", lazy: async () => ({ Component: (await track()).TicketTrackingPage }) },
 ];

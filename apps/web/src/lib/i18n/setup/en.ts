@@ -1,3 +1,4 @@
+import { enDeviceScreens, enPairingErrors } from "./device-screens.en";
 import { enStaffDevices } from "./staff-devices.en";
 import type { SetupMessages } from "./uz";
 
@@ -332,9 +333,8 @@ export const enSetup: SetupMessages = {
     ALREADY_EXISTS: "This already exists.",
     IN_USE: "This has been used, so it cannot be deleted. Deactivate it instead.",
     SETUP_INCOMPLETE: "The set-up is not finished. Complete the remaining steps of the list.",
-    PAIRING_CODE_INVALID: "Wrong code. Check the code in the admin panel and enter it again.",
-    PAIRING_CODE_EXPIRED: "The code has expired. Get a new code in the admin panel.",
-    PAIRING_CODE_LOCKED: "Too many wrong tries. Get a new code in the admin panel.",
+    ...enPairingErrors,
   },
   ...enStaffDevices,
+  ...enDeviceScreens,
 };

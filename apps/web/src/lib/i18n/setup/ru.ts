@@ -1,3 +1,4 @@
+import { ruDeviceScreens, ruPairingErrors } from "./device-screens.ru";
 import { ruStaffDevices } from "./staff-devices.ru";
 import type { SetupMessages } from "./uz";
 
@@ -330,9 +331,8 @@ export const ruSetup: SetupMessages = {
     ALREADY_EXISTS: "Такая запись уже существует.",
     IN_USE: "Запись уже использовалась, удалить её нельзя. Отключите её вместо этого.",
     SETUP_INCOMPLETE: "Настройка не завершена. Выполните оставшиеся шаги списка.",
-    PAIRING_CODE_INVALID: "Неверный код. Проверьте код в админ-панели и введите снова.",
-    PAIRING_CODE_EXPIRED: "Срок действия кода истёк. Получите новый код в админ-панели.",
-    PAIRING_CODE_LOCKED: "Слишком много неверных попыток. Получите новый код в админ-панели.",
+    ...ruPairingErrors,
   },
   ...ruStaffDevices,
+  ...ruDeviceScreens,
 };

@@ -1,7 +1,7 @@
 import type { SetupMessages } from "./uz";
 
-/** Staff, devices, pairing and kiosk texts — English; part of `enSetup`. */
-export const enStaffDevices: Pick<SetupMessages, "staff" | "devices" | "pairing" | "kiosk"> = {
+/** Staff and devices texts (admin panel) — English; part of `enSetup`. */
+export const enStaffDevices: Pick<SetupMessages, "staff" | "devices"> = {
   staff: {
     title: "Staff",
     subtitle:
@@ -168,24 +168,5 @@ export const enStaffDevices: Pick<SetupMessages, "staff" | "devices" | "pairing"
     deleteTitle: "Delete the device “{{name}}”?",
     deleteText: "The device is removed from the list.",
     deleted: "Device deleted",
-  },
-  pairing: {
-    kind: { KIOSK: "Kiosk", DISPLAY: "Display board" },
-    title: { KIOSK: "Pair this kiosk", DISPLAY: "Pair this display board" },
-    instructions: "Enter the 6-digit code shown in the admin panel under “Devices”.",
-    codeLabel: "Pairing code",
-    submit: "Pair",
-    erase: "Erase",
-    clear: "Clear",
-    keypad: "Number keypad",
-    sixDigits: "Enter 6 digits.",
-    unpaired: "This screen was unpaired or its code renewed. Get a new code in the admin panel.",
-    offline: "The server cannot be reached",
-  },
-  kiosk: {
-    paired: "Kiosk paired — {{branch}}",
-    pairedHint: "The ticket screen opens here in a coming update.",
-    services: "Services shown on this kiosk",
-    noServices: "No services for this kiosk. Assign services to the branch in the admin panel.",
   },
 };

@@ -1,7 +1,7 @@
 import type { SetupMessages } from "./uz";
 
-/** Staff, devices, pairing and kiosk texts — Russian; part of `ruSetup`. */
-export const ruStaffDevices: Pick<SetupMessages, "staff" | "devices" | "pairing" | "kiosk"> = {
+/** Staff and devices texts (admin panel) — Russian; part of `ruSetup`. */
+export const ruStaffDevices: Pick<SetupMessages, "staff" | "devices"> = {
   staff: {
     title: "Сотрудники",
     subtitle:
@@ -171,24 +171,5 @@ export const ruStaffDevices: Pick<SetupMessages, "staff" | "devices" | "pairing"
     deleteTitle: "Удалить устройство «{{name}}»?",
     deleteText: "Устройство будет удалено из списка.",
     deleted: "Устройство удалено",
-  },
-  pairing: {
-    kind: { KIOSK: "Киоск", DISPLAY: "Табло" },
-    title: { KIOSK: "Подключение киоска", DISPLAY: "Подключение табло" },
-    instructions: "Введите 6-значный код, показанный в админ-панели в разделе «Устройства».",
-    codeLabel: "Код подключения",
-    submit: "Подключить",
-    erase: "Стереть",
-    clear: "Сброс",
-    keypad: "Цифровая клавиатура",
-    sixDigits: "Введите 6 цифр.",
-    unpaired: "Этот экран отключён или его код обновлён. Получите новый код в админ-панели.",
-    offline: "Нет связи с сервером",
-  },
-  kiosk: {
-    paired: "Киоск подключён — {{branch}}",
-    pairedHint: "Экран выдачи талонов появится здесь в следующем обновлении.",
-    services: "Услуги в киоске",
-    noServices: "Для этого киоска нет услуг. Привяжите услуги к филиалу в админ-панели.",
   },
 };

@@ -1,4 +1,4 @@
-/** Staff, devices, pairing and kiosk texts — Uzbek (Latin); part of `uzSetup`. */
+/** Staff and devices texts (admin panel) — Uzbek (Latin); part of `uzSetup`. */
 export const uzStaffDevices = {
   staff: {
     title: "Xodimlar",
@@ -174,24 +174,5 @@ export const uzStaffDevices = {
     deleteTitle: "«{{name}}» qurilmasini o‘chirasizmi?",
     deleteText: "Qurilma ro‘yxatdan olib tashlanadi.",
     deleted: "Qurilma o‘chirildi",
-  },
-  pairing: {
-    kind: { KIOSK: "Kiosk", DISPLAY: "Tablo" },
-    title: { KIOSK: "Kioskni ulash", DISPLAY: "Tabloni ulash" },
-    instructions: "Admin panelida «Qurilmalar» bo‘limida ko‘rsatilgan 6 xonali kodni kiriting.",
-    codeLabel: "Ulash kodi",
-    submit: "Ulash",
-    erase: "O‘chirish",
-    clear: "Tozalash",
-    keypad: "Raqamlar klaviaturasi",
-    sixDigits: "6 ta raqam kiriting.",
-    unpaired: "Bu ekran ajratildi yoki kodi yangilandi. Admin panelidan yangi kod oling.",
-    offline: "Server bilan aloqa yo‘q",
-  },
-  kiosk: {
-    paired: "Kiosk ulandi — {{branch}}",
-    pairedHint: "Chipta berish ekrani keyingi yangilanishda shu yerda ochiladi.",
-    services: "Kioskda ko‘rsatiladigan xizmatlar",
-    noServices: "Bu kiosk uchun xizmatlar yo‘q. Admin panelida filialga xizmat biriktiring.",
   },
 };

@@ -1,3 +1,4 @@
+import { uzDeviceScreens, uzPairingErrors } from "./device-screens.uz";
 import { uzStaffDevices } from "./staff-devices.uz";
 
 /** Company Admin panel (set-up) and device pairing — Uzbek (Latin), the source of keys. */
@@ -341,11 +342,10 @@ export const uzSetup = {
     IN_USE:
       "Bu yozuv ishlatilgan, shuning uchun o‘chirib bo‘lmaydi. Uning o‘rniga faolsizlantiring.",
     SETUP_INCOMPLETE: "Sozlash hali tugamagan. Ro‘yxatdagi qolgan qadamlarni bajaring.",
-    PAIRING_CODE_INVALID: "Kod noto‘g‘ri. Admin panelidagi kodni tekshirib, qayta kiriting.",
-    PAIRING_CODE_EXPIRED: "Kod muddati tugagan. Admin panelida yangi kod oling.",
-    PAIRING_CODE_LOCKED: "Juda ko‘p noto‘g‘ri urinish. Admin panelida yangi kod oling.",
+    ...uzPairingErrors,
   },
   ...uzStaffDevices,
+  ...uzDeviceScreens,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,14 +1,11 @@
-import { Navigate, createBrowserRouter, type RouteObject } from "react-router";
-import { getHostCompany } from "../lib/company-host";
-import { companySetupRoutes } from "./routes/company/setup-routes";
-import { deviceRoutes } from "./routes/devices/device-routes";
-import { NotFoundPage } from "./routes/not-found-page";
-import { operatorRoutes } from "./routes/operator/operator-routes";
-import { PortalPage } from "./routes/portal-page";
+import { Navigate, type RouteObject } from "react-router";
+import { getHostCompany } from "../../lib/company-host";
+import { companySetupRoutes } from "../routes/company/setup-routes";
+import { operatorRoutes } from "../routes/operator/operator-routes";
 
-// Each role's pages load on demand, so the public portal stays small.
-const admin = () => import("./routes/admin");
-const company = () => import("./routes/company");
+// Each role's pages load on demand: an operator never downloads the super admin's panel.
+const admin = () => import("../routes/admin");
+const company = () => import("../routes/company");
 
 /** The company admin pages, mounted under `/c/:slug` and, on a company host, at the root. */
 const companyAdminRoutes: RouteObject[] = [
@@ -43,17 +40,13 @@ const superAdminRoutes: RouteObject[] = [
   },
 ];
 
-export function createAppRouter() {
-  const hostCompany = getHostCompany();
-  const routes: RouteObject[] = [
-    { path: "/", element: <PortalPage /> },
+/** The staff face: Super Admin (`/admin`), company admin and operator (`/c/{slug}/…`). */
+export function staffRoutes(): RouteObject[] {
+  return [
     { path: "/c/:slug", lazy: companyLayout, children: companyAdminRoutes },
-    ...deviceRoutes,
     // On `{slug}.{BASE_DOMAIN}`, `/admin` is the company's panel, not the platform's.
-    ...(hostCompany
+    ...(getHostCompany()
       ? [{ path: "/", lazy: companyLayout, children: companyAdminRoutes }]
       : superAdminRoutes),
-    { path: "*", element: <NotFoundPage /> },
   ];
-  return createBrowserRouter(routes);
 }

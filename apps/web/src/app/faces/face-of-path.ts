@@ -1,0 +1,29 @@
+/**
+ * The web app is four pages ("faces"), each with its own entry and bundle, so staff code never
+ * reaches a customer's phone, a kiosk or a hall screen. The server picks the same face for a
+ * path (`apps/server/src/modules/web/faces.ts` — keep the two in step) and the dev server too.
+ */
+export const FACES = ["portal", "staff", "kiosk", "board"] as const;
+export type Face = (typeof FACES)[number];
+
+/** The HTML file of each face in the build output. */
+export const FACE_HTML: Record<Face, string> = {
+  portal: "index.html",
+  staff: "staff.html",
+  kiosk: "kiosk.html",
+  board: "board.html",
+};
+
+/**
+ * Which face shows `pathname`. `onCompanyHost`: the page is on `{slug}.{BASE_DOMAIN}`, where the
+ * company's pages live at the root (`/admin`, `/operator`, `/t/{token}`).
+ */
+export function faceOfPath(pathname: string, onCompanyHost: boolean): Face {
+  const [first = "", , third = ""] = pathname.split("/").filter(Boolean);
+  if (first === "k") return "kiosk";
+  if (first === "d") return "board";
+  if (first === "admin") return "staff";
+  if (first === "c") return third === "t" || third === "" ? "portal" : "staff";
+  if (onCompanyHost && first === "operator") return "staff";
+  return "portal";
+}

@@ -1,0 +1,10 @@
+import { mountFace } from "../app/faces/mount-face";
+import { staffRoutes } from "../app/faces/staff-routes";
+import { addMessages } from "../lib/i18n";
+import { queueMessages } from "../lib/i18n/bundles/queue";
+import { setupMessages } from "../lib/i18n/bundles/setup";
+
+// Super Admin, company admin and operator pages; each role's code still loads on demand.
+addMessages(setupMessages);
+addMessages(queueMessages);
+mountFace("staff", staffRoutes());

@@ -1,0 +1,33 @@
+/**
+ * What a kiosk and a display board show before and around their work: pairing and the kiosk's
+ * own texts — Uzbek (Latin), the source of keys. Part of `setup`, but loaded alone on the
+ * device screens so the admin panel's texts stay out of their bundles.
+ */
+export const uzDeviceScreens = {
+  pairing: {
+    kind: { KIOSK: "Kiosk", DISPLAY: "Tablo" },
+    title: { KIOSK: "Kioskni ulash", DISPLAY: "Tabloni ulash" },
+    instructions: "Admin panelida «Qurilmalar» bo‘limida ko‘rsatilgan 6 xonali kodni kiriting.",
+    codeLabel: "Ulash kodi",
+    submit: "Ulash",
+    erase: "O‘chirish",
+    clear: "Tozalash",
+    keypad: "Raqamlar klaviaturasi",
+    sixDigits: "6 ta raqam kiriting.",
+    unpaired: "Bu ekran ajratildi yoki kodi yangilandi. Admin panelidan yangi kod oling.",
+    offline: "Server bilan aloqa yo‘q",
+  },
+  kiosk: {
+    minutes: "{{count}} daqiqa",
+    paired: "Kiosk ulandi — {{branch}}",
+    pairedHint: "Chipta berish ekrani keyingi yangilanishda shu yerda ochiladi.",
+    services: "Kioskda ko‘rsatiladigan xizmatlar",
+    noServices: "Bu kiosk uchun xizmatlar yo‘q. Admin panelida filialga xizmat biriktiring.",
+  },
+};
+
+export const uzPairingErrors = {
+  PAIRING_CODE_INVALID: "Kod noto‘g‘ri. Admin panelidagi kodni tekshirib, qayta kiriting.",
+  PAIRING_CODE_EXPIRED: "Kod muddati tugagan. Admin panelida yangi kod oling.",
+  PAIRING_CODE_LOCKED: "Juda ko‘p noto‘g‘ri urinish. Admin panelida yangi kod oling.",
+};
