@@ -22,7 +22,7 @@ export function PortalShell({ company, children }: PortalShellProps) {
               <span className="truncate font-semibold text-zinc-900">{company.name}</span>
             </Link>
           ) : (
-            <Link to="/" aria-label="E-Queue">
+            <Link to="/">
               <BrandMark size="sm" />
             </Link>
           )}
