@@ -19,6 +19,7 @@ import { setupRoutes } from "./modules/company-setup/setup.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { logoFileRoutes, logoUploadRoutes } from "./modules/logos/logo.routes";
 import { outboxRoutes } from "./modules/outbox/outbox.routes";
+import { portalRoutes } from "./modules/portal/portal.routes";
 import { platformAuthRoutes } from "./modules/platform-auth/platform-auth.routes";
 import { publicRoutes } from "./modules/public/public.routes";
 import { displayRoutes } from "./modules/queue/display.routes";
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       await company.register(queueRoutes(ctx));
       await company.register(displayRoutes(ctx));
       await company.register(publicTicketRoutes(ctx));
+      await company.register(portalRoutes(ctx));
     },
     { prefix: "/api/c/:slug" },
   );

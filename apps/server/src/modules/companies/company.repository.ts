@@ -41,10 +41,21 @@ export async function listCompanies(db: Db, q: CompanyListQuery) {
 export const findCompanyById = (db: Db, id: string): Promise<CompanyRecord | undefined> =>
   db.selectFrom("platform.companies").selectAll().where("id", "=", id).executeTakeFirst();
 
-export const listActiveCompanies = (db: Db) =>
-  db
+/** The public directory: ACTIVE companies by name, optionally matching a search. */
+export function listActiveCompanies(db: Db, search?: string) {
+  let q = db
     .selectFrom("platform.companies")
     .select(["name", "slug", "logo_id", "description", "default_language"])
-    .where("status", "=", "ACTIVE")
-    .orderBy("name")
-    .execute();
+    .where("status", "=", "ACTIVE");
+  if (search) {
+    const like = `%${escapeLike(search)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb("name", "ilike", like),
+        eb("slug", "ilike", like),
+        eb("description", "ilike", like),
+      ]),
+    );
+  }
+  return q.orderBy("name").limit(500).execute();
+}

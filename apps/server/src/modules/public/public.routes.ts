@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { logoUrl } from "../companies/company.mapper";
 import { listActiveCompanies } from "../companies/company.repository";
+import { directoryQuery } from "../portal/portal.schema";
 
 /** What anyone may see: only ACTIVE companies. Mounted at /api/public. */
 export const publicRoutes =
@@ -13,7 +14,9 @@ export const publicRoutes =
       {
         schema: {
           tags: ["public"],
-          summary: "Active companies for the portal",
+          summary: "Active companies for the portal, optionally searched by name or description",
+          security: [],
+          querystring: directoryQuery,
           response: {
             200: z.object({
               items: z.array(
@@ -28,8 +31,8 @@ export const publicRoutes =
           },
         },
       },
-      async () => {
-        const rows = await listActiveCompanies(ctx.db);
+      async (request) => {
+        const rows = await listActiveCompanies(ctx.db, request.query.search);
         return {
           items: rows.map((c) => ({
             name: c.name,

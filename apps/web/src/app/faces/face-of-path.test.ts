@@ -11,6 +11,8 @@ const PATHS = [
   "/admin/companies/3/edit",
   "/c/hamkorbank",
   "/c/hamkorbank/t/abc.def",
+  "/c/hamkorbank/b/toshkent",
+  "/b/toshkent",
   "/c/hamkorbank/admin",
   "/c/hamkorbank/admin/login",
   "/c/hamkorbank/operator",
@@ -24,6 +26,8 @@ describe("faceOfPath", () => {
   it("sends each role to its face", () => {
     expect(faceOfPath("/", false)).toBe("portal");
     expect(faceOfPath("/c/x/t/abc", false)).toBe("portal");
+    expect(faceOfPath("/c/x/b/toshkent", false)).toBe("portal");
+    expect(faceOfPath("/c/x", false)).toBe("portal");
     expect(faceOfPath("/admin/companies", false)).toBe("staff");
     expect(faceOfPath("/c/x/operator", false)).toBe("staff");
     expect(faceOfPath("/operator", true)).toBe("staff");

@@ -23,7 +23,7 @@ export function faceOfPath(pathname: string, onCompanyHost: boolean): Face {
   if (first === "k") return "kiosk";
   if (first === "d") return "board";
   if (first === "admin") return "staff";
-  if (first === "c") return third === "t" || third === "" ? "portal" : "staff";
+  if (first === "c") return ["", "t", "b"].includes(third) ? "portal" : "staff";
   if (onCompanyHost && first === "operator") return "staff";
   return "portal";
 }

@@ -1,23 +1,39 @@
 import type { RouteObject } from "react-router";
 import { getHostCompany } from "../../lib/company-host";
-import { PortalPage } from "../routes/portal-page";
+import { DirectoryPage } from "../routes/portal/directory-page";
 
 const companyLayout = async () => ({
   Component: (await import("../routes/company/company-layout")).CompanyLayout,
 });
-const trackRoute: RouteObject = {
-  path: "t/:token",
-  lazy: async () => ({
-    Component: (await import("../routes/track/ticket-tracking-page")).TicketTrackingPage,
-  }),
-};
 
-/** The public face: the portal at `/` and a customer's live ticket (`/c/{slug}/t/{token}`). */
+/** A company's public pages: its branches, a branch's lines, a customer's live ticket. */
+const companyChildren: RouteObject[] = [
+  {
+    index: true,
+    lazy: async () => ({
+      Component: (await import("../routes/portal/company-portal-page")).CompanyPortalPage,
+    }),
+  },
+  {
+    path: "b/:branchSlug",
+    lazy: async () => ({
+      Component: (await import("../routes/portal/branch-portal-page")).BranchPortalPage,
+    }),
+  },
+  {
+    path: "t/:token",
+    lazy: async () => ({
+      Component: (await import("../routes/track/ticket-tracking-page")).TicketTrackingPage,
+    }),
+  },
+];
+
+/** The public face: the directory at `/`, a company's pages at `/c/{slug}/…`. */
 export function portalRoutes(): RouteObject[] {
+  // On `{slug}.{BASE_DOMAIN}` the company's pages are at the root (`/`, `/b/…`, `/t/{token}`).
+  if (getHostCompany()) return [{ path: "/", lazy: companyLayout, children: companyChildren }];
   return [
-    { path: "/", element: <PortalPage /> },
-    { path: "/c/:slug", lazy: companyLayout, children: [trackRoute] },
-    // On `{slug}.{BASE_DOMAIN}` the live ticket is at `/t/{token}`.
-    ...(getHostCompany() ? [{ path: "/", lazy: companyLayout, children: [trackRoute] }] : []),
+    { path: "/", element: <DirectoryPage /> },
+    { path: "/c/:slug", lazy: companyLayout, children: companyChildren },
   ];
 }

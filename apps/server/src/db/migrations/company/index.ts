@@ -6,6 +6,7 @@ import { companyQueueIntegrity } from "./0004-queue-integrity";
 import { companyQueueDueIndex } from "./0005-queue-due-index";
 import { companyOneTimePasswords } from "./0006-one-time-passwords";
 import { companyDurableEvents } from "./0007-durable-events";
+import { companyOnlinePlaces } from "./0008-online-places";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -16,6 +17,7 @@ export const companyMigrations: Migration[] = [
   companyQueueDueIndex,
   companyOneTimePasswords,
   companyDurableEvents,
+  companyOnlinePlaces,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>

@@ -7,9 +7,12 @@ import type { ConnectionStatus } from "../../../lib/realtime/use-realtime";
 import { formatClock } from "../../../lib/use-now";
 import type { TrackedTicket } from "../api/tracking.api";
 
-function Figure({ label, value, testId }: { label: string; value: ReactNode; testId: string }) {
+type FigureProps = { label: string; value: ReactNode; testId: string; wide?: boolean };
+
+// A direct child of the <dl> (a wrapper between them breaks the list for screen readers).
+function Figure({ label, value, testId, wide = false }: FigureProps) {
   return (
-    <div className="rounded-xl bg-zinc-50 px-4 py-3">
+    <div className={cn("rounded-xl bg-zinc-50 px-4 py-3", wide && "col-span-2")}>
       <dt className="text-xs font-medium text-zinc-500">{label}</dt>
       <dd className="mt-0.5 text-2xl font-bold text-zinc-900 tabular-nums" data-testid={testId}>
         {value}
@@ -88,22 +91,20 @@ export function TrackedTicketView({
             />
           )}
           {ticket.estimate && (
-            <div className="col-span-2">
-              <Figure
-                label={t("queue.track.eta")}
-                value={etaText(ticket, t)}
-                testId="tracked-eta"
-              />
-            </div>
+            <Figure
+              label={t("queue.track.eta")}
+              value={etaText(ticket, t)}
+              testId="tracked-eta"
+              wide
+            />
           )}
           {ticket.appointmentAt && (
-            <div className="col-span-2">
-              <Figure
-                label={t("queue.track.appointment")}
-                value={formatClock(Date.parse(ticket.appointmentAt))}
-                testId="tracked-appointment"
-              />
-            </div>
+            <Figure
+              label={t("queue.track.appointment")}
+              value={formatClock(Date.parse(ticket.appointmentAt))}
+              testId="tracked-appointment"
+              wide
+            />
           )}
         </dl>
       )}

@@ -1,0 +1,103 @@
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AppContext } from "../../app-context";
+import { WindowLimiter } from "../../shared/window-limiter";
+import { companyDb } from "../tenancy/company-directory";
+import {
+  branchParams,
+  joinQueueBody,
+  joinQueueResponse,
+  portalBranchResponse,
+  portalCompanyResponse,
+} from "./portal.schema";
+import { assertPublic, branchPage, companyPage, joinQueue } from "./portal.service";
+
+const tags = ["portal"];
+
+/** Places taken online per client address, and per phone number, in a window. */
+export const JOIN_LIMITS = {
+  perAddress: { max: 10, timeWindow: "10 minutes" },
+  perPhone: { max: 3, windowMinutes: 10 },
+} as const;
+
+/**
+ * The customer portal of one company: its branches, their lines and waits, and "take a place
+ * now". Anyone may call these; only ACTIVE companies answer. Mounted at /api/c/:slug.
+ */
+export const portalRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook("onRequest", async (request) => assertPublic(request.company!));
+    const dbOf = (request: FastifyRequest) => companyDb(ctx.db, request.company!);
+
+    app.get(
+      "/portal",
+      {
+        schema: {
+          tags,
+          summary: "A company's public page: its branches with address, hours and open now",
+          security: [],
+          response: { 200: portalCompanyResponse },
+        },
+      },
+      async (request) => companyPage(dbOf(request), request.company!, new Date()),
+    );
+
+    app.get(
+      "/portal/branches/:branchSlug",
+      {
+        schema: {
+          tags,
+          summary: "A branch's services with people waiting, operators serving and the wait now",
+          security: [],
+          params: branchParams,
+          response: { 200: portalBranchResponse },
+        },
+      },
+      async (request) =>
+        branchPage(dbOf(request), request.company!, request.params.branchSlug, new Date()),
+    );
+
+    // The per-phone limit needs the parsed body; the per-address one runs before it is read.
+    const perPhone = new WindowLimiter(
+      JOIN_LIMITS.perPhone.max,
+      JOIN_LIMITS.perPhone.windowMinutes * 60_000,
+    );
+    app.post(
+      "/portal/tickets",
+      {
+        schema: {
+          tags,
+          summary: "Take a place in a line now (source ONLINE); the answer has the ticket's link",
+          description: `At most one open place per phone number in a line; at most ${JOIN_LIMITS.perAddress.max} places per client address and ${JOIN_LIMITS.perPhone.max} per phone number in ${JOIN_LIMITS.perPhone.windowMinutes} minutes.`,
+          security: [],
+          body: joinQueueBody,
+          response: { 201: joinQueueResponse },
+        },
+        config: { rateLimit: JOIN_LIMITS.perAddress },
+      },
+      async (request, reply) => {
+        perPhone.hit(
+          `${request.company!.id}:${request.body.phone}`,
+          "Too many places were taken with this phone number; try again in a few minutes.",
+        );
+        const ticket = await joinQueue(ctx, dbOf(request), request.company!, request.body);
+        const branch = await dbOf(request)
+          .selectFrom("branches")
+          .select("name")
+          .where("id", "=", ticket.branch_id)
+          .executeTakeFirstOrThrow();
+        return reply.status(201).send({
+          ticket: {
+            label: ticket.label,
+            status: ticket.status,
+            token: ticket.token,
+            trackPath: `/t/${ticket.token}`,
+            branchName: branch.name,
+            serviceName: ticket.service_name,
+            issuedAt: ticket.created_at,
+          },
+        });
+      },
+    );
+  };

@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { BrandMark } from "../../../components/brand-mark";
+import { LanguageSwitch } from "../../../components/ui/language-switch";
+import { Logo } from "../../../components/ui/logo";
+
+type PortalShellProps = {
+  /** The company whose pages these are; the platform's mark when absent. */
+  company?: { name: string; logoUrl: string | null; href: string } | undefined;
+  children: ReactNode;
+};
+
+/** The portal's frame on a phone first: a slim header with the language switch, one column. */
+export function PortalShell({ company, children }: PortalShellProps) {
+  return (
+    <div className="min-h-dvh bg-zinc-50">
+      <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-3xl items-center justify-between gap-3 px-4">
+          {company ? (
+            <Link to={company.href} className="flex min-w-0 items-center gap-2">
+              <Logo url={company.logoUrl} name={company.name} size="sm" />
+              <span className="truncate font-semibold text-zinc-900">{company.name}</span>
+            </Link>
+          ) : (
+            <Link to="/">
+              <BrandMark size="sm" />
+            </Link>
+          )}
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main className="mx-auto max-w-3xl px-4 py-5">{children}</main>
+    </div>
+  );
+}
