@@ -1,10 +1,10 @@
-import { businessDay, estimateWait } from "@equeue/core";
+import { businessDay, estimateWait, localClock } from "@equeue/core";
 import type { DayHours, WeeklyHours } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
 import { logoUrl } from "../companies/company.mapper";
 import { findBranding } from "../company-setup/branding.repository";
-import { branchOpenAt, localClock } from "../queue/branch-hours";
+import { branchOpenAt } from "../queue/branch-hours";
 import { issueTicket } from "../queue/issue-ticket.command";
 import type { QueueDeps } from "../queue/queue-transaction";
 import type { CompanyQueryDb } from "../queue/queue.types";
