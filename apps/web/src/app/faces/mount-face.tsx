@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import type { ReactNode } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { RouterProvider } from "react-router/dom";
+import { languageReady } from "../../lib/i18n";
 import { AppProvider } from "../provider";
 import { OtherFaceOrNotFound } from "./other-face";
 import type { Face } from "./face-of-path";
@@ -24,5 +25,6 @@ export function mountFace(face: Face, routes: RouteObject[]): void {
     ...routes,
     { path: "*", element: <OtherFaceOrNotFound face={face} /> },
   ]);
-  render(<RouterProvider router={router} />);
+  // The visitor's language first (one download at most), then the page.
+  void languageReady().then(() => render(<RouterProvider router={router} />));
 }

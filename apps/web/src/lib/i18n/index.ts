@@ -1,13 +1,20 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en";
-import { ru } from "./ru";
 import { uz, type Messages } from "./uz";
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
+type Texts = DeepPartial<Messages>;
 
-/** Texts of one area in every language; a face adds the bundles it shows (see `bundles/`). */
-export type MessageBundle = Record<"uz" | "ru" | "en", DeepPartial<Messages>>;
+/**
+ * Texts of one area: Uzbek (the default and the fallback) in the bundle itself, the other
+ * languages loaded when a visitor chooses them — a phone downloads one language, not three.
+ * A face adds the bundles it shows (see `bundles/`).
+ */
+export type MessageBundle = {
+  uz: Texts;
+  ru: () => Promise<Texts>;
+  en: () => Promise<Texts>;
+};
 
 export const LANGUAGES = ["uz", "ru", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -40,7 +47,7 @@ export function setLanguage(lang: Language, persist = true): void {
       // Private mode: the choice lasts for this page only.
     }
   }
-  void i18n.changeLanguage(lang);
+  void loadLanguage(lang).then(() => i18n.changeLanguage(lang));
 }
 
 export function currentLanguage(): Language {
@@ -53,19 +60,39 @@ export function localeOf(lang: Language): string {
 }
 
 // The shared texts every face shows; the rest arrive through `addMessages`.
-const resources: Record<Language, { translation: DeepPartial<Messages> }> = {
-  uz: { translation: uz },
-  ru: { translation: ru },
-  en: { translation: en },
+const base: MessageBundle = {
+  uz,
+  ru: () => import("./ru").then((m) => m.ru),
+  en: () => import("./en").then((m) => m.en),
 };
+const bundles: MessageBundle[] = [base];
+const loaded = new Map<Language, Promise<void>>([["uz", Promise.resolve()]]);
+
+/** Fetches every registered bundle's texts in `lang` (once); Uzbek is always there. */
+function loadLanguage(lang: Language): Promise<void> {
+  let pending = loaded.get(lang);
+  if (!pending) {
+    pending = Promise.all(bundles.map((b) => addBundleLanguage(b, lang))).then(() => undefined);
+    loaded.set(lang, pending);
+    // A failed download (offline) may be tried again on the next choice.
+    pending.catch(() => loaded.delete(lang));
+  }
+  return pending;
+}
+
+async function addBundleLanguage(bundle: MessageBundle, lang: Language): Promise<void> {
+  const texts = lang === "uz" ? bundle.uz : await bundle[lang]();
+  i18n.addResourceBundle(lang, "translation", texts, true, true);
+}
 
 i18n.on("languageChanged", (lng) => {
   document.documentElement.lang = lng;
 });
 
+const initialLanguage = storedLanguage() ?? "uz";
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLanguage() ?? "uz",
+  resources: { uz: { translation: uz } },
+  lng: "uz",
   fallbackLng: "uz",
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -75,8 +102,22 @@ document.documentElement.lang = currentLanguage();
 
 /** Adds one area's texts (merged into the shared ones); call before the face renders. */
 export function addMessages(bundle: MessageBundle): void {
-  for (const lang of LANGUAGES)
-    i18n.addResourceBundle(lang, "translation", bundle[lang], true, true);
+  bundles.push(bundle);
+  i18n.addResourceBundle("uz", "translation", bundle.uz, true, true);
+}
+
+/**
+ * Resolves when the visitor's language is loaded and chosen; a face renders after it, so a
+ * Russian-speaking visitor never sees a flash of Uzbek. Call after the face's `addMessages`.
+ */
+export function languageReady(): Promise<void> {
+  if (initialLanguage === "uz") return Promise.resolve();
+  return loadLanguage(initialLanguage)
+    .then(() => i18n.changeLanguage(initialLanguage))
+    .then(
+      () => undefined,
+      () => undefined, // offline: Uzbek, which is in the bundle, rather than a blank page
+    );
 }
 
 export { i18n };

@@ -1,11 +1,15 @@
 import type { MessageBundle } from "..";
-import { enDeviceScreens, enPairingErrors } from "../setup/device-screens.en";
-import { ruDeviceScreens, ruPairingErrors } from "../setup/device-screens.ru";
 import { uzDeviceScreens, uzPairingErrors } from "../setup/device-screens.uz";
 
 /** Pairing and kiosk texts, without the rest of the admin panel's set-up texts. */
 export const deviceScreenMessages: MessageBundle = {
   uz: { setup: { ...uzDeviceScreens, errors: uzPairingErrors } },
-  ru: { setup: { ...ruDeviceScreens, errors: ruPairingErrors } },
-  en: { setup: { ...enDeviceScreens, errors: enPairingErrors } },
+  ru: () =>
+    import("../setup/device-screens.ru").then((m) => ({
+      setup: { ...m.ruDeviceScreens, errors: m.ruPairingErrors },
+    })),
+  en: () =>
+    import("../setup/device-screens.en").then((m) => ({
+      setup: { ...m.enDeviceScreens, errors: m.enPairingErrors },
+    })),
 };
