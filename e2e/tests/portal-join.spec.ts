@@ -78,5 +78,13 @@ test("a customer on a phone finds the bank, joins the cash-desk queue online and
   });
   await expect(page.getByTestId("tracked-counter")).toContainText("3");
   await snap(page, "portal-06-called");
+
+  // Russian is downloaded when chosen, and remembered: a reload renders in Russian at once.
+  await page.goto(`/c/${world.slug}/b/${world.branch.slug}`);
+  await page.getByLabel("Til").selectOption("ru");
+  await expect(page.getByRole("button", { name: "Встать в очередь" }).first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Встать в очередь" }).first()).toBeVisible();
+  await snap(page, "portal-07-branch-ru");
   await phone.close();
 });
