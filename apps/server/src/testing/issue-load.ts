@@ -19,6 +19,8 @@ export type LoadAnswer = {
   /** 0: no HTTP answer (refused, reset, timed out) */
   status: number;
   code: string | null;
+  /** The Retry-After header of an error answer. */
+  retryAfter: string | null;
   ms: number;
 };
 
@@ -80,6 +82,7 @@ export class IssueLoad {
     const at = this.now();
     let status = 0;
     let code: string | null = null;
+    let retryAfter: string | null = null;
     let body: unknown = null;
     try {
       const res = await fetch(this.target.baseUrl() + url, {
@@ -87,6 +90,7 @@ export class IssueLoad {
         signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
       });
       status = res.status;
+      retryAfter = res.headers.get("retry-after");
       body = await res.json().catch(() => null);
       code = (body as { error?: { code?: string } } | null)?.error?.code ?? null;
     } catch (err) {
@@ -94,16 +98,19 @@ export class IssueLoad {
       // A refused connection (the server is down) must not spin the loop.
       await new Promise((r) => setTimeout(r, 50));
     }
-    this.answers.push({ at, kind, status, code, ms: this.now() - at });
+    this.answers.push({ at, kind, status, code, retryAfter, ms: this.now() - at });
     return status >= 200 && status < 300 ? body : null;
   }
 }
 
 export const isOk = (a: LoadAnswer) => a.status >= 200 && a.status < 300;
 
-/** Answers that break the bar: anything but 2xx or a 503 in the error shape. */
+/** Answers that break the bar: anything but 2xx or a retryable 503 in the error shape. */
 export const badAnswers = (answers: LoadAnswer[]) =>
-  answers.filter((a) => !isOk(a) && !(a.status === 503 && a.code === "DATABASE_UNAVAILABLE"));
+  answers.filter(
+    (a) =>
+      !isOk(a) && !(a.status === 503 && a.code === "DATABASE_UNAVAILABLE" && a.retryAfter !== null),
+  );
 
 /** Counts by "status code" ("201", "503 DATABASE_UNAVAILABLE", "0 NO_ANSWER"). */
 export function tally(answers: LoadAnswer[]): Record<string, number> {
