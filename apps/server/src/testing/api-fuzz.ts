@@ -66,8 +66,6 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
   return ops;
 }
 
-const JSON_TYPES = ["string", "number", "integer", "boolean", "object", "array", "null"];
-
 /** The JSON types a schema admits, or null when it admits anything. */
 function typesOf(schema: JsonSchema | undefined): Set<string> | null {
   if (!schema) return null;

@@ -6,6 +6,7 @@ import { AppError, type ErrorDetail } from "../app-error";
 // names, notes or ids, and PostgreSQL refuses NUL in text and jsonb outright. A lone UTF-16
 // surrogate cannot be stored either (jsonb refuses the escape). One rule for every JSON string,
 // object key, query and path value, checked before any schema or query sees them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 // In unicode mode a surrogate range matches only a surrogate that is not part of a pair.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
