@@ -58,34 +58,41 @@ export async function pairDevice(
   limiter: PairingLimiter,
 ) {
   const address = actor.ip ?? "unknown";
-  limiter.assertAllowed(address);
-  const outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
-    const q = companyDb(trx, company);
-    const now = new Date();
-    const pending = await lockPendingPairings(q);
-    const match = pending.find((d) => sameHash(d.pairing_code_hash!, codeHash(d.id, code)));
-    if (!match) return { kind: "invalid" };
-    if (!match.pairing_expires_at || match.pairing_expires_at <= now) return { kind: "expired" };
-    const token = newDeviceToken();
-    await updateDeviceRow(q, match.id, {
-      token_hash: token.hash,
-      paired_at: now,
-      last_seen_at: now,
-      pairing_code_hash: null,
-      pairing_expires_at: null,
-      pairing_attempts: 0,
+  const takeBack = limiter.attempt(address);
+  let outcome: Outcome;
+  let wrong = false;
+  try {
+    outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
+      const q = companyDb(trx, company);
+      const now = new Date();
+      const pending = await lockPendingPairings(q);
+      const match = pending.find((d) => sameHash(d.pairing_code_hash!, codeHash(d.id, code)));
+      if (!match) return { kind: "invalid" };
+      if (!match.pairing_expires_at || match.pairing_expires_at <= now) return { kind: "expired" };
+      const token = newDeviceToken();
+      await updateDeviceRow(q, match.id, {
+        token_hash: token.hash,
+        paired_at: now,
+        last_seen_at: now,
+        pairing_code_hash: null,
+        pairing_expires_at: null,
+        pairing_attempts: 0,
+      });
+      await recordAudit(trx, actor, {
+        action: "device.pair",
+        companyId: company.id,
+        targetType: "device",
+        targetId: match.id,
+      });
+      return { kind: "paired", deviceId: match.id, token: token.raw };
     });
-    await recordAudit(trx, actor, {
-      action: "device.pair",
-      companyId: company.id,
-      targetType: "device",
-      targetId: match.id,
-    });
-    return { kind: "paired", deviceId: match.id, token: token.raw };
-  });
+    wrong = outcome.kind === "invalid";
+  } finally {
+    // Only a wrong code counts against the address (a database failure does not either).
+    if (!wrong) takeBack();
+  }
   switch (outcome.kind) {
     case "invalid":
-      limiter.recordWrong(address);
       throw new AppError(
         "PAIRING_CODE_INVALID",
         "This pairing code is not valid or was already used. Check the code in the admin panel, or make a new one there.",

@@ -151,6 +151,14 @@ describe("devices: adding, pairing, settings, revoking", () => {
     const paired = await pairFrom("10.9.0.2", d.pairingCode);
     expect(paired.statusCode, paired.body).toBe(200);
 
+    // Guesses sent all at once do not slip past the limit.
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        pairFrom("10.9.0.4", String(900_000 + i).padStart(6, "0")),
+      ),
+    );
+    expect(burst.map((r) => r.statusCode).sort()).toEqual([...Array(10).fill(400), 429, 429]);
+
     // An admin making a fresh code on site (same address) has that address forgiven.
     const e = await addDevice(p.app, slug, token, { branchId: tsh.id, kind: "DISPLAY" });
     for (let i = 0; i < 10; i++) await pairFrom("10.9.0.3", wrongCode(e.pairingCode));

@@ -17,8 +17,22 @@ const MAX_ADDRESSES = 50_000;
 export class PairingLimiter {
   private readonly wrong = new Map<string, number[]>();
 
-  /** Refuses an address that entered too many wrong codes lately, saying how long to wait. */
-  assertAllowed(address: string, now = Date.now()) {
+  /**
+   * Starts an attempt: refuses an address that entered too many wrong codes lately (saying how
+   * long to wait), else counts this attempt as wrong right away — so parallel guesses cannot
+   * slip past the limit — and returns the way to take it back when the code was right.
+   */
+  attempt(address: string, now = Date.now()): () => void {
+    this.assertAllowed(address, now);
+    this.recordWrong(address, now);
+    return () => {
+      const times = this.wrong.get(address);
+      const i = times?.lastIndexOf(now) ?? -1;
+      if (times && i >= 0) times.splice(i, 1);
+    };
+  }
+
+  private assertAllowed(address: string, now: number) {
     const recent = this.recent(address, now);
     if (recent.length < PAIRING_WRONG_CODES_PER_ADDRESS) return;
     const waitMs = recent[0]! + WINDOW_MS - now;
@@ -30,7 +44,7 @@ export class PairingLimiter {
     );
   }
 
-  recordWrong(address: string, now = Date.now()) {
+  private recordWrong(address: string, now: number) {
     if (this.wrong.size >= MAX_ADDRESSES) this.prune(now);
     this.wrong.set(address, [...this.recent(address, now), now]);
   }
