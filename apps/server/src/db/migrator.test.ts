@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCompany, createTestPlatform, loginSuperAdmin, type TestPlatform } from "../testing";
 import { companyMigrations, latestCompanyVersion } from "./migrations/company";
 import type { Migration } from "./migrations/migration";
+import { platformMigrations } from "./migrations/platform";
 import { migrateAllCompanies, migratePlatform } from "./migrator";
 
 describe("migrations", () => {
@@ -20,7 +21,7 @@ describe("migrations", () => {
       .selectFrom("platform.schema_migrations")
       .select("version")
       .execute();
-    expect(rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(rows.map((r) => r.version)).toEqual(platformMigrations.map((m) => m.version));
   });
 
   it("records each company's version, reports failures per company, and resumes", async () => {

@@ -24,6 +24,7 @@ export type DispatcherOptions = {
 };
 
 type Outcome = "done" | "more" | "held" | "skipped";
+const GATHER_MS = 20;
 const RETRY_MS = 100;
 const MAX_RETRY_MS = 10_000;
 
@@ -74,8 +75,13 @@ export class EventDispatcher implements QueuePublisher {
       return;
     }
     this.queued.set(company.id, { company, again: false });
-    this.waiting.push(company.id);
-    this.pump();
+    // A short gathering window: on a busy company one run then serves many commands.
+    const gather = setTimeout(() => {
+      if (this.stopped) return;
+      this.waiting.push(company.id);
+      this.pump();
+    }, GATHER_MS);
+    gather.unref();
   }
 
   /** Starts the crash-recovery sweep: once now, then every `sweepSeconds`. */

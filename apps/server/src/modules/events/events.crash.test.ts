@@ -112,5 +112,5 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("queue events across a crash", (
     expect(cursor.last_id).toBe(last.id);
     second.child.kill("SIGTERM");
     await exited(second.child);
-  }, 180_000);
+  }, 400_000);
 });
