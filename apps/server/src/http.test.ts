@@ -15,7 +15,7 @@ describe("HTTP basics", () => {
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toMatchObject({
       status: "ready",
-      migrations: { platform: 1, companiesBehind: 0 },
+      migrations: { platform: 2, companiesBehind: 0 },
     });
   });
 
