@@ -37,7 +37,10 @@ const MAX_RETRY_MS = 10_000;
  * so across nodes one run at a time delivers a company's events to a subscriber.
  */
 export class EventDispatcher implements QueuePublisher {
-  private readonly queued = new Map<string, { company: EventCompany; again: boolean }>();
+  private readonly queued = new Map<
+    string,
+    { company: EventCompany; again: boolean; running: boolean }
+  >();
   private readonly waiting: string[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly backoff = new Map<string, number>();
@@ -71,10 +74,11 @@ export class EventDispatcher implements QueuePublisher {
     if (this.opts.hold || this.stopped || this.durable.length === 0) return;
     const state = this.queued.get(company.id);
     if (state) {
-      state.again = true;
+      // Still gathering: the coming run will read this commit too. Running: one more run.
+      if (state.running) state.again = true;
       return;
     }
-    this.queued.set(company.id, { company, again: false });
+    this.queued.set(company.id, { company, again: false, running: false });
     // A short gathering window: on a busy company one run then serves many commands.
     const gather = setTimeout(() => {
       if (this.stopped) return;
@@ -145,8 +149,10 @@ export class EventDispatcher implements QueuePublisher {
       const state = this.queued.get(id);
       if (!state) continue;
       this.active++;
+      state.running = true;
       void this.runCompany(state.company).finally(() => {
         this.active--;
+        state.running = false;
         if (state.again && !this.stopped) {
           state.again = false;
           this.waiting.push(id);
