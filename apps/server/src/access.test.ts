@@ -25,6 +25,9 @@ const PUBLIC = [
   /\/auth\/(login|refresh|logout)$/,
   /^\/api\/c\/:slug\/info$/,
   /^\/api\/c\/:slug\/public\//,
+  // The customer portal: anyone, but only ACTIVE companies and only their own branches
+  // (portal.routes.test.ts proves both).
+  /^\/api\/c\/:slug\/portal(\/|$)/,
   /^\/api\/c\/:slug\/devices\/pair$/,
 ];
 
