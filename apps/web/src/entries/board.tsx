@@ -1,4 +1,4 @@
-import { mountFace } from "../app/faces/mount-face";
+import { mountScreen } from "../app/faces/mount-screen";
 import { DisplayPage } from "../app/routes/devices/display-page";
 import { addMessages } from "../lib/i18n";
 import { deviceScreenMessages } from "../lib/i18n/bundles/device-screens";
@@ -7,4 +7,4 @@ import { queueMessages } from "../lib/i18n/bundles/queue";
 // The hall screen, loaded at once: it pairs, then shows the board without a second download.
 addMessages(deviceScreenMessages);
 addMessages(queueMessages);
-mountFace("board", [{ path: "/d/:slug/:branch", element: <DisplayPage /> }]);
+mountScreen("board", "d", (params) => <DisplayPage {...params} />);

@@ -1,8 +1,8 @@
-import { mountFace } from "../app/faces/mount-face";
+import { mountScreen } from "../app/faces/mount-screen";
 import { KioskPage } from "../app/routes/devices/kiosk-page";
 import { addMessages } from "../lib/i18n";
 import { deviceScreenMessages } from "../lib/i18n/bundles/device-screens";
 
 // One screen, loaded at once: a kiosk should not wait for a second download before it works.
 addMessages(deviceScreenMessages);
-mountFace("kiosk", [{ path: "/k/:slug/:branch", element: <KioskPage /> }]);
+mountScreen("kiosk", "k", (params) => <KioskPage {...params} />);

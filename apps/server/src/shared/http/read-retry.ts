@@ -4,8 +4,9 @@ import { isDatabaseUnavailable } from "../db-errors";
 /** Pauses before the second and third try of a read whose connection dropped. */
 const READ_RETRY_DELAYS_MS = [150, 500];
 
-const isPromise = (v: unknown): v is Promise<unknown> =>
-  typeof (v as { then?: unknown } | null)?.then === "function";
+// A native promise only: a handler may also return the reply itself, which is a thenable
+// (awaiting it waits for the response) but has no `catch` and must be handed back untouched.
+const isPromise = (v: unknown): v is Promise<unknown> => v instanceof Promise;
 
 /**
  * A GET or HEAD whose database connection dropped (restart, failover, a killed backend) is run
@@ -21,7 +22,7 @@ export function retryReadsOnDroppedConnection(app: FastifyInstance): void {
     const handler = route.handler;
     route.handler = function (request, reply) {
       const first: unknown = handler.call(this, request, reply);
-      // Callback-style handlers (static files) are left as they are.
+      // Callback-style handlers (static files) and returned replies are left as they are.
       if (!isPromise(first)) return first;
       const retry = async (err: unknown, attempt: number): Promise<unknown> => {
         const delay = READ_RETRY_DELAYS_MS[attempt];

@@ -1,10 +1,8 @@
-import { useParams } from "react-router";
 import { PairingGate } from "../../../features/device-pairing";
 import { DisplayBoardPage } from "../display/display-board-page";
 
 /** `/d/:slug/:branch`: pairs the hall screen, then shows the board. */
-export function DisplayPage() {
-  const { slug = "", branch = "" } = useParams();
+export function DisplayPage({ slug, branch }: { slug: string; branch: string }) {
   return (
     <PairingGate kind="DISPLAY" slug={slug} branchSlug={branch}>
       {(device) => (

@@ -1,13 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
 import { Logo } from "../../../components/ui/logo";
 import { PairingGate, type PairedDevice } from "../../../features/device-pairing";
 import { brandStyle } from "../../../lib/brand-colors";
 import { useLocalized } from "../../../lib/localized";
 
 /** `/k/:slug/:branch`: pairs the kiosk, then (until the ticket kiosk exists) says it is ready. */
-export function KioskPage() {
-  const { slug = "", branch = "" } = useParams();
+export function KioskPage({ slug, branch }: { slug: string; branch: string }) {
   return (
     <PairingGate kind="KIOSK" slug={slug} branchSlug={branch}>
       {(device) => <KioskReady device={device} />}

@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
 import { PageSpinner } from "../../../components/ui/spinner";
 import { useErrorMessage } from "../../../lib/errors";
 import type { DeviceKind, DeviceMe } from "../api/pairing.api";
@@ -31,7 +30,6 @@ const pathOf = (kind: DeviceKind, slug: string, branchSlug: string) =>
  */
 export function PairingGate({ kind, slug, branchSlug, children }: Props) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const errorMessage = useErrorMessage();
   const { token, me, unpair, adopt, wasUnpaired } = usePairedDevice(slug, branchSlug, kind);
 
@@ -45,9 +43,10 @@ export function PairingGate({ kind, slug, branchSlug, children }: Props) {
         onPaired={(newToken, device) => {
           const actual = { branchSlug: device.branch.slug, kind: device.kind };
           adopt(newToken, actual);
-          // A code of another branch or kind was entered here: go where that device belongs.
+          // A code of another branch or kind was entered here: go where that device belongs
+          // (a page load: the other face, or another address of this one).
           if (actual.branchSlug !== branchSlug || actual.kind !== kind)
-            navigate(pathOf(actual.kind, slug, actual.branchSlug), { replace: true });
+            window.location.replace(pathOf(actual.kind, slug, actual.branchSlug));
         }}
       />
     );
