@@ -11,13 +11,13 @@ const manifest = JSON.parse(fs.readFileSync(path.join(dist, ".vite/manifest.json
 
 /**
  * kB of gzip (level 9, as precompressed); `budget: null`: reported only. `enforced: false`: over
- * budget is reported but does not fail the build — the kiosk and the board are still over theirs
- * (React DOM, the router, i18next, TanStack Query and socket.io alone come to ~120 kB; reaching the
- * budget needs one language loaded at a time and a lighter runtime), and `npm start` must build.
+ * budget is reported but does not fail the build — the board is still over its budget (React DOM,
+ * i18next, TanStack Query and socket.io come to ~125 kB before any board code; the device faces
+ * already mount without a router and load one language), and `npm start` must build.
  */
 const FACES = [
   { face: "portal", html: "index.html", budget: 150, enforced: true },
-  { face: "kiosk", html: "kiosk.html", budget: 120, enforced: false },
+  { face: "kiosk", html: "kiosk.html", budget: 120, enforced: true },
   { face: "board", html: "board.html", budget: 120, enforced: false },
   { face: "staff", html: "staff.html", budget: null, enforced: false },
 ];
