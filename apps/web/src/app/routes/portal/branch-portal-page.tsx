@@ -1,18 +1,16 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
 import { PageSpinner } from "../../../components/ui/spinner";
 import { BranchContacts } from "../../../features/portal/components/branch-contacts";
 import { OpenNowLine, WeekHours } from "../../../features/portal/components/branch-hours";
 import { JoinQueueForm } from "../../../features/portal/components/join-queue-form";
+import { PortalLoadError } from "../../../features/portal/components/portal-load-error";
 import { PortalShell } from "../../../features/portal/components/portal-shell";
 import { ServiceLineCard } from "../../../features/portal/components/service-line-card";
 import { useBranchPage } from "../../../features/portal/hooks/use-portal";
-import { isApiError } from "../../../lib/api/api-error";
 import { companyBase } from "../../../lib/company-host";
-import { useErrorMessage } from "../../../lib/errors";
 import { useLocalized } from "../../../lib/localized";
 import { useCompanyContext } from "../company/company-layout";
 
@@ -20,7 +18,6 @@ import { useCompanyContext } from "../company/company-layout";
 export function BranchPortalPage() {
   const { t } = useTranslation();
   const text = useLocalized();
-  const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const { slug, info } = useCompanyContext();
   const branchSlug = useParams().branchSlug ?? "";
@@ -29,17 +26,7 @@ export function BranchPortalPage() {
   const [joining, setJoining] = useState<string | null>(null);
   const shell = { name: info.name, logoUrl: info.logoUrl, href: base || "/" };
   if (page.isPending) return <PageSpinner />;
-  if (page.isError) {
-    return (
-      <PortalShell company={shell}>
-        <Alert tone="error">
-          {isApiError(page.error) && page.error.status === 404
-            ? t("common.notFoundText")
-            : errorMessage(page.error)}
-        </Alert>
-      </PortalShell>
-    );
-  }
+  if (page.isError) return <PortalLoadError company={shell} error={page.error} />;
   const { branch, services } = page.data;
   return (
     <PortalShell company={shell}>

@@ -1,14 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Alert } from "../../../components/ui/alert";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { PageSpinner } from "../../../components/ui/spinner";
 import { OpenNowLine } from "../../../features/portal/components/branch-hours";
+import { PortalLoadError } from "../../../features/portal/components/portal-load-error";
 import { PortalShell } from "../../../features/portal/components/portal-shell";
 import { useCompanyPage } from "../../../features/portal/hooks/use-portal";
-import { isApiError } from "../../../lib/api/api-error";
 import { companyBase } from "../../../lib/company-host";
-import { useErrorMessage } from "../../../lib/errors";
 import { useLocalized } from "../../../lib/localized";
 import { useCompanyContext } from "../company/company-layout";
 
@@ -16,23 +14,12 @@ import { useCompanyContext } from "../company/company-layout";
 export function CompanyPortalPage() {
   const { t } = useTranslation();
   const text = useLocalized();
-  const errorMessage = useErrorMessage();
   const { slug, info } = useCompanyContext();
   const base = companyBase(slug);
   const page = useCompanyPage(slug);
   const shell = { name: info.name, logoUrl: info.logoUrl, href: base || "/" };
   if (page.isPending) return <PageSpinner />;
-  if (page.isError) {
-    return (
-      <PortalShell company={shell}>
-        <Alert tone="error">
-          {isApiError(page.error) && page.error.status === 404
-            ? t("common.notFoundText")
-            : errorMessage(page.error)}
-        </Alert>
-      </PortalShell>
-    );
-  }
+  if (page.isError) return <PortalLoadError company={shell} error={page.error} />;
   const { company, branches } = page.data;
   return (
     <PortalShell company={shell}>
