@@ -113,7 +113,7 @@ describe("every endpoint refuses callers it is not for", () => {
     const bBranch = await createBranch(p.app, "company-b", bToken);
     const bKiosk = await addDevice(p.app, "company-b", bToken, { branchId: bBranch.id });
     const bDeviceToken = await pairDevice(p.app, "company-b", bKiosk.pairingCode);
-    // The set-up API (issue 3): admin routes, the staff profile and the device's own view.
+    // The set-up API: admin routes, the staff profile and the device's own view.
     const setup = protectedRoutes("/api/c/").filter((r) => /\/(admin|staff|device)\//.test(r.url));
     expect(setup.filter((r) => r.url.includes("/admin/")).length).toBeGreaterThan(30);
     for (const r of setup) {

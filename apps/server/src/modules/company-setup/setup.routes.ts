@@ -10,7 +10,7 @@ import { staffRoutes } from "../staff/staff.routes";
 import { companySetupRoutes } from "./company-setup.routes";
 
 /**
- * Everything a company sets up before the first customer (issue 3), for the company realm plugin
+ * Everything a company sets up before the first customer, for the company realm plugin
  * at /api/c/:slug: the admin API under /admin, the staff profile, device pairing and self view.
  */
 export const setupRoutes =
