@@ -1,5 +1,4 @@
 import type { AddressInfo } from "node:net";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
 import {
@@ -8,31 +7,13 @@ import {
   createQueueOperator,
 } from "../../testing/queue-factories";
 import { startSecondNode, type SecondNode } from "../../testing/second-node";
+import { TEST_REDIS_URL, isRedisReachable } from "../../testing/test-redis";
 import { connectClient, type RecordingSocket } from "../../testing/socket-client";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
 import type { DurableSubscriber } from "./events.types";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-
-async function reachable(url: string): Promise<boolean> {
-  const r = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: 1000,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  r.on("error", () => {});
-  try {
-    await r.connect();
-    return (await r.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
-  }
-}
-
-const redisUp = await reachable(REDIS_URL);
+const REDIS_URL = TEST_REDIS_URL;
+const redisUp = await isRedisReachable(REDIS_URL);
 
 describe.skipIf(!redisUp)("queue events on two server nodes", () => {
   let a: TestPlatform;
