@@ -95,6 +95,8 @@ describe("every operation refuses hostile input with a 4xx in the one error shap
       tokens: "no-such-ticket-token",
     };
     schemas = ["platform", company.schema_name];
+    // The ticket above reaches the cross-company index after commit; the snapshot must not race it.
+    await p.ctx.events.idle();
     doc = (await p.app.inject({ url: "/api/openapi.json" })).json();
   }, 120_000);
   afterAll(() => p?.close());
