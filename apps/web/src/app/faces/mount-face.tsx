@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { RouterProvider } from "react-router/dom";
+import { AppProvider } from "../provider";
 import { OtherFaceOrNotFound } from "./other-face";
 import type { Face } from "./face-of-path";
 import { renderApp } from "./render-app";
@@ -10,5 +11,9 @@ export function mountFace(face: Face, routes: RouteObject[]): void {
     ...routes,
     { path: "*", element: <OtherFaceOrNotFound face={face} /> },
   ]);
-  renderApp(<RouterProvider router={router} />);
+  renderApp(
+    <AppProvider>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
 }

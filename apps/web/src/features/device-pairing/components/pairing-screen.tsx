@@ -1,4 +1,3 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Logo } from "../../../components/ui/logo";
@@ -7,7 +6,9 @@ import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
 import { LANGUAGES, setLanguage } from "../../../lib/i18n";
 import { cn } from "../../../lib/cn";
-import { getPublicCompany, pairDevice, type DeviceKind, type DeviceView } from "../api/pairing.api";
+import { getPublicCompany, type DeviceKind, type DeviceView } from "../api/pairing.api";
+import { useDeviceRequest } from "../hooks/use-device-request";
+import { usePairing } from "../hooks/use-pairing";
 import { CodeKeypad } from "./code-keypad";
 
 type Props = {
@@ -29,17 +30,15 @@ const PAIRING_CODES = [
 export function PairingScreen({ slug, branchSlug, kind, wasUnpaired, onPaired }: Props) {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
-  const company = useQuery({
-    queryKey: ["device-company", slug],
-    queryFn: () => getPublicCompany(slug),
-    retry: 1,
+  const company = useDeviceRequest(slug, () => getPublicCompany(slug), {
+    retry: (failures) => failures <= 1,
   });
   const [code, setCode] = useState("");
-  const pair = useMutation({
-    mutationFn: (value: string) => pairDevice(slug, value),
-    onSuccess: (answer) => onPaired(answer.deviceToken, answer.device),
-    onError: () => setCode(""),
-  });
+  const pair = usePairing(
+    slug,
+    (answer) => onPaired(answer.deviceToken, answer.device),
+    () => setCode(""),
+  );
   const complete = code.length === 6;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();

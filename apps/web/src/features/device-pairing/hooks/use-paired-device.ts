@@ -1,4 +1,3 @@
-import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { isApiError } from "../../../lib/api/api-error";
 import {
@@ -8,6 +7,7 @@ import {
   writeDeviceToken,
 } from "../api/device-token";
 import { getDeviceMe, type DeviceKind } from "../api/pairing.api";
+import { useDeviceRequest } from "./use-device-request";
 
 const isUnpaired = (error: unknown) => isApiError(error) && error.status === 401;
 
@@ -27,9 +27,9 @@ export function usePairedDevice(slug: string, branchSlug: string, kind: DeviceKi
     setWasUnpaired(true);
   }, [key]);
 
-  const me = useQuery({
-    queryKey: ["device", slug, token],
-    queryFn: async ({ signal }) => {
+  const me = useDeviceRequest(
+    token ? `${slug}:${token}` : null,
+    async (signal) => {
       try {
         return await getDeviceMe(slug, token ?? "", signal);
       } catch (error) {
@@ -37,11 +37,12 @@ export function usePairedDevice(slug: string, branchSlug: string, kind: DeviceKi
         throw error;
       }
     },
-    enabled: Boolean(token),
-    refetchInterval: 60_000,
-    refetchOnWindowFocus: true,
-    retry: (count, error) => !isUnpaired(error) && count < 3,
-  });
+    {
+      refreshEvery: 60_000,
+      refreshOnShowAfter: 10_000,
+      retry: (failures, error) => !isUnpaired(error) && failures <= 3,
+    },
+  );
 
   const adopt = useCallback(
     (newToken: string, actual: { branchSlug: string; kind: DeviceKind }) => {

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createDeviceRequest, retryDelay } from "./device-request";
+
+type Call = { signal: AbortSignal; resolve: (value: string) => void; reject: (e: unknown) => void };
+
+function fakeServer() {
+  const calls: Call[] = [];
+  const load = (signal: AbortSignal) =>
+    new Promise<string>((resolve, reject) => calls.push({ signal, resolve, reject }));
+  return { calls, load };
+}
+
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+describe("createDeviceRequest", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("loads on start and keeps the answer", async () => {
+    const server = fakeServer();
+    const request = createDeviceRequest(server.load);
+    expect(request.getState().isFetching).toBe(false);
+    request.start();
+    expect(request.getState().isFetching).toBe(true);
+    server.calls[0]?.resolve("paired");
+    await settle();
+    expect(request.getState()).toEqual({
+      data: "paired",
+      error: null,
+      isError: false,
+      isFetching: false,
+    });
+  });
+
+  it("tries again with growing pauses, then reports the failure", async () => {
+    const server = fakeServer();
+    const request = createDeviceRequest(server.load, { retry: (failures) => failures <= 3 });
+    request.start();
+    for (const pause of [1000, 2000, 4000]) {
+      server.calls.at(-1)?.reject(new Error("down"));
+      await settle();
+      expect(request.getState().isError).toBe(false);
+      await vi.advanceTimersByTimeAsync(pause - 1);
+      const before = server.calls.length;
+      await vi.advanceTimersByTimeAsync(1);
+      expect(server.calls.length).toBe(before + 1);
+    }
+    server.calls.at(-1)?.reject(new Error("still down"));
+    await settle();
+    expect(server.calls).toHaveLength(4);
+    expect(request.getState()).toMatchObject({ isError: true, isFetching: false });
+    expect((request.getState().error as Error).message).toBe("still down");
+  });
+
+  it("does not try again when the retry rule says no", async () => {
+    const server = fakeServer();
+    const request = createDeviceRequest(server.load, { retry: () => false });
+    request.start();
+    server.calls[0]?.reject(new Error("revoked"));
+    await settle();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.calls).toHaveLength(1);
+    expect(request.getState().isError).toBe(true);
+  });
+
+  it("keeps the last answer when a refresh fails, and refreshes on its interval", async () => {
+    const server = fakeServer();
+    const request = createDeviceRequest(server.load, { refreshEvery: 60_000 });
+    request.start();
+    server.calls[0]?.resolve("v1");
+    await settle();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.calls).toHaveLength(2);
+    server.calls[1]?.reject(new Error("outage"));
+    await settle();
+    expect(request.getState()).toMatchObject({ data: "v1", isError: true });
+    await vi.advanceTimersByTimeAsync(60_000);
+    server.calls[2]?.resolve("v2");
+    await settle();
+    expect(request.getState()).toMatchObject({ data: "v2", isError: false, error: null });
+  });
+
+  it("refetch abandons the request under way; a late answer of it is ignored", async () => {
+    const server = fakeServer();
+    const request = createDeviceRequest(server.load);
+    request.start();
+    request.refetch();
+    expect(server.calls[0]?.signal.aborted).toBe(true);
+    server.calls[1]?.resolve("fresh");
+    server.calls[0]?.resolve("stale");
+    await settle();
+    expect(request.getState().data).toBe("fresh");
+  });
+
+  it("stop aborts, clears the timers and notifies nobody afterwards", async () => {
+    const server = fakeServer();
+    const request = createDeviceRequest(server.load, { refreshEvery: 1000 });
+    const listener = vi.fn();
+    request.subscribe(listener);
+    request.start();
+    request.stop();
+    expect(server.calls[0]?.signal.aborted).toBe(true);
+    const notified = listener.mock.calls.length;
+    server.calls[0]?.resolve("late");
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(server.calls).toHaveLength(1);
+    expect(listener.mock.calls.length).toBe(notified);
+    expect(request.getState()).toMatchObject({ data: undefined, isFetching: false });
+  });
+
+  it("waits at most 30 s between tries", () => {
+    expect([1, 2, 3, 4, 5, 6, 10].map(retryDelay)).toEqual([
+      1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,
+    ]);
+  });
+});

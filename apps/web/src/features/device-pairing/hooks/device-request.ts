@@ -1,0 +1,136 @@
+/**
+ * One request a hall screen keeps answered: loaded once, tried again after a failure (1 s, 2 s,
+ * 4 s … up to 30 s between tries), refreshed every so often and when the screen is shown again.
+ * A failure keeps the last answer, so a short outage does not blank a kiosk or a board.
+ * Framework-free (the hook `useDeviceRequest` subscribes to it); the device faces load this
+ * instead of a query library, to stay inside their download budget.
+ */
+export type DeviceRequestState<T> = {
+  data: T | undefined;
+  /** The last failure, once the retries are spent; cleared by the next answer. */
+  error: unknown;
+  isError: boolean;
+  isFetching: boolean;
+};
+
+export type DeviceRequestOptions = {
+  /** Try again after the `failures`-th failure in a row (1, 2, …)? Default: never. */
+  retry?: (failures: number, error: unknown) => boolean;
+  /** Refresh this often (ms) while the page is visible. */
+  refreshEvery?: number;
+  /** Refresh when the page becomes visible again and the answer is older than this (ms). */
+  refreshOnShowAfter?: number;
+};
+
+export type DeviceRequest<T> = {
+  getState: () => DeviceRequestState<T>;
+  subscribe: (listener: () => void) => () => void;
+  /** Starts loading and refreshing (again after `stop`). */
+  start: () => void;
+  /** Aborts what is under way and stops every timer; the last answer is kept. */
+  stop: () => void;
+  /** Loads now (a "try again" button), abandoning a request under way. */
+  refetch: () => void;
+};
+
+export const retryDelay = (failures: number) => Math.min(1000 * 2 ** (failures - 1), 30_000);
+
+const pageVisible = () => typeof document === "undefined" || document.visibilityState !== "hidden";
+
+export function createDeviceRequest<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  options: DeviceRequestOptions = {},
+): DeviceRequest<T> {
+  let state: DeviceRequestState<T> = {
+    data: undefined,
+    error: null,
+    isError: false,
+    isFetching: false,
+  };
+  const listeners = new Set<() => void>();
+  let running = false;
+  let controller: AbortController | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let answeredAt = 0;
+
+  const set = (patch: Partial<DeviceRequestState<T>>) => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener();
+  };
+  const clearTimer = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  const schedule = (ms: number, then: () => void) => {
+    clearTimer();
+    timer = setTimeout(() => {
+      timer = null;
+      then();
+    }, ms);
+  };
+  const scheduleRefresh = () => {
+    const every = options.refreshEvery;
+    if (every === undefined) return;
+    schedule(every, () => (pageVisible() ? fetchNow() : scheduleRefresh()));
+  };
+
+  function fetchNow(failures = 0): void {
+    if (!running) return;
+    clearTimer();
+    controller?.abort();
+    const own = new AbortController();
+    controller = own;
+    if (!state.isFetching) set({ isFetching: true });
+    load(own.signal).then(
+      (data) => {
+        if (controller !== own) return;
+        controller = null;
+        answeredAt = Date.now();
+        set({ data, error: null, isError: false, isFetching: false });
+        scheduleRefresh();
+      },
+      (error: unknown) => {
+        if (controller !== own) return;
+        controller = null;
+        const count = failures + 1;
+        if (running && options.retry?.(count, error)) {
+          schedule(retryDelay(count), () => fetchNow(count));
+          return;
+        }
+        set({ error, isError: true, isFetching: false });
+        scheduleRefresh();
+      },
+    );
+  }
+
+  const onVisibility = () => {
+    const after = options.refreshOnShowAfter;
+    if (after === undefined || !pageVisible() || controller !== null) return;
+    if (Date.now() - answeredAt >= after) fetchNow();
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      if (running) return;
+      running = true;
+      if (typeof document !== "undefined")
+        document.addEventListener("visibilitychange", onVisibility);
+      fetchNow();
+    },
+    stop() {
+      running = false;
+      clearTimer();
+      controller?.abort();
+      controller = null;
+      if (typeof document !== "undefined")
+        document.removeEventListener("visibilitychange", onVisibility);
+      if (state.isFetching) set({ isFetching: false });
+    },
+    refetch: () => fetchNow(),
+  };
+}
