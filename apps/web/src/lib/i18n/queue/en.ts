@@ -1,7 +1,8 @@
+import { enBoardScreen } from "./board-screen.en";
 import type { Messages } from "../uz";
 
 export const queueEn: Messages["queue"] = {
-  counterName: "Counter {{number}}",
+  ...enBoardScreen,
   operatorStatus: {
     AVAILABLE: "Available",
     BREAK: "On a break",
@@ -151,20 +152,6 @@ export const queueEn: Messages["queue"] = {
     transfer: "Transfer",
     newTicket: "New ticket",
     space: "Space",
-  },
-  board: {
-    nowCalling: "Now calling",
-    ticket: "Ticket",
-    counter: "Counter",
-    noCalls: "No calls yet",
-    noEarlierCalls: "Earlier calls appear here",
-    waitingTitle: "Waiting",
-    people: "{{count}} waiting",
-    offline: "Offline — reconnecting…",
-    enableSound: "Turn on sound",
-    enableSoundHint: "Press once so that calls are announced aloud.",
-    announcement: "{{label}} — {{counter}}",
-    loadError: "Could not load the board. Retrying…",
   },
   track: {
     title: "Your place in the queue",

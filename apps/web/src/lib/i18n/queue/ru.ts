@@ -1,7 +1,8 @@
+import { ruBoardScreen } from "./board-screen.ru";
 import type { Messages } from "../uz";
 
 export const queueRu: Messages["queue"] = {
-  counterName: "Окно {{number}}",
+  ...ruBoardScreen,
   operatorStatus: {
     AVAILABLE: "На месте",
     BREAK: "Перерыв",
@@ -151,20 +152,6 @@ export const queueRu: Messages["queue"] = {
     transfer: "Перевести",
     newTicket: "Новый талон",
     space: "Пробел",
-  },
-  board: {
-    nowCalling: "Вызывается",
-    ticket: "Талон",
-    counter: "Окно",
-    noCalls: "Вызовов пока нет",
-    noEarlierCalls: "Здесь появятся предыдущие вызовы",
-    waitingTitle: "В очереди",
-    people: "человек: {{count}}",
-    offline: "Нет связи — переподключение…",
-    enableSound: "Включить звук",
-    enableSoundHint: "Нажмите один раз, чтобы вызовы объявлялись голосом.",
-    announcement: "{{label}} — {{counter}}",
-    loadError: "Не удалось загрузить данные табло. Повторяем…",
   },
   track: {
     title: "Ваша очередь",

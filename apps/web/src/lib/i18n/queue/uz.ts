@@ -1,6 +1,8 @@
+import { uzBoardScreen } from "./board-screen.uz";
+
 /** Queue screens (operator workplace, display board, ticket tracking) — Uzbek, the source of keys. */
 export const queueUz = {
-  counterName: "{{number}}-oyna",
+  ...uzBoardScreen,
   operatorStatus: {
     AVAILABLE: "Ishdaman",
     BREAK: "Tanaffus",
@@ -150,20 +152,6 @@ export const queueUz = {
     transfer: "O‘tkazish",
     newTicket: "Yangi chipta",
     space: "Probel",
-  },
-  board: {
-    nowCalling: "Chaqirilmoqda",
-    ticket: "Chipta",
-    counter: "Oyna",
-    noCalls: "Hozircha chaqiruv yo‘q",
-    noEarlierCalls: "Oldingi chaqiruvlar shu yerda ko‘rinadi",
-    waitingTitle: "Navbatda",
-    people: "{{count}} kishi",
-    offline: "Aloqa yo‘q — qayta ulanmoqda…",
-    enableSound: "Ovozni yoqish",
-    enableSoundHint: "Chaqiruvlar ovoz bilan e’lon qilinishi uchun bir marta bosing.",
-    announcement: "{{label}} — {{counter}}",
-    loadError: "Tablo ma’lumotlarini yuklab bo‘lmadi. Qayta urinilmoqda…",
   },
   track: {
     title: "Sizning navbatingiz",
