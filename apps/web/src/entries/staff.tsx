@@ -3,8 +3,10 @@ import { staffRoutes } from "../app/faces/staff-routes";
 import { addMessages } from "../lib/i18n";
 import { queueMessages } from "../lib/i18n/bundles/queue";
 import { setupMessages } from "../lib/i18n/bundles/setup";
+import { staffMessages } from "../lib/i18n/bundles/staff";
 
 // Super Admin, company admin and operator pages; each role's code still loads on demand.
+addMessages(staffMessages);
 addMessages(setupMessages);
 addMessages(queueMessages);
 mountFace("staff", staffRoutes());

@@ -1,7 +1,9 @@
 import type { queueUz } from "./queue/uz";
+import type { PortalMessages } from "./portal/uz";
 import type { SetupMessages } from "./setup/uz";
+import type { StaffMessages } from "./staff/uz";
 
-/** Uzbek (Latin) — the default language and the source of every key. */
+/** Uzbek (Latin) — the default language and the source of every key; texts every face shows. */
 export const uz = {
   common: {
     appName: "E-Queue",
@@ -35,13 +37,6 @@ export const uz = {
     menu: "Menyu",
   },
   languages: { uz: "O‘zbekcha", ru: "Русский", en: "English" },
-  nav: {
-    companies: "Kompaniyalar",
-    outbox: "Xatlar navbati",
-    audit: "Audit jurnali",
-    superAdmin: "Super Admin",
-    mainMenu: "Asosiy menyu",
-  },
   auth: {
     platformTitle: "Super Admin paneliga kirish",
     platformSubtitle: "Platforma operatori uchun",
@@ -53,175 +48,6 @@ export const uz = {
     retryIn: "{{minutes}} daqiqadan keyin qayta urinib ko‘ring.",
     sessionExpired: "Sessiya muddati tugadi. Qaytadan kiring.",
     signedInAs: "Foydalanuvchi",
-  },
-  password: {
-    title: "Yangi parol o‘rnating",
-    intro: "Xavfsizlik uchun bir martalik parolni o‘zingizning parolingizga almashtiring.",
-    current: "Joriy parol",
-    new: "Yangi parol",
-    confirm: "Yangi parolni takrorlang",
-    hint: "Kamida 10 ta belgi, joriy paroldan farq qilishi kerak.",
-    submit: "Parolni o‘zgartirish",
-    tooShort: "Parol kamida 10 ta belgidan iborat bo‘lishi kerak",
-    mismatch: "Parollar mos kelmadi",
-    sameAsCurrent: "Yangi parol joriy paroldan farq qilishi kerak",
-  },
-  status: {
-    INACTIVE: "Faol emas",
-    ACTIVE: "Faol",
-    SUSPENDED: "To‘xtatilgan",
-    DELETED: "O‘chirilgan",
-  },
-  companies: {
-    title: "Kompaniyalar",
-    subtitle: "Platformadagi barcha kompaniyalar",
-    new: "Yangi kompaniya",
-    searchLabel: "Kompaniyani qidirish",
-    searchPlaceholder: "Nomi, slug yoki e-pochta",
-    statusFilter: "Holati",
-    allStatuses: "Barcha holatlar",
-    colLogo: "Logotip",
-    colName: "Nomi",
-    colSlug: "Slug",
-    colStatus: "Holati",
-    colAdminEmail: "Administrator e-pochtasi",
-    colCreated: "Yaratilgan",
-    ready: "Faollashtirishga tayyor",
-    readyNotice:
-      "Faollashtirishni so‘ragan kompaniyalar: {{count}}. Ularni tekshirib, faollashtiring.",
-    empty: "Hali kompaniyalar yo‘q",
-    emptyHint: "Birinchi kompaniyani yarating — tizim uni avtomatik sozlaydi.",
-    emptyFiltered: "Hech narsa topilmadi",
-    emptyFilteredHint: "Qidiruv so‘zini yoki holat filtrini o‘zgartiring.",
-  },
-  form: {
-    createTitle: "Yangi kompaniya",
-    createSubtitle:
-      "Saqlangandan so‘ng ma’lumotlar bazasi, administrator va taklif xati avtomatik tayyorlanadi.",
-    editTitle: "Kompaniyani tahrirlash",
-    sectionMain: "Asosiy ma’lumotlar",
-    sectionContacts: "Aloqa ma’lumotlari",
-    name: "Kompaniya nomi",
-    namePlaceholder: "Masalan, Hamkorbank",
-    slug: "Slug (manzil)",
-    slugHint:
-      "Kichik lotin harflari, raqamlar va chiziqcha, harf bilan boshlanadi, 3–40 belgi. Manzil: {{url}}",
-    slugImmutable: "Slug yaratilgandan keyin o‘zgartirilmaydi.",
-    slugInvalid:
-      "Faqat kichik lotin harflari, raqamlar va bitta chiziqcha; harf bilan boshlansin (3–40 belgi)",
-    logo: "Logotip",
-    logoHint: "PNG, JPEG yoki WebP, 2 MB gacha.",
-    logoChoose: "Fayl tanlash",
-    logoReplace: "Almashtirish",
-    logoRemove: "Olib tashlash",
-    logoUploading: "Yuklanmoqda…",
-    logoBadType: "Faqat PNG, JPEG yoki WebP rasm yuklash mumkin",
-    logoTooLarge: "Fayl hajmi 2 MB dan oshmasligi kerak",
-    logoPreview: "Logotip ko‘rinishi",
-    adminEmail: "Administrator e-pochtasi",
-    adminEmailHint: "Bu manzilga kirish havolasi va bir martalik parol yuboriladi.",
-    phone: "Telefon",
-    address: "Manzil",
-    description: "Tavsif",
-    defaultLanguage: "Standart til",
-    create: "Kompaniya yaratish",
-    creating: "Yaratilmoqda…",
-    created: "Kompaniya yaratildi",
-    saved: "O‘zgarishlar saqlandi",
-  },
-  company: {
-    adminUrl: "Administrator paneli",
-    loginUrl: "Kirish sahifasi",
-    details: "Ma’lumotlar",
-    createdAt: "Yaratilgan",
-    activatedAt: "Faollashtirilgan",
-    updatedAt: "Yangilangan",
-    schemaVersion: "Sxema versiyasi",
-    readyRequestedAt: "Faollashtirish so‘ralgan",
-    notFound: "Kompaniya topilmadi",
-    backToList: "Kompaniyalar ro‘yxati",
-  },
-  provisioning: {
-    title: "Avtomatik sozlash",
-    empty: "Sozlash bosqichlari haqida ma’lumot yo‘q.",
-    failuresTitle: "Yakunlanmagan yaratishlar",
-    failuresHint:
-      "Bu kompaniyalarni yaratishda xato yuz berdi va hech narsa saqlanmadi. Sababini bartaraf etib, qayta urinib ko‘ring.",
-    failedStep: "Xato bosqichi",
-    attempts: "Urinishlar: {{count}}",
-    steps: {
-      schema: "Ma’lumotlar sxemasi yaratildi",
-      migrate: "Migratsiyalar qo‘llanildi",
-      branding: "Brending (nom, logotip) o‘rnatildi",
-      admin: "Administrator hisobi yaratildi",
-      invite: "Taklif xati navbatga qo‘yildi",
-      registry: "Platforma reyestriga yozildi",
-    },
-    done: "Bajarildi",
-    failed: "Xato",
-    skipped: "O‘tkazib yuborildi",
-  },
-  actions: {
-    activate: "Faollashtirish",
-    suspend: "To‘xtatib qo‘yish",
-    resendInvite: "Taklifni qayta yuborish",
-    edit: "Tahrirlash",
-    delete: "O‘chirish",
-    restore: "Tiklash",
-    purge: "Butunlay o‘chirish",
-    export: "Eksportni yuklab olish",
-    activateTitle: "Kompaniyani faollashtirasizmi?",
-    activateText: "{{name}} ommaviy portalda ko‘rinadi va mijozlar navbat olishi mumkin bo‘ladi.",
-    suspendTitle: "Kompaniyani to‘xtatib qo‘yasizmi?",
-    suspendText:
-      "{{name}} xodimlari tizimdan chiqariladi va kira olmaydi, ekranlarni qayta ulash kerak boʻladi, portalda ham ko‘rinmaydi. Ma’lumotlar saqlanadi.",
-    resendTitle: "Taklifni qayta yuborasizmi?",
-    resendText: "Yangi bir martalik parol yaratiladi, eskisi bekor bo‘ladi.",
-    deleteTitle: "Kompaniyani o‘chirasizmi?",
-    deleteText:
-      "{{name}} o‘chirilgan deb belgilanadi; xodimlari tizimdan chiqariladi, ekranlarni qayta ulash kerak boʻladi. Ma’lumotlar saqlanadi va uni tiklash mumkin.",
-    purgeTitle: "Butunlay o‘chirasizmi?",
-    purgeText:
-      "{{name}} ma’lumotlari JSON faylga eksport qilinadi, so‘ng ma’lumotlar bazasidan butunlay o‘chiriladi. Bu amalni ortga qaytarib bo‘lmaydi.",
-    purgeConfirmLabel: "Tasdiqlash uchun slugni kiriting: {{slug}}",
-    activated: "Kompaniya faollashtirildi",
-    suspended: "Kompaniya to‘xtatildi",
-    deleted: "Kompaniya o‘chirildi",
-    restored: "Kompaniya tiklandi",
-    purged: "Kompaniya butunlay o‘chirildi. Eksport fayli: {{file}}",
-    inviteSent: "Taklif navbatga qo‘yildi — uni «Xatlar navbati» bo‘limida ko‘rish mumkin.",
-  },
-  outbox: {
-    title: "Xatlar navbati",
-    subtitle: "Platforma yuboradigan e-pochta va SMS xabarlari",
-    smtpBanner: "SMTP sozlanmagan: xabarlar shu yerda qoladi.",
-    smtpBannerHint: "Taklif xatlari va bir martalik parollarni shu yerdan o‘qish mumkin.",
-    colTo: "Kimga",
-    colSubject: "Mavzu",
-    colStatus: "Holati",
-    colAttempts: "Urinishlar",
-    colCreated: "Yaratilgan",
-    colLastError: "Oxirgi xato",
-    statusFilter: "Holati",
-    empty: "Xabarlar yo‘q",
-    messageTitle: "Xabar",
-    open: "Xabarni ochish",
-  },
-  outboxStatus: { PENDING: "Navbatda", SENT: "Yuborildi", FAILED: "Xato" },
-  audit: {
-    title: "Audit jurnali",
-    subtitle: "Administratorlarning barcha amallari",
-    colWhen: "Vaqt",
-    colWho: "Kim",
-    colAction: "Amal",
-    colTarget: "Obyekt",
-    colCompany: "Kompaniya",
-    colIp: "IP",
-    filterAction: "Amal",
-    filterActionPlaceholder: "Masalan, company.create",
-    filterCompany: "Kompaniya",
-    allCompanies: "Barcha kompaniyalar",
-    empty: "Yozuvlar yo‘q",
   },
   companyPortal: {
     loginTitle: "Boshqaruv paneliga kirish",
@@ -236,60 +62,6 @@ export const uz = {
     nextStep: "Filiallar va xizmatlarni sozlash keyingi bosqichda.",
     nextStepHint: "Tez orada bu yerda filiallar, xizmatlar, operatorlar va kiosklarni sozlaysiz.",
     statusLabel: "Kompaniya holati",
-  },
-  portal: {
-    title: "E-Queue",
-    tagline:
-      "Navbatda turmang — navbatni onlayn oling. Banklar, klinikalar va davlat xizmatlari bir joyda.",
-    companiesTitle: "Kompaniyalar",
-    empty: "Hozircha faol kompaniyalar yo‘q",
-    emptyHint: "Kompaniyalar ulanganidan keyin shu yerda paydo bo‘ladi.",
-    adminLink: "Platforma administratori",
-    searchLabel: "Kompaniya yoki xizmatni qidirish",
-    searchPlaceholder: "Masalan: bank, klinika",
-    noMatch: "“{{search}}” boʻyicha hech narsa topilmadi",
-    branchesTitle: "Filiallar",
-    noBranches: "Bu kompaniyada hozircha mijozlarni qabul qiladigan filial yoʻq.",
-    openNow: "Hozir ochiq",
-    closedNow: "Hozir yopiq",
-    todayHours: "Bugun: {{open}}–{{close}}",
-    todayClosed: "Bugun dam olish kuni",
-    breakAt: "Tanaffus {{start}}–{{end}}",
-    weekTitle: "Ish vaqti",
-    weekday: {
-      "1": "Dushanba",
-      "2": "Seshanba",
-      "3": "Chorshanba",
-      "4": "Payshanba",
-      "5": "Juma",
-      "6": "Shanba",
-      "7": "Yakshanba",
-    },
-    dayClosed: "Yopiq",
-    shortDay: "Qisqartirilgan kun",
-    holiday: "Bayram / dam olish",
-    call: "Qoʻngʻiroq qilish",
-    map: "Xaritada ochish",
-    chooseService: "Xizmatni tanlang",
-    servicesTitle: "Xizmatlar",
-    waitingNow: "Navbatda: {{count}} kishi",
-    operatorsNow: "Xizmat koʻrsatmoqda: {{count}} operator",
-    noOperatorsNow: "Hozir operator yoʻq",
-    waitRange: "Kutish: {{low}}–{{high}} daqiqa",
-    waitNone: "Kutish deyarli yoʻq",
-    join: "Navbatga turish",
-    joinTitle: "{{service}} — navbatga turish",
-    joinIntro: "Telefon raqamingizni kiriting: talon va uni kuzatish havolasi shu yerda chiqadi.",
-    phone: "Telefon raqami",
-    phoneInvalid: "Oʻzbekiston mobil raqamini kiriting, masalan 90 123 45 67.",
-    phoneHint: "Masalan: 90 123 45 67",
-    name: "Ismingiz (ixtiyoriy)",
-    joinSubmit: "Talon olish",
-    joining: "Talon olinmoqda…",
-    joinUnavailable: "Onlayn navbat hozir mavjud emas",
-    backToCompany: "Barcha filiallar",
-    backToDirectory: "Barcha kompaniyalar",
-    refreshed: "Maʼlumot har 30 soniyada yangilanadi",
   },
   errors: {
     ALREADY_IN_QUEUE: "Bu telefon raqami bilan shu navbatda joy allaqachon olingan.",
@@ -329,10 +101,12 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type BaseMessages = Widen<typeof uz>;
 
 /**
- * Every text of the app. The set-up and queue sections live in their own modules so that each
- * face (portal, staff, kiosk, board) bundles only the texts it shows (see `bundles/`).
+ * Every text of the app. The staff, portal, set-up and queue sections live in their own modules
+ * so that each face (portal, staff, kiosk, board) bundles only the texts it shows (see `bundles/`).
  */
-export type Messages = BaseMessages & {
-  setup: SetupMessages;
-  queue: Widen<typeof queueUz>;
-};
+export type Messages = BaseMessages &
+  StaffMessages &
+  PortalMessages & {
+    setup: SetupMessages;
+    queue: Widen<typeof queueUz>;
+  };

@@ -2,13 +2,13 @@ import { useTranslation } from "react-i18next";
 import { Card, CardHeader } from "../../../components/ui/card";
 import { cn } from "../../../lib/cn";
 import { formatDuration } from "../../../lib/format";
-import { uz } from "../../../lib/i18n/uz";
+import { uzStaff } from "../../../lib/i18n/staff/uz";
 import type { ProvisioningStep } from "../api/companies.api";
 
-type StepKey = keyof typeof uz.provisioning.steps;
+type StepKey = keyof typeof uzStaff.provisioning.steps;
 
 function isStepKey(key: string): key is StepKey {
-  return Object.hasOwn(uz.provisioning.steps, key);
+  return Object.hasOwn(uzStaff.provisioning.steps, key);
 }
 
 const marks: Record<ProvisioningStep["status"], { icon: string; className: string }> = {
