@@ -11,14 +11,15 @@ const manifest = JSON.parse(fs.readFileSync(path.join(dist, ".vite/manifest.json
 
 /**
  * kB of gzip (level 9, as precompressed); `budget: null`: reported only. `enforced: false`: over
- * budget is reported but does not fail the build — the board is still over its budget (React DOM,
- * i18next, TanStack Query and socket.io come to ~125 kB before any board code; the device faces
- * already mount without a router and load one language), and `npm start` must build.
+ * budget is reported but does not fail the build. Every face with a budget is enforced: the
+ * device faces (kiosk, board) mount without a router, without TanStack Query (the pairing gate
+ * keeps its one request itself) and with only their own texts; React DOM, i18next and (on the
+ * board) socket.io are most of what is left.
  */
 const FACES = [
   { face: "portal", html: "index.html", budget: 150, enforced: true },
   { face: "kiosk", html: "kiosk.html", budget: 120, enforced: true },
-  { face: "board", html: "board.html", budget: 120, enforced: false },
+  { face: "board", html: "board.html", budget: 120, enforced: true },
   { face: "staff", html: "staff.html", budget: null, enforced: false },
 ];
 
