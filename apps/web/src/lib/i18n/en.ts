@@ -84,6 +84,22 @@ export const en: BaseMessages = {
     INVALID_STATE: "This action is not possible in the company's current status. Refresh the page.",
     PAYLOAD_TOO_LARGE: "The file is too large.",
     UNSUPPORTED_MEDIA_TYPE: "This file type is not supported.",
+    BRANCH_CLOSED: "The branch is closed now. Try again during opening hours.",
+    SERVICE_NOT_OFFERED:
+      "This service is not offered at the branch. Choose another service or branch.",
+    DAILY_LIMIT_REACHED: "Today's ticket limit is reached. Try again tomorrow.",
+    TOKEN_EXPIRED: "Your session has expired. Reload the page or log in again.",
+    WRONG_REALM: "You are logged in to another company or panel. Log in again on this page.",
+    SLUG_IMMUTABLE:
+      "A company's short name (address) cannot change after it is created. Keep the current one.",
+    URI_TOO_LONG:
+      "The link is too long or broken. Check it, or open the page again from the home page.",
+    HEADERS_TOO_LARGE:
+      "Your browser sent too much data (cookies). Clear this site's cookies and try again.",
+    REQUEST_TIMEOUT:
+      "The request took too long to reach the server. Check your connection and send it again.",
+    NOT_READY: "The system is still starting. Try again in a minute.",
+    DATABASE_UNAVAILABLE: "The service is briefly unavailable. Try again in a few seconds.",
     NETWORK: "The server cannot be reached. Check your connection.",
     INTERNAL: "Server error. Please try again later.",
   },

@@ -90,6 +90,21 @@ export const uz = {
       "Kompaniyaning hozirgi holatida bu amalni bajarib bo‘lmaydi. Sahifani yangilang.",
     PAYLOAD_TOO_LARGE: "Fayl juda katta.",
     UNSUPPORTED_MEDIA_TYPE: "Bu turdagi fayl qo‘llab-quvvatlanmaydi.",
+    BRANCH_CLOSED: "Filial hozir yopiq. Ish vaqtida qayta urinib koʻring.",
+    SERVICE_NOT_OFFERED: "Bu xizmat filialda koʻrsatilmaydi. Boshqa xizmat yoki filialni tanlang.",
+    DAILY_LIMIT_REACHED: "Bugungi talonlar chegarasiga yetildi. Ertaga qayta urinib koʻring.",
+    TOKEN_EXPIRED: "Sessiya muddati tugadi. Sahifani yangilang yoki qaytadan kiring.",
+    WRONG_REALM: "Siz boshqa kompaniya yoki panelga kirgansiz. Shu sahifada qaytadan kiring.",
+    SLUG_IMMUTABLE:
+      "Kompaniyaning qisqa nomi (manzili) yaratilgandan keyin oʻzgarmaydi. Avvalgisini qoldiring.",
+    URI_TOO_LONG:
+      "Havola juda uzun yoki buzilgan. Uni tekshiring yoki sahifani bosh sahifadan qayta oching.",
+    HEADERS_TOO_LARGE:
+      "Brauzer juda koʻp maʼlumot (cookie) yubordi. Shu sayt cookie-larini tozalab, qayta urinib koʻring.",
+    REQUEST_TIMEOUT: "Soʻrov serverga juda uzoq yetib bordi. Internetni tekshirib, qayta yuboring.",
+    NOT_READY: "Tizim hali ishga tushmoqda. Bir daqiqadan keyin qayta urinib koʻring.",
+    DATABASE_UNAVAILABLE:
+      "Xizmat vaqtincha ishlamayapti. Bir necha soniyadan keyin qayta urinib koʻring.",
     NETWORK: "Server bilan aloqa yo‘q. Internetni tekshiring.",
     INTERNAL: "Serverda xato yuz berdi. Keyinroq qayta urinib ko‘ring.",
   },

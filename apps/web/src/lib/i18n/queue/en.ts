@@ -181,9 +181,6 @@ export const queueEn: Messages["queue"] = {
     INVALID_TRANSFER_TARGET: "You cannot transfer there. Choose another service or operator.",
     ALREADY_AT_COUNTER: "You are working at another counter.",
     COUNTER_TAKEN: "Another operator works at this counter. Choose another one.",
-    SERVICE_NOT_OFFERED: "This service is not offered at the branch.",
-    BRANCH_CLOSED: "The branch is closed now.",
     TICKET_NOT_ELIGIBLE: "This customer is for another service or reserved for another operator.",
-    DAILY_LIMIT_REACHED: "Today's ticket limit is reached.",
   },
 };

@@ -183,10 +183,7 @@ export const queueUz = {
     INVALID_TRANSFER_TARGET: "Bu joyga o‘tkazib bo‘lmaydi. Boshqa xizmat yoki operatorni tanlang.",
     ALREADY_AT_COUNTER: "Siz boshqa oynada ishlayapsiz.",
     COUNTER_TAKEN: "Bu oynada boshqa operator ishlayapti. Boshqa oynani tanlang.",
-    SERVICE_NOT_OFFERED: "Bu xizmat filialda ko‘rsatilmaydi.",
-    BRANCH_CLOSED: "Filial hozir yopiq.",
     TICKET_NOT_ELIGIBLE:
       "Bu mijoz sizning xizmatingizga tegishli emas yoki boshqa operatorga biriktirilgan.",
-    DAILY_LIMIT_REACHED: "Bugungi chiptalar chegarasiga yetildi.",
   },
 };
