@@ -19,17 +19,12 @@ describe("createDeviceRequest", () => {
   it("loads on start and keeps the answer", async () => {
     const server = fakeServer();
     const request = createDeviceRequest(server.load);
-    expect(request.getState().isFetching).toBe(false);
     request.start();
-    expect(request.getState().isFetching).toBe(true);
+    expect(server.calls).toHaveLength(1);
+    expect(request.getState().data).toBeUndefined();
     server.calls[0]?.resolve("paired");
     await settle();
-    expect(request.getState()).toEqual({
-      data: "paired",
-      error: null,
-      isError: false,
-      isFetching: false,
-    });
+    expect(request.getState()).toEqual({ data: "paired", error: null, isError: false });
   });
 
   it("tries again with growing pauses, then reports the failure", async () => {
@@ -48,7 +43,7 @@ describe("createDeviceRequest", () => {
     server.calls.at(-1)?.reject(new Error("still down"));
     await settle();
     expect(server.calls).toHaveLength(4);
-    expect(request.getState()).toMatchObject({ isError: true, isFetching: false });
+    expect(request.getState().isError).toBe(true);
     expect((request.getState().error as Error).message).toBe("still down");
   });
 
@@ -80,6 +75,30 @@ describe("createDeviceRequest", () => {
     expect(request.getState()).toMatchObject({ data: "v2", isError: false, error: null });
   });
 
+  it("keeps the previous object, and tells nobody, when a refresh answers the same", async () => {
+    const calls: Array<(value: { name: string }) => void> = [];
+    const request = createDeviceRequest(
+      () => new Promise<{ name: string }>((resolve) => calls.push(resolve)),
+      { refreshEvery: 1000 },
+    );
+    const listener = vi.fn();
+    request.subscribe(listener);
+    request.start();
+    calls[0]?.({ name: "Hall" });
+    await settle();
+    const first = request.getState().data;
+    expect(listener).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    calls[1]?.({ name: "Hall" });
+    await settle();
+    expect(request.getState().data).toBe(first);
+    expect(listener).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    calls[2]?.({ name: "Lobby" });
+    await settle();
+    expect(request.getState().data).toEqual({ name: "Lobby" });
+  });
+
   it("refetch abandons the request under way; a late answer of it is ignored", async () => {
     const server = fakeServer();
     const request = createDeviceRequest(server.load);
@@ -105,7 +124,7 @@ describe("createDeviceRequest", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(server.calls).toHaveLength(1);
     expect(listener.mock.calls.length).toBe(notified);
-    expect(request.getState()).toMatchObject({ data: undefined, isFetching: false });
+    expect(request.getState().data).toBeUndefined();
   });
 
   it("waits at most 30 s between tries", () => {

@@ -1,7 +1,8 @@
 /**
  * One request a hall screen keeps answered: loaded once, tried again after a failure (1 s, 2 s,
  * 4 s … up to 30 s between tries), refreshed every so often and when the screen is shown again.
- * A failure keeps the last answer, so a short outage does not blank a kiosk or a board.
+ * A failure keeps the last answer, so a short outage does not blank a kiosk or a board; an answer
+ * equal to the last one keeps the last object, so a refresh that changed nothing re-renders nothing.
  * Framework-free (the hook `useDeviceRequest` subscribes to it); the device faces load this
  * instead of a query library, to stay inside their download budget.
  */
@@ -10,7 +11,6 @@ export type DeviceRequestState<T> = {
   /** The last failure, once the retries are spent; cleared by the next answer. */
   error: unknown;
   isError: boolean;
-  isFetching: boolean;
 };
 
 export type DeviceRequestOptions = {
@@ -45,7 +45,6 @@ export function createDeviceRequest<T>(
     data: undefined,
     error: null,
     isError: false,
-    isFetching: false,
   };
   const listeners = new Set<() => void>();
   let running = false;
@@ -53,8 +52,12 @@ export function createDeviceRequest<T>(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let answeredAt = 0;
 
+  // Listeners hear of a change only: a refresh that changed nothing re-renders nothing.
   const set = (patch: Partial<DeviceRequestState<T>>) => {
-    state = { ...state, ...patch };
+    const next = { ...state, ...patch };
+    if (next.data === state.data && next.error === state.error && next.isError === state.isError)
+      return;
+    state = next;
     for (const listener of listeners) listener();
   };
   const clearTimer = () => {
@@ -80,13 +83,14 @@ export function createDeviceRequest<T>(
     controller?.abort();
     const own = new AbortController();
     controller = own;
-    if (!state.isFetching) set({ isFetching: true });
     load(own.signal).then(
       (data) => {
         if (controller !== own) return;
         controller = null;
         answeredAt = Date.now();
-        set({ data, error: null, isError: false, isFetching: false });
+        const same =
+          state.data !== undefined && JSON.stringify(state.data) === JSON.stringify(data);
+        set({ data: same ? state.data : data, error: null, isError: false });
         scheduleRefresh();
       },
       (error: unknown) => {
@@ -97,7 +101,7 @@ export function createDeviceRequest<T>(
           schedule(retryDelay(count), () => fetchNow(count));
           return;
         }
-        set({ error, isError: true, isFetching: false });
+        set({ error, isError: true });
         scheduleRefresh();
       },
     );
@@ -129,7 +133,6 @@ export function createDeviceRequest<T>(
       controller = null;
       if (typeof document !== "undefined")
         document.removeEventListener("visibilitychange", onVisibility);
-      if (state.isFetching) set({ isFetching: false });
     },
     refetch: () => fetchNow(),
   };

@@ -9,7 +9,6 @@ const idle: DeviceRequestState<never> = {
   data: undefined,
   error: null,
   isError: false,
-  isFetching: false,
 };
 const noop = () => undefined;
 const never = () => noop;
