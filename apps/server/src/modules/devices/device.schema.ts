@@ -1,3 +1,11 @@
+import {
+  DEVICE_KINDS,
+  DEVICE_SETTINGS_DEFAULTS,
+  DEVICE_SETTINGS_LIMITS,
+  DEVICE_STATUSES,
+  type DisplaySettings,
+  type KioskSettings,
+} from "@equeue/contracts";
 import { z } from "zod";
 import { i18nOut, languagesSchema, uuidOf, idParams } from "../setup-common/fields";
 
@@ -7,34 +15,37 @@ export const PAIRING_WRONG_CODES_PER_ADDRESS = 10;
 export const PAIRING_WRONG_CODES_WINDOW_MINUTES = 10;
 
 /** What a kiosk shows: services (a subset of the branch's; empty = all), languages, printing, idle reset. */
+const kioskDefaults = DEVICE_SETTINGS_DEFAULTS.KIOSK;
+const idle = DEVICE_SETTINGS_LIMITS.idleResetSeconds;
 export const kioskSettingsSchema = z.strictObject({
   serviceIds: z.array(uuidOf("service")).max(100).default([]),
-  languages: languagesSchema.default(["uz", "ru", "en"]),
-  autoPrint: z.boolean().default(true),
+  languages: languagesSchema.default([...kioskDefaults.languages]),
+  autoPrint: z.boolean().default(kioskDefaults.autoPrint),
   idleResetSeconds: z
     .number()
     .int()
-    .min(30, "Use 30 to 3600 seconds.")
-    .max(3600, "Use 30 to 3600 seconds.")
-    .default(300),
-});
+    .min(idle.min, `Use ${idle.min} to ${idle.max} seconds.`)
+    .max(idle.max, `Use ${idle.min} to ${idle.max} seconds.`)
+    .default(kioskDefaults.idleResetSeconds),
+}) satisfies z.ZodType<KioskSettings>;
 
 /** What a display board shows: languages, how many recent calls, spoken announcements. */
+const displayDefaults = DEVICE_SETTINGS_DEFAULTS.DISPLAY;
+const history = DEVICE_SETTINGS_LIMITS.historySize;
 export const displaySettingsSchema = z.strictObject({
-  languages: languagesSchema.default(["uz", "ru"]),
+  languages: languagesSchema.default([...displayDefaults.languages]),
   historySize: z
     .number()
     .int()
-    .min(1, "Show 1 to 20 calls.")
-    .max(20, "Show 1 to 20 calls.")
-    .default(6),
-  voice: z.boolean().default(true),
-});
+    .min(history.min, `Show ${history.min} to ${history.max} calls.`)
+    .max(history.max, `Show ${history.min} to ${history.max} calls.`)
+    .default(displayDefaults.historySize),
+  voice: z.boolean().default(displayDefaults.voice),
+}) satisfies z.ZodType<DisplaySettings>;
 
-export type KioskSettings = z.infer<typeof kioskSettingsSchema>;
-export type DisplaySettings = z.infer<typeof displaySettingsSchema>;
+export type { DisplaySettings, KioskSettings };
 
-const kindSchema = z.enum(["KIOSK", "DISPLAY"], "Choose KIOSK or DISPLAY.");
+const kindSchema = z.enum(DEVICE_KINDS, `Choose ${DEVICE_KINDS.join(" or ")}.`);
 const nameSchema = z
   .string()
   .trim()
@@ -61,7 +72,7 @@ export const listDevicesQuery = z.strictObject({
   kind: kindSchema.optional(),
 });
 
-export const deviceStatusSchema = z.enum(["PENDING", "PAIRED", "EXPIRED", "REVOKED"]);
+export const deviceStatusSchema = z.enum(DEVICE_STATUSES);
 
 export const deviceSchema = z.object({
   id: z.string(),

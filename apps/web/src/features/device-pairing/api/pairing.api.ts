@@ -2,7 +2,9 @@ import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
 import type { LocalizedText } from "../../../lib/localized";
 
-export type DeviceKind = "KIOSK" | "DISPLAY";
+import type { DeviceKind } from "@equeue/contracts";
+
+export type { DeviceKind };
 
 /** What a paired device learns about itself (server: `deviceViewSchema`). */
 export type DeviceView = {
