@@ -4,7 +4,7 @@
  * how long events take to arrive and reports over IPC. Started by scenarios/fanout.ts.
  */
 import { io, type Socket } from "socket.io-client";
-import { SOCKET_PATH } from "../../apps/server/src/modules/realtime/realtime-hub";
+import { REALTIME_PATH as SOCKET_PATH } from "@equeue/contracts";
 
 export type FanoutItem = { slug: string; kind: "tracker" | "display"; token: string };
 
