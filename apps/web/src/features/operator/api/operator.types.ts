@@ -1,6 +1,5 @@
 import type {
   BranchDirectoryDto,
-  OperatorStatus,
   SessionDto,
   StaffTicketDto,
   WaitingListDto,
