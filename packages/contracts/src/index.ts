@@ -19,3 +19,10 @@ export type {
   WaitingListDto,
   WorkplaceDto,
 } from "./schemas/queue-views";
+export type {
+  DeviceDto,
+  DeviceMeDto,
+  DeviceViewDto,
+  PairedDto,
+  PairingCodeDto,
+} from "./schemas/devices";

@@ -1,1 +1,2 @@
 export * from "./queue-views";
+export * from "./devices";

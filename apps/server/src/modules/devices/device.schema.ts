@@ -1,13 +1,12 @@
+import { deviceKindSchema } from "@equeue/contracts/schemas";
 import {
-  DEVICE_KINDS,
   DEVICE_SETTINGS_DEFAULTS,
   DEVICE_SETTINGS_LIMITS,
-  DEVICE_STATUSES,
   type DisplaySettings,
   type KioskSettings,
 } from "@equeue/contracts";
 import { z } from "zod";
-import { i18nOut, languagesSchema, uuidOf, idParams } from "../setup-common/fields";
+import { languagesSchema, uuidOf, idParams } from "../setup-common/fields";
 
 export const PAIRING_CODE_TTL_MINUTES = 10;
 /** Wrong codes one client address may enter per window before it must wait (per node). */
@@ -45,7 +44,7 @@ export const displaySettingsSchema = z.strictObject({
 
 export type { DisplaySettings, KioskSettings };
 
-const kindSchema = z.enum(DEVICE_KINDS, `Choose ${DEVICE_KINDS.join(" or ")}.`);
+const kindSchema = deviceKindSchema;
 const nameSchema = z
   .string()
   .trim()
@@ -72,30 +71,6 @@ export const listDevicesQuery = z.strictObject({
   kind: kindSchema.optional(),
 });
 
-export const deviceStatusSchema = z.enum(DEVICE_STATUSES);
-
-export const deviceSchema = z.object({
-  id: z.string(),
-  branchId: z.string(),
-  kind: kindSchema,
-  name: z.string(),
-  status: deviceStatusSchema,
-  settings: z.record(z.string(), z.unknown()),
-  pairingExpiresAt: z.date().nullable(),
-  pairedAt: z.date().nullable(),
-  lastSeenAt: z.date().nullable(),
-  revokedAt: z.date().nullable(),
-  createdAt: z.date(),
-});
-export type DeviceDto = z.infer<typeof deviceSchema>;
-
-/** The code is shown only in this answer; the server keeps a hash. */
-export const pairingCodeSchema = z.object({
-  device: deviceSchema,
-  pairingCode: z.string(),
-  pairingExpiresAt: z.date(),
-});
-
 export const deviceIdParams = idParams("device");
 
 export const pairBody = z.strictObject({
@@ -105,33 +80,14 @@ export const pairBody = z.strictObject({
     .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code shown in the admin panel.")),
 });
 
-const branchRef = z.object({
-  id: z.string(),
-  slug: z.string(),
-  code: z.string(),
-  name: i18nOut,
-  timeZone: z.string(),
-});
-
-export const deviceViewSchema = z.object({
-  id: z.string(),
-  kind: kindSchema,
-  name: z.string(),
-  branch: branchRef,
-  settings: z.record(z.string(), z.unknown()),
-});
-
-export const pairedSchema = z.object({ deviceToken: z.string(), device: deviceViewSchema });
-
-export const deviceMeSchema = z.object({
-  device: deviceViewSchema,
-  company: z.object({
-    name: z.string(),
-    slug: z.string(),
-    logoUrl: z.string().nullable(),
-    primaryColor: z.string().nullable(),
-  }),
-  services: z.array(
-    z.object({ id: z.string(), letter: z.string(), name: i18nOut, durationMinutes: z.number() }),
-  ),
-});
+// The answers (device list, pairing code, what a device learns about itself) are a contract
+// with the web: defined once in @equeue/contracts.
+export {
+  deviceMeSchema,
+  deviceSchema,
+  deviceStatusSchema,
+  deviceViewSchema,
+  pairedSchema,
+  pairingCodeSchema,
+  type DeviceDto,
+} from "@equeue/contracts/schemas";

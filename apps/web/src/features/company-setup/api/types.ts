@@ -1,11 +1,15 @@
 import {
   STAFF_ROLES,
+  type DeviceDto,
   type DeviceKind,
   type DeviceStatus,
   type KioskSettings,
+  type PairingCodeDto,
   type StaffRole,
+  type Wire,
 } from "@equeue/contracts";
 import { NUMBER_SCHEME, type NumberScheme } from "@equeue/core";
+
 /** Shapes of the company set-up API (`/api/c/{slug}/admin/…`), as the server answers them. */
 
 export type I18nText = { uz: string; ru?: string; en?: string };
@@ -178,22 +182,10 @@ export type Credentials = {
 
 export type { DeviceKind, DeviceStatus, KioskSettings };
 
-export type Device = {
-  id: string;
-  branchId: string;
-  kind: DeviceKind;
-  name: string;
-  status: DeviceStatus;
-  settings: Record<string, unknown>;
-  pairingExpiresAt: string | null;
-  pairedAt: string | null;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-};
+export type Device = Wire<DeviceDto>;
 
 /** The code is in this answer only; the server keeps a hash. */
-export type PairingCode = { device: Device; pairingCode: string; pairingExpiresAt: string };
+export type PairingCode = Wire<PairingCodeDto>;
 
 export const CHECKLIST_KEYS = [
   "branches",
