@@ -1,8 +1,19 @@
 // @ts-check
+import fs from "node:fs";
+import path from "node:path";
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import globals from "globals";
+
+const root = import.meta.dirname;
+const web = "apps/web/src";
+/** The web app's features (bulletproof-react): each its own folder, none importing another. */
+const webFeatures = fs
+  .readdirSync(path.join(root, web, "features"), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 export default tseslint.config(
   {
@@ -37,6 +48,11 @@ export default tseslint.config(
               group: ["kysely*", "pg", "@electric-sql/*", "fastify*", "socket.io*", "node:*"],
               message: "core is pure: pass adapters in",
             },
+            {
+              group: ["zod", "@equeue/contracts/*"],
+              allowTypeImports: true,
+              message: "core speaks the contracts' enumerations, not their zod schemas",
+            },
           ],
         },
       ],
@@ -50,6 +66,110 @@ export default tseslint.config(
     rules: {
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
+    },
+  },
+  {
+    // Imports resolve as the bundler and tsx do (extensionless relative paths, package exports).
+    files: ["**/*.{ts,tsx,mts}"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/extensions": importX.flatConfigs.typescript.settings["import-x/extensions"],
+      "import-x/parsers": importX.flatConfigs.typescript.settings["import-x/parsers"],
+      "import-x/resolver-next": [
+        createNodeResolver({
+          extensions: [".ts", ".tsx", ".mts", ".js", ".mjs", ".json"],
+          conditionNames: ["import", "default"],
+        }),
+      ],
+    },
+    rules: {
+      // A cycle makes load order matter and hides which module owns what.
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
+  {
+    // The contracts' root entry is loaded by the kiosk and board: no zod there, except as types.
+    files: ["packages/contracts/src/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["zod", "./schemas/*", "./schemas"],
+              allowTypeImports: true,
+              message: "the root entry of @equeue/contracts carries no zod: import types only",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Zones of the web app (bulletproof-react): app → features → lib / components.
+    files: [`${web}/**/*.{ts,tsx}`],
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          basePath: root,
+          zones: [
+            ...webFeatures.map((feature) => ({
+              target: `${web}/features/${feature}`,
+              from: `${web}/features`,
+              except: [`./${feature}`],
+              message:
+                "features do not import each other: move what both need to lib/ or components/, or compose them in app/",
+            })),
+            {
+              target: [`${web}/features`, `${web}/lib`, `${web}/components`],
+              from: `${web}/app`,
+              message: "app/ composes features; features, lib/ and components/ never import it",
+            },
+            {
+              target: [`${web}/lib`, `${web}/components`],
+              from: `${web}/features`,
+              message: "lib/ and components/ are shared: they depend on no feature",
+            },
+          ],
+        },
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/server/src/**", "@equeue/server", "@equeue/server/*"],
+              message:
+                "the web talks to the server over HTTP and sockets; shared shapes live in @equeue/contracts",
+            },
+            {
+              group: ["zod", "@equeue/contracts/schemas"],
+              allowTypeImports: true,
+              message:
+                "no zod in the browser bundles: import the contracts' types, not their schemas",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // bench/ and e2e/ reach the server and the packages through their package exports only.
+    files: ["bench/**/*.ts", "e2e/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/apps/**", "**/packages/**"],
+              message:
+                "import the package (@equeue/server/platform, /db, /queue, /testing, @equeue/core, @equeue/contracts), not its files",
+            },
+          ],
+        },
+      ],
     },
   },
 );

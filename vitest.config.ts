@@ -6,6 +6,7 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { test: { name: "core", include: ["packages/core/src/**/*.test.ts"] } },
+      { test: { name: "contracts", include: ["packages/contracts/src/**/*.test.ts"] } },
       // Pure logic of the web app (no DOM): state reducers and formatters.
       { test: { name: "web", include: ["apps/web/src/**/*.test.ts"] } },
       {

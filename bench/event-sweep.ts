@@ -5,10 +5,8 @@
  * Usage: npx tsx bench/event-sweep.ts [companies=300]
  */
 import pino from "pino";
-import { openDatabase } from "../apps/server/src/db/database";
-import { migrateCompanySchema, migratePlatform } from "../apps/server/src/db/migrator";
-import { EventDispatcher } from "../apps/server/src/modules/events/event-dispatcher";
-import { durableSubscribers } from "../apps/server/src/modules/events/subscribers";
+import { migrateCompanySchema, migratePlatform, openDatabase } from "@equeue/server/db";
+import { EventDispatcher, durableSubscribers } from "@equeue/server/queue";
 import { createThrowawayDatabase } from "./lib/pg";
 
 const n = Number(process.argv[2] ?? 300);

@@ -3,13 +3,13 @@
  * compared with (the app's own statements for the same served calls, on plain connections).
  */
 import { TICKET_ACTION } from "@equeue/core";
-import type { Db } from "../../apps/server/src/db/database";
-import { callNextTicket } from "../../apps/server/src/modules/queue/call-next.command";
+import type { Db } from "@equeue/server/db";
 import {
-  actOnTicket,
+  type CompanyRecord,
   type StaffTicketAction,
-} from "../../apps/server/src/modules/queue/ticket-actions.command";
-import type { CompanyRecord } from "../../apps/server/src/modules/tenancy/company-directory";
+  actOnTicket,
+  callNextTicket,
+} from "@equeue/server/queue";
 import type { HttpClient } from "./http";
 import type { OperatorRef } from "./queue-fixture";
 import { percentile, round } from "./stats";

@@ -4,7 +4,7 @@
  * how long events take to arrive and reports over IPC. Started by scenarios/fanout.ts.
  */
 import { io, type Socket } from "socket.io-client";
-import { SOCKET_PATH } from "../../apps/server/src/modules/realtime/realtime-hub";
+import { REALTIME_PATH } from "@equeue/contracts";
 
 export type FanoutItem = { slug: string; kind: "tracker" | "display"; token: string };
 
@@ -72,7 +72,7 @@ function connectOne(address: string, item: FanoutItem, timeoutMs: number): Promi
       ? { slug: item.slug, ticketToken: item.token }
       : { slug: item.slug, deviceToken: item.token };
   const socket = io(address, {
-    path: SOCKET_PATH,
+    path: REALTIME_PATH,
     transports: ["websocket"],
     auth,
     reconnection: false,

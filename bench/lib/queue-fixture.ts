@@ -6,12 +6,9 @@
  */
 import { businessDay } from "@equeue/core";
 import { CompiledQuery } from "kysely";
-import type { Db } from "../../apps/server/src/db/database";
-import { quoteIdent } from "../../apps/server/src/db/migrator";
-import { newDeviceToken } from "../../apps/server/src/modules/devices/device-auth";
-import { provisionCompany } from "../../apps/server/src/modules/provisioning/provision-company.command";
-import type { Platform } from "../../apps/server/src/platform";
-import { systemActor } from "../../apps/server/src/shared/actor";
+import { type Db, quoteIdent } from "@equeue/server/db";
+import { newDeviceToken, provisionCompany, systemActor } from "@equeue/server/queue";
+import type { Platform } from "@equeue/server/platform";
 import { runPool } from "./stats";
 
 export type FixtureOptions = {

@@ -5,10 +5,8 @@
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { TICKET_ACTION } from "@equeue/core";
-import { loadConfig } from "../../apps/server/src/config";
-import { callNextTicket } from "../../apps/server/src/modules/queue/call-next.command";
-import { actOnTicket } from "../../apps/server/src/modules/queue/ticket-actions.command";
-import { startPlatform } from "../../apps/server/src/platform";
+import { loadConfig, startPlatform } from "@equeue/server/platform";
+import { actOnTicket, callNextTicket } from "@equeue/server/queue";
 import { RssSampler } from "./rss";
 import {
   openFileLimit,

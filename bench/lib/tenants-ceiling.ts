@@ -4,8 +4,7 @@
  */
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { companyMigrations } from "../../apps/server/src/db/migrations/company/index";
-import { quoteIdent } from "../../apps/server/src/db/migrator";
+import { companyMigrations, quoteIdent } from "@equeue/server/db";
 import { checkpoint, createThrowawayDatabase } from "./pg";
 import { round, runPool, summarize } from "./stats";
 import { PROBE_VERSION, probeMigration } from "./tenants-probe";

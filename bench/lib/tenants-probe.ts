@@ -1,4 +1,4 @@
-import type { Migration } from "../../apps/server/src/db/migrations/migration";
+import type { Migration } from "@equeue/server/db";
 
 export const PROBE_VERSION = 999;
 

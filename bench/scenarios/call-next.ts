@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Args } from "../lib/args";
 import { loadAvg, logger, openPgBench } from "../lib/bench-env";
-import { openDatabase } from "../../apps/server/src/db/database";
+import { openDatabase } from "@equeue/server/db";
 import {
   RAW_CEILING_SQL,
   rawCallCycle,

@@ -6,10 +6,8 @@
  */
 import path from "node:path";
 import { TICKET_ACTION } from "@equeue/core";
-import { loadConfig } from "../../apps/server/src/config";
-import { callNextTicket } from "../../apps/server/src/modules/queue/call-next.command";
-import { actOnTicket } from "../../apps/server/src/modules/queue/ticket-actions.command";
-import { startPlatform } from "../../apps/server/src/platform";
+import { loadConfig, startPlatform } from "@equeue/server/platform";
+import { actOnTicket, callNextTicket } from "@equeue/server/queue";
 import type { Args } from "../lib/args";
 import { loadAvg, logger, serverEnv } from "../lib/bench-env";
 import { RAW_CEILING_SQL, rawCallCycle, runOperators, type CloseMode } from "../lib/call-loop";

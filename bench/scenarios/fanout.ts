@@ -13,7 +13,7 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { quoteIdent } from "../../apps/server/src/db/migrator";
+import { quoteIdent } from "@equeue/server/db";
 import type { Args } from "../lib/args";
 import { loadAvg, logger, openPgBench } from "../lib/bench-env";
 import type { FanoutItem, FanoutReply, FanoutReport, FanoutRequest } from "../lib/fanout-client";

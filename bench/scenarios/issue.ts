@@ -10,10 +10,8 @@
  * (averaged). Polls are app-side load only, as the benchmark prescribes.
  */
 import path from "node:path";
-import { quoteIdent } from "../../apps/server/src/db/migrator";
-import { openDatabase, type Db } from "../../apps/server/src/db/database";
-import { issueTicket } from "../../apps/server/src/modules/queue/issue-ticket.command";
-import type { CompanyRecord } from "../../apps/server/src/modules/tenancy/company-directory";
+import { type Db, openDatabase, quoteIdent } from "@equeue/server/db";
+import { type CompanyRecord, issueTicket } from "@equeue/server/queue";
 import type { Args } from "../lib/args";
 import { loadAvg, logger, openPgBench } from "../lib/bench-env";
 import { HttpClient } from "../lib/http";

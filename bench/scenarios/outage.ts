@@ -9,25 +9,24 @@
  * no process restart, issuing back within 5 s of the database.
  */
 import pg from "pg";
-import { loadConfig } from "../../apps/server/src/config";
-import { startPlatform } from "../../apps/server/src/platform";
-import { SUPER_ADMIN } from "../../apps/server/src/testing";
+import { loadConfig, startPlatform } from "@equeue/server/platform";
 import {
-  IssueLoad,
-  badAnswers,
-  tally,
-  type LoadAnswer,
-  type LoadTarget,
-} from "../../apps/server/src/testing/issue-load";
-import {
+  SUPER_ADMIN,
   createBranchWithService,
   createQueueCompany,
   createQueueOperator,
-} from "../../apps/server/src/testing/queue-factories";
+} from "@equeue/server/testing";
+import {
+  IssueLoad,
+  type LoadAnswer,
+  type LoadTarget,
+  badAnswers,
+  tally,
+} from "@equeue/server/testing/issue-load";
 import {
   startThrowawayPostgres,
   throwawayPostgresUnavailable,
-} from "../../apps/server/src/testing/throwaway-postgres";
+} from "@equeue/server/testing/throwaway-postgres";
 import type { Args } from "../lib/args";
 import { logger, serverEnv } from "../lib/bench-env";
 import { commandLine, machineInfo, printResult, writeResult, type Bar } from "../lib/results";

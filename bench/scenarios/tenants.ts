@@ -10,13 +10,14 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { loadConfig } from "../../apps/server/src/config";
-import { companyMigrations } from "../../apps/server/src/db/migrations/company/index";
-import { migrateAllCompanies } from "../../apps/server/src/db/migrator";
-import type { Db } from "../../apps/server/src/db/database";
-import type { ProvisioningStep } from "../../apps/server/src/db/tables";
-import { hashPassword } from "../../apps/server/src/modules/auth/passwords";
-import { startPlatform } from "../../apps/server/src/platform";
+import { loadConfig, startPlatform } from "@equeue/server/platform";
+import {
+  type Db,
+  type ProvisioningStep,
+  companyMigrations,
+  migrateAllCompanies,
+} from "@equeue/server/db";
+import { hashPassword } from "@equeue/server/queue";
 import { dbKindOf, type Args, type DbKind } from "../lib/args";
 import { checkpoint, createThrowawayDatabase, serverVersion, type ThrowawayDb } from "../lib/pg";
 import { commandLine, machineInfo, printResult, writeResult, type Bar } from "../lib/results";

@@ -1,3 +1,4 @@
+import type { TicketSource } from "@equeue/contracts";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { SUPER_ADMIN } from "../playwright.config";
 
@@ -161,7 +162,7 @@ export async function issueTicket(
   request: APIRequestContext,
   world: QueueWorld,
   serviceId: string,
-  source: "KIOSK" | "ONLINE" | "WALK_IN",
+  source: TicketSource,
   customerName?: string,
 ): Promise<{ id: string; label: string; trackingToken: string }> {
   const res = await request.post(`/api/c/${world.slug}/queue/tickets`, {

@@ -1,9 +1,11 @@
 import type { Plugin } from "vite";
-import { FACE_HTML, faceOfPath } from "../src/app/faces/face-of-path.ts";
+// By path, not by package name: Vite loads its config with Node, which externalises packages and
+// cannot run their TypeScript; a relative file is bundled into the config instead.
+import { FACE_HTML, faceOfPath } from "../../../packages/contracts/src/faces.ts";
 
 /**
  * The dev server's SPA fallback, per face: a page address (`/admin/companies`, `/d/x/y`) is
- * answered with that face's HTML, as the production server does (`modules/web/faces.ts`).
+ * answered with that face's HTML, by the same rule as the production server (`@equeue/contracts`).
  */
 export function faceFallback(): Plugin {
   return {

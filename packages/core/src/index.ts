@@ -8,5 +8,4 @@ export * from "./spoken-ticket";
 export * from "./call-next-policy";
 export * from "./wait-time";
 export * from "./ticket-token";
-export * from "./audit-action";
 export * from "./booking";

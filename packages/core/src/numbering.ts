@@ -1,12 +1,8 @@
+import { TICKET_SOURCE, type TicketSource } from "@equeue/contracts";
 import { QUEUE_ERROR_CODE, QueueError, assertNever } from "./errors";
 
-/** Where a ticket was taken. */
-export const TICKET_SOURCE = {
-  ONLINE: "ONLINE",
-  KIOSK: "KIOSK",
-  WALK_IN: "WALK_IN",
-} as const;
-export type TicketSource = (typeof TICKET_SOURCE)[keyof typeof TICKET_SOURCE];
+// Where a ticket was taken is a contract between server and web; re-exported for the domain.
+export { TICKET_SOURCE, type TicketSource };
 
 /** Company setting: one series per source (the plan's O-/K-) or one letter per service. */
 export const NUMBER_SCHEME = {

@@ -1,17 +1,8 @@
-/** Every state a ticket can be in. */
-export const TICKET_STATUS = {
-  BOOKED: "BOOKED",
-  WAITING: "WAITING",
-  CALLED: "CALLED",
-  SERVING: "SERVING",
-  COMPLETED: "COMPLETED",
-  NO_SHOW: "NO_SHOW",
-  CANCELLED: "CANCELLED",
-  TRANSFERRED: "TRANSFERRED",
-  EXPIRED: "EXPIRED",
-} as const;
+import { TICKET_STATUS, type TicketStatus } from "@equeue/contracts";
 
-export type TicketStatus = (typeof TICKET_STATUS)[keyof typeof TICKET_STATUS];
+// The statuses themselves are a contract between server and web (@equeue/contracts); the
+// domain re-exports them beside its lifecycle rules.
+export { TICKET_STATUS, type TicketStatus };
 
 /** States from which the ticket can still move; all of them expire at day end. */
 export const OPEN_STATUSES: readonly TicketStatus[] = [

@@ -1,3 +1,12 @@
+import type {
+  AuditActorType,
+  DeviceKind,
+  I18nText,
+  OperatorStatus,
+  StaffRole,
+  TicketSource,
+  TicketStatus,
+} from "@equeue/contracts";
 import type { ColumnType, Generated } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -105,7 +114,7 @@ export type TicketIndexTable = {
 export type AuditLogTable = {
   id: Generated<number>;
   at: Timestamp;
-  actor_type: "SUPER_ADMIN" | "COMPANY_USER" | "SYSTEM";
+  actor_type: AuditActorType;
   actor_id: string | null;
   actor_email: string | null;
   company_id: string | null;
@@ -136,7 +145,7 @@ export type AccountColumns = {
 
 export type SuperAdminsTable = AccountColumns;
 
-export type StaffRole = "COMPANY_ADMIN" | "BRANCH_MANAGER" | "OPERATOR";
+export type { StaffRole };
 
 export type StaffTable = AccountColumns & {
   role: StaffRole;
@@ -148,7 +157,7 @@ export type StaffTable = AccountColumns & {
 };
 
 /** Text in the three UI languages; `uz` is always present. */
-export type I18nText = { uz: string; ru?: string; en?: string };
+export type { I18nText };
 
 export type DayHours = { open: string; close: string; breaks: { start: string; end: string }[] };
 /** Keys are ISO weekdays "1" (Monday) … "7" (Sunday); a missing day is closed. */
@@ -220,7 +229,7 @@ export type CountersTable = {
 export type StaffBranchesTable = { staff_id: string; branch_id: string };
 export type StaffServicesTable = { staff_id: string; service_id: string };
 
-export type DeviceKind = "KIOSK" | "DISPLAY";
+export type { DeviceKind };
 
 export type DevicesTable = {
   id: Generated<string>;
@@ -238,17 +247,8 @@ export type DevicesTable = {
   created_at: Timestamp;
 };
 
-export type TicketSource = "ONLINE" | "KIOSK" | "WALK_IN";
-export type TicketStatusValue =
-  | "BOOKED"
-  | "WAITING"
-  | "CALLED"
-  | "SERVING"
-  | "COMPLETED"
-  | "NO_SHOW"
-  | "CANCELLED"
-  | "TRANSFERRED"
-  | "EXPIRED";
+export type { TicketSource };
+export type TicketStatusValue = TicketStatus;
 
 export type TicketsTable = {
   id: Generated<string>;
@@ -308,7 +308,7 @@ export type EventCursorsTable = {
   updated_at: Timestamp;
 };
 
-export type OperatorStatusValue = "AVAILABLE" | "BREAK" | "AWAY" | "OFFLINE";
+export type OperatorStatusValue = OperatorStatus;
 
 export type OperatorStatusTable = {
   staff_id: string;

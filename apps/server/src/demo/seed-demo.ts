@@ -1,3 +1,4 @@
+import { DEVICE_KINDS, type DeviceKind } from "@equeue/contracts";
 import type { AppContext } from "../app-context";
 import { systemActor, type Actor } from "../shared/actor";
 import { hashPassword } from "../modules/auth/passwords";
@@ -34,7 +35,7 @@ import {
 
 export { DEMO_PASSWORD } from "./demo-data";
 
-export type DemoDevice = { kind: "KIOSK" | "DISPLAY"; branch: string; token: string };
+export type DemoDevice = { kind: DeviceKind; branch: string; token: string };
 export type DemoCompany = {
   slug: string;
   skipped: boolean;
@@ -168,7 +169,7 @@ async function seedCompany(
 
   const devices: DemoDevice[] = [];
   for (const b of DEMO_BRANCHES)
-    for (const kind of ["KIOSK", "DISPLAY"] as const) {
+    for (const kind of DEVICE_KINDS) {
       const { pairingCode } = await createDevice(
         env,
         createDeviceBody.parse({

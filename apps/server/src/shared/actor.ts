@@ -1,4 +1,4 @@
-import type { AuditActorType } from "@equeue/core";
+import type { AuditActorType } from "@equeue/contracts";
 import type { FastifyRequest } from "fastify";
 
 /** Who did something, and from where: what the audit log records. */

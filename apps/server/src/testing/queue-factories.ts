@@ -1,3 +1,4 @@
+import type { DeviceKind } from "@equeue/contracts";
 import type { TicketSource } from "@equeue/core";
 import type { AppContext } from "../app-context";
 import type { StaffRole } from "../db/tables";
@@ -162,7 +163,7 @@ export async function createDisplayDevice(
   ctx: AppContext,
   company: CompanyRecord,
   branchId: string,
-  kind: "DISPLAY" | "KIOSK" = "DISPLAY",
+  kind: DeviceKind = "DISPLAY",
 ): Promise<string> {
   const { raw, hash } = newDeviceToken();
   await companyDb(ctx.db, company)

@@ -1,3 +1,4 @@
+import type { DeviceKind } from "@equeue/contracts";
 import type { FastifyInstance } from "fastify";
 import { call, NEW_PASSWORD } from "./factories";
 
@@ -130,7 +131,7 @@ export async function addDevice(
   app: FastifyInstance,
   slug: string,
   token: string,
-  body: Json & { branchId: string; kind?: "KIOSK" | "DISPLAY" },
+  body: Json & { branchId: string; kind?: DeviceKind },
 ) {
   const res = await call(app, "POST", `/api/c/${slug}/admin/devices`, {
     token,

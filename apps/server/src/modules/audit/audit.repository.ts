@@ -1,4 +1,4 @@
-import type { AuditAction } from "@equeue/core";
+import type { AuditAction } from "@equeue/contracts";
 import type { Insertable, Kysely } from "kysely";
 import type { AuditLogTable, Database } from "../../db/tables";
 import type { Actor } from "../../shared/actor";

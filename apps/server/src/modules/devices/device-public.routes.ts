@@ -1,3 +1,4 @@
+import { DEVICE_KINDS } from "@equeue/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { systemActor } from "../../shared/actor";
@@ -52,7 +53,7 @@ export const devicePublicRoutes =
     app.get(
       "/device/me",
       {
-        onRequest: requireDevice(ctx.db, ["KIOSK", "DISPLAY"]),
+        onRequest: requireDevice(ctx.db, DEVICE_KINDS),
         schema: {
           tags,
           summary: "The paired device: branch, settings, services it shows, branding",

@@ -1,5 +1,12 @@
+import { deviceKindSchema } from "@equeue/contracts/schemas";
+import {
+  DEVICE_SETTINGS_DEFAULTS,
+  DEVICE_SETTINGS_LIMITS,
+  type DisplaySettings,
+  type KioskSettings,
+} from "@equeue/contracts";
 import { z } from "zod";
-import { i18nOut, languagesSchema, uuidOf, idParams } from "../setup-common/fields";
+import { languagesSchema, uuidOf, idParams } from "../setup-common/fields";
 
 export const PAIRING_CODE_TTL_MINUTES = 10;
 /** Wrong codes one client address may enter per window before it must wait (per node). */
@@ -7,34 +14,37 @@ export const PAIRING_WRONG_CODES_PER_ADDRESS = 10;
 export const PAIRING_WRONG_CODES_WINDOW_MINUTES = 10;
 
 /** What a kiosk shows: services (a subset of the branch's; empty = all), languages, printing, idle reset. */
+const kioskDefaults = DEVICE_SETTINGS_DEFAULTS.KIOSK;
+const idle = DEVICE_SETTINGS_LIMITS.idleResetSeconds;
 export const kioskSettingsSchema = z.strictObject({
   serviceIds: z.array(uuidOf("service")).max(100).default([]),
-  languages: languagesSchema.default(["uz", "ru", "en"]),
-  autoPrint: z.boolean().default(true),
+  languages: languagesSchema.default([...kioskDefaults.languages]),
+  autoPrint: z.boolean().default(kioskDefaults.autoPrint),
   idleResetSeconds: z
     .number()
     .int()
-    .min(30, "Use 30 to 3600 seconds.")
-    .max(3600, "Use 30 to 3600 seconds.")
-    .default(300),
-});
+    .min(idle.min, `Use ${idle.min} to ${idle.max} seconds.`)
+    .max(idle.max, `Use ${idle.min} to ${idle.max} seconds.`)
+    .default(kioskDefaults.idleResetSeconds),
+}) satisfies z.ZodType<KioskSettings>;
 
 /** What a display board shows: languages, how many recent calls, spoken announcements. */
+const displayDefaults = DEVICE_SETTINGS_DEFAULTS.DISPLAY;
+const history = DEVICE_SETTINGS_LIMITS.historySize;
 export const displaySettingsSchema = z.strictObject({
-  languages: languagesSchema.default(["uz", "ru"]),
+  languages: languagesSchema.default([...displayDefaults.languages]),
   historySize: z
     .number()
     .int()
-    .min(1, "Show 1 to 20 calls.")
-    .max(20, "Show 1 to 20 calls.")
-    .default(6),
-  voice: z.boolean().default(true),
-});
+    .min(history.min, `Show ${history.min} to ${history.max} calls.`)
+    .max(history.max, `Show ${history.min} to ${history.max} calls.`)
+    .default(displayDefaults.historySize),
+  voice: z.boolean().default(displayDefaults.voice),
+}) satisfies z.ZodType<DisplaySettings>;
 
-export type KioskSettings = z.infer<typeof kioskSettingsSchema>;
-export type DisplaySettings = z.infer<typeof displaySettingsSchema>;
+export type { DisplaySettings, KioskSettings };
 
-const kindSchema = z.enum(["KIOSK", "DISPLAY"], "Choose KIOSK or DISPLAY.");
+const kindSchema = deviceKindSchema;
 const nameSchema = z
   .string()
   .trim()
@@ -61,30 +71,6 @@ export const listDevicesQuery = z.strictObject({
   kind: kindSchema.optional(),
 });
 
-export const deviceStatusSchema = z.enum(["PENDING", "PAIRED", "EXPIRED", "REVOKED"]);
-
-export const deviceSchema = z.object({
-  id: z.string(),
-  branchId: z.string(),
-  kind: kindSchema,
-  name: z.string(),
-  status: deviceStatusSchema,
-  settings: z.record(z.string(), z.unknown()),
-  pairingExpiresAt: z.date().nullable(),
-  pairedAt: z.date().nullable(),
-  lastSeenAt: z.date().nullable(),
-  revokedAt: z.date().nullable(),
-  createdAt: z.date(),
-});
-export type DeviceDto = z.infer<typeof deviceSchema>;
-
-/** The code is shown only in this answer; the server keeps a hash. */
-export const pairingCodeSchema = z.object({
-  device: deviceSchema,
-  pairingCode: z.string(),
-  pairingExpiresAt: z.date(),
-});
-
 export const deviceIdParams = idParams("device");
 
 export const pairBody = z.strictObject({
@@ -94,33 +80,14 @@ export const pairBody = z.strictObject({
     .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code shown in the admin panel.")),
 });
 
-const branchRef = z.object({
-  id: z.string(),
-  slug: z.string(),
-  code: z.string(),
-  name: i18nOut,
-  timeZone: z.string(),
-});
-
-export const deviceViewSchema = z.object({
-  id: z.string(),
-  kind: kindSchema,
-  name: z.string(),
-  branch: branchRef,
-  settings: z.record(z.string(), z.unknown()),
-});
-
-export const pairedSchema = z.object({ deviceToken: z.string(), device: deviceViewSchema });
-
-export const deviceMeSchema = z.object({
-  device: deviceViewSchema,
-  company: z.object({
-    name: z.string(),
-    slug: z.string(),
-    logoUrl: z.string().nullable(),
-    primaryColor: z.string().nullable(),
-  }),
-  services: z.array(
-    z.object({ id: z.string(), letter: z.string(), name: i18nOut, durationMinutes: z.number() }),
-  ),
-});
+// The answers (device list, pairing code, what a device learns about itself) are a contract
+// with the web: defined once in @equeue/contracts.
+export {
+  deviceMeSchema,
+  deviceSchema,
+  deviceStatusSchema,
+  deviceViewSchema,
+  pairedSchema,
+  pairingCodeSchema,
+  type DeviceDto,
+} from "@equeue/contracts/schemas";

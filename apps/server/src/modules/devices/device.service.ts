@@ -1,3 +1,4 @@
+import type { DeviceKind } from "@equeue/contracts";
 import type { Selectable } from "kysely";
 import type { DevicesTable } from "../../db/tables";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
@@ -49,7 +50,7 @@ export const toDeviceDto = (d: DeviceRow): DeviceDto => ({
 
 export async function listVisibleDevices(
   env: SetupEnv,
-  f: { branchId?: string | undefined; kind?: "KIOSK" | "DISPLAY" | undefined },
+  f: { branchId?: string | undefined; kind?: DeviceKind | undefined },
 ) {
   if (f.branchId) await getBranch(env, f.branchId);
   const all = env.access.branchIds ? [...env.access.branchIds] : null;

@@ -1,3 +1,4 @@
+import { WAITING_LIST_OF_SOURCE } from "@equeue/contracts";
 import { businessDay, rankCandidates } from "@equeue/core";
 import { sql } from "kysely";
 import type { WorkplaceDto } from "./queue-views.schema";
@@ -83,7 +84,11 @@ export async function workplaceState(
     },
     services,
     current: await currentTicket(db, scope),
-    waiting: { online: list("ONLINE"), kiosk: list("KIOSK"), walkIn: list("WALK_IN") },
+    waiting: {
+      [WAITING_LIST_OF_SOURCE.ONLINE]: list("ONLINE"),
+      [WAITING_LIST_OF_SOURCE.KIOSK]: list("KIOSK"),
+      [WAITING_LIST_OF_SOURCE.WALK_IN]: list("WALK_IN"),
+    },
     today: {
       day,
       served: figures.served,

@@ -3,6 +3,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import type { FastifyBaseLogger } from "fastify";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
+import { REALTIME_PATH } from "@equeue/contracts";
 import { TICKET_ACTION } from "@equeue/core";
 import type { AppContext } from "../../app-context";
 import { AppError } from "../../shared/app-error";
@@ -27,8 +28,8 @@ export type QueueIo = Server<
   SocketData
 >;
 
-/** Socket.IO lives under the API so one proxy rule covers both. */
-export const SOCKET_PATH = "/api/socket.io";
+/** Socket.IO lives under the API so one proxy rule covers both (the web's client uses the same). */
+export const SOCKET_PATH = REALTIME_PATH;
 const REDIS_CONNECT_TIMEOUT_MS = 5_000;
 
 /**

@@ -1,70 +1,17 @@
-import type { TicketStatus } from "@equeue/core";
-import type { OperatorStatusValue } from "../../db/tables";
-import type {
-  DisplayCallDto,
-  DisplaySnapshotDto,
-  StaffTicketDto,
-  TrackingDto,
-  WorkplaceDto,
-} from "../queue/queue-views.schema";
-
 /**
- * The socket contract (see docs/realtime.md). Every payload carries `at`, the server time its
- * state was read; a client keeps the newest state per thing, so a delta that overtakes the
- * snapshot is never lost.
+ * The socket contract lives in @equeue/contracts (the web's client is typed by the same map);
+ * this file adds what only the server knows: audiences, rooms and the events between nodes.
  */
-export const SERVER_EVENT = {
-  SNAPSHOT: "snapshot",
-  TICKET_CHANGED: "ticket.changed",
-  QUEUE_COUNTS: "queue.counts",
-  OPERATOR_CHANGED: "operator.changed",
-  DISPLAY_CALL: "display.call",
-  TRACKING: "ticket.tracking",
-} as const;
-
-export const CLIENT_EVENT = { SYNC: "sync" } as const;
-
-export type SnapshotPayload =
-  | { audience: "staff"; at: Date; workplace: WorkplaceDto }
-  | { audience: "display"; at: Date; display: DisplaySnapshotDto }
-  | { audience: "tracker"; at: Date; ticket: TrackingDto };
-
-export type TicketChangedPayload = {
-  event: string;
-  from: TicketStatus | null;
-  ticket: StaffTicketDto;
-  at: Date;
-};
-
-export type QueueCountsPayload = {
-  branchId: string;
-  services: { serviceId: string; waiting: number }[];
-  at: Date;
-};
-
-export type OperatorChangedPayload = {
-  staffId: string;
-  status: OperatorStatusValue;
-  reason: string | null;
-  counterId: string | null;
-  counterNumber: number | null;
-  since: Date;
-  takenOver: boolean;
-  at: Date;
-};
-
-export type ServerToClientEvents = {
-  [SERVER_EVENT.SNAPSHOT]: (p: SnapshotPayload) => void;
-  [SERVER_EVENT.TICKET_CHANGED]: (p: TicketChangedPayload) => void;
-  [SERVER_EVENT.QUEUE_COUNTS]: (p: QueueCountsPayload) => void;
-  [SERVER_EVENT.OPERATOR_CHANGED]: (p: OperatorChangedPayload) => void;
-  [SERVER_EVENT.DISPLAY_CALL]: (p: { call: DisplayCallDto; at: Date }) => void;
-  [SERVER_EVENT.TRACKING]: (p: { ticket: TrackingDto; at: Date }) => void;
-};
-
-export type ClientToServerEvents = {
-  [CLIENT_EVENT.SYNC]: () => void;
-};
+export {
+  CLIENT_EVENT,
+  SERVER_EVENT,
+  type ClientToServerEvents,
+  type OperatorChangedPayload,
+  type QueueCountsPayload,
+  type ServerToClientEvents,
+  type SnapshotPayload,
+  type TicketChangedPayload,
+} from "@equeue/contracts";
 
 /** A service line whose trackers must be recomputed; serviceId "*" means the whole branch. */
 export type LineKey = { companyId: string; schema: string; branchId: string; serviceId: string };

@@ -1,3 +1,4 @@
+import { LANGUAGES } from "@equeue/contracts";
 import { z } from "zod";
 
 /** Form fields that several set-up modules share. */
@@ -86,7 +87,7 @@ export const timeZoneSchema = z
   .meta({ description: "IANA time zone name, any case (stored as e.g. Asia/Tashkent)." });
 
 export const languagesSchema = z
-  .array(z.enum(["uz", "ru", "en"], "Languages are uz, ru and en."))
+  .array(z.enum(LANGUAGES, "Languages are uz, ru and en."))
   .min(1, "Choose at least one language.")
   .max(3)
   .transform((l) => [...new Set(l)]);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../../app-context";
-import type { AuditAction } from "@equeue/core";
+import type { AuditAction } from "@equeue/contracts";
 import type { Database } from "../../db/tables";
 import { actorOf, type Actor } from "../../shared/actor";
 import { recordAudit } from "../audit/audit.repository";

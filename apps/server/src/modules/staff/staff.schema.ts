@@ -1,12 +1,11 @@
+import { STAFF_ROLES } from "@equeue/contracts";
 import { z } from "zod";
 import { pageOf, pagingQuery } from "../../shared/paging";
 import { phoneSchema, uuidOf, idParams } from "../setup-common/fields";
 import { weeklyHoursOut, weeklyHoursSchema } from "../setup-common/weekly-hours";
 
-export const staffRoleSchema = z.enum(
-  ["COMPANY_ADMIN", "BRANCH_MANAGER", "OPERATOR"],
-  "Choose COMPANY_ADMIN, BRANCH_MANAGER or OPERATOR.",
-);
+const roleChoice = `${STAFF_ROLES.slice(0, -1).join(", ")} or ${STAFF_ROLES.at(-1)}`;
+export const staffRoleSchema = z.enum(STAFF_ROLES, `Choose ${roleChoice}.`);
 
 /** How a new or reset one-time password reaches the person. */
 export const deliverySchema = z.enum(

@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { FACE_HTML, faceOfPath } from "@equeue/contracts";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../shared/app-error";
 import { sendError } from "../../shared/http/error-handler";
 import { companySlugFromHost } from "../tenancy/tenancy";
-import { FACE_HTML, faceOfPath } from "./faces";
 
 export const webDistDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),

@@ -2,7 +2,7 @@ import { createBrowserRouter, type RouteObject } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { AppProvider } from "../provider";
 import { OtherFaceOrNotFound } from "./other-face";
-import type { Face } from "./face-of-path";
+import type { Face } from "@equeue/contracts";
 import { renderApp } from "./render-app";
 
 /** Renders one face's routes; a path of another face is loaded as that face's page. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { getHostCompany } from "../../lib/company-host";
-import { faceOfPath, type Face } from "./face-of-path";
+import { faceOfPath, type Face } from "@equeue/contracts";
 import { renderApp } from "./render-app";
 
 function ScreenNotFound() {

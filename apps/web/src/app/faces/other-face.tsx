@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { useLocation } from "react-router";
 import { getHostCompany } from "../../lib/company-host";
 import { NotFoundPage } from "../routes/not-found-page";
-import { faceOfPath, type Face } from "./face-of-path";
+import { faceOfPath, type Face } from "@equeue/contracts";
 
 /**
  * A link or redirect to another face's path (the portal's "admin" link, a kiosk code used on a

@@ -1,4 +1,4 @@
-import { ALL_AUDIT_ACTIONS, AUDIT_ACTOR } from "@equeue/core";
+import { ALL_AUDIT_ACTIONS, AUDIT_ACTOR } from "@equeue/contracts";
 import { describe, expect, it } from "vitest";
 import { AUDIT_LABELS, auditActionLabel, auditActorLabel, auditTargetLabel } from "./audit-labels";
 

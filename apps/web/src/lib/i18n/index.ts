@@ -16,8 +16,9 @@ export type MessageBundle = {
   en: () => Promise<Texts>;
 };
 
-export const LANGUAGES = ["uz", "ru", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from "@equeue/contracts";
+
+export { LANGUAGES, type Language };
 
 const STORAGE_KEY = "eq.lang";
 

@@ -1,11 +1,23 @@
 import { useEffect, useRef, useState } from "react";
+import {
+  REALTIME_PATH,
+  SERVER_EVENT,
+  type ClientToServerEvents,
+  type RealtimeAuth,
+  type ServerEventName,
+  type WirePayload,
+  type WireServerToClientEvents,
+} from "@equeue/contracts";
 import { io, type Socket } from "socket.io-client";
-import { REALTIME_PATH } from "./realtime-contract";
 
 /** What a live screen shows about its connection. */
 export type ConnectionStatus = "connecting" | "online" | "offline";
 
-type Handlers = Record<string, (payload: unknown) => void>;
+/** A socket typed by the server's event map, as the browser receives it (dates as strings). */
+export type RealtimeSocket = Socket<WireServerToClientEvents, ClientToServerEvents>;
+
+/** Handlers of the server's events a screen listens to, each typed by its payload. */
+export type RealtimeHandlers = { [E in ServerEventName]?: (payload: WirePayload<E>) => void };
 
 export type RealtimeOptions = {
   /** Connect only when true (e.g. after login or pairing). */
@@ -13,11 +25,11 @@ export type RealtimeOptions = {
   /** Socket.io namespace, e.g. "/queue". */
   namespace?: string;
   /** Handshake payload, asked again on every (re)connect so that a refreshed token is used. */
-  auth: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+  auth: () => Promise<RealtimeAuth> | RealtimeAuth;
   /** Event name → handler; read through a ref, so a new object does not reconnect. */
-  handlers: Handlers;
+  handlers: RealtimeHandlers;
   /** Called after each successful (re)connect, before any delta, e.g. to fetch a snapshot. */
-  onConnect?: (socket: Socket) => void;
+  onConnect?: (socket: RealtimeSocket) => void;
   /** Called with the server's error code when it refuses the handshake (e.g. "UNAUTHENTICATED"). */
   onRefused?: (code: string) => void;
   /** Changing the key reconnects (e.g. another branch or another token). */
@@ -30,17 +42,17 @@ export type RealtimeOptions = {
  */
 export function useRealtime(options: RealtimeOptions): {
   status: ConnectionStatus;
-  socket: Socket | null;
+  socket: RealtimeSocket | null;
 } {
   const { enabled, namespace = "/", key = "" } = options;
   const latest = useRef(options);
   latest.current = options;
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
-  const [socket, setSocket] = useState<Socket | null>(null);
+  const [socket, setSocket] = useState<RealtimeSocket | null>(null);
 
   useEffect(() => {
     if (!enabled) return;
-    const client = io(namespace, {
+    const client: RealtimeSocket = io(namespace, {
       path: REALTIME_PATH,
       transports: ["websocket", "polling"],
       reconnectionDelay: 500,
@@ -82,9 +94,7 @@ export function useRealtime(options: RealtimeOptions): {
       setStatus("offline");
       if (!client.active) retryIn(3000);
     });
-    client.onAny((event: string, payload: unknown) => {
-      latest.current.handlers[event]?.(payload);
-    });
+    for (const relay of Object.values(RELAY)) relay(client, () => latest.current.handlers);
     // A laptop waking from sleep: reconnect at once instead of waiting out the back-off.
     const wake = () => {
       if (!client.connected) client.connect();
@@ -104,3 +114,24 @@ export function useRealtime(options: RealtimeOptions): {
 
   return { status: enabled ? status : "connecting", socket };
 }
+
+type Relay = (client: RealtimeSocket, handlers: () => RealtimeHandlers) => void;
+
+/**
+ * Passes each server event to the screen's current handler for it. Keyed by the contract's
+ * event map, so an event added there does not compile until it is relayed here.
+ */
+const RELAY: { [E in ServerEventName]: Relay } = {
+  [SERVER_EVENT.SNAPSHOT]: (c, h) =>
+    c.on(SERVER_EVENT.SNAPSHOT, (p) => h()[SERVER_EVENT.SNAPSHOT]?.(p)),
+  [SERVER_EVENT.TICKET_CHANGED]: (c, h) =>
+    c.on(SERVER_EVENT.TICKET_CHANGED, (p) => h()[SERVER_EVENT.TICKET_CHANGED]?.(p)),
+  [SERVER_EVENT.QUEUE_COUNTS]: (c, h) =>
+    c.on(SERVER_EVENT.QUEUE_COUNTS, (p) => h()[SERVER_EVENT.QUEUE_COUNTS]?.(p)),
+  [SERVER_EVENT.OPERATOR_CHANGED]: (c, h) =>
+    c.on(SERVER_EVENT.OPERATOR_CHANGED, (p) => h()[SERVER_EVENT.OPERATOR_CHANGED]?.(p)),
+  [SERVER_EVENT.DISPLAY_CALL]: (c, h) =>
+    c.on(SERVER_EVENT.DISPLAY_CALL, (p) => h()[SERVER_EVENT.DISPLAY_CALL]?.(p)),
+  [SERVER_EVENT.TRACKING]: (c, h) =>
+    c.on(SERVER_EVENT.TRACKING, (p) => h()[SERVER_EVENT.TRACKING]?.(p)),
+};

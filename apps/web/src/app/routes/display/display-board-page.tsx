@@ -1,3 +1,4 @@
+import { DEVICE_SETTINGS_DEFAULTS, DEVICE_SETTINGS_LIMITS } from "@equeue/contracts";
 import { SPEECH_LANG, type SpeechLang } from "@equeue/core";
 import { DisplayBoard } from "../../../features/display-board/components/display-board";
 import { isLanguage } from "../../../lib/i18n";
@@ -14,18 +15,24 @@ const SPOKEN: readonly SpeechLang[] = [SPEECH_LANG.UZ, SPEECH_LANG.RU];
 const isSpoken = (value: unknown): value is SpeechLang =>
   typeof value === "string" && (SPOKEN as readonly string[]).includes(value);
 
-/** Display settings from the admin panel, with the defaults the server documents. */
+const DEFAULTS = DEVICE_SETTINGS_DEFAULTS.DISPLAY;
+const HISTORY = DEVICE_SETTINGS_LIMITS.historySize;
+
+/** Display settings from the admin panel, with the server's defaults (@equeue/contracts). */
 export function boardSettings(settings: Record<string, unknown> | null | undefined) {
   const configured: unknown[] = Array.isArray(settings?.languages)
     ? settings.languages
-    : [SPEECH_LANG.UZ, SPEECH_LANG.RU];
+    : [...DEFAULTS.languages];
   const languages = configured.filter(isSpoken);
   const history = settings?.historySize;
   return {
     languages: languages.length ? languages : [SPEECH_LANG.UZ],
     screenLanguages: configured.filter(isLanguage),
     voice: settings?.voice !== false,
-    historySize: typeof history === "number" && history >= 1 && history <= 20 ? history : 6,
+    historySize:
+      typeof history === "number" && history >= HISTORY.min && history <= HISTORY.max
+        ? history
+        : DEFAULTS.historySize,
   };
 }
 

@@ -1,4 +1,4 @@
-import { ALL_AUDIT_ACTIONS } from "@equeue/core";
+import { ALL_AUDIT_ACTIONS } from "@equeue/contracts";
 import { useTranslation } from "react-i18next";
 import { Input } from "../../../components/ui/input";
 import { Select } from "../../../components/ui/select";

@@ -1,3 +1,15 @@
+import {
+  STAFF_ROLES,
+  type DeviceDto,
+  type DeviceKind,
+  type DeviceStatus,
+  type KioskSettings,
+  type PairingCodeDto,
+  type StaffRole,
+  type Wire,
+} from "@equeue/contracts";
+import { NUMBER_SCHEME, type NumberScheme } from "@equeue/core";
+
 /** Shapes of the company set-up API (`/api/c/{slug}/admin/…`), as the server answers them. */
 
 export type I18nText = { uz: string; ru?: string; en?: string };
@@ -11,8 +23,8 @@ export type DayHours = { open: string; close: string; breaks: TimeRange[] };
 /** A missing day is closed. */
 export type WeeklyHours = Partial<Record<Weekday, DayHours>>;
 
-export const NUMBER_SCHEMES = ["BY_SOURCE", "BY_SERVICE"] as const;
-export type NumberScheme = (typeof NUMBER_SCHEMES)[number];
+export const NUMBER_SCHEMES = Object.values(NUMBER_SCHEME);
+export type { NumberScheme };
 
 export type BranchSettings = {
   numberScheme: NumberScheme;
@@ -126,8 +138,7 @@ export type Counter = {
 
 export type CounterInput = { number: number; name: string | null; active?: boolean };
 
-export const STAFF_ROLES = ["COMPANY_ADMIN", "BRANCH_MANAGER", "OPERATOR"] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRole };
 
 /** PASSWORD: a one-time password shown once in the panel; EMAIL: an invite by e-mail. */
 export type Delivery = "PASSWORD" | "EMAIL";
@@ -169,33 +180,12 @@ export type Credentials = {
   expiresAt: string;
 };
 
-export type DeviceKind = "KIOSK" | "DISPLAY";
-/** PENDING: a code waits to be entered; EXPIRED: the code ran out before anyone entered it. */
-export type DeviceStatus = "PENDING" | "PAIRED" | "EXPIRED" | "REVOKED";
+export type { DeviceKind, DeviceStatus, KioskSettings };
 
-export type KioskSettings = {
-  serviceIds: string[];
-  languages: ("uz" | "ru" | "en")[];
-  autoPrint: boolean;
-  idleResetSeconds: number;
-};
-
-export type Device = {
-  id: string;
-  branchId: string;
-  kind: DeviceKind;
-  name: string;
-  status: DeviceStatus;
-  settings: Record<string, unknown>;
-  pairingExpiresAt: string | null;
-  pairedAt: string | null;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-};
+export type Device = Wire<DeviceDto>;
 
 /** The code is in this answer only; the server keeps a hash. */
-export type PairingCode = { device: Device; pairingCode: string; pairingExpiresAt: string };
+export type PairingCode = Wire<PairingCodeDto>;
 
 export const CHECKLIST_KEYS = [
   "branches",

@@ -1,23 +1,14 @@
+import type { DeviceKind, DeviceMeDto, DeviceViewDto, Wire } from "@equeue/contracts";
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
-import type { LocalizedText } from "../../../lib/localized";
 
-export type DeviceKind = "KIOSK" | "DISPLAY";
+export type { DeviceKind };
 
-/** What a paired device learns about itself (server: `deviceViewSchema`). */
-export type DeviceView = {
-  id: string;
-  kind: DeviceKind;
-  name: string;
-  branch: { id: string; slug: string; code: string; name: LocalizedText; timeZone: string };
-  settings: Record<string, unknown>;
-};
+/** What a paired device learns about itself. */
+export type DeviceView = Wire<DeviceViewDto>;
 
-export type DeviceMe = {
-  device: DeviceView;
-  company: { name: string; slug: string; logoUrl: string | null; primaryColor: string | null };
-  services: { id: string; letter: string; name: LocalizedText; durationMinutes: number }[];
-};
+/** The device, its company's branding and the branch's services (`GET …/device/me`). */
+export type DeviceMe = Wire<DeviceMeDto>;
 
 export type PublicCompany = { name: string; slug: string; logoUrl: string | null; status: string };
 

@@ -1,26 +1,15 @@
+import type {
+  DisplayCallDto as ServerDisplayCall,
+  DisplaySnapshotDto as ServerDisplaySnapshot,
+  Wire,
+} from "@equeue/contracts";
 import { ApiError } from "../../../lib/api/api-error";
 import { companyApiBase } from "../../../lib/company-host";
-import type { LocalizedText } from "../../../lib/localized";
 import type { BoardCall, BoardSnapshot } from "./board.types";
 
-// The server's display shapes (apps/server/src/modules/queue/queue-views.schema.ts), as JSON.
-export type DisplayCallDto = {
-  id: string;
-  label: string;
-  counterNumber: number;
-  serviceName: LocalizedText;
-  calledAt: string;
-  recall: boolean;
-  spoken: { uz: string; ru: string };
-};
-
-export type DisplaySnapshotDto = {
-  branch: { id: string; name: LocalizedText };
-  company: { name: string; logoUrl: string | null; primaryColor?: string | null };
-  services: Array<{ id: string; name: LocalizedText; letter: string; waiting: number }>;
-  calls: DisplayCallDto[];
-  at: string;
-};
+// The server's display shapes, as JSON.
+export type DisplayCallDto = Wire<ServerDisplayCall>;
+export type DisplaySnapshotDto = Wire<ServerDisplaySnapshot>;
 
 /** A call as the board keeps it. The server's call id is `{ticketId}:{recalls}:{time}`. */
 export function toBoardCall(call: DisplayCallDto): BoardCall {
@@ -40,7 +29,7 @@ export function toBoardSnapshot(dto: DisplaySnapshotDto): BoardSnapshot {
       companyName: dto.company.name,
       branchName: dto.branch.name,
       logoUrl: dto.company.logoUrl,
-      primaryColor: dto.company.primaryColor ?? null,
+      primaryColor: dto.company.primaryColor,
     },
     calls: dto.calls.map(toBoardCall),
     services: dto.services.map((s) => ({ id: s.id, name: s.name, waiting: s.waiting })),

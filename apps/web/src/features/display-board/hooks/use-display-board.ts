@@ -1,13 +1,13 @@
+import { SERVER_EVENT } from "@equeue/contracts";
 import type { SpeechLang } from "@equeue/core";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { isApiError } from "../../../lib/api/api-error";
-import { REALTIME_EVENT, deviceRealtimeAuth } from "../../../lib/realtime/realtime-contract";
+import { deviceRealtimeAuth } from "../../../lib/realtime/realtime-contract";
 import { useRealtime, type ConnectionStatus } from "../../../lib/realtime/use-realtime";
 import {
   fetchDisplaySnapshot,
   toBoardCall,
   toBoardSnapshot,
-  type DisplayCallDto,
   type DisplaySnapshotDto,
 } from "../api/board.api";
 import type { BoardCall, BoardSnapshot } from "../api/board.types";
@@ -116,20 +116,13 @@ export function useDisplayBoard(options: BoardOptions): {
       if (code === "UNAUTHENTICATED") settings.current.onUnpaired?.();
     },
     handlers: {
-      [REALTIME_EVENT.SNAPSHOT]: (payload) => {
-        const dto = (payload as { display?: DisplaySnapshotDto }).display;
-        if (dto) takeSnapshot(dto);
+      [SERVER_EVENT.SNAPSHOT]: (payload) => {
+        if (payload.audience === "display") takeSnapshot(payload.display);
       },
-      [REALTIME_EVENT.DISPLAY_CALL]: (payload) => {
-        const call = (payload as { call?: DisplayCallDto }).call;
-        if (call) commit(applyCalls(state.current, [toBoardCall(call)], max));
+      [SERVER_EVENT.DISPLAY_CALL]: ({ call }) => {
+        commit(applyCalls(state.current, [toBoardCall(call)], max));
       },
-      [REALTIME_EVENT.QUEUE_COUNTS]: (payload) => {
-        const { services: counts, at } = payload as {
-          services?: Array<{ serviceId: string; waiting: number }>;
-          at?: string;
-        };
-        if (!counts || !at) return;
+      [SERVER_EVENT.QUEUE_COUNTS]: ({ services: counts, at }) => {
         // Counts are whole states: an older one (overtaken by a snapshot) must not win.
         const time = Date.parse(at);
         if (time < countsAt.current) return;

@@ -8,7 +8,7 @@ import type { ConnectionStatus } from "../../../lib/realtime/use-realtime";
 import type { OperatorStatus } from "../api/operator.types";
 import { ConnectionPill } from "./connection-pill";
 
-const CHOICES = ["AVAILABLE", "BREAK", "AWAY"] as const;
+const CHOICES = ["AVAILABLE", "BREAK", "AWAY"] as const satisfies readonly OperatorStatus[];
 
 const statusTone: Record<OperatorStatus, string> = {
   AVAILABLE: "border-emerald-600 bg-emerald-50 text-emerald-900",
@@ -27,7 +27,7 @@ type Props = {
   reason: string | null;
   connection: ConnectionStatus;
   statusPending: boolean;
-  onStatus: (status: "AVAILABLE" | "BREAK" | "AWAY") => void;
+  onStatus: (status: Exclude<OperatorStatus, "OFFLINE">) => void;
   onEndWork: () => void;
   onLogout: () => void;
 };

@@ -53,8 +53,7 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
   const available = session?.status === "AVAILABLE";
   const pending = actions.pending;
   const grace = workplace.branch?.noShowGraceSeconds ?? DEFAULT_NO_SHOW_GRACE_SECONDS;
-  const waitingTotal =
-    workplace.waiting.online.total + workplace.waiting.kiosk.total + workplace.waiting.walkIn.total;
+  const waitingTotal = Object.values(workplace.waiting).reduce((sum, list) => sum + list.total, 0);
   const canCall = !!session && available && !current && !pending;
   const callReason = !session
     ? null

@@ -1,20 +1,13 @@
+import { SERVER_EVENT } from "@equeue/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { getCompanySession } from "../../../lib/auth/sessions";
 import { useRealtime, type ConnectionStatus } from "../../../lib/realtime/use-realtime";
-import { companyRealtimeAuth, REALTIME_EVENT } from "../../../lib/realtime/realtime-contract";
+import { companyRealtimeAuth } from "../../../lib/realtime/realtime-contract";
 import { operatorApi } from "../api/operator.api";
 import type { CounterSession, QueueTicket, Workplace } from "../api/operator.types";
 
 export const workplaceKey = (slug: string) => ["queue", "workplace", slug] as const;
-
-type SnapshotPayload = { audience?: string; workplace?: Workplace };
-type OperatorChanged = {
-  staffId: string;
-  counterId: string | null;
-  counterNumber: number | null;
-  takenOver: boolean;
-};
 
 function concernsMe(ticket: QueueTicket, data: Workplace | undefined): boolean {
   if (!data) return true;
@@ -79,21 +72,18 @@ export function useWorkplace(slug: string): {
     key: `staff:${slug}:${branchId}`,
     auth: () => companyRealtimeAuth(slug, getCompanySession(slug), branchId),
     handlers: {
-      [REALTIME_EVENT.SNAPSHOT]: (payload) => {
-        const next = (payload as SnapshotPayload).workplace;
-        if (!next) return;
+      [SERVER_EVENT.SNAPSHOT]: (payload) => {
+        if (payload.audience !== "staff") return;
+        const next = payload.workplace;
         const current = client.getQueryData<Workplace>(workplaceKey(slug));
         if (isNewer(next, current)) client.setQueryData(workplaceKey(slug), next);
       },
       // Every change in the branch reaches all its staff; refetch only for the ones that touch
       // this operator's lists, its customer or its figures.
-      [REALTIME_EVENT.TICKET_CHANGED]: (payload) => {
-        const ticket = (payload as { ticket?: QueueTicket }).ticket;
-        if (!ticket || concernsMe(ticket, client.getQueryData<Workplace>(workplaceKey(slug))))
-          refresh();
+      [SERVER_EVENT.TICKET_CHANGED]: ({ ticket }) => {
+        if (concernsMe(ticket, client.getQueryData<Workplace>(workplaceKey(slug)))) refresh();
       },
-      [REALTIME_EVENT.OPERATOR_CHANGED]: (payload) => {
-        const change = payload as OperatorChanged;
+      [SERVER_EVENT.OPERATOR_CHANGED]: (change) => {
         const { myCounter: mine, myId: me } = latest.current;
         if (change.staffId === me && change.takenOver && mine && change.counterId !== mine) {
           setMovedTo(change.counterNumber);

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { REALTIME_EVENT, trackerRealtimeAuth } from "../../../lib/realtime/realtime-contract";
+import { SERVER_EVENT } from "@equeue/contracts";
+import { trackerRealtimeAuth } from "../../../lib/realtime/realtime-contract";
 import { useRealtime } from "../../../lib/realtime/use-realtime";
 import { fetchTrackedTicket, type TrackedTicket } from "../api/tracking.api";
 
@@ -15,9 +16,7 @@ export function useTrackedTicket(slug: string, token: string) {
     // Without a socket (blocked network) the page still refreshes now and then.
     refetchInterval: 60_000,
   });
-  const accept = (payload: unknown) => {
-    const ticket = (payload as { ticket?: TrackedTicket }).ticket;
-    if (!ticket) return;
+  const accept = (ticket: TrackedTicket) => {
     const current = client.getQueryData<TrackedTicket>(key);
     if (!current || Date.parse(ticket.at) >= Date.parse(current.at))
       client.setQueryData(key, ticket);
@@ -26,7 +25,12 @@ export function useTrackedTicket(slug: string, token: string) {
     enabled: query.isSuccess,
     key: `tracker:${slug}:${token}`,
     auth: () => trackerRealtimeAuth(slug, token),
-    handlers: { [REALTIME_EVENT.SNAPSHOT]: accept, [REALTIME_EVENT.TRACKING]: accept },
+    handlers: {
+      [SERVER_EVENT.SNAPSHOT]: (payload) => {
+        if (payload.audience === "tracker") accept(payload.ticket);
+      },
+      [SERVER_EVENT.TRACKING]: ({ ticket }) => accept(ticket),
+    },
   });
   return { query, connection: status };
 }

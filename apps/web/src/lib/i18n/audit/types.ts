@@ -1,4 +1,4 @@
-import type { AuditAction, AuditActorType } from "@equeue/core";
+import type { AuditAction, AuditActorType } from "@equeue/contracts";
 
 /** Labels of the audit log in one language; typed by the server's own lists, so none is missed. */
 export type AuditLabels = {

@@ -1,3 +1,4 @@
+import { DEVICE_SETTINGS_DEFAULTS, DEVICE_SETTINGS_LIMITS } from "@equeue/contracts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../../components/ui/button";
@@ -21,6 +22,9 @@ type Props = {
   onClose: () => void;
 };
 
+const { KIOSK, DISPLAY } = DEVICE_SETTINGS_DEFAULTS;
+const { idleResetSeconds: IDLE, historySize: HISTORY } = DEVICE_SETTINGS_LIMITS;
+
 const asStrings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 const asLanguages = (v: unknown): Language[] =>
@@ -39,16 +43,14 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
   const [languages, setLanguages] = useState<Language[]>(
     asLanguages(s.languages).length
       ? asLanguages(s.languages)
-      : kiosk
-        ? [...LANGUAGES]
-        : ["uz", "ru"],
+      : [...(kiosk ? KIOSK : DISPLAY).languages],
   );
   const [autoPrint, setAutoPrint] = useState(s.autoPrint !== false);
   const [idle, setIdle] = useState(
-    String(typeof s.idleResetSeconds === "number" ? s.idleResetSeconds : 300),
+    String(typeof s.idleResetSeconds === "number" ? s.idleResetSeconds : KIOSK.idleResetSeconds),
   );
   const [historySize, setHistorySize] = useState(
-    String(typeof s.historySize === "number" ? s.historySize : 6),
+    String(typeof s.historySize === "number" ? s.historySize : DISPLAY.historySize),
   );
   const [voice, setVoice] = useState(s.voice !== false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -58,10 +60,13 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
   const save = () => {
     if (languages.length === 0) return setProblem(t("setup.devices.languagesRequired"));
     const idleN = Number(idle);
-    if (kiosk && !(Number.isInteger(idleN) && idleN >= 30 && idleN <= 3600))
+    if (kiosk && !(Number.isInteger(idleN) && idleN >= IDLE.min && idleN <= IDLE.max))
       return setProblem(t("setup.devices.idleInvalid"));
     const historyN = Number(historySize);
-    if (!kiosk && !(Number.isInteger(historyN) && historyN >= 1 && historyN <= 20))
+    if (
+      !kiosk &&
+      !(Number.isInteger(historyN) && historyN >= HISTORY.min && historyN <= HISTORY.max)
+    )
       return setProblem(t("setup.devices.historyInvalid"));
     setProblem(null);
     onSave({
@@ -157,8 +162,8 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
               <Input
                 id="device-idle"
                 type="number"
-                min={30}
-                max={3600}
+                min={IDLE.min}
+                max={IDLE.max}
                 value={idle}
                 onChange={(e) => setIdle(e.target.value)}
                 className="w-32!"
@@ -175,8 +180,8 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
               <Input
                 id="device-history"
                 type="number"
-                min={1}
-                max={20}
+                min={HISTORY.min}
+                max={HISTORY.max}
                 value={historySize}
                 onChange={(e) => setHistorySize(e.target.value)}
                 className="w-32!"

@@ -1,7 +1,8 @@
 /**
  * The web app is four pages ("faces"), each with its own entry and bundle, so staff code never
- * reaches a customer's phone, a kiosk or a hall screen. The server picks the same face for a
- * path (`apps/server/src/modules/web/faces.ts` — keep the two in step) and the dev server too.
+ * reaches a customer's phone, a kiosk or a hall screen. The server answers a path with its face's
+ * HTML, the browser reloads when a link leads to another face, and the dev server does as the
+ * server: all three use this one rule (two rules that disagreed would reload a page forever).
  */
 export const FACES = ["portal", "staff", "kiosk", "board"] as const;
 export type Face = (typeof FACES)[number];

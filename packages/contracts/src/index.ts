@@ -1,0 +1,28 @@
+// The root entry carries no zod (the kiosk and board bundles import it): values here are plain
+// constants and functions, and the DTO types come from ./schemas as types only.
+export * from "./ticket";
+export * from "./staff";
+export * from "./device";
+export * from "./language";
+export * from "./audit-action";
+export * from "./faces";
+export * from "./realtime";
+export type * from "./wire";
+export type {
+  BranchDirectoryDto,
+  DisplayCallDto,
+  DisplaySnapshotDto,
+  SessionDto,
+  StaffTicketDto,
+  TrackingDto,
+  WaitingCountDto,
+  WaitingListDto,
+  WorkplaceDto,
+} from "./schemas/queue-views";
+export type {
+  DeviceDto,
+  DeviceMeDto,
+  DeviceViewDto,
+  PairedDto,
+  PairingCodeDto,
+} from "./schemas/devices";

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { DEVICE_KIND, DEVICE_KINDS, DEVICE_STATUS } from "../device";
+import { i18nTextSchema } from "./queue-views";
+
+/**
+ * What the server answers about paired devices: the admin panel's list, and what a kiosk or
+ * board learns about itself. Settings travel as a plain record; their shape per kind is
+ * `DeviceSettings` (the server checks it against the device's kind).
+ */
+
+export const deviceKindSchema = z.enum(DEVICE_KIND, `Choose ${DEVICE_KINDS.join(" or ")}.`);
+export const deviceStatusSchema = z.enum(DEVICE_STATUS);
+
+export const deviceSchema = z.object({
+  id: z.string(),
+  branchId: z.string(),
+  kind: deviceKindSchema,
+  name: z.string(),
+  status: deviceStatusSchema,
+  settings: z.record(z.string(), z.unknown()),
+  pairingExpiresAt: z.date().nullable(),
+  pairedAt: z.date().nullable(),
+  lastSeenAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+export type DeviceDto = z.infer<typeof deviceSchema>;
+
+/** The code is shown only in this answer; the server keeps a hash. */
+export const pairingCodeSchema = z.object({
+  device: deviceSchema,
+  pairingCode: z.string(),
+  pairingExpiresAt: z.date(),
+});
+export type PairingCodeDto = z.infer<typeof pairingCodeSchema>;
+
+const branchRef = z.object({
+  id: z.string(),
+  slug: z.string(),
+  code: z.string(),
+  name: i18nTextSchema,
+  timeZone: z.string(),
+});
+
+/** What a paired device learns about itself. */
+export const deviceViewSchema = z.object({
+  id: z.string(),
+  kind: deviceKindSchema,
+  name: z.string(),
+  branch: branchRef,
+  settings: z.record(z.string(), z.unknown()),
+});
+export type DeviceViewDto = z.infer<typeof deviceViewSchema>;
+
+/** The answer to a pairing code: the device's token (single use) and what it is. */
+export const pairedSchema = z.object({ deviceToken: z.string(), device: deviceViewSchema });
+export type PairedDto = z.infer<typeof pairedSchema>;
+
+export const deviceMeSchema = z.object({
+  device: deviceViewSchema,
+  company: z.object({
+    name: z.string(),
+    slug: z.string(),
+    logoUrl: z.string().nullable(),
+    primaryColor: z.string().nullable(),
+  }),
+  services: z.array(
+    z.object({
+      id: z.string(),
+      letter: z.string(),
+      name: i18nTextSchema,
+      durationMinutes: z.number(),
+    }),
+  ),
+});
+export type DeviceMeDto = z.infer<typeof deviceMeSchema>;

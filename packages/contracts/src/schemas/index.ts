@@ -1,0 +1,2 @@
+export * from "./queue-views";
+export * from "./devices";
