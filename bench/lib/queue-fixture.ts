@@ -8,7 +8,7 @@ import { businessDay } from "@equeue/core";
 import { CompiledQuery } from "kysely";
 import type { Db } from "../../apps/server/src/db/database";
 import { quoteIdent } from "../../apps/server/src/db/migrator";
-import { newDeviceToken } from "../../apps/server/src/modules/devices/device-auth";
+import { newDeviceToken } from "../../apps/server/src/modules/access";
 import { provisionCompany } from "../../apps/server/src/modules/provisioning/provision-company.command";
 import type { Platform } from "../../apps/server/src/platform";
 import { systemActor } from "../../apps/server/src/shared/actor";

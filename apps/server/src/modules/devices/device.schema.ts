@@ -124,3 +124,22 @@ export const deviceMeSchema = z.object({
     z.object({ id: z.string(), letter: z.string(), name: i18nOut, durationMinutes: z.number() }),
   ),
 });
+
+/** A ticket taken at a kiosk: the service chosen on its screen (the branch is the kiosk's). */
+export const kioskTicketBody = z.strictObject({
+  serviceId: uuidOf("service"),
+  customerName: z.string().trim().min(1).max(100, "At most 100 characters.").nullish(),
+});
+
+/** What the kiosk prints on the receipt, with the QR code of the ticket's page. */
+export const kioskTicketResponse = z.object({
+  ticket: z.object({
+    id: z.string(),
+    label: z.string(),
+    status: z.string(),
+    token: z.string().describe("The tracking token: the ticket's page is /t/{token}"),
+    trackPath: z.string(),
+    serviceName: i18nOut,
+    issuedAt: z.date(),
+  }),
+});
