@@ -1,4 +1,4 @@
-import type { AccessClaims } from "./modules/auth/access-token";
+import type { AccessClaims } from "./modules/access";
 import type { CompanyRecord } from "./modules/tenancy/company-directory";
 
 declare module "fastify" {

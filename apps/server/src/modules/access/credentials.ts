@@ -1,6 +1,6 @@
 import type { Db } from "../../db/database";
 import { AppError } from "../../shared/app-error";
-import type { AccessTokens, CompanyClaims, PlatformClaims } from "../auth/access-token";
+import type { AccessTokens, CompanyClaims, PlatformClaims } from "./access-token";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import type { StaffCaller, SuperAdminCaller } from "./caller";
 import { loadStaffCaller } from "./staff-caller";

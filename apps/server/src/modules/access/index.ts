@@ -14,6 +14,12 @@ export type {
 } from "./caller";
 export { anonymousCaller } from "./caller";
 export {
+  AccessTokens,
+  type AccessClaims,
+  type CompanyClaims,
+  type PlatformClaims,
+} from "./access-token";
+export {
   ALL_STAFF_ROLES,
   SETUP_ROLES,
   branchIdFilter,

@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { actorOf } from "../../shared/actor";
 import { superAdminCaller } from "../access";
+import { createCompanyBody } from "../provisioning/company-input.schema";
 import { provisionCompany } from "../provisioning/provision-company.command";
 import { toCompanyDto } from "./company.mapper";
 import { listCompanies } from "./company.repository";
 import {
   companyPage,
   companySchema,
-  createCompanyBody,
   idParams,
   listCompaniesQuery,
   provisioningFailureSchema,

@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import { companyUrls } from "../../app-context";
 import type { Database } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
@@ -22,6 +21,7 @@ import {
   type StaffFilter,
 } from "./staff.repository";
 import type { CreateStaffInput, StaffDto } from "./staff.schema";
+import { companyUrls } from "../tenancy/company-urls";
 
 type StaffRow = NonNullable<Awaited<ReturnType<typeof findStaff>>>;
 
