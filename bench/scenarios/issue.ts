@@ -1,6 +1,7 @@
 /**
  * `issue`: a burst of tickets issued over HTTP at reception (POST /queue/tickets with operators'
- * tokens; the source follows from the caller, so these are walk-in tickets) with status polls (GET /public/tickets/:token, the tracking page) mixed in.
+ * tokens; the source follows from the caller, so these are walk-in tickets) with status polls
+ * (GET /public/tickets/:token, the tracking page) mixed in.
  * Bars: ≥ 50 % of the raw insert ceiling, p99 < 20 ms.
  *
  * Raw ceiling, same run, same tables: the app's own issuing statements — issueTicket's one read

@@ -35,8 +35,8 @@ export const nameOf = (name: I18nText) => name.en ?? name.uz;
 /**
  * The one way a ticket comes to exist, for reception, kiosks and the portal alike: the caller
  * decides the ticket's source (access module) and must reach the branch (404 otherwise); a staff
- * member's workplace is read with the branch, and its counter goes in the event log. Numbers are per branch, per business day in the branch's time zone, per series.
- * Two round trips: one read (branch, service, the day's exception, the staff workplace), then ONE
+ * member's workplace is read with the branch, and its counter goes in the event log. Numbers
+ * are per branch, per business day in the branch's time zone, per series. Two round trips: one read (branch, service, the day's exception, the staff workplace), then ONE
  * statement that takes the daily quota, the next number of the series, inserts the ticket and
  * its first event — atomically, so a refused or failed issue leaves no gap and no half record.
  */
