@@ -12,8 +12,7 @@ import { displaySnapshot } from "../queue/display.query";
 import { loadStaffWorkplace, workplaceBranchId } from "../queue/staff-workplace";
 import { locateTicket, trackingViews } from "../queue/tracking.query";
 import { workplaceState } from "../queue/workplace.query";
-import type { CompanyDirectory } from "../tenancy/company-directory";
-import { companyDb } from "../tenancy/company-directory";
+import { companyDb, type CompanyDirectory } from "../tenancy/company-directory";
 import { findServableCompany } from "../tenancy/tenancy";
 import {
   CLIENT_EVENT,
