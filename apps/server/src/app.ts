@@ -82,6 +82,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     for (const method of [route.method].flat())
       if (method !== "HEAD") routeTable.push({ method, url: route.url });
   });
+  // Who is calling: set by the caller hook of each realm (modules/access), read by the routes.
+  app.decorateRequest("caller", undefined);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
