@@ -1,7 +1,7 @@
 /**
- * `issue`: a burst of kiosk and online tickets issued over HTTP (POST /queue/tickets with source
- * KIOSK or ONLINE; there is no kiosk-device issuing endpoint yet, so reception operators' tokens
- * are used) with status polls (GET /public/tickets/:token, the tracking page) mixed in.
+ * `issue`: a burst of tickets issued over HTTP at reception (POST /queue/tickets with operators'
+ * tokens; the source follows from the caller, so these are walk-in tickets) with status polls
+ * (GET /public/tickets/:token, the tracking page) mixed in.
  * Bars: ≥ 50 % of the raw insert ceiling, p99 < 20 ms.
  *
  * Raw ceiling, same run, same tables: the app's own issuing statements — issueTicket's one read
@@ -66,12 +66,19 @@ async function rawIssue(
           await issueTicket(
             deps,
             company,
+            // The reception operator as the command's caller; its workplace is read with the
+            // branch, as over HTTP.
+            {
+              kind: "staff",
+              companyId: op.companyId,
+              staffId: op.staffId,
+              role: "OPERATOR",
+              branches: [op.branchId],
+            },
             {
               branchId: op.branchId,
               serviceId: services[Math.floor(Math.random() * services.length)]!,
-              source: Math.random() < 0.5 ? "KIOSK" : "ONLINE",
             },
-            { staff: { staffId: op.staffId } },
           );
           lat.push(performance.now() - t);
           tickets++;
@@ -168,7 +175,6 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
                 body: {
                   branchId: op.branchId,
                   serviceId: services[Math.floor(Math.random() * services.length)],
-                  source: Math.random() < 0.5 ? "KIOSK" : "ONLINE",
                 },
               });
               if (record) issueLat.push(performance.now() - t);

@@ -21,6 +21,8 @@ export type QueueWorld = {
   /** A colleague at counter 5 who works through the API. */
   colleague: Staff;
   pairingCode: string;
+  /** The token of a kiosk paired at the branch: kiosk tickets come from it. */
+  kioskToken: string;
 };
 
 async function ok<T>(
@@ -144,6 +146,15 @@ export async function setUpQueueWorld(
     kind: "DISPLAY",
     name: "Zal tablosi",
   });
+  const kiosk = await post<{ pairingCode: string }>("/devices", {
+    branchId: branch.id,
+    kind: "KIOSK",
+    name: "Kirish kioski",
+  });
+  const paired = await ok<{ deviceToken: string }>(
+    await request.post(`/api/c/${slug}/devices/pair`, { data: { code: kiosk.pairingCode } }),
+    "pair the kiosk",
+  );
 
   return {
     slug,
@@ -154,20 +165,52 @@ export async function setUpQueueWorld(
     operator,
     colleague,
     pairingCode: display.pairingCode,
+    kioskToken: paired.deviceToken,
   };
 }
 
-/** Issues a ticket as the company admin would at reception (source KIOSK, ONLINE or WALK_IN). */
+let phones = 0;
+
+/**
+ * Issues a ticket the way its source says — the source follows from who asks: the company admin
+ * at reception (WALK_IN), the branch's kiosk (KIOSK), a visitor of the portal (ONLINE; the
+ * portal limits places per address, so use it sparingly). Answers the label and tracking token.
+ */
 export async function issueTicket(
   request: APIRequestContext,
   world: QueueWorld,
   serviceId: string,
   source: TicketSource,
   customerName?: string,
-): Promise<{ id: string; label: string; trackingToken: string }> {
+): Promise<{ id?: string; label: string; trackingToken: string }> {
+  const name = customerName ? { customerName } : {};
+  if (source === "KIOSK") {
+    const res = await request.post(`/api/c/${world.slug}/kiosk/tickets`, {
+      headers: { authorization: `Device ${world.kioskToken}` },
+      data: { serviceId, ...name },
+    });
+    const { ticket } = await ok<{ ticket: { id: string; label: string; token: string } }>(
+      res,
+      "kiosk",
+    );
+    return { id: ticket.id, label: ticket.label, trackingToken: ticket.token };
+  }
+  if (source === "ONLINE") {
+    const phone = `+998 90 555 ${String(10 + (++phones % 90))} ${String(10 + (phones % 89))}`;
+    const res = await request.post(`/api/c/${world.slug}/portal/tickets`, {
+      data: {
+        branchId: world.branch.id,
+        serviceId,
+        phone,
+        ...(customerName && { name: customerName }),
+      },
+    });
+    const { ticket } = await ok<{ ticket: { label: string; token: string } }>(res, "portal");
+    return { label: ticket.label, trackingToken: ticket.token };
+  }
   const res = await request.post(`/api/c/${world.slug}/queue/tickets`, {
     headers: { authorization: `Bearer ${world.adminToken}` },
-    data: { branchId: world.branch.id, serviceId, source, ...(customerName && { customerName }) },
+    data: { branchId: world.branch.id, serviceId, ...name },
   });
   return (await ok<{ ticket: { id: string; label: string; trackingToken: string } }>(res, "issue"))
     .ticket;

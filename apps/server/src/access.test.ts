@@ -33,7 +33,7 @@ const PUBLIC = [
 
 // Routes for paired kiosks and display boards: they take `Authorization: Device <token>`, so any
 // person's token (of whatever realm) is simply not a device token there.
-const DEVICE_ONLY = [/^\/api\/c\/:slug\/device\//];
+const DEVICE_ONLY = [/^\/api\/c\/:slug\/device\//, /^\/api\/c\/:slug\/kiosk\//];
 const isDeviceOnly = (url: string) => DEVICE_ONLY.some((re) => re.test(url));
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";

@@ -3,7 +3,7 @@ import type { Config } from "./config";
 import type { Db } from "./db/database";
 import type { Migration } from "./db/migrations/migration";
 import { companyMigrations } from "./db/migrations/company";
-import { AccessTokens } from "./modules/auth/access-token";
+import { AccessTokens } from "./modules/access";
 import { AuthService } from "./modules/auth/auth.service";
 import { RefreshTokens } from "./modules/auth/refresh-tokens";
 import type { MailTransport } from "./modules/outbox/mail-transport";
@@ -105,12 +105,4 @@ export function createContext(deps: ContextDeps): AppContext {
     companyMigrations: deps.companyMigrations ?? companyMigrations,
     publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ""),
   };
-}
-
-/** Where a company's admin logs in: its subdomain when BASE_DOMAIN is set, else the path. */
-export function companyUrls(ctx: Pick<AppContext, "config" | "publicUrl">, slug: string) {
-  const base = ctx.config.BASE_DOMAIN
-    ? `${new URL(ctx.publicUrl).protocol}//${slug}.${ctx.config.BASE_DOMAIN}`
-    : `${ctx.publicUrl}/c/${slug}`;
-  return { admin: `${base}/admin`, login: `${base}/admin/login` };
 }

@@ -13,9 +13,14 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppContext } from "./app-context";
 import { auditRoutes } from "./modules/audit/audit.routes";
+import { branchRoutes } from "./modules/branches/branch.routes";
 import { companyAuthRoutes } from "./modules/company-auth/company-auth.routes";
 import { companyRoutes } from "./modules/companies/company.routes";
-import { setupRoutes } from "./modules/company-setup/setup.routes";
+import { companySetupRoutes } from "./modules/company-setup/company-setup.routes";
+import { counterRoutes } from "./modules/counters/counter.routes";
+import { devicePublicRoutes } from "./modules/devices/device-public.routes";
+import { deviceRoutes } from "./modules/devices/device.routes";
+import { kioskTicketRoutes } from "./modules/devices/kiosk-ticket.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { logoFileRoutes, logoUploadRoutes } from "./modules/logos/logo.routes";
 import { outboxRoutes } from "./modules/outbox/outbox.routes";
@@ -25,6 +30,9 @@ import { publicRoutes } from "./modules/public/public.routes";
 import { displayRoutes } from "./modules/queue/display.routes";
 import { publicTicketRoutes } from "./modules/queue/public-ticket.routes";
 import { queueRoutes } from "./modules/queue/queue.routes";
+import { serviceRoutes } from "./modules/services/service.routes";
+import { staffMeRoutes } from "./modules/staff/staff-me.routes";
+import { staffRoutes } from "./modules/staff/staff.routes";
 import { resolveCompanyFromPath, companyHostRewrite } from "./modules/tenancy/tenancy";
 import { registerWeb } from "./modules/web/web";
 import { installErrorHandling } from "./shared/http/error-handler";
@@ -74,6 +82,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     for (const method of [route.method].flat())
       if (method !== "HEAD") routeTable.push({ method, url: route.url });
   });
+  // Who is calling: set by the caller hook of each realm (modules/access), read by the routes.
+  app.decorateRequest("caller", undefined);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -139,9 +149,23 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     async (company) => {
       resolveCompanyFromPath(company, ctx.directory);
       await company.register(companyAuthRoutes(ctx));
-      await company.register(setupRoutes(ctx));
+      // Everything a company sets up before the first customer: the admin API under /admin.
+      await company.register(
+        async (admin) => {
+          await admin.register(branchRoutes(ctx));
+          await admin.register(serviceRoutes(ctx));
+          await admin.register(counterRoutes(ctx));
+          await admin.register(staffRoutes(ctx));
+          await admin.register(deviceRoutes(ctx));
+          await admin.register(companySetupRoutes(ctx));
+        },
+        { prefix: "/admin" },
+      );
+      await company.register(staffMeRoutes(ctx));
+      await company.register(devicePublicRoutes(ctx));
       await company.register(queueRoutes(ctx));
       await company.register(displayRoutes(ctx));
+      await company.register(kioskTicketRoutes(ctx));
       await company.register(publicTicketRoutes(ctx));
       await company.register(portalRoutes(ctx));
     },

@@ -117,18 +117,22 @@ describe("demo seed", () => {
         ).json().accessToken as string;
       const aziza = await login("aziza@hamkorbank.uz");
       const { branch, kassa } = await ids(await login("admin@hamkorbank.uz"));
-      for (const source of ["KIOSK", "ONLINE", "WALK_IN"]) {
-        const res = await call(p.app, "POST", "/api/c/hamkorbank/queue/tickets", {
-          token: aziza,
-          body: { branchId: branch("TSH"), serviceId: kassa, source },
-        });
-        expect(res.statusCode, `${source}: ${res.body}`).toBe(201);
-      }
-      // The hours are checked at that moment: Samarkand, a bank's week, is closed then.
-      const closed = await call(p.app, "POST", "/api/c/hamkorbank/queue/tickets", {
-        token: await login("admin@hamkorbank.uz"),
-        body: { branchId: branch("SMQ"), serviceId: kassa, source: "KIOSK" },
+      const walkIn = await call(p.app, "POST", "/api/c/hamkorbank/queue/tickets", {
+        token: aziza,
+        body: { branchId: branch("TSH"), serviceId: kassa },
       });
+      expect(walkIn.statusCode, walkIn.body).toBe(201);
+      const kioskAt = (slug: string) =>
+        call(p.app, "POST", "/api/c/hamkorbank/kiosk/tickets", {
+          headers: deviceAuth(
+            seeded[0]!.devices.find((d) => d.kind === "KIOSK" && d.branch === slug)!.token,
+          ),
+          body: { serviceId: kassa },
+        });
+      const atKiosk = await kioskAt("toshkent");
+      expect(atKiosk.statusCode, atKiosk.body).toBe(201);
+      // The hours are checked at that moment: Samarkand, a bank's week, is closed then.
+      const closed = await kioskAt("samarqand");
       expect(closed.statusCode, closed.body).toBe(409);
       expect(closed.json().error.code).toBe("BRANCH_CLOSED");
     });

@@ -7,6 +7,6 @@ export { EventDispatcher } from "../modules/events/event-dispatcher";
 export { durableSubscribers } from "../modules/events/subscribers";
 export type { CompanyRecord } from "../modules/tenancy/company-directory";
 export { provisionCompany } from "../modules/provisioning/provision-company.command";
-export { newDeviceToken } from "../modules/devices/device-auth";
+export { newDeviceToken } from "../modules/access";
 export { hashPassword } from "../modules/auth/passwords";
 export { systemActor } from "../shared/actor";

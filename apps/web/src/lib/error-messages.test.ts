@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ErrorCode } from "../../../server/src/shared/app-error";
+import { ErrorCode } from "@equeue/contracts";
 import { en } from "./i18n/en";
 import { queueUz } from "./i18n/queue/uz";
 import { ru } from "./i18n/ru";
 import { uzSetup } from "./i18n/setup/uz";
 import { uz } from "./i18n/uz";
 
-// The server's codes (apps/server/src/shared/app-error.ts) against the texts the web shows for
+// The server's codes (@equeue/contracts) against the texts the web shows for
 // them. `useErrorMessage` reads `errors`; the operator's workplace (`queue.errors`) and the
 // company set-up and pairing screens (`setup.errors`) add codes only they can receive.
 const serverCodes = Object.values(ErrorCode);

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { AccessClaims } from "./access-token";
+import type { AccessClaims } from "../access";
 import type { Database } from "../../db/tables";
 
 export type Account = {

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { AppError } from "../../shared/app-error";
-import type { AccessTokens } from "./access-token";
+import type { AccessTokens } from "../access";
 import { scopeTables, type Account, type AccountScope } from "./account-scope";
 import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
 import type { RefreshTokens } from "./refresh-tokens";

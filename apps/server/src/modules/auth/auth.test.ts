@@ -9,7 +9,7 @@ import {
   SUPER_ADMIN,
   type TestPlatform,
 } from "../../testing";
-import { AccessTokens } from "./access-token";
+import { AccessTokens } from "../access";
 
 describe("super admin authentication", () => {
   let p: TestPlatform;

@@ -1,11 +1,11 @@
-import { companyUrls, type AppContext } from "../../app-context";
 import type { CompanyRecord } from "../tenancy/company-directory";
+import { companyUrls, type PlatformAddress } from "../tenancy/company-urls";
 import type { CompanyDto } from "./company.schema";
 
 export const logoUrl = (logoId: string | null) => (logoId ? `/api/files/logos/${logoId}` : null);
 
 /** The API's view of a company row. */
-export function toCompanyDto(ctx: AppContext, c: CompanyRecord): CompanyDto {
+export function toCompanyDto(ctx: PlatformAddress, c: CompanyRecord): CompanyDto {
   return {
     id: c.id,
     name: c.name,

@@ -1,22 +1,24 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { sql } from "kysely";
-import { companyUrls, type AppContext } from "../../app-context";
+import type { AppContext } from "../../app-context";
 import type { CompanyStatus } from "../../db/tables";
 import { quoteIdent } from "../../db/migrator";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
 import type { Actor } from "../../shared/actor";
 import { recordAudit } from "../audit/audit.repository";
 import { generateOneTimePassword, hashPassword } from "../auth/passwords";
-import { forgetDeviceTokens } from "../devices/device-auth";
+import { forgetDeviceTokens } from "../access";
 import { assertLogoExists } from "../logos/logo.service";
 import { enqueueEmail } from "../outbox/outbox.repository";
 import { inviteEmail } from "../provisioning/invite-email";
 import { INVITE_VALID_DAYS, provisionCompany } from "../provisioning/provision-company.command";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import { companyUrls } from "../tenancy/company-urls";
 import { endCompanySessions } from "./company-sessions";
 import { findCompanyById } from "./company.repository";
-import type { CreateCompanyInput, UpdateCompanyInput } from "./company.schema";
+import type { CreateCompanyInput } from "../provisioning/company-input.schema";
+import type { UpdateCompanyInput } from "./company.schema";
 
 const companyNotFound = () => notFound("The company");
 

@@ -6,7 +6,7 @@ import {
   type KioskSettings,
 } from "@equeue/contracts";
 import { z } from "zod";
-import { languagesSchema, uuidOf, idParams } from "../setup-common/fields";
+import { i18nOut, languagesSchema, uuidOf, idParams } from "../setup-common/fields";
 
 export const PAIRING_CODE_TTL_MINUTES = 10;
 /** Wrong codes one client address may enter per window before it must wait (per node). */
@@ -91,3 +91,22 @@ export {
   pairingCodeSchema,
   type DeviceDto,
 } from "@equeue/contracts/schemas";
+
+/** A ticket taken at a kiosk: the service chosen on its screen (the branch is the kiosk's). */
+export const kioskTicketBody = z.strictObject({
+  serviceId: uuidOf("service"),
+  customerName: z.string().trim().min(1).max(100, "At most 100 characters.").nullish(),
+});
+
+/** What the kiosk prints on the receipt, with the QR code of the ticket's page. */
+export const kioskTicketResponse = z.object({
+  ticket: z.object({
+    id: z.string(),
+    label: z.string(),
+    status: z.string(),
+    token: z.string().describe("The tracking token: the ticket's page is /t/{token}"),
+    trackPath: z.string(),
+    serviceName: i18nOut,
+    issuedAt: z.date(),
+  }),
+});

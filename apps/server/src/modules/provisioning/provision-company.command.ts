@@ -1,14 +1,15 @@
 import { sql, type Transaction } from "kysely";
-import { companyUrls, type AppContext } from "../../app-context";
+import type { AppContext } from "../../app-context";
 import type { Database, ProvisioningStep } from "../../db/tables";
 import { migrateCompanySchema } from "../../db/migrator";
 import { AppError, invalidField } from "../../shared/app-error";
 import type { Actor } from "../../shared/actor";
 import { recordAudit } from "../audit/audit.repository";
 import { generateOneTimePassword, hashPassword } from "../auth/passwords";
-import { RESERVED_SLUGS, type CreateCompanyInput } from "../companies/company.schema";
+import { RESERVED_SLUGS, type CreateCompanyInput } from "./company-input.schema";
 import { assertLogoExists } from "../logos/logo.service";
 import { enqueueEmail } from "../outbox/outbox.repository";
+import { companyUrls } from "../tenancy/company-urls";
 import { inviteEmail } from "./invite-email";
 
 export const INVITE_VALID_DAYS = 7;

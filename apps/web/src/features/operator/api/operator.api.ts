@@ -47,7 +47,7 @@ export function operatorApi(slug: string) {
     issue: (branchId: string, input: WalkInInput) =>
       session.request<{ ticket: QueueTicket }>("/queue/tickets", {
         method: "POST",
-        body: { branchId, source: "WALK_IN", ...input },
+        body: { branchId, ...input },
       }),
 
     startSession: (body: { counterId?: string; takeOver?: boolean }) =>
