@@ -13,7 +13,7 @@ import type { I18nText } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import { branchOpenAt } from "./branch-hours";
-import { runQueueTransaction, type QueueDeps } from "./queue-transaction";
+import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import { TICKET_EVENT, type TicketActor, type TicketView } from "./queue.types";
 import { assertBranch, scopeFromRow } from "./staff-scope";
 import { ticketFact } from "./ticket-transition";
@@ -36,6 +36,11 @@ export type IssueTicketOptions = {
    * checked (a branch outside its reach answers 404), and its counter goes in the event log.
    */
   staff?: { staffId: string };
+  /**
+   * Runs first in the same transaction as the insert (a booking takes its slot's place here),
+   * so a refusal or a failed insert leaves nothing behind.
+   */
+  claim?: (tx: QueueTx) => Promise<void>;
 };
 
 export const nameOf = (name: I18nText) => name.en ?? name.uz;
@@ -90,6 +95,7 @@ export async function issueTicket(
     deps,
     company,
     async (tx) => {
+      if (opts.claim) await opts.claim(tx);
       const row = await insertNumberedTicket(
         tx.db,
         tx.schema,
@@ -122,7 +128,7 @@ export async function issueTicket(
       tx.facts.push(ticketFact(view, TICKET_EVENT.ISSUE, null, now));
       return view;
     },
-    { singleStatement: true },
+    { singleStatement: !opts.claim },
   );
 }
 
