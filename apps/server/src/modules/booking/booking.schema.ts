@@ -1,3 +1,4 @@
+import { isCalendarDate } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
 import { i18nTextSchema } from "../queue/queue-views.schema";
@@ -6,7 +7,7 @@ const localDay = (what: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Write the ${what} as YYYY-MM-DD.`)
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "This day does not exist.");
+    .refine(isCalendarDate, "This day does not exist.");
 
 const startsAt = z.iso
   .datetime({

@@ -32,7 +32,7 @@ export async function bookableBranch(
     .execute();
   p.ctx.directory.invalidate(slug);
   const company = (await p.ctx.directory.findBySlug(slug))!;
-  const { branch, services } = await createBranchWithService(p.ctx, company, {
+  const { branch, services, counters } = await createBranchWithService(p.ctx, company, {
     services: [
       { letter: "K", name: "Kassa", durationMinutes: opts.durationMinutes ?? 5 },
       { letter: "C", name: "Kredit", durationMinutes: 30 },
@@ -60,7 +60,7 @@ export async function bookableBranch(
       .execute();
     operators.push(op);
   }
-  return { slug, company: company as CompanyRecord, branch, services, operators, db };
+  return { slug, company: company as CompanyRecord, branch, services, counters, operators, db };
 }
 
 let clients = 0;
