@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CHECK_IN_RULES, decideCheckIn, isBookingLapsed, type CheckInRules } from "./check-in";
+import {
+  DEFAULT_CHECK_IN_RULES,
+  decideCheckIn,
+  isBookingLapsed,
+  type CheckInRules,
+} from "./check-in";
 
 const TEN = new Date("2026-11-30T05:00:00Z");
 const at = (minutes: number) => new Date(TEN.getTime() + minutes * 60_000);
