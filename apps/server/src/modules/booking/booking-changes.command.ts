@@ -1,13 +1,8 @@
-import {
-  TICKET_ACTION,
-  TICKET_STATUS,
-  businessDay,
-  decideCheckIn,
-  type CheckInRules,
-} from "@equeue/core";
+import { TICKET_ACTION, TICKET_STATUS, businessDay, decideCheckIn } from "@equeue/core";
 import { sql } from "kysely";
 import { AppError, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
+import { checkInClosed, checkInRulesOf } from "../queue/check-in-rules";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "../queue/queue-transaction";
 import { TICKET_EVENT, type CompanyQueryDb } from "../queue/queue.types";
 import { applyTransition, ticketFact } from "../queue/ticket-transition";
@@ -24,16 +19,6 @@ import { getBookableTarget, getSlotAt, slotFull } from "./booking-slots.service"
 
 // The customer acts with the ticket's token; the event log records no staff member.
 const CUSTOMER = { staffId: null, counterId: null };
-
-export const checkInRulesOf = (b: {
-  check_in_early_minutes: number;
-  check_in_late_minutes: number;
-  late_arrival: CheckInRules["lateArrival"];
-}): CheckInRules => ({
-  earlyMinutes: b.check_in_early_minutes,
-  lateMinutes: b.check_in_late_minutes,
-  lateArrival: b.late_arrival,
-});
 
 const viewOf = (row: BookingRow, changed: Partial<BookingRow>): BookingRow => ({
   ...row,
@@ -79,10 +64,7 @@ export async function checkInBooking(
         );
       }
       if (decision.kind === "TOO_LATE") {
-        throw new AppError(
-          "CHECK_IN_CLOSED",
-          "The time to check in for this booking has passed; book another time or join the queue.",
-        );
+        throw checkInClosed();
       }
       const { row: changed } = await applyTransition(tx, row, TICKET_ACTION.CHECK_IN, {
         ctx: { now },

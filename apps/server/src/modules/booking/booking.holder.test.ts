@@ -130,6 +130,29 @@ describe("checking in", () => {
   });
 });
 
+describe("checking in at the counter", () => {
+  const staffCheckIn = (f: Awaited<ReturnType<typeof booked>>, id: string) =>
+    call(p.app, "POST", `/api/c/${f.slug}/queue/tickets/${id}/check-in`, {
+      token: f.operators[0]!.token,
+    });
+
+  it("queues an early customer at the appointment time, as the portal does", async () => {
+    const f = await booked(12);
+    const row = await ticketOf(f);
+    const res = await staffCheckIn(f, row.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await ticketOf(f)).queued_at).toEqual(new Date(f.booking.startsAt));
+  });
+
+  it("refuses a late customer where the branch expires late bookings", async () => {
+    const f = await booked(1, { lateArrival: "EXPIRE" });
+    await appointmentIn(f, -30);
+    const res = await staffCheckIn(f, (await ticketOf(f)).id);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe("CHECK_IN_CLOSED");
+  });
+});
+
 describe("moving and cancelling a booking", () => {
   it("cancel frees the place for someone else", async () => {
     const f = await booked(3, { operators: 1 });
