@@ -55,7 +55,7 @@ export function SlotPicker(props: SlotPickerProps) {
           <div className="flex gap-1">
             <Button
               variant="ghost"
-              aria-label="←"
+              aria-label={t("booking.prevWeek")}
               disabled={daysBetween(firstDay, start) <= 0}
               onClick={() => {
                 setWeekStart(addDays(start, -WEEK));
@@ -66,7 +66,7 @@ export function SlotPicker(props: SlotPickerProps) {
             </Button>
             <Button
               variant="ghost"
-              aria-label="→"
+              aria-label={t("booking.nextWeek")}
               disabled={daysBetween(addDays(start, WEEK), lastDay) < 0}
               onClick={() => {
                 setWeekStart(addDays(start, WEEK));
@@ -113,32 +113,32 @@ export function SlotPicker(props: SlotPickerProps) {
           {times.length === 0 ? (
             <p className="text-sm text-zinc-600">{t("booking.noSlots")}</p>
           ) : (
-            <div className="grid grid-cols-3 gap-2 sm:grid-cols-4" role="list">
+            <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4" data-testid="slot-grid">
               {times.map((s) => (
-                <button
-                  key={s.startsAt}
-                  type="button"
-                  role="listitem"
-                  disabled={s.available === 0}
-                  aria-pressed={props.selected?.startsAt === s.startsAt}
-                  onClick={() => props.onSelect(s)}
-                  className={cn(
-                    "min-h-12 rounded-lg border px-2 py-1 text-center",
-                    props.selected?.startsAt === s.startsAt
-                      ? "border-indigo-600 bg-indigo-600 text-white"
-                      : "border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50",
-                    s.available === 0 && "cursor-not-allowed bg-zinc-100 text-zinc-400",
-                  )}
-                >
-                  <span className="block text-base font-semibold">{s.localTime}</span>
-                  <span className="block text-xs">
-                    {s.available === 0
-                      ? t("booking.full")
-                      : t("booking.places", { count: s.available })}
-                  </span>
-                </button>
+                <li key={s.startsAt}>
+                  <button
+                    type="button"
+                    disabled={s.available === 0}
+                    aria-pressed={props.selected?.startsAt === s.startsAt}
+                    onClick={() => props.onSelect(s)}
+                    className={cn(
+                      "min-h-12 w-full rounded-lg border px-2 py-1 text-center",
+                      props.selected?.startsAt === s.startsAt
+                        ? "border-indigo-600 bg-indigo-600 text-white"
+                        : "border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50",
+                      s.available === 0 && "cursor-not-allowed bg-zinc-100 text-zinc-400",
+                    )}
+                  >
+                    <span className="block text-base font-semibold">{s.localTime}</span>
+                    <span className="block text-xs">
+                      {s.available === 0
+                        ? t("booking.full")
+                        : t("booking.places", { count: s.available })}
+                    </span>
+                  </button>
+                </li>
               ))}
-            </div>
+            </ul>
           )}
           <p className="mt-2 text-xs text-zinc-500">
             {t("booking.branchTime", { zone: branch.timeZone })}

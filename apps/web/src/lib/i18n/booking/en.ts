@@ -7,6 +7,8 @@ export const bookingEn: Messages["booking"] = {
   stepDay: "Choose a day",
   stepTime: "Choose a time",
   stepContact: "Your phone number",
+  prevWeek: "Previous week",
+  nextWeek: "Next week",
   today: "Today",
   noSlots: "No free times on this day. Choose another day.",
   noDays: "There are no free times to book yet.",

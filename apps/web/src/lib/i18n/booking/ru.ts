@@ -7,6 +7,8 @@ export const bookingRu: Messages["booking"] = {
   stepDay: "Выберите день",
   stepTime: "Выберите время",
   stepContact: "Ваш номер телефона",
+  prevWeek: "Предыдущая неделя",
+  nextWeek: "Следующая неделя",
   today: "Сегодня",
   noSlots: "На этот день свободного времени нет. Выберите другой день.",
   noDays: "Свободного времени для записи пока нет.",

@@ -6,6 +6,8 @@ export const bookingUz = {
   stepDay: "Kunni tanlang",
   stepTime: "Vaqtni tanlang",
   stepContact: "Telefon raqamingiz",
+  prevWeek: "Oldingi hafta",
+  nextWeek: "Keyingi hafta",
   today: "Bugun",
   noSlots: "Bu kunda boʻsh vaqt yoʻq. Boshqa kunni tanlang.",
   noDays: "Hozircha oldindan yozilish uchun boʻsh vaqt yoʻq.",
