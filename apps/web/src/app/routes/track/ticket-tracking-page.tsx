@@ -50,7 +50,11 @@ export function TicketTrackingPage() {
           {query.isPending ? (
             <PageSpinner />
           ) : ticket ? (
-            <TrackedTicketView ticket={ticket} connection={connection} />
+            <TrackedTicketView
+              ticket={ticket}
+              connection={connection}
+              hideAppointment={ticket.appointmentAt !== null}
+            />
           ) : (
             <Alert tone="error" data-testid="tracked-error">
               {isApiError(query.error) && query.error.status === 404

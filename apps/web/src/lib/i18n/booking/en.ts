@@ -28,7 +28,7 @@ export const bookingEn: Messages["booking"] = {
   checkInWindow: "Check in between {{from}} and {{to}}.",
   lateWalkIn: "After {{to}} you can still check in, but you will wait like a walk-in.",
   lateExpire: "If you do not check in by {{to}}, the booking lapses.",
-  checkedIn: "You are checked in: follow your place in the queue below.",
+  checkedIn: "You are checked in: follow your place in the queue above.",
   reschedule: "Change the time",
   rescheduleTitle: "Choose a new time",
   rescheduleSubmit: "Move to {{date}}, {{time}}",

@@ -28,7 +28,7 @@ export const bookingRu: Messages["booking"] = {
   checkInWindow: "Отметьтесь о приходе с {{from}} до {{to}}.",
   lateWalkIn: "После {{to}} отметиться можно, но ждать придётся в общей очереди.",
   lateExpire: "Если не отметиться до {{to}}, запись сгорит.",
-  checkedIn: "Вы отметились: следите за своим местом в очереди ниже.",
+  checkedIn: "Вы отметились: следите за своим местом в очереди выше.",
   reschedule: "Перенести время",
   rescheduleTitle: "Выберите новое время",
   rescheduleSubmit: "Перенести на {{date}}, {{time}}",

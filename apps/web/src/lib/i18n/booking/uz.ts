@@ -28,7 +28,7 @@ export const bookingUz = {
   lateWalkIn:
     "{{to}} dan keyin ham tasdiqlashingiz mumkin, lekin navbatni oddiy mijoz kabi kutasiz.",
   lateExpire: "{{to}} gacha tasdiqlanmasa, yozilish bekor boʻladi.",
-  checkedIn: "Kelganingiz tasdiqlandi: navbatdagi oʻrningizni quyida kuzating.",
+  checkedIn: "Kelganingiz tasdiqlandi: navbatdagi oʻrningizni yuqorida kuzating.",
   reschedule: "Vaqtni oʻzgartirish",
   rescheduleTitle: "Yangi vaqtni tanlang",
   rescheduleSubmit: "{{date}}, {{time}} ga koʻchirish",
