@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod } from "ical-generator";
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { I18nText } from "../../db/tables";
 import type { BookingRow } from "./booking.repository";
 
@@ -31,6 +31,8 @@ export function bookingCalendar(
     description: `${row.label}\n${opts.trackUrl}`,
     location: [nameIn(row.branch_name as I18nText, lang), address].filter(Boolean).join(", "),
     url: opts.trackUrl,
+    // A cancelled booking downloaded again removes the event from the calendar that has it.
+    status: row.status === "CANCELLED" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return cal.toString();
 }

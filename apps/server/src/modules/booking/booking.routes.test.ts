@@ -276,11 +276,10 @@ describe("the booking as a calendar file", () => {
         phone: nextPhone(),
       })
     ).json();
-    const res = await call(
-      p.app,
-      "GET",
-      `/api/c/${slug}${booking.calendarPath.replace(`/api/c/${slug}`, "")}?lang=en`,
+    expect(booking.calendarPath).toBe(
+      `/api/c/${slug}/portal/bookings/${booking.token}/calendar.ics`,
     );
+    const res = await call(p.app, "GET", `${booking.calendarPath}?lang=en`);
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/^text\/calendar/);
     const calendar = new ICAL.Component(ICAL.parse(res.body));
@@ -295,5 +294,13 @@ describe("the booking as a calendar file", () => {
     expect(event.summary).toContain(booking.label);
     expect(event.uid).toBe(`${booking.token}@equeue`);
     expect(event.description).toContain(`/t/${booking.token}`);
+    expect(events[0]!.getFirstPropertyValue("status")).toBe("CONFIRMED");
+    await p.app.inject({
+      method: "POST",
+      url: `/api/c/${slug}/portal/bookings/${booking.token}/cancel`,
+    });
+    const gone = await call(p.app, "GET", booking.calendarPath);
+    const cancelled = new ICAL.Component(ICAL.parse(gone.body)).getFirstSubcomponent("vevent")!;
+    expect(cancelled.getFirstPropertyValue("status")).toBe("CANCELLED");
   });
 });
