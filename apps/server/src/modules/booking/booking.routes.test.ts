@@ -138,6 +138,21 @@ describe("booking a time", () => {
     expect(tracked.json()).toMatchObject({ status: "BOOKED", appointmentAt: slot.startsAt });
   });
 
+  it("books the last time of the horizon's last day, and nothing after it", async () => {
+    const { slug, branch, services } = await bookableBranch(p);
+    const first = (await slotsOf(p, slug, branch.slug, services[0]!.id)).json();
+    const last = first.lastDay as string;
+    const lastDay = (
+      await slotsOf(p, slug, branch.slug, services[0]!.id, `&from=${last}&to=${last}`)
+    ).json().slots as Slot[];
+    const body = { branchId: branch.id, serviceId: services[0]!.id, phone: nextPhone() };
+    const res = await book(p, slug, { ...body, startsAt: lastDay.at(-1)!.startsAt });
+    expect(res.statusCode, res.body).toBe(201);
+    const beyond = new Date(new Date(lastDay.at(-1)!.startsAt).getTime() + 10 * 60_000);
+    const refused = await book(p, slug, { ...body, startsAt: beyond.toISOString() });
+    expect(refused.json().error.code).toBe("SLOT_NOT_AVAILABLE");
+  });
+
   it("refuses a second booking of one phone at one time, and times off the grid", async () => {
     const { slug, branch, services } = await bookableBranch(p, { operators: 2 });
     const slot = (

@@ -155,7 +155,9 @@ function assertBookable(appointmentAt: Date, now: Date, horizonDays: number): vo
       details: [{ path: "appointmentAt", message: "Choose a time in the future." }],
     });
   }
-  if (appointmentAt.getTime() > now.getTime() + horizonDays * 86_400_000) {
+  // The horizon counts whole local days (core's slots reach the end of the last one); a day
+  // of slack here keeps this rough guard from refusing a slot core offered that evening.
+  if (appointmentAt.getTime() > now.getTime() + (horizonDays + 1) * 86_400_000) {
     throw new AppError("VALIDATION_FAILED", `Book at most ${horizonDays} days ahead.`, {
       details: [{ path: "appointmentAt", message: `At most ${horizonDays} days ahead.` }],
     });
