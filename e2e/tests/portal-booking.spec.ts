@@ -43,6 +43,8 @@ test("a customer on a phone books a time, moves it, checks in and cancels", asyn
   const page = await phone.newPage();
   await page.goto(`/c/${world.slug}/b/${world.branch.slug}`);
   const kassa = page.getByTestId("service-line-K");
+  await expect(kassa.getByRole("link", { name: "Oldindan yozilish" })).toBeVisible();
+  await snap(page, "booking-00-branch");
   await kassa.getByRole("link", { name: "Oldindan yozilish" }).click();
   await expect(page).toHaveURL(/\/book\?service=/);
   await expect(

@@ -129,7 +129,12 @@ export function BookingPanel({ slug, token }: { slug: string; token: string }) {
         setConfirmCancel={setConfirmCancel}
         cancelPending={actions.cancel.isPending}
         onCancel={() =>
-          actions.cancel.mutate(undefined, { onSuccess: () => setConfirmCancel(false) })
+          actions.cancel.mutate(undefined, {
+            onSuccess: () => {
+              setConfirmCancel(false);
+              setNotice(null);
+            },
+          })
         }
       />
     </section>
