@@ -5,6 +5,10 @@ import { bookingMessages } from "../../../lib/i18n/bundles/booking";
 /** The booking part of a ticket's page, loaded only for booked tickets (with its texts). */
 export const bookingSectionReady = loadMessages(bookingMessages);
 
-export default function BookingSection({ slug, token }: { slug: string; token: string }) {
-  return <BookingPanel slug={slug} token={token} />;
+export default function BookingSection(props: {
+  slug: string;
+  token: string;
+  ticketStatus: string;
+}) {
+  return <BookingPanel {...props} />;
 }

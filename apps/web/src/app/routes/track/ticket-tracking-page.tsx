@@ -65,7 +65,7 @@ export function TicketTrackingPage() {
         </div>
         {ticket?.appointmentAt && (
           <Suspense fallback={null}>
-            <BookingSection slug={slug} token={token} />
+            <BookingSection slug={slug} token={token} ticketStatus={ticket.status} />
           </Suspense>
         )}
       </main>

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/alert";
 import { Button, buttonClass } from "../../../components/ui/button";
@@ -22,7 +22,16 @@ function branchClock(iso: string, timeZone: string): string {
  * A booking on the ticket's page: its date and time in the branch's zone, checking in inside
  * the window, moving it, cancelling it, and adding it to a calendar.
  */
-export function BookingPanel({ slug, token }: { slug: string; token: string }) {
+export function BookingPanel({
+  slug,
+  token,
+  ticketStatus,
+}: {
+  slug: string;
+  token: string;
+  /** The live ticket's status: when staff check the customer in, the panel follows at once. */
+  ticketStatus: string;
+}) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const query = useBooking(slug, token);
@@ -31,6 +40,10 @@ export function BookingPanel({ slug, token }: { slug: string; token: string }) {
   const [target, setTarget] = useState<BookingSlot | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const { refetch } = query;
+  useEffect(() => {
+    void refetch();
+  }, [ticketStatus, refetch]);
   const booking = query.data;
   if (!booking) return null;
   const error = [actions.checkIn, actions.cancel, actions.reschedule].find((m) => m.isError)?.error;
