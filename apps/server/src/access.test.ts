@@ -28,6 +28,10 @@ const PUBLIC = [
   // The customer portal: anyone, but only ACTIVE companies and only their own branches
   // (portal.routes.test.ts proves both).
   /^\/api\/c\/:slug\/portal(\/|$)/,
+  // Booking a time: the slots and booking are anyone's; the booking's own routes take its token
+  // (booking.routes.test.ts and booking.holder.test.ts prove the refusals).
+  /^\/api\/c\/:slug\/portal\/branches\/:branchSlug\/slots$/,
+  /^\/api\/c\/:slug\/portal\/bookings(\/:token(\/(check-in|cancel|reschedule|calendar\.ics))?)?$/,
   /^\/api\/c\/:slug\/devices\/pair$/,
 ];
 

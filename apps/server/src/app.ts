@@ -24,6 +24,7 @@ import { kioskTicketRoutes } from "./modules/devices/kiosk-ticket.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { logoFileRoutes, logoUploadRoutes } from "./modules/logos/logo.routes";
 import { outboxRoutes } from "./modules/outbox/outbox.routes";
+import { bookingRoutes } from "./modules/booking/booking.routes";
 import { portalRoutes } from "./modules/portal/portal.routes";
 import { platformAuthRoutes } from "./modules/platform-auth/platform-auth.routes";
 import { publicRoutes } from "./modules/public/public.routes";
@@ -168,6 +169,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       await company.register(kioskTicketRoutes(ctx));
       await company.register(publicTicketRoutes(ctx));
       await company.register(portalRoutes(ctx));
+      await company.register(bookingRoutes(ctx));
     },
     { prefix: "/api/c/:slug" },
   );

@@ -10,6 +10,7 @@ import { migrateAllCompanies, migratePlatform } from "./db/migrator";
 import { smtpTransport, type MailTransport } from "./modules/outbox/mail-transport";
 import type { DurableSubscriber } from "./modules/events/events.types";
 import { ensureSuperAdmin } from "./modules/platform-auth/super-admin.bootstrap";
+import { LateBookingWorker } from "./modules/booking/late-bookings";
 import { DayEndWorker } from "./modules/queue/day-end";
 
 export type Platform = {
@@ -28,7 +29,7 @@ export type StartOptions = {
   logger?: pino.Logger;
   /** Durable event subscribers beside the standard ones (tests that count deliveries). */
   extraSubscribers?: DurableSubscriber[];
-  /** Run day-end ticket expiry in the background (default true; tests call it directly). */
+  /** Run day-end expiry and the late-booking sweep in the background (default true; tests call them directly). */
   dayEndWorker?: boolean;
 };
 
@@ -96,7 +97,11 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     // Events a previous process committed but never delivered (a crash) go out now.
     ctx.events.start();
     const dayEnd = new DayEndWorker(ctx, log);
-    if (opts.dayEndWorker ?? true) dayEnd.start();
+    const lateBookings = new LateBookingWorker(ctx, log);
+    if (opts.dayEndWorker ?? true) {
+      dayEnd.start();
+      lateBookings.start();
+    }
     let closed = false;
     const close = async () => {
       if (closed) return;
@@ -104,6 +109,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       // In-flight requests finish; keep-alive connections that go idle afterwards are closed
       // as they do, or the server would wait for the client to hang up.
       await dayEnd.stop();
+      await lateBookings.stop();
       await ctx.events.stop();
       await ctx.realtime.close();
       const sweeper = setInterval(() => app.server.closeIdleConnections(), 100);

@@ -180,8 +180,22 @@ export type BranchesTable = {
   daily_ticket_limit: number | null;
   booking_horizon_days: Generated<number>;
   keep_overnight: Generated<boolean>;
+  check_in_early_minutes: Generated<number>;
+  check_in_late_minutes: Generated<number>;
+  late_arrival: Generated<LateArrivalRule>;
   created_at: Timestamp;
   updated_at: Timestamp;
+};
+
+/** What becomes of a booking whose customer has not checked in when the window closes. */
+export type LateArrivalRule = "WALK_IN" | "EXPIRE";
+
+/** The row a booking locks before it counts a slot's places (see migration 0009). */
+export type BookingSlotsTable = {
+  branch_id: string;
+  service_id: string;
+  starts_at: Date;
+  created_at: Generated<Date>;
 };
 
 export type BranchExceptionsTable = {
@@ -369,6 +383,7 @@ export type CompanyTables = {
   event_cursors: EventCursorsTable;
   operator_status: OperatorStatusTable;
   service_stats: ServiceStatsTable;
+  booking_slots: BookingSlotsTable;
   refresh_tokens: RefreshTokensTable;
   branding: BrandingTable;
   schema_migrations: MigrationsTable;

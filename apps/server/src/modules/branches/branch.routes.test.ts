@@ -59,6 +59,9 @@ describe("company admin: branches", () => {
         dailyTicketLimit: 500,
         bookingHorizonDays: 14,
         keepOvernight: false,
+        checkInEarlyMinutes: 15,
+        checkInLateMinutes: 15,
+        lateArrival: "WALK_IN",
       },
     });
     expect(b.name.en).toBeUndefined();
@@ -131,6 +134,8 @@ describe("company admin: branches", () => {
     await fails({ colour: "red" }, "colour");
     await fails({ settings: { numberScheme: "RANDOM" } }, "settings.numberScheme");
     await fails({ settings: { noShowGraceSeconds: 99999 } }, "settings.noShowGraceSeconds");
+    await fails({ settings: { checkInLateMinutes: 241 } }, "settings.checkInLateMinutes");
+    await fails({ settings: { lateArrival: "NEVER" } }, "settings.lateArrival");
     expect(await count()).toBe(before);
   });
 
@@ -169,7 +174,12 @@ describe("company admin: branches", () => {
       token,
       body: {
         name: { uz: "Navoiy filiali" },
-        settings: { keepOvernight: true, bookingHorizonDays: 30 },
+        settings: {
+          keepOvernight: true,
+          bookingHorizonDays: 30,
+          checkInLateMinutes: 5,
+          lateArrival: "EXPIRE",
+        },
         weeklyHours: { "6": { open: "10:00", close: "14:00" } },
         latitude: 40.1,
         longitude: 65.37,
@@ -178,7 +188,14 @@ describe("company admin: branches", () => {
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({
       name: { uz: "Navoiy filiali" },
-      settings: { keepOvernight: true, bookingHorizonDays: 30, numberScheme: "BY_SOURCE" },
+      settings: {
+        keepOvernight: true,
+        bookingHorizonDays: 30,
+        numberScheme: "BY_SOURCE",
+        checkInEarlyMinutes: 15,
+        checkInLateMinutes: 5,
+        lateArrival: "EXPIRE",
+      },
       weeklyHours: { "6": { open: "10:00", close: "14:00", breaks: [] } },
     });
     expect(Object.keys(edited.json().weeklyHours)).toEqual(["6"]);

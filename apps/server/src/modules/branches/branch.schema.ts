@@ -49,6 +49,23 @@ const settingsFields = {
     .nullable(),
   bookingHorizonDays: z.number().int().min(0, "Use 0 to 365 days.").max(365, "Use 0 to 365 days."),
   keepOvernight: z.boolean(),
+  checkInEarlyMinutes: z
+    .number()
+    .int()
+    .min(0, "Use 0 to 240 minutes.")
+    .max(240, "Use 0 to 240 minutes.")
+    .describe("A booked customer may check in this many minutes before the appointment time"),
+  checkInLateMinutes: z
+    .number()
+    .int()
+    .min(0, "Use 0 to 240 minutes.")
+    .max(240, "Use 0 to 240 minutes.")
+    .describe("… and up to this many minutes after it"),
+  lateArrival: z
+    .enum(["WALK_IN", "EXPIRE"], "Choose WALK_IN or EXPIRE.")
+    .describe(
+      "After the check-in window: WALK_IN queues a late customer when they check in; EXPIRE ends the booking",
+    ),
 };
 const settingsInput = z.strictObject(settingsFields).partial();
 
@@ -117,6 +134,9 @@ export const branchSchema = z.object({
     dailyTicketLimit: z.number().nullable(),
     bookingHorizonDays: z.number(),
     keepOvernight: z.boolean(),
+    checkInEarlyMinutes: z.number(),
+    checkInLateMinutes: z.number(),
+    lateArrival: z.enum(["WALK_IN", "EXPIRE"]),
   }),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -62,6 +62,9 @@ function settingsColumns(s: UpdateBranchInput["settings"] = {}): Updateable<Bran
     ...(s.dailyTicketLimit !== undefined && { daily_ticket_limit: s.dailyTicketLimit }),
     ...(s.bookingHorizonDays !== undefined && { booking_horizon_days: s.bookingHorizonDays }),
     ...(s.keepOvernight !== undefined && { keep_overnight: s.keepOvernight }),
+    ...(s.checkInEarlyMinutes !== undefined && { check_in_early_minutes: s.checkInEarlyMinutes }),
+    ...(s.checkInLateMinutes !== undefined && { check_in_late_minutes: s.checkInLateMinutes }),
+    ...(s.lateArrival !== undefined && { late_arrival: s.lateArrival }),
   };
 }
 

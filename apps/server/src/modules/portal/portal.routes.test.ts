@@ -232,7 +232,7 @@ describe("taking a place now", () => {
     );
     expect(
       page.json().services.find((s: { id: string }) => s.id === offline.services[0]!.id),
-    ).toMatchObject({ joinOnline: false });
+    ).toMatchObject({ joinOnline: false, bookOnline: false });
 
     for (const phone of ["12", "+7 912 345 67 89", "a\u0000b", ""]) {
       const bad = await join(offline.slug, {

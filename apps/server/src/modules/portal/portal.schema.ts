@@ -64,6 +64,7 @@ export const serviceLineSchema = z.object({
   }),
   joinOnline: z.boolean().describe("Whether a place can be taken online now"),
   joinRefusal: z.string().nullable().describe("Why not, when it cannot"),
+  bookOnline: z.boolean().describe("Whether a time can be booked online (see …/slots)"),
 });
 
 export const portalBranchResponse = z.object({

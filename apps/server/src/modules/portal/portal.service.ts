@@ -162,6 +162,7 @@ export async function branchPage(
       },
       joinOnline: joinRefusal === null,
       joinRefusal,
+      bookOnline: s.online_booking && row.status === "OPEN",
     };
   });
   if (services.length === 0) throw notFound("The branch");

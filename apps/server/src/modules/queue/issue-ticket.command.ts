@@ -13,7 +13,7 @@ import { AppError, notFound } from "../../shared/app-error";
 import { requireTicketIssuer, type Caller } from "../access";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import { branchOpenAt } from "./branch-hours";
-import { runQueueTransaction, type QueueDeps } from "./queue-transaction";
+import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import { TICKET_EVENT, type TicketActor, type TicketView } from "./queue.types";
 import { workplaceFromRow } from "./staff-workplace";
 import { ticketFact } from "./ticket-transition";
@@ -28,7 +28,14 @@ export type IssueTicketInput = {
   appointmentAt?: Date | null;
 };
 
-export type IssueTicketOptions = { now?: Date };
+export type IssueTicketOptions = {
+  now?: Date;
+  /**
+   * Runs first in the same transaction as the insert (a booking takes its slot's place here),
+   * so a refusal or a failed insert leaves nothing behind.
+   */
+  claim?: (tx: QueueTx) => Promise<void>;
+};
 
 export const nameOf = (name: I18nText) => name.en ?? name.uz;
 
@@ -83,6 +90,7 @@ export async function issueTicket(
     deps,
     company,
     async (tx) => {
+      if (opts.claim) await opts.claim(tx);
       const row = await insertNumberedTicket(
         tx.db,
         tx.schema,
@@ -115,7 +123,7 @@ export async function issueTicket(
       tx.facts.push(ticketFact(view, TICKET_EVENT.ISSUE, null, now));
       return view;
     },
-    { singleStatement: true },
+    { singleStatement: !opts.claim },
   );
 }
 
@@ -142,7 +150,9 @@ function assertBookable(appointmentAt: Date, now: Date, horizonDays: number): vo
       details: [{ path: "appointmentAt", message: "Choose a time in the future." }],
     });
   }
-  if (appointmentAt.getTime() > now.getTime() + horizonDays * 86_400_000) {
+  // The horizon counts whole local days (core's slots reach the end of the last one); a day
+  // of slack here keeps this rough guard from refusing a slot core offered that evening.
+  if (appointmentAt.getTime() > now.getTime() + (horizonDays + 1) * 86_400_000) {
     throw new AppError("VALIDATION_FAILED", `Book at most ${horizonDays} days ahead.`, {
       details: [{ path: "appointmentAt", message: `At most ${horizonDays} days ahead.` }],
     });

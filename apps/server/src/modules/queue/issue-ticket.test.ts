@@ -179,7 +179,8 @@ describe("issuing tickets and the business day", () => {
     const checkedIn = await actOnTicket(p.ctx, company, await scopeAt(), booked.id, "CHECK_IN", {
       now: arrival,
     });
-    expect(checkedIn).toMatchObject({ status: "WAITING", queued_at: arrival });
+    // Queued at the appointment time, not at arrival: the booking keeps its place in time.
+    expect(checkedIn).toMatchObject({ status: "WAITING", queued_at: booked.appointment_at });
     // Due now (within the window around 09:30): before the walk-in who came at 09:00.
     const first = await callNextTicket(p.ctx, company, await scopeAt(), { now: arrival });
     expect(first?.id).toBe(booked.id);

@@ -18,7 +18,12 @@ export type TicketView = TicketRow & {
 export type TicketActor = { staffId: string | null; counterId: string | null };
 
 /** Actions beyond the state machine's that the event log also records. */
-export const TICKET_EVENT = { ISSUE: "ISSUE", TRANSFER_IN: "TRANSFER_IN" } as const;
+export const TICKET_EVENT = {
+  ISSUE: "ISSUE",
+  TRANSFER_IN: "TRANSFER_IN",
+  /** A booking moved to another time by its holder (status stays BOOKED). */
+  RESCHEDULE: "RESCHEDULE",
+} as const;
 export type TicketEventType = TicketAction | (typeof TICKET_EVENT)[keyof typeof TICKET_EVENT];
 
 /**

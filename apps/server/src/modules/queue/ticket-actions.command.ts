@@ -2,6 +2,7 @@ import { TICKET_ACTION, TICKET_STATUS, isEligible, type TicketAction } from "@eq
 import { AppError, notFound } from "../../shared/app-error";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import { callLockedTicket, requireReadyToCall } from "./call-next.command";
+import { staffCheckInColumns } from "./check-in-rules";
 import { queueRefusal } from "./queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import type { TicketView } from "./queue.types";
@@ -114,6 +115,7 @@ async function transitionRead(
   note: string | null,
 ): Promise<TicketView | null> {
   const session = scope.session;
+  const checkIn = action === TICKET_ACTION.CHECK_IN ? staffCheckInColumns(read, now) : null;
   const applied = await tryApplyTransition(
     tx,
     read,
@@ -122,6 +124,7 @@ async function transitionRead(
       ctx: { now, graceSeconds: read.grace_seconds },
       actor: { staffId: scope.staffId, counterId: session?.counterId ?? null },
       ...(action === TICKET_ACTION.FINISH && note !== null && { extra: { outcome_note: note } }),
+      ...(checkIn && { extra: checkIn }),
       ...(note !== null && { data: { note } }),
     },
     read.version,

@@ -1,6 +1,6 @@
 import type { TicketStatus } from "@equeue/core";
 import { sql, type Insertable, type RawBuilder, type Updateable } from "kysely";
-import type { I18nText, TicketsTable, WeeklyHours } from "../../db/tables";
+import type { I18nText, LateArrivalRule, TicketsTable, WeeklyHours } from "../../db/tables";
 import type { BranchDayException } from "./branch-hours";
 import type {
   CompanyQueryDb,
@@ -237,7 +237,12 @@ export async function lockTicket(
 }
 
 /** A ticket as read for an optimistic change: `version` is its row version (xmin). */
-export type VersionedTicket = LockedTicket & { version: string };
+export type VersionedTicket = LockedTicket & {
+  version: string;
+  check_in_early_minutes: number;
+  check_in_late_minutes: number;
+  late_arrival: LateArrivalRule;
+};
 
 /**
  * ONE round trip for a staff action on a ticket: the caller's scope (staffWorkplaceQuery, as JSON)
@@ -256,7 +261,8 @@ export async function readTicketForStaff(
     from (select 1) one
     left join lateral (
       select t.*, t.xmin::text as version, s.name as service_name, c.number as counter_number,
-        b.no_show_grace_seconds as grace_seconds, b.time_zone
+        b.no_show_grace_seconds as grace_seconds, b.time_zone, b.check_in_early_minutes,
+        b.check_in_late_minutes, b.late_arrival
       from ${t("tickets")} t
       join ${t("services")} s on s.id = t.service_id
       join ${t("branches")} b on b.id = t.branch_id

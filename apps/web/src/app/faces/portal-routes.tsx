@@ -1,12 +1,13 @@
 import type { RouteObject } from "react-router";
 import { getHostCompany } from "../../lib/company-host";
+import { loadMessages } from "../../lib/i18n";
 import { DirectoryPage } from "../routes/portal/directory-page";
 
 const companyLayout = async () => ({
   Component: (await import("../routes/company/company-layout")).CompanyLayout,
 });
 
-/** A company's public pages: its branches, a branch's lines, a customer's live ticket. */
+/** A company's public pages: its branches, a branch's lines, booking a time, a live ticket. */
 const companyChildren: RouteObject[] = [
   {
     index: true,
@@ -19,6 +20,17 @@ const companyChildren: RouteObject[] = [
     lazy: async () => ({
       Component: (await import("../routes/portal/branch-portal-page")).BranchPortalPage,
     }),
+  },
+  {
+    path: "b/:branchSlug/book",
+    lazy: async () => {
+      const [page, texts] = await Promise.all([
+        import("../routes/portal/book-time-page"),
+        import("../../lib/i18n/bundles/booking"),
+      ]);
+      await loadMessages(texts.bookingMessages);
+      return { Component: page.BookTimePage };
+    },
   },
   {
     path: "t/:token",

@@ -61,6 +61,11 @@ export const en: BaseMessages = {
   },
   errors: {
     ALREADY_IN_QUEUE: "This phone number already has a place in this queue.",
+    SLOT_NOT_AVAILABLE: "That time cannot be booked. Choose one of the times offered.",
+    SLOT_FULL: "That time has just been taken. Choose another one.",
+    ALREADY_BOOKED: "This phone number is already booked at this time.",
+    CHECK_IN_NOT_OPEN: "It is too early to check in.",
+    CHECK_IN_CLOSED: "The time to check in has passed.",
     VALIDATION_FAILED: "Check the highlighted fields.",
     INVALID_CREDENTIALS: "Wrong e-mail or password.",
     ACCOUNT_LOCKED: "Too many failed attempts.",

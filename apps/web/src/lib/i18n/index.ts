@@ -108,6 +108,19 @@ export function addMessages(bundle: MessageBundle): void {
 }
 
 /**
+ * Adds the texts of a page loaded later (a lazy route), in every language already loaded;
+ * resolves when the visitor's language has them. Await it in the route's `lazy()`.
+ */
+export async function loadMessages(bundle: MessageBundle): Promise<void> {
+  if (bundles.includes(bundle)) return;
+  addMessages(bundle);
+  const languages = [...loaded.keys()].filter((lang) => lang !== "uz");
+  await Promise.all(languages.map((lang) => addBundleLanguage(bundle, lang))).catch(
+    () => undefined, // offline: Uzbek, which is in the bundle, rather than no page
+  );
+}
+
+/**
  * Resolves when the visitor's language is loaded and chosen; a face renders after it, so a
  * Russian-speaking visitor never sees a flash of Uzbek. Call after the face's `addMessages`.
  */

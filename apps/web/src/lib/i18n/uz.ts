@@ -1,3 +1,4 @@
+import type { bookingUz } from "./booking/uz";
 import type { queueUz } from "./queue/uz";
 import type { PortalMessages } from "./portal/uz";
 import type { SetupMessages } from "./setup/uz";
@@ -65,6 +66,11 @@ export const uz = {
   },
   errors: {
     ALREADY_IN_QUEUE: "Bu telefon raqami bilan shu navbatda joy allaqachon olingan.",
+    SLOT_NOT_AVAILABLE: "Bu vaqtga yozilib boʻlmaydi. Taklif qilingan vaqtlardan birini tanlang.",
+    SLOT_FULL: "Bu vaqt hozirgina band boʻldi. Boshqa vaqtni tanlang.",
+    ALREADY_BOOKED: "Bu telefon raqami bilan shu vaqtga allaqachon yozilgansiz.",
+    CHECK_IN_NOT_OPEN: "Kelganingizni tasdiqlash vaqti hali boshlanmadi.",
+    CHECK_IN_CLOSED: "Kelganingizni tasdiqlash vaqti oʻtib ketdi.",
     VALIDATION_FAILED: "Belgilangan maydonlarni tekshiring.",
     INVALID_CREDENTIALS: "E-pochta yoki parol noto‘g‘ri.",
     ACCOUNT_LOCKED: "Juda ko‘p noto‘g‘ri urinish.",
@@ -124,4 +130,5 @@ export type Messages = BaseMessages &
   PortalMessages & {
     setup: SetupMessages;
     queue: Widen<typeof queueUz>;
+    booking: Widen<typeof bookingUz>;
   };

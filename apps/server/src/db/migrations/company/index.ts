@@ -7,6 +7,7 @@ import { companyQueueDueIndex } from "./0005-queue-due-index";
 import { companyOneTimePasswords } from "./0006-one-time-passwords";
 import { companyDurableEvents } from "./0007-durable-events";
 import { companyOnlinePlaces } from "./0008-online-places";
+import { companyBookings } from "./0009-bookings";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -18,6 +19,7 @@ export const companyMigrations: Migration[] = [
   companyOneTimePasswords,
   companyDurableEvents,
   companyOnlinePlaces,
+  companyBookings,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>

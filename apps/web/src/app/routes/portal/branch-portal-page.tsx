@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { Button } from "../../../components/ui/button";
+import { Button, buttonClass } from "../../../components/ui/button";
 import { PageSpinner } from "../../../components/ui/spinner";
 import { BranchContacts } from "../../../features/portal/components/branch-contacts";
 import { OpenNowLine, WeekHours } from "../../../features/portal/components/branch-hours";
@@ -63,6 +63,17 @@ export function BranchPortalPage() {
                   {t("portal.join")}
                 </Button>
               )
+            }
+            booking={
+              line.bookOnline ? (
+                <Link
+                  to={`${base}/b/${branch.slug}/book?service=${line.id}`}
+                  className={`${buttonClass("secondary")} h-12 w-full text-base`}
+                  data-testid="book-time"
+                >
+                  {t("portal.bookTime")}
+                </Link>
+              ) : null
             }
           />
         ))}

@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { Suspense, lazy, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { Alert } from "../../../components/ui/alert";
@@ -10,6 +10,13 @@ import { useTrackedTicket } from "../../../features/ticket-tracking/hooks/use-tr
 import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
 import { useCompanyContext } from "../company/company-layout";
+
+// Booked tickets only: the booking's panel and texts load when a ticket has an appointment.
+const BookingSection = lazy(async () => {
+  const m = await import("./booking-section");
+  await m.bookingSectionReady;
+  return m;
+});
 
 /** `/c/:slug/t/:token` (or `/t/:token` on the company's host): a customer follows their ticket. */
 export function TicketTrackingPage() {
@@ -43,7 +50,11 @@ export function TicketTrackingPage() {
           {query.isPending ? (
             <PageSpinner />
           ) : ticket ? (
-            <TrackedTicketView ticket={ticket} connection={connection} />
+            <TrackedTicketView
+              ticket={ticket}
+              connection={connection}
+              hideAppointment={ticket.appointmentAt !== null}
+            />
           ) : (
             <Alert tone="error" data-testid="tracked-error">
               {isApiError(query.error) && query.error.status === 404
@@ -52,6 +63,11 @@ export function TicketTrackingPage() {
             </Alert>
           )}
         </div>
+        {ticket?.appointmentAt && (
+          <Suspense fallback={null}>
+            <BookingSection slug={slug} token={token} ticketStatus={ticket.status} />
+          </Suspense>
+        )}
       </main>
     </div>
   );

@@ -32,7 +32,13 @@ export type BranchSettings = {
   dailyTicketLimit: number | null;
   bookingHorizonDays: number;
   keepOvernight: boolean;
+  checkInEarlyMinutes: number;
+  checkInLateMinutes: number;
+  lateArrival: LateArrival;
 };
+
+/** After the check-in window: a late customer joins as a walk-in, or the booking lapses. */
+export type LateArrival = "WALK_IN" | "EXPIRE";
 
 export type BranchStatus = "OPEN" | "CLOSED";
 

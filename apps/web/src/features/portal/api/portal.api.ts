@@ -53,6 +53,7 @@ export type ServiceLine = {
   wait: { minutes: number; lowMinutes: number; highMinutes: number; noOperators: boolean };
   joinOnline: boolean;
   joinRefusal: string | null;
+  bookOnline: boolean;
 };
 
 export type JoinedTicket = {

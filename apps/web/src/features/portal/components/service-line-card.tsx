@@ -4,7 +4,16 @@ import { useLocalized } from "../../../lib/localized";
 import type { ServiceLine } from "../api/portal.api";
 
 /** One service of a branch: how many wait, who serves, how long, and the way in. */
-export function ServiceLineCard({ line, action }: { line: ServiceLine; action: ReactNode }) {
+export function ServiceLineCard({
+  line,
+  action,
+  booking = null,
+}: {
+  line: ServiceLine;
+  action: ReactNode;
+  /** "Book a time", where the service takes bookings online. */
+  booking?: ReactNode;
+}) {
   const { t } = useTranslation();
   const text = useLocalized();
   const description = text(line.description);
@@ -50,6 +59,7 @@ export function ServiceLineCard({ line, action }: { line: ServiceLine; action: R
         </div>
       </dl>
       <div className="mt-3">{action}</div>
+      {booking && <div className="mt-2">{booking}</div>}
     </li>
   );
 }

@@ -35,9 +35,12 @@ function etaText(ticket: TrackedTicket, t: TFunction): string {
 export function TrackedTicketView({
   ticket,
   connection,
+  hideAppointment = false,
 }: {
   ticket: TrackedTicket;
   connection: ConnectionStatus;
+  /** The page shows the appointment itself (in the branch's time zone, with its actions). */
+  hideAppointment?: boolean;
 }) {
   const { t } = useTranslation();
   const localized = useLocalized();
@@ -98,7 +101,7 @@ export function TrackedTicketView({
               wide
             />
           )}
-          {ticket.appointmentAt && (
+          {ticket.appointmentAt && !hideAppointment && (
             <Figure
               label={t("queue.track.appointment")}
               value={formatClock(Date.parse(ticket.appointmentAt))}

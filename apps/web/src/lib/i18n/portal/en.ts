@@ -42,6 +42,7 @@ export const enPortal: PortalMessages = {
     noOperatorsNow: "No operator right now",
     waitRange: "Wait: {{low}}–{{high}} min",
     waitNone: "Hardly any wait",
+    bookTime: "Book a time",
     join: "Join the queue",
     joinTitle: "{{service}} — join the queue",
     joinIntro: "Enter your phone number: your ticket and its tracking link appear here.",

@@ -41,6 +41,7 @@ export const ruPortal: PortalMessages = {
     noOperatorsNow: "Сейчас нет операторов",
     waitRange: "Ожидание: {{low}}–{{high}} мин",
     waitNone: "Ожидания почти нет",
+    bookTime: "Записаться на время",
     join: "Встать в очередь",
     joinTitle: "{{service}} — встать в очередь",
     joinIntro: "Введите номер телефона: талон и ссылка для отслеживания появятся здесь.",

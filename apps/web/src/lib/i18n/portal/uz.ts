@@ -43,6 +43,7 @@ export const uzPortal = {
     noOperatorsNow: "Hozir operator yoʻq",
     waitRange: "Kutish: {{low}}–{{high}} daqiqa",
     waitNone: "Kutish deyarli yoʻq",
+    bookTime: "Oldindan yozilish",
     join: "Navbatga turish",
     joinTitle: "{{service}} — navbatga turish",
     joinIntro: "Telefon raqamingizni kiriting: talon va uni kuzatish havolasi shu yerda chiqadi.",

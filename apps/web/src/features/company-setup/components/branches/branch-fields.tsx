@@ -3,7 +3,7 @@ import { Field, describedBy } from "../../../../components/ui/field";
 import { Input } from "../../../../components/ui/input";
 import { Select } from "../../../../components/ui/select";
 import { cn } from "../../../../lib/cn";
-import { NUMBER_SCHEMES } from "../../api/types";
+import { NUMBER_SCHEMES, type LateArrival } from "../../api/types";
 import { FormSection } from "../form-section";
 import { I18nFields } from "../i18n-fields";
 import { SwitchRow } from "../switch";
@@ -179,7 +179,14 @@ export function BranchMainFields({
 
 export function BranchSettingsFields({ values, errors, set }: FieldsProps) {
   const { t } = useTranslation();
-  const number = (key: "noShowGraceMinutes" | "dailyTicketLimit" | "bookingHorizonDays") => ({
+  const number = (
+    key:
+      | "noShowGraceMinutes"
+      | "dailyTicketLimit"
+      | "bookingHorizonDays"
+      | "checkInEarlyMinutes"
+      | "checkInLateMinutes",
+  ) => ({
     id: `branch-${key}`,
     type: "number",
     inputMode: "numeric" as const,
@@ -250,6 +257,38 @@ export function BranchSettingsFields({ values, errors, set }: FieldsProps) {
           error={errors.bookingHorizonDays}
         >
           <Input {...number("bookingHorizonDays")} max={365} />
+        </Field>
+      </div>
+      <div className="grid gap-5 md:grid-cols-3">
+        <Field
+          id="branch-checkInEarlyMinutes"
+          label={t("setup.branches.checkInEarly")}
+          hint={t("setup.branches.checkInEarlyHint")}
+          error={errors.checkInEarlyMinutes}
+        >
+          <Input {...number("checkInEarlyMinutes")} max={240} />
+        </Field>
+        <Field
+          id="branch-checkInLateMinutes"
+          label={t("setup.branches.checkInLate")}
+          hint={t("setup.branches.checkInLateHint")}
+          error={errors.checkInLateMinutes}
+        >
+          <Input {...number("checkInLateMinutes")} max={240} />
+        </Field>
+        <Field
+          id="branch-lateArrival"
+          label={t("setup.branches.lateArrival")}
+          error={errors.lateArrival}
+        >
+          <Select
+            id="branch-lateArrival"
+            value={values.lateArrival}
+            onChange={(e) => set({ lateArrival: e.target.value as LateArrival })}
+          >
+            <option value="WALK_IN">{t("setup.branches.lateArrivalOption.WALK_IN")}</option>
+            <option value="EXPIRE">{t("setup.branches.lateArrivalOption.EXPIRE")}</option>
+          </Select>
         </Field>
       </div>
       <SwitchRow

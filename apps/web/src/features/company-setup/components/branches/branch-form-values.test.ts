@@ -25,8 +25,15 @@ describe("branch form", () => {
       longitude: "69.240562",
       noShowGraceMinutes: "5",
       dailyTicketLimit: "",
+      checkInLateMinutes: "10",
+      lateArrival: "EXPIRE" as const,
     };
     const input = toBranchInput(values);
+    expect(input.settings).toMatchObject({
+      checkInEarlyMinutes: 15,
+      checkInLateMinutes: 10,
+      lateArrival: "EXPIRE",
+    });
     expect(input.name).toEqual({ uz: "Toshkent filiali", ru: "" });
     expect(input.code).toBe("TSH");
     expect(input.latitude).toBeCloseTo(41.311081);
@@ -38,6 +45,7 @@ describe("branch form", () => {
   it("shows a server problem with a setting at the field that holds it", () => {
     expect(branchFieldOf("settings.noShowGraceSeconds")).toBe("noShowGraceMinutes");
     expect(branchFieldOf("settings.bookingHorizonDays")).toBe("bookingHorizonDays");
+    expect(branchFieldOf("settings.lateArrival")).toBe("lateArrival");
     expect(branchFieldOf("name.uz")).toBe("name.uz");
   });
 });

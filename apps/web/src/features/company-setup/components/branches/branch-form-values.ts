@@ -1,5 +1,5 @@
 import { slugify } from "../../../../lib/slugify";
-import type { Branch, BranchInput, I18nPartial, NumberScheme } from "../../api/types";
+import type { Branch, BranchInput, I18nPartial, LateArrival, NumberScheme } from "../../api/types";
 import { defaultWeek, fromDraft, toDraft, type WeekDraft } from "../weekly-hours/week-draft";
 
 export type BranchFormValues = {
@@ -17,6 +17,9 @@ export type BranchFormValues = {
   dailyTicketLimit: string;
   bookingHorizonDays: string;
   keepOvernight: boolean;
+  checkInEarlyMinutes: string;
+  checkInLateMinutes: string;
+  lateArrival: LateArrival;
 };
 
 export const DEFAULT_TIME_ZONE = "Asia/Tashkent";
@@ -37,6 +40,9 @@ export function initialBranchValues(branch?: Branch): BranchFormValues {
     dailyTicketLimit: branch?.settings.dailyTicketLimit?.toString() ?? "",
     bookingHorizonDays: String(branch?.settings.bookingHorizonDays ?? 14),
     keepOvernight: branch?.settings.keepOvernight ?? false,
+    checkInEarlyMinutes: String(branch?.settings.checkInEarlyMinutes ?? 15),
+    checkInLateMinutes: String(branch?.settings.checkInLateMinutes ?? 15),
+    lateArrival: branch?.settings.lateArrival ?? "WALK_IN",
   };
 }
 
@@ -76,6 +82,9 @@ export function toBranchInput(v: BranchFormValues): BranchInput {
       dailyTicketLimit: num(v.dailyTicketLimit),
       bookingHorizonDays: num(v.bookingHorizonDays) ?? 0,
       keepOvernight: v.keepOvernight,
+      checkInEarlyMinutes: num(v.checkInEarlyMinutes) ?? 0,
+      checkInLateMinutes: num(v.checkInLateMinutes) ?? 0,
+      lateArrival: v.lateArrival,
     },
   };
 }

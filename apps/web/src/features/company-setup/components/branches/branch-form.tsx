@@ -40,6 +40,9 @@ const SHOWN = new Set([
   "dailyTicketLimit",
   "bookingHorizonDays",
   "keepOvernight",
+  "checkInEarlyMinutes",
+  "checkInLateMinutes",
+  "lateArrival",
 ]);
 
 type Props = {
@@ -108,6 +111,11 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
     const horizon = Number(values.bookingHorizonDays);
     if (!Number.isInteger(horizon) || horizon < 0 || horizon > 365)
       next.bookingHorizonDays = t("setup.branches.horizonInvalid");
+    for (const key of ["checkInEarlyMinutes", "checkInLateMinutes"] as const) {
+      const minutes = Number(values[key]);
+      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 240)
+        next[key] = t("setup.branches.checkInInvalid");
+    }
     const week = withHours ? validateWeek(values.hours) : {};
     setErrors(next);
     setHoursProblems(week);

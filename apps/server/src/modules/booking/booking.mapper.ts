@@ -1,0 +1,37 @@
+import { TICKET_STATUS, checkInWindow, decideCheckIn, formatClock, localClock } from "@equeue/core";
+import type { I18nText } from "../../db/tables";
+import { checkInRulesOf } from "../queue/check-in-rules";
+import type { BookingRow } from "./booking.repository";
+import type { BookingDto } from "./booking.schema";
+
+/** What the booking's holder sees: when and where, in the branch's own time, and what they can do. */
+export function toBookingDto(row: BookingRow, companySlug: string, now: Date): BookingDto {
+  const startsAt = row.appointment_at!;
+  const rules = checkInRulesOf(row);
+  const local = localClock(startsAt, row.time_zone);
+  const booked = row.status === TICKET_STATUS.BOOKED;
+  const decision = decideCheckIn(startsAt, now, rules).kind;
+  return {
+    token: row.token,
+    label: row.label,
+    status: row.status,
+    trackPath: `/t/${row.token}`,
+    calendarPath: `/api/c/${companySlug}/portal/bookings/${row.token}/calendar.ics`,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + row.duration_minutes * 60_000),
+    timeZone: row.time_zone,
+    localDate: local.date,
+    localTime: formatClock(local.minutes),
+    branch: { id: row.branch_id, slug: row.branch_slug, name: row.branch_name as I18nText },
+    service: {
+      id: row.service_id,
+      name: row.service_name as I18nText,
+      durationMinutes: row.duration_minutes,
+    },
+    customerName: row.customer_name,
+    checkIn: { ...checkInWindow(startsAt, rules), lateArrival: rules.lateArrival },
+    canCheckIn: booked && (decision === "ON_TIME" || decision === "WALK_IN"),
+    canChange: booked && startsAt > now,
+    canCancel: booked || row.status === TICKET_STATUS.WAITING,
+  };
+}

@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/ui/alert";
+import { Button } from "../../../components/ui/button";
+import { Field, describedBy } from "../../../components/ui/field";
+import { Input } from "../../../components/ui/input";
+import { isApiError } from "../../../lib/api/api-error";
+import { useErrorMessage } from "../../../lib/errors";
+import type { Booking, BookingSlot } from "../api/booking.api";
+import { useCreateBooking } from "../hooks/use-booking";
+
+type BookingContactFormProps = {
+  slug: string;
+  branchId: string;
+  serviceId: string;
+  slot: BookingSlot;
+  onBooked: (booking: Booking) => void;
+};
+
+/** Phone (and an optional name) → the booking. The +998 prefix is shown; the server normalises. */
+export function BookingContactForm(props: BookingContactFormProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const create = useCreateBooking(props.slug);
+  const [phone, setPhone] = useState("");
+  const [name, setName] = useState("");
+  const phoneError =
+    isApiError(create.error) && create.error.details.some((d) => d.path === "phone")
+      ? t("portal.phoneInvalid")
+      : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const digits = phone.trim();
+    create.mutate(
+      {
+        branchId: props.branchId,
+        serviceId: props.serviceId,
+        startsAt: props.slot.startsAt,
+        phone: digits.startsWith("+") ? digits : `+998 ${digits}`,
+        name: name.trim() || null,
+      },
+      { onSuccess: (res) => props.onBooked(res.booking) },
+    );
+  };
+  return (
+    <form onSubmit={submit} className="space-y-3" noValidate>
+      <p className="text-sm text-zinc-600">{t("booking.contactIntro")}</p>
+      <Field
+        id="booking-phone"
+        label={t("portal.phone")}
+        hint={t("portal.phoneHint")}
+        error={phoneError}
+        required
+      >
+        <div className="flex">
+          <span className="inline-flex items-center rounded-l-md border border-r-0 border-zinc-300 bg-zinc-100 px-3 text-sm text-zinc-700">
+            +998
+          </span>
+          <Input
+            id="booking-phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel-national"
+            required
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            invalid={Boolean(phoneError)}
+            aria-describedby={describedBy("booking-phone", { hint: true, error: phoneError })}
+            className="h-12 rounded-l-none text-base"
+            maxLength={20}
+          />
+        </div>
+      </Field>
+      <Field id="booking-name" label={t("portal.name")}>
+        <Input
+          id="booking-name"
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          className="h-12 text-base"
+          maxLength={100}
+        />
+      </Field>
+      {create.isError && !phoneError && <Alert tone="error">{errorMessage(create.error)}</Alert>}
+      <Button type="submit" loading={create.isPending} className="h-12 w-full text-base">
+        {create.isPending ? t("booking.submitting") : t("booking.submit")}
+      </Button>
+    </form>
+  );
+}

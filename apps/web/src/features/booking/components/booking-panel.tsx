@@ -1,0 +1,221 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/ui/alert";
+import { Button, buttonClass } from "../../../components/ui/button";
+import { useErrorMessage } from "../../../lib/errors";
+import type { Booking, BookingSlot } from "../api/booking.api";
+import { useBooking, useBookingActions } from "../hooks/use-booking";
+import { longDate } from "./local-days";
+import { SlotPicker } from "./slot-picker";
+
+/** "HH:MM" of an instant on the branch's clock. */
+function branchClock(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(iso));
+}
+
+/**
+ * A booking on the ticket's page: its date and time in the branch's zone, checking in inside
+ * the window, moving it, cancelling it, and adding it to a calendar.
+ */
+export function BookingPanel({
+  slug,
+  token,
+  ticketStatus,
+}: {
+  slug: string;
+  token: string;
+  /** The live ticket's status: when staff check the customer in, the panel follows at once. */
+  ticketStatus: string;
+}) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const query = useBooking(slug, token);
+  const actions = useBookingActions(slug, token);
+  const [moving, setMoving] = useState(false);
+  const [target, setTarget] = useState<BookingSlot | null>(null);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { refetch } = query;
+  useEffect(() => {
+    void refetch();
+  }, [ticketStatus, refetch]);
+  const booking = query.data;
+  if (!booking) return null;
+  const error = [actions.checkIn, actions.cancel, actions.reschedule].find((m) => m.isError)?.error;
+  const from = branchClock(booking.checkIn.opensAt, booking.timeZone);
+  const to = branchClock(booking.checkIn.closesAt, booking.timeZone);
+  return (
+    <section
+      className="mt-4 space-y-4 rounded-2xl bg-white p-5 shadow-sm"
+      data-testid="booking-panel"
+      data-status={booking.status}
+    >
+      <div>
+        {booking.status === "BOOKED" && (
+          <h2 className="text-lg font-semibold text-emerald-700">{t("booking.confirmTitle")}</h2>
+        )}
+        <p className="text-sm text-zinc-500">{t("booking.appointment")}</p>
+        <p className="text-2xl font-bold text-zinc-900 tabular-nums" data-testid="booking-when">
+          {t("booking.chosen", { date: longDate(booking.localDate), time: booking.localTime })}
+        </p>
+        <p className="text-xs text-zinc-500">
+          {t("booking.branchTime", { zone: booking.timeZone })}
+        </p>
+      </div>
+      {notice && <Alert tone="success">{notice}</Alert>}
+      {booking.status === "CANCELLED" && <Alert tone="info">{t("booking.cancelled")}</Alert>}
+      {booking.status === "EXPIRED" && <Alert tone="info">{t("booking.expired")}</Alert>}
+      {booking.status === "BOOKED" && (
+        <div className="space-y-2">
+          <p className="text-sm text-zinc-700">
+            {t("booking.checkInWindow", { from, to })}{" "}
+            {booking.checkIn.lateArrival === "WALK_IN"
+              ? t("booking.lateWalkIn", { to })
+              : t("booking.lateExpire", { to })}
+          </p>
+          {booking.canCheckIn && (
+            <Button
+              className="h-12 w-full text-base"
+              loading={actions.checkIn.isPending}
+              onClick={() =>
+                actions.checkIn.mutate(undefined, {
+                  onSuccess: () => setNotice(t("booking.checkedIn")),
+                })
+              }
+            >
+              {actions.checkIn.isPending ? t("booking.checkingIn") : t("booking.checkIn")}
+            </Button>
+          )}
+        </div>
+      )}
+      {error && <Alert tone="error">{errorMessage(error)}</Alert>}
+      {booking.canChange && moving && (
+        <div className="space-y-3 border-t border-zinc-200 pt-4">
+          <h3 className="font-semibold text-zinc-900">{t("booking.rescheduleTitle")}</h3>
+          <SlotPicker
+            slug={slug}
+            branchSlug={booking.branch.slug}
+            serviceId={booking.service.id}
+            selected={target}
+            onSelect={setTarget}
+            exceptStartsAt={booking.startsAt}
+          />
+          <div className="flex gap-2">
+            <Button variant="secondary" className="h-12 flex-1" onClick={() => setMoving(false)}>
+              {t("booking.back")}
+            </Button>
+            <Button
+              className="h-12 flex-1"
+              disabled={!target}
+              loading={actions.reschedule.isPending}
+              onClick={() =>
+                target &&
+                actions.reschedule.mutate(target.startsAt, {
+                  onSuccess: () => {
+                    setMoving(false);
+                    setTarget(null);
+                    setNotice(t("booking.moved"));
+                  },
+                })
+              }
+            >
+              {target
+                ? t("booking.rescheduleSubmit", {
+                    date: longDate(target.localDate),
+                    time: target.localTime,
+                  })
+                : t("booking.reschedule")}
+            </Button>
+          </div>
+        </div>
+      )}
+      <BookingLinks
+        booking={booking}
+        moving={moving}
+        onMove={() => setMoving(true)}
+        confirmCancel={confirmCancel}
+        setConfirmCancel={setConfirmCancel}
+        cancelPending={actions.cancel.isPending}
+        onCancel={() =>
+          actions.cancel.mutate(undefined, {
+            onSuccess: () => {
+              setConfirmCancel(false);
+              setNotice(null);
+            },
+          })
+        }
+      />
+    </section>
+  );
+}
+
+type BookingLinksProps = {
+  booking: Booking;
+  moving: boolean;
+  onMove: () => void;
+  confirmCancel: boolean;
+  setConfirmCancel: (v: boolean) => void;
+  cancelPending: boolean;
+  onCancel: () => void;
+};
+
+function BookingLinks(props: BookingLinksProps) {
+  const { t, i18n } = useTranslation();
+  const { booking } = props;
+  const lang = ["uz", "ru", "en"].includes(i18n.language) ? i18n.language : "uz";
+  return (
+    <div className="space-y-2">
+      {booking.status === "BOOKED" && (
+        <a
+          href={`${booking.calendarPath}?lang=${lang}`}
+          download
+          className={`${buttonClass("secondary")} h-12 w-full text-base`}
+          data-testid="booking-calendar"
+        >
+          {t("booking.addToCalendar")}
+        </a>
+      )}
+      {booking.canChange && !props.moving && (
+        <Button variant="secondary" className="h-12 w-full text-base" onClick={props.onMove}>
+          {t("booking.reschedule")}
+        </Button>
+      )}
+      {booking.canCancel &&
+        (props.confirmCancel ? (
+          <div className="space-y-2 rounded-xl bg-red-50 p-3">
+            <p className="text-sm text-red-800">{t("booking.cancelConfirm")}</p>
+            <div className="flex gap-2">
+              <Button
+                variant="secondary"
+                className="h-12 flex-1"
+                onClick={() => props.setConfirmCancel(false)}
+              >
+                {t("booking.keep")}
+              </Button>
+              <Button
+                variant="danger"
+                className="h-12 flex-1"
+                loading={props.cancelPending}
+                onClick={props.onCancel}
+              >
+                {t("booking.cancelYes")}
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <Button
+            variant="dangerGhost"
+            className="h-12 w-full text-base"
+            onClick={() => props.setConfirmCancel(true)}
+          >
+            {t("booking.cancel")}
+          </Button>
+        ))}
+    </div>
+  );
+}

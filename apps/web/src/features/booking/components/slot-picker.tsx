@@ -1,0 +1,150 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/ui/alert";
+import { Button } from "../../../components/ui/button";
+import { Spinner } from "../../../components/ui/spinner";
+import { cn } from "../../../lib/cn";
+import { useErrorMessage } from "../../../lib/errors";
+import type { BookingSlot } from "../api/booking.api";
+import { useSlots } from "../hooks/use-booking";
+import { addDays, daysBetween, isoWeekday, shortDate } from "./local-days";
+
+type SlotPickerProps = {
+  slug: string;
+  branchSlug: string;
+  serviceId: string;
+  selected: BookingSlot | null;
+  onSelect: (slot: BookingSlot) => void;
+  /** A time not to offer (the booking being moved). */
+  exceptStartsAt?: string;
+};
+
+const WEEK = 7;
+
+/** Day (the branch's own calendar, a week at a time) → the day's times with the places left. */
+export function SlotPicker(props: SlotPickerProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const [weekStart, setWeekStart] = useState<string | null>(null);
+  const [day, setDay] = useState<string | null>(null);
+  const slots = useSlots(props.slug, {
+    branchSlug: props.branchSlug,
+    serviceId: props.serviceId,
+    from: weekStart,
+    to: weekStart && addDays(weekStart, WEEK - 1),
+  });
+  if (slots.isPending) return <Spinner />;
+  if (slots.isError) return <Alert tone="error">{errorMessage(slots.error)}</Alert>;
+  const { firstDay, lastDay, branch } = slots.data;
+  const start = weekStart ?? firstDay;
+  const days = Array.from({ length: WEEK }, (_, i) => addDays(start, i)).filter(
+    (d) => daysBetween(d, lastDay) >= 0 && daysBetween(firstDay, d) >= 0,
+  );
+  const byDay = new Map<string, BookingSlot[]>();
+  for (const s of slots.data.slots) {
+    if (s.startsAt === props.exceptStartsAt) continue;
+    byDay.set(s.localDate, [...(byDay.get(s.localDate) ?? []), s]);
+  }
+  const chosenDay = day ?? days.find((d) => byDay.get(d)?.some((s) => s.available > 0)) ?? null;
+  const times = chosenDay ? (byDay.get(chosenDay) ?? []) : [];
+  return (
+    <div className="space-y-4" data-testid="slot-picker">
+      <section>
+        <div className="mb-2 flex items-center justify-between gap-2">
+          <h3 className="font-semibold text-zinc-900">{t("booking.stepDay")}</h3>
+          <div className="flex gap-1">
+            <Button
+              variant="ghost"
+              aria-label={t("booking.prevWeek")}
+              disabled={daysBetween(firstDay, start) <= 0}
+              onClick={() => {
+                setWeekStart(addDays(start, -WEEK));
+                setDay(null);
+              }}
+            >
+              ←
+            </Button>
+            <Button
+              variant="ghost"
+              aria-label={t("booking.nextWeek")}
+              disabled={daysBetween(addDays(start, WEEK), lastDay) < 0}
+              onClick={() => {
+                setWeekStart(addDays(start, WEEK));
+                setDay(null);
+              }}
+            >
+              →
+            </Button>
+          </div>
+        </div>
+        <div className="grid grid-cols-3 gap-2 sm:grid-cols-4">
+          {days.map((d) => {
+            const free = (byDay.get(d) ?? []).reduce((n, s) => n + s.available, 0);
+            return (
+              <button
+                key={d}
+                type="button"
+                onClick={() => setDay(d)}
+                aria-pressed={d === chosenDay}
+                disabled={free === 0}
+                className={cn(
+                  "min-h-12 rounded-lg border px-2 py-1 text-sm",
+                  d === chosenDay
+                    ? "border-indigo-600 bg-indigo-600 text-white"
+                    : "border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-50",
+                  free === 0 && "cursor-not-allowed opacity-50",
+                )}
+              >
+                <span className="block font-medium">
+                  {d === firstDay
+                    ? t("booking.today")
+                    : t(`portal.weekday.${isoWeekday(d)}` as "portal.weekday.1")}
+                </span>
+                <span className="block">{shortDate(d)}</span>
+              </button>
+            );
+          })}
+        </div>
+        {days.length === 0 && <p className="text-sm text-zinc-600">{t("booking.noDays")}</p>}
+      </section>
+      {chosenDay && (
+        <section>
+          <h3 className="mb-2 font-semibold text-zinc-900">{t("booking.stepTime")}</h3>
+          {times.length === 0 ? (
+            <p className="text-sm text-zinc-600">{t("booking.noSlots")}</p>
+          ) : (
+            <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4" data-testid="slot-grid">
+              {times.map((s) => (
+                <li key={s.startsAt}>
+                  <button
+                    type="button"
+                    disabled={s.available === 0}
+                    aria-pressed={props.selected?.startsAt === s.startsAt}
+                    onClick={() => props.onSelect(s)}
+                    className={cn(
+                      "min-h-12 w-full rounded-lg border px-2 py-1 text-center",
+                      props.selected?.startsAt === s.startsAt
+                        ? "border-indigo-600 bg-indigo-600 text-white"
+                        : "border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50",
+                      s.available === 0 && "cursor-not-allowed bg-zinc-100 text-zinc-400",
+                    )}
+                  >
+                    <span className="block text-base font-semibold">{s.localTime}</span>
+                    <span className="block text-xs">
+                      {s.available === 0
+                        ? t("booking.full")
+                        : t("booking.places", { count: s.available })}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-2 text-xs text-zinc-500">
+            {t("booking.branchTime", { zone: branch.timeZone })}
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}
