@@ -11,7 +11,7 @@ import { smtpTransport, type MailTransport } from "./modules/outbox/mail-transpo
 import type { DurableSubscriber } from "./modules/events/events.types";
 import { ensureSuperAdmin } from "./modules/platform-auth/super-admin.bootstrap";
 import { LateBookingWorker } from "./modules/booking/late-bookings";
-import { DayEndWorker } from "./modules/queue/day-end";
+import { DayEndWorker } from "./modules/queue/commands/day-end";
 
 export type Platform = {
   app: FastifyInstance;

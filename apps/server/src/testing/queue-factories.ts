@@ -4,7 +4,7 @@ import type { AppContext } from "../app-context";
 import type { StaffRole } from "../db/tables";
 import { randomUUID } from "node:crypto";
 import { anonymousCaller, loadStaffCaller, newDeviceToken, type Caller } from "../modules/access";
-import { issueTicket } from "../modules/queue/issue-ticket.command";
+import { issueTicket } from "../modules/queue/commands/issue-ticket.command";
 import type { TicketView } from "../modules/queue/queue.types";
 import { companyDb, type CompanyRecord } from "../modules/tenancy/company-directory";
 import { activateCompanyAdmin, createCompany, loginSuperAdmin } from "./factories";

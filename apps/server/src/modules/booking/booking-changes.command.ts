@@ -3,10 +3,10 @@ import { sql } from "kysely";
 import { AppError, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
 import { checkInClosed, checkInRulesOf } from "../queue/check-in-rules";
-import { runQueueTransaction, type QueueDeps, type QueueTx } from "../queue/queue-transaction";
+import { runQueueTransaction, type QueueDeps, type QueueTx } from "../queue/commands/queue-transaction";
 import { TICKET_EVENT, type CompanyQueryDb } from "../queue/queue.types";
-import { applyTransition, ticketFact } from "../queue/ticket-transition";
-import { ticketLabelSql, updateTicketWithEvent } from "../queue/ticket.repository";
+import { applyTransition, ticketFact } from "../queue/commands/ticket-transition";
+import { ticketLabelSql, updateTicketWithEvent } from "../queue/sql/ticket.sql";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import { alreadyBooked } from "./book-time.command";
 import {

@@ -2,8 +2,8 @@ import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
 import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
 import type { Db } from "../../db/database";
-import { runQueueTransaction, type QueueDeps } from "../queue/queue-transaction";
-import { applyTransition, ticketFact } from "../queue/ticket-transition";
+import { runQueueTransaction, type QueueDeps } from "../queue/commands/queue-transaction";
+import { applyTransition, ticketFact } from "../queue/commands/ticket-transition";
 import type { CompanyRecord } from "../tenancy/company-directory";
 
 const BATCH = 200;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { notFound } from "../../shared/app-error";
 import { deviceCaller, deviceOf } from "../access";
-import { issueTicket } from "../queue/issue-ticket.command";
+import { issueTicket } from "../queue/commands/issue-ticket.command";
 import { companyDb } from "../tenancy/company-directory";
 import { servicesShown } from "./device-settings";
 import { findDevice } from "./device.repository";

@@ -6,8 +6,8 @@ import type { AnonymousCaller, CustomerCaller } from "../access";
 import { logoUrl } from "../companies/company.mapper";
 import { findBranding } from "../company-setup/branding.repository";
 import { branchOpenAt } from "../queue/branch-hours";
-import { issueTicket } from "../queue/issue-ticket.command";
-import type { QueueDeps } from "../queue/queue-transaction";
+import { issueTicket } from "../queue/commands/issue-ticket.command";
+import type { QueueDeps } from "../queue/commands/queue-transaction";
 import type { CompanyQueryDb } from "../queue/queue.types";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import {

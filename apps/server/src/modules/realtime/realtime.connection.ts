@@ -8,10 +8,10 @@ import {
   verifyStaffToken,
   type AccessDeps,
 } from "../access";
-import { displaySnapshot } from "../queue/display.query";
+import { displaySnapshot } from "../queue/queries/display.query";
 import { loadStaffWorkplace, workplaceBranchId } from "../queue/staff-workplace";
-import { locateTicket, trackingViews } from "../queue/tracking.query";
-import { workplaceState } from "../queue/workplace.query";
+import { locateTicket, trackingViews } from "../queue/queries/tracking.query";
+import { workplaceState } from "../queue/queries/workplace.query";
 import { companyDb, type CompanyDirectory } from "../tenancy/company-directory";
 import { findServableCompany } from "../tenancy/tenancy";
 import {

@@ -1,9 +1,9 @@
 import { TICKET_ACTION } from "@equeue/core";
 import type { Server } from "socket.io";
 import type { Db } from "../../db/database";
-import { waitingCountsAcrossCompanies, type CompanyBranches } from "../queue/display.query";
+import { waitingCountsAcrossCompanies, type CompanyBranches } from "../queue/queries/display.query";
 import type { QueueFact } from "../queue/queue.types";
-import { toDisplayCall, toStaffTicket } from "../queue/ticket.mapper";
+import { toDisplayCall, toStaffTicket } from "../queue/queries/ticket.mapper";
 import {
   SERVER_EVENT,
   rooms,

@@ -4,9 +4,9 @@ import type { Socket } from "socket.io";
 import type { Db } from "../../db/database";
 import { companyDb } from "../tenancy/company-directory";
 import type { I18nText } from "../../db/tables";
-import type { TrackingDto } from "../queue/queue-views.schema";
+import type { TrackingDto } from "../queue/http/queue-views.schema";
 import type { TicketView } from "../queue/queue.types";
-import { atCounterView, trackingViews } from "../queue/tracking.query";
+import { atCounterView, trackingViews } from "../queue/queries/tracking.query";
 import { REFRESH_CONCURRENCY, eachLimited } from "./realtime.publish";
 import {
   SERVER_EVENT,

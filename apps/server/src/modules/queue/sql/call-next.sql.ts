@@ -7,7 +7,7 @@ import {
   type AppointmentWindow,
 } from "@equeue/core";
 import { sql, type RawBuilder } from "kysely";
-import type { CompanyQueryDb, TicketView } from "./queue.types";
+import type { CompanyQueryDb, TicketView } from "../queue.types";
 
 export type CallNextQuery = {
   /** The operator; its counter, branch and services are read by the statement itself. */

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createTestPlatform, type TestPlatform } from "../../testing";
+import { call, createTestPlatform, type TestPlatform } from "../../../testing";
 import {
   createBranchWithService,
   createQueueCompany,
   createQueueOperator,
   issueTickets,
-} from "../../testing/queue-factories";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
-import { loadStaffWorkplace } from "./staff-workplace";
+} from "../../../testing/queue-factories";
+import { companyDb, type CompanyRecord } from "../../tenancy/company-directory";
+import { loadStaffWorkplace } from "../staff-workplace";
 import { actOnTicket } from "./ticket-actions.command";
 
 type Op = { id: string; token: string };

@@ -1,16 +1,16 @@
-import type { OperatorStatusValue } from "../../db/tables";
-import { AppError, notFound } from "../../shared/app-error";
-import type { CompanyRecord } from "../tenancy/company-directory";
-import { queueRefusal } from "./queue-errors";
+import type { OperatorStatusValue } from "../../../db/tables";
+import { AppError, notFound } from "../../../shared/app-error";
+import type { CompanyRecord } from "../../tenancy/company-directory";
+import { queueRefusal } from "../queue-errors";
 import {
   isUniqueViolationOf,
   runQueueTransaction,
   type QueueDeps,
   type QueueTx,
 } from "./queue-transaction";
-import type { QueueFact } from "./queue.types";
-import { canReachBranch } from "../access";
-import type { CounterSession, StaffWorkplace } from "./staff-workplace";
+import type { QueueFact } from "../queue.types";
+import { canReachBranch } from "../../access";
+import type { CounterSession, StaffWorkplace } from "../staff-workplace";
 
 export type StartSessionInput = { counterId?: string; takeOver?: boolean };
 export type SetStatusInput = { status: OperatorStatusValue; reason?: string | null };

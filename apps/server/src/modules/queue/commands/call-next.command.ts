@@ -1,12 +1,12 @@
 import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
-import type { CompanyRecord } from "../tenancy/company-directory";
-import { queueRefusal } from "./queue-errors";
+import type { CompanyRecord } from "../../tenancy/company-directory";
+import { queueRefusal } from "../queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
-import type { TicketView } from "./queue.types";
-import { loadStaffWorkplace, type CounterSession, type StaffWorkplace } from "./staff-workplace";
+import type { TicketView } from "../queue.types";
+import { loadStaffWorkplace, type CounterSession, type StaffWorkplace } from "../staff-workplace";
 import { applyTransition, ticketFact } from "./ticket-transition";
-import { callNextExhaustive, callNextFast } from "./call-next.repository";
-import type { LockedTicket } from "./ticket.repository";
+import { callNextExhaustive, callNextFast } from "../sql/call-next.sql";
+import type { LockedTicket } from "../sql/ticket.sql";
 
 /** The counter session of an operator who may receive a customer now, or a clear refusal. */
 export function requireReadyToCall(scope: StaffWorkplace): CounterSession {
@@ -37,7 +37,7 @@ export async function callLockedTicket(
 
 /**
  * "Call next": the operator's next customer by the call-next policy, or null when nobody is
- * waiting for its services. Normally ONE statement (see call-next.repository.ts) that also reads
+ * waiting for its services. Normally ONE statement (see sql/call-next.sql.ts) that also reads
  * the operator's counter session and services, safe under any number of concurrent callers on
  * PostgreSQL (SKIP LOCKED) and on PGlite (one connection). Only when it calls nobody is the
  * operator's scope read, to refuse with the reason (no counter, on a break, a customer still at

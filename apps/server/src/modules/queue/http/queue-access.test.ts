@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createTestPlatform, type TestPlatform } from "../../testing";
+import { call, createTestPlatform, type TestPlatform } from "../../../testing";
 import {
   createBranchWithService,
   createDisplayDevice,
   createQueueCompany,
   createQueueOperator,
-} from "../../testing/queue-factories";
-import { updatePrimaryColor } from "../company-setup/branding.repository";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+} from "../../../testing/queue-factories";
+import { updatePrimaryColor } from "../../company-setup/branding.repository";
+import { companyDb, type CompanyRecord } from "../../tenancy/company-directory";
 
 describe("who may see and touch the queue", () => {
   let p: TestPlatform;

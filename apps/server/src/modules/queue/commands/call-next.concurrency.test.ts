@@ -1,22 +1,22 @@
 import { rankCandidates } from "@equeue/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPlatform, type TestPlatform } from "../../testing";
+import { createTestPlatform, type TestPlatform } from "../../../testing";
 import {
   createBranchWithService,
   createQueueCompany,
   createQueueOperator,
   issuerFor,
   issueTickets,
-} from "../../testing/queue-factories";
-import type { CompanyRecord } from "../tenancy/company-directory";
-import { companyDb } from "../tenancy/company-directory";
+} from "../../../testing/queue-factories";
+import type { CompanyRecord } from "../../tenancy/company-directory";
+import { companyDb } from "../../tenancy/company-directory";
 import { callNextTicket } from "./call-next.command";
-import { callNextStatement } from "./call-next.repository";
+import { callNextStatement } from "../sql/call-next.sql";
 import { issueTicket } from "./issue-ticket.command";
-import { startCounterSession } from "./operator-session.service";
-import { loadStaffWorkplace } from "./staff-workplace";
+import { startCounterSession } from "./operator-session.command";
+import { loadStaffWorkplace } from "../staff-workplace";
 import { actOnTicket } from "./ticket-actions.command";
-import { toCandidate } from "./waiting-line";
+import { toCandidate } from "../queries/waiting-line";
 
 const OPERATORS = 50;
 const TICKETS = 1000;

@@ -1,9 +1,9 @@
 import { smoothServiceTime } from "@equeue/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPlatform, type TestPlatform } from "../../testing";
-import { createBranchWithService, createQueueCompany } from "../../testing/queue-factories";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
-import { recordServiceTime } from "./service-stats";
+import { createTestPlatform, type TestPlatform } from "../../../testing";
+import { createBranchWithService, createQueueCompany } from "../../../testing/queue-factories";
+import { companyDb, type CompanyRecord } from "../../tenancy/company-directory";
+import { recordServiceTime } from "./service-stats.sql";
 
 describe("smoothed service time", () => {
   let p: TestPlatform;

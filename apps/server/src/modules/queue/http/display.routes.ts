@@ -1,10 +1,10 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { AppContext } from "../../app-context";
-import { AppError } from "../../shared/app-error";
-import { deviceCaller, deviceOf } from "../access";
-import { companyDb } from "../tenancy/company-directory";
-import { displaySnapshot } from "./display.query";
+import type { AppContext } from "../../../app-context";
+import { AppError } from "../../../shared/app-error";
+import { deviceCaller, deviceOf } from "../../access";
+import { companyDb } from "../../tenancy/company-directory";
+import { displaySnapshot } from "../queries/display.query";
 import { displaySnapshotSchema } from "./queue-views.schema";
 
 /** onRequest: a paired display board; a person's token is the wrong realm here. */

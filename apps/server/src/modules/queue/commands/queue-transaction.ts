@@ -1,8 +1,8 @@
-import type { Db } from "../../db/database";
-import { AppError } from "../../shared/app-error";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
-import { mapQueueError } from "./queue-errors";
-import type { CompanyQueryDb, QueueFact, QueuePublisher } from "./queue.types";
+import type { Db } from "../../../db/database";
+import { AppError } from "../../../shared/app-error";
+import { companyDb, type CompanyRecord } from "../../tenancy/company-directory";
+import { mapQueueError } from "../queue-errors";
+import type { CompanyQueryDb, QueueFact, QueuePublisher } from "../queue.types";
 
 /** The named unique index refused the row (PostgreSQL and PGlite report the same fields). */
 export function isUniqueViolationOf(err: unknown, index: string): boolean {

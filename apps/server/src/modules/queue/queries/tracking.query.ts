@@ -5,9 +5,9 @@ import {
   isTicketToken,
 } from "@equeue/core";
 import { sql, type ExpressionBuilder } from "kysely";
-import type { Database, I18nText, TicketsTable } from "../../db/tables";
-import type { TrackingDto } from "./queue-views.schema";
-import type { CompanyQueryDb, TicketView } from "./queue.types";
+import type { Database, I18nText, TicketsTable } from "../../../db/tables";
+import type { TrackingDto } from "../http/queue-views.schema";
+import type { CompanyQueryDb, TicketView } from "../queue.types";
 
 type TrackedRow = TicketView & { branch_name: I18nText; duration_minutes: number };
 

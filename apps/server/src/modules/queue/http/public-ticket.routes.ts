@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { AppContext } from "../../app-context";
-import { notFound } from "../../shared/app-error";
-import { callerOf, ticketHolderCaller } from "../access";
-import { companyDb } from "../tenancy/company-directory";
+import type { AppContext } from "../../../app-context";
+import { notFound } from "../../../shared/app-error";
+import { callerOf, ticketHolderCaller } from "../../access";
+import { companyDb } from "../../tenancy/company-directory";
 import { trackingSchema } from "./queue-views.schema";
 import { trackingParams } from "./queue.schema";
-import { trackingViews } from "./tracking.query";
+import { trackingViews } from "../queries/tracking.query";
 
 /** Live ticket tracking for whoever holds the ticket's QR code. Mounted at /api/c/:slug. */
 export const publicTicketRoutes =

@@ -1,20 +1,20 @@
 import { TICKET_ACTION, TICKET_STATUS, isEligible, type TicketAction } from "@equeue/core";
-import { AppError, notFound } from "../../shared/app-error";
-import type { CompanyRecord } from "../tenancy/company-directory";
+import { AppError, notFound } from "../../../shared/app-error";
+import type { CompanyRecord } from "../../tenancy/company-directory";
 import { callLockedTicket, requireReadyToCall } from "./call-next.command";
-import { staffCheckInColumns } from "./check-in-rules";
-import { queueRefusal } from "./queue-errors";
+import { staffCheckInColumns } from "../check-in-rules";
+import { queueRefusal } from "../queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
-import type { TicketView } from "./queue.types";
-import { recordServiceTime } from "./service-stats";
-import { workplaceFromRow, type StaffWorkplace } from "./staff-workplace";
+import type { TicketView } from "../queue.types";
+import { recordServiceTime } from "../sql/service-stats.sql";
+import { workplaceFromRow, type StaffWorkplace } from "../staff-workplace";
 import { ticketFact, tryApplyTransition } from "./ticket-transition";
 import {
   lockTicket,
   readTicketForStaff,
   type LockedTicket,
   type VersionedTicket,
-} from "./ticket.repository";
+} from "../sql/ticket.sql";
 
 /** What staff can do to one ticket through the ticket endpoints (transfer has its own command). */
 export const STAFF_TICKET_ACTIONS = [

@@ -1,12 +1,12 @@
 import { countPeopleAhead } from "@equeue/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPlatform, type TestPlatform } from "../../testing";
+import { createTestPlatform, type TestPlatform } from "../../../testing";
 import {
   createBranchWithService,
   createQueueCompany,
   issueTickets,
-} from "../../testing/queue-factories";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+} from "../../../testing/queue-factories";
+import { companyDb, type CompanyRecord } from "../../tenancy/company-directory";
 import { trackingViewByToken, trackingViews } from "./tracking.query";
 import { loadWaitingLine, orderingContext, toCandidate } from "./waiting-line";
 

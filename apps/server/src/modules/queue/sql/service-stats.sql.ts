@@ -1,6 +1,6 @@
 import { DEFAULT_SMOOTHING_ALPHA, smoothServiceTime } from "@equeue/core";
 import { sql } from "kysely";
-import type { CompanyQueryDb } from "./queue.types";
+import type { CompanyQueryDb } from "../queue.types";
 
 /**
  * Folds one finished service into the branch's smoothed service time, in ONE atomic upsert:

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createTestPlatform, type TestPlatform } from "../../testing";
+import { call, createTestPlatform, type TestPlatform } from "../../../testing";
 import {
   createBranchWithService,
   createQueueCompany,
   createQueueOperator,
-} from "../../testing/queue-factories";
+} from "../../../testing/queue-factories";
 
 describe("an operator's view of its branch", () => {
   let p: TestPlatform;

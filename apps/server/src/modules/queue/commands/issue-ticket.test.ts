@@ -1,22 +1,22 @@
 import { formatTicketNumber } from "@equeue/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createTestPlatform, type TestPlatform } from "../../testing";
+import { call, createTestPlatform, type TestPlatform } from "../../../testing";
 import {
   createBranchWithService,
   createQueueCompany,
   createQueueOperator,
   issuerFor,
-} from "../../testing/queue-factories";
-import { anonymousCaller } from "../access";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+} from "../../../testing/queue-factories";
+import { anonymousCaller } from "../../access";
+import { companyDb, type CompanyRecord } from "../../tenancy/company-directory";
 import { expireOpenTickets } from "./day-end";
 import { callNextTicket } from "./call-next.command";
 import { issueTicket } from "./issue-ticket.command";
-import { startCounterSession } from "./operator-session.service";
-import { loadStaffWorkplace } from "./staff-workplace";
+import { startCounterSession } from "./operator-session.command";
+import { loadStaffWorkplace } from "../staff-workplace";
 import { actOnTicket } from "./ticket-actions.command";
-import { ticketLabelSql } from "./ticket.repository";
+import { ticketLabelSql } from "../sql/ticket.sql";
 
 describe("issuing tickets and the business day", () => {
   let p: TestPlatform;

@@ -1,6 +1,6 @@
-import type { BranchDirectoryDto } from "./queue-views.schema";
-import type { CompanyQueryDb } from "./queue.types";
-import { workplaceBranchId, type StaffWorkplace } from "./staff-workplace";
+import type { BranchDirectoryDto } from "../http/queue-views.schema";
+import type { CompanyQueryDb } from "../queue.types";
+import { workplaceBranchId, type StaffWorkplace } from "../staff-workplace";
 
 /**
  * The caller's branch as a counter screen needs it: which counters exist and who sits at them

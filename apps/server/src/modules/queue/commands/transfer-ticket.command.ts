@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { TICKET_ACTION, TICKET_TOKEN_BYTES, createTicketToken } from "@equeue/core";
-import { AppError, notFound } from "../../shared/app-error";
-import type { CompanyRecord } from "../tenancy/company-directory";
+import { AppError, notFound } from "../../../shared/app-error";
+import type { CompanyRecord } from "../../tenancy/company-directory";
 import { nameOf } from "./issue-ticket.command";
-import { queueRefusal } from "./queue-errors";
+import { queueRefusal } from "../queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
-import { TICKET_EVENT, type TicketView } from "./queue.types";
-import type { StaffWorkplace } from "./staff-workplace";
+import { TICKET_EVENT, type TicketView } from "../queue.types";
+import type { StaffWorkplace } from "../staff-workplace";
 import { applyTransition, ticketFact } from "./ticket-transition";
-import { insertTicketWithEvent, lockTicket } from "./ticket.repository";
+import { insertTicketWithEvent, lockTicket } from "../sql/ticket.sql";
 
 export type TransferInput = { serviceId?: string; operatorId?: string; note?: string | null };
 

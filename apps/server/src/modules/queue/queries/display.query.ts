@@ -1,11 +1,11 @@
-import type { Db } from "../../db/database";
+import type { Db } from "../../../db/database";
 import { businessDay } from "@equeue/core";
 import { sql } from "kysely";
-import { notFound } from "../../shared/app-error";
-import { logoUrl } from "../companies/company.mapper";
-import type { CompanyRecord } from "../tenancy/company-directory";
-import type { DisplayCallDto, DisplaySnapshotDto } from "./queue-views.schema";
-import type { CompanyQueryDb } from "./queue.types";
+import { notFound } from "../../../shared/app-error";
+import { logoUrl } from "../../companies/company.mapper";
+import type { CompanyRecord } from "../../tenancy/company-directory";
+import type { DisplayCallDto, DisplaySnapshotDto } from "../http/queue-views.schema";
+import type { CompanyQueryDb } from "../queue.types";
 import { toDisplayCall } from "./ticket.mapper";
 
 /** How many recent calls a board shows: people look up late, the newest alone is not enough. */

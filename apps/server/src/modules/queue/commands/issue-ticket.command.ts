@@ -8,16 +8,16 @@ import {
   formatTicketNumber,
   seriesFor,
 } from "@equeue/core";
-import type { I18nText } from "../../db/tables";
-import { AppError, notFound } from "../../shared/app-error";
-import { requireTicketIssuer, type Caller } from "../access";
-import type { CompanyRecord } from "../tenancy/company-directory";
-import { branchOpenAt } from "./branch-hours";
+import type { I18nText } from "../../../db/tables";
+import { AppError, notFound } from "../../../shared/app-error";
+import { requireTicketIssuer, type Caller } from "../../access";
+import type { CompanyRecord } from "../../tenancy/company-directory";
+import { branchOpenAt } from "../branch-hours";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
-import { TICKET_EVENT, type TicketActor, type TicketView } from "./queue.types";
-import { workplaceFromRow } from "./staff-workplace";
+import { TICKET_EVENT, type TicketActor, type TicketView } from "../queue.types";
+import { workplaceFromRow } from "../staff-workplace";
 import { ticketFact } from "./ticket-transition";
-import { insertNumberedTicket, readIssueTarget, type IssueTarget } from "./ticket.repository";
+import { insertNumberedTicket, readIssueTarget, type IssueTarget } from "../sql/ticket.sql";
 
 export type IssueTicketInput = {
   branchId: string;

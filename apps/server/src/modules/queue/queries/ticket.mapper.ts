@@ -1,6 +1,6 @@
 import { SPEECH_LANG, spokenCall } from "@equeue/core";
-import type { DisplayCallDto, StaffTicketDto } from "./queue-views.schema";
-import type { TicketView } from "./queue.types";
+import type { DisplayCallDto, StaffTicketDto } from "../http/queue-views.schema";
+import type { TicketView } from "../queue.types";
 
 /** The staff view of a ticket. */
 export function toStaffTicket(t: TicketView): StaffTicketDto {

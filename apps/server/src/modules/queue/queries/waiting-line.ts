@@ -1,5 +1,5 @@
 import { TICKET_STATUS, type CallCandidate, type OrderingContext } from "@equeue/core";
-import type { CompanyQueryDb, TicketView } from "./queue.types";
+import type { CompanyQueryDb, TicketView } from "../queue.types";
 
 /** WAITING tickets of one branch (optionally some services), with what ordering needs. */
 export async function loadWaitingLine(

@@ -1,19 +1,19 @@
 import { TICKET_ACTION } from "@equeue/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPlatform, type TestPlatform } from "../../testing";
+import { createTestPlatform, type TestPlatform } from "../../../testing";
 import {
   createBranchWithService,
   createQueueCompany,
   createQueueOperator,
   issueTickets,
-} from "../../testing/queue-factories";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+} from "../../../testing/queue-factories";
+import { companyDb, type CompanyRecord } from "../../tenancy/company-directory";
 import { callNextTicket } from "./call-next.command";
-import { startCounterSession } from "./operator-session.service";
-import { loadStaffWorkplace } from "./staff-workplace";
+import { startCounterSession } from "./operator-session.command";
+import { loadStaffWorkplace } from "../staff-workplace";
 import { actOnTicket } from "./ticket-actions.command";
 import { tryApplyTransition } from "./ticket-transition";
-import { readTicketForStaff } from "./ticket.repository";
+import { readTicketForStaff } from "../sql/ticket.sql";
 
 // Ticket actions read without a lock and write only if the row version is unchanged; these
 // check that concurrent actions on one ticket are neither lost nor applied twice.

@@ -8,9 +8,9 @@ import {
   type TransitionResult,
 } from "@equeue/core";
 import type { Updateable } from "kysely";
-import type { TicketsTable } from "../../db/tables";
-import { AppError } from "../../shared/app-error";
-import { updateTicketWithEvent } from "./ticket.repository";
+import type { TicketsTable } from "../../../db/tables";
+import { AppError } from "../../../shared/app-error";
+import { updateTicketWithEvent } from "../sql/ticket.sql";
 import type {
   CompanyQueryDb,
   QueueFact,
@@ -18,7 +18,7 @@ import type {
   TicketEventType,
   TicketRow,
   TicketView,
-} from "./queue.types";
+} from "../queue.types";
 
 type Snapshot = TicketSnapshot & { id: string };
 

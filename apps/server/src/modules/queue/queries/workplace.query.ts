@@ -1,9 +1,9 @@
 import { WAITING_LIST_OF_SOURCE } from "@equeue/contracts";
 import { businessDay, rankCandidates } from "@equeue/core";
 import { sql } from "kysely";
-import type { WorkplaceDto } from "./queue-views.schema";
-import type { CompanyQueryDb, TicketView } from "./queue.types";
-import { operatorServiceIds, workplaceBranchId, type StaffWorkplace } from "./staff-workplace";
+import type { WorkplaceDto } from "../http/queue-views.schema";
+import type { CompanyQueryDb, TicketView } from "../queue.types";
+import { operatorServiceIds, workplaceBranchId, type StaffWorkplace } from "../staff-workplace";
 import { toStaffTicket } from "./ticket.mapper";
 import { loadWaitingLine, orderingContext, toCandidate } from "./waiting-line";
 

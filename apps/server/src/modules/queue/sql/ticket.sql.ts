@@ -1,17 +1,17 @@
 import type { TicketStatus } from "@equeue/core";
 import { sql, type Insertable, type RawBuilder, type Updateable } from "kysely";
-import type { I18nText, LateArrivalRule, TicketsTable, WeeklyHours } from "../../db/tables";
-import type { BranchDayException } from "./branch-hours";
+import type { I18nText, LateArrivalRule, TicketsTable, WeeklyHours } from "../../../db/tables";
+import type { BranchDayException } from "../branch-hours";
 import type {
   CompanyQueryDb,
   TicketActor,
   TicketEventType,
   TicketRow,
   TicketView,
-} from "./queue.types";
-import type { Db } from "../../db/database";
-import type { BranchScope } from "../access";
-import { staffWorkplaceQuery, type WorkplaceRow } from "./staff-workplace";
+} from "../queue.types";
+import type { Db } from "../../../db/database";
+import type { BranchScope } from "../../access";
+import { staffWorkplaceQuery, type WorkplaceRow } from "../staff-workplace";
 
 /** A ticket locked for change, with what the state machine and the screens need beside it. */
 export type LockedTicket = TicketView & { grace_seconds: number; time_zone: string };

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPlatform, type TestPlatform } from "../../testing";
+import { createTestPlatform, type TestPlatform } from "../../../testing";
 import {
   createBranchWithService,
   createQueueCompany,
   issueTickets,
-} from "../../testing/queue-factories";
+} from "../../../testing/queue-factories";
 import { waitingCounts, waitingCountsAcrossCompanies } from "./display.query";
-import { companyDb } from "../tenancy/company-directory";
+import { companyDb } from "../../tenancy/company-directory";
 
 describe("waiting counts for the boards of several companies at once", () => {
   let p: TestPlatform;

@@ -1,13 +1,13 @@
 import { TICKET_ACTION } from "@equeue/core";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { AppContext } from "../../app-context";
-import { staffCaller, staffOf } from "../access";
-import { companyDb } from "../tenancy/company-directory";
-import { callNextTicket } from "./call-next.command";
-import { issueTicket } from "./issue-ticket.command";
-import { setOperatorStatus, startCounterSession } from "./operator-session.service";
-import { branchDirectory } from "./branch-directory.query";
+import type { AppContext } from "../../../app-context";
+import { staffCaller, staffOf } from "../../access";
+import { companyDb } from "../../tenancy/company-directory";
+import { callNextTicket } from "../commands/call-next.command";
+import { issueTicket } from "../commands/issue-ticket.command";
+import { setOperatorStatus, startCounterSession } from "../commands/operator-session.command";
+import { branchDirectory } from "../queries/branch-directory.query";
 import { branchDirectorySchema, workplaceSchema } from "./queue-views.schema";
 import {
   callNextResponse,
@@ -23,11 +23,11 @@ import {
   transferBody,
   transferResponse,
 } from "./queue.schema";
-import { loadStaffWorkplace } from "./staff-workplace";
-import { actOnTicket, type StaffTicketAction } from "./ticket-actions.command";
-import { toStaffTicket } from "./ticket.mapper";
-import { transferTicket } from "./transfer-ticket.command";
-import { workplaceState } from "./workplace.query";
+import { loadStaffWorkplace } from "../staff-workplace";
+import { actOnTicket, type StaffTicketAction } from "../commands/ticket-actions.command";
+import { toStaffTicket } from "../queries/ticket.mapper";
+import { transferTicket } from "../commands/transfer-ticket.command";
+import { workplaceState } from "../queries/workplace.query";
 
 const tags = ["queue"];
 
