@@ -1,7 +1,36 @@
 import { QUEUE_ERROR_CODE, QueueError } from "../errors";
 import { isCalendarDate } from "./local-time";
-import type { ExistingBooking, SlotInput } from "./booking-slots";
-import type { DayException } from "./opening-hours";
+import type { DayException, WeeklyHours } from "./opening-hours";
+
+/** An operator who handles the service at the branch, with their own weekly schedule. */
+export type SlotOperator = { id: string; weeklySchedule: WeeklyHours };
+
+/** Bookings already taken; `end` defaults to start + service duration, `count` to 1. */
+export type ExistingBooking = { start: Date; end?: Date; count?: number };
+
+/** Everything slot generation needs, as the server reads it for one branch and one service. */
+export type SlotInput = {
+  /** The branch's IANA zone, e.g. "Asia/Tashkent". */
+  timeZone: string;
+  weeklyHours: WeeklyHours;
+  /** Holidays and short days; at most one per local day. */
+  exceptions?: readonly DayException[];
+  operators: readonly SlotOperator[];
+  serviceDurationMinutes: number;
+  /** Distance between slot starts; default the service duration (slots back to back). */
+  slotStepMinutes?: number;
+  /** No slot starts before now + lead; default 0. */
+  leadMinutes?: number;
+  /** Slots on today's local day and the next `horizonDays` days; 0 = today only. */
+  horizonDays: number;
+  /** At most this many online bookings per slot (walk-ins keep the rest); null = no cap. */
+  onlineCap?: number | null;
+  now: Date;
+  existingBookings?: readonly ExistingBooking[];
+  /** Optional narrower window of local days "YYYY-MM-DD" (still clipped to the horizon). */
+  fromDay?: string;
+  toDay?: string;
+};
 
 const MINUTE_MS = 60_000;
 
