@@ -15,6 +15,13 @@ const webFeatures = fs
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
+const server = "apps/server/src";
+/** The server's modules (the product's parts): each reached by others through its index.ts. */
+const serverModules = fs
+  .readdirSync(path.join(root, server, "modules"), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
 export default tseslint.config(
   {
     ignores: ["**/node_modules/**", "**/dist/**", "data/**", "coverage/**", "e2e/test-results/**"],
@@ -150,6 +157,27 @@ export default tseslint.config(
                 "no zod in the browser bundles: import the contracts' types, not their schemas",
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // A server module is reached through its entry (index.ts); its other files are its own.
+    // Tests may reach inside what they test; the composition root (app.ts, app-context.ts) wires
+    // the modules' routes and workers and sits outside modules/.
+    files: [`${server}/modules/**/*.ts`],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          basePath: root,
+          zones: serverModules.map((mod) => ({
+            target: `${server}/modules/${mod}`,
+            from: `${server}/modules/!(${mod})/**`,
+            except: [`${root}/${server}/modules/*/index.ts`],
+            message: `import another module through its entry ("../<module>"), not its files`,
+          })),
         },
       ],
     },

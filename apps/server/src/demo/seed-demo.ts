@@ -1,7 +1,7 @@
 import { DEVICE_KINDS, type DeviceKind } from "@equeue/contracts";
 import type { AppContext } from "../app-context";
 import { systemActor, type Actor } from "../shared/actor";
-import { hashPassword } from "../modules/auth/passwords";
+import { hashPassword } from "../shared/passwords";
 import { createBranchBody } from "../modules/branches/branch.schema";
 import { createBranch } from "../modules/branches/branch.service";
 import { findCompanyById } from "../modules/companies/company.repository";

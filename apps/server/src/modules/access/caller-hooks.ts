@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { DeviceKind, StaffRole } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import type { AccessTokens } from "./access-token";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import { companyDb, type CompanyRecord } from "../tenancy";
 import { requireStaffRole } from "./access";
 import { anonymousCaller, type Caller, type DeviceCaller, type StaffCaller } from "./caller";
 import {

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/database";
 import { AppError } from "../../shared/app-error";
 import type { AccessTokens, CompanyClaims, PlatformClaims } from "./access-token";
-import type { CompanyRecord } from "../tenancy/company-directory";
+import type { CompanyRecord } from "../tenancy";
 import type { StaffCaller, SuperAdminCaller } from "./caller";
 import { loadStaffCaller } from "./staff-caller";
 

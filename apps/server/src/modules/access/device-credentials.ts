@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/database";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import { companyDb, type CompanyRecord } from "../tenancy";
 import type { DeviceCaller } from "./caller";
 
 const hashToken = (raw: string) => createHash("sha256").update(raw).digest("base64url");

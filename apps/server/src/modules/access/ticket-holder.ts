@@ -1,5 +1,5 @@
 import { isTicketToken } from "@equeue/core";
-import type { companyDb } from "../tenancy/company-directory";
+import type { companyDb } from "../tenancy";
 import type { TicketHolderCaller } from "./caller";
 
 type CompanyTables = ReturnType<typeof companyDb>;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { actorOf } from "../../shared/actor";
-import { recordAudit } from "../audit/audit.repository";
+import { recordAudit } from "../audit";
 import { AppError } from "../../shared/app-error";
 import { scopeTables, type Account, type AccountScope } from "./account-scope";
 import type { Session } from "./auth.service";

@@ -2,7 +2,12 @@ import { sql } from "kysely";
 import { AppError } from "../../shared/app-error";
 import type { AccessTokens } from "../access";
 import { scopeTables, type Account, type AccountScope } from "./account-scope";
-import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
+import {
+  assertStrongPassword,
+  burnPasswordCheck,
+  hashPassword,
+  verifyPassword,
+} from "../../shared/passwords";
 import type { RefreshTokens } from "./refresh-tokens";
 
 export type AuthPolicy = { maxFailures: number; lockMinutes: number };

@@ -2,10 +2,10 @@ import { TICKET_STATUS } from "@equeue/core";
 import { AppError } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
 import { anonymousCaller } from "../access";
-import { issueTicket } from "../queue/commands/issue-ticket.command";
-import type { QueueDeps } from "../queue/commands/queue-transaction";
-import type { CompanyQueryDb } from "../queue/queue.types";
-import type { CompanyRecord } from "../tenancy/company-directory";
+import { issueTicket } from "../queue";
+import type { QueueDeps } from "../queue";
+import type { CompanyQueryDb } from "../queue";
+import type { CompanyRecord } from "../tenancy";
 import { lockSlotAndCount } from "./booking.repository";
 import { getBookableTarget, getSlotAt, slotFull } from "./booking-slots.service";
 

@@ -2,12 +2,12 @@ import { TICKET_ACTION, TICKET_STATUS, businessDay, decideCheckIn } from "@equeu
 import { sql } from "kysely";
 import { AppError, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
-import { checkInClosed, checkInRulesOf } from "../queue/check-in-rules";
-import { runQueueTransaction, type QueueDeps, type QueueTx } from "../queue/commands/queue-transaction";
-import { TICKET_EVENT, type CompanyQueryDb } from "../queue/queue.types";
-import { applyTransition, ticketFact } from "../queue/commands/ticket-transition";
-import { ticketLabelSql, updateTicketWithEvent } from "../queue/sql/ticket.sql";
-import type { CompanyRecord } from "../tenancy/company-directory";
+import { checkInClosed, checkInRulesOf } from "../queue";
+import { runQueueTransaction, type QueueDeps, type QueueTx } from "../queue";
+import { TICKET_EVENT, type CompanyQueryDb } from "../queue";
+import { applyTransition, ticketFact } from "../queue";
+import { ticketLabelSql, updateTicketWithEvent } from "../queue";
+import type { CompanyRecord } from "../tenancy";
 import { alreadyBooked } from "./book-time.command";
 import {
   findBookingByToken,

@@ -9,7 +9,7 @@ import {
   type WeeklyHours,
 } from "@equeue/core";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
-import type { CompanyQueryDb } from "../queue/queue.types";
+import type { CompanyQueryDb } from "../queue";
 import {
   findBookingBranch,
   findBookingService,

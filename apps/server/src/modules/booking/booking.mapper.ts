@@ -1,6 +1,6 @@
 import { TICKET_STATUS, checkInWindow, decideCheckIn, formatClock, localClock } from "@equeue/core";
 import type { I18nText } from "../../db/tables";
-import { checkInRulesOf } from "../queue/check-in-rules";
+import { checkInRulesOf } from "../queue";
 import type { BookingRow } from "./booking.repository";
 import type { BookingDto } from "./booking.schema";
 

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { CompanyQueryDb } from "../queue/queue.types";
+import type { CompanyQueryDb } from "../queue";
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

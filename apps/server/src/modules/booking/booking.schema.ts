@@ -1,7 +1,7 @@
 import { isCalendarDate } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
-import { i18nTextSchema } from "../queue/http/queue-views.schema";
+import { i18nTextSchema } from "../queue";
 
 const localDay = (what: string) =>
   z

@@ -6,7 +6,7 @@ import {
   createQueueOperator,
   type TestPlatform,
 } from "../../testing";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import { companyDb, type CompanyRecord } from "../tenancy";
 
 /** Open around the clock every day, so a slot is always a few minutes away. */
 export const ALL_DAY: WeeklyHours = Object.fromEntries(

@@ -2,9 +2,9 @@ import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
 import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
 import type { Db } from "../../db/database";
-import { runQueueTransaction, type QueueDeps } from "../queue/commands/queue-transaction";
-import { applyTransition, ticketFact } from "../queue/commands/ticket-transition";
-import type { CompanyRecord } from "../tenancy/company-directory";
+import { runQueueTransaction, type QueueDeps } from "../queue";
+import { applyTransition, ticketFact } from "../queue";
+import type { CompanyRecord } from "../tenancy";
 
 const BATCH = 200;
 

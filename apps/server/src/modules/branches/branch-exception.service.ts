@@ -1,7 +1,7 @@
 import { businessDay } from "@equeue/core";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
-import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
+import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
 import { toExceptionDto } from "./branch.mapper";
 import {
   deleteException,

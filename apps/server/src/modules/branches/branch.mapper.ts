@@ -1,6 +1,6 @@
 import type { Selectable } from "kysely";
 import type { BranchExceptionsTable, BranchesTable } from "../../db/tables";
-import { shortTime } from "../setup-common/weekly-hours";
+import { shortTime } from "../setup-common";
 import type { BranchDto } from "./branch.schema";
 
 export type BranchRow = Selectable<BranchesTable>;

@@ -8,8 +8,8 @@ import {
   timeZoneSchema,
   uuidOf,
   idParams,
-} from "../setup-common/fields";
-import { timeOfDay, weeklyHoursOut, weeklyHoursSchema } from "../setup-common/weekly-hours";
+} from "../setup-common";
+import { timeOfDay, weeklyHoursOut, weeklyHoursSchema } from "../setup-common";
 
 export const branchSlugSchema = z
   .string()

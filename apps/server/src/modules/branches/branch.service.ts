@@ -2,9 +2,9 @@ import type { Updateable } from "kysely";
 import type { BranchesTable } from "../../db/tables";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
 import { isForeignKeyViolation, isUniqueViolation } from "../../shared/db-errors";
-import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
+import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
 import { branchIdFilter, forgetDeviceTokens, isCompanyAdmin, requireBranchAccess } from "../access";
-import { findExistingServiceIds } from "../services/service.repository";
+import { findExistingServiceIds } from "../services";
 import type { BranchRow } from "./branch.mapper";
 import {
   countBranchTickets,

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/tables";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import { companyDb, type CompanyRecord } from "../tenancy";
 
 /**
  * Ends every session of a company that goes out of service, inside the caller's transaction:

@@ -1,5 +1,5 @@
-import type { CompanyRecord } from "../tenancy/company-directory";
-import { companyUrls, type PlatformAddress } from "../tenancy/company-urls";
+import type { CompanyRecord } from "../tenancy";
+import { companyUrls, type PlatformAddress } from "../tenancy";
 import type { CompanyDto } from "./company.schema";
 
 export const logoUrl = (logoId: string | null) => (logoId ? `/api/files/logos/${logoId}` : null);

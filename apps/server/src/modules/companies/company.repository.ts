@@ -1,6 +1,6 @@
 import type { Db } from "../../db/database";
 import type { CompanyStatus } from "../../db/tables";
-import type { CompanyRecord } from "../tenancy/company-directory";
+import type { CompanyRecord } from "../tenancy";
 
 export type CompanyListQuery = {
   search?: string | undefined;

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { actorOf } from "../../shared/actor";
 import { superAdminCaller } from "../access";
-import { createCompanyBody } from "../provisioning/company-input.schema";
-import { provisionCompany } from "../provisioning/provision-company.command";
+import { createCompanyBody } from "../provisioning";
+import { provisionCompany } from "../provisioning";
 import { toCompanyDto } from "./company.mapper";
 import { listCompanies } from "./company.repository";
 import {

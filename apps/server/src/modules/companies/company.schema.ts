@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageOf, pagingQuery } from "../../shared/paging";
-import { companyFields, languageSchema } from "../provisioning/company-input.schema";
+import { companyFields, languageSchema } from "../provisioning";
 
 export const updateCompanyBody = z
   .strictObject({

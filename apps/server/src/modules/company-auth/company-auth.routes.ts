@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import type { StaffRole } from "../../db/tables";
-import type { AccountScope } from "../auth/account-scope";
-import { authRoutes } from "../auth/auth.routes";
+import type { AccountScope } from "../auth";
+import { authRoutes } from "../auth";
 import { staffCaller } from "../access";
-import { logoUrl } from "../companies/company.mapper";
-import type { CompanyRecord } from "../tenancy/company-directory";
+import { logoUrl } from "../companies";
+import type { CompanyRecord } from "../tenancy";
 
 /** One company's accounts: its staff. */
 export const companyScope = (ctx: AppContext, company: CompanyRecord): AccountScope => ({

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
-import { setupEnv } from "../setup-common/setup-env";
+import { setupEnv } from "../setup-common";
 import { staffCaller } from "../access";
 import { brandingBody, brandingSchema, overviewSchema, readySchema } from "./company-setup.schema";
 import {

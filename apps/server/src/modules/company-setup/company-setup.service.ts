@@ -1,6 +1,6 @@
 import { AppError } from "../../shared/app-error";
-import { logoUrl } from "../companies/company.mapper";
-import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
+import { logoUrl } from "../companies";
+import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
 import { findBranding, updatePrimaryColor } from "./branding.repository";
 import { findCompanyState, markReadyRequested, setupCounts } from "./company-setup.repository";
 import type { ChecklistItem } from "./company-setup.schema";

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
-import { setupEnv } from "../setup-common/setup-env";
+import { setupEnv } from "../setup-common";
 import { staffCaller, SETUP_ROLES } from "../access";
 import {
   branchCounterParams,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idParams } from "../setup-common/fields";
+import { idParams } from "../setup-common";
 
 const fields = {
   number: z

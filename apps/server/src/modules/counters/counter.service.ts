@@ -2,8 +2,8 @@ import type { Selectable } from "kysely";
 import type { CountersTable } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import { isForeignKeyViolation, isUniqueViolation } from "../../shared/db-errors";
-import { getBranch } from "../branches/branch.service";
-import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
+import { getBranch } from "../branches";
+import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
 import { canReachBranch } from "../access";
 import {
   counterHasTickets,

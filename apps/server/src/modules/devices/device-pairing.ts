@@ -4,8 +4,8 @@ import type { Db } from "../../db/database";
 import type { Database } from "../../db/tables";
 import type { Actor } from "../../shared/actor";
 import { AppError, notFound } from "../../shared/app-error";
-import { recordAudit } from "../audit/audit.repository";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import { recordAudit } from "../audit";
+import { companyDb, type CompanyRecord } from "../tenancy";
 import { newDeviceToken } from "../access";
 import {
   findDevice,

@@ -6,7 +6,7 @@ import {
   type KioskSettings,
 } from "@equeue/contracts";
 import { z } from "zod";
-import { i18nOut, languagesSchema, uuidOf, idParams } from "../setup-common/fields";
+import { i18nOut, languagesSchema, uuidOf, idParams } from "../setup-common";
 
 export const PAIRING_CODE_TTL_MINUTES = 10;
 /** Wrong codes one client address may enter per window before it must wait (per node). */

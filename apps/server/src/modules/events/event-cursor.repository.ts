@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database";
-import { companyDb } from "../tenancy/company-directory";
+import { companyDb } from "../tenancy";
 import type { DomainEvent, EventCompany } from "./events.types";
 
 type Cursor = { last_tx: string; last_id: number };

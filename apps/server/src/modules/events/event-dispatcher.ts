@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../db/database";
 import { companyDurableEvents } from "../../db/migrations/company/0007-durable-events";
-import type { QueueFact, QueuePublisher } from "../queue/queue.types";
-import { eachLimited } from "../realtime/realtime.publish";
-import { companyDb } from "../tenancy/company-directory";
+import type { QueueFact, QueuePublisher } from "../queue";
+import { eachLimited } from "../realtime";
+import { companyDb } from "../tenancy";
 import {
   advanceCursor,
   claimCursor,

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/database";
-import type { CompanyRecord } from "../tenancy/company-directory";
-import type { CompanyQueryDb, QueueFact } from "../queue/queue.types";
+import type { CompanyRecord } from "../tenancy";
+import type { CompanyQueryDb, QueueFact } from "../queue";
 
 /** One committed queue event as the durable subscribers receive it (a ticket_events row). */
 export type DomainEvent = {

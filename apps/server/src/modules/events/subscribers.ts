@@ -1,4 +1,4 @@
-import type { QueuePublisher } from "../queue/queue.types";
+import type { QueuePublisher } from "../queue";
 import type { DurableSubscriber, LiveSubscriber } from "./events.types";
 import { ticketIndexSubscriber } from "./ticket-index.subscriber";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { AppError, notFound } from "../../shared/app-error";
 import { actorOf } from "../../shared/actor";
-import { recordAudit } from "../audit/audit.repository";
+import { recordAudit } from "../audit";
 import { superAdminCaller } from "../access";
 import { LOGO_MAX_BYTES, findLogo, storeLogo } from "./logo.service";
 

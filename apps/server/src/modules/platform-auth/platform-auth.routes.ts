@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
-import type { AccountScope } from "../auth/account-scope";
-import { authRoutes } from "../auth/auth.routes";
+import type { AccountScope } from "../auth";
+import { authRoutes } from "../auth";
 import { superAdminCaller } from "../access";
 
 /** The platform realm's accounts: super admins. */

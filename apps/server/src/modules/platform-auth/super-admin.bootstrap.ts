@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../db/database";
-import { generateOneTimePassword, hashPassword } from "../auth/passwords";
+import { generateOneTimePassword, hashPassword } from "../../shared/passwords";
 
 /**
  * On first start, creates the super admin from SUPER_ADMIN_EMAIL / SUPER_ADMIN_PASSWORD, or

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { CompanyQueryDb } from "../queue/queue.types";
+import type { CompanyQueryDb } from "../queue";
 
 const PUBLIC_BRANCH_COLUMNS = [
   "b.id",

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { WindowLimiter } from "../../shared/window-limiter";
 import { anonymous, callerOf, type AnonymousCaller, type CustomerCaller } from "../access";
-import { companyDb } from "../tenancy/company-directory";
+import { companyDb } from "../tenancy";
 import {
   branchParams,
   joinQueueBody,

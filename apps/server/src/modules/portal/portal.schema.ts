@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
-import { i18nTextSchema } from "../queue/http/queue-views.schema";
+import { i18nTextSchema } from "../queue";
 
 const partialI18n = i18nTextSchema.partial();
 const dayHoursSchema = z.object({

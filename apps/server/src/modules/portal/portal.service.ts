@@ -3,13 +3,13 @@ import type { DayHours, WeeklyHours } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
 import type { AnonymousCaller, CustomerCaller } from "../access";
-import { logoUrl } from "../companies/company.mapper";
-import { findBranding } from "../company-setup/branding.repository";
-import { branchOpenAt } from "../queue/branch-hours";
-import { issueTicket } from "../queue/commands/issue-ticket.command";
-import type { QueueDeps } from "../queue/commands/queue-transaction";
-import type { CompanyQueryDb } from "../queue/queue.types";
-import type { CompanyRecord } from "../tenancy/company-directory";
+import { logoUrl } from "../companies";
+import { findBranding } from "../company-setup";
+import { branchOpenAt } from "../queue";
+import { issueTicket } from "../queue";
+import type { QueueDeps } from "../queue";
+import type { CompanyQueryDb } from "../queue";
+import type { CompanyRecord } from "../tenancy";
 import {
   findPublicBranch,
   listExceptionsFrom,

@@ -1,16 +1,24 @@
 import { sql, type Transaction } from "kysely";
-import type { AppContext } from "../../app-context";
+import type { Db } from "../../db/database";
+import type { Migration } from "../../db/migrations/migration";
 import type { Database, ProvisioningStep } from "../../db/tables";
 import { migrateCompanySchema } from "../../db/migrator";
 import { AppError, invalidField } from "../../shared/app-error";
 import type { Actor } from "../../shared/actor";
-import { recordAudit } from "../audit/audit.repository";
-import { generateOneTimePassword, hashPassword } from "../auth/passwords";
+import { recordAudit } from "../audit";
+import { generateOneTimePassword, hashPassword } from "../../shared/passwords";
 import { RESERVED_SLUGS, type CreateCompanyInput } from "./company-input.schema";
-import { assertLogoExists } from "../logos/logo.service";
-import { enqueueEmail } from "../outbox/outbox.repository";
-import { companyUrls } from "../tenancy/company-urls";
+import { assertLogoExists } from "../logos";
+import { enqueueEmail } from "../outbox";
+import { companyUrls, type CompanyDirectory, type PlatformAddress } from "../tenancy";
 import { inviteEmail } from "./invite-email";
+
+/** What provisioning needs from the running platform (the app context has it). */
+export type ProvisionDeps = PlatformAddress & {
+  db: Db;
+  companyMigrations: Migration[];
+  directory: CompanyDirectory;
+};
 
 export const INVITE_VALID_DAYS = 7;
 
@@ -33,7 +41,7 @@ const slugTaken = () =>
  * attempt is recorded so the super admin can see the failed step and retry.
  */
 export async function provisionCompany(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   input: CreateCompanyInput,
   actor: Actor,
 ): Promise<{ companyId: string }> {
@@ -172,7 +180,7 @@ async function insertCompany(
 }
 
 async function recordFailure(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   input: CreateCompanyInput,
   failedStep: string,
   error: string,

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
-import { logoUrl } from "../companies/company.mapper";
-import { listActiveCompanies } from "../companies/company.repository";
-import { directoryQuery } from "../portal/portal.schema";
+import { logoUrl } from "../companies";
+import { listActiveCompanies } from "../companies";
+import { directoryQuery } from "../portal";
 
 /** What anyone may see: only ACTIVE companies. Mounted at /api/public. */
 export const publicRoutes =

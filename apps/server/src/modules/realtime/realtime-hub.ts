@@ -6,7 +6,7 @@ import { Server } from "socket.io";
 import { REALTIME_PATH } from "@equeue/contracts";
 import { TICKET_ACTION } from "@equeue/core";
 import { AppError } from "../../shared/app-error";
-import type { QueueFact, QueuePublisher } from "../queue/queue.types";
+import type { QueueFact, QueuePublisher } from "../queue";
 import { authenticateSocket, onConnection, type RealtimeDeps } from "./realtime.connection";
 import { emitCounts, publishFacts } from "./realtime.publish";
 import {

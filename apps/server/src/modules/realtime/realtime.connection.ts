@@ -8,12 +8,12 @@ import {
   verifyStaffToken,
   type AccessDeps,
 } from "../access";
-import { displaySnapshot } from "../queue/queries/display.query";
-import { loadStaffWorkplace, workplaceBranchId } from "../queue/staff-workplace";
-import { locateTicket, trackingViews } from "../queue/queries/tracking.query";
-import { workplaceState } from "../queue/queries/workplace.query";
-import { companyDb, type CompanyDirectory } from "../tenancy/company-directory";
-import { findServableCompany } from "../tenancy/tenancy";
+import { displaySnapshot } from "../queue";
+import { loadStaffWorkplace, workplaceBranchId } from "../queue";
+import { locateTicket, trackingViews } from "../queue";
+import { workplaceState } from "../queue";
+import { companyDb, type CompanyDirectory } from "../tenancy";
+import { findServableCompany } from "../tenancy";
 import {
   CLIENT_EVENT,
   SERVER_EVENT,

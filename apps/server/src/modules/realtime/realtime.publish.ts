@@ -1,9 +1,9 @@
 import { TICKET_ACTION } from "@equeue/core";
 import type { Server } from "socket.io";
 import type { Db } from "../../db/database";
-import { waitingCountsAcrossCompanies, type CompanyBranches } from "../queue/queries/display.query";
-import type { QueueFact } from "../queue/queue.types";
-import { toDisplayCall, toStaffTicket } from "../queue/queries/ticket.mapper";
+import { waitingCountsAcrossCompanies, type CompanyBranches } from "../queue";
+import type { QueueFact } from "../queue";
+import { toDisplayCall, toStaffTicket } from "../queue";
 import {
   SERVER_EVENT,
   rooms,

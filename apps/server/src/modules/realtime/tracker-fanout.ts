@@ -2,11 +2,11 @@ import { TICKET_STATUS, isFinalStatus } from "@equeue/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { Socket } from "socket.io";
 import type { Db } from "../../db/database";
-import { companyDb } from "../tenancy/company-directory";
+import { companyDb } from "../tenancy";
 import type { I18nText } from "../../db/tables";
-import type { TrackingDto } from "../queue/http/queue-views.schema";
-import type { TicketView } from "../queue/queue.types";
-import { atCounterView, trackingViews } from "../queue/queries/tracking.query";
+import type { TrackingDto } from "../queue";
+import type { TicketView } from "../queue";
+import { atCounterView, trackingViews } from "../queue";
 import { REFRESH_CONCURRENCY, eachLimited } from "./realtime.publish";
 import {
   SERVER_EVENT,

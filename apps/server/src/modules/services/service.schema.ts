@@ -1,12 +1,5 @@
 import { z } from "zod";
-import {
-  i18nOut,
-  i18nPartial,
-  i18nPartialOut,
-  i18nText,
-  uuidOf,
-  idParams,
-} from "../setup-common/fields";
+import { i18nOut, i18nPartial, i18nPartialOut, i18nText, uuidOf, idParams } from "../setup-common";
 
 export const serviceLetterSchema = z
   .string()

@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Updateable } from "kysely";
 import type { Database, ServicesTable } from "../../db/tables";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
-import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
+import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
 import { canReachBranch } from "../access";
 import {
   codesLike,

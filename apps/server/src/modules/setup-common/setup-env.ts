@@ -4,8 +4,8 @@ import type { AppContext } from "../../app-context";
 import type { AuditAction } from "@equeue/contracts";
 import type { Database } from "../../db/tables";
 import { actorOf, type Actor } from "../../shared/actor";
-import { recordAudit } from "../audit/audit.repository";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import { recordAudit } from "../audit";
+import { companyDb, type CompanyRecord } from "../tenancy";
 import { staffOf, type StaffCaller } from "../access";
 
 /** Everything a set-up service needs about one call: the company, who calls, what they may reach. */

@@ -2,9 +2,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/tables";
 import { AppError } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
-import { generateOneTimePassword, hashPassword } from "../auth/passwords";
-import { companyScope } from "../company-auth/company-auth.routes";
-import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
+import { generateOneTimePassword, hashPassword } from "../../shared/passwords";
+import { companyScope } from "../company-auth";
+import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
 import { resolveAssignment } from "./staff-assignment";
 import {
   emailTaken,

@@ -1,8 +1,8 @@
 import type { StaffRole } from "../../db/tables";
 import { AppError, invalidField } from "../../shared/app-error";
-import { findCounter } from "../counters/counter.repository";
-import { findExistingBranchIds } from "../services/service.repository";
-import { tablesOf, type SetupEnv } from "../setup-common/setup-env";
+import { findCounter } from "../counters";
+import { findExistingBranchIds } from "../services";
+import { tablesOf, type SetupEnv } from "../setup-common";
 import { canReachBranch, isCompanyAdmin } from "../access";
 import { servicesForBranch } from "./staff.repository";
 

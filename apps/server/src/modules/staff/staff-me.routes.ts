@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
-import { logoUrl } from "../companies/company.mapper";
-import { findBranding } from "../company-setup/branding.repository";
-import { i18nOut } from "../setup-common/fields";
-import { setupEnv, tablesOf } from "../setup-common/setup-env";
+import { logoUrl } from "../companies";
+import { findBranding } from "../company-setup";
+import { i18nOut } from "../setup-common";
+import { setupEnv, tablesOf } from "../setup-common";
 import { ALL_STAFF_ROLES, staffCaller } from "../access";
-import { weeklyHoursOut } from "../setup-common/weekly-hours";
+import { weeklyHoursOut } from "../setup-common";
 import { staffRoleSchema } from "./staff.schema";
 import {
   findStaff,

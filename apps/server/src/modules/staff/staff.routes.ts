@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
-import { setupEnv, tablesOf } from "../setup-common/setup-env";
+import { setupEnv, tablesOf } from "../setup-common";
 import { staffCaller, SETUP_ROLES } from "../access";
 import { resetStaffPassword, setStaffActive, updateStaff } from "./staff-account.service";
 import {

@@ -1,8 +1,8 @@
 import { STAFF_ROLES } from "@equeue/contracts";
 import { z } from "zod";
 import { pageOf, pagingQuery } from "../../shared/paging";
-import { phoneSchema, uuidOf, idParams } from "../setup-common/fields";
-import { weeklyHoursOut, weeklyHoursSchema } from "../setup-common/weekly-hours";
+import { phoneSchema, uuidOf, idParams } from "../setup-common";
+import { weeklyHoursOut, weeklyHoursSchema } from "../setup-common";
 
 const roleChoice = `${STAFF_ROLES.slice(0, -1).join(", ")} or ${STAFF_ROLES.at(-1)}`;
 export const staffRoleSchema = z.enum(STAFF_ROLES, `Choose ${roleChoice}.`);

@@ -2,10 +2,10 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
-import { generateOneTimePassword, hashPassword } from "../auth/passwords";
-import { enqueueEmail } from "../outbox/outbox.repository";
-import { INVITE_VALID_DAYS } from "../provisioning/provision-company.command";
-import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
+import { generateOneTimePassword, hashPassword } from "../../shared/passwords";
+import { enqueueEmail } from "../outbox";
+import { INVITE_VALID_DAYS } from "../provisioning";
+import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
 import { branchIdFilter, canReachBranch, isCompanyAdmin } from "../access";
 import { resolveAssignment, type Assignment } from "./staff-assignment";
 import { staffInviteEmail } from "./staff-invite-email";
@@ -21,7 +21,7 @@ import {
   type StaffFilter,
 } from "./staff.repository";
 import type { CreateStaffInput, StaffDto } from "./staff.schema";
-import { companyUrls } from "../tenancy/company-urls";
+import { companyUrls } from "../tenancy";
 
 type StaffRow = NonNullable<Awaited<ReturnType<typeof findStaff>>>;
 

@@ -7,7 +7,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../shared/app-error";
 import { sendError } from "../../shared/http/error-handler";
-import { companySlugFromHost } from "../tenancy/tenancy";
+import { companySlugFromHost } from "../tenancy";
 
 export const webDistDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),

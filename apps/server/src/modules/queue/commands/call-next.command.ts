@@ -1,5 +1,5 @@
 import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
-import type { CompanyRecord } from "../../tenancy/company-directory";
+import type { CompanyRecord } from "../../tenancy";
 import { queueRefusal } from "../queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import type { TicketView } from "../queue.types";

@@ -1,7 +1,7 @@
 import { OPEN_STATUSES, TICKET_ACTION, TICKET_STATUS, businessDay } from "@equeue/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../../db/database";
-import { companyDb, type CompanyRecord } from "../../tenancy/company-directory";
+import { companyDb, type CompanyRecord } from "../../tenancy";
 import { runQueueTransaction, type QueueDeps } from "./queue-transaction";
 import { applyTransition, ticketFact } from "./ticket-transition";
 

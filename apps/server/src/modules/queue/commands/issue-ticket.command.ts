@@ -11,7 +11,7 @@ import {
 import type { I18nText } from "../../../db/tables";
 import { AppError, notFound } from "../../../shared/app-error";
 import { requireTicketIssuer, type Caller } from "../../access";
-import type { CompanyRecord } from "../../tenancy/company-directory";
+import type { CompanyRecord } from "../../tenancy";
 import { branchOpenAt } from "../branch-hours";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import { TICKET_EVENT, type TicketActor, type TicketView } from "../queue.types";

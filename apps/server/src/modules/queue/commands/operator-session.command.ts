@@ -1,6 +1,6 @@
 import type { OperatorStatusValue } from "../../../db/tables";
 import { AppError, notFound } from "../../../shared/app-error";
-import type { CompanyRecord } from "../../tenancy/company-directory";
+import type { CompanyRecord } from "../../tenancy";
 import { queueRefusal } from "../queue-errors";
 import {
   isUniqueViolationOf,

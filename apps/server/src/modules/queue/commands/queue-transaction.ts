@@ -1,6 +1,6 @@
 import type { Db } from "../../../db/database";
 import { AppError } from "../../../shared/app-error";
-import { companyDb, type CompanyRecord } from "../../tenancy/company-directory";
+import { companyDb, type CompanyRecord } from "../../tenancy";
 import { mapQueueError } from "../queue-errors";
 import type { CompanyQueryDb, QueueFact, QueuePublisher } from "../queue.types";
 

@@ -1,6 +1,6 @@
 import { TICKET_ACTION, TICKET_STATUS, isEligible, type TicketAction } from "@equeue/core";
 import { AppError, notFound } from "../../../shared/app-error";
-import type { CompanyRecord } from "../../tenancy/company-directory";
+import type { CompanyRecord } from "../../tenancy";
 import { callLockedTicket, requireReadyToCall } from "./call-next.command";
 import { staffCheckInColumns } from "../check-in-rules";
 import { queueRefusal } from "../queue-errors";

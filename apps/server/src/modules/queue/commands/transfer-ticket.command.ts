@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { TICKET_ACTION, TICKET_TOKEN_BYTES, createTicketToken } from "@equeue/core";
 import { AppError, notFound } from "../../../shared/app-error";
-import type { CompanyRecord } from "../../tenancy/company-directory";
+import type { CompanyRecord } from "../../tenancy";
 import { nameOf } from "./issue-ticket.command";
 import { queueRefusal } from "../queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../../app-context";
 import { AppError } from "../../../shared/app-error";
 import { deviceCaller, deviceOf } from "../../access";
-import { companyDb } from "../../tenancy/company-directory";
+import { companyDb } from "../../tenancy";
 import { displaySnapshot } from "../queries/display.query";
 import { displaySnapshotSchema } from "./queue-views.schema";
 

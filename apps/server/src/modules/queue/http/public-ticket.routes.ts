@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../../app-context";
 import { notFound } from "../../../shared/app-error";
 import { callerOf, ticketHolderCaller } from "../../access";
-import { companyDb } from "../../tenancy/company-directory";
+import { companyDb } from "../../tenancy";
 import { trackingSchema } from "./queue-views.schema";
 import { trackingParams } from "./queue.schema";
 import { trackingViews } from "../queries/tracking.query";

@@ -3,7 +3,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../../app-context";
 import { staffCaller, staffOf } from "../../access";
-import { companyDb } from "../../tenancy/company-directory";
+import { companyDb } from "../../tenancy";
 import { callNextTicket } from "../commands/call-next.command";
 import { issueTicket } from "../commands/issue-ticket.command";
 import { setOperatorStatus, startCounterSession } from "../commands/operator-session.command";

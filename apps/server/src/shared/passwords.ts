@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { hash, verify, type Options } from "@node-rs/argon2";
-import { AppError } from "../../shared/app-error";
+import { AppError } from "./app-error";
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 // `algorithm: 2` is Algorithm.Argon2id (a const enum, which isolated modules cannot read).

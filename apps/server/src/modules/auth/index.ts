@@ -1,0 +1,4 @@
+// The auth module's entry: what other modules may use.
+export type { AccountScope } from "./account-scope";
+export { authRoutes } from "./auth.routes";
+export { generateOneTimePassword, hashPassword } from "../../shared/passwords";

@@ -1,0 +1,3 @@
+// The branches module's entry: what other modules may use.
+export { findBranch } from "./branch.repository";
+export { getBranch } from "./branch.service";

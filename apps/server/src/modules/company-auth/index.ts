@@ -1,0 +1,2 @@
+// The company-auth module's entry: what other modules may use.
+export { companyScope } from "./company-auth.routes";

@@ -1,0 +1,2 @@
+// The counters module's entry: what other modules may use.
+export { findCounter } from "./counter.repository";

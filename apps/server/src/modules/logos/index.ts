@@ -1,0 +1,2 @@
+// The logos module's entry: what other modules may use.
+export { assertLogoExists } from "./logo.service";

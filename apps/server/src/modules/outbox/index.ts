@@ -1,0 +1,2 @@
+// The outbox module's entry: what other modules may use.
+export { enqueueEmail } from "./outbox.repository";

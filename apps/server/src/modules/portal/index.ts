@@ -1,0 +1,4 @@
+// The portal module's entry: what other modules may use.
+export { JOIN_LIMITS } from "./portal.routes";
+export { directoryQuery } from "./portal.schema";
+export { assertPublic } from "./portal.service";

@@ -1,0 +1,2 @@
+// The services module's entry: what other modules may use.
+export { findExistingBranchIds, findExistingServiceIds } from "./service.repository";
