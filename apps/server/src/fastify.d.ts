@@ -1,5 +1,4 @@
 import type { AccessClaims } from "./modules/auth/access-token";
-import type { DeviceIdentity } from "./modules/devices/device-auth";
 import type { CompanyRecord } from "./modules/tenancy/company-directory";
 
 declare module "fastify" {
@@ -12,7 +11,5 @@ declare module "fastify" {
     auth?: AccessClaims;
     /** The company this request is addressed to, set by the tenancy hook. */
     company?: CompanyRecord;
-    /** The paired kiosk or display board making the request, set by `requireDevice`. */
-    device?: DeviceIdentity;
   }
 }

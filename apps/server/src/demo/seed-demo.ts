@@ -90,7 +90,13 @@ async function seedCompany(
   const env: SetupEnv = {
     ctx,
     company,
-    access: { staffId: admin.id, role: "COMPANY_ADMIN", branchIds: null },
+    caller: {
+      kind: "staff",
+      companyId,
+      staffId: admin.id,
+      role: "COMPANY_ADMIN",
+      branches: "ALL",
+    },
     actor: { ...systemActor, companyId } satisfies Actor,
   };
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -1,7 +1,8 @@
 import type { TicketSource } from "@equeue/core";
 import type { AppContext } from "../app-context";
 import type { StaffRole } from "../db/tables";
-import { newDeviceToken } from "../modules/devices/device-auth";
+import { randomUUID } from "node:crypto";
+import { anonymousCaller, loadStaffCaller, newDeviceToken, type Caller } from "../modules/access";
 import { issueTicket } from "../modules/queue/issue-ticket.command";
 import type { TicketView } from "../modules/queue/queue.types";
 import { companyDb, type CompanyRecord } from "../modules/tenancy/company-directory";
@@ -136,6 +137,35 @@ export async function createQueueOperator(
   return { id: staff.id, email, token };
 }
 
+/**
+ * Who issues a ticket of `source` in a test: the company's first admin at reception (WALK_IN),
+ * a kiosk of the branch (KIOSK) or a portal visitor (ONLINE) — the source follows from it.
+ */
+export async function issuerFor(
+  ctx: AppContext,
+  company: CompanyRecord,
+  source: TicketSource,
+  branchId: string,
+): Promise<Caller> {
+  if (source === "ONLINE") return anonymousCaller(company.id);
+  if (source === "KIOSK") {
+    return {
+      kind: "device",
+      companyId: company.id,
+      deviceId: randomUUID(),
+      deviceKind: "KIOSK",
+      branchId,
+    };
+  }
+  const admin = await companyDb(ctx.db, company)
+    .selectFrom("staff")
+    .select("id")
+    .where("role", "=", "COMPANY_ADMIN")
+    .orderBy("created_at")
+    .executeTakeFirstOrThrow();
+  return loadStaffCaller(ctx.db, company, admin.id);
+}
+
 /** Issues `count` tickets through the real command (numbering, events and all). */
 export async function issueTickets(
   ctx: AppContext,
@@ -143,13 +173,15 @@ export async function issueTickets(
   opts: { branchId: string; serviceId: string; count: number; source?: TicketSource; now?: Date },
 ): Promise<TicketView[]> {
   const out: TicketView[] = [];
+  const issuer = await issuerFor(ctx, company, opts.source ?? "WALK_IN", opts.branchId);
   for (let i = 0; i < opts.count; i++) {
     const now = opts.now ? new Date(opts.now.getTime() + i) : undefined;
     out.push(
       await issueTicket(
         ctx,
         company,
-        { branchId: opts.branchId, serviceId: opts.serviceId, source: opts.source ?? "WALK_IN" },
+        issuer,
+        { branchId: opts.branchId, serviceId: opts.serviceId },
         now ? { now } : {},
       ),
     );

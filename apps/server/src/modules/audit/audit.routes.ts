@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { pagingQuery } from "../../shared/paging";
-import { requireSuperAdmin } from "../auth/guards";
+import { superAdminCaller } from "../access";
 import { listAudit } from "./audit.repository";
 
 const entry = z.object({
@@ -24,7 +24,7 @@ const entry = z.object({
 export const auditRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("onRequest", requireSuperAdmin(ctx.tokens));
+    app.addHook("onRequest", superAdminCaller(ctx.tokens));
     app.get(
       "/audit",
       {

@@ -2,9 +2,8 @@ import type { Updateable } from "kysely";
 import type { BranchesTable } from "../../db/tables";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
 import { isForeignKeyViolation, isUniqueViolation } from "../../shared/db-errors";
-import { forgetDeviceTokens } from "../devices/device-auth";
 import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
-import { assertBranchVisible, isCompanyAdmin } from "../setup-common/staff-access";
+import { branchIdFilter, forgetDeviceTokens, isCompanyAdmin, requireBranchAccess } from "../access";
 import { findExistingServiceIds } from "../services/service.repository";
 import type { BranchRow } from "./branch.mapper";
 import {
@@ -28,12 +27,12 @@ export const listVisibleBranches = (
 ) =>
   listBranches(tablesOf(env), {
     ...f,
-    ids: env.access.branchIds ? [...env.access.branchIds] : null,
+    ids: branchIdFilter(env.caller),
   });
 
 /** A branch of this company that the caller may see, or not-found. */
 export async function getBranch(env: SetupEnv, id: string): Promise<BranchRow> {
-  assertBranchVisible(env.access, id);
+  requireBranchAccess(env.caller, id);
   const branch = await findBranch(tablesOf(env), id);
   if (!branch) throw notFound("The branch");
   return branch;
@@ -117,7 +116,7 @@ export async function createBranch(env: SetupEnv, input: CreateBranchInput) {
 export async function updateBranch(env: SetupEnv, id: string, patch: UpdateBranchInput) {
   const branch = await getBranch(env, id);
   const keys = Object.keys(patch) as (keyof UpdateBranchInput)[];
-  if (!isCompanyAdmin(env.access)) {
+  if (!isCompanyAdmin(env.caller)) {
     const refused = keys.filter((k) => !MANAGER_EDITABLE.has(k));
     if (refused.length)
       throw new AppError(

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { actorOf } from "../../shared/actor";
-import { requireSuperAdmin } from "../auth/guards";
+import { superAdminCaller } from "../access";
 import { provisionCompany } from "../provisioning/provision-company.command";
 import { toCompanyDto } from "./company.mapper";
 import { listCompanies } from "./company.repository";
@@ -33,7 +33,7 @@ const tags = ["companies"];
 export const companyRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("onRequest", requireSuperAdmin(ctx.tokens));
+    app.addHook("onRequest", superAdminCaller(ctx.tokens));
     const dto = (c: Parameters<typeof toCompanyDto>[1]) => toCompanyDto(ctx, c);
 
     app.get(

@@ -8,7 +8,7 @@ import { AppError, invalidField, notFound } from "../../shared/app-error";
 import type { Actor } from "../../shared/actor";
 import { recordAudit } from "../audit/audit.repository";
 import { generateOneTimePassword, hashPassword } from "../auth/passwords";
-import { forgetDeviceTokens } from "../devices/device-auth";
+import { forgetDeviceTokens } from "../access";
 import { assertLogoExists } from "../logos/logo.service";
 import { enqueueEmail } from "../outbox/outbox.repository";
 import { inviteEmail } from "../provisioning/invite-email";

@@ -4,7 +4,7 @@ import type { AppContext } from "../../app-context";
 import type { StaffRole } from "../../db/tables";
 import type { AccountScope } from "../auth/account-scope";
 import { authRoutes } from "../auth/auth.routes";
-import { requireStaff } from "../auth/guards";
+import { staffCaller } from "../access";
 import { logoUrl } from "../companies/company.mapper";
 import type { CompanyRecord } from "../tenancy/company-directory";
 
@@ -60,7 +60,7 @@ export const companyAuthRoutes =
       authRoutes(ctx, {
         scopeOf: (request) => companyScope(ctx, request.company!),
         defaultRole: "OPERATOR",
-        guard: requireStaff(ctx.tokens, { allowPendingPasswordChange: true }),
+        guard: staffCaller(ctx, { allowPendingPasswordChange: true }),
         tag: "company auth",
       }),
     );

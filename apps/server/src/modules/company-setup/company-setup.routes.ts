@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { setupEnv } from "../setup-common/setup-env";
-import { requireStaffAccess } from "../setup-common/staff-access";
+import { staffCaller } from "../access";
 import { brandingBody, brandingSchema, overviewSchema, readySchema } from "./company-setup.schema";
 import {
   getBranding,
@@ -16,7 +16,7 @@ const tags = ["company admin: set-up"];
 export const companySetupRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("onRequest", requireStaffAccess(ctx, ["COMPANY_ADMIN"]));
+    app.addHook("onRequest", staffCaller(ctx, { roles: ["COMPANY_ADMIN"] }));
     const env = (request: Parameters<typeof setupEnv>[1]) => setupEnv(ctx, request);
 
     app.get(

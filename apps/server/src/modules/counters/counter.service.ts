@@ -4,7 +4,7 @@ import { AppError, notFound } from "../../shared/app-error";
 import { isForeignKeyViolation, isUniqueViolation } from "../../shared/db-errors";
 import { getBranch } from "../branches/branch.service";
 import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
-import { canSeeBranch } from "../setup-common/staff-access";
+import { canReachBranch } from "../access";
 import {
   counterHasTickets,
   deleteCounterRow,
@@ -54,7 +54,7 @@ export async function listBranchCounters(env: SetupEnv, branchId: string) {
 /** A counter in a branch the caller may see, or not-found. */
 export async function getCounter(env: SetupEnv, id: string) {
   const row = await findCounter(tablesOf(env), id);
-  if (!row || !canSeeBranch(env.access, row.branch_id)) throw notFound("The counter");
+  if (!row || !canReachBranch(env.caller, row.branch_id)) throw notFound("The counter");
   return row;
 }
 

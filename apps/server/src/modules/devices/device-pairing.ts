@@ -6,7 +6,7 @@ import type { Actor } from "../../shared/actor";
 import { AppError, notFound } from "../../shared/app-error";
 import { recordAudit } from "../audit/audit.repository";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
-import { newDeviceToken } from "./device-auth";
+import { newDeviceToken } from "../access";
 import {
   findDevice,
   listPendingPairings,

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { systemActor } from "../../shared/actor";
+import { anonymous, deviceCaller, deviceOf } from "../access";
 import { notFound } from "../../shared/app-error";
 import { logoUrl } from "../companies/company.mapper";
 import { findBranding } from "../company-setup/branding.repository";
 import { companyDb } from "../tenancy/company-directory";
-import { requireDevice } from "./device-auth";
 import { pairDevice } from "./device-pairing";
 import { pairingLimiter } from "./pairing-limiter";
 import { deviceView, servicesShown } from "./device-settings";
@@ -21,6 +21,7 @@ export const devicePublicRoutes =
     app.post(
       "/devices/pair",
       {
+        onRequest: anonymous,
         config: {
           rateLimit: { max: ctx.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: "1 minute" },
         },
@@ -52,7 +53,7 @@ export const devicePublicRoutes =
     app.get(
       "/device/me",
       {
-        onRequest: requireDevice(ctx.db, ["KIOSK", "DISPLAY"]),
+        onRequest: deviceCaller(ctx, ["KIOSK", "DISPLAY"]),
         schema: {
           tags,
           summary: "The paired device: branch, settings, services it shows, branding",
@@ -64,7 +65,7 @@ export const devicePublicRoutes =
       async (request) => {
         const company = request.company!;
         const q = companyDb(ctx.db, company);
-        const row = await findDevice(q, request.device!.deviceId);
+        const row = await findDevice(q, deviceOf(request).deviceId);
         if (!row) throw notFound("The device");
         const [device, services, branding] = await Promise.all([
           deviceView(q, row),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { setupEnv } from "../setup-common/setup-env";
-import { requireStaffAccess, SETUP_ROLES } from "../setup-common/staff-access";
+import { staffCaller, SETUP_ROLES } from "../access";
 import {
   createDeviceBody,
   deviceIdParams,
@@ -28,7 +28,7 @@ const tags = ["company admin: devices"];
 export const deviceRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("onRequest", requireStaffAccess(ctx, SETUP_ROLES));
+    app.addHook("onRequest", staffCaller(ctx, { roles: SETUP_ROLES }));
     const env = (request: Parameters<typeof setupEnv>[1]) => setupEnv(ctx, request);
 
     app.get(

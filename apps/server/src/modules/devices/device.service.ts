@@ -4,8 +4,7 @@ import { AppError, invalidField, notFound } from "../../shared/app-error";
 import { findBranch } from "../branches/branch.repository";
 import { getBranch } from "../branches/branch.service";
 import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
-import { canSeeBranch } from "../setup-common/staff-access";
-import { forgetDeviceTokens } from "./device-auth";
+import { branchIdFilter, canReachBranch, forgetDeviceTokens } from "../access";
 import { newPairingCode } from "./device-pairing";
 import { checkSettings, effectiveSettings } from "./device-settings";
 import {
@@ -52,7 +51,7 @@ export async function listVisibleDevices(
   f: { branchId?: string | undefined; kind?: "KIOSK" | "DISPLAY" | undefined },
 ) {
   if (f.branchId) await getBranch(env, f.branchId);
-  const all = env.access.branchIds ? [...env.access.branchIds] : null;
+  const all = branchIdFilter(env.caller);
   const rows = await listDevices(tablesOf(env), {
     branchIds: f.branchId ? [f.branchId] : all,
     kind: f.kind,
@@ -63,13 +62,13 @@ export async function listVisibleDevices(
 /** A device of a branch the caller may see, or not-found. */
 export async function getDevice(env: SetupEnv, id: string) {
   const row = await findDevice(tablesOf(env), id);
-  if (!row || !canSeeBranch(env.access, row.branch_id)) throw notFound("The device");
+  if (!row || !canReachBranch(env.caller, row.branch_id)) throw notFound("The device");
   return row;
 }
 
 /** Adds a kiosk or display board and returns its one-time pairing code (shown only now). */
 export async function createDevice(env: SetupEnv, input: CreateDeviceInput) {
-  const branch = canSeeBranch(env.access, input.branchId)
+  const branch = canReachBranch(env.caller, input.branchId)
     ? await findBranch(tablesOf(env), input.branchId)
     : undefined;
   if (!branch) throw invalidField("branchId", "There is no such branch.");

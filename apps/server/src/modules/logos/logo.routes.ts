@@ -5,7 +5,7 @@ import type { AppContext } from "../../app-context";
 import { AppError, notFound } from "../../shared/app-error";
 import { actorOf } from "../../shared/actor";
 import { recordAudit } from "../audit/audit.repository";
-import { requireSuperAdmin } from "../auth/guards";
+import { superAdminCaller } from "../access";
 import { LOGO_MAX_BYTES, findLogo, storeLogo } from "./logo.service";
 
 async function readUpload(request: FastifyRequest): Promise<Buffer> {
@@ -33,7 +33,7 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
 export const logoUploadRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("onRequest", requireSuperAdmin(ctx.tokens));
+    app.addHook("onRequest", superAdminCaller(ctx.tokens));
     app.post(
       "/logos",
       {

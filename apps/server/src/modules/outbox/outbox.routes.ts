@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { pagingQuery } from "../../shared/paging";
-import { requireSuperAdmin } from "../auth/guards";
+import { superAdminCaller } from "../access";
 import { listOutbox } from "./outbox.repository";
 
 const message = z.object({
@@ -23,7 +23,7 @@ const message = z.object({
 export const outboxRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("onRequest", requireSuperAdmin(ctx.tokens));
+    app.addHook("onRequest", superAdminCaller(ctx.tokens));
     app.get(
       "/outbox",
       {

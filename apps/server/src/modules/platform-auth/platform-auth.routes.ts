@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import type { AccountScope } from "../auth/account-scope";
 import { authRoutes } from "../auth/auth.routes";
-import { requireSuperAdmin } from "../auth/guards";
+import { superAdminCaller } from "../access";
 
 /** The platform realm's accounts: super admins. */
 export const platformScope = (ctx: AppContext): AccountScope => ({
@@ -18,7 +18,7 @@ export const platformAuthRoutes = (ctx: AppContext): FastifyPluginAsyncZod => {
   return authRoutes(ctx, {
     scopeOf: () => scope,
     defaultRole: "SUPER_ADMIN",
-    guard: requireSuperAdmin(ctx.tokens),
+    guard: superAdminCaller(ctx.tokens),
     tag: "platform auth",
   });
 };

@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { WindowLimiter } from "../../shared/window-limiter";
+import { anonymous, callerOf, type AnonymousCaller, type CustomerCaller } from "../access";
 import { companyDb } from "../tenancy/company-directory";
 import {
   branchParams,
@@ -13,6 +14,15 @@ import {
 import { assertPublic, branchPage, companyPage, joinQueue } from "./portal.service";
 
 const tags = ["portal"];
+
+/** The portal's visitor: anonymous today, a phone-verified customer once sign-in exists. */
+function portalCaller(request: FastifyRequest): AnonymousCaller | CustomerCaller {
+  const caller = callerOf(request);
+  if (caller.kind !== "anonymous" && caller.kind !== "customer") {
+    throw new Error("the portal's hook resolves anonymous or customer callers only");
+  }
+  return caller;
+}
 
 /** Places taken online per client address, and per phone number, in a window. */
 export const JOIN_LIMITS = {
@@ -28,6 +38,7 @@ export const portalRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook("onRequest", async (request) => assertPublic(request.company!));
+    app.addHook("onRequest", anonymous);
     const dbOf = (request: FastifyRequest) => companyDb(ctx.db, request.company!);
 
     app.get(
@@ -81,7 +92,13 @@ export const portalRoutes =
           `${request.company!.id}:${request.body.phone}`,
           "Too many places were taken with this phone number; try again in a few minutes.",
         );
-        const ticket = await joinQueue(ctx, dbOf(request), request.company!, request.body);
+        const ticket = await joinQueue(
+          ctx,
+          dbOf(request),
+          request.company!,
+          portalCaller(request),
+          request.body,
+        );
         const branch = await dbOf(request)
           .selectFrom("branches")
           .select("name")

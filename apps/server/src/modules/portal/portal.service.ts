@@ -2,6 +2,7 @@ import { businessDay, estimateWait, localClock } from "@equeue/core";
 import type { DayHours, WeeklyHours } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
+import type { AnonymousCaller, CustomerCaller } from "../access";
 import { logoUrl } from "../companies/company.mapper";
 import { findBranding } from "../company-setup/branding.repository";
 import { branchOpenAt } from "../queue/branch-hours";
@@ -184,6 +185,7 @@ export async function joinQueue(
   deps: QueueDeps,
   db: CompanyQueryDb,
   company: CompanyRecord,
+  caller: AnonymousCaller | CustomerCaller,
   input: JoinQueueInput,
   now = new Date(),
 ) {
@@ -199,13 +201,14 @@ export async function joinQueue(
     );
   }
   try {
+    // The portal's caller makes it an online ticket.
     return await issueTicket(
       deps,
       company,
+      caller,
       {
         branchId: input.branchId,
         serviceId: input.serviceId,
-        source: "ONLINE",
         customerPhone: input.phone,
         customerName: input.name ?? null,
       },

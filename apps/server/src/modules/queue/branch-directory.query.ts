@@ -1,6 +1,6 @@
 import type { BranchDirectoryDto } from "./queue-views.schema";
 import type { CompanyQueryDb } from "./queue.types";
-import { workplaceBranchId, type StaffScope } from "./staff-scope";
+import { workplaceBranchId, type StaffWorkplace } from "./staff-workplace";
 
 /**
  * The caller's branch as a counter screen needs it: which counters exist and who sits at them
@@ -9,7 +9,7 @@ import { workplaceBranchId, type StaffScope } from "./staff-scope";
  */
 export async function branchDirectory(
   db: CompanyQueryDb,
-  scope: StaffScope,
+  scope: StaffWorkplace,
 ): Promise<BranchDirectoryDto> {
   const branchId = workplaceBranchId(scope);
   const branch = branchId

@@ -3,13 +3,13 @@ import type { CompanyRecord } from "../tenancy/company-directory";
 import { queueRefusal } from "./queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import type { TicketView } from "./queue.types";
-import { loadStaffScope, type CounterSession, type StaffScope } from "./staff-scope";
+import { loadStaffWorkplace, type CounterSession, type StaffWorkplace } from "./staff-workplace";
 import { applyTransition, ticketFact } from "./ticket-transition";
 import { callNextExhaustive, callNextFast } from "./call-next.repository";
 import type { LockedTicket } from "./ticket.repository";
 
 /** The counter session of an operator who may receive a customer now, or a clear refusal. */
-export function requireReadyToCall(scope: StaffScope): CounterSession {
+export function requireReadyToCall(scope: StaffWorkplace): CounterSession {
   const session = scope.session;
   if (!session) throw queueRefusal.noSession();
   if (session.status !== "AVAILABLE")
@@ -22,7 +22,7 @@ export function requireReadyToCall(scope: StaffScope): CounterSession {
 export async function callLockedTicket(
   tx: QueueTx,
   locked: LockedTicket,
-  scope: StaffScope,
+  scope: StaffWorkplace,
   session: CounterSession,
   now: Date,
 ): Promise<TicketView> {
@@ -57,7 +57,7 @@ export async function callNextTicket(
     async (tx) => {
       let row = await callNextFast(tx.db, tx.schema, q);
       if (!row) {
-        const scope = await loadStaffScope(deps.db, company, staff.staffId);
+        const scope = await loadStaffWorkplace(deps.db, company, staff.staffId);
         requireReadyToCall(scope);
         if (scope.sessionServices.length === 0) throw queueRefusal.noServices();
         row = await callNextExhaustive(tx.db, tx.schema, q);

@@ -5,6 +5,7 @@ import {
   createBranchWithService,
   createQueueCompany,
   createQueueOperator,
+  issuerFor,
   issueTickets,
 } from "../../testing/queue-factories";
 import type { CompanyRecord } from "../tenancy/company-directory";
@@ -13,7 +14,7 @@ import { callNextTicket } from "./call-next.command";
 import { callNextStatement } from "./call-next.repository";
 import { issueTicket } from "./issue-ticket.command";
 import { startCounterSession } from "./operator-session.service";
-import { loadStaffScope } from "./staff-scope";
+import { loadStaffWorkplace } from "./staff-workplace";
 import { actOnTicket } from "./ticket-actions.command";
 import { toCandidate } from "./waiting-line";
 
@@ -29,7 +30,7 @@ describe("call next under concurrency", () => {
   });
   afterAll(() => p.close());
 
-  const scopeOf = (id: string) => loadStaffScope(p.ctx.db, company, id);
+  const scopeOf = (id: string) => loadStaffWorkplace(p.ctx.db, company, id);
 
   async function seatOperators(
     n: number,
@@ -127,10 +128,12 @@ describe("call next under concurrency", () => {
     for (let i = 0; i < 60; i++) {
       const service = services[Math.floor(rnd() * 3)]!;
       const at = new Date(now.getTime() - 3_600_000 + Math.floor(rnd() * 3_000_000));
+      const source = rnd() < 0.5 ? "KIOSK" : "ONLINE";
       const t = await issueTicket(
         p.ctx,
         company,
-        { branchId: branch.id, serviceId: service.id, source: rnd() < 0.5 ? "KIOSK" : "ONLINE" },
+        await issuerFor(p.ctx, company, source, branch.id),
+        { branchId: branch.id, serviceId: service.id },
         { now: at },
       );
       // Some tickets are checked-in appointments, due now or not; some have raised priority.

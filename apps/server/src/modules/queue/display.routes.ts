@@ -2,14 +2,14 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { AppError } from "../../shared/app-error";
-import { requireDevice } from "../devices/device-auth";
+import { deviceCaller, deviceOf } from "../access";
 import { companyDb } from "../tenancy/company-directory";
 import { displaySnapshot } from "./display.query";
 import { displaySnapshotSchema } from "./queue-views.schema";
 
 /** onRequest: a paired display board; a person's token is the wrong realm here. */
 export const requireDisplayBoard = (ctx: AppContext) => {
-  const device = requireDevice(ctx.db, ["DISPLAY"]);
+  const device = deviceCaller(ctx, ["DISPLAY"]);
   return async (request: FastifyRequest) => {
     if (request.headers.authorization?.startsWith("Bearer ")) {
       throw new AppError(
@@ -39,7 +39,7 @@ export const displayRoutes =
         displaySnapshot(
           companyDb(ctx.db, request.company!),
           request.company!,
-          request.device!.branchId,
+          deviceOf(request).branchId,
           new Date(),
         ),
     );

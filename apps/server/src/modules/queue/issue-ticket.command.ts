@@ -7,65 +7,58 @@ import {
   createTicketToken,
   formatTicketNumber,
   seriesFor,
-  type TicketSource,
 } from "@equeue/core";
 import type { I18nText } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
+import { requireTicketIssuer, type Caller } from "../access";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import { branchOpenAt } from "./branch-hours";
 import { runQueueTransaction, type QueueDeps } from "./queue-transaction";
 import { TICKET_EVENT, type TicketActor, type TicketView } from "./queue.types";
-import { assertBranch, scopeFromRow } from "./staff-scope";
+import { workplaceFromRow } from "./staff-workplace";
 import { ticketFact } from "./ticket-transition";
 import { insertNumberedTicket, readIssueTarget, type IssueTarget } from "./ticket.repository";
 
 export type IssueTicketInput = {
   branchId: string;
   serviceId: string;
-  source: TicketSource;
   customerName?: string | null;
   customerPhone?: string | null;
   /** A booked time: the ticket is BOOKED until the customer checks in. */
   appointmentAt?: Date | null;
 };
 
-export type IssueTicketOptions = {
-  now?: Date;
-  /**
-   * The staff member issuing it at reception, if any: its scope is read with the branch and
-   * checked (a branch outside its reach answers 404), and its counter goes in the event log.
-   */
-  staff?: { staffId: string };
-};
+export type IssueTicketOptions = { now?: Date };
 
 export const nameOf = (name: I18nText) => name.en ?? name.uz;
 
 /**
- * The one way a ticket comes to exist — reception and operators now, kiosks and the portal
- * later. Numbers are per branch, per business day in the branch's time zone, per series.
- * Two round trips: one read (branch, service, the day's exception, the staff scope), then ONE
+ * The one way a ticket comes to exist, for reception, kiosks and the portal alike: the caller
+ * decides the ticket's source (access module) and must reach the branch (404 otherwise); a staff
+ * member's workplace is read with the branch, and its counter goes in the event log. Numbers are per branch, per business day in the branch's time zone, per series.
+ * Two round trips: one read (branch, service, the day's exception, the staff workplace), then ONE
  * statement that takes the daily quota, the next number of the series, inserts the ticket and
  * its first event — atomically, so a refused or failed issue leaves no gap and no half record.
  */
 export async function issueTicket(
   deps: QueueDeps,
   company: CompanyRecord,
+  caller: Caller,
   input: IssueTicketInput,
   opts: IssueTicketOptions = {},
 ): Promise<TicketView> {
   const now = opts.now ?? new Date();
-  const target = await readIssueTarget(
-    deps.db,
-    company.schema_name,
-    input,
-    opts.staff?.staffId ?? null,
-  );
+  const staffId = caller.kind === "staff" ? caller.staffId : null;
+  const target = await readIssueTarget(deps.db, company.schema_name, input, staffId);
   let actor: TicketActor = { staffId: null, counterId: null };
-  if (opts.staff) {
-    const scope = scopeFromRow(target.scope);
-    assertBranch(scope, input.branchId);
-    actor = { staffId: scope.staffId, counterId: scope.session?.counterId ?? null };
+  let issuer = caller;
+  if (staffId) {
+    // The workplace read with the branch is the freshest word on the staff member's reach.
+    const workplace = workplaceFromRow(company.id, target.scope);
+    actor = { staffId, counterId: workplace.session?.counterId ?? null };
+    issuer = workplace;
   }
+  const source = requireTicketIssuer(issuer, input.branchId);
   const { branch, service } = checkTarget(target);
   const appointmentAt = input.appointmentAt ?? null;
   if (appointmentAt) assertBookable(appointmentAt, now, branch.booking_horizon_days);
@@ -74,13 +67,13 @@ export async function issueTicket(
   const exception = target.exceptions.find((e) => e.day === day) ?? null;
   // Reception may hand out a ticket whenever staff are there; kiosks and bookings follow hours.
   const check =
-    input.source === "WALK_IN" && !appointmentAt && exception?.kind !== "CLOSED"
+    source === "WALK_IN" && !appointmentAt && exception?.kind !== "CLOSED"
       ? ({ open: true } as const)
       : branchOpenAt(branch.weekly_hours, exception, at, branch.time_zone);
   if (!check.open) throw new AppError("BRANCH_CLOSED", check.why);
   const series = seriesFor({
     scheme: branch.number_scheme,
-    source: input.source,
+    source,
     serviceLetter: service.letter,
   });
   // Core refuses a series that is not one (and is the reference the SQL label is tested against).
@@ -98,7 +91,7 @@ export async function issueTicket(
           service_id: service.id,
           day,
           series,
-          source: input.source,
+          source,
           status,
           priority: service.priority,
           queued_at: status === TICKET_STATUS.WAITING ? now : null,
@@ -109,7 +102,7 @@ export async function issueTicket(
           created_at: now,
           updated_at: now,
         },
-        { at: now, type: TICKET_EVENT.ISSUE, actor, data: { source: input.source } },
+        { at: now, type: TICKET_EVENT.ISSUE, actor, data: { source } },
         branch.daily_ticket_limit,
       );
       if (!row) {

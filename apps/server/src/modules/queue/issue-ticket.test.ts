@@ -6,13 +6,15 @@ import {
   createBranchWithService,
   createQueueCompany,
   createQueueOperator,
+  issuerFor,
 } from "../../testing/queue-factories";
+import { anonymousCaller } from "../access";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
 import { expireOpenTickets } from "./day-end";
 import { callNextTicket } from "./call-next.command";
 import { issueTicket } from "./issue-ticket.command";
 import { startCounterSession } from "./operator-session.service";
-import { loadStaffScope } from "./staff-scope";
+import { loadStaffWorkplace } from "./staff-workplace";
 import { actOnTicket } from "./ticket-actions.command";
 import { ticketLabelSql } from "./ticket.repository";
 
@@ -26,12 +28,19 @@ describe("issuing tickets and the business day", () => {
   });
   afterAll(() => p.close());
 
-  const issue = (
+  const issue = async (
     branchId: string,
     serviceId: string,
     source: "KIOSK" | "ONLINE" | "WALK_IN",
     now?: Date,
-  ) => issueTicket(p.ctx, company, { branchId, serviceId, source }, now ? { now } : {});
+  ) =>
+    issueTicket(
+      p.ctx,
+      company,
+      await issuerFor(p.ctx, company, source, branchId),
+      { branchId, serviceId },
+      now ? { now } : {},
+    );
 
   it("numbers K-001 / O-001 per series, per branch, per business day", async () => {
     const a = await createBranchWithService(p.ctx, company);
@@ -65,8 +74,14 @@ describe("issuing tickets and the business day", () => {
     // A company of its own, so that only these two branches have open tickets.
     const own = await createQueueCompany(p);
     const company = own.company;
-    const issue = (branchId: string, serviceId: string, source: "KIOSK", now: Date) =>
-      issueTicket(p.ctx, company, { branchId, serviceId, source }, { now });
+    const issue = async (branchId: string, serviceId: string, source: "KIOSK", now: Date) =>
+      issueTicket(
+        p.ctx,
+        company,
+        await issuerFor(p.ctx, company, source, branchId),
+        { branchId, serviceId },
+        { now },
+      );
     const { branch, services } = await createBranchWithService(p.ctx, company);
     const utc = await createBranchWithService(p.ctx, company, { timeZone: "UTC" });
     const at2330 = new Date("2026-03-10T18:30:00Z"); // 23:30 in Asia/Tashkent (UTC+5)
@@ -143,16 +158,16 @@ describe("issuing tickets and the business day", () => {
     const booked = await issueTicket(
       p.ctx,
       company,
+      anonymousCaller(company.id),
       {
         branchId: branch.id,
         serviceId: services[0]!.id,
-        source: "ONLINE",
         appointmentAt: new Date(nine.getTime() + 30 * 60_000),
       },
       { now: new Date(nine.getTime() - 86_400_000) },
     );
     expect(booked).toMatchObject({ status: "BOOKED", queued_at: null, label: "O-001" });
-    const scopeAt = async () => loadStaffScope(p.ctx.db, company, op.id);
+    const scopeAt = async () => loadStaffWorkplace(p.ctx.db, company, op.id);
     await startCounterSession(p.ctx, company, await scopeAt(), { counterId: counters[0]!.id });
     // Not checked in: not offered, even at its time.
     const arrival = new Date(nine.getTime() + 25 * 60_000);

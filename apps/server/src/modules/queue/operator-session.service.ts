@@ -9,7 +9,8 @@ import {
   type QueueTx,
 } from "./queue-transaction";
 import type { QueueFact } from "./queue.types";
-import { canUseBranch, type CounterSession, type StaffScope } from "./staff-scope";
+import { canReachBranch } from "../access";
+import type { CounterSession, StaffWorkplace } from "./staff-workplace";
 
 export type StartSessionInput = { counterId?: string; takeOver?: boolean };
 export type SetStatusInput = { status: OperatorStatusValue; reason?: string | null };
@@ -59,7 +60,7 @@ function operatorFact(staffId: string, s: CounterSession, takenOver: boolean): Q
 export async function startCounterSession(
   deps: QueueDeps,
   company: CompanyRecord,
-  scope: StaffScope,
+  scope: StaffWorkplace,
   input: StartSessionInput,
   opts: { now?: Date } = {},
 ): Promise<CounterSession> {
@@ -86,7 +87,7 @@ export async function startCounterSession(
         .where("id", "=", counterId)
         .where("is_active", "=", true)
         .executeTakeFirst();
-      if (!counter || !canUseBranch(scope, counter.branch_id)) throw notFound("The counter");
+      if (!counter || !canReachBranch(scope, counter.branch_id)) throw notFound("The counter");
       const session: CounterSession = {
         branchId: counter.branch_id,
         counterId: counter.id,
@@ -112,7 +113,7 @@ export async function startCounterSession(
 export async function setOperatorStatus(
   deps: QueueDeps,
   company: CompanyRecord,
-  scope: StaffScope,
+  scope: StaffWorkplace,
   input: SetStatusInput,
   opts: { now?: Date } = {},
 ): Promise<CounterSession | null> {

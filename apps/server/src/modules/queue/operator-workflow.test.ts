@@ -7,7 +7,7 @@ import {
   issueTickets,
 } from "../../testing/queue-factories";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
-import { loadStaffScope } from "./staff-scope";
+import { loadStaffWorkplace } from "./staff-workplace";
 import { actOnTicket } from "./ticket-actions.command";
 
 type Op = { id: string; token: string };
@@ -122,7 +122,7 @@ describe("the operator's workflow through the API", () => {
     const early = await act(op, t!.id, "no-show");
     expect([early.statusCode, early.json().error.code]).toEqual([409, "GRACE_NOT_PASSED"]);
     expect(early.json().error.message).toMatch(/\d+ s/);
-    const scope = await loadStaffScope(p.ctx.db, company, op.id);
+    const scope = await loadStaffWorkplace(p.ctx.db, company, op.id);
     const later = new Date(Date.now() + 61_000);
     const noShow = await actOnTicket(p.ctx, company, scope, t!.id, "MARK_NO_SHOW", { now: later });
     expect(noShow.status).toBe("NO_SHOW");

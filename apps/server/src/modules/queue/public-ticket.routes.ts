@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { notFound } from "../../shared/app-error";
+import { callerOf, ticketHolderCaller } from "../access";
 import { companyDb } from "../tenancy/company-directory";
 import { trackingSchema } from "./queue-views.schema";
 import { trackingParams } from "./queue.schema";
-import { trackingViewByToken } from "./tracking.query";
+import { trackingViews } from "./tracking.query";
 
 /** Live ticket tracking for whoever holds the ticket's QR code. Mounted at /api/c/:slug. */
 export const publicTicketRoutes =
@@ -20,10 +21,16 @@ export const publicTicketRoutes =
           params: trackingParams,
           response: { 200: trackingSchema },
         },
+        // The link's token is the credential: its holder may see that one ticket.
+        preHandler: ticketHolderCaller(ctx),
       },
       async (request) => {
         const db = companyDb(ctx.db, request.company!);
-        const tracked = await trackingViewByToken(db, request.params.token, new Date());
+        const holder = callerOf(request);
+        if (holder.kind !== "ticketHolder") throw notFound("The ticket");
+        const tracked = (await trackingViews(db, [holder.ticketId], new Date())).get(
+          holder.ticketId,
+        );
         if (!tracked) throw notFound("The ticket");
         return tracked.view;
       },

@@ -2,7 +2,7 @@ import { TICKET_ACTION } from "@equeue/core";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
-import { requireStaff, staffClaims } from "../auth/guards";
+import { staffCaller, staffOf } from "../access";
 import { companyDb } from "../tenancy/company-directory";
 import { callNextTicket } from "./call-next.command";
 import { issueTicket } from "./issue-ticket.command";
@@ -23,7 +23,7 @@ import {
   transferBody,
   transferResponse,
 } from "./queue.schema";
-import { loadStaffScope } from "./staff-scope";
+import { loadStaffWorkplace } from "./staff-workplace";
 import { actOnTicket, type StaffTicketAction } from "./ticket-actions.command";
 import { toStaffTicket } from "./ticket.mapper";
 import { transferTicket } from "./transfer-ticket.command";
@@ -51,10 +51,10 @@ const ACTION_ENDPOINTS: { path: string; action: StaffTicketAction; summary: stri
 export const queueRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("onRequest", requireStaff(ctx.tokens));
+    app.addHook("onRequest", staffCaller(ctx));
     const dbOf = (request: FastifyRequest) => companyDb(ctx.db, request.company!);
     const scopeOf = (request: FastifyRequest) =>
-      loadStaffScope(ctx.db, request.company!, staffClaims(request).sub);
+      loadStaffWorkplace(ctx.db, request.company!, staffOf(request).staffId);
 
     app.post(
       "/queue/tickets",
@@ -67,10 +67,8 @@ export const queueRoutes =
         },
       },
       async (request, reply) => {
-        // The command reads the caller's scope with the branch and checks its reach.
-        const ticket = await issueTicket(ctx, request.company!, request.body, {
-          staff: { staffId: staffClaims(request).sub },
-        });
+        // Staff issue walk-in tickets: the source follows from the caller, not from the body.
+        const ticket = await issueTicket(ctx, request.company!, staffOf(request), request.body);
         return reply.status(201).send({ ticket: toStaffTicket(ticket) });
       },
     );
@@ -87,9 +85,7 @@ export const queueRoutes =
       },
       async (request) => {
         // The statement reads the operator's session itself: no scope query first.
-        const ticket = await callNextTicket(ctx, request.company!, {
-          staffId: staffClaims(request).sub,
-        });
+        const ticket = await callNextTicket(ctx, request.company!, staffOf(request));
         return { ticket: ticket ? toStaffTicket(ticket) : null };
       },
     );
@@ -118,7 +114,7 @@ export const queueRoutes =
           const ticket = await actOnTicket(
             ctx,
             request.company!,
-            { staffId: staffClaims(request).sub },
+            staffOf(request),
             request.params.id,
             e.action,
             { note: input.note ?? input.reason ?? null },

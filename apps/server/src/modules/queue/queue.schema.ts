@@ -16,7 +16,6 @@ export const customerPhoneSchema = z
 export const issueTicketBody = z.strictObject({
   branchId: z.uuid("Choose a branch."),
   serviceId: z.uuid("Choose a service."),
-  source: z.enum(["WALK_IN", "KIOSK", "ONLINE"]).default("WALK_IN"),
   customerName: z.string().trim().min(1).max(100, "At most 100 characters.").nullish(),
   customerPhone: customerPhoneSchema.nullish(),
   appointmentAt: z.iso

@@ -6,7 +6,7 @@ import { queueRefusal } from "./queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import type { TicketView } from "./queue.types";
 import { recordServiceTime } from "./service-stats";
-import { scopeFromRow, type StaffScope } from "./staff-scope";
+import { workplaceFromRow, type StaffWorkplace } from "./staff-workplace";
 import { ticketFact, tryApplyTransition } from "./ticket-transition";
 import {
   lockTicket,
@@ -64,7 +64,7 @@ export async function actOnTicket(
   const now = opts.now ?? new Date();
   for (let attempt = 1; ; attempt++) {
     const read = await readTicketForStaff(deps.db, company.schema_name, staff.staffId, ticketId);
-    const scope = scopeFromRow(read.scope);
+    const scope = workplaceFromRow(company.id, read.scope);
     if (action === TICKET_ACTION.CALL) return callSpecific(deps, company, scope, ticketId, now);
     const ticket = reachableTicket(scope, read.ticket, action);
     const withStats = action === TICKET_ACTION.FINISH && ticket.started_at !== null;
@@ -86,7 +86,7 @@ export async function actOnTicket(
 
 /** The ticket if this caller may take `action` on it now; else the refusal. */
 function reachableTicket(
-  scope: StaffScope,
+  scope: StaffWorkplace,
   ticket: VersionedTicket | undefined,
   action: Exclude<StaffTicketAction, "CALL">,
 ): VersionedTicket {
@@ -108,7 +108,7 @@ function reachableTicket(
 async function transitionRead(
   tx: QueueTx,
   read: VersionedTicket,
-  scope: StaffScope,
+  scope: StaffWorkplace,
   action: Exclude<StaffTicketAction, "CALL">,
   now: Date,
   note: string | null,
@@ -148,7 +148,7 @@ async function transitionRead(
 async function callSpecific(
   deps: QueueDeps,
   company: CompanyRecord,
-  scope: StaffScope,
+  scope: StaffWorkplace,
   ticketId: string,
   now: Date,
 ): Promise<TicketView> {

@@ -10,7 +10,7 @@ import {
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
 import { callNextTicket } from "./call-next.command";
 import { startCounterSession } from "./operator-session.service";
-import { loadStaffScope } from "./staff-scope";
+import { loadStaffWorkplace } from "./staff-workplace";
 import { actOnTicket } from "./ticket-actions.command";
 import { tryApplyTransition } from "./ticket-transition";
 import { readTicketForStaff } from "./ticket.repository";
@@ -32,7 +32,7 @@ describe("actions on one ticket at the same moment", () => {
       branchId: branch.id,
       serviceIds: [services[0]!.id],
     });
-    await startCounterSession(p.ctx, company, await loadStaffScope(p.ctx.db, company, op.id), {
+    await startCounterSession(p.ctx, company, await loadStaffWorkplace(p.ctx.db, company, op.id), {
       counterId: counters[0]!.id,
     });
     await issueTickets(p.ctx, company, {

@@ -10,13 +10,11 @@ import type {
   TicketView,
 } from "./queue.types";
 import type { Db } from "../../db/database";
-import { staffScopeQuery, type ScopeRow } from "./staff-scope";
+import type { BranchScope } from "../access";
+import { staffWorkplaceQuery, type WorkplaceRow } from "./staff-workplace";
 
 /** A ticket locked for change, with what the state machine and the screens need beside it. */
 export type LockedTicket = TicketView & { grace_seconds: number; time_zone: string };
-
-/** Branches a caller may touch; "ALL" for a company admin. */
-export type BranchFilter = readonly string[] | "ALL";
 
 /**
  * The ticket_events row of the tickets a data-modifying CTE (`created` or `changed`) returned:
@@ -61,8 +59,8 @@ export type IssueTarget = {
   } | null;
   /** The branch's exceptions around the day (a day before to a day after `at` in UTC). */
   exceptions: (BranchDayException & { day: string })[];
-  /** The issuing staff member's scope (staffScopeQuery), when one was asked for. */
-  scope: ScopeRow | null;
+  /** The issuing staff member's scope (staffWorkplaceQuery), when one was asked for. */
+  scope: WorkplaceRow | null;
 };
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -98,7 +96,7 @@ export async function readIssueTarget(
         where branch_id = ${input.branchId}
           and day between ${isoDay(at - 86_400_000)}::date and ${isoDay(at + 86_400_000)}::date) e
       ) as exceptions,
-      ${staffId === null ? sql`null` : sql`(select row_to_json(sc) from (${staffScopeQuery(schema, staffId)}) sc)`} as scope`.execute(
+      ${staffId === null ? sql`null` : sql`(select row_to_json(sc) from (${staffWorkplaceQuery(schema, staffId)}) sc)`} as scope`.execute(
     db,
   );
   return result.rows[0]!;
@@ -228,7 +226,7 @@ function lockedTicketQuery(db: CompanyQueryDb) {
 export async function lockTicket(
   db: CompanyQueryDb,
   id: string,
-  branches: BranchFilter,
+  branches: BranchScope,
 ): Promise<LockedTicket | undefined> {
   if (branches !== "ALL" && branches.length === 0) return undefined;
   return lockedTicketQuery(db)
@@ -242,7 +240,7 @@ export async function lockTicket(
 export type VersionedTicket = LockedTicket & { version: string };
 
 /**
- * ONE round trip for a staff action on a ticket: the caller's scope (staffScopeQuery, as JSON)
+ * ONE round trip for a staff action on a ticket: the caller's scope (staffWorkplaceQuery, as JSON)
  * and the ticket with its row version, unlocked. The change is then written only if the row
  * version is still the same (updateTicketWithEvent), so no lock is held between the two.
  */
@@ -251,10 +249,10 @@ export async function readTicketForStaff(
   schema: string,
   staffId: string,
   ticketId: string,
-): Promise<{ scope: ScopeRow | null; ticket: VersionedTicket | undefined }> {
+): Promise<{ scope: WorkplaceRow | null; ticket: VersionedTicket | undefined }> {
   const t = (name: string) => sql.id(schema, name);
-  const result = await sql<VersionedTicket & { scope: ScopeRow | null }>`
-    select tk.*, (select row_to_json(sc) from (${staffScopeQuery(schema, staffId)}) sc) as scope
+  const result = await sql<VersionedTicket & { scope: WorkplaceRow | null }>`
+    select tk.*, (select row_to_json(sc) from (${staffWorkplaceQuery(schema, staffId)}) sc) as scope
     from (select 1) one
     left join lateral (
       select t.*, t.xmin::text as version, s.name as service_name, c.number as counter_number,

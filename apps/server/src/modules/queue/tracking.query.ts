@@ -32,20 +32,6 @@ function trackedQuery(db: CompanyQueryDb) {
     ]);
 }
 
-/** The ticket a tracking token names (the original one; transfers are followed later). */
-export async function findTicketIdByToken(
-  db: CompanyQueryDb,
-  token: string,
-): Promise<string | undefined> {
-  if (!isTicketToken(token)) return undefined;
-  const row = await db
-    .selectFrom("tickets")
-    .select("id")
-    .where("token", "=", token)
-    .executeTakeFirst();
-  return row?.id;
-}
-
 /** Where the ticket a token names is now (transfers followed), without computing its view. */
 export async function locateTicket(
   db: CompanyQueryDb,

@@ -6,7 +6,7 @@ import { nameOf } from "./issue-ticket.command";
 import { queueRefusal } from "./queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import { TICKET_EVENT, type TicketView } from "./queue.types";
-import type { StaffScope } from "./staff-scope";
+import type { StaffWorkplace } from "./staff-workplace";
 import { applyTransition, ticketFact } from "./ticket-transition";
 import { insertTicketWithEvent, lockTicket } from "./ticket.repository";
 
@@ -21,7 +21,7 @@ export type TransferInput = { serviceId?: string; operatorId?: string; note?: st
 export async function transferTicket(
   deps: QueueDeps,
   company: CompanyRecord,
-  scope: StaffScope,
+  scope: StaffWorkplace,
   ticketId: string,
   input: TransferInput,
   opts: { now?: Date } = {},

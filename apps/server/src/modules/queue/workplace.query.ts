@@ -2,7 +2,7 @@ import { businessDay, rankCandidates } from "@equeue/core";
 import { sql } from "kysely";
 import type { WorkplaceDto } from "./queue-views.schema";
 import type { CompanyQueryDb, TicketView } from "./queue.types";
-import { operatorServiceIds, workplaceBranchId, type StaffScope } from "./staff-scope";
+import { operatorServiceIds, workplaceBranchId, type StaffWorkplace } from "./staff-workplace";
 import { toStaffTicket } from "./ticket.mapper";
 import { loadWaitingLine, orderingContext, toCandidate } from "./waiting-line";
 
@@ -11,7 +11,7 @@ const LIST_LIMIT = 100;
 /** Everything the operator workplace shows, in one answer (also the socket snapshot). */
 export async function workplaceState(
   db: CompanyQueryDb,
-  scope: StaffScope,
+  scope: StaffWorkplace,
   now: Date,
   branchOverride?: string,
 ): Promise<WorkplaceDto> {
@@ -94,7 +94,7 @@ export async function workplaceState(
   };
 }
 
-async function currentTicket(db: CompanyQueryDb, scope: StaffScope) {
+async function currentTicket(db: CompanyQueryDb, scope: StaffWorkplace) {
   if (!scope.currentTicket) return null;
   const row = await db
     .selectFrom("tickets as t")

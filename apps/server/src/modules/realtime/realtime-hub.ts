@@ -4,10 +4,9 @@ import type { FastifyBaseLogger } from "fastify";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import { TICKET_ACTION } from "@equeue/core";
-import type { AppContext } from "../../app-context";
 import { AppError } from "../../shared/app-error";
 import type { QueueFact, QueuePublisher } from "../queue/queue.types";
-import { authenticateSocket, onConnection } from "./realtime.connection";
+import { authenticateSocket, onConnection, type RealtimeDeps } from "./realtime.connection";
 import { emitCounts, publishFacts } from "./realtime.publish";
 import {
   SERVER_EVENT,
@@ -81,7 +80,7 @@ async function connectRedis(url: string, log: FastifyBaseLogger): Promise<[Redis
  */
 export class RealtimeHub implements QueuePublisher {
   private io: QueueIo | null = null;
-  private ctx: AppContext | null = null;
+  private ctx: RealtimeDeps | null = null;
   private log: FastifyBaseLogger | null = null;
   private fanout: TrackerFanout | null = null;
   private redis: Redis[] = [];
@@ -106,7 +105,7 @@ export class RealtimeHub implements QueuePublisher {
   private lastTrackerPassAt = 0;
 
   /** Attaches Socket.IO to the HTTP server Fastify already owns (no second upgrade handler). */
-  async attach(server: HttpServer, ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
+  async attach(server: HttpServer, ctx: RealtimeDeps, log: FastifyBaseLogger): Promise<void> {
     this.ctx = ctx;
     this.log = log;
     this.fanout = new TrackerFanout(ctx.db, log);

@@ -1,13 +1,20 @@
 import { decodeJwt } from "jose";
 import { z } from "zod";
-import type { AppContext } from "../../app-context";
 import { AppError } from "../../shared/app-error";
-import { authenticateDevice } from "../devices/device-auth";
+import {
+  findDeviceCaller,
+  findTicketHolder,
+  requireBranchAccess,
+  verifyStaffToken,
+  type AccessDeps,
+} from "../access";
 import { displaySnapshot } from "../queue/display.query";
-import { assertBranch, loadStaffScope, workplaceBranchId } from "../queue/staff-scope";
-import { findTicketIdByToken, locateTicket, trackingViews } from "../queue/tracking.query";
+import { loadStaffWorkplace, workplaceBranchId } from "../queue/staff-workplace";
+import { locateTicket, trackingViews } from "../queue/tracking.query";
 import { workplaceState } from "../queue/workplace.query";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import type { CompanyDirectory } from "../tenancy/company-directory";
+import { companyDb } from "../tenancy/company-directory";
+import { findServableCompany } from "../tenancy/tenancy";
 import {
   CLIENT_EVENT,
   SERVER_EVENT,
@@ -29,19 +36,17 @@ const SYNC_MIN_INTERVAL_MS = 1000;
 
 const refuse = (code: AppError["code"], message: string) => new AppError(code, message);
 
-async function resolveCompany(ctx: AppContext, slugValue: string): Promise<CompanyRecord> {
-  const company = await ctx.directory.findBySlug(slugValue);
-  if (!company || company.status === "DELETED") {
-    throw refuse("NOT_FOUND", "There is no company at this address.");
-  }
-  if (company.status === "SUSPENDED") {
-    throw refuse("COMPANY_SUSPENDED", "This company's service is suspended.");
-  }
-  return company;
-}
+/** What the gateway needs from the app: the database, tokens and the company directory. */
+export type RealtimeDeps = AccessDeps & {
+  directory: CompanyDirectory;
+  config: { REDIS_URL?: string | undefined };
+};
 
-/** Decides who a connecting socket is, from its handshake `auth`; refuses anyone else. */
-export async function authenticateSocket(ctx: AppContext, auth: unknown): Promise<Audience> {
+/**
+ * Decides who a connecting socket is, from its handshake `auth`, exactly as an HTTP request's
+ * caller is decided (tenancy, then the access module); refuses anyone else.
+ */
+export async function authenticateSocket(ctx: RealtimeDeps, auth: unknown): Promise<Audience> {
   const parsed = handshakeSchema.safeParse(auth);
   if (!parsed.success) {
     throw refuse(
@@ -50,54 +55,47 @@ export async function authenticateSocket(ctx: AppContext, auth: unknown): Promis
     );
   }
   const a = parsed.data;
-  const company = await resolveCompany(ctx, a.slug);
+  const company = await findServableCompany(ctx.directory, a.slug);
   const base = { companyId: company.id, schema: company.schema_name };
   const db = companyDb(ctx.db, company);
   if ("token" in a) {
-    const claims = await ctx.tokens.verify(a.token, {
-      realm: "company",
-      companyId: company.id,
-      validAfter: company.sessions_valid_after,
-    });
-    if (claims.realm !== "company")
-      throw refuse("WRONG_REALM", "This token is not for this company.");
-    if (claims.mustChangePassword) {
-      throw refuse("PASSWORD_CHANGE_REQUIRED", "Change your one-time password first.");
-    }
-    const scope = await loadStaffScope(ctx.db, company, claims.sub);
-    if (a.branchId) assertBranch(scope, a.branchId);
+    const claims = await verifyStaffToken(ctx.tokens, company, a.token);
+    // The staff caller and where it works, in one read: the branch to follow defaults to it.
+    const scope = await loadStaffWorkplace(ctx.db, company, claims.sub);
+    if (a.branchId) requireBranchAccess(scope, a.branchId);
     const branchId = a.branchId ?? workplaceBranchId(scope);
     if (!branchId) throw refuse("VALIDATION_FAILED", "Say which branch to follow (auth.branchId).");
     const exp = decodeJwt(a.token).exp ?? 0;
     return { kind: "staff", ...base, staffId: scope.staffId, branchId, expiresAt: exp * 1000 };
   }
   if ("deviceToken" in a) {
-    const device = await authenticateDevice(ctx.db, company, a.deviceToken);
+    const device = await findDeviceCaller(ctx.db, company, a.deviceToken);
     if (!device) throw refuse("UNAUTHENTICATED", "This display is not paired (or was unpaired).");
-    if (device.kind !== "DISPLAY") throw refuse("FORBIDDEN", "Only display boards connect here.");
+    if (device.deviceKind !== "DISPLAY")
+      throw refuse("FORBIDDEN", "Only display boards connect here.");
     return { kind: "display", ...base, branchId: device.branchId, deviceId: device.deviceId };
   }
-  const id = await findTicketIdByToken(db, a.ticketToken);
-  const tracked = id ? await locateTicket(db, id) : undefined;
-  if (!id || !tracked) throw refuse("NOT_FOUND", "There is no ticket with this link.");
+  const holder = await findTicketHolder(db, company.id, a.ticketToken);
+  const tracked = holder ? await locateTicket(db, holder.ticketId) : undefined;
+  if (!holder || !tracked) throw refuse("NOT_FOUND", "There is no ticket with this link.");
   return {
     kind: "tracker",
     ...base,
-    rootTicketId: id,
+    rootTicketId: holder.ticketId,
     branchId: tracked.branchId,
     serviceId: tracked.serviceId,
   };
 }
 
 /** The full state this audience may see, read now. */
-export async function snapshotFor(ctx: AppContext, audience: Audience): Promise<SnapshotPayload> {
+export async function snapshotFor(ctx: RealtimeDeps, audience: Audience): Promise<SnapshotPayload> {
   const db = companyDb(ctx.db, { schema_name: audience.schema });
   const at = new Date();
   switch (audience.kind) {
     case "staff": {
-      const scope = await loadStaffScope(
+      const scope = await loadStaffWorkplace(
         ctx.db,
-        { schema_name: audience.schema },
+        { id: audience.companyId, schema_name: audience.schema },
         audience.staffId,
       );
       const workplace = await workplaceState(db, scope, at, audience.branchId);
@@ -148,7 +146,7 @@ export type BranchVersions = (companyId: string, branchId: string) => number;
  * snapshot follows. Deltas never arrive before the first snapshot, and nothing is lost.
  */
 export async function onConnection(
-  ctx: AppContext,
+  ctx: RealtimeDeps,
   fanout: TrackerFanout,
   versions: BranchVersions,
   socket: QueueSocket,

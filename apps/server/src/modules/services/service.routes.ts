@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { setupEnv } from "../setup-common/setup-env";
-import { companyAdminOnly, requireStaffAccess, SETUP_ROLES } from "../setup-common/staff-access";
+import { companyAdminOnly, staffCaller, SETUP_ROLES } from "../access";
 import {
   createServiceBody,
   listServicesQuery,
@@ -26,7 +26,7 @@ const tags = ["company admin: services"];
 export const serviceRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("onRequest", requireStaffAccess(ctx, SETUP_ROLES));
+    app.addHook("onRequest", staffCaller(ctx, { roles: SETUP_ROLES }));
     const env = (request: Parameters<typeof setupEnv>[1]) => setupEnv(ctx, request);
 
     app.get(

@@ -3,7 +3,7 @@ import type { Database, ServicesTable } from "../../db/tables";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
 import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
-import { canSeeBranch } from "../setup-common/staff-access";
+import { canReachBranch } from "../access";
 import {
   codesLike,
   countServiceTickets,
@@ -46,7 +46,7 @@ function toServiceDto(
     showOnKiosk: s.show_on_kiosk,
     active: s.is_active,
     branches: assigned
-      .filter((a) => a.service_id === s.id && canSeeBranch(env.access, a.branch_id))
+      .filter((a) => a.service_id === s.id && canReachBranch(env.caller, a.branch_id))
       .map((a) => ({ branchId: a.branch_id, enabled: a.enabled })),
     createdAt: s.created_at,
     updatedAt: s.updated_at,

@@ -6,21 +6,20 @@ import type { Database } from "../../db/tables";
 import { actorOf, type Actor } from "../../shared/actor";
 import { recordAudit } from "../audit/audit.repository";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
-import type { StaffAccess } from "./staff-access";
+import { staffOf, type StaffCaller } from "../access";
 
 /** Everything a set-up service needs about one call: the company, who calls, what they may reach. */
 export type SetupEnv = {
   ctx: AppContext;
   company: CompanyRecord;
-  access: StaffAccess;
+  caller: StaffCaller;
   actor: Actor;
 };
 
-/** The env of a request that passed `requireStaffAccess`. */
+/** The env of a request that passed the `staffCaller` hook. */
 export function setupEnv(ctx: AppContext, request: FastifyRequest): SetupEnv {
-  const access = request.staffAccess;
-  if (!access || !request.company) throw new Error("setupEnv needs requireStaffAccess first");
-  return { ctx, company: request.company, access, actor: actorOf(request) };
+  if (!request.company) throw new Error("setupEnv needs the company realm");
+  return { ctx, company: request.company, caller: staffOf(request), actor: actorOf(request) };
 }
 
 /** The company's tables, outside a transaction. */

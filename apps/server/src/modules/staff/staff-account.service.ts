@@ -45,7 +45,7 @@ const notYourself = (what: string) =>
 export async function updateStaff(env: SetupEnv, id: string, patch: UpdateStaffInput) {
   const row = await getStaffRow(env, id);
   const q0 = tablesOf(env);
-  if (patch.role !== undefined && patch.role !== row.role && id === env.access.staffId)
+  if (patch.role !== undefined && patch.role !== row.role && id === env.caller.staffId)
     throw notYourself("change the role of");
   const assignment = await resolveAssignment(env, patch, await currentAssignment(q0, row));
   const emailChanged =
@@ -95,7 +95,7 @@ export async function updateStaff(env: SetupEnv, id: string, patch: UpdateStaffI
 /** Deactivates (the person can no longer log in; sessions end now) or reactivates an account. */
 export async function setStaffActive(env: SetupEnv, id: string, active: boolean) {
   const row = await getStaffRow(env, id);
-  if (!active && id === env.access.staffId) throw notYourself("deactivate");
+  if (!active && id === env.caller.staffId) throw notYourself("deactivate");
   if (row.is_active === active)
     throw new AppError(
       "INVALID_STATE",
@@ -123,7 +123,7 @@ export async function resetStaffPassword(
   delivery: "PASSWORD" | "EMAIL",
 ) {
   const row = await getStaffRow(env, id);
-  if (id === env.access.staffId)
+  if (id === env.caller.staffId)
     throw new AppError(
       "INVALID_STATE",
       "To change your own password, use “Change password” in your profile.",

@@ -3,7 +3,7 @@ import { AppError, invalidField } from "../../shared/app-error";
 import { findCounter } from "../counters/counter.repository";
 import { findExistingBranchIds } from "../services/service.repository";
 import { tablesOf, type SetupEnv } from "../setup-common/setup-env";
-import { canSeeBranch, isCompanyAdmin } from "../setup-common/staff-access";
+import { canReachBranch, isCompanyAdmin } from "../access";
 import { servicesForBranch } from "./staff.repository";
 
 /** Where a staff member works: an operator's branch, counter and services; a manager's branches. */
@@ -36,7 +36,7 @@ export async function resolveAssignment(
   current?: Assignment,
 ): Promise<Assignment> {
   const role = input.role ?? current?.role ?? "OPERATOR";
-  if (!isCompanyAdmin(env.access) && role !== "OPERATOR")
+  if (!isCompanyAdmin(env.caller) && role !== "OPERATOR")
     throw new AppError("FORBIDDEN", "A branch manager can manage operators only.", {
       details: [{ path: "role", message: "Only a company admin can give this role." }],
     });
@@ -74,7 +74,7 @@ async function resolveOperator(
     input.branchId !== undefined ? input.branchId : wasOperator ? current.branchId : null;
   if (!branchId) throw invalidField("branchId", "Choose the branch the operator works at.");
   const known = await findExistingBranchIds(q, [branchId]);
-  if (!known.length || !canSeeBranch(env.access, branchId))
+  if (!known.length || !canReachBranch(env.caller, branchId))
     throw invalidField("branchId", "There is no such branch.");
   const moved = !wasOperator || current.branchId !== branchId;
 

@@ -5,7 +5,7 @@ import { logoUrl } from "../companies/company.mapper";
 import { findBranding } from "../company-setup/branding.repository";
 import { i18nOut } from "../setup-common/fields";
 import { setupEnv, tablesOf } from "../setup-common/setup-env";
-import { ALL_STAFF_ROLES, requireStaffAccess } from "../setup-common/staff-access";
+import { ALL_STAFF_ROLES, staffCaller } from "../access";
 import { weeklyHoursOut } from "../setup-common/weekly-hours";
 import { staffRoleSchema } from "./staff.schema";
 import {
@@ -75,7 +75,7 @@ export const staffMeRoutes =
     app.get(
       "/staff/me",
       {
-        onRequest: requireStaffAccess(ctx, ALL_STAFF_ROLES),
+        onRequest: staffCaller(ctx, { roles: ALL_STAFF_ROLES }),
         schema: {
           tags: ["staff"],
           summary: "My profile: branch, counter, services (and managed branches)",
@@ -85,7 +85,7 @@ export const staffMeRoutes =
       async (request) => {
         const env = setupEnv(ctx, request);
         const q = tablesOf(env);
-        const me = (await findStaff(q, env.access.staffId))!;
+        const me = (await findStaff(q, env.caller.staffId))!;
         const [branches, counter, services, branding] = await Promise.all([
           listProfileBranches(q, me.id, me.branch_id),
           me.counter_id ? findProfileCounter(q, me.counter_id) : undefined,

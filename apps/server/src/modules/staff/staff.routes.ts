@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { setupEnv, tablesOf } from "../setup-common/setup-env";
-import { requireStaffAccess, SETUP_ROLES } from "../setup-common/staff-access";
+import { staffCaller, SETUP_ROLES } from "../access";
 import { resetStaffPassword, setStaffActive, updateStaff } from "./staff-account.service";
 import {
   createdStaffSchema,
@@ -25,7 +25,7 @@ const tags = ["company admin: staff"];
 export const staffRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook("onRequest", requireStaffAccess(ctx, SETUP_ROLES));
+    app.addHook("onRequest", staffCaller(ctx, { roles: SETUP_ROLES }));
     const env = (request: Parameters<typeof setupEnv>[1]) => setupEnv(ctx, request);
 
     app.get(

@@ -7,7 +7,7 @@ import { generateOneTimePassword, hashPassword } from "../auth/passwords";
 import { enqueueEmail } from "../outbox/outbox.repository";
 import { INVITE_VALID_DAYS } from "../provisioning/provision-company.command";
 import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common/setup-env";
-import { canSeeBranch, isCompanyAdmin } from "../setup-common/staff-access";
+import { branchIdFilter, canReachBranch, isCompanyAdmin } from "../access";
 import { resolveAssignment, type Assignment } from "./staff-assignment";
 import { staffInviteEmail } from "./staff-invite-email";
 import {
@@ -57,11 +57,7 @@ export const toStaffDto = async (q: Kysely<Database>, row: StaffRow) =>
 /** Staff the caller may manage: everyone for an admin, its branches' operators for a manager. */
 export async function listVisibleStaff(env: SetupEnv, f: StaffFilter) {
   const q = tablesOf(env);
-  const { items, total } = await listStaff(
-    q,
-    f,
-    env.access.branchIds ? [...env.access.branchIds] : null,
-  );
+  const { items, total } = await listStaff(q, f, branchIdFilter(env.caller));
   return { items: await toDtos(q, items), total, page: f.page, pageSize: f.pageSize };
 }
 
@@ -70,8 +66,8 @@ export async function getStaffRow(env: SetupEnv, id: string): Promise<StaffRow> 
   const row = await findStaff(tablesOf(env), id);
   const visible =
     row &&
-    (isCompanyAdmin(env.access) ||
-      (row.role === "OPERATOR" && canSeeBranch(env.access, row.branch_id)));
+    (isCompanyAdmin(env.caller) ||
+      (row.role === "OPERATOR" && canReachBranch(env.caller, row.branch_id)));
   if (!row || !visible) throw notFound("The staff member");
   return row;
 }

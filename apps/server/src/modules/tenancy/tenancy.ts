@@ -1,8 +1,29 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../shared/app-error";
-import type { CompanyDirectory } from "./company-directory";
+import type { CompanyDirectory, CompanyRecord } from "./company-directory";
 
 const slugShape = /^[a-z0-9-]{1,63}$/;
+
+/**
+ * The company a slug names, if it may be served now: a missing or deleted company is not found,
+ * a suspended one refused. HTTP requests and socket handshakes both ask here.
+ */
+export async function findServableCompany(
+  directory: CompanyDirectory,
+  slug: string,
+): Promise<CompanyRecord> {
+  const company = slugShape.test(slug) ? await directory.findBySlug(slug) : null;
+  if (!company || company.status === "DELETED") {
+    throw new AppError("NOT_FOUND", "There is no company at this address. Check the link.");
+  }
+  if (company.status === "SUSPENDED") {
+    throw new AppError(
+      "COMPANY_SUSPENDED",
+      "This company's service is suspended. Contact the platform operator.",
+    );
+  }
+  return company;
+}
 
 /**
  * Resolves the company of every route in this plugin's scope from the `:slug` path parameter
@@ -11,16 +32,7 @@ const slugShape = /^[a-z0-9-]{1,63}$/;
 export function resolveCompanyFromPath(app: FastifyInstance, directory: CompanyDirectory) {
   app.addHook("onRequest", async (request: FastifyRequest) => {
     const slug = (request.params as { slug?: string }).slug ?? "";
-    const company = slugShape.test(slug) ? await directory.findBySlug(slug) : null;
-    if (!company || company.status === "DELETED") {
-      throw new AppError("NOT_FOUND", "There is no company at this address. Check the link.");
-    }
-    if (company.status === "SUSPENDED") {
-      throw new AppError(
-        "COMPANY_SUSPENDED",
-        "This company's service is suspended. Contact the platform operator.",
-      );
-    }
+    const company = await findServableCompany(directory, slug);
     request.company = company;
     request.log = request.log.child({ company: company.slug });
   });

@@ -1,0 +1,52 @@
+import type { DeviceKind, StaffRole } from "../../db/tables";
+
+/** Branches a caller may reach: every branch of its company, or the listed ones. */
+export type BranchScope = "ALL" | readonly string[];
+
+/** A signed-in staff member; role and branches as the database says now, not as the token said. */
+export type StaffCaller = {
+  kind: "staff";
+  companyId: string;
+  staffId: string;
+  role: StaffRole;
+  /** A company admin reaches every branch; others their own branch and the ones they manage. */
+  branches: BranchScope;
+};
+
+/** A paired, unrevoked kiosk or display board; it is bound to one branch. */
+export type DeviceCaller = {
+  kind: "device";
+  companyId: string;
+  deviceId: string;
+  deviceKind: DeviceKind;
+  branchId: string;
+};
+
+/** Whoever holds a ticket's tracking link (or its QR code). */
+export type TicketHolderCaller = { kind: "ticketHolder"; companyId: string; ticketId: string };
+
+/** A customer who proved a phone number (resolved once phone sign-in exists). */
+export type CustomerCaller = { kind: "customer"; companyId: string | null; customerId: string };
+
+/** A platform administrator (the platform realm, its own login). */
+export type SuperAdminCaller = { kind: "superAdmin"; adminId: string };
+
+/** Nobody proven: the portal's visitors, pairing screens, public pages. */
+export type AnonymousCaller = { kind: "anonymous"; companyId: string | null };
+
+/**
+ * Who is calling, decided once at the edge (an HTTP hook or the socket handshake) and handed to
+ * every service, which asks the access module what this caller may do (DESIGN.md §7).
+ */
+export type Caller =
+  | StaffCaller
+  | DeviceCaller
+  | TicketHolderCaller
+  | CustomerCaller
+  | SuperAdminCaller
+  | AnonymousCaller;
+
+export const anonymousCaller = (companyId: string | null = null): AnonymousCaller => ({
+  kind: "anonymous",
+  companyId,
+});

@@ -1,0 +1,59 @@
+/**
+ * Who is calling and what it may do (DESIGN.md §7): one caller model, resolved once at the edge
+ * for HTTP and sockets alike, and the checks every service makes first. Import from here.
+ */
+export type {
+  AnonymousCaller,
+  BranchScope,
+  Caller,
+  CustomerCaller,
+  DeviceCaller,
+  StaffCaller,
+  SuperAdminCaller,
+  TicketHolderCaller,
+} from "./caller";
+export { anonymousCaller } from "./caller";
+export {
+  ALL_STAFF_ROLES,
+  SETUP_ROLES,
+  branchIdFilter,
+  branchScope,
+  canReachBranch,
+  isCompanyAdmin,
+  requireBranchAccess,
+  requireStaffCaller,
+  requireStaffRole,
+  requireTicketIssuer,
+  ticketSourceFor,
+} from "./access";
+export {
+  bearerToken,
+  resolveStaffCaller,
+  resolveSuperAdmin,
+  verifyStaffToken,
+  type AccessDeps,
+} from "./credentials";
+export {
+  anonymous,
+  callerOf,
+  companyAdminOnly,
+  deviceCaller,
+  deviceOf,
+  staffCaller,
+  staffOf,
+  superAdminCaller,
+  ticketHolderCaller,
+} from "./caller-hooks";
+export {
+  deviceTokenHash,
+  findDeviceCaller,
+  forgetDeviceTokens,
+  newDeviceToken,
+} from "./device-credentials";
+export { findTicketHolder, findTicketIdByToken } from "./ticket-holder";
+export {
+  loadStaffCaller,
+  staffAccessColumns,
+  staffCallerFromRow,
+  type StaffAccessRow,
+} from "./staff-caller";
