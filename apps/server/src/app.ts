@@ -22,6 +22,7 @@ import { outboxRoutes } from "./modules/outbox/outbox.routes";
 import { portalRoutes } from "./modules/portal/portal.routes";
 import { platformAuthRoutes } from "./modules/platform-auth/platform-auth.routes";
 import { publicRoutes } from "./modules/public/public.routes";
+import { kioskRoutes } from "./modules/kiosk/kiosk.routes";
 import { displayRoutes } from "./modules/queue/display.routes";
 import { publicTicketRoutes } from "./modules/queue/public-ticket.routes";
 import { queueRoutes } from "./modules/queue/queue.routes";
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       await company.register(setupRoutes(ctx));
       await company.register(queueRoutes(ctx));
       await company.register(displayRoutes(ctx));
+      await company.register(kioskRoutes(ctx));
       await company.register(publicTicketRoutes(ctx));
       await company.register(portalRoutes(ctx));
     },

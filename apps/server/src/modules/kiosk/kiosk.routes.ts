@@ -1,0 +1,85 @@
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AppContext } from "../../app-context";
+import { AppError } from "../../shared/app-error";
+import { WindowLimiter } from "../../shared/window-limiter";
+import { deviceCaller, deviceOf } from "../access";
+import { companyDb } from "../tenancy/company-directory";
+import { kioskIssueBody, kioskSnapshotSchema, kioskTicketSchema } from "./kiosk.schema";
+import { issueKioskTicket, kioskSnapshot } from "./kiosk.service";
+
+const tags = ["kiosk"];
+
+/** Tickets one kiosk may issue in a window: a queue of people at one screen is far slower. */
+export const KIOSK_ISSUE_LIMIT = { max: 20, windowSeconds: 60 } as const;
+
+/** onRequest: a paired kiosk; a display board is refused, a person's token is the wrong realm. */
+export const requireKiosk = (ctx: AppContext) => {
+  const device = deviceCaller(ctx, ["KIOSK"]);
+  return async (request: FastifyRequest) => {
+    if (request.headers.authorization?.startsWith("Bearer ")) {
+      throw new AppError(
+        "WRONG_REALM",
+        "This endpoint is for paired kiosks (Authorization: Device <token>).",
+      );
+    }
+    await device(request);
+  };
+};
+
+/** The virtual kiosk of a branch: what it shows and issuing a ticket. Mounted at /api/c/:slug. */
+export const kioskRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook("onRequest", requireKiosk(ctx));
+    const dbOf = (request: FastifyRequest) => companyDb(ctx.db, request.company!);
+
+    app.get(
+      "/kiosk/snapshot",
+      {
+        schema: {
+          tags,
+          summary: "What the kiosk shows: branding, settings, its services with lines and waits",
+          description:
+            "Send the device token as `Authorization: Device <token>`. A service that cannot be chosen now says why: CLOSED_TODAY, OUTSIDE_HOURS or DAILY_LIMIT.",
+          security: [],
+          response: { 200: kioskSnapshotSchema },
+        },
+      },
+      async (request) =>
+        kioskSnapshot(dbOf(request), request.company!, deviceOf(request), new Date()),
+    );
+
+    const perDevice = new WindowLimiter(
+      KIOSK_ISSUE_LIMIT.max,
+      KIOSK_ISSUE_LIMIT.windowSeconds * 1000,
+    );
+    app.post(
+      "/kiosk/tickets",
+      {
+        schema: {
+          tags,
+          summary: "Issue a ticket at this kiosk (source KIOSK); name and phone are optional",
+          description: `The phone is an Uzbek number, stored as E.164. At most ${KIOSK_ISSUE_LIMIT.max} tickets per kiosk in ${KIOSK_ISSUE_LIMIT.windowSeconds} seconds.`,
+          security: [],
+          body: kioskIssueBody,
+          response: { 201: kioskTicketSchema },
+        },
+      },
+      async (request, reply) => {
+        const device = deviceOf(request);
+        perDevice.hit(
+          `${device.companyId}:${device.deviceId}`,
+          "This kiosk is issuing tickets too fast; wait a minute and try again.",
+        );
+        const answer = await issueKioskTicket(
+          ctx,
+          dbOf(request),
+          request.company!,
+          device,
+          request.body,
+        );
+        return reply.status(201).send(answer);
+      },
+    );
+  };
