@@ -1,4 +1,5 @@
 import type { queueUz } from "./queue/uz";
+import type { KioskScreenMessages } from "./kiosk/kiosk-screen";
 import type { PortalMessages } from "./portal/uz";
 import type { SetupMessages } from "./setup/uz";
 import type { StaffMessages } from "./staff/uz";
@@ -124,4 +125,5 @@ export type Messages = BaseMessages &
   PortalMessages & {
     setup: SetupMessages;
     queue: Widen<typeof queueUz>;
+    kiosk: KioskScreenMessages;
   };

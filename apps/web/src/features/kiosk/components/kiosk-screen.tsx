@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Logo } from "../../../components/ui/logo";
+import { isApiError } from "../../../lib/api/api-error";
+import { brandStyle } from "../../../lib/brand-colors";
+import { companyBase } from "../../../lib/company-host";
+import { useErrorMessage } from "../../../lib/errors";
+import { currentLanguage, setLanguage, type Language } from "../../../lib/i18n";
+import { useLocalized, type LocalizedText } from "../../../lib/localized";
+import { useDeviceRequest } from "../../device-pairing/hooks/use-device-request";
+import {
+  getKioskSnapshot,
+  issueKioskTicket,
+  type KioskService,
+  type KioskTicket,
+} from "../api/kiosk.api";
+import { useBrowserOnline, useIdleReset } from "../hooks/use-idle-reset";
+import { KioskDetailsForm, type KioskDetails } from "./kiosk-details";
+import { KioskServices } from "./kiosk-services";
+import { PRIMARY, SECONDARY } from "./kiosk-styles";
+import { KioskTicketScreen } from "./kiosk-ticket";
+
+type Step =
+  | { name: "welcome" }
+  | { name: "services" }
+  | { name: "details"; service: KioskService }
+  | { name: "ticket"; ticket: KioskTicket };
+
+const isUnpaired = (error: unknown) => isApiError(error) && error.status === 401;
+
+export type KioskScreenProps = {
+  slug: string;
+  token: string;
+  /** What the pairing gate already knows, shown until the first snapshot arrives. */
+  branding: { companyName: string; logoUrl: string | null; primaryColor: string | null };
+  branchName: LocalizedText;
+  onUnpaired: () => void;
+};
+
+/**
+ * The virtual kiosk: welcome and language, a service, optionally a name and phone, then the
+ * ticket (printed). Every step but the first goes back to the start when left alone, the
+ * ticket after a short while; nothing about the customer is kept beyond their own screen.
+ */
+export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: KioskScreenProps) {
+  const { t } = useTranslation();
+  const local = useLocalized();
+  const errorMessage = useErrorMessage();
+  const online = useBrowserOnline();
+  const [step, setStep] = useState<Step>({ name: "welcome" });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const snapshot = useDeviceRequest(
+    `kiosk:${slug}:${token}`,
+    async (signal) => {
+      try {
+        return await getKioskSnapshot(slug, token, signal);
+      } catch (e) {
+        if (isUnpaired(e)) onUnpaired();
+        throw e;
+      }
+    },
+    {
+      refreshEvery: 20_000,
+      refreshOnShowAfter: 5_000,
+      retry: (failures, e) => !isUnpaired(e) && failures <= 2,
+    },
+  );
+  const data = snapshot.data;
+  const languages: Language[] = data?.settings.languages.length
+    ? data.settings.languages
+    : ["uz", "ru", "en"];
+  const home = languages[0] ?? "uz";
+  const offline = !online || snapshot.isError;
+
+  const reset = useCallback(() => {
+    setStep({ name: "welcome" });
+    setBusy(false);
+    setError(null);
+    // The next person starts in the kiosk's first language; the choice is never stored.
+    if (currentLanguage() !== home) setLanguage(home, false);
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  }, [home]);
+
+  // The kiosk's own language on start, whatever this browser chose before.
+  useEffect(() => {
+    if (data && currentLanguage() !== home) setLanguage(home, false);
+    // Only when the kiosk's languages arrive or change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [home, data !== undefined]);
+
+  const idleSeconds = data?.settings.idleResetSeconds ?? 300;
+  useIdleReset(step.name !== "welcome" && step.name !== "ticket", idleSeconds, reset);
+
+  const issue = async (service: KioskService, details: KioskDetails) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { ticket } = await issueKioskTicket(slug, token, { serviceId: service.id, ...details });
+      setStep({ name: "ticket", ticket });
+      snapshot.refetch();
+    } catch (e) {
+      if (isUnpaired(e)) onUnpaired();
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const company = data?.company ?? {
+    name: branding.companyName,
+    logoUrl: branding.logoUrl,
+    primaryColor: branding.primaryColor,
+  };
+  const branch = local(data?.branch.name ?? branchName);
+
+  return (
+    <div
+      style={brandStyle(company.primaryColor)}
+      className="kiosk-screen flex min-h-dvh flex-col bg-zinc-100 select-none"
+    >
+      <header className="flex items-center gap-5 bg-indigo-700 px-8 py-6 text-white">
+        <Logo url={company.logoUrl} name={company.name} size="lg" />
+        <div className="min-w-0 flex-1">
+          <p className="truncate text-3xl font-bold">{company.name}</p>
+          <p className="truncate text-xl">{branch}</p>
+        </div>
+        {step.name !== "welcome" && step.name !== "ticket" && (
+          <LanguageButtons languages={languages} compact />
+        )}
+      </header>
+      {offline && (
+        <p
+          role="alert"
+          data-testid="kiosk-offline"
+          className="bg-amber-300 px-8 py-4 text-center text-2xl font-semibold text-amber-950"
+        >
+          {t("kiosk.offline")}
+        </p>
+      )}
+      <main className="mx-auto flex w-full max-w-4xl flex-1 flex-col gap-8 px-8 py-10">
+        {step.name === "welcome" && (
+          <section
+            aria-labelledby="kiosk-welcome"
+            className="flex flex-1 flex-col items-center justify-center gap-10 text-center"
+          >
+            <h1 id="kiosk-welcome" className="text-6xl font-extrabold text-zinc-950">
+              {t("kiosk.welcome")}
+            </h1>
+            {languages.length > 1 && (
+              <div className="flex flex-col items-center gap-4">
+                <p className="text-3xl text-zinc-800">{t("kiosk.chooseLanguage")}</p>
+                <LanguageButtons languages={languages} />
+              </div>
+            )}
+            <button
+              type="button"
+              disabled={!data}
+              onClick={() => setStep({ name: "services" })}
+              data-testid="kiosk-start"
+              className={`${PRIMARY} min-h-32 w-full max-w-xl text-4xl`}
+            >
+              {t("kiosk.start")}
+            </button>
+          </section>
+        )}
+        {step.name === "services" && (
+          <section aria-labelledby="kiosk-choose" className="flex flex-col gap-6">
+            <h1 id="kiosk-choose" className="text-5xl font-bold text-zinc-950">
+              {t("kiosk.chooseService")}
+            </h1>
+            {error && (
+              <p role="alert" className="rounded-xl bg-red-50 px-6 py-4 text-2xl text-red-900">
+                {error}
+              </p>
+            )}
+            <KioskServices
+              services={data?.services ?? []}
+              disabled={busy}
+              onChoose={(service) => {
+                setError(null);
+                setStep({ name: "details", service });
+              }}
+            />
+            <button type="button" onClick={reset} className={`${SECONDARY} self-start px-10`}>
+              {t("kiosk.back")}
+            </button>
+          </section>
+        )}
+        {step.name === "details" && (
+          <KioskDetailsForm
+            service={step.service}
+            busy={busy}
+            error={error}
+            onBack={() => {
+              setError(null);
+              setStep({ name: "services" });
+            }}
+            onSubmit={(details) => void issue(step.service, details)}
+          />
+        )}
+        {step.name === "ticket" && (
+          <KioskTicketScreen
+            ticket={step.ticket}
+            trackUrl={`${window.location.origin}${companyBase(slug)}${step.ticket.trackPath}`}
+            companyName={company.name}
+            branchName={local(step.ticket.branchName) || branch}
+            timeZone={data?.branch.timeZone ?? "Asia/Tashkent"}
+            autoPrint={data?.settings.autoPrint ?? false}
+            onDone={reset}
+          />
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** The kiosk's languages as buttons in their own names (never stored on the device). */
+function LanguageButtons({ languages, compact }: { languages: Language[]; compact?: boolean }) {
+  const { t, i18n } = useTranslation();
+  if (languages.length < 2) return null;
+  return (
+    <div className="flex gap-3" role="group" aria-label={t("kiosk.chooseLanguage")}>
+      {languages.map((lang) => {
+        const active = i18n.language === lang;
+        return (
+          <button
+            key={lang}
+            type="button"
+            lang={lang}
+            aria-pressed={active}
+            onClick={() => setLanguage(lang, false)}
+            className={
+              compact
+                ? `min-h-14 rounded-xl px-4 text-lg font-semibold ring-2 ${active ? "bg-white text-indigo-800 ring-white" : "bg-indigo-800 text-white ring-white/60"}`
+                : `min-h-20 min-w-48 rounded-2xl px-6 text-2xl font-semibold ring-2 ${active ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-zinc-900 ring-zinc-300"}`
+            }
+          >
+            {t(`languages.${lang}`)}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
