@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Logo } from "../../../components/ui/logo";
 import { isApiError } from "../../../lib/api/api-error";
@@ -68,6 +68,13 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
     },
   );
   const data = snapshot.data;
+  // Back online: ask at once rather than at the next refresh, so the banner goes quickly.
+  const wasOnline = useRef(online);
+  const { refetch } = snapshot;
+  useEffect(() => {
+    if (online && !wasOnline.current) refetch();
+    wasOnline.current = online;
+  }, [online, refetch]);
   const languages: Language[] = data?.settings.languages.length
     ? data.settings.languages
     : ["uz", "ru", "en"];
@@ -120,11 +127,11 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
       style={brandStyle(company.primaryColor)}
       className="kiosk-screen flex min-h-dvh flex-col bg-zinc-100 select-none"
     >
-      <header className="flex items-center gap-5 bg-indigo-700 px-8 py-6 text-white">
+      <header className="flex items-center gap-6 bg-indigo-700 px-10 py-8 text-white">
         <Logo url={company.logoUrl} name={company.name} size="lg" />
         <div className="min-w-0 flex-1">
-          <p className="truncate text-3xl font-bold">{company.name}</p>
-          <p className="truncate text-xl">{branch}</p>
+          <p className="truncate text-4xl font-bold">{company.name}</p>
+          <p className="mt-1 truncate text-2xl">{branch}</p>
         </div>
         {step.name !== "welcome" && step.name !== "ticket" && (
           <LanguageButtons languages={languages} compact />
@@ -139,27 +146,27 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
           {t("kiosk.offline")}
         </p>
       )}
-      <main className="mx-auto flex w-full max-w-4xl flex-1 flex-col gap-8 px-8 py-10">
+      <main className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-8 px-10 py-12">
         {step.name === "welcome" && (
           <section
             aria-labelledby="kiosk-welcome"
-            className="flex flex-1 flex-col items-center justify-center gap-10 text-center"
+            className="flex flex-1 flex-col items-center justify-center gap-14 text-center"
           >
-            <h1 id="kiosk-welcome" className="text-6xl font-extrabold text-zinc-950">
+            <h1 id="kiosk-welcome" className="text-7xl font-extrabold text-zinc-950">
               {t("kiosk.welcome")}
             </h1>
             {languages.length > 1 && (
               <div className="flex flex-col items-center gap-4">
-                <p className="text-3xl text-zinc-800">{t("kiosk.chooseLanguage")}</p>
+                <p className="text-4xl text-zinc-800">{t("kiosk.chooseLanguage")}</p>
                 <LanguageButtons languages={languages} />
               </div>
             )}
             <button
               type="button"
-              disabled={!data}
+              disabled={!data || offline}
               onClick={() => setStep({ name: "services" })}
               data-testid="kiosk-start"
-              className={`${PRIMARY} min-h-32 w-full max-w-xl text-4xl`}
+              className={`${PRIMARY} min-h-40 w-full max-w-2xl text-5xl`}
             >
               {t("kiosk.start")}
             </button>
@@ -167,7 +174,7 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
         )}
         {step.name === "services" && (
           <section aria-labelledby="kiosk-choose" className="flex flex-col gap-6">
-            <h1 id="kiosk-choose" className="text-5xl font-bold text-zinc-950">
+            <h1 id="kiosk-choose" className="text-6xl font-bold text-zinc-950">
               {t("kiosk.chooseService")}
             </h1>
             {error && (
@@ -233,8 +240,8 @@ function LanguageButtons({ languages, compact }: { languages: Language[]; compac
             onClick={() => setLanguage(lang, false)}
             className={
               compact
-                ? `min-h-14 rounded-xl px-4 text-lg font-semibold ring-2 ${active ? "bg-white text-indigo-800 ring-white" : "bg-indigo-800 text-white ring-white/60"}`
-                : `min-h-20 min-w-48 rounded-2xl px-6 text-2xl font-semibold ring-2 ${active ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-zinc-900 ring-zinc-300"}`
+                ? `min-h-16 rounded-xl px-5 text-xl font-semibold ring-2 ${active ? "bg-white text-indigo-800 ring-white" : "bg-indigo-800 text-white ring-white/60"}`
+                : `min-h-24 min-w-56 rounded-2xl px-8 text-3xl font-semibold ring-2 ${active ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-zinc-900 ring-zinc-300"}`
             }
           >
             {t(`languages.${lang}`)}

@@ -44,7 +44,7 @@ export function KioskServices({
               disabled={closed || disabled}
               onClick={() => onChoose(s)}
               className={cn(
-                "flex min-h-32 w-full items-center gap-6 rounded-2xl px-6 py-5 text-left shadow-sm ring-2 transition-colors",
+                "flex min-h-40 w-full items-center gap-8 rounded-3xl px-8 py-6 text-left shadow-sm ring-2 transition-colors",
                 "focus-visible:outline-4 focus-visible:outline-offset-4 focus-visible:outline-indigo-600",
                 closed
                   ? "cursor-not-allowed bg-zinc-200 text-zinc-700 ring-zinc-300"
@@ -54,20 +54,20 @@ export function KioskServices({
               <span
                 aria-hidden="true"
                 className={cn(
-                  "flex size-20 shrink-0 items-center justify-center rounded-xl font-mono text-4xl font-bold",
+                  "flex size-24 shrink-0 items-center justify-center rounded-2xl font-mono text-5xl font-bold",
                   closed ? "bg-zinc-400 text-white" : "bg-indigo-600 text-white",
                 )}
               >
                 {s.letter}
               </span>
               <span className="min-w-0 flex-1">
-                <span className="block text-3xl leading-tight font-bold">{local(s.name)}</span>
+                <span className="block text-4xl leading-tight font-bold">{local(s.name)}</span>
                 {closed ? (
-                  <span className="mt-2 block text-2xl font-semibold text-zinc-800">
+                  <span className="mt-3 block text-3xl font-semibold text-zinc-800">
                     {s.closedReason ? t(`kiosk.closed.${s.closedReason}`) : null}
                   </span>
                 ) : (
-                  <span className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-xl text-zinc-700">
+                  <span className="mt-3 flex flex-wrap gap-x-8 gap-y-1 text-2xl text-zinc-700">
                     <span>{t("kiosk.waiting", { count: s.waiting })}</span>
                     <span>
                       {s.operatorsServing > 0

@@ -72,16 +72,16 @@ export function KioskTicketScreen({
         className="flex flex-col items-center gap-6 text-center"
         data-testid="kiosk-ticket"
       >
-        <h2 id="kiosk-ticket-title" className="text-3xl font-semibold text-zinc-800">
+        <h2 id="kiosk-ticket-title" className="text-4xl font-semibold text-zinc-800">
           {t("kiosk.ticket.title")}
         </h2>
         <p
-          className="font-mono text-[9rem] leading-none font-extrabold tracking-tight text-indigo-700"
+          className="font-mono text-[11rem] leading-none font-extrabold tracking-tight text-indigo-700"
           data-testid="kiosk-ticket-number"
         >
           {ticket.label}
         </p>
-        <p className="text-4xl font-bold text-zinc-950">{serviceName}</p>
+        <p className="text-5xl font-bold text-zinc-950">{serviceName}</p>
         <div className="grid w-full grid-cols-2 gap-4">
           <p className="rounded-2xl bg-white px-4 py-5 text-3xl font-semibold text-zinc-900 ring-1 ring-zinc-200">
             {ahead}
@@ -94,11 +94,11 @@ export function KioskTicketScreen({
           <div
             role="img"
             aria-label={t("kiosk.ticket.qr")}
-            className="size-56 shrink-0 [&_svg]:size-full"
+            className="size-64 shrink-0 [&_svg]:size-full"
             // The library's own SVG markup of the tracking link.
             dangerouslySetInnerHTML={{ __html: qrSvg ?? "" }}
           />
-          <p className="max-w-sm text-2xl text-zinc-800">{t("kiosk.ticket.scan")}</p>
+          <p className="max-w-md text-3xl text-zinc-800">{t("kiosk.ticket.scan")}</p>
         </div>
         <div className="grid w-full grid-cols-2 gap-4">
           <button
@@ -107,13 +107,13 @@ export function KioskTicketScreen({
             className={SECONDARY}
             data-testid="kiosk-print"
           >
-            🖨 {t("kiosk.ticket.print")}
+            {t("kiosk.ticket.print")}
           </button>
           <button type="button" onClick={onDone} className={PRIMARY}>
             {t("kiosk.ticket.done")}
           </button>
         </div>
-        <p className="text-xl text-zinc-700" aria-live="off">
+        <p className="text-2xl text-zinc-700" aria-live="off">
           {t("kiosk.ticket.backIn", { seconds: left })}
         </p>
       </section>

@@ -1,0 +1,156 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { setUpQueueWorld } from "./queue-setup";
+import { snap } from "./screenshots";
+
+/** 0 serious or critical accessibility violations on the kiosk's screen. */
+async function expectAccessible(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `${what}: serious or critical axe violations`,
+  ).toEqual([]);
+}
+
+test("a customer at the hall kiosk takes a cash-desk ticket with a phone number, and the kiosk forgets them", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const world = await setUpQueueWorld(request, "hamkorbank-kiosk");
+  const admin = { authorization: `Bearer ${world.adminToken}` };
+  // Aziza is at counter 3; two people already wait at the cash desk.
+  const session = await request.post(`/api/c/${world.slug}/queue/session`, {
+    headers: { authorization: `Bearer ${world.operator.token}` },
+    data: { counterId: world.counters.three },
+  });
+  expect(session.ok(), await session.text()).toBeTruthy();
+  for (let i = 0; i < 2; i++) {
+    const res = await request.post(`/api/c/${world.slug}/queue/tickets`, {
+      headers: admin,
+      data: { branchId: world.branch.id, serviceId: world.services.kassa },
+    });
+    expect(res.ok(), await res.text()).toBeTruthy();
+  }
+  const device = await request.post(`/api/c/${world.slug}/admin/devices`, {
+    headers: admin,
+    data: { branchId: world.branch.id, kind: "KIOSK", name: "Kirish yonidagi kiosk" },
+  });
+  expect(device.ok(), await device.text()).toBeTruthy();
+  const { pairingCode } = (await device.json()) as { pairingCode: string };
+
+  // A portrait touch screen in the hall; printing is counted instead of opening a dialog.
+  const hall = await browser.newContext({
+    viewport: { width: 1080, height: 1920 },
+    hasTouch: true,
+  });
+  await hall.addInitScript(() => {
+    const w = window as unknown as { __prints: number };
+    w.__prints = 0;
+    window.print = () => {
+      w.__prints++;
+    };
+  });
+  const kiosk = await hall.newPage();
+  await kiosk.goto(`/k/${world.slug}/${world.branch.slug}`);
+  for (const digit of pairingCode) {
+    await kiosk.getByRole("button", { name: digit, exact: true }).tap();
+  }
+  await kiosk.getByRole("button", { name: "Ulash", exact: true }).tap();
+
+  // Welcome: the company, the branch, the languages and one big button.
+  const start = kiosk.getByTestId("kiosk-start");
+  await expect(start).toBeEnabled();
+  await expect(kiosk.getByText("Hamkorbank")).toBeVisible();
+  await expect(kiosk.getByText("Toshkent filiali")).toBeVisible();
+  await expect(kiosk.getByRole("button", { name: "Русский" })).toBeVisible();
+  await snap(kiosk, "kiosk-01-welcome");
+  await expectAccessible(kiosk, "welcome");
+
+  await start.tap();
+  const services = kiosk.getByTestId("kiosk-services");
+  const kassa = services.getByRole("button", { name: /Kassa xizmati/ });
+  await expect(kassa).toContainText("Navbatda: 2 kishi");
+  await expect(kassa).toContainText("Operatorlar: 1");
+  await expect(kassa).toContainText(/Kutish vaqti: \d+–\d+ daqiqa/);
+  const box = await kassa.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(48);
+  await snap(kiosk, "kiosk-02-services");
+  await expectAccessible(kiosk, "services");
+
+  // Optional details: the phone on the keypad behind the +998 mask, the name on the letters.
+  await kassa.tap();
+  const phone = kiosk.getByTestId("kiosk-phone");
+  await expect(phone).toContainText("+998 __ ___ __ __");
+  for (const digit of "901234567") {
+    await kiosk.getByRole("button", { name: digit, exact: true }).tap();
+  }
+  await expect(phone).toContainText("+998 90 123 45 67");
+  await kiosk.getByTestId("kiosk-name").tap();
+  for (const letter of "AZIZ") {
+    await kiosk.getByRole("button", { name: letter, exact: true }).tap();
+  }
+  await expect(kiosk.getByTestId("kiosk-name")).toContainText("Aziz");
+  await snap(kiosk, "kiosk-03-details");
+  await expectAccessible(kiosk, "details");
+
+  await kiosk.getByTestId("kiosk-issue").tap();
+  const ticket = kiosk.getByTestId("kiosk-ticket");
+  await expect(kiosk.getByTestId("kiosk-ticket-number")).toHaveText("K-001");
+  await expect(ticket).toContainText("Kassa xizmati");
+  await expect(ticket).toContainText("Sizdan oldin 2 kishi");
+  await expect(ticket).toContainText(/Taxminan \d+–\d+ daqiqa/);
+  await expect(ticket.getByRole("img").locator("svg")).toBeVisible();
+  await expect
+    .poll(() => kiosk.evaluate(() => (window as unknown as { __prints: number }).__prints))
+    .toBe(1);
+  await snap(kiosk, "kiosk-04-ticket");
+  await expectAccessible(kiosk, "ticket");
+
+  // The receipt as the printer gets it.
+  await kiosk.emulateMedia({ media: "print" });
+  await kiosk.setViewportSize({ width: 302, height: 900 });
+  await expect(kiosk.locator(".kiosk-receipt")).toContainText("K-001");
+  await snap(kiosk, "kiosk-05-receipt");
+  await kiosk.emulateMedia({ media: "screen" });
+  await kiosk.setViewportSize({ width: 1080, height: 1920 });
+
+  // Done: back to the start, and nothing about Aziz stays on the device.
+  await kiosk.getByRole("button", { name: "Tayyor" }).tap();
+  await expect(start).toBeVisible();
+  const stored = await kiosk.evaluate(() =>
+    JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }),
+  );
+  expect(stored).not.toContain("901234567");
+  expect(stored).not.toMatch(/aziz/i);
+  await expect(kiosk.locator("body")).not.toContainText("Aziz");
+
+  // Russian for the next person, for this visit only.
+  await kiosk.getByRole("button", { name: "Русский" }).tap();
+  await expect(kiosk.getByTestId("kiosk-start")).toHaveText("Получить талон");
+  await kiosk.getByTestId("kiosk-start").tap();
+  await expect(services).toContainText("В очереди: 3 чел.");
+  await snap(kiosk, "kiosk-06-services-ru");
+  await kiosk.getByRole("button", { name: "Назад" }).tap();
+
+  // The server away: the kiosk says so instead of failing silently, and takes no ticket.
+  await expect
+    .poll(() => kiosk.evaluate(() => navigator.serviceWorker.controller !== null))
+    .toBe(true);
+  await hall.setOffline(true);
+  await expect(kiosk.getByTestId("kiosk-offline")).toBeVisible();
+  await expect(kiosk.getByTestId("kiosk-start")).toBeDisabled();
+  await snap(kiosk, "kiosk-07-offline");
+  await expectAccessible(kiosk, "offline banner");
+
+  // Its service worker keeps the app shell: a reload without a network still opens the kiosk.
+  await kiosk.reload();
+  await expect(kiosk.getByRole("alert")).toContainText("Server bilan aloqa", { timeout: 20_000 });
+  await snap(kiosk, "kiosk-08-offline-reload");
+  await hall.setOffline(false);
+  await kiosk.reload();
+  await expect(kiosk.getByTestId("kiosk-start")).toBeEnabled();
+  await expect(kiosk.getByTestId("kiosk-offline")).toBeHidden();
+  await hall.close();
+});
