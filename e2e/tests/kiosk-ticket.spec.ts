@@ -1,5 +1,8 @@
+/// <reference lib="dom" />
+// Browser code runs in page.evaluate here; the DOM types describe it.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import jsQR from "jsqr";
 import { setUpQueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";
 
@@ -11,6 +14,24 @@ async function expectAccessible(page: Page, what: string) {
     bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
     `${what}: serious or critical axe violations`,
   ).toEqual([]);
+}
+
+/** The text of the QR code shown in `locator`, read from a screenshot of it. */
+async function decodeQr(page: Page, locator: Locator): Promise<string | null> {
+  const png = await locator.screenshot();
+  const image = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext("2d")!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, img.width, img.height);
+    return { width: img.width, height: img.height, data: Array.from(data) };
+  }, png.toString("base64"));
+  return jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data ?? null;
 }
 
 test("a customer at the hall kiosk takes a cash-desk ticket with a phone number, and the kiosk forgets them", async ({
@@ -53,6 +74,8 @@ test("a customer at the hall kiosk takes a cash-desk ticket with a phone number,
     };
   });
   const kiosk = await hall.newPage();
+  // Time runs as usual, but the test may jump ahead (the ticket's and the idle return).
+  await kiosk.clock.install();
   await kiosk.goto(`/k/${world.slug}/${world.branch.slug}`);
   for (const digit of pairingCode) {
     await kiosk.getByRole("button", { name: digit, exact: true }).tap();
@@ -108,16 +131,31 @@ test("a customer at the hall kiosk takes a cash-desk ticket with a phone number,
   await snap(kiosk, "kiosk-04-ticket");
   await expectAccessible(kiosk, "ticket");
 
-  // The receipt as the printer gets it.
+  // The receipt as the printer gets it; its QR code decodes to the ticket's tracking link.
   await kiosk.emulateMedia({ media: "print" });
   await kiosk.setViewportSize({ width: 302, height: 900 });
-  await expect(kiosk.locator(".kiosk-receipt")).toContainText("K-001");
+  const receipt = kiosk.locator(".kiosk-receipt");
+  await expect(receipt).toContainText("K-001");
+  await expect(receipt).toContainText("Sizdan oldin 2 kishi");
   await snap(kiosk, "kiosk-05-receipt");
+  const trackUrl = await decodeQr(kiosk, receipt.locator(".kiosk-receipt-qr"));
+  expect(trackUrl).toMatch(new RegExp(`/c/${world.slug}/t/[\\w.-]+$`));
   await kiosk.emulateMedia({ media: "screen" });
   await kiosk.setViewportSize({ width: 1080, height: 1920 });
 
-  // Done: back to the start, and nothing about Aziz stays on the device.
-  await kiosk.getByRole("button", { name: "Tayyor" }).tap();
+  // The customer's phone opens the link and sees the ticket.
+  const mobile = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+  });
+  const phonePage = await mobile.newPage();
+  await phonePage.goto(new URL(trackUrl!).pathname);
+  await expect(phonePage.getByText("K-001").first()).toBeVisible();
+  await snap(phonePage, "kiosk-06-tracking-on-phone");
+  await mobile.close();
+
+  // The ticket goes back to the start by itself after about 20 s; nothing about Aziz stays.
+  await kiosk.clock.fastForward(21_000);
   await expect(start).toBeVisible();
   const stored = await kiosk.evaluate(() =>
     JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }),
@@ -126,13 +164,33 @@ test("a customer at the hall kiosk takes a cash-desk ticket with a phone number,
   expect(stored).not.toMatch(/aziz/i);
   await expect(kiosk.locator("body")).not.toContainText("Aziz");
 
-  // Russian for the next person, for this visit only.
+  // English for the next person (for this visit only), in landscape too; no name this time.
+  await kiosk.getByRole("button", { name: "English" }).tap();
+  await expect(start).toHaveText("Get a ticket");
+  await start.tap();
+  await expect(services).toContainText("Waiting: 3");
+  await snap(kiosk, "kiosk-07-services-en");
+  await kiosk.setViewportSize({ width: 1920, height: 1080 });
+  await snap(kiosk, "kiosk-07b-services-en-landscape");
+  await kiosk.setViewportSize({ width: 1080, height: 1920 });
+  await services.getByRole("button", { name: /Credit advice/ }).tap();
+  await kiosk.getByRole("button", { name: "Without a name" }).tap();
+  await expect(kiosk.getByTestId("kiosk-ticket-number")).toHaveText("K-002");
+  await expect(ticket).toContainText("Nobody ahead of you");
+  await snap(kiosk, "kiosk-08-ticket-en");
+  await kiosk.getByRole("button", { name: "Done" }).tap();
+  // Back at the start the kiosk speaks its first language again.
+  await expect(start).toHaveText("Talon olish");
+
+  // Russian, then the customer walks away: after the idle time the kiosk starts over.
   await kiosk.getByRole("button", { name: "Русский" }).tap();
-  await expect(kiosk.getByTestId("kiosk-start")).toHaveText("Получить талон");
-  await kiosk.getByTestId("kiosk-start").tap();
+  await expect(start).toHaveText("Получить талон");
+  await snap(kiosk, "kiosk-09-welcome-ru");
+  await start.tap();
   await expect(services).toContainText("В очереди: 3 чел.");
-  await snap(kiosk, "kiosk-06-services-ru");
-  await kiosk.getByRole("button", { name: "Назад" }).tap();
+  await snap(kiosk, "kiosk-10-services-ru");
+  await kiosk.clock.fastForward("05:01");
+  await expect(start).toHaveText("Talon olish");
 
   // The server away: the kiosk says so instead of failing silently, and takes no ticket.
   await expect
@@ -140,17 +198,17 @@ test("a customer at the hall kiosk takes a cash-desk ticket with a phone number,
     .toBe(true);
   await hall.setOffline(true);
   await expect(kiosk.getByTestId("kiosk-offline")).toBeVisible();
-  await expect(kiosk.getByTestId("kiosk-start")).toBeDisabled();
-  await snap(kiosk, "kiosk-07-offline");
+  await expect(start).toBeDisabled();
+  await snap(kiosk, "kiosk-11-offline");
   await expectAccessible(kiosk, "offline banner");
 
   // Its service worker keeps the app shell: a reload without a network still opens the kiosk.
   await kiosk.reload();
   await expect(kiosk.getByRole("alert")).toContainText("Server bilan aloqa", { timeout: 20_000 });
-  await snap(kiosk, "kiosk-08-offline-reload");
+  await snap(kiosk, "kiosk-12-offline-reload");
   await hall.setOffline(false);
   await kiosk.reload();
-  await expect(kiosk.getByTestId("kiosk-start")).toBeEnabled();
+  await expect(start).toBeEnabled();
   await expect(kiosk.getByTestId("kiosk-offline")).toBeHidden();
   await hall.close();
 });
