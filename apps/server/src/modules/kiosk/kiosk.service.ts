@@ -27,7 +27,7 @@ const DAY_TOTAL_SERIES = "*";
 type BranchState = { open: true } | { open: false; reason: KioskClosedReason; message: string };
 
 /** The kiosk's device row and its settings; a kiosk removed since its token was cached is gone. */
-async function kioskDevice(db: CompanyQueryDb, caller: DeviceCaller) {
+export async function kioskDevice(db: CompanyQueryDb, caller: DeviceCaller) {
   const row = await findDevice(db, caller.deviceId);
   if (!row || row.revoked_at) throw notFound("The kiosk");
   return { row, settings: effectiveSettings("KIOSK", row.settings) as KioskSettings };
