@@ -212,3 +212,99 @@ test("a customer at the hall kiosk takes a cash-desk ticket with a phone number,
   await expect(kiosk.getByTestId("kiosk-offline")).toBeHidden();
   await hall.close();
 });
+
+test("the kiosk keeps issuing while its server is away and hands the tickets in when it returns", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const world = await setUpQueueWorld(request, "hamkorbank-offline");
+  const admin = { authorization: `Bearer ${world.adminToken}` };
+  const created = await request.post(`/api/c/${world.slug}/admin/devices`, {
+    headers: admin,
+    data: {
+      branchId: world.branch.id,
+      kind: "KIOSK",
+      name: "Zal kioski",
+      settings: { offlineIssuing: true, autoPrint: false },
+    },
+  });
+  expect(created.ok(), await created.text()).toBeTruthy();
+  const { pairingCode } = (await created.json()) as { pairingCode: string };
+
+  const hall = await browser.newContext({
+    viewport: { width: 1080, height: 1920 },
+    hasTouch: true,
+  });
+  const kiosk = await hall.newPage();
+  await kiosk.goto(`/k/${world.slug}/${world.branch.slug}`);
+  const reserved = kiosk.waitForResponse((r) => r.url().endsWith("/kiosk/offline-block"));
+  for (const digit of pairingCode) {
+    await kiosk.getByRole("button", { name: digit, exact: true }).tap();
+  }
+  await kiosk.getByRole("button", { name: "Ulash", exact: true }).tap();
+  expect((await reserved).status()).toBe(201);
+  const start = kiosk.getByTestId("kiosk-start");
+  await expect(start).toBeEnabled();
+
+  // The network goes: the kiosk says so and still issues, from its reserved numbers.
+  await hall.setOffline(true);
+  await expect(kiosk.getByTestId("kiosk-offline")).toContainText("oflayn beriladi");
+  const tokens: string[] = [];
+  for (const n of [1, 2, 3]) {
+    await start.tap();
+    await kiosk
+      .getByTestId("kiosk-services")
+      .getByRole("button", { name: /Kassa xizmati/ })
+      .tap();
+    await kiosk.getByRole("button", { name: "Ismsiz olish" }).tap();
+    await expect(kiosk.getByTestId("kiosk-ticket-number")).toHaveText(`K-00${n}`);
+    await expect(kiosk.getByTestId("kiosk-ticket-offline")).toBeVisible();
+    const link = await decodeQr(kiosk, kiosk.getByRole("img", { name: /QR/ }));
+    tokens.push(link!.split("/t/")[1]!);
+    if (n === 1) {
+      await snap(kiosk, "kiosk-13-offline-ticket");
+      await expectAccessible(kiosk, "offline ticket");
+    }
+    await kiosk.getByRole("button", { name: "Tayyor" }).tap();
+  }
+
+  // Back online: they are handed in once each, in issue order, before anyone issued later.
+  await hall.setOffline(false);
+  await expect(kiosk.getByTestId("kiosk-offline")).toBeHidden({ timeout: 30_000 });
+  for (const [i, token] of tokens.entries()) {
+    await expect
+      .poll(
+        async () => (await request.get(`/api/c/${world.slug}/public/tickets/${token}`)).status(),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(200);
+    const view = await (await request.get(`/api/c/${world.slug}/public/tickets/${token}`)).json();
+    expect(view).toMatchObject({ label: `K-00${i + 1}`, peopleAhead: i });
+  }
+  // Nothing issued offline (names, phones) stays on the device once handed in.
+  const kept = await kiosk.evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        const open = indexedDB.open("eq-kiosk");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("kv", "readonly");
+          const all = tx.objectStore("kv").getAll();
+          all.onsuccess = () => resolve(all.result);
+        };
+      }),
+  );
+  expect(JSON.stringify(kept)).not.toContain("issuedAt");
+  // A ticket issued online now comes after the reserved numbers.
+  await start.tap();
+  await kiosk
+    .getByTestId("kiosk-services")
+    .getByRole("button", { name: /Kassa xizmati/ })
+    .tap();
+  await kiosk.getByRole("button", { name: "Ismsiz olish" }).tap();
+  await expect(kiosk.getByTestId("kiosk-ticket-number")).toHaveText("K-011");
+  await expect(kiosk.getByTestId("kiosk-ticket")).toContainText("Sizdan oldin 3 kishi");
+  await hall.close();
+});

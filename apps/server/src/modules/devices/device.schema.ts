@@ -6,7 +6,11 @@ export const PAIRING_CODE_TTL_MINUTES = 10;
 export const PAIRING_WRONG_CODES_PER_ADDRESS = 10;
 export const PAIRING_WRONG_CODES_WINDOW_MINUTES = 10;
 
-/** What a kiosk shows: services (a subset of the branch's; empty = all), languages, printing, idle reset. */
+/**
+ * What a kiosk shows: services (a subset of the branch's; empty = all), languages, printing, idle
+ * reset, and whether it issues from reserved numbers while the server is away (off by default:
+ * each reserved block its kiosk does not use leaves a gap in the day's numbers).
+ */
 export const kioskSettingsSchema = z.strictObject({
   serviceIds: z.array(uuidOf("service")).max(100).default([]),
   languages: languagesSchema.default(["uz", "ru", "en"]),
@@ -17,6 +21,7 @@ export const kioskSettingsSchema = z.strictObject({
     .min(30, "Use 30 to 3600 seconds.")
     .max(3600, "Use 30 to 3600 seconds.")
     .default(300),
+  offlineIssuing: z.boolean().default(false),
 });
 
 /** What a display board shows: languages, how many recent calls, spoken announcements. */

@@ -70,6 +70,7 @@ describe("the kiosk's snapshot", () => {
       languages: ["uz", "ru", "en"],
       autoPrint: true,
       idleResetSeconds: 300,
+      offlineIssuing: false,
     });
     expect(body.services.map((s: { letter: string }) => s.letter)).toEqual(["A", "B"]);
     const line = body.services[0];

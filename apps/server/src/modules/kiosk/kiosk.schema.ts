@@ -37,6 +37,7 @@ export const kioskSnapshotSchema = z.object({
     languages: z.array(z.enum(["uz", "ru", "en"])),
     autoPrint: z.boolean(),
     idleResetSeconds: z.number(),
+    offlineIssuing: z.boolean().describe("Issue from reserved numbers while the server is away"),
   }),
   services: z.array(kioskServiceSchema),
   at: z.date(),

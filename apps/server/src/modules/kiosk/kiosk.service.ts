@@ -141,6 +141,7 @@ export async function kioskSnapshot(
       languages: settings.languages,
       autoPrint: settings.autoPrint,
       idleResetSeconds: settings.idleResetSeconds,
+      offlineIssuing: settings.offlineIssuing,
     },
     services,
     at: now,

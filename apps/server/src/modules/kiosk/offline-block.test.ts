@@ -32,6 +32,10 @@ async function kiosk() {
     services: [{ letter: "A" }, { letter: "B" }],
   });
   const token = await createDisplayDevice(p.ctx, company, seeded.branch.id, "KIOSK");
+  await companyDb(p.ctx.db, company)
+    .updateTable("devices")
+    .set({ settings: JSON.stringify({ offlineIssuing: true }) })
+    .execute();
   const reserve = async (deviceToken = token) => {
     const res = await call(p.app, "POST", `/api/c/${slug}/kiosk/offline-block`, {
       headers: deviceAuth(deviceToken),
@@ -122,6 +126,21 @@ describe("issuing while the server is away", () => {
     expect(
       await companyDb(p.ctx.db, k.company).selectFrom("tickets").select("id").execute(),
     ).toHaveLength(3);
+  });
+
+  it("reserves nothing for a kiosk whose offline issuing is off", async () => {
+    const { company, slug } = await createQueueCompany(p);
+    const { branch } = await createBranchWithService(p.ctx, company);
+    const token = await createDisplayDevice(p.ctx, company, branch.id, "KIOSK");
+    const res = await call(p.app, "POST", `/api/c/${slug}/kiosk/offline-block`, {
+      headers: deviceAuth(token),
+    });
+    expect(res.statusCode).toBe(403);
+    const series = await companyDb(p.ctx.db, company)
+      .selectFrom("ticket_series")
+      .selectAll()
+      .execute();
+    expect(series).toHaveLength(0);
   });
 
   it("refuses forged or foreign blocks, numbers outside them and times off the day", async () => {

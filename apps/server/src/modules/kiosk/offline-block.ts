@@ -11,7 +11,7 @@ import {
 import { sql } from "kysely";
 import type { AccessTokens } from "../auth/access-token";
 import type { DeviceCaller } from "../access";
-import { notFound } from "../../shared/app-error";
+import { AppError, notFound } from "../../shared/app-error";
 import { servicesShown } from "../devices/device-settings";
 import {
   isUniqueViolationOf,
@@ -107,6 +107,13 @@ export async function reserveOfflineBlock(
   caller: DeviceCaller,
   now: Date,
 ): Promise<OfflineBlockDto> {
+  const { settings } = await kioskDevice(db, caller);
+  if (!settings.offlineIssuing) {
+    throw new AppError(
+      "FORBIDDEN",
+      "Offline issuing is off for this kiosk; turn it on in the kiosk's settings.",
+    );
+  }
   const branch = await kioskBranch(db, caller.branchId);
   const day = businessDay(now, branch.time_zone);
   const ranges: OfflineBlockDto["ranges"] = [];

@@ -23,13 +23,19 @@ export type KioskService = {
   operatorsServing: number;
   wait: WaitRange;
   open: boolean;
-  closedReason: KioskClosedReason | null;
+  /** OFFLINE: the server is away and no reserved number is left for the service (kiosk only). */
+  closedReason: KioskClosedReason | "OFFLINE" | null;
 };
 
 export type KioskSnapshot = {
   company: { name: string; logoUrl: string | null; primaryColor: string | null };
   branch: { id: string; name: LocalizedText; timeZone: string };
-  settings: { languages: Language[]; autoPrint: boolean; idleResetSeconds: number };
+  settings: {
+    languages: Language[];
+    autoPrint: boolean;
+    idleResetSeconds: number;
+    offlineIssuing: boolean;
+  };
   services: KioskService[];
   at: string;
 };
@@ -43,6 +49,8 @@ export type KioskTicket = {
   issuedAt: string;
   peopleAhead: number;
   wait: WaitRange;
+  /** Issued from the kiosk's reserved numbers while the server was away; handed in later. */
+  offline?: boolean;
 };
 
 const deviceHeaders = (token: string) => ({ authorization: `Device ${token}` });

@@ -64,6 +64,7 @@ export function KioskReceipt({
       </p>
       <p>{forReceipt(ahead)}</p>
       <p>{forReceipt(waitText)}</p>
+      {ticket.offline && <p>{forReceipt(t("kiosk.ticket.offlineNote"))}</p>}
       {qrSvg && (
         // The library's own SVG markup of the tracking link (no user input reaches it raw).
         <div className="kiosk-receipt-qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />

@@ -15,6 +15,8 @@ import {
   type KioskTicket,
 } from "../api/kiosk.api";
 import { useBrowserOnline, useIdleReset } from "../hooks/use-idle-reset";
+import { useOfflineTickets } from "../hooks/use-offline-tickets";
+import { isUnreachable } from "../offline/offline-tickets";
 import { KioskDetailsForm, type KioskDetails } from "./kiosk-details";
 import { KioskServices } from "./kiosk-services";
 import { PRIMARY, SECONDARY } from "./kiosk-styles";
@@ -80,6 +82,23 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
     : ["uz", "ru", "en"];
   const home = languages[0] ?? "uz";
   const offline = !online || snapshot.isError;
+  const timeZone = data?.branch.timeZone ?? "Asia/Tashkent";
+  // While the server is away, a service can still be chosen if a reserved number is left for it.
+  const spare = useOfflineTickets(
+    slug,
+    token,
+    data ? timeZone : null,
+    offline,
+    data?.settings.offlineIssuing === true,
+  );
+  const canIssueOffline = (serviceId: string) =>
+    spare.tickets?.canIssue(serviceId, timeZone) ?? false;
+  const services: KioskService[] = (data?.services ?? []).map((s) =>
+    offline && s.open && !canIssueOffline(s.id)
+      ? { ...s, open: false, closedReason: "OFFLINE" }
+      : s,
+  );
+  const issuingOffline = offline && services.some((s) => s.open);
 
   const reset = useCallback(() => {
     setStep({ name: "welcome" });
@@ -103,10 +122,25 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
   const issue = async (service: KioskService, details: KioskDetails) => {
     setBusy(true);
     setError(null);
+    const fromBlock = () =>
+      spare.tickets!.issue(service, details, {
+        timeZone,
+        branchName: data?.branch.name ?? branchName,
+      });
     try {
-      const { ticket } = await issueKioskTicket(slug, token, { serviceId: service.id, ...details });
+      let ticket: KioskTicket;
+      if (offline && canIssueOffline(service.id)) ticket = await fromBlock();
+      else {
+        try {
+          ({ ticket } = await issueKioskTicket(slug, token, { serviceId: service.id, ...details }));
+          snapshot.refetch();
+        } catch (e) {
+          // The server went away just now: the reserved numbers are for exactly this.
+          if (!isUnreachable(e) || !canIssueOffline(service.id)) throw e;
+          ticket = await fromBlock();
+        }
+      }
       setStep({ name: "ticket", ticket });
-      snapshot.refetch();
     } catch (e) {
       if (isUnpaired(e)) onUnpaired();
       setError(errorMessage(e));
@@ -143,7 +177,7 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
           data-testid="kiosk-offline"
           className="bg-amber-300 px-8 py-4 text-center text-2xl font-semibold text-amber-950"
         >
-          {t("kiosk.offline")}
+          {issuingOffline ? t("kiosk.offlineIssuing") : t("kiosk.offline")}
         </p>
       )}
       <main className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-8 px-10 py-12">
@@ -163,7 +197,7 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
             )}
             <button
               type="button"
-              disabled={!data || offline}
+              disabled={!data || (offline && !issuingOffline)}
               onClick={() => setStep({ name: "services" })}
               data-testid="kiosk-start"
               className={`${PRIMARY} min-h-40 w-full max-w-2xl text-5xl`}
@@ -183,7 +217,7 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
               </p>
             )}
             <KioskServices
-              services={data?.services ?? []}
+              services={services}
               disabled={busy}
               onChoose={(service) => {
                 setError(null);
@@ -213,7 +247,7 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
             trackUrl={`${window.location.origin}${companyBase(slug)}${step.ticket.trackPath}`}
             companyName={company.name}
             branchName={local(step.ticket.branchName) || branch}
-            timeZone={data?.branch.timeZone ?? "Asia/Tashkent"}
+            timeZone={timeZone}
             autoPrint={data?.settings.autoPrint ?? false}
             onDone={reset}
           />

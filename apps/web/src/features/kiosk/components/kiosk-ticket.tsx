@@ -82,6 +82,14 @@ export function KioskTicketScreen({
           {ticket.label}
         </p>
         <p className="text-5xl font-bold text-zinc-950">{serviceName}</p>
+        {ticket.offline && (
+          <p
+            className="w-full rounded-2xl bg-amber-100 px-6 py-4 text-2xl font-semibold text-amber-950 ring-1 ring-amber-300"
+            data-testid="kiosk-ticket-offline"
+          >
+            {t("kiosk.ticket.offlineNote")}
+          </p>
+        )}
         <div className="grid w-full grid-cols-2 gap-4">
           <p className="rounded-2xl bg-white px-4 py-5 text-3xl font-semibold text-zinc-900 ring-1 ring-zinc-200">
             {ahead}

@@ -15,11 +15,14 @@ export const enKioskScreen: KioskScreenMessages = {
     CLOSED_TODAY: "The branch is closed today",
     OUTSIDE_HOURS: "Outside working hours",
     DAILY_LIMIT: "No more tickets today",
+    OFFLINE: "No connection: not available now",
   },
   noServices: "This kiosk has no services right now. Please ask a member of staff.",
   back: "Back",
   home: "Start",
   offline: "No connection to the server — tickets cannot be issued. Please ask a member of staff.",
+  offlineIssuing:
+    "No connection to the server — tickets are issued offline and your place is kept.",
   details: {
     title: "Name and phone number",
     hint: "Optional: you get a ticket without them too.",
@@ -46,6 +49,8 @@ export const enKioskScreen: KioskScreenMessages = {
     print: "Print",
     done: "Done",
     backIn: "Back to the start in {{seconds}} s",
+    offlineNote:
+      "Issued offline: your place is kept and joins the queue when the connection returns.",
   },
   receipt: {
     issued: "Issued",

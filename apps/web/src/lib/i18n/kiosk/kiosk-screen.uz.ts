@@ -13,11 +13,13 @@ export const uzKioskScreen = {
     CLOSED_TODAY: "Bugun filial yopiq",
     OUTSIDE_HOURS: "Ish vaqtidan tashqari",
     DAILY_LIMIT: "Bugungi talonlar tugadi",
+    OFFLINE: "Aloqa yoʻq: hozir berib boʻlmaydi",
   },
   noServices: "Bu kioskda hozir xizmat yoʻq. Xodimga murojaat qiling.",
   back: "Orqaga",
   home: "Bosh sahifa",
   offline: "Server bilan aloqa yoʻq — talon berib boʻlmaydi. Xodimga murojaat qiling.",
+  offlineIssuing: "Server bilan aloqa yoʻq — talonlar oflayn beriladi, joyingiz saqlanadi.",
   details: {
     title: "Ism va telefon raqami",
     hint: "Ixtiyoriy: kiritmasangiz ham talon olasiz.",
@@ -44,6 +46,7 @@ export const uzKioskScreen = {
     print: "Chop etish",
     done: "Tayyor",
     backIn: "{{seconds}} soniyadan soʻng bosh sahifaga qaytadi",
+    offlineNote: "Talon oflayn berildi: joyingiz saqlanadi, aloqa tiklanganda navbatga qoʻshiladi.",
   },
   receipt: {
     issued: "Berildi",

@@ -44,6 +44,7 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
         : ["uz", "ru"],
   );
   const [autoPrint, setAutoPrint] = useState(s.autoPrint !== false);
+  const [offlineIssuing, setOfflineIssuing] = useState(s.offlineIssuing === true);
   const [idle, setIdle] = useState(
     String(typeof s.idleResetSeconds === "number" ? s.idleResetSeconds : 300),
   );
@@ -67,7 +68,7 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
     onSave({
       name: name.trim() || device.name,
       settings: kiosk
-        ? { serviceIds, languages, autoPrint, idleResetSeconds: idleN }
+        ? { serviceIds, languages, autoPrint, idleResetSeconds: idleN, offlineIssuing }
         : { languages, historySize: historyN, voice },
     });
   };
@@ -148,6 +149,13 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
               onChange={setAutoPrint}
               label={t("setup.devices.autoPrint")}
               hint={t("setup.devices.autoPrintHint")}
+            />
+            <SwitchRow
+              id="device-offlineIssuing"
+              checked={offlineIssuing}
+              onChange={setOfflineIssuing}
+              label={t("setup.devices.offlineIssuing")}
+              hint={t("setup.devices.offlineIssuingHint")}
             />
             <Field
               id="device-idle"
