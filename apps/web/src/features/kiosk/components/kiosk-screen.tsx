@@ -7,11 +7,13 @@ import { companyBase } from "../../../lib/company-host";
 import { useErrorMessage } from "../../../lib/errors";
 import { currentLanguage, setLanguage, type Language } from "../../../lib/i18n";
 import { useLocalized, type LocalizedText } from "../../../lib/localized";
+import { keptAnswer } from "../../device-pairing/api/kept-answer";
 import { useDeviceRequest } from "../../device-pairing/hooks/use-device-request";
 import {
   getKioskSnapshot,
   issueKioskTicket,
   type KioskService,
+  type KioskSnapshot,
   type KioskTicket,
 } from "../api/kiosk.api";
 import { useBrowserOnline, useIdleReset } from "../hooks/use-idle-reset";
@@ -53,17 +55,23 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // The last snapshot is kept (branding, services, settings): a kiosk restarted offline works.
+  const kept = keptAnswer<KioskSnapshot>(`eq.kiosk.${slug}.${token.slice(-12)}`);
   const snapshot = useDeviceRequest(
     `kiosk:${slug}:${token}`,
     async (signal) => {
       try {
         return await getKioskSnapshot(slug, token, signal);
       } catch (e) {
-        if (isUnpaired(e)) onUnpaired();
+        if (isUnpaired(e)) {
+          kept.forget();
+          onUnpaired();
+        }
         throw e;
       }
     },
     {
+      kept,
       refreshEvery: 20_000,
       refreshOnShowAfter: 5_000,
       retry: (failures, e) => !isUnpaired(e) && failures <= 2,
