@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { localeOf, currentLanguage } from "../../../lib/i18n";
+import { localeOf, currentLanguage, type Language } from "../../../lib/i18n";
 import type { KioskTicket } from "../api/kiosk.api";
 import "./kiosk-receipt.css";
 
@@ -39,6 +39,7 @@ export function KioskReceipt({
   timeZone,
   qrSvg,
   waitText,
+  languages,
 }: {
   ticket: KioskTicket;
   companyName: string;
@@ -47,8 +48,11 @@ export function KioskReceipt({
   timeZone: string;
   qrSvg: string | null;
   waitText: string;
+  languages: readonly Language[];
 }) {
   const { t } = useTranslation();
+  // The closing line in each of the kiosk's languages (one line when they read the same).
+  const footer = [...new Set(languages.map((lng) => t("kiosk.receipt.footer", { lng })))];
   const ahead =
     ticket.peopleAhead > 0
       ? t("kiosk.ticket.ahead", { count: ticket.peopleAhead })
@@ -69,7 +73,11 @@ export function KioskReceipt({
         // The library's own SVG markup of the tracking link (no user input reaches it raw).
         <div className="kiosk-receipt-qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />
       )}
-      <p className="kiosk-receipt-footer">{forReceipt(t("kiosk.receipt.footer"))}</p>
+      {footer.map((line) => (
+        <p key={line} className="kiosk-receipt-footer">
+          {forReceipt(line)}
+        </p>
+      ))}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { isApiError } from "../../../lib/api/api-error";
 import { brandStyle } from "../../../lib/brand-colors";
 import { companyBase } from "../../../lib/company-host";
 import { useErrorMessage } from "../../../lib/errors";
-import { currentLanguage, setLanguage, type Language } from "../../../lib/i18n";
+import { currentLanguage, preloadLanguages, setLanguage, type Language } from "../../../lib/i18n";
 import { useLocalized, type LocalizedText } from "../../../lib/localized";
 import { keptAnswer } from "../../device-pairing/api/kept-answer";
 import { useDeviceRequest } from "../../device-pairing/hooks/use-device-request";
@@ -117,12 +117,14 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   }, [home]);
 
-  // The kiosk's own language on start, whatever this browser chose before.
+  // The kiosk's own language on start, whatever this browser chose before; the others ready for
+  // the receipt's closing line, printed in each of them.
   useEffect(() => {
+    if (data) preloadLanguages(languages);
     if (data && currentLanguage() !== home) setLanguage(home, false);
     // Only when the kiosk's languages arrive or change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [home, data !== undefined]);
+  }, [home, languages.join(","), data !== undefined]);
 
   const idleSeconds = data?.settings.idleResetSeconds ?? 300;
   useIdleReset(step.name !== "welcome" && step.name !== "ticket", idleSeconds, reset);
@@ -188,7 +190,7 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
           {issuingOffline ? t("kiosk.offlineIssuing") : t("kiosk.offline")}
         </p>
       )}
-      <main className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-8 px-10 py-12">
+      <main className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-8 px-10 py-12 landscape:max-w-7xl">
         {step.name === "welcome" && (
           <section
             aria-labelledby="kiosk-welcome"
@@ -257,6 +259,7 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
             branchName={local(step.ticket.branchName) || branch}
             timeZone={timeZone}
             autoPrint={data?.settings.autoPrint ?? false}
+            languages={languages}
             onDone={reset}
           />
         )}

@@ -34,7 +34,7 @@ export function KioskServices({
     );
   }
   return (
-    <ul className="grid gap-5" data-testid="kiosk-services">
+    <ul className="grid gap-5 landscape:grid-cols-2" data-testid="kiosk-services">
       {services.map((s) => {
         const closed = !s.open;
         return (

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
+import type { Language } from "../../../lib/i18n";
 import { useLocalized } from "../../../lib/localized";
 import type { KioskTicket } from "../api/kiosk.api";
 import { useCountdown } from "../hooks/use-idle-reset";
@@ -26,6 +27,7 @@ export function KioskTicketScreen({
   branchName,
   timeZone,
   autoPrint,
+  languages,
   onDone,
 }: {
   ticket: KioskTicket;
@@ -34,6 +36,7 @@ export function KioskTicketScreen({
   branchName: string;
   timeZone: string;
   autoPrint: boolean;
+  languages: readonly Language[];
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -135,6 +138,7 @@ export function KioskTicketScreen({
           timeZone={timeZone}
           qrSvg={qrSvg}
           waitText={eta}
+          languages={languages}
         />,
         document.body,
       )}
