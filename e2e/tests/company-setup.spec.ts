@@ -247,10 +247,13 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await snap(kiosk, "setup-14-kiosk-pairing-screen");
   for (const digit of code) await kiosk.getByRole("button", { name: digit, exact: true }).tap();
   await kiosk.getByRole("button", { name: "Ulash", exact: true }).tap();
-  await expect(kiosk.getByTestId("kiosk-paired")).toHaveText("Kiosk ulandi — Toshkent filiali");
+  // Paired: the kiosk's welcome screen, then its services.
+  await expect(kiosk.getByTestId("kiosk-start")).toBeEnabled();
+  await expect(kiosk.getByText("Toshkent filiali")).toBeVisible();
+  await snap(kiosk, "setup-15-kiosk-paired");
+  await kiosk.getByTestId("kiosk-start").tap();
   await expect(kiosk.getByTestId("kiosk-services")).toContainText("Kassa xizmati");
   await expect(kiosk.getByTestId("kiosk-services")).toContainText("Kredit maslahat");
-  await snap(kiosk, "setup-15-kiosk-paired");
 
   // The admin's dialog notices the pairing by itself.
   await expect(page.getByTestId("pairing-done")).toBeVisible({ timeout: 15_000 });
@@ -273,6 +276,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.getByRole("dialog").getByRole("button", { name: "Saqlash" }).click();
   await expect(page.getByText("Qurilma sozlamalari saqlandi")).toBeVisible();
   await kiosk.reload();
+  await kiosk.getByTestId("kiosk-start").tap();
   await expect(kiosk.getByTestId("kiosk-services")).toContainText("Kassa xizmati");
   await expect(kiosk.getByTestId("kiosk-services")).not.toContainText("Kredit maslahat");
 

@@ -20,7 +20,6 @@ import { companySetupRoutes } from "./modules/company-setup/company-setup.routes
 import { counterRoutes } from "./modules/counters/counter.routes";
 import { devicePublicRoutes } from "./modules/devices/device-public.routes";
 import { deviceRoutes } from "./modules/devices/device.routes";
-import { kioskTicketRoutes } from "./modules/devices/kiosk-ticket.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { logoFileRoutes, logoUploadRoutes } from "./modules/logos/logo.routes";
 import { outboxRoutes } from "./modules/outbox/outbox.routes";
@@ -28,6 +27,7 @@ import { bookingRoutes } from "./modules/booking/booking.routes";
 import { portalRoutes } from "./modules/portal/portal.routes";
 import { platformAuthRoutes } from "./modules/platform-auth/platform-auth.routes";
 import { publicRoutes } from "./modules/public/public.routes";
+import { kioskRoutes } from "./modules/kiosk/kiosk.routes";
 import { displayRoutes } from "./modules/queue/http/display.routes";
 import { publicTicketRoutes } from "./modules/queue/http/public-ticket.routes";
 import { queueRoutes } from "./modules/queue/http/queue.routes";
@@ -166,7 +166,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       await company.register(devicePublicRoutes(ctx));
       await company.register(queueRoutes(ctx));
       await company.register(displayRoutes(ctx));
-      await company.register(kioskTicketRoutes(ctx));
+      await company.register(kioskRoutes(ctx));
       await company.register(publicTicketRoutes(ctx));
       await company.register(portalRoutes(ctx));
       await company.register(bookingRoutes(ctx));

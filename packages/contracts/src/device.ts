@@ -21,6 +21,8 @@ export type KioskSettings = {
   languages: Language[];
   autoPrint: boolean;
   idleResetSeconds: number;
+  /** Issue from a block of numbers reserved in advance while the server is unreachable. */
+  offlineIssuing: boolean;
 };
 
 /** What a display board shows: languages, how many recent calls, spoken announcements. */
@@ -40,6 +42,7 @@ export const DEVICE_SETTINGS_DEFAULTS: { readonly [K in DeviceKind]: Readonly<De
       languages: ["uz", "ru", "en"],
       autoPrint: true,
       idleResetSeconds: 300,
+      offlineIssuing: false,
     },
     DISPLAY: { languages: ["uz", "ru"], historySize: 6, voice: true },
   };

@@ -1,4 +1,4 @@
-import { createSecretKey, type KeyObject } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import { errors, jwtVerify, SignJWT } from "jose";
 import { AppError } from "../../shared/app-error";
 import type { StaffRole } from "../../db/tables";
@@ -72,6 +72,15 @@ export class AccessTokens {
       .setIssuedAt(Math.floor(now / 1000))
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.key);
+  }
+
+  /**
+   * A keyed digest (HMAC-SHA256) of `data` for one `purpose`, with the platform's signing
+   * secret: what the server hands out and later must recognise as its own (a kiosk's reserved
+   * numbers) without storing it. Different purposes never share a digest.
+   */
+  digest(purpose: string, data: string): Buffer {
+    return createHmac("sha256", this.key).update(`${purpose}\n${data}`).digest();
   }
 
   /** Verifies a token for the realm the request is in; any other realm is refused. */

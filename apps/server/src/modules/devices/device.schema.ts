@@ -6,14 +6,18 @@ import {
   type KioskSettings,
 } from "@equeue/contracts";
 import { z } from "zod";
-import { i18nOut, languagesSchema, uuidOf, idParams } from "../setup-common";
+import { languagesSchema, uuidOf, idParams } from "../setup-common";
 
 export const PAIRING_CODE_TTL_MINUTES = 10;
 /** Wrong codes one client address may enter per window before it must wait (per node). */
 export const PAIRING_WRONG_CODES_PER_ADDRESS = 10;
 export const PAIRING_WRONG_CODES_WINDOW_MINUTES = 10;
 
-/** What a kiosk shows: services (a subset of the branch's; empty = all), languages, printing, idle reset. */
+/**
+ * What a kiosk shows: services (a subset of the branch's; empty = all), languages, printing, idle
+ * reset, and whether it issues from reserved numbers while the server is away (off by default:
+ * each reserved block its kiosk does not use leaves a gap in the day's numbers).
+ */
 const kioskDefaults = DEVICE_SETTINGS_DEFAULTS.KIOSK;
 const idle = DEVICE_SETTINGS_LIMITS.idleResetSeconds;
 export const kioskSettingsSchema = z.strictObject({
@@ -26,6 +30,7 @@ export const kioskSettingsSchema = z.strictObject({
     .min(idle.min, `Use ${idle.min} to ${idle.max} seconds.`)
     .max(idle.max, `Use ${idle.min} to ${idle.max} seconds.`)
     .default(kioskDefaults.idleResetSeconds),
+  offlineIssuing: z.boolean().default(kioskDefaults.offlineIssuing),
 }) satisfies z.ZodType<KioskSettings>;
 
 /** What a display board shows: languages, how many recent calls, spoken announcements. */
@@ -91,22 +96,3 @@ export {
   pairingCodeSchema,
   type DeviceDto,
 } from "@equeue/contracts/schemas";
-
-/** A ticket taken at a kiosk: the service chosen on its screen (the branch is the kiosk's). */
-export const kioskTicketBody = z.strictObject({
-  serviceId: uuidOf("service"),
-  customerName: z.string().trim().min(1).max(100, "At most 100 characters.").nullish(),
-});
-
-/** What the kiosk prints on the receipt, with the QR code of the ticket's page. */
-export const kioskTicketResponse = z.object({
-  ticket: z.object({
-    id: z.string(),
-    label: z.string(),
-    status: z.string(),
-    token: z.string().describe("The tracking token: the ticket's page is /t/{token}"),
-    trackPath: z.string(),
-    serviceName: i18nOut,
-    issuedAt: z.date(),
-  }),
-});

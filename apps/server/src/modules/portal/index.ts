@@ -2,3 +2,4 @@
 export { JOIN_LIMITS } from "./portal.routes";
 export { directoryQuery } from "./portal.schema";
 export { assertPublic } from "./portal.service";
+export { listServiceLines } from "./portal.repository";

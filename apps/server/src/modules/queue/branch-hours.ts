@@ -13,7 +13,10 @@ export type BranchDayException = {
   closes_at: string | null;
 };
 
-export type OpenCheck = { open: true } | { open: false; why: string };
+/** Why a branch takes no customers: the whole day is closed, or it is outside today's hours. */
+export type ClosedKind = "CLOSED_TODAY" | "OUTSIDE_HOURS";
+
+export type OpenCheck = { open: true } | { open: false; why: string; kind: ClosedKind };
 
 /**
  * Whether the branch takes customers at `at`, by its weekly hours and the day's exception.
@@ -25,7 +28,8 @@ export function branchOpenAt(
   at: Date,
   timeZone: string,
 ): OpenCheck {
-  if (exception?.kind === "CLOSED") return { open: false, why: "The branch is closed today." };
+  if (exception?.kind === "CLOSED")
+    return { open: false, why: "The branch is closed today.", kind: "CLOSED_TODAY" };
   const { weekday, minutes } = localClock(at, timeZone);
   let day: DayHours | undefined = hours[weekday];
   if (exception?.kind === "SHORT_DAY") {
@@ -37,20 +41,30 @@ export function branchOpenAt(
   } else if (Object.keys(hours).length === 0) {
     return { open: true };
   }
-  if (!day) return { open: false, why: "The branch is closed on this day of the week." };
+  if (!day) {
+    return {
+      open: false,
+      why: "The branch is closed on this day of the week.",
+      kind: "CLOSED_TODAY",
+    };
+  }
   const open = toMinutes(day.open);
   const close = toMinutes(day.close);
   if (open !== null && minutes < open) {
-    return { open: false, why: `The branch opens at ${day.open}.` };
+    return { open: false, why: `The branch opens at ${day.open}.`, kind: "OUTSIDE_HOURS" };
   }
   if (close !== null && minutes >= close) {
-    return { open: false, why: `The branch closed at ${day.close}.` };
+    return { open: false, why: `The branch closed at ${day.close}.`, kind: "OUTSIDE_HOURS" };
   }
   for (const b of day.breaks ?? []) {
     const start = toMinutes(b.start);
     const end = toMinutes(b.end);
     if (start !== null && end !== null && minutes >= start && minutes < end) {
-      return { open: false, why: `The branch is on a break until ${b.end}.` };
+      return {
+        open: false,
+        why: `The branch is on a break until ${b.end}.`,
+        kind: "OUTSIDE_HOURS",
+      };
     }
   }
   return { open: true };

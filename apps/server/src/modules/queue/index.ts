@@ -16,3 +16,7 @@ export { TICKET_EVENT } from "./queue.types";
 export type { CompanyQueryDb, QueueFact, QueuePublisher, TicketView } from "./queue.types";
 export { ticketLabelSql, updateTicketWithEvent } from "./sql/ticket.sql";
 export { loadStaffWorkplace, workplaceBranchId } from "./staff-workplace";
+export type { OpenCheck } from "./branch-hours";
+export { isUniqueViolationOf } from "./commands/queue-transaction";
+export { trackingViewByToken } from "./queries/tracking.query";
+export { insertTicketWithEvent } from "./sql/ticket.sql";

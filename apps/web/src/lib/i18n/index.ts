@@ -81,6 +81,11 @@ function loadLanguage(lang: Language): Promise<void> {
   return pending;
 }
 
+/** Downloads `langs` ahead without switching to them (a kiosk prints a line in each of its languages). */
+export function preloadLanguages(langs: readonly Language[]): void {
+  for (const lang of langs) void loadLanguage(lang).catch(() => undefined);
+}
+
 async function addBundleLanguage(bundle: MessageBundle, lang: Language): Promise<void> {
   const texts = lang === "uz" ? bundle.uz : await bundle[lang]();
   i18n.addResourceBundle(lang, "translation", texts, true, true);

@@ -1,5 +1,6 @@
 import type { bookingUz } from "./booking/uz";
 import type { queueUz } from "./queue/uz";
+import type { KioskScreenMessages } from "./kiosk/kiosk-screen";
 import type { PortalMessages } from "./portal/uz";
 import type { SetupMessages } from "./setup/uz";
 import type { StaffMessages } from "./staff/uz";
@@ -131,4 +132,5 @@ export type Messages = BaseMessages &
     setup: SetupMessages;
     queue: Widen<typeof queueUz>;
     booking: Widen<typeof bookingUz>;
+    kiosk: KioskScreenMessages;
   };

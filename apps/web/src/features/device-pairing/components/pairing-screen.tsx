@@ -7,7 +7,7 @@ import { useErrorMessage } from "../../../lib/errors";
 import { LANGUAGES, setLanguage } from "../../../lib/i18n";
 import { cn } from "../../../lib/cn";
 import { getPublicCompany, type DeviceKind, type DeviceView } from "../api/pairing.api";
-import { useDeviceRequest } from "../hooks/use-device-request";
+import { useDeviceRequest } from "../../../lib/device/use-device-request";
 import { usePairing } from "../hooks/use-pairing";
 import { CodeKeypad } from "./code-keypad";
 

@@ -6,8 +6,9 @@ import {
   readDeviceToken,
   writeDeviceToken,
 } from "../api/device-token";
-import { getDeviceMe, type DeviceKind } from "../api/pairing.api";
-import { useDeviceRequest } from "./use-device-request";
+import { keptAnswer } from "../../../lib/device/kept-answer";
+import { getDeviceMe, type DeviceKind, type DeviceMe } from "../api/pairing.api";
+import { useDeviceRequest } from "../../../lib/device/use-device-request";
 
 const isUnpaired = (error: unknown) => isApiError(error) && error.status === 401;
 
@@ -21,7 +22,10 @@ export function usePairedDevice(slug: string, branchSlug: string, kind: DeviceKi
   const [token, setToken] = useState(() => readDeviceToken(key));
   const [wasUnpaired, setWasUnpaired] = useState(false);
 
+  // What the server last said about this device, so the screen can start without it.
+  const kept = keptAnswer<DeviceMe>(`${key}.me`);
   const unpair = useCallback(() => {
+    keptAnswer(`${key}.me`).forget();
     clearDeviceToken(key);
     setToken(null);
     setWasUnpaired(true);
@@ -41,6 +45,7 @@ export function usePairedDevice(slug: string, branchSlug: string, kind: DeviceKi
       refreshEvery: 60_000,
       refreshOnShowAfter: 10_000,
       retry: (failures, error) => !isUnpaired(error) && failures <= 3,
+      kept,
     },
   );
 

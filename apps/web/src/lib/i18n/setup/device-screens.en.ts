@@ -1,7 +1,7 @@
 import type { SetupMessages } from "./uz";
 
 /** Pairing and kiosk texts — English; part of `enSetup`, loaded alone on the device screens. */
-export const enDeviceScreens: Pick<SetupMessages, "pairing" | "kiosk"> = {
+export const enDeviceScreens: Pick<SetupMessages, "pairing"> = {
   pairing: {
     kind: { KIOSK: "Kiosk", DISPLAY: "Display board" },
     title: { KIOSK: "Pair this kiosk", DISPLAY: "Pair this display board" },
@@ -15,13 +15,6 @@ export const enDeviceScreens: Pick<SetupMessages, "pairing" | "kiosk"> = {
     tooManyWrong: "Too many wrong codes from this screen. Wait {{minutes}} min and try again.",
     unpaired: "This screen was unpaired or its code renewed. Get a new code in the admin panel.",
     offline: "The server cannot be reached",
-  },
-  kiosk: {
-    minutes: "{{count}} min",
-    paired: "Kiosk paired — {{branch}}",
-    pairedHint: "The ticket screen opens here in a coming update.",
-    services: "Services shown on this kiosk",
-    noServices: "No services for this kiosk. Assign services to the branch in the admin panel.",
   },
 };
 

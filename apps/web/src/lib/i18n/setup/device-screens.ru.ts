@@ -1,7 +1,7 @@
 import type { SetupMessages } from "./uz";
 
 /** Pairing and kiosk texts — Russian; part of `ruSetup`, loaded alone on the device screens. */
-export const ruDeviceScreens: Pick<SetupMessages, "pairing" | "kiosk"> = {
+export const ruDeviceScreens: Pick<SetupMessages, "pairing"> = {
   pairing: {
     kind: { KIOSK: "Киоск", DISPLAY: "Табло" },
     title: { KIOSK: "Подключение киоска", DISPLAY: "Подключение табло" },
@@ -16,13 +16,6 @@ export const ruDeviceScreens: Pick<SetupMessages, "pairing" | "kiosk"> = {
       "Слишком много неверных кодов с этого экрана. Подождите {{minutes}} мин. и попробуйте снова.",
     unpaired: "Этот экран отключён или его код обновлён. Получите новый код в админ-панели.",
     offline: "Нет связи с сервером",
-  },
-  kiosk: {
-    minutes: "{{count}} мин",
-    paired: "Киоск подключён — {{branch}}",
-    pairedHint: "Экран выдачи талонов появится здесь в следующем обновлении.",
-    services: "Услуги в киоске",
-    noServices: "Для этого киоска нет услуг. Привяжите услуги к филиалу в админ-панели.",
   },
 };
 

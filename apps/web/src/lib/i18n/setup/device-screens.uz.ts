@@ -19,13 +19,6 @@ export const uzDeviceScreens = {
     unpaired: "Bu ekran ajratildi yoki kodi yangilandi. Admin panelidan yangi kod oling.",
     offline: "Server bilan aloqa yo‘q",
   },
-  kiosk: {
-    minutes: "{{count}} daqiqa",
-    paired: "Kiosk ulandi — {{branch}}",
-    pairedHint: "Chipta berish ekrani keyingi yangilanishda shu yerda ochiladi.",
-    services: "Kioskda ko‘rsatiladigan xizmatlar",
-    noServices: "Bu kiosk uchun xizmatlar yo‘q. Admin panelida filialga xizmat biriktiring.",
-  },
 };
 
 export const uzPairingErrors = {

@@ -151,6 +151,9 @@ export const enStaffDevices: Pick<SetupMessages, "staff" | "devices"> = {
     languagesRequired: "Choose at least one language.",
     autoPrint: "Print tickets automatically",
     autoPrintHint: "The receipt prints as soon as a service is chosen.",
+    offlineIssuing: "Issue tickets without a connection",
+    offlineIssuingHint:
+      "The kiosk reserves 10 numbers ahead; unused ones leave a gap in the day's numbers.",
     idleReset: "Back to start screen (seconds)",
     idleResetHint:
       "Left idle, the kiosk returns to its start screen after this many seconds (30–3600).",

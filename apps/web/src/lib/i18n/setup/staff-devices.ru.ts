@@ -155,6 +155,9 @@ export const ruStaffDevices: Pick<SetupMessages, "staff" | "devices"> = {
     languagesRequired: "Выберите хотя бы один язык.",
     autoPrint: "Печатать талон автоматически",
     autoPrintHint: "Чек печатается сразу после выбора услуги.",
+    offlineIssuing: "Выдавать талоны и без связи",
+    offlineIssuingHint:
+      "Киоск заранее резервирует 10 номеров; неиспользованные оставляют пропуск в номерах дня.",
     idleReset: "Возврат на главный экран (сек)",
     idleResetHint: "Без действий киоск вернётся на главный экран через столько секунд (30–3600).",
     idleInvalid: "Введите от 30 до 3600 секунд.",

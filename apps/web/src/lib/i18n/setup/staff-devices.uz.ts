@@ -157,6 +157,9 @@ export const uzStaffDevices = {
     languagesRequired: "Kamida bitta tilni tanlang.",
     autoPrint: "Chiptani avtomatik chop etish",
     autoPrintHint: "Mijoz xizmatni tanlashi bilan chek chiqadi.",
+    offlineIssuing: "Aloqa yoʻqolganda ham talon berish",
+    offlineIssuingHint:
+      "Kiosk oldindan 10 ta raqam band qiladi; ishlatilmaganlari kun raqamlarida boʻshliq qoldiradi.",
     idleReset: "Bosh ekranga qaytish (soniya)",
     idleResetHint:
       "Harakatsiz qolsa, kiosk shuncha soniyadan keyin bosh ekranga qaytadi (30–3600).",

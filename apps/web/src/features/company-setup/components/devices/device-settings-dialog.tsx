@@ -46,6 +46,7 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
       : [...(kiosk ? KIOSK : DISPLAY).languages],
   );
   const [autoPrint, setAutoPrint] = useState(s.autoPrint !== false);
+  const [offlineIssuing, setOfflineIssuing] = useState(s.offlineIssuing === true);
   const [idle, setIdle] = useState(
     String(typeof s.idleResetSeconds === "number" ? s.idleResetSeconds : KIOSK.idleResetSeconds),
   );
@@ -72,7 +73,7 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
     onSave({
       name: name.trim() || device.name,
       settings: kiosk
-        ? { serviceIds, languages, autoPrint, idleResetSeconds: idleN }
+        ? { serviceIds, languages, autoPrint, idleResetSeconds: idleN, offlineIssuing }
         : { languages, historySize: historyN, voice },
     });
   };
@@ -153,6 +154,13 @@ export function DeviceSettingsDialog({ slug, device, pending, error, onSave, onC
               onChange={setAutoPrint}
               label={t("setup.devices.autoPrint")}
               hint={t("setup.devices.autoPrintHint")}
+            />
+            <SwitchRow
+              id="device-offlineIssuing"
+              checked={offlineIssuing}
+              onChange={setOfflineIssuing}
+              label={t("setup.devices.offlineIssuing")}
+              hint={t("setup.devices.offlineIssuingHint")}
             />
             <Field
               id="device-idle"

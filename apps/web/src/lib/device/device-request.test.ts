@@ -127,6 +127,25 @@ describe("createDeviceRequest", () => {
     expect(request.getState().data).toBeUndefined();
   });
 
+  it("starts from the answer kept on the device and keeps each new one", async () => {
+    const server = fakeServer();
+    let stored: string | undefined = "kept";
+    const request = createDeviceRequest(server.load, {
+      kept: { read: () => stored, write: (v) => (stored = v) },
+    });
+    expect(request.getState().data).toBe("kept");
+    request.start();
+    server.calls[0]?.reject(new Error("offline"));
+    await settle();
+    expect(request.getState()).toMatchObject({ data: "kept", isError: true });
+    request.refetch();
+    server.calls[1]?.resolve("fresh");
+    await settle();
+    expect(request.getState().data).toBe("fresh");
+    expect(stored).toBe("fresh");
+    request.stop();
+  });
+
   it("waits at most 30 s between tries", () => {
     expect([1, 2, 3, 4, 5, 6, 10].map(retryDelay)).toEqual([
       1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,

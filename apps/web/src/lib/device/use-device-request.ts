@@ -21,7 +21,7 @@ const never = () => noop;
 export function useDeviceRequest<T>(
   key: string | null,
   load: (signal: AbortSignal) => Promise<T>,
-  options: DeviceRequestOptions = {},
+  options: DeviceRequestOptions<T> = {},
 ): DeviceRequestState<T> & { refetch: () => void } {
   const latest = useRef({ load, options });
   latest.current = { load, options };
@@ -33,6 +33,7 @@ export function useDeviceRequest<T>(
       retry: (failures, error) => latest.current.options.retry?.(failures, error) ?? false,
       refreshEvery: first.refreshEvery,
       refreshOnShowAfter: first.refreshOnShowAfter,
+      kept: first.kept,
     });
   }, [key]);
 

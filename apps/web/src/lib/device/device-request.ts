@@ -13,13 +13,18 @@ export type DeviceRequestState<T> = {
   isError: boolean;
 };
 
-export type DeviceRequestOptions = {
+export type DeviceRequestOptions<T = unknown> = {
   /** Try again after the `failures`-th failure in a row (1, 2, …)? Default: never. */
   retry?: (failures: number, error: unknown) => boolean;
   /** Refresh this often (ms) while the page is visible. */
   refreshEvery?: number;
   /** Refresh when the page becomes visible again and the answer is older than this (ms). */
   refreshOnShowAfter?: number;
+  /**
+   * The last answer kept on the device: shown at once until a fresh one arrives, so a screen
+   * restarted while its server is away still shows what it last knew. Written on every answer.
+   */
+  kept?: { read: () => T | undefined; write: (data: T) => void };
 };
 
 export type DeviceRequest<T> = {
@@ -39,10 +44,10 @@ const pageVisible = () => typeof document === "undefined" || document.visibility
 
 export function createDeviceRequest<T>(
   load: (signal: AbortSignal) => Promise<T>,
-  options: DeviceRequestOptions = {},
+  options: DeviceRequestOptions<T> = {},
 ): DeviceRequest<T> {
   let state: DeviceRequestState<T> = {
-    data: undefined,
+    data: options.kept?.read(),
     error: null,
     isError: false,
   };
@@ -91,6 +96,7 @@ export function createDeviceRequest<T>(
         const same =
           state.data !== undefined && JSON.stringify(state.data) === JSON.stringify(data);
         set({ data: same ? state.data : data, error: null, isError: false });
+        if (!same) options.kept?.write(data);
         scheduleRefresh();
       },
       (error: unknown) => {

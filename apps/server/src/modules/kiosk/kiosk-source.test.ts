@@ -6,7 +6,7 @@ import {
   createQueueCompany,
   createQueueOperator,
 } from "../../testing/queue-factories";
-import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import { companyDb, type CompanyRecord } from "../tenancy";
 
 describe("a kiosk hands out tickets; the source follows from the caller", () => {
   let p: TestPlatform;

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { phoneField } from "../../shared/phone";
+import { i18nTextSchema } from "../queue";
+
+/** Why a service cannot be chosen at the kiosk now. */
+export const kioskClosedReason = z.enum(["CLOSED_TODAY", "OUTSIDE_HOURS", "DAILY_LIMIT"]);
+export type KioskClosedReason = z.infer<typeof kioskClosedReason>;
+
+const waitSchema = z.object({
+  minutes: z.number(),
+  lowMinutes: z.number(),
+  highMinutes: z.number(),
+  noOperators: z.boolean().describe("Nobody serves this line now; the range uses its set duration"),
+});
+
+export const kioskServiceSchema = z.object({
+  id: z.string(),
+  letter: z.string(),
+  name: i18nTextSchema,
+  durationMinutes: z.number(),
+  waiting: z.number().describe("People waiting now"),
+  operatorsServing: z.number().describe("Operators at their counter for this service now"),
+  wait: waitSchema,
+  open: z.boolean(),
+  closedReason: kioskClosedReason.nullable(),
+  closedMessage: z.string().nullable().describe("The reason in English, for logs and support"),
+});
+
+export const kioskSnapshotSchema = z.object({
+  company: z.object({
+    name: z.string(),
+    logoUrl: z.string().nullable(),
+    primaryColor: z.string().nullable(),
+  }),
+  branch: z.object({ id: z.string(), name: i18nTextSchema, timeZone: z.string() }),
+  settings: z.object({
+    languages: z.array(z.enum(["uz", "ru", "en"])),
+    autoPrint: z.boolean(),
+    idleResetSeconds: z.number(),
+    offlineIssuing: z.boolean().describe("Issue from reserved numbers while the server is away"),
+  }),
+  services: z.array(kioskServiceSchema),
+  at: z.date(),
+});
+
+export const kioskIssueBody = z.strictObject({
+  serviceId: z.uuid("Choose a service."),
+  name: z.string().trim().min(1, "Write a name or leave the field out.").max(100).nullish(),
+  phone: phoneField.nullish(),
+});
+
+export const kioskTicketSchema = z.object({
+  ticket: z.object({
+    label: z.string(),
+    token: z.string().describe("The tracking token: the ticket's page is /t/{token}"),
+    trackPath: z.string(),
+    serviceName: i18nTextSchema,
+    branchName: i18nTextSchema,
+    issuedAt: z.date(),
+    peopleAhead: z.number(),
+    wait: waitSchema,
+  }),
+});
+
+export type KioskSnapshotDto = z.infer<typeof kioskSnapshotSchema>;
+export type KioskServiceDto = z.infer<typeof kioskServiceSchema>;
+export type KioskTicketDto = z.infer<typeof kioskTicketSchema>;

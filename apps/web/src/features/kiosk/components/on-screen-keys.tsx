@@ -1,0 +1,99 @@
+import { useTranslation } from "react-i18next";
+import { cn } from "../../../lib/cn";
+
+const KEY =
+  "flex items-center justify-center rounded-xl font-semibold shadow-sm select-none transition-colors focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-40";
+const PLAIN = "bg-white text-zinc-900 ring-1 ring-zinc-300 active:bg-zinc-100";
+const SPECIAL = "bg-zinc-200 text-zinc-800 active:bg-zinc-300";
+
+const DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back"] as const;
+
+/** Digits for the phone number: 80 px keys, in the order of a phone's keypad. */
+export function DigitKeypad({
+  onDigit,
+  onBack,
+  onClear,
+}: {
+  onDigit: (digit: string) => void;
+  onBack: () => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="grid grid-cols-3 gap-3" role="group" aria-label={t("kiosk.details.digits")}>
+      {DIGITS.map((key) => {
+        const special = key === "back" || key === "clear";
+        return (
+          <button
+            key={key}
+            type="button"
+            onClick={() => (key === "back" ? onBack() : key === "clear" ? onClear() : onDigit(key))}
+            aria-label={
+              key === "back"
+                ? t("kiosk.details.erase")
+                : key === "clear"
+                  ? t("kiosk.details.clear")
+                  : undefined
+            }
+            className={cn(KEY, "h-20", special ? `${SPECIAL} text-xl` : `${PLAIN} text-4xl`)}
+          >
+            {key === "back" ? "⌫" : key === "clear" ? t("kiosk.details.clear") : key}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+// Rows of the letter keyboard: Latin (with the Uzbek ʻ) for uz and en, Cyrillic for ru.
+const LATIN = ["QWERTYUIOP", "ASDFGHJKLʻ", "ZXCVBNM-"];
+const CYRILLIC = ["ЙЦУКЕНГШЩЗХ", "ФЫВАПРОЛДЖЭ", "ЯЧСМИТЬБЮЁ-"];
+
+/** Capital letters for a name, laid out like a keyboard; 56 px keys at least. */
+export function LetterKeyboard({
+  cyrillic,
+  onKey,
+  onBack,
+}: {
+  cyrillic: boolean;
+  onKey: (text: string) => void;
+  onBack: () => void;
+}) {
+  const { t } = useTranslation();
+  const rows = cyrillic ? CYRILLIC : LATIN;
+  return (
+    <div className="flex flex-col gap-2" role="group" aria-label={t("kiosk.details.letters")}>
+      {rows.map((row) => (
+        <div key={row} className="flex justify-center gap-2">
+          {[...row].map((letter) => (
+            <button
+              key={letter}
+              type="button"
+              onClick={() => onKey(letter)}
+              className={cn(KEY, PLAIN, "h-16 min-w-14 flex-1 text-2xl")}
+            >
+              {letter}
+            </button>
+          ))}
+        </div>
+      ))}
+      <div className="flex gap-2">
+        <button
+          type="button"
+          onClick={() => onKey(" ")}
+          className={cn(KEY, PLAIN, "h-16 flex-[3] text-xl")}
+        >
+          {t("kiosk.details.space")}
+        </button>
+        <button
+          type="button"
+          onClick={onBack}
+          aria-label={t("kiosk.details.erase")}
+          className={cn(KEY, SPECIAL, "h-16 flex-1 text-3xl")}
+        >
+          ⌫
+        </button>
+      </div>
+    </div>
+  );
+}

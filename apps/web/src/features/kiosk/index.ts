@@ -1,0 +1,1 @@
+export { KioskScreen, type KioskScreenProps } from "./components/kiosk-screen";
