@@ -39,14 +39,14 @@ describe("a kiosk hands out tickets; the source follows from the caller", () => 
     const res = await take({ serviceId }, deviceAuth(kiosk));
     expect(res.statusCode, res.body).toBe(201);
     const { ticket } = res.json();
-    expect(ticket).toMatchObject({ label: "K-001", status: "WAITING" });
+    expect(ticket).toMatchObject({ label: "K-001", peopleAhead: 0 });
     expect(ticket.trackPath).toBe(`/t/${ticket.token}`);
     const row = await companyDb(p.ctx.db, company)
       .selectFrom("tickets")
-      .select(["source", "branch_id"])
+      .select(["source", "branch_id", "status"])
       .where("token", "=", ticket.token)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ source: "KIOSK", branch_id: branchId });
+    expect(row).toEqual({ source: "KIOSK", branch_id: branchId, status: "WAITING" });
     const tracked = await call(p.app, "GET", `/api/c/${slug}/public/tickets/${ticket.token}`);
     expect(tracked.statusCode, tracked.body).toBe(200);
   });

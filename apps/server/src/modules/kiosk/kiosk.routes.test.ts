@@ -219,7 +219,7 @@ describe("who may use the kiosk's endpoints", () => {
       const anon = await call(p.app, method, url, { body });
       expect(anon.statusCode, `${method} ${url} anonymous`).toBe(401);
       const admin = await call(p.app, method, url, { body, token: k.adminToken });
-      expect(admin.json().error.code).toBe("WRONG_REALM");
+      expect(admin.json().error.code).toBe("UNAUTHENTICATED");
       const board = await call(p.app, method, url, { body, headers: deviceAuth(display) });
       expect(board.statusCode, `${method} ${url} display board`).toBe(403);
       const foreign = await call(p.app, method, url, { body, headers: deviceAuth(other.token) });

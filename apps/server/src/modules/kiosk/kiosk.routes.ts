@@ -1,7 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
-import { AppError } from "../../shared/app-error";
 import { WindowLimiter } from "../../shared/window-limiter";
 import { deviceCaller, deviceOf } from "../access";
 import { companyDb } from "../tenancy";
@@ -17,19 +16,11 @@ export const KIOSK_ISSUE_LIMIT = { max: 20, windowSeconds: 60 } as const;
 /** Offline blocks one kiosk may reserve in a window: each unused one leaves a gap in the numbers. */
 export const KIOSK_BLOCK_LIMIT = { max: 6, windowSeconds: 600 } as const;
 
-/** onRequest: a paired kiosk; a display board is refused, a person's token is the wrong realm. */
-export const requireKiosk = (ctx: AppContext) => {
-  const device = deviceCaller(ctx, ["KIOSK"]);
-  return async (request: FastifyRequest) => {
-    if (request.headers.authorization?.startsWith("Bearer ")) {
-      throw new AppError(
-        "WRONG_REALM",
-        "This endpoint is for paired kiosks (Authorization: Device <token>).",
-      );
-    }
-    await device(request);
-  };
-};
+/**
+ * onRequest: a paired kiosk; a display board is refused (403), and anything but a kiosk's own
+ * device token — a person's token included — is unauthenticated, as on every device route.
+ */
+export const requireKiosk = (ctx: AppContext) => deviceCaller(ctx, ["KIOSK"]);
 
 /** The virtual kiosk of a branch: what it shows and issuing a ticket. Mounted at /api/c/:slug. */
 export const kioskRoutes =
