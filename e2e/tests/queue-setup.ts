@@ -187,13 +187,10 @@ export async function issueTicket(
   if (source === "KIOSK") {
     const res = await request.post(`/api/c/${world.slug}/kiosk/tickets`, {
       headers: { authorization: `Device ${world.kioskToken}` },
-      data: { serviceId, ...name },
+      data: { serviceId, ...(customerName && { name: customerName }) },
     });
-    const { ticket } = await ok<{ ticket: { id: string; label: string; token: string } }>(
-      res,
-      "kiosk",
-    );
-    return { id: ticket.id, label: ticket.label, trackingToken: ticket.token };
+    const { ticket } = await ok<{ ticket: { label: string; token: string } }>(res, "kiosk");
+    return { label: ticket.label, trackingToken: ticket.token };
   }
   if (source === "ONLINE") {
     const phone = `+998 90 555 ${String(10 + (++phones % 90))} ${String(10 + (phones % 89))}`;
