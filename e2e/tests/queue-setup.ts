@@ -189,8 +189,11 @@ export async function issueTicket(
       headers: { authorization: `Device ${world.kioskToken}` },
       data: { serviceId, ...(customerName && { name: customerName }) },
     });
-    const { ticket } = await ok<{ ticket: { label: string; token: string } }>(res, "kiosk");
-    return { label: ticket.label, trackingToken: ticket.token };
+    const { ticket } = await ok<{ ticket: { id: string; label: string; token: string } }>(
+      res,
+      "kiosk",
+    );
+    return { id: ticket.id, label: ticket.label, trackingToken: ticket.token };
   }
   if (source === "ONLINE") {
     const phone = `+998 90 555 ${String(10 + (++phones % 90))} ${String(10 + (phones % 89))}`;

@@ -1,10 +1,9 @@
-import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
+import { TICKET_STATUS } from "@equeue/core";
 import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
 import type { Db } from "../../db/database";
-import { runQueueTransaction, type QueueDeps } from "../queue";
-import { applyTransition, ticketFact } from "../queue";
-import type { CompanyRecord } from "../tenancy";
+import { expireInBatches, type QueueDeps } from "../queue";
+import { CompanySweep, type CompanyRecord } from "../tenancy";
 
 const BATCH = 200;
 
@@ -19,10 +18,13 @@ export async function expireLateBookings(
   company: CompanyRecord,
   now: Date,
 ): Promise<number> {
-  let expired = 0;
-  for (;;) {
-    const n = await runQueueTransaction(deps, company, async (tx) => {
-      const rows = await tx.db
+  return expireInBatches(
+    deps,
+    company,
+    now,
+    BATCH,
+    (tx) =>
+      tx.db
         .selectFrom("tickets as t")
         .innerJoin("branches as b", "b.id", "t.branch_id")
         .innerJoin("services as s", "s.id", "t.service_id")
@@ -37,69 +39,36 @@ export async function expireLateBookings(
         .limit(BATCH)
         .forUpdate("t")
         .skipLocked()
-        .execute();
-      for (const locked of rows) {
-        const { row } = await applyTransition(tx, locked, TICKET_ACTION.EXPIRE, {
-          ctx: { now },
-          actor: { staffId: null, counterId: null },
-          data: { reason: "LATE_FOR_BOOKING", lateMinutes: locked.check_in_late_minutes },
-        });
-        const view = { ...row, service_name: locked.service_name, counter_number: null };
-        tx.facts.push(ticketFact(view, TICKET_ACTION.EXPIRE, locked.status, now));
-      }
-      return rows.length;
-    });
-    expired += n;
-    if (n < BATCH) return expired;
-  }
+        .execute(),
+    (t) => ({ reason: "LATE_FOR_BOOKING", lateMinutes: t.check_in_late_minutes }),
+  );
 }
 
 /** Runs the late rule for every company in the background, once a minute. */
 export class LateBookingWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly sweep: CompanySweep;
 
-  constructor(
-    private readonly deps: QueueDeps & { db: Db },
-    private readonly log: FastifyBaseLogger,
-    private readonly intervalMs = 60_000,
-  ) {}
+  constructor(deps: QueueDeps & { db: Db }, log: FastifyBaseLogger, intervalMs = 60_000) {
+    this.sweep = new CompanySweep(deps.db, log, {
+      name: "late booking sweep",
+      intervalMs,
+      each: async (company, now) => {
+        const n = await expireLateBookings(deps, company, now);
+        if (n > 0) log.info({ company: company.slug, n }, "late bookings expired");
+      },
+    });
+  }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
+    this.sweep.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce(new Date())
-      .catch((err: unknown) => this.log.error({ err }, "late booking sweep failed"))
-      .finally(() => (this.running = null));
-    await this.running;
+  stop(): Promise<void> {
+    return this.sweep.stop();
   }
 
   /** One sweep at `now` over every company that has a schema. */
-  async runOnce(now: Date): Promise<void> {
-    const companies = await this.deps.db
-      .selectFrom("platform.companies")
-      .selectAll()
-      .where("status", "<>", "DELETED")
-      .execute();
-    for (const company of companies) {
-      try {
-        const n = await expireLateBookings(this.deps, company, now);
-        if (n > 0) this.log.info({ company: company.slug, n }, "late bookings expired");
-      } catch (err) {
-        // One broken company (a schema whose migration failed) must not stop the others.
-        this.log.error({ err, company: company.slug }, "late booking sweep failed for a company");
-      }
-    }
+  runOnce(now: Date): Promise<void> {
+    return this.sweep.runOnce(now);
   }
 }

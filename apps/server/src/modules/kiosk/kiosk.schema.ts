@@ -51,6 +51,7 @@ export const kioskIssueBody = z.strictObject({
 
 export const kioskTicketSchema = z.object({
   ticket: z.object({
+    id: z.string(),
     label: z.string(),
     token: z.string().describe("The tracking token: the ticket's page is /t/{token}"),
     trackPath: z.string(),

@@ -188,6 +188,7 @@ export async function issueKioskTicket(
   const view = tracked?.view;
   return {
     ticket: {
+      id: ticket.id,
       label: ticket.label,
       token: ticket.token,
       trackPath: `/t/${ticket.token}`,

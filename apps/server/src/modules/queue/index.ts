@@ -20,3 +20,4 @@ export type { OpenCheck } from "./branch-hours";
 export { isUniqueViolationOf } from "./commands/queue-transaction";
 export { trackingViewByToken } from "./queries/tracking.query";
 export { insertTicketWithEvent } from "./sql/ticket.sql";
+export { expireInBatches, type ExpiringTicket } from "./commands/expire-tickets";

@@ -4,3 +4,4 @@ export type { CompanyDirectory, CompanyRecord } from "./company-directory";
 export { companyUrls } from "./company-urls";
 export type { PlatformAddress } from "./company-urls";
 export { companySlugFromHost, findServableCompany } from "./tenancy";
+export { CompanySweep, type CompanySweepOptions } from "./company-sweep";

@@ -1,9 +1,9 @@
-import { OPEN_STATUSES, TICKET_ACTION, TICKET_STATUS, businessDay } from "@equeue/core";
+import { OPEN_STATUSES, TICKET_STATUS, businessDay } from "@equeue/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../../db/database";
-import { companyDb, type CompanyRecord } from "../../tenancy";
-import { runQueueTransaction, type QueueDeps } from "./queue-transaction";
-import { applyTransition, ticketFact } from "./ticket-transition";
+import { CompanySweep, companyDb, type CompanyRecord } from "../../tenancy";
+import { expireInBatches } from "./expire-tickets";
+import type { QueueDeps } from "./queue-transaction";
 
 const BATCH = 500;
 
@@ -22,36 +22,26 @@ export async function expireBranchDay(
   const statuses = OPEN_STATUSES.filter(
     (s) => !(branch.keep_overnight && s === TICKET_STATUS.WAITING),
   );
-  let expired = 0;
-  for (;;) {
-    const n = await runQueueTransaction(deps, company, async (tx) => {
-      const rows = await tx.db
+  return expireInBatches(
+    deps,
+    company,
+    now,
+    BATCH,
+    (tx) =>
+      tx.db
         .selectFrom("tickets as t")
         .innerJoin("services as s", "s.id", "t.service_id")
-        .leftJoin("counters as c", "c.id", "t.counter_id")
         .selectAll("t")
-        .select(["s.name as service_name", "c.number as counter_number"])
+        .select(["s.name as service_name"])
         .where("t.branch_id", "=", branch.id)
         .where("t.status", "in", statuses)
         .where("t.day", "<", today)
         .limit(BATCH)
         .forUpdate("t")
         .skipLocked()
-        .execute();
-      for (const locked of rows) {
-        const { row } = await applyTransition(tx, locked, TICKET_ACTION.EXPIRE, {
-          ctx: { now },
-          actor: { staffId: null, counterId: null },
-          data: { businessDay: today },
-        });
-        const view = { ...row, service_name: locked.service_name, counter_number: null };
-        tx.facts.push(ticketFact(view, TICKET_ACTION.EXPIRE, locked.status, now));
-      }
-      return rows.length;
-    });
-    expired += n;
-    if (n < BATCH) return expired;
-  }
+        .execute(),
+    () => ({ businessDay: today }),
+  );
 }
 
 /** Day-end expiry for every branch of a company; returns how many tickets expired. */
@@ -76,51 +66,32 @@ export async function expireOpenTickets(
  */
 export class DayEndWorker {
   private readonly swept = new Map<string, string>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly sweep: CompanySweep;
 
   constructor(
     private readonly deps: QueueDeps & { db: Db },
     private readonly log: FastifyBaseLogger,
-    private readonly intervalMs = 60_000,
-  ) {}
+    intervalMs = 60_000,
+  ) {
+    this.sweep = new CompanySweep(deps.db, log, {
+      name: "day-end expiry",
+      intervalMs,
+      runAtStart: true,
+      each: (company, now) => this.sweepCompany(company, now),
+    });
+  }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
-    void this.tick();
+    this.sweep.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.sweep.stop();
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce(new Date())
-      .catch((err: unknown) => this.log.error({ err }, "day-end expiry failed"))
-      .finally(() => (this.running = null));
-    await this.running;
-  }
-
-  /** One sweep at `now` over every company that has a schema. */
-  async runOnce(now: Date): Promise<void> {
-    const companies = await this.deps.db
-      .selectFrom("platform.companies")
-      .selectAll()
-      .where("status", "<>", "DELETED")
-      .execute();
-    for (const company of companies) {
-      try {
-        await this.sweepCompany(company, now);
-      } catch (err) {
-        // One broken company (say, a schema whose migration failed) must not stop the others.
-        this.log.error({ err, company: company.slug }, "day-end expiry failed for a company");
-      }
-    }
+  /** One pass at `now` over every company that has a schema. */
+  runOnce(now: Date): Promise<void> {
+    return this.sweep.runOnce(now);
   }
 
   private async sweepCompany(company: CompanyRecord, now: Date): Promise<void> {
