@@ -81,9 +81,15 @@ function loadLanguage(lang: Language): Promise<void> {
   return pending;
 }
 
-/** Downloads `langs` ahead without switching to them (a kiosk prints a line in each of its languages). */
-export function preloadLanguages(langs: readonly Language[]): void {
-  for (const lang of langs) void loadLanguage(lang).catch(() => undefined);
+/**
+ * Downloads `langs` ahead without switching to them (a kiosk prints a line in each of its
+ * languages; a bilingual board shows headings in two). Resolves when they are in, or when a
+ * download failed (offline: the texts fall back to Uzbek); never rejects.
+ */
+export function preloadLanguages(langs: readonly Language[]): Promise<void> {
+  return Promise.all(langs.map((lang) => loadLanguage(lang).catch(() => undefined))).then(
+    () => undefined,
+  );
 }
 
 async function addBundleLanguage(bundle: MessageBundle, lang: Language): Promise<void> {
