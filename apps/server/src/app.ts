@@ -25,6 +25,7 @@ import { healthRoutes } from "./modules/health/health.routes";
 import { logoFileRoutes, logoUploadRoutes } from "./modules/logos/logo.routes";
 import { outboxRoutes } from "./modules/outbox/outbox.routes";
 import { bookingRoutes } from "./modules/booking/booking.routes";
+import { customerRoutes } from "./modules/customer/customer.routes";
 import { portalRoutes } from "./modules/portal/portal.routes";
 import { platformAuthRoutes } from "./modules/platform-auth/platform-auth.routes";
 import { publicRoutes } from "./modules/public/public.routes";
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   await app.register(healthRoutes(ctx), { prefix: "/api" });
   await app.register(publicRoutes(ctx), { prefix: "/api/public" });
   await app.register(logoFileRoutes(ctx), { prefix: "/api/files" });
+  await app.register(customerRoutes(ctx), { prefix: "/api/customer" });
   await app.register(
     async (platform) => {
       await platform.register(platformAuthRoutes(ctx));

@@ -111,6 +111,25 @@ export type TicketIndexTable = {
   last_event_id: number;
 };
 
+/** A portal customer: one proven phone number (E.164). */
+export type CustomersTable = {
+  id: Generated<string>;
+  phone: string;
+  created_at: Generated<Date>;
+  last_sign_in_at: NullableTimestamp;
+};
+
+/** A one-time sign-in code sent by SMS, stored hashed. */
+export type CustomerCodesTable = {
+  id: Generated<string>;
+  phone: string;
+  code_hash: string;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: NullableTimestamp;
+  created_at: Generated<Date>;
+};
+
 export type AuditLogTable = {
   id: Generated<number>;
   at: Timestamp;
@@ -401,6 +420,9 @@ export type PlatformTables = {
   "platform.audit_log": AuditLogTable;
   "platform.super_admins": SuperAdminsTable;
   "platform.refresh_tokens": RefreshTokensTable;
+  "platform.customers": CustomersTable;
+  "platform.customer_codes": CustomerCodesTable;
+  "platform.customer_refresh_tokens": RefreshTokensTable;
   "platform.schema_migrations": MigrationsTable;
 };
 

@@ -3,7 +3,12 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { logoUrl } from "../companies/company.mapper";
 import { listActiveCompanies } from "../companies/company.repository";
+import { notFound } from "../../shared/app-error";
 import { directoryQuery } from "../portal/portal.schema";
+
+const trackingParams = z.strictObject({
+  token: z.string().min(1).max(128, "This is not a ticket link."),
+});
 
 /** What anyone may see: only ACTIVE companies. Mounted at /api/public. */
 export const publicRoutes =
@@ -41,6 +46,37 @@ export const publicRoutes =
             description: c.description,
           })),
         };
+      },
+    );
+
+    app.get(
+      "/tracking/:token",
+      {
+        schema: {
+          tags: ["public"],
+          summary: "Where a bare tracking link (/t/{token}) leads: its company's ticket page",
+          description: "Looked up in the platform's ticket index; unknown tokens answer 404.",
+          security: [],
+          params: trackingParams,
+          response: {
+            200: z.object({
+              companySlug: z.string(),
+              trackPath: z.string().describe("/c/{slug}/t/{token}"),
+            }),
+          },
+        },
+        config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
+      },
+      async (request) => {
+        const row = await ctx.db
+          .selectFrom("platform.ticket_index as t")
+          .innerJoin("platform.companies as c", "c.id", "t.company_id")
+          .select("c.slug")
+          .where("t.token", "=", request.params.token)
+          .where("c.status", "=", "ACTIVE")
+          .executeTakeFirst();
+        if (!row) throw notFound("The ticket");
+        return { companySlug: row.slug, trackPath: `/c/${row.slug}/t/${request.params.token}` };
       },
     );
   };

@@ -1,0 +1,40 @@
+import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
+import { AppError, notFound } from "../../shared/app-error";
+import { runQueueTransaction, type QueueDeps } from "../queue/queue-transaction";
+import type { TicketView } from "../queue/queue.types";
+import { applyTransition, ticketFact } from "../queue/ticket-transition";
+import { lockTicket } from "../queue/ticket.repository";
+import type { CompanyRecord } from "../tenancy/company-directory";
+
+/**
+ * A signed-in customer cancels one of their tickets (booked, or waiting in a line) in its
+ * company, as its holder would: the ticket is locked, its phone checked again against the
+ * customer's (the index may lag), and core's state machine decides. The event log records no
+ * staff member, and the change reaches boards, operators and the index as any cancel does.
+ */
+export async function cancelMyTicket(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  phone: string,
+  ticketId: string,
+  now = new Date(),
+): Promise<TicketView> {
+  return runQueueTransaction(deps, company, async (tx) => {
+    const row = await lockTicket(tx.db, ticketId, "ALL");
+    if (!row || row.customer_phone !== phone) throw notFound("The ticket");
+    if (row.status !== TICKET_STATUS.BOOKED && row.status !== TICKET_STATUS.WAITING) {
+      throw new AppError(
+        "INVALID_STATE",
+        `${row.label} cannot be cancelled now: it is ${row.status.toLowerCase()}.`,
+      );
+    }
+    const { row: changed } = await applyTransition(tx, row, TICKET_ACTION.CANCEL, {
+      ctx: { now },
+      actor: { staffId: null, counterId: null },
+      data: { by: "CUSTOMER" },
+    });
+    const view = { ...row, ...changed };
+    tx.facts.push(ticketFact(view, TICKET_ACTION.CANCEL, row.status, now));
+    return view;
+  });
+}
