@@ -34,6 +34,6 @@ export async function signInCustomer(p: { app: FastifyInstance; ctx: { db: Db } 
   const code = await lastSmsCode(p.ctx.db, phone);
   const res = await post(p.app, "/api/customer/auth/verify", { phone, code });
   if (res.statusCode !== 200) throw new Error(`verify failed: ${res.body}`);
-  const body = res.json() as { accessToken: string; customer: { id: string; phone: string } };
-  return { token: body.accessToken, id: body.customer.id };
+  const body = res.json() as { accessToken: string; user: { id: string; phone: string } };
+  return { token: body.accessToken, id: body.user.id };
 }

@@ -100,7 +100,7 @@ describe("customer sign-in with a phone code", () => {
     expect(wrong.json().error.code).toBe("SIGN_IN_CODE_INVALID");
     const ok = await verify(phone, code);
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().customer.phone).toBe(phone);
+    expect(ok.json().user.phone).toBe(phone);
     const cookie = refreshCookieOf(ok);
     expect(ok.cookies.find((c) => c.name === "eq_rt")).toMatchObject({
       httpOnly: true,
@@ -109,7 +109,7 @@ describe("customer sign-in with a phone code", () => {
     });
     expect(cookie.value).toBeTruthy();
     const me = await call(p.app, "GET", "/api/customer/auth/me", { token: ok.json().accessToken });
-    expect(me.json()).toEqual({ id: ok.json().customer.id, phone });
+    expect(me.json()).toEqual({ id: ok.json().user.id, phone });
     // Single use.
     const again = await verify(phone, code);
     expect(again.statusCode).toBe(410);
@@ -117,7 +117,7 @@ describe("customer sign-in with a phone code", () => {
     // A second sign-in is the same account.
     await requestCode(phone);
     const second = await verify(phone, await smsCode(phone));
-    expect(second.json().customer.id).toBe(ok.json().customer.id);
+    expect(second.json().user.id).toBe(ok.json().user.id);
   });
 
   it("refuses an expired code", async () => {
@@ -182,7 +182,7 @@ describe("customer sign-in with a phone code", () => {
     const first = `eq_rt=${refreshCookieOf(signIn).value}`;
     const r1 = await call(p.app, "POST", "/api/customer/auth/refresh", { cookie: first });
     expect(r1.statusCode).toBe(200);
-    expect(r1.json().customer.phone).toBe(phone);
+    expect(r1.json().user.phone).toBe(phone);
     const second = `eq_rt=${refreshCookieOf(r1).value}`;
     expect(second).not.toBe(first);
     const me = await call(p.app, "GET", "/api/customer/auth/me", { token: r1.json().accessToken });

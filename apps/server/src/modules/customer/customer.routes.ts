@@ -44,7 +44,7 @@ export const customerRoutes =
     const signedIn = customerCaller(ctx);
     const send = (request: FastifyRequest, reply: FastifyReply, s: CustomerSession) => {
       setRefreshCookie(ctx, request, reply, s.refreshToken);
-      return { accessToken: s.accessToken, customer: s.customer };
+      return { accessToken: s.accessToken, user: s.customer };
     };
 
     app.post(

@@ -21,7 +21,7 @@ export const verifyCodeBody = z.strictObject({
 export const customerSchema = z.object({ id: z.string(), phone: z.string() });
 export const customerSessionSchema = z.object({
   accessToken: z.string(),
-  customer: customerSchema,
+  user: customerSchema,
 });
 
 export const myTicketParams = z.strictObject({ ticketId: z.uuid("Not a ticket id.") });
