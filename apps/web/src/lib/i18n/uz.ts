@@ -1,3 +1,4 @@
+import type { accountUz } from "./account/uz";
 import type { bookingUz } from "./booking/uz";
 import type { queueUz } from "./queue/uz";
 import type { PortalMessages } from "./portal/uz";
@@ -134,4 +135,5 @@ export type Messages = BaseMessages &
     setup: SetupMessages;
     queue: Widen<typeof queueUz>;
     booking: Widen<typeof bookingUz>;
+    account: Widen<typeof accountUz>;
   };

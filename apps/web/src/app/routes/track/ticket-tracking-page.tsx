@@ -18,6 +18,15 @@ const BookingSection = lazy(async () => {
   return m;
 });
 
+// The ticket's QR code and short link: its library and texts load after the ticket shows.
+const TicketQrSection = lazy(async () => {
+  const m = await import("./ticket-qr-section");
+  await m.ticketQrSectionReady;
+  return m;
+});
+
+const FINAL = ["COMPLETED", "NO_SHOW", "CANCELLED", "TRANSFERRED", "EXPIRED"];
+
 /** `/c/:slug/t/:token` (or `/t/:token` on the company's host): a customer follows their ticket. */
 export function TicketTrackingPage() {
   const { t } = useTranslation();
@@ -66,6 +75,11 @@ export function TicketTrackingPage() {
         {ticket?.appointmentAt && (
           <Suspense fallback={null}>
             <BookingSection slug={slug} token={token} ticketStatus={ticket.status} />
+          </Suspense>
+        )}
+        {ticket && !FINAL.includes(ticket.status) && (
+          <Suspense fallback={null}>
+            <TicketQrSection token={token} />
           </Suspense>
         )}
       </main>

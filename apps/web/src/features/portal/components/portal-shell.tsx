@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { BrandMark } from "../../../components/brand-mark";
 import { LanguageSwitch } from "../../../components/ui/language-switch";
 import { Logo } from "../../../components/ui/logo";
+import { getHostCompany } from "../../../lib/company-host";
 
 type PortalShellProps = {
   /** The company whose pages these are; the platform's mark when absent. */
@@ -12,6 +14,7 @@ type PortalShellProps = {
 
 /** The portal's frame on a phone first: a slim header with the language switch, one column. */
 export function PortalShell({ company, children }: PortalShellProps) {
+  const { t } = useTranslation();
   return (
     <div className="min-h-dvh bg-zinc-50">
       <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/95 backdrop-blur">
@@ -26,7 +29,19 @@ export function PortalShell({ company, children }: PortalShellProps) {
               <BrandMark size="sm" />
             </Link>
           )}
-          <LanguageSwitch />
+          <div className="flex shrink-0 items-center gap-2">
+            {/* The account lives on the platform's host, across companies. */}
+            {!getHostCompany() && (
+              <Link
+                to="/me"
+                className="rounded-md px-2 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100"
+                data-testid="my-tickets-link"
+              >
+                {t("portal.myTickets")}
+              </Link>
+            )}
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-3xl px-4 py-5">{children}</main>
