@@ -8,6 +8,7 @@ import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { PageSpinner } from "../../../components/ui/spinner";
 import { useToast } from "../../../components/ui/toast";
 import type { MyTicket } from "../../../features/customer-account/api/my-tickets.api";
+import { formatLocalPhone } from "../../../features/customer-account/components/phone-input";
 import {
   useCancelMyTicket,
   useMyTickets,
@@ -123,7 +124,9 @@ export function MyTicketsPage() {
           <h1 className="text-2xl font-bold text-zinc-900">{t("account.myTickets")}</h1>
           {session.user && (
             <p className="text-sm text-zinc-500">
-              {t("account.signedInAs", { phone: session.user.phone })}
+              {t("account.signedInAs", {
+                phone: `+998 ${formatLocalPhone(session.user.phone)}`,
+              })}
             </p>
           )}
         </div>
@@ -172,7 +175,7 @@ export function MyTicketsPage() {
         open={cancelling !== null}
         title={t("account.cancel")}
         description={t("account.cancelConfirm", { label: cancelling?.label ?? "" })}
-        confirmLabel={t("account.cancel")}
+        confirmLabel={t("account.cancelYes")}
         tone="danger"
         pending={cancel.isPending}
         error={cancel.isError ? errorMessage(cancel.error) : null}

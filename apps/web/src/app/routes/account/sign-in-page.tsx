@@ -16,15 +16,16 @@ import {
 import { useSessionState } from "../../../lib/auth/sessions";
 import { useErrorMessage } from "../../../lib/errors";
 
-/** Seconds left until `until` (epoch ms), ticking once a second. */
+/** Seconds left until `until` (epoch ms), re-rendering once a second while any are left. */
 function useCountdown(until: number): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [, tick] = useState(0);
+  const left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
   useEffect(() => {
-    if (until <= now) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    if (left <= 0) return;
+    const timer = window.setInterval(() => tick((n) => n + 1), 1000);
     return () => window.clearInterval(timer);
-  }, [until, now]);
-  return Math.max(0, Math.ceil((until - now) / 1000));
+  }, [left > 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  return left;
 }
 
 /** Only paths of this site after signing in (never another site's address). */

@@ -25,16 +25,16 @@ export function PortalShell({ company, children }: PortalShellProps) {
               <span className="truncate font-semibold text-zinc-900">{company.name}</span>
             </Link>
           ) : (
-            <Link to="/">
+            <Link to="/" className="shrink-0">
               <BrandMark size="sm" />
             </Link>
           )}
-          <div className="flex shrink-0 items-center gap-2">
+          <div className="flex shrink-0 items-center gap-1">
             {/* The account lives on the platform's host, across companies. */}
             {!getHostCompany() && (
               <Link
                 to="/me"
-                className="rounded-md px-2 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100"
+                className="rounded-md px-1.5 py-1 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100"
                 data-testid="my-tickets-link"
               >
                 {t("portal.myTickets")}

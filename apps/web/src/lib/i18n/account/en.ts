@@ -27,6 +27,7 @@ export const accountEn: Messages["account"] = {
   findCompany: "Find a company",
   open: "Follow",
   cancel: "Cancel",
+  cancelYes: "Yes, cancel the ticket",
   cancelConfirm: "Cancel ticket {{label}}? Your place goes to another customer.",
   cancelled: "Ticket {{label}} was cancelled.",
   appointmentAt: "Appointment time: {{time}}",

@@ -27,6 +27,7 @@ export const accountRu: Messages["account"] = {
   findCompany: "Найти компанию",
   open: "Следить",
   cancel: "Отменить",
+  cancelYes: "Да, отменить талон",
   cancelConfirm: "Отменить талон {{label}}? Ваше место получит другой клиент.",
   cancelled: "Талон {{label}} отменён.",
   appointmentAt: "Время записи: {{time}}",

@@ -26,6 +26,7 @@ export const accountUz = {
   findCompany: "Kompaniyani topish",
   open: "Kuzatish",
   cancel: "Bekor qilish",
+  cancelYes: "Ha, talonni bekor qilish",
   cancelConfirm: "{{label}} talonini bekor qilasizmi? Joyingiz boshqa mijozga beriladi.",
   cancelled: "{{label}} bekor qilindi.",
   appointmentAt: "Qabul vaqti: {{time}}",
