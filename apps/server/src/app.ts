@@ -26,6 +26,7 @@ import { logoFileRoutes, logoUploadRoutes } from "./modules/logos/logo.routes";
 import { outboxRoutes } from "./modules/outbox/outbox.routes";
 import { bookingRoutes } from "./modules/booking/booking.routes";
 import { customerRoutes } from "./modules/customer/customer.routes";
+import { ratingAdminRoutes, ticketRatingRoutes } from "./modules/ratings/ratings.routes";
 import { portalRoutes } from "./modules/portal/portal.routes";
 import { platformAuthRoutes } from "./modules/platform-auth/platform-auth.routes";
 import { publicRoutes } from "./modules/public/public.routes";
@@ -161,6 +162,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
           await admin.register(staffRoutes(ctx));
           await admin.register(deviceRoutes(ctx));
           await admin.register(companySetupRoutes(ctx));
+          await admin.register(ratingAdminRoutes(ctx));
         },
         { prefix: "/admin" },
       );
@@ -170,6 +172,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       await company.register(displayRoutes(ctx));
       await company.register(kioskTicketRoutes(ctx));
       await company.register(publicTicketRoutes(ctx));
+      await company.register(ticketRatingRoutes(ctx));
       await company.register(portalRoutes(ctx));
       await company.register(bookingRoutes(ctx));
     },

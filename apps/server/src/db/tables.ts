@@ -130,6 +130,23 @@ export type CustomerCodesTable = {
   created_at: Generated<Date>;
 };
 
+/** Each company's ratings in sum, for the directory's average. */
+export type CompanyRatingsTable = {
+  company_id: string;
+  ratings: Generated<number>;
+  stars_total: Generated<number>;
+};
+
+/** A customer's rating of one finished visit (company schema). */
+export type RatingsTable = {
+  ticket_id: string;
+  branch_id: string;
+  service_id: string;
+  stars: number;
+  comment: string | null;
+  created_at: Generated<Date>;
+};
+
 export type AuditLogTable = {
   id: Generated<number>;
   at: Timestamp;
@@ -403,6 +420,7 @@ export type CompanyTables = {
   operator_status: OperatorStatusTable;
   service_stats: ServiceStatsTable;
   booking_slots: BookingSlotsTable;
+  ratings: RatingsTable;
   refresh_tokens: RefreshTokensTable;
   branding: BrandingTable;
   schema_migrations: MigrationsTable;
@@ -423,6 +441,7 @@ export type PlatformTables = {
   "platform.customers": CustomersTable;
   "platform.customer_codes": CustomerCodesTable;
   "platform.customer_refresh_tokens": RefreshTokensTable;
+  "platform.company_ratings": CompanyRatingsTable;
   "platform.schema_migrations": MigrationsTable;
 };
 

@@ -64,6 +64,7 @@ const statusByCode: Record<ErrorCode, number> = {
   SIGN_IN_CODE_INVALID: 400,
   SIGN_IN_CODE_EXPIRED: 410,
   SIGN_IN_CODE_LOCKED: 410,
+  ALREADY_RATED: 409,
   INTERNAL: 500,
 };
 

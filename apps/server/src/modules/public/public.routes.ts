@@ -5,6 +5,8 @@ import { logoUrl } from "../companies/company.mapper";
 import { listActiveCompanies } from "../companies/company.repository";
 import { notFound } from "../../shared/app-error";
 import { directoryQuery } from "../portal/portal.schema";
+import { ratingSummarySchema } from "../ratings/ratings.schema";
+import { averageOf } from "../ratings/ratings.service";
 
 const trackingParams = z.strictObject({
   token: z.string().min(1).max(128, "This is not a ticket link."),
@@ -30,6 +32,7 @@ export const publicRoutes =
                   slug: z.string(),
                   logoUrl: z.string().nullable(),
                   description: z.string().nullable(),
+                  rating: ratingSummarySchema.describe("Customers' average stars and count"),
                 }),
               ),
             }),
@@ -44,6 +47,9 @@ export const publicRoutes =
             slug: c.slug,
             logoUrl: logoUrl(c.logo_id),
             description: c.description,
+            rating: c.ratings
+              ? { average: averageOf(c.ratings, c.stars_total ?? 0)!, count: c.ratings }
+              : null,
           })),
         };
       },

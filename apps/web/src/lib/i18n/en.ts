@@ -69,6 +69,7 @@ export const en: BaseMessages = {
     SIGN_IN_CODE_INVALID: "Wrong code. Enter the code from the SMS again.",
     SIGN_IN_CODE_EXPIRED: "This code has expired or was already used. Get a new code.",
     SIGN_IN_CODE_LOCKED: "Too many wrong tries. Get a new code.",
+    ALREADY_RATED: "This visit has already been rated.",
     VALIDATION_FAILED: "Check the highlighted fields.",
     INVALID_CREDENTIALS: "Wrong e-mail or password.",
     ACCOUNT_LOCKED: "Too many failed attempts.",

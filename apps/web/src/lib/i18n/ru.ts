@@ -69,6 +69,7 @@ export const ru: BaseMessages = {
     SIGN_IN_CODE_INVALID: "Неверный код. Введите код из SMS ещё раз.",
     SIGN_IN_CODE_EXPIRED: "Срок действия кода истёк или он уже использован. Получите новый код.",
     SIGN_IN_CODE_LOCKED: "Слишком много неверных попыток. Получите новый код.",
+    ALREADY_RATED: "Этот визит уже оценён.",
     VALIDATION_FAILED: "Проверьте отмеченные поля.",
     INVALID_CREDENTIALS: "Неверная эл. почта или пароль.",
     ACCOUNT_LOCKED: "Слишком много неудачных попыток.",

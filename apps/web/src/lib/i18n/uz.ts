@@ -75,6 +75,7 @@ export const uz = {
     SIGN_IN_CODE_INVALID: "Kod notoʻgʻri. SMSdagi kodni qayta kiriting.",
     SIGN_IN_CODE_EXPIRED: "Kodning muddati tugagan yoki u ishlatilgan. Yangi kod oling.",
     SIGN_IN_CODE_LOCKED: "Juda koʻp notoʻgʻri urinish. Yangi kod oling.",
+    ALREADY_RATED: "Bu tashrifga baho allaqachon berilgan.",
     VALIDATION_FAILED: "Belgilangan maydonlarni tekshiring.",
     INVALID_CREDENTIALS: "E-pochta yoki parol noto‘g‘ri.",
     ACCOUNT_LOCKED: "Juda ko‘p noto‘g‘ri urinish.",

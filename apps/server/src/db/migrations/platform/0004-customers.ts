@@ -4,11 +4,13 @@ import type { Migration } from "../migration";
  * Customers of the portal: a phone number proven with a one-time code sent by SMS. Codes are
  * stored hashed, live five minutes, are used once and allow a few wrong attempts; the refresh
  * tokens of customers live beside (not among) those of the super admins, so neither realm's
- * refresh endpoint can rotate the other's.
+ * refresh endpoint can rotate the other's. And each company's ratings in sum (count and stars),
+ * kept with every rating in the same transaction, so the directory shows averages without
+ * reading every company's schema.
  */
 export const platformCustomers: Migration = {
   version: 4,
-  name: "customers",
+  name: "customers-and-rating-totals",
   statements: (s) => [
     `create table ${s}.customers (
       id uuid primary key default gen_random_uuid(),
@@ -34,5 +36,9 @@ export const platformCustomers: Migration = {
       revoked_at timestamptz,
       created_at timestamptz not null default now())`,
     `create index customer_refresh_tokens_family on ${s}.customer_refresh_tokens (family_id)`,
+    `create table ${s}.company_ratings (
+      company_id uuid primary key references ${s}.companies(id) on delete cascade,
+      ratings integer not null default 0,
+      stars_total integer not null default 0)`,
   ],
 };
