@@ -91,3 +91,61 @@ test("a customer takes a place with a phone, signs in with the SMS code, sees it
   expect((await call.json()).ticket).toBeNull();
   await phone.close();
 });
+
+test("after a finished visit the ticket page asks for stars, once, and the directory shows the average", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const world = await setUpQueueWorld(request, "hamkorbank-rating");
+  const staff = { authorization: `Bearer ${world.operator.token}` };
+  await request.post(`/api/c/${world.slug}/queue/session`, {
+    headers: staff,
+    data: { counterId: world.counters.three },
+  });
+  const joined = await request.post(`/api/c/${world.slug}/portal/tickets`, {
+    data: { branchId: world.branch.id, serviceId: world.services.kassa, phone: "+998905553344" },
+  });
+  expect(joined.ok(), await joined.text()).toBeTruthy();
+  const { token } = (await joined.json()).ticket as { token: string };
+  const called = (await (
+    await request.post(`/api/c/${world.slug}/queue/call-next`, { headers: staff })
+  ).json()) as { ticket: { id: string } };
+  for (const step of ["start", "finish"]) {
+    const res = await request.post(
+      `/api/c/${world.slug}/queue/tickets/${called.ticket.id}/${step}`,
+      {
+        headers: staff,
+        data: {},
+      },
+    );
+    expect(res.ok(), await res.text()).toBeTruthy();
+  }
+
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await phone.newPage();
+  await page.goto(`/c/${world.slug}/t/${token}`);
+  const rating = page.getByTestId("ticket-rating");
+  await expect(rating).toContainText("Xizmatni baholang");
+  await expect(page.getByTestId("ticket-qr")).toHaveCount(0);
+  await rating.getByRole("radio", { name: "4 yulduz" }).click();
+  await rating.getByLabel("Izoh (ixtiyoriy)").fill("Tez xizmat, rahmat");
+  await snap(page, "account-06-rate");
+  await rating.getByRole("button", { name: "Baho berish" }).click();
+  await expect(rating).toContainText("Rahmat! Bahoyingiz qabul qilindi.");
+  await page.reload();
+  await expect(page.getByTestId("ticket-rating")).toContainText("Sizning bahoyingiz");
+  await expect(page.getByTestId("ticket-rating")).toContainText("Tez xizmat, rahmat");
+  await snap(page, "account-07-rated");
+
+  await page.goto("/");
+  await page.getByLabel("Kompaniya yoki xizmatni qidirish").fill("Hamkor");
+  await expect(
+    page.getByTestId(`public-company-${world.slug}`).getByTestId("company-rating"),
+  ).toContainText("4.0 (1)");
+  await phone.close();
+});

@@ -25,6 +25,13 @@ const TicketQrSection = lazy(async () => {
   return m;
 });
 
+// After a finished visit: rating it, with its texts.
+const TicketRatingSection = lazy(async () => {
+  const m = await import("./ticket-rating-section");
+  await m.ticketRatingSectionReady;
+  return m;
+});
+
 const FINAL = ["COMPLETED", "NO_SHOW", "CANCELLED", "TRANSFERRED", "EXPIRED"];
 
 /** `/c/:slug/t/:token` (or `/t/:token` on the company's host): a customer follows their ticket. */
@@ -80,6 +87,11 @@ export function TicketTrackingPage() {
         {ticket && !FINAL.includes(ticket.status) && (
           <Suspense fallback={null}>
             <TicketQrSection token={token} />
+          </Suspense>
+        )}
+        {ticket?.status === "COMPLETED" && (
+          <Suspense fallback={null}>
+            <TicketRatingSection slug={slug} token={token} />
           </Suspense>
         )}
       </main>

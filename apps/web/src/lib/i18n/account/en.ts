@@ -37,4 +37,11 @@ export const accountEn: Messages["account"] = {
   notFound: "No such ticket. Check the link.",
   qrTitle: "Follow the ticket on your phone",
   qrHint: "Scan the QR code with the phone's camera, or share the link.",
+  rateTitle: "Rate the service",
+  rateIntro: "How was your visit? Your rating reaches the company.",
+  star: "{{count}} of 5",
+  rateComment: "Comment (optional)",
+  rateSubmit: "Send rating",
+  rateThanks: "Thank you! Your rating was received.",
+  yourRating: "Your rating",
 };

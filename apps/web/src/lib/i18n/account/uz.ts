@@ -36,4 +36,11 @@ export const accountUz = {
   notFound: "Bunday talon topilmadi. Havolani tekshiring.",
   qrTitle: "Talonni telefoningizda kuzatish",
   qrHint: "QR kodni telefon kamerasi bilan skanerlang yoki havolani ulashing.",
+  rateTitle: "Xizmatni baholang",
+  rateIntro: "Tashrifingiz qanday oʻtdi? Bahoyingiz kompaniyaga yetkaziladi.",
+  star: "{{count}} yulduz",
+  rateComment: "Izoh (ixtiyoriy)",
+  rateSubmit: "Baho berish",
+  rateThanks: "Rahmat! Bahoyingiz qabul qilindi.",
+  yourRating: "Sizning bahoyingiz",
 };
