@@ -1,5 +1,6 @@
 import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
 import { AppError, notFound } from "../../shared/app-error";
+import { normalizePhone } from "../../shared/phone";
 import { runQueueTransaction, type QueueDeps } from "../queue/queue-transaction";
 import type { TicketView } from "../queue/queue.types";
 import { applyTransition, ticketFact } from "../queue/ticket-transition";
@@ -21,7 +22,9 @@ export async function cancelMyTicket(
 ): Promise<TicketView> {
   return runQueueTransaction(deps, company, async (tx) => {
     const row = await lockTicket(tx.db, ticketId, "ALL");
-    if (!row || row.customer_phone !== phone) throw notFound("The ticket");
+    // Reception may have typed the number its own way; compare it as E.164.
+    const owner = row?.customer_phone ? normalizePhone(row.customer_phone) : null;
+    if (!row || owner !== phone) throw notFound("The ticket");
     if (row.status !== TICKET_STATUS.BOOKED && row.status !== TICKET_STATUS.WAITING) {
       throw new AppError(
         "INVALID_STATE",

@@ -40,7 +40,13 @@ describe("my tickets across companies", () => {
   const theirs = "+998901110002";
   let a: Awaited<ReturnType<typeof bookableBranch>>;
   let b: Awaited<ReturnType<typeof bookableBranch>>;
-  let tickets: { waitingA: string; waitingB: string; booked: string; foreign: string };
+  let tickets: {
+    waitingA: string;
+    waitingB: string;
+    booked: string;
+    foreign: string;
+    walkIn: string;
+  };
 
   beforeAll(async () => {
     a = await bookableBranch(p, { operators: 1 });
@@ -70,7 +76,18 @@ describe("my tickets across companies", () => {
       startsAt: slot.startsAt,
       phone: mine,
     });
-    expect([joinA, joinB, foreign, booked].map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    // Reception types the number its own way; the index keeps it in E.164.
+    const walkIn = await call(p.app, "POST", `/api/c/${a.slug}/queue/tickets`, {
+      token: a.operators[0]!.token,
+      body: {
+        branchId: a.branch.id,
+        serviceId: a.services[1]!.id,
+        customerPhone: "+998 (90) 111-00-01",
+      },
+    });
+    expect([joinA, joinB, foreign, booked, walkIn].map((r) => r.statusCode)).toEqual([
+      201, 201, 201, 201, 201,
+    ]);
     await p.ctx.events.idle();
     const idOf = async (token: string) =>
       (await p.ctx.db
@@ -83,6 +100,7 @@ describe("my tickets across companies", () => {
       waitingB: await idOf(joinB.json().ticket.token),
       booked: await idOf(booked.json().booking.token),
       foreign: await idOf(foreign.json().ticket.token),
+      walkIn: walkIn.json().ticket.id,
     };
   });
 
@@ -92,11 +110,14 @@ describe("my tickets across companies", () => {
     expect(res.statusCode).toBe(200);
     const body = res.json() as { active: Listed[]; booked: Listed[]; history: Listed[] };
     expect(body.active.map((t) => t.id).sort()).toEqual(
-      [tickets.waitingA, tickets.waitingB].sort(),
+      [tickets.waitingA, tickets.waitingB, tickets.walkIn].sort(),
     );
     expect(body.booked.map((t) => t.id)).toEqual([tickets.booked]);
     expect(body.history).toEqual([]);
-    expect(res.json().totals).toEqual({ active: 2, booked: 1, history: 0 });
+    expect(res.json().totals).toEqual({ active: 3, booked: 1, history: 0 });
+    expect(body.active.find((t) => t.id === tickets.walkIn)).toMatchObject({
+      source: "WALK_IN",
+    });
     const inA = body.active.find((t) => t.id === tickets.waitingA)!;
     expect(inA).toMatchObject({
       status: "WAITING",
@@ -132,6 +153,11 @@ describe("my tickets across companies", () => {
       token,
     });
     expect(again.statusCode).toBe(409);
+    // A ticket reception took with the number typed its own way is mine too.
+    const walkIn = await call(p.app, "POST", `/api/customer/tickets/${tickets.walkIn}/cancel`, {
+      token,
+    });
+    expect(walkIn.json()).toMatchObject({ status: "CANCELLED" });
     // A booking is cancelled the same way.
     const booking = await call(p.app, "POST", `/api/customer/tickets/${tickets.booked}/cancel`, {
       token,
