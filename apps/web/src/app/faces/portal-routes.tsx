@@ -49,7 +49,7 @@ const accountPage =
     return { Component: page[name] };
   };
 
-/** Signing in, "my tickets", and the bare tracking link: on the platform's own host. */
+/** Signing in, "my tickets", and the bare tracking link (on the platform's own host only). */
 const accountRoutes: RouteObject[] = [
   {
     path: "/sign-in",
@@ -68,7 +68,14 @@ const accountRoutes: RouteObject[] = [
 /** The public face: the directory at `/`, a company's pages at `/c/{slug}/…`. */
 export function portalRoutes(): RouteObject[] {
   // On `{slug}.{BASE_DOMAIN}` the company's pages are at the root (`/`, `/b/…`, `/t/{token}`).
-  if (getHostCompany()) return [{ path: "/", lazy: companyLayout, children: companyChildren }];
+  // The customer's account works there too (`/t/{token}` is the company's own ticket page).
+  if (getHostCompany())
+    return [
+      { path: "/", lazy: companyLayout, children: companyChildren },
+      // "My tickets" links to other companies' ticket pages by path.
+      { path: "/c/:slug", lazy: companyLayout, children: companyChildren },
+      ...accountRoutes.filter((r) => r.path !== "/t/:token"),
+    ];
   return [
     { path: "/", element: <DirectoryPage /> },
     { path: "/c/:slug", lazy: companyLayout, children: companyChildren },

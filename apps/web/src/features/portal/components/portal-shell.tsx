@@ -4,7 +4,6 @@ import { Link } from "react-router";
 import { BrandMark } from "../../../components/brand-mark";
 import { LanguageSwitch } from "../../../components/ui/language-switch";
 import { Logo } from "../../../components/ui/logo";
-import { getHostCompany } from "../../../lib/company-host";
 
 type PortalShellProps = {
   /** The company whose pages these are; the platform's mark when absent. */
@@ -30,16 +29,13 @@ export function PortalShell({ company, children }: PortalShellProps) {
             </Link>
           )}
           <div className="flex shrink-0 items-center gap-1">
-            {/* The account lives on the platform's host, across companies. */}
-            {!getHostCompany() && (
-              <Link
-                to="/me"
-                className="rounded-md px-1.5 py-1 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100"
-                data-testid="my-tickets-link"
-              >
-                {t("portal.myTickets")}
-              </Link>
-            )}
+            <Link
+              to="/me"
+              className="rounded-md px-1.5 py-1 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100"
+              data-testid="my-tickets-link"
+            >
+              {t("portal.myTickets")}
+            </Link>
             <LanguageSwitch />
           </div>
         </div>
