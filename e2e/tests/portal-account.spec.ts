@@ -40,8 +40,8 @@ test("a customer takes a place with a phone, signs in with the SMS code, sees it
   await expect(page).toHaveURL(new RegExp(`/c/${world.slug}/t/${token}$`));
   await expect(page.getByTestId("tracked-ticket")).toBeVisible();
 
-  // My tickets asks to sign in first: the phone, then the code from the SMS.
-  await page.goto("/me");
+  // "All my tickets" asks to sign in first: the phone, then the code from the SMS.
+  await page.getByRole("link", { name: /Barcha talonlarim/ }).click();
   await expect(page).toHaveURL(/\/sign-in\?next=/);
   await page.getByLabel("Telefon raqami").fill("905551122");
   await expect(page.getByLabel("Telefon raqami")).toHaveValue("90 555 11 22");

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { TicketQr, trackingUrl } from "../../../components/ticket-qr";
 import { loadMessages } from "../../../lib/i18n";
 import { accountMessages } from "../../../lib/i18n/bundles/account";
@@ -18,6 +19,11 @@ export default function TicketQrSection({ token }: { token: string }) {
       <p className="mt-2 text-sm text-zinc-600">{t("account.qrHint")}</p>
       <p className="mt-1 text-xs break-all text-zinc-500" data-testid="ticket-short-link">
         {url}
+      </p>
+      <p className="mt-3 text-sm">
+        <Link to="/me" className="font-medium text-indigo-700 underline">
+          {t("account.allMyTickets")}
+        </Link>
       </p>
     </section>
   );

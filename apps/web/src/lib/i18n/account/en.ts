@@ -4,6 +4,7 @@ export const accountEn: Messages["account"] = {
   signIn: "Sign in",
   signOut: "Sign out",
   myTickets: "My tickets",
+  allMyTickets: "All my tickets (sign in with your phone)",
   signInTitle: "Sign in with your phone number",
   signInIntro:
     "We send a sign-in code to your number by SMS. Every ticket taken with this number is then in one place.",

@@ -4,6 +4,7 @@ export const accountRu: Messages["account"] = {
   signIn: "Войти",
   signOut: "Выйти",
   myTickets: "Мои талоны",
+  allMyTickets: "Все мои талоны (вход по номеру телефона)",
   signInTitle: "Вход по номеру телефона",
   signInIntro:
     "На ваш номер придёт SMS с кодом для входа. Все талоны, взятые с этим номером, будут в одном месте.",

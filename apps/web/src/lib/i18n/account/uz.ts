@@ -3,6 +3,7 @@ export const accountUz = {
   signIn: "Kirish",
   signOut: "Chiqish",
   myTickets: "Mening talonlarim",
+  allMyTickets: "Barcha talonlarim (telefon raqami bilan kirish)",
   signInTitle: "Telefon raqami bilan kirish",
   signInIntro:
     "Raqamingizga SMS orqali kirish kodi keladi. Shu raqam bilan olingan barcha talonlaringiz bir joyda boʻladi.",
