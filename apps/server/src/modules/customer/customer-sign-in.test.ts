@@ -120,6 +120,29 @@ describe("customer sign-in with a phone code", () => {
     expect(second.json().user.id).toBe(ok.json().user.id);
   });
 
+  it("gives one session for one code when two verifies race, and sends 3 codes when 5 requests race", async () => {
+    const phone = nextPhone();
+    await requestCode(phone);
+    const code = await smsCode(phone);
+    const both = await Promise.all([verify(phone, code), verify(phone, code)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 410]);
+
+    // Ten wrong tries at once: five are judged, the rest find the code dead.
+    const guessed = nextPhone();
+    await requestCode(guessed);
+    const right = await smsCode(guessed);
+    const wrong = right === "123456" ? "654321" : "123456";
+    const ten = await Promise.all(Array.from({ length: 10 }, () => verify(guessed, wrong)));
+    const codes = ten.map((r) => r.json().error.code as string);
+    expect(codes.filter((c) => c === "SIGN_IN_CODE_INVALID")).toHaveLength(5);
+    expect(codes.filter((c) => c === "SIGN_IN_CODE_LOCKED")).toHaveLength(5);
+
+    const other = nextPhone();
+    const five = await Promise.all([1, 2, 3, 4, 5].map(() => requestCode(other)));
+    expect(five.filter((r) => r.statusCode === 202)).toHaveLength(3);
+    expect(five.filter((r) => r.statusCode === 429)).toHaveLength(2);
+  });
+
   it("refuses an expired code", async () => {
     const phone = nextPhone();
     await requestCode(phone);
