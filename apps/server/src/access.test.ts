@@ -33,6 +33,8 @@ const PUBLIC = [
   /^\/api\/c\/:slug\/portal\/branches\/:branchSlug\/slots$/,
   /^\/api\/c\/:slug\/portal\/bookings(\/:token(\/(check-in|cancel|reschedule|calendar\.ics))?)?$/,
   /^\/api\/c\/:slug\/devices\/pair$/,
+  // Customers sign in with a phone code (customer-sign-in.test.ts proves the limits).
+  /^\/api\/customer\/auth\/(request-code|verify)$/,
 ];
 
 // Routes for paired kiosks and display boards: they take `Authorization: Device <token>`, so any
@@ -85,6 +87,22 @@ describe("every endpoint refuses callers it is not for", () => {
       });
       expect(company.statusCode, `${r.method} ${r.url} company token`).toBe(401);
       expect(company.json().error.code).toBe("WRONG_REALM");
+    }
+  });
+
+  it("customer routes: anonymous 401, the super admin and staff 401 WRONG_REALM", async () => {
+    const routes = protectedRoutes("/api/customer/");
+    expect(routes.length).toBeGreaterThanOrEqual(3);
+    for (const r of routes) {
+      const url = fill(r.url);
+      const body = r.method === "GET" ? undefined : {};
+      const anon = await call(p.app, r.method as Method, url, { body });
+      expect.soft(anon.statusCode, `${r.method} ${r.url} anonymous`).toBe(401);
+      for (const token of [superToken, aToken]) {
+        const other = await call(p.app, r.method as Method, url, { token, body });
+        expect.soft(other.statusCode, `${r.method} ${r.url} other realm`).toBe(401);
+        expect.soft(other.json().error.code).toBe("WRONG_REALM");
+      }
     }
   });
 

@@ -24,6 +24,8 @@ import { healthRoutes } from "./modules/health/health.routes";
 import { logoFileRoutes, logoUploadRoutes } from "./modules/logos/logo.routes";
 import { outboxRoutes } from "./modules/outbox/outbox.routes";
 import { bookingRoutes } from "./modules/booking/booking.routes";
+import { customerRoutes } from "./modules/customer/customer.routes";
+import { ratingAdminRoutes, ticketRatingRoutes } from "./modules/ratings/ratings.routes";
 import { portalRoutes } from "./modules/portal/portal.routes";
 import { platformAuthRoutes } from "./modules/platform-auth/platform-auth.routes";
 import { publicRoutes } from "./modules/public/public.routes";
@@ -136,6 +138,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   await app.register(healthRoutes(ctx), { prefix: "/api" });
   await app.register(publicRoutes(ctx), { prefix: "/api/public" });
   await app.register(logoFileRoutes(ctx), { prefix: "/api/files" });
+  await app.register(customerRoutes(ctx), { prefix: "/api/customer" });
   await app.register(
     async (platform) => {
       await platform.register(platformAuthRoutes(ctx));
@@ -159,6 +162,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
           await admin.register(staffRoutes(ctx));
           await admin.register(deviceRoutes(ctx));
           await admin.register(companySetupRoutes(ctx));
+          await admin.register(ratingAdminRoutes(ctx));
         },
         { prefix: "/admin" },
       );
@@ -168,6 +172,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       await company.register(displayRoutes(ctx));
       await company.register(kioskRoutes(ctx));
       await company.register(publicTicketRoutes(ctx));
+      await company.register(ticketRatingRoutes(ctx));
       await company.register(portalRoutes(ctx));
       await company.register(bookingRoutes(ctx));
     },

@@ -33,6 +33,11 @@ describe("faceOfPath", () => {
     expect(faceOfPath("/operator", false)).toBe("portal");
     expect(faceOfPath("/k/x/y", false)).toBe("kiosk");
     expect(faceOfPath("/d/x/y", false)).toBe("board");
+    // The customer's account and the bare tracking link are the portal's, on any host.
+    for (const path of ["/t/abc", "/me", "/sign-in"]) {
+      expect(faceOfPath(path, false)).toBe("portal");
+      expect(faceOfPath(path, true)).toBe("portal");
+    }
   });
 
   // Company pages live at the root of a company host only: elsewhere the path is the portal's.

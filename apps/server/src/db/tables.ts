@@ -111,6 +111,42 @@ export type TicketIndexTable = {
   last_event_id: number;
 };
 
+/** A portal customer: one proven phone number (E.164). */
+export type CustomersTable = {
+  id: Generated<string>;
+  phone: string;
+  created_at: Generated<Date>;
+  last_sign_in_at: NullableTimestamp;
+};
+
+/** A one-time sign-in code sent by SMS, stored hashed. */
+export type CustomerCodesTable = {
+  id: Generated<string>;
+  phone: string;
+  code_hash: string;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: NullableTimestamp;
+  created_at: Generated<Date>;
+};
+
+/** Each company's ratings in sum, for the directory's average. */
+export type CompanyRatingsTable = {
+  company_id: string;
+  ratings: Generated<number>;
+  stars_total: Generated<number>;
+};
+
+/** A customer's rating of one finished visit (company schema). */
+export type RatingsTable = {
+  ticket_id: string;
+  branch_id: string;
+  service_id: string;
+  stars: number;
+  comment: string | null;
+  created_at: Generated<Date>;
+};
+
 export type AuditLogTable = {
   id: Generated<number>;
   at: Timestamp;
@@ -384,6 +420,7 @@ export type CompanyTables = {
   operator_status: OperatorStatusTable;
   service_stats: ServiceStatsTable;
   booking_slots: BookingSlotsTable;
+  ratings: RatingsTable;
   refresh_tokens: RefreshTokensTable;
   branding: BrandingTable;
   schema_migrations: MigrationsTable;
@@ -401,6 +438,10 @@ export type PlatformTables = {
   "platform.audit_log": AuditLogTable;
   "platform.super_admins": SuperAdminsTable;
   "platform.refresh_tokens": RefreshTokensTable;
+  "platform.customers": CustomersTable;
+  "platform.customer_codes": CustomerCodesTable;
+  "platform.customer_refresh_tokens": RefreshTokensTable;
+  "platform.company_ratings": CompanyRatingsTable;
   "platform.schema_migrations": MigrationsTable;
 };
 

@@ -26,7 +26,7 @@ export function actorOf(request: FastifyRequest): Actor {
   return {
     type: auth?.realm === "platform" ? "SUPER_ADMIN" : auth ? "COMPANY_USER" : "SYSTEM",
     id: auth?.sub ?? null,
-    email: auth?.email ?? null,
+    email: auth && auth.realm !== "customer" ? auth.email : null,
     companyId: auth?.realm === "company" ? auth.companyId : null,
     ip: request.ip,
     requestId: request.id,

@@ -14,7 +14,9 @@ export type CompanyClaims = {
   /** When the token was issued, in epoch milliseconds (set on verify; ignored on sign). */
   issuedAt?: number;
 };
-export type AccessClaims = PlatformClaims | CompanyClaims;
+/** A portal customer: a proven phone number, across every company. */
+export type CustomerClaims = { realm: "customer"; sub: string; phone: string; role: "CUSTOMER" };
+export type AccessClaims = PlatformClaims | CompanyClaims | CustomerClaims;
 
 /** What a company-realm token is checked against: its company, and the company's cut-off. */
 export type CompanyExpectation = {
@@ -23,11 +25,12 @@ export type CompanyExpectation = {
   /** Tokens issued before this are refused (the company was suspended or deleted since). */
   validAfter?: Date | null;
 };
-type Expectation = { realm: "platform" } | CompanyExpectation;
+type Expectation = { realm: "platform" } | { realm: "customer" } | CompanyExpectation;
 
 const ISSUER = "e-queue";
-const audienceOf = (c: { realm: "platform" } | { realm: "company"; companyId: string }) =>
-  c.realm === "platform" ? "platform" : `company:${c.companyId}`;
+const audienceOf = (
+  c: { realm: "platform" } | { realm: "customer" } | { realm: "company"; companyId: string },
+) => (c.realm === "company" ? `company:${c.companyId}` : c.realm);
 
 /** How many verified tokens are remembered (one per signed-in person and screen is plenty). */
 const VERIFIED_CACHE_SIZE = 20_000;
@@ -52,11 +55,9 @@ export class AccessTokens {
   /** Issues a token for one realm. */
   async sign(claims: AccessClaims): Promise<string> {
     const now = Date.now();
-    const payload: Record<string, unknown> = {
-      email: claims.email,
-      role: claims.role,
-      realm: claims.realm,
-    };
+    const payload: Record<string, unknown> = { role: claims.role, realm: claims.realm };
+    if (claims.realm === "customer") payload.phone = claims.phone;
+    else payload.email = claims.email;
     if (claims.realm === "company") {
       payload.cid = claims.companyId;
       payload.mcp = claims.mustChangePassword;
@@ -127,6 +128,16 @@ export class AccessTokens {
       const base = { sub: String(payload.sub), email: String(payload.email) };
       // Tokens are always signed with an expiry; one without is not remembered.
       const expiresAt = typeof payload.exp === "number" ? payload.exp * 1000 : 0;
+      if (expected.realm === "customer") {
+        if (payload.realm !== "customer" || payload.role !== "CUSTOMER") throw wrongRealm();
+        const claims: CustomerClaims = {
+          realm: "customer",
+          sub: base.sub,
+          phone: String(payload.phone),
+          role: "CUSTOMER",
+        };
+        return { claims, expiresAt };
+      }
       if (expected.realm === "platform") {
         if (payload.realm !== "platform" || payload.role !== "SUPER_ADMIN") throw wrongRealm();
         return { claims: { ...base, realm: "platform", role: "SUPER_ADMIN" }, expiresAt };

@@ -64,7 +64,12 @@ describe("the access module", () => {
     expect(requireTicketIssuer(staff("OPERATOR", ["b1"]), "b1")).toBe("WALK_IN");
     expect(requireTicketIssuer(kiosk, "b1")).toBe("KIOSK");
     expect(requireTicketIssuer(anonymousCaller(company), "b9")).toBe("ONLINE");
-    const customer: Caller = { kind: "customer", companyId: company, customerId: "u1" };
+    const customer: Caller = {
+      kind: "customer",
+      companyId: company,
+      customerId: "u1",
+      phone: "+998901234567",
+    };
     expect(requireTicketIssuer(customer, "b9")).toBe("ONLINE");
     expect(codeOf(() => requireTicketIssuer(kiosk, "b2"))).toBe("404 NOT_FOUND");
     expect(codeOf(() => requireTicketIssuer(staff("OPERATOR", ["b1"]), "b2"))).toBe(

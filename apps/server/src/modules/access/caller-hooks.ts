@@ -4,9 +4,16 @@ import { AppError, notFound } from "../../shared/app-error";
 import type { AccessTokens } from "./access-token";
 import { companyDb, type CompanyRecord } from "../tenancy";
 import { requireStaffRole } from "./access";
-import { anonymousCaller, type Caller, type DeviceCaller, type StaffCaller } from "./caller";
+import {
+  anonymousCaller,
+  type Caller,
+  type CustomerCaller,
+  type DeviceCaller,
+  type StaffCaller,
+} from "./caller";
 import {
   bearerToken,
+  resolveCustomer,
   resolveStaffCaller,
   resolveSuperAdmin,
   type AccessDeps,
@@ -93,6 +100,14 @@ export const superAdminCaller =
     request.caller = caller;
   };
 
+/** onRequest: a customer signed in with a phone code (the customer realm, its own tokens). */
+export const customerCaller =
+  (deps: AccessDeps) =>
+  async (request: FastifyRequest): Promise<void> => {
+    const token = bearerToken(request.headers.authorization);
+    request.caller = await resolveCustomer(deps, token, request.company?.id ?? null);
+  };
+
 /** onRequest: anyone, on behalf of the request's company (the portal, pairing, public pages). */
 export const anonymous = async (request: FastifyRequest): Promise<void> => {
   request.caller = anonymousCaller(request.company?.id ?? null);
@@ -126,5 +141,12 @@ export function staffOf(request: FastifyRequest): StaffCaller {
 export function deviceOf(request: FastifyRequest): DeviceCaller {
   const caller = callerOf(request);
   if (caller.kind !== "device") throw new Error(`${request.url}: expected a device caller`);
+  return caller;
+}
+
+/** The customer caller of a route behind `customerCaller`. */
+export function customerOf(request: FastifyRequest): CustomerCaller {
+  const caller = callerOf(request);
+  if (caller.kind !== "customer") throw new Error(`${request.url}: expected a customer caller`);
   return caller;
 }

@@ -25,8 +25,18 @@ export type DeviceCaller = {
 /** Whoever holds a ticket's tracking link (or its QR code). */
 export type TicketHolderCaller = { kind: "ticketHolder"; companyId: string; ticketId: string };
 
-/** A customer who proved a phone number (resolved once phone sign-in exists). */
-export type CustomerCaller = { kind: "customer"; companyId: string | null; customerId: string };
+/**
+ * A customer who proved a phone number with a one-time code; one account across companies
+ * (`companyId` is the company whose pages are being used, if any). Their tickets are the ones
+ * taken with that phone.
+ */
+export type CustomerCaller = {
+  kind: "customer";
+  companyId: string | null;
+  customerId: string;
+  /** E.164, as proven. */
+  phone: string;
+};
 
 /** A platform administrator (the platform realm, its own login). */
 export type SuperAdminCaller = { kind: "superAdmin"; adminId: string };

@@ -1,8 +1,8 @@
 import type { Db } from "../../db/database";
 import { AppError } from "../../shared/app-error";
-import type { AccessTokens, CompanyClaims, PlatformClaims } from "./access-token";
+import type { AccessTokens, CompanyClaims, CustomerClaims, PlatformClaims } from "./access-token";
 import type { CompanyRecord } from "../tenancy";
-import type { StaffCaller, SuperAdminCaller } from "./caller";
+import type { CustomerCaller, StaffCaller, SuperAdminCaller } from "./caller";
 import { loadStaffCaller } from "./staff-caller";
 
 /** What resolving a caller needs; a narrow slice of the app context. */
@@ -64,4 +64,23 @@ export async function resolveSuperAdmin(
 ): Promise<{ claims: PlatformClaims; caller: SuperAdminCaller }> {
   const claims = (await tokens.verify(token, { realm: "platform" })) as PlatformClaims;
   return { claims, caller: { kind: "superAdmin", adminId: claims.sub } };
+}
+
+/**
+ * A customer's token, as a caller: the token says who, the database that the account still
+ * exists (and the phone it proved), so a deleted account loses access at once.
+ */
+export async function resolveCustomer(
+  deps: AccessDeps,
+  token: string,
+  companyId: string | null = null,
+): Promise<CustomerCaller> {
+  const claims = (await deps.tokens.verify(token, { realm: "customer" })) as CustomerClaims;
+  const row = await deps.db
+    .selectFrom("platform.customers")
+    .select(["id", "phone"])
+    .where("id", "=", claims.sub)
+    .executeTakeFirst();
+  if (!row) throw new AppError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+  return { kind: "customer", companyId, customerId: row.id, phone: row.phone };
 }

@@ -17,6 +17,7 @@ export {
   AccessTokens,
   type AccessClaims,
   type CompanyClaims,
+  type CustomerClaims,
   type PlatformClaims,
 } from "./access-token";
 export {
@@ -34,6 +35,7 @@ export {
 } from "./access";
 export {
   bearerToken,
+  resolveCustomer,
   resolveStaffCaller,
   resolveSuperAdmin,
   verifyStaffToken,
@@ -43,6 +45,8 @@ export {
   anonymous,
   callerOf,
   companyAdminOnly,
+  customerCaller,
+  customerOf,
   deviceCaller,
   deviceOf,
   staffCaller,

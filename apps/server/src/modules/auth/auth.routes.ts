@@ -37,11 +37,27 @@ const toUser = (a: Account, role: string) => ({
 });
 
 /** The refresh cookie is scoped to the realm's own `/auth` path, so it never leaves it. */
-const cookiePath = (request: FastifyRequest) => {
+export const cookiePath = (request: FastifyRequest) => {
   const original = request.originalUrl.split("?")[0] ?? "";
   const i = original.lastIndexOf("/auth/");
   return i >= 0 ? original.slice(0, i + 5) : "/";
 };
+
+/** Sets the httpOnly refresh cookie of a realm (staff, super admins and customers alike). */
+export function setRefreshCookie(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
+  reply.setCookie(REFRESH_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: ctx.publicUrl.startsWith("https://"),
+    path: cookiePath(request),
+    maxAge: ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400,
+  });
+}
 
 export type AuthRouteOptions = {
   scopeOf: (request: FastifyRequest) => AccountScope;
@@ -56,15 +72,8 @@ export const authRoutes =
   (ctx: AppContext, opts: AuthRouteOptions): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = [opts.tag];
-    const secure = ctx.publicUrl.startsWith("https://");
     const send = (request: FastifyRequest, reply: FastifyReply, s: Session) => {
-      reply.setCookie(REFRESH_COOKIE, s.refreshToken, {
-        httpOnly: true,
-        sameSite: "strict",
-        secure,
-        path: cookiePath(request),
-        maxAge: ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400,
-      });
+      setRefreshCookie(ctx, request, reply, s.refreshToken);
       return { accessToken: s.accessToken, user: toUser(s.account, opts.defaultRole) };
     };
 

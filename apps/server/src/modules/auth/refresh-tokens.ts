@@ -1,6 +1,21 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { AppError } from "../../shared/app-error";
-import type { AccountScope } from "./account-scope";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/tables";
+
+/**
+ * Where one realm keeps its refresh tokens: a schema's `refresh_tokens` (staff, super admins),
+ * or the customers' own table in the platform schema. An account scope is one.
+ */
+export type RefreshStore = {
+  db: Kysely<Database>;
+  schema: string;
+  refreshTable?: "refresh_tokens" | "customer_refresh_tokens";
+};
+
+// Both tables have the same columns; "refresh_tokens" stands in for either in the types.
+const tableOf = (store: RefreshStore) =>
+  (store.refreshTable ?? "refresh_tokens") as "refresh_tokens";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("base64url");
 
@@ -13,14 +28,14 @@ export class RefreshTokens {
 
   /** Starts a new family (at login) or continues one (at rotation). */
   async issue(
-    scope: AccountScope,
+    scope: RefreshStore,
     userId: string,
     familyId: string = randomUUID(),
   ): Promise<string> {
     const raw = randomBytes(32).toString("base64url");
     await scope.db
       .withSchema(scope.schema)
-      .insertInto("refresh_tokens")
+      .insertInto(tableOf(scope))
       .values({
         family_id: familyId,
         user_id: userId,
@@ -32,12 +47,12 @@ export class RefreshTokens {
   }
 
   /** Consumes a token and returns the next one in its family; a reused token ends the family. */
-  async rotate(scope: AccountScope, raw: string): Promise<{ userId: string; token: string }> {
+  async rotate(scope: RefreshStore, raw: string): Promise<{ userId: string; token: string }> {
     const q = scope.db.withSchema(scope.schema);
     const now = new Date();
     // Mark as used atomically: of two concurrent uses, exactly one wins.
     const used = await q
-      .updateTable("refresh_tokens")
+      .updateTable(tableOf(scope))
       .set({ used_at: now })
       .where("token_hash", "=", sha256(raw))
       .where("used_at", "is", null)
@@ -47,7 +62,7 @@ export class RefreshTokens {
       .executeTakeFirst();
     if (!used) {
       const known = await q
-        .selectFrom("refresh_tokens")
+        .selectFrom(tableOf(scope))
         .select(["family_id", "used_at"])
         .where("token_hash", "=", sha256(raw))
         .executeTakeFirst();
@@ -59,10 +74,10 @@ export class RefreshTokens {
   }
 
   /** Ends the session the token belongs to (logout). Unknown tokens are ignored. */
-  async revoke(scope: AccountScope, raw: string) {
+  async revoke(scope: RefreshStore, raw: string) {
     const row = await scope.db
       .withSchema(scope.schema)
-      .selectFrom("refresh_tokens")
+      .selectFrom(tableOf(scope))
       .select("family_id")
       .where("token_hash", "=", sha256(raw))
       .executeTakeFirst();
@@ -70,20 +85,20 @@ export class RefreshTokens {
   }
 
   /** Ends every session of a user (password change, deactivation). */
-  async revokeAllForUser(scope: AccountScope, userId: string) {
+  async revokeAllForUser(scope: RefreshStore, userId: string) {
     await scope.db
       .withSchema(scope.schema)
-      .updateTable("refresh_tokens")
+      .updateTable(tableOf(scope))
       .set({ revoked_at: new Date() })
       .where("user_id", "=", userId)
       .where("revoked_at", "is", null)
       .execute();
   }
 
-  private async revokeFamily(scope: AccountScope, familyId: string) {
+  private async revokeFamily(scope: RefreshStore, familyId: string) {
     await scope.db
       .withSchema(scope.schema)
-      .updateTable("refresh_tokens")
+      .updateTable(tableOf(scope))
       .set({ revoked_at: new Date() })
       .where("family_id", "=", familyId)
       .where("revoked_at", "is", null)

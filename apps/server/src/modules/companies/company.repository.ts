@@ -45,7 +45,9 @@ export const findCompanyById = (db: Db, id: string): Promise<CompanyRecord | und
 export function listActiveCompanies(db: Db, search?: string) {
   let q = db
     .selectFrom("platform.companies")
+    .leftJoin("platform.company_ratings as r", "r.company_id", "platform.companies.id")
     .select(["name", "slug", "logo_id", "description", "default_language"])
+    .select(["r.ratings", "r.stars_total"])
     .where("status", "=", "ACTIVE");
   if (search) {
     const like = `%${escapeLike(search)}%`;

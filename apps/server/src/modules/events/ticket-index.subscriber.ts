@@ -1,11 +1,13 @@
 import { sql } from "kysely";
+import { normalizePhone } from "../../shared/phone";
 import type { DurableSubscriber } from "./events.types";
 
 /**
  * Keeps `platform.ticket_index` — every company's tickets in one table, for the portal's
  * "my tickets" and the bare tracking link — at each ticket's latest state. Idempotent: it
  * copies the ticket row as it is now (one read for the whole batch), and a replayed or older
- * batch never overwrites a newer entry.
+ * batch never overwrites a newer entry. Phones are kept in E.164, so a customer finds the
+ * tickets reception or a kiosk took with their number, however it was typed.
  */
 export const ticketIndexSubscriber: DurableSubscriber = {
   name: "ticket-index",
@@ -42,7 +44,10 @@ export const ticketIndexSubscriber: DurableSubscriber = {
           label: t.label,
           status: t.status,
           source: t.source,
-          customer_phone: t.customer_phone,
+          // E.164, as a signed-in customer's phone is: reception may type it any way.
+          customer_phone: t.customer_phone
+            ? (normalizePhone(t.customer_phone) ?? t.customer_phone)
+            : null,
           appointment_at: t.appointment_at,
           token: t.token,
           created_at: t.created_at,

@@ -1,2 +1,3 @@
 // The outbox module's entry: what other modules may use.
 export { enqueueEmail } from "./outbox.repository";
+export { enqueueMessage } from "./outbox.repository";

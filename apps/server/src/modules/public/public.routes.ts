@@ -3,7 +3,14 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { logoUrl } from "../companies";
 import { listActiveCompanies } from "../companies";
+import { notFound } from "../../shared/app-error";
 import { directoryQuery } from "../portal";
+import { ratingSummarySchema } from "../ratings";
+import { averageOf } from "../ratings";
+
+const trackingParams = z.strictObject({
+  token: z.string().min(1).max(128, "This is not a ticket link."),
+});
 
 /** What anyone may see: only ACTIVE companies. Mounted at /api/public. */
 export const publicRoutes =
@@ -25,6 +32,7 @@ export const publicRoutes =
                   slug: z.string(),
                   logoUrl: z.string().nullable(),
                   description: z.string().nullable(),
+                  rating: ratingSummarySchema.describe("Customers' average stars and count"),
                 }),
               ),
             }),
@@ -39,8 +47,42 @@ export const publicRoutes =
             slug: c.slug,
             logoUrl: logoUrl(c.logo_id),
             description: c.description,
+            rating: c.ratings
+              ? { average: averageOf(c.ratings, c.stars_total ?? 0)!, count: c.ratings }
+              : null,
           })),
         };
+      },
+    );
+
+    app.get(
+      "/tracking/:token",
+      {
+        schema: {
+          tags: ["public"],
+          summary: "Where a bare tracking link (/t/{token}) leads: its company's ticket page",
+          description: "Looked up in the platform's ticket index; unknown tokens answer 404.",
+          security: [],
+          params: trackingParams,
+          response: {
+            200: z.object({
+              companySlug: z.string(),
+              trackPath: z.string().describe("/c/{slug}/t/{token}"),
+            }),
+          },
+        },
+        config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
+      },
+      async (request) => {
+        const row = await ctx.db
+          .selectFrom("platform.ticket_index as t")
+          .innerJoin("platform.companies as c", "c.id", "t.company_id")
+          .select("c.slug")
+          .where("t.token", "=", request.params.token)
+          .where("c.status", "=", "ACTIVE")
+          .executeTakeFirst();
+        if (!row) throw notFound("The ticket");
+        return { companySlug: row.slug, trackPath: `/c/${row.slug}/t/${request.params.token}` };
       },
     );
   };

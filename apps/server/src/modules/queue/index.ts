@@ -21,3 +21,4 @@ export { isUniqueViolationOf } from "./commands/queue-transaction";
 export { trackingViewByToken } from "./queries/tracking.query";
 export { insertTicketWithEvent } from "./sql/ticket.sql";
 export { expireInBatches, type ExpiringTicket } from "./commands/expire-tickets";
+export { lockTicket } from "./sql/ticket.sql";

@@ -61,7 +61,9 @@ export function companyHostRewrite(baseDomain: string | undefined) {
     const url = req.url ?? "/";
     const slug = companySlugFromHost(req.headers.host, baseDomain);
     if (!slug || !url.startsWith("/api/")) return url;
-    if (/^\/api\/(c\/|platform\/|public\/|files\/|health|ready|docs|openapi)/.test(url)) return url;
+    // The platform's own APIs (the customer's account included: one account across companies).
+    if (/^\/api\/(c\/|platform\/|public\/|customer\/|files\/|health|ready|docs|openapi)/.test(url))
+      return url;
     return `/api/c/${slug}${url.slice(4)}`;
   };
 }

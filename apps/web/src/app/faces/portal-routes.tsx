@@ -40,12 +40,45 @@ const companyChildren: RouteObject[] = [
   },
 ];
 
+/** A page of the customer's account, loaded with its texts. */
+const accountPage =
+  <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  async () => {
+    const [page, texts] = await Promise.all([load(), import("../../lib/i18n/bundles/account")]);
+    await loadMessages(texts.accountMessages);
+    return { Component: page[name] };
+  };
+
+/** Signing in, "my tickets", and the bare tracking link (on the platform's own host only). */
+const accountRoutes: RouteObject[] = [
+  {
+    path: "/sign-in",
+    lazy: accountPage(() => import("../routes/account/sign-in-page"), "SignInPage"),
+  },
+  {
+    path: "/me",
+    lazy: accountPage(() => import("../routes/account/my-tickets-page"), "MyTicketsPage"),
+  },
+  {
+    path: "/t/:token",
+    lazy: accountPage(() => import("../routes/account/bare-tracking-page"), "BareTrackingPage"),
+  },
+];
+
 /** The public face: the directory at `/`, a company's pages at `/c/{slug}/…`. */
 export function portalRoutes(): RouteObject[] {
   // On `{slug}.{BASE_DOMAIN}` the company's pages are at the root (`/`, `/b/…`, `/t/{token}`).
-  if (getHostCompany()) return [{ path: "/", lazy: companyLayout, children: companyChildren }];
+  // The customer's account works there too (`/t/{token}` is the company's own ticket page).
+  if (getHostCompany())
+    return [
+      { path: "/", lazy: companyLayout, children: companyChildren },
+      // "My tickets" links to other companies' ticket pages by path.
+      { path: "/c/:slug", lazy: companyLayout, children: companyChildren },
+      ...accountRoutes.filter((r) => r.path !== "/t/:token"),
+    ];
   return [
     { path: "/", element: <DirectoryPage /> },
     { path: "/c/:slug", lazy: companyLayout, children: companyChildren },
+    ...accountRoutes,
   ];
 }

@@ -1,3 +1,4 @@
+import type { accountUz } from "./account/uz";
 import type { bookingUz } from "./booking/uz";
 import type { queueUz } from "./queue/uz";
 import type { KioskScreenMessages } from "./kiosk/kiosk-screen";
@@ -72,6 +73,10 @@ export const uz = {
     ALREADY_BOOKED: "Bu telefon raqami bilan shu vaqtga allaqachon yozilgansiz.",
     CHECK_IN_NOT_OPEN: "Kelganingizni tasdiqlash vaqti hali boshlanmadi.",
     CHECK_IN_CLOSED: "Kelganingizni tasdiqlash vaqti oʻtib ketdi.",
+    SIGN_IN_CODE_INVALID: "Kod notoʻgʻri. SMSdagi kodni qayta kiriting.",
+    SIGN_IN_CODE_EXPIRED: "Kodning muddati tugagan yoki u ishlatilgan. Yangi kod oling.",
+    SIGN_IN_CODE_LOCKED: "Juda koʻp notoʻgʻri urinish. Yangi kod oling.",
+    ALREADY_RATED: "Bu tashrifga baho allaqachon berilgan.",
     VALIDATION_FAILED: "Belgilangan maydonlarni tekshiring.",
     INVALID_CREDENTIALS: "E-pochta yoki parol noto‘g‘ri.",
     ACCOUNT_LOCKED: "Juda ko‘p noto‘g‘ri urinish.",
@@ -133,4 +138,5 @@ export type Messages = BaseMessages &
     queue: Widen<typeof queueUz>;
     booking: Widen<typeof bookingUz>;
     kiosk: KioskScreenMessages;
+    account: Widen<typeof accountUz>;
   };

@@ -8,6 +8,7 @@ import { companyOneTimePasswords } from "./0006-one-time-passwords";
 import { companyDurableEvents } from "./0007-durable-events";
 import { companyOnlinePlaces } from "./0008-online-places";
 import { companyBookings } from "./0009-bookings";
+import { companyRatings } from "./0010-ratings";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -20,6 +21,7 @@ export const companyMigrations: Migration[] = [
   companyDurableEvents,
   companyOnlinePlaces,
   companyBookings,
+  companyRatings,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>

@@ -2,10 +2,12 @@ import type { Migration } from "../migration";
 import { platformInit } from "./0001-init";
 import { platformSessions } from "./0002-sessions";
 import { platformTicketIndexAndChannels } from "./0003-ticket-index-and-channels";
+import { platformCustomers } from "./0004-customers";
 
 /** Platform schema migrations, in order. Append only. */
 export const platformMigrations: Migration[] = [
   platformInit,
   platformSessions,
   platformTicketIndexAndChannels,
+  platformCustomers,
 ];

@@ -20,6 +20,7 @@ export const companySetupRoutes: RouteObject[] = [
       { path: "staff/new", lazy: async () => ({ Component: (await setup()).StaffNewPage }) },
       { path: "staff/:id", lazy: async () => ({ Component: (await setup()).StaffEditPage }) },
       { path: "devices", lazy: async () => ({ Component: (await setup()).DevicesPage }) },
+      { path: "ratings", lazy: async () => ({ Component: (await setup()).RatingsPage }) },
       { path: "settings", lazy: async () => ({ Component: (await setup()).BrandingPage }) },
     ],
   },

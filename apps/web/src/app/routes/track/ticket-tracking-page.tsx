@@ -18,6 +18,22 @@ const BookingSection = lazy(async () => {
   return m;
 });
 
+// The ticket's QR code and short link: its library and texts load after the ticket shows.
+const TicketQrSection = lazy(async () => {
+  const m = await import("./ticket-qr-section");
+  await m.ticketQrSectionReady;
+  return m;
+});
+
+// After a finished visit: rating it, with its texts.
+const TicketRatingSection = lazy(async () => {
+  const m = await import("./ticket-rating-section");
+  await m.ticketRatingSectionReady;
+  return m;
+});
+
+const FINAL = ["COMPLETED", "NO_SHOW", "CANCELLED", "TRANSFERRED", "EXPIRED"];
+
 /** `/c/:slug/t/:token` (or `/t/:token` on the company's host): a customer follows their ticket. */
 export function TicketTrackingPage() {
   const { t } = useTranslation();
@@ -66,6 +82,16 @@ export function TicketTrackingPage() {
         {ticket?.appointmentAt && (
           <Suspense fallback={null}>
             <BookingSection slug={slug} token={token} ticketStatus={ticket.status} />
+          </Suspense>
+        )}
+        {ticket && !FINAL.includes(ticket.status) && (
+          <Suspense fallback={null}>
+            <TicketQrSection token={token} />
+          </Suspense>
+        )}
+        {ticket?.status === "COMPLETED" && (
+          <Suspense fallback={null}>
+            <TicketRatingSection slug={slug} token={token} />
           </Suspense>
         )}
       </main>

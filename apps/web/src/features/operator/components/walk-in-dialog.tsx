@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { TicketQr, trackingUrl } from "../../../components/ticket-qr";
 import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { Field } from "../../../components/ui/field";
@@ -8,6 +9,7 @@ import { Select } from "../../../components/ui/select";
 import { useLocalized } from "../../../lib/localized";
 import { useFocusOnOpen } from "../hooks/use-focus-on-open";
 import type { QueueTicket, ServiceOption, WalkInInput } from "../api/operator.types";
+import { printTicketSlip } from "./print-ticket";
 
 type Props = {
   open: boolean;
@@ -36,8 +38,23 @@ export function WalkInDialog(props: Props) {
     setPhone("");
   };
 
-  const footer = props.issued ? (
+  const issued = props.issued;
+  const footer = issued ? (
     <>
+      <Button
+        variant="secondary"
+        data-testid="walk-in-print"
+        onClick={() =>
+          void printTicketSlip({
+            label: issued.label,
+            service: localized(issued.serviceName),
+            url: trackingUrl(issued.trackingToken),
+            hint: t("queue.walkIn.qrHint"),
+          })
+        }
+      >
+        {t("queue.walkIn.print")}
+      </Button>
       <Button
         variant="secondary"
         onClick={() => {
@@ -76,6 +93,14 @@ export function WalkInDialog(props: Props) {
             {props.issued.label}
           </p>
           <p className="mt-2 text-base text-zinc-700">{localized(props.issued.serviceName)}</p>
+          <div className="mt-4">
+            <TicketQr
+              url={trackingUrl(props.issued.trackingToken)}
+              size={160}
+              label={t("queue.walkIn.qrHint")}
+            />
+          </div>
+          <p className="mt-2 text-sm text-zinc-600">{t("queue.walkIn.qrHint")}</p>
         </div>
       ) : (
         <form

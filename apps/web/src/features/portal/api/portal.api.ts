@@ -8,6 +8,8 @@ export type PublicCompany = {
   slug: string;
   logoUrl: string | null;
   description: string | null;
+  /** Customers' average stars and how many rated; null until the first rating. */
+  rating?: { average: number; count: number } | null;
 };
 
 export type DayHours = { open: string; close: string; breaks: { start: string; end: string }[] };

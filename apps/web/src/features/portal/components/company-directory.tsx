@@ -31,6 +31,23 @@ export function CompanyDirectory({
             <Logo url={company.logoUrl} name={company.name} size="lg" />
             <div className="min-w-0">
               <h3 className="font-semibold text-zinc-900">{company.name}</h3>
+              {company.rating && (
+                <p
+                  className="mt-0.5 text-sm text-zinc-700"
+                  data-testid="company-rating"
+                  aria-label={t("portal.ratingLabel", {
+                    average: company.rating.average,
+                    count: company.rating.count,
+                  })}
+                >
+                  <span aria-hidden="true" className="text-amber-500">
+                    ★
+                  </span>{" "}
+                  <span aria-hidden="true">
+                    {company.rating.average.toFixed(1)} ({company.rating.count})
+                  </span>
+                </p>
+              )}
               {company.description && (
                 <p className="mt-1 line-clamp-3 text-sm text-zinc-600">{company.description}</p>
               )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { BrandMark } from "../../../components/brand-mark";
 import { LanguageSwitch } from "../../../components/ui/language-switch";
@@ -12,6 +13,7 @@ type PortalShellProps = {
 
 /** The portal's frame on a phone first: a slim header with the language switch, one column. */
 export function PortalShell({ company, children }: PortalShellProps) {
+  const { t } = useTranslation();
   return (
     <div className="min-h-dvh bg-zinc-50">
       <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/95 backdrop-blur">
@@ -22,11 +24,20 @@ export function PortalShell({ company, children }: PortalShellProps) {
               <span className="truncate font-semibold text-zinc-900">{company.name}</span>
             </Link>
           ) : (
-            <Link to="/">
+            <Link to="/" className="shrink-0">
               <BrandMark size="sm" />
             </Link>
           )}
-          <LanguageSwitch />
+          <div className="flex shrink-0 items-center gap-1">
+            <Link
+              to="/me"
+              className="rounded-md px-1.5 py-1 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100"
+              data-testid="my-tickets-link"
+            >
+              {t("portal.myTickets")}
+            </Link>
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-3xl px-4 py-5">{children}</main>

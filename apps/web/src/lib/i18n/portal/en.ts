@@ -4,6 +4,8 @@ import type { PortalMessages } from "./uz";
 export const enPortal: PortalMessages = {
   portal: {
     title: "E-Queue",
+    ratingLabel: "Rating: {{average}} of 5 from {{count}} ratings",
+    myTickets: "My tickets",
     tagline:
       "Skip the line — take your place online. Banks, clinics and public services in one place.",
     companiesTitle: "Companies",

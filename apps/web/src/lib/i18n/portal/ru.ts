@@ -4,6 +4,8 @@ import type { PortalMessages } from "./uz";
 export const ruPortal: PortalMessages = {
   portal: {
     title: "E-Queue",
+    ratingLabel: "Оценка: {{average}} из 5, оценок: {{count}}",
+    myTickets: "Мои талоны",
     tagline: "Не стойте в очереди — занимайте её онлайн. Банки, клиники и госуслуги в одном месте.",
     companiesTitle: "Компании",
     empty: "Пока нет активных компаний",

@@ -5,6 +5,8 @@
 export const uzPortal = {
   portal: {
     title: "E-Queue",
+    ratingLabel: "Baho: {{average}} / 5, {{count}} ta baho",
+    myTickets: "Mening talonlarim",
     tagline:
       "Navbatda turmang — navbatni onlayn oling. Banklar, klinikalar va davlat xizmatlari bir joyda.",
     companiesTitle: "Kompaniyalar",

@@ -122,6 +122,8 @@ export const queueEn: Messages["queue"] = {
     submit: "Issue ticket",
     issued: "Ticket issued",
     another: "Another ticket",
+    qrHint: "The customer scans the QR code to follow the ticket on their phone.",
+    print: "Print",
   },
   lists: {
     title: "Queue",

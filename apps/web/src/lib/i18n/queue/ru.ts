@@ -122,6 +122,8 @@ export const queueRu: Messages["queue"] = {
     submit: "Выдать талон",
     issued: "Талон выдан",
     another: "Ещё талон",
+    qrHint: "Клиент сканирует QR-код и следит за талоном на телефоне.",
+    print: "Печать",
   },
   lists: {
     title: "Очередь",

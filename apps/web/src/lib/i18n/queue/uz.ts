@@ -122,6 +122,8 @@ export const queueUz = {
     submit: "Chipta berish",
     issued: "Chipta berildi",
     another: "Yana chipta",
+    qrHint: "Mijoz QR kodni skanerlab, talonini telefonida kuzatadi.",
+    print: "Chop etish",
   },
   lists: {
     title: "Navbat",

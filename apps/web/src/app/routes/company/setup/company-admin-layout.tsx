@@ -37,7 +37,14 @@ function Shell() {
     { to: `${adminBase}/staff`, icon: "staff", label: t("setup.nav.staff") },
     { to: `${adminBase}/devices`, icon: "devices", label: t("setup.nav.devices") },
     ...(isAdmin
-      ? [{ to: `${adminBase}/settings`, icon: "settings" as const, label: t("setup.nav.settings") }]
+      ? [
+          { to: `${adminBase}/ratings`, icon: "ratings" as const, label: t("setup.nav.ratings") },
+          {
+            to: `${adminBase}/settings`,
+            icon: "settings" as const,
+            label: t("setup.nav.settings"),
+          },
+        ]
       : []),
   ];
   const brand = profile.data?.company ?? {

@@ -5,6 +5,7 @@ export { BrandingPage } from "./branding-page";
 export { CompanyAdminLayout } from "./company-admin-layout";
 export { DevicesPage } from "./devices-page";
 export { OverviewPage } from "./overview-page";
+export { RatingsPage } from "./ratings-page";
 export { ServiceFormPage } from "./service-form-page";
 export { ServicesPage } from "./services-page";
 export { StaffEditPage, StaffNewPage } from "./staff-form-page";

@@ -1,0 +1,164 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { notFound } from "../../shared/app-error";
+import { maskPhone } from "../../shared/phone";
+import { customerCaller, customerOf } from "../access";
+import { cookiePath, REFRESH_COOKIE, setRefreshCookie } from "../auth";
+import { cancelMyTicket } from "./cancel-my-ticket.command";
+import {
+  customerSchema,
+  customerSessionSchema,
+  myTicketParams,
+  myTicketsResponse,
+  requestCodeBody,
+  requestCodeResponse,
+  verifyCodeBody,
+} from "./customer.schema";
+import {
+  customerRefreshStore,
+  refreshCustomerSession,
+  startCustomerSession,
+  type CustomerSession,
+} from "./customer-session";
+import { findMyTicket, myTickets } from "./my-tickets.query";
+import { requestSignInCode, SIGN_IN_CODE, verifySignInCode } from "./sign-in-codes";
+
+const tags = ["customer"];
+
+/** Per client address, before the body is read (the per-number limit is in the database). */
+export const CUSTOMER_LIMITS = {
+  requestCode: { max: 10, timeWindow: "10 minutes" },
+  verify: { max: 30, timeWindow: "10 minutes" },
+} as const;
+
+/**
+ * The portal's customers: sign in with a phone and a one-time SMS code, then "my tickets"
+ * across every company (from the platform's ticket index, by the proven phone). Mounted at
+ * /api/customer.
+ */
+export const customerRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const signedIn = customerCaller(ctx);
+    const send = (request: FastifyRequest, reply: FastifyReply, s: CustomerSession) => {
+      setRefreshCookie(ctx, request, reply, s.refreshToken);
+      return { accessToken: s.accessToken, user: s.customer };
+    };
+
+    app.post(
+      "/auth/request-code",
+      {
+        schema: {
+          tags,
+          summary: "Send a one-time sign-in code to a phone by SMS",
+          description: `${SIGN_IN_CODE.digits} digits, valid ${SIGN_IN_CODE.ttlMinutes} minutes, single use, ${SIGN_IN_CODE.maxAttempts} tries; at most ${SIGN_IN_CODE.perPhone.max} codes per number in ${SIGN_IN_CODE.perPhone.windowMinutes} minutes and ${CUSTOMER_LIMITS.requestCode.max} per client address. The code is never in the answer.`,
+          security: [],
+          body: requestCodeBody,
+          response: { 202: requestCodeResponse },
+        },
+        config: { rateLimit: CUSTOMER_LIMITS.requestCode },
+      },
+      async (request, reply) => {
+        await requestSignInCode(ctx.db, request.body.phone);
+        return reply.status(202).send({
+          phone: maskPhone(request.body.phone),
+          expiresInSeconds: SIGN_IN_CODE.ttlMinutes * 60,
+          resendInSeconds: SIGN_IN_CODE.resendSeconds,
+        });
+      },
+    );
+
+    app.post(
+      "/auth/verify",
+      {
+        schema: {
+          tags,
+          summary: "Exchange the SMS code for a session (the account is made on first sign-in)",
+          security: [],
+          body: verifyCodeBody,
+          response: { 200: customerSessionSchema },
+        },
+        config: { rateLimit: CUSTOMER_LIMITS.verify },
+      },
+      async (request, reply) => {
+        const { phone, code } = request.body;
+        const id = await verifySignInCode(ctx.db, phone, code);
+        return send(request, reply, await startCustomerSession(ctx, { id, phone }));
+      },
+    );
+
+    app.post(
+      "/auth/refresh",
+      {
+        config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+        schema: {
+          tags,
+          summary: "Rotate the refresh cookie and get a new access token",
+          security: [],
+          response: { 200: customerSessionSchema },
+        },
+      },
+      async (request, reply) =>
+        send(request, reply, await refreshCustomerSession(ctx, request.cookies[REFRESH_COOKIE])),
+    );
+
+    app.post(
+      "/auth/logout",
+      { schema: { tags, summary: "Sign out (ends this session)", security: [] } },
+      async (request, reply) => {
+        const raw = request.cookies[REFRESH_COOKIE];
+        if (raw) await ctx.refreshTokens.revoke(customerRefreshStore(ctx), raw);
+        reply.clearCookie(REFRESH_COOKIE, { path: cookiePath(request) });
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      "/auth/me",
+      {
+        onRequest: signedIn,
+        schema: { tags, summary: "The signed-in customer", response: { 200: customerSchema } },
+      },
+      async (request) => {
+        const c = customerOf(request);
+        return { id: c.customerId, phone: c.phone };
+      },
+    );
+
+    app.get(
+      "/tickets",
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary: "My tickets in every company: in a line now, booked, and the history",
+          response: { 200: myTicketsResponse },
+        },
+      },
+      async (request) => myTickets(ctx.db, customerOf(request).phone),
+    );
+
+    app.post(
+      "/tickets/:ticketId/cancel",
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary: "Cancel one of my tickets (booked or waiting) in its company",
+          params: myTicketParams,
+          response: { 200: z.object({ id: z.string(), label: z.string(), status: z.string() }) },
+        },
+      },
+      async (request) => {
+        const customer = customerOf(request);
+        const entry = await findMyTicket(ctx.db, customer.phone, request.params.ticketId);
+        if (!entry) throw notFound("The ticket");
+        const company = await ctx.directory.findBySlug(entry.company_slug);
+        if (!company || company.status === "DELETED") throw notFound("The ticket");
+        const t = await cancelMyTicket(ctx, company, customer.phone, entry.ticket_id);
+        return { id: t.id, label: t.label, status: t.status };
+      },
+    );
+  };

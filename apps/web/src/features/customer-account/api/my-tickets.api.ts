@@ -1,0 +1,35 @@
+import type { TicketSource, TicketStatus } from "@equeue/contracts";
+import { customerSession } from "../../../lib/auth/customer-session";
+import type { LocalizedText } from "../../../lib/localized";
+
+/** One of my tickets, in any company (`GET /api/customer/tickets`). */
+export type MyTicket = {
+  id: string;
+  label: string;
+  status: TicketStatus;
+  source: TicketSource;
+  token: string;
+  trackPath: string;
+  company: { name: string; slug: string };
+  branchName: LocalizedText;
+  serviceName: LocalizedText;
+  appointmentAt: string | null;
+  issuedAt: string;
+  updatedAt: string;
+  canCancel: boolean;
+};
+
+export type MyTickets = {
+  active: MyTicket[];
+  booked: MyTicket[];
+  history: MyTicket[];
+  totals: { active: number; booked: number; history: number };
+};
+
+export const fetchMyTickets = () => customerSession.request<MyTickets>("/tickets");
+
+export const cancelMyTicket = (ticketId: string) =>
+  customerSession.request<{ id: string; label: string; status: string }>(
+    `/tickets/${encodeURIComponent(ticketId)}/cancel`,
+    { method: "POST" },
+  );
