@@ -128,6 +128,8 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
     log(`raw ceiling (after): ${rawAfter.summary().attempts_per_s} attempts/s`);
     const ceiling =
       (rawBefore.attempts / rawBefore.seconds + rawAfter.attempts / rawAfter.seconds) / 2;
+    const bookedCeiling =
+      (rawBefore.booked / rawBefore.seconds + rawAfter.booked / rawAfter.seconds) / 2;
 
     const audit = await bookingAudit(bench, fx.schemas);
     const perS = app.attempts / app.seconds;
@@ -155,6 +157,11 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
       errors,
       peak_rss_mb: peak,
       overbookings: audit.overbookings,
+      booked_per_s: round(app.booked / app.seconds),
+      own_ceiling_booked_per_s: round(bookedCeiling),
+      // With 50 bookers more of them find the hot times full than with 8 raw clients, and a
+      // refusal is cheaper than a booking: the ratio of places actually booked is the stricter one.
+      booked_ratio: round(app.booked / app.seconds / bookedCeiling, 3),
       ops_unit:
         "booking attempts per second (booked + refused SLOT_FULL), over HTTP; ceiling: the same mix through bookTime on plain pg",
       ratio_basis: "no pgbench anchor applies: ratio = own_ratio = app ÷ the same statements raw",
