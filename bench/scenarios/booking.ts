@@ -104,9 +104,10 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
       `app: ${appS.attempts_per_s} attempts/s (${appS.booked_per_s} booked/s), p99 ${appS.p99_ms} ms, ${app.errors} errors`,
     );
 
-    const pacedRate = Math.max(1, (app.attempts / app.seconds) * 0.5);
+    // Half of the app's measured rate unless --paced-rate fixes it (to compare mixes at one rate).
+    const pacedRate = args.int("paced-rate", 0) || Math.max(1, (app.attempts / app.seconds) * 0.5);
     await server.reset();
-    log(`paced: ${pacedRate.toFixed(0)} attempts/s (half of the app's) for ${pacedSeconds} s`);
+    log(`paced: ${pacedRate.toFixed(0)} attempts/s for ${pacedSeconds} s`);
     const slow = await paced(fx, mix, httpFn, {
       rate: pacedRate,
       seconds: pacedSeconds,

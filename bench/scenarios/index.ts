@@ -57,7 +57,7 @@ export const scenarios: Record<string, ScenarioEntry> = {
     description:
       "concurrent bookers over HTTP rushing the earliest free times of a few branches (most refused SLOT_FULL); 0 overbookings",
     usage:
-      "booking [--companies 4] [--branches 3] [--capacity 3] [--hot-branches 3] [--hot-share 0.8] [--hot-width 2] [--clients 50] [--seconds 20] [--paced-seconds 15] [--raw-seconds 5] [--raw-clients 8] [--out booking]",
+      "booking [--companies 4] [--branches 3] [--capacity 3] [--hot-branches 3] [--hot-share 0.8] [--hot-width 2] [--clients 50] [--seconds 20] [--paced-seconds 15] [--paced-rate half] [--raw-seconds 5] [--raw-clients 8] [--out booking]",
     load: () => import("./booking"),
   },
   outage: {
