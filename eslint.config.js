@@ -193,7 +193,7 @@ export default tseslint.config(
             {
               group: ["**/apps/**", "**/packages/**"],
               message:
-                "import the package (@equeue/server/platform, /db, /queue, /testing, @equeue/core, @equeue/contracts), not its files",
+                "import the package (@equeue/server/platform, /db, /queue, /booking, /testing, @equeue/core, @equeue/contracts), not its files",
             },
           ],
         },

@@ -18,7 +18,12 @@ export class HttpClient {
   request(
     method: "GET" | "POST" | "PUT",
     path: string,
-    opts: { body?: unknown; token?: string; timeoutMs?: number } = {},
+    opts: {
+      body?: unknown;
+      token?: string;
+      timeoutMs?: number;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<HttpResponse> {
     const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     return new Promise((resolve, reject) => {
@@ -35,6 +40,7 @@ export class HttpClient {
               "content-length": Buffer.byteLength(payload),
             }),
             ...(opts.token && { authorization: `Bearer ${opts.token}` }),
+            ...opts.headers,
           },
           timeout: opts.timeoutMs ?? 30_000,
         },

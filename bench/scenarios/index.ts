@@ -53,6 +53,13 @@ export const scenarios: Record<string, ScenarioEntry> = {
       "fanout [--clients 20000] [--companies 100] [--branches 5] [--rate 500] [--seconds 30] [--client-procs 4] [--connect-concurrency 100] [--out fanout]",
     load: () => import("./fanout"),
   },
+  booking: {
+    description:
+      "concurrent bookers over HTTP rushing the earliest free times of a few branches (most refused SLOT_FULL); 0 overbookings",
+    usage:
+      "booking [--companies 4] [--branches 3] [--capacity 3] [--hot-branches 3] [--hot-share 0.8] [--hot-width 2] [--clients 50] [--seconds 20] [--paced-seconds 15] [--paced-rate half] [--raw-seconds 5] [--raw-clients 8] [--out booking]",
+    load: () => import("./booking"),
+  },
   outage: {
     description:
       "kill -9 of the server and a restart of its own PostgreSQL cluster, under issue load: tickets lost, time to recover",

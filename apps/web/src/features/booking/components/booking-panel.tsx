@@ -1,10 +1,13 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { Alert } from "../../../components/ui/alert";
 import { Button, buttonClass } from "../../../components/ui/button";
+import { companyBase } from "../../../lib/company-host";
 import { useErrorMessage } from "../../../lib/errors";
 import type { Booking, BookingSlot } from "../api/booking.api";
 import { useBooking, useBookingActions } from "../hooks/use-booking";
+import { bookAgainPath } from "./book-again";
 import { longDate } from "./local-days";
 import { SlotPicker } from "./slot-picker";
 
@@ -70,6 +73,7 @@ export function BookingPanel({
       {notice && <Alert tone="success">{notice}</Alert>}
       {booking.status === "CANCELLED" && <Alert tone="info">{t("booking.cancelled")}</Alert>}
       {booking.status === "EXPIRED" && <Alert tone="info">{t("booking.expired")}</Alert>}
+      <BookAgain slug={slug} booking={booking} />
       {booking.status === "BOOKED" && (
         <div className="space-y-2">
           <p className="text-sm text-zinc-700">
@@ -151,6 +155,22 @@ export function BookingPanel({
         }
       />
     </section>
+  );
+}
+
+/** A missed booking (its time passed, or the customer did not come): book the same service anew. */
+function BookAgain({ slug, booking }: { slug: string; booking: Booking }) {
+  const { t } = useTranslation();
+  const to = bookAgainPath(companyBase(slug), booking);
+  if (!to) return null;
+  return (
+    <Link
+      to={to}
+      className={`${buttonClass("primary")} h-12 w-full text-base`}
+      data-testid="booking-again"
+    >
+      {t("booking.bookAgain")}
+    </Link>
   );
 }
 

@@ -39,6 +39,7 @@ export const bookingEn: Messages["booking"] = {
   keep: "No, keep it",
   cancelled: "This booking is cancelled.",
   expired: "The time of this booking has passed.",
+  bookAgain: "Book again",
   addToCalendar: "Add to calendar",
   back: "Back",
 };

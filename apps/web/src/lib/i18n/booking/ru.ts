@@ -39,6 +39,7 @@ export const bookingRu: Messages["booking"] = {
   keep: "Нет, оставить",
   cancelled: "Эта запись отменена.",
   expired: "Время этой записи прошло.",
+  bookAgain: "Записаться снова",
   addToCalendar: "Добавить в календарь",
   back: "Назад",
 };

@@ -39,6 +39,7 @@ export const bookingUz = {
   keep: "Yoʻq, qoldirish",
   cancelled: "Bu yozilish bekor qilingan.",
   expired: "Bu yozilishning vaqti oʻtib ketdi.",
+  bookAgain: "Qaytadan yozilish",
   addToCalendar: "Taqvimga qoʻshish",
   back: "Orqaga",
 };

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { bookAgainPath } from "./book-again";
+
+const booking = (status: string) => ({
+  status,
+  branch: { id: "b-1", slug: "chilonzor", name: { uz: "Chilonzor" } },
+  service: { id: "s-1", name: { uz: "Kassa" }, durationMinutes: 5 },
+});
+
+describe("booking again after a missed booking", () => {
+  it("opens the same branch's booking flow with the same service", () => {
+    expect(bookAgainPath("/c/bank", booking("EXPIRED"))).toBe(
+      "/c/bank/b/chilonzor/book?service=s-1",
+    );
+    expect(bookAgainPath("", booking("NO_SHOW"))).toBe("/b/chilonzor/book?service=s-1");
+  });
+
+  it("is not offered while the booking stands or after it was used or cancelled", () => {
+    for (const status of ["BOOKED", "WAITING", "CALLED", "SERVING", "COMPLETED", "CANCELLED"])
+      expect(bookAgainPath("/c/bank", booking(status))).toBeNull();
+  });
+});

@@ -1,0 +1,17 @@
+import type { Booking } from "../api/booking.api";
+
+/** A booking the customer missed: its time passed unused, or they were called and did not come. */
+export const isMissed = (status: string) => status === "EXPIRED" || status === "NO_SHOW";
+
+/**
+ * Where "book again" leads from a missed booking: the booking flow of the same branch with the
+ * same service chosen (`base` is the company's path prefix, "" on its own host); null otherwise.
+ */
+export function bookAgainPath(
+  base: string,
+  booking: Pick<Booking, "status" | "branch" | "service">,
+): string | null {
+  if (!isMissed(booking.status)) return null;
+  const query = new URLSearchParams({ service: booking.service.id });
+  return `${base}/b/${encodeURIComponent(booking.branch.slug)}/book?${query}`;
+}
