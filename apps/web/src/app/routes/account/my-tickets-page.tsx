@@ -8,7 +8,7 @@ import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { PageSpinner } from "../../../components/ui/spinner";
 import { useToast } from "../../../components/ui/toast";
 import type { MyTicket } from "../../../features/customer-account/api/my-tickets.api";
-import { formatLocalPhone } from "../../../features/customer-account/components/phone-input";
+import { formatLocalPhone } from "../../../components/phone-input";
 import {
   useCancelMyTicket,
   useMyTickets,

@@ -6,7 +6,7 @@ import { Button } from "../../../components/ui/button";
 import { Field, describedBy } from "../../../components/ui/field";
 import { Input } from "../../../components/ui/input";
 import { PortalShell } from "../../../features/portal/components/portal-shell";
-import { PhoneInput, toE164 } from "../../../features/customer-account/components/phone-input";
+import { PhoneInput, toE164 } from "../../../components/phone-input";
 import { isApiError } from "../../../lib/api/api-error";
 import {
   customerSession,

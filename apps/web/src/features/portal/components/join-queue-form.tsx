@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
 import { Field, describedBy } from "../../../components/ui/field";
+import { PhoneInput, toE164 } from "../../../components/phone-input";
 import { Input } from "../../../components/ui/input";
 import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
@@ -33,12 +34,11 @@ export function JoinQueueForm({ slug, branchId, serviceId, onJoined }: JoinQueue
       : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const digits = phone.trim();
     join.mutate(
       {
         branchId,
         serviceId,
-        phone: digits.startsWith("+") ? digits : `+998 ${digits}`,
+        phone: toE164(phone),
         name: name.trim() || null,
       },
       { onSuccess: (res) => onJoined(res.ticket) },
@@ -56,24 +56,13 @@ export function JoinQueueForm({ slug, branchId, serviceId, onJoined }: JoinQueue
         error={phoneError}
         required
       >
-        <div className="flex">
-          <span className="inline-flex items-center rounded-l-md border border-r-0 border-zinc-300 bg-zinc-100 px-3 text-sm text-zinc-700">
-            +998
-          </span>
-          <Input
-            id={phoneId}
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel-national"
-            required
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            invalid={Boolean(phoneError)}
-            aria-describedby={describedBy(phoneId, { hint: true, error: phoneError })}
-            className="h-12 rounded-l-none text-base"
-            maxLength={20}
-          />
-        </div>
+        <PhoneInput
+          id={phoneId}
+          value={phone}
+          onChange={setPhone}
+          invalid={Boolean(phoneError)}
+          describedBy={describedBy(phoneId, { hint: true, error: phoneError })}
+        />
       </Field>
       <Field id={nameId} label={t("portal.name")}>
         <Input

@@ -1,4 +1,4 @@
-import { Input } from "../../../components/ui/input";
+import { Input } from "./ui/input";
 
 /** "901234567" → "90 123 45 67": the way people write an Uzbek mobile number. */
 export function formatLocalPhone(raw: string): string {
