@@ -1,0 +1,111 @@
+import type { OperatorStatus, TicketSource, TicketStatus } from "@equeue/contracts";
+import type { ColumnType, Generated } from "kysely";
+
+// The queue's tables in each company's schema: tickets, their events and number series, the
+// operators' status, smoothed service times, booking slots and ratings. `tables.ts` re-exports
+// them with the rest of the schema.
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+/** A customer's rating of one finished visit (company schema). */
+export type RatingsTable = {
+  ticket_id: string;
+  branch_id: string;
+  service_id: string;
+  stars: number;
+  comment: string | null;
+  created_at: Generated<Date>;
+};
+
+/** The row a booking locks before it counts a slot's places (see migration 0009). */
+export type BookingSlotsTable = {
+  branch_id: string;
+  service_id: string;
+  starts_at: Date;
+  created_at: Generated<Date>;
+};
+
+export type TicketStatusValue = TicketStatus;
+
+export type TicketsTable = {
+  id: Generated<string>;
+  branch_id: string;
+  service_id: string;
+  day: ColumnType<string, string, string>;
+  series: string;
+  number: number;
+  label: string;
+  source: TicketSource;
+  status: TicketStatusValue;
+  priority: Generated<number>;
+  queued_at: NullableTimestamp;
+  appointment_at: NullableTimestamp;
+  customer_name: string | null;
+  customer_phone: string | null;
+  token: string;
+  preferred_operator_id: string | null;
+  operator_id: string | null;
+  counter_id: string | null;
+  called_at: NullableTimestamp;
+  recall_count: Generated<number>;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  outcome_note: string | null;
+  transferred_from: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type TicketSeriesTable = {
+  branch_id: string;
+  day: ColumnType<string, string, string>;
+  series: string;
+  last_number: Generated<number>;
+};
+
+export type TicketEventsTable = {
+  id: Generated<number>;
+  ticket_id: string;
+  at: Timestamp;
+  type: string;
+  from_status: string | null;
+  to_status: string;
+  operator_id: string | null;
+  counter_id: string | null;
+  data: Json<Record<string, unknown>>;
+  /** The writing transaction (xid8, as text); filled by the column default. */
+  tx: Generated<string>;
+};
+
+/** Per durable subscriber, the last event it has handled (ADR 0004). */
+export type EventCursorsTable = {
+  subscriber: string;
+  last_tx: Generated<string>;
+  last_id: Generated<number>;
+  updated_at: Timestamp;
+};
+
+export type OperatorStatusValue = OperatorStatus;
+
+export type OperatorStatusTable = {
+  staff_id: string;
+  branch_id: string;
+  counter_id: string | null;
+  status: OperatorStatusValue;
+  reason: string | null;
+  since: Timestamp;
+};
+
+export type ServiceStatsTable = {
+  branch_id: string;
+  service_id: string;
+  smoothed_service_seconds: number;
+  samples: Generated<number>;
+  updated_at: Timestamp;
+};
