@@ -30,15 +30,6 @@ export function PortalShell({ company, children }: PortalShellProps) {
           )}
           <div className="flex shrink-0 items-center gap-1">
             <Link
-              to="/scan"
-              aria-label={t("portal.scan.linkLabel")}
-              className="rounded-md px-1.5 py-1 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100"
-              data-testid="scan-link"
-            >
-              <span aria-hidden="true">⌗ </span>
-              {t("portal.scan.link")}
-            </Link>
-            <Link
               to="/me"
               className="rounded-md px-1.5 py-1 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100"
               data-testid="my-tickets-link"

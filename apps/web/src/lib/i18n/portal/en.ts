@@ -6,7 +6,6 @@ export const enPortal: PortalMessages = {
     title: "E-Queue",
     ratingLabel: "Rating: {{average}} of 5 from {{count}} ratings",
     scan: {
-      link: "Scan",
       linkLabel: "Scan a ticket's QR code",
       title: "Scan a ticket",
       hint: "Point the camera at the QR code on a ticket or a receipt to open its live page.",

@@ -6,7 +6,6 @@ export const ruPortal: PortalMessages = {
     title: "E-Queue",
     ratingLabel: "Оценка: {{average}} из 5, оценок: {{count}}",
     scan: {
-      link: "Скан",
       linkLabel: "Отсканировать QR-код талона",
       title: "Сканировать талон",
       hint: "Наведите камеру на QR-код талона или чека, чтобы открыть его страницу.",

@@ -7,7 +7,6 @@ export const uzPortal = {
     title: "E-Queue",
     ratingLabel: "Baho: {{average}} / 5, {{count}} ta baho",
     scan: {
-      link: "Skaner",
       linkLabel: "Talon QR kodini skanerlash",
       title: "Talonni skanerlash",
       hint: "Talon yoki chekdagi QR kodga kamerani qarating — talon sahifasi ochiladi.",
