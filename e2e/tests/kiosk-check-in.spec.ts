@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { setUpQueueWorld } from "./queue-setup";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { launchWithCamera, qrVideoFile } from "./fake-camera";
+import { setUpQueueWorld, type QueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";
 
 const ALL_WEEK = Object.fromEntries(
@@ -18,12 +19,9 @@ async function expectAccessible(page: Page, what: string) {
 
 type Booking = { token: string; label: string; checkInCode: string; status: string };
 
-test("a booked customer checks in at the hall kiosk by the booking's code, and the phone says they are nearly up", async ({
-  browser,
-  request,
-}) => {
-  test.setTimeout(150_000);
-  const world = await setUpQueueWorld(request, "hamkorbank-checkin");
+/** A company whose operators work around the clock, and a booking at its first free time. */
+async function bookedWorld(request: APIRequestContext, slug: string) {
+  const world = await setUpQueueWorld(request, slug);
   const admin = { authorization: `Bearer ${world.adminToken}` };
   // The operators work around the clock, so the next 5-minute slot is bookable now.
   const staff = await request.get(`/api/c/${world.slug}/admin/staff`, { headers: admin });
@@ -36,14 +34,12 @@ test("a booked customer checks in at the hall kiosk by the booking's code, and t
     });
     expect(patched.ok(), await patched.text()).toBeTruthy();
   }
-
   // Booked on the portal's API at the first free time (minutes away: inside the check-in window).
   const slots = await request.get(
     `/api/c/${world.slug}/portal/branches/${world.branch.slug}/slots?serviceId=${world.services.kassa}`,
   );
   expect(slots.ok(), await slots.text()).toBeTruthy();
-  const [first] = ((await slots.json()) as { slots: { startsAt: string; available: number }[] })
-    .slots;
+  const [first] = ((await slots.json()) as { slots: { startsAt: string }[] }).slots;
   const booked = await request.post(`/api/c/${world.slug}/portal/bookings`, {
     data: {
       branchId: world.branch.id,
@@ -54,6 +50,36 @@ test("a booked customer checks in at the hall kiosk by the booking's code, and t
   });
   expect(booked.status(), await booked.text()).toBe(201);
   const { booking } = (await booked.json()) as { booking: Booking };
+  return { world, admin, booking };
+}
+
+/** Pairs the kiosk page with a code the company admin asks for, up to its welcome screen. */
+async function pairKiosk(
+  kiosk: Page,
+  request: APIRequestContext,
+  world: QueueWorld,
+  admin: Record<string, string>,
+) {
+  const device = await request.post(`/api/c/${world.slug}/admin/devices`, {
+    headers: admin,
+    data: { branchId: world.branch.id, kind: "KIOSK", name: "Kirish yonidagi kiosk" },
+  });
+  expect(device.ok(), await device.text()).toBeTruthy();
+  const { pairingCode } = (await device.json()) as { pairingCode: string };
+  await kiosk.goto(`/k/${world.slug}/${world.branch.slug}`);
+  for (const digit of pairingCode) {
+    await kiosk.getByRole("button", { name: digit, exact: true }).tap();
+  }
+  await kiosk.getByRole("button", { name: "Ulash", exact: true }).tap();
+  await expect(kiosk.getByTestId("kiosk-have-booking")).toBeEnabled();
+}
+
+test("a booked customer checks in at the hall kiosk by the booking's code, and the phone says they are nearly up", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const { world, admin, booking } = await bookedWorld(request, "hamkorbank-checkin");
   expect(booking.checkInCode).toMatch(/^\d{6}$/);
 
   // The booking's page shows the code to type at the kiosk.
@@ -68,24 +94,13 @@ test("a booked customer checks in at the hall kiosk by the booking's code, and t
   await snap(mobile, "check-in-01-booking-code");
 
   // The hall kiosk, paired with a code from the company admin.
-  const device = await request.post(`/api/c/${world.slug}/admin/devices`, {
-    headers: admin,
-    data: { branchId: world.branch.id, kind: "KIOSK", name: "Kirish yonidagi kiosk" },
-  });
-  expect(device.ok(), await device.text()).toBeTruthy();
-  const { pairingCode } = (await device.json()) as { pairingCode: string };
   const hall = await browser.newContext({
     viewport: { width: 1080, height: 1920 },
     hasTouch: true,
   });
   const kiosk = await hall.newPage();
-  await kiosk.goto(`/k/${world.slug}/${world.branch.slug}`);
-  for (const digit of pairingCode) {
-    await kiosk.getByRole("button", { name: digit, exact: true }).tap();
-  }
-  await kiosk.getByRole("button", { name: "Ulash", exact: true }).tap();
+  await pairKiosk(kiosk, request, world, admin);
   const haveBooking = kiosk.getByTestId("kiosk-have-booking");
-  await expect(haveBooking).toBeEnabled();
   await expect(haveBooking).toHaveText("Oldindan yozilganman");
   await snap(kiosk, "check-in-02-kiosk-welcome");
 
@@ -151,4 +166,47 @@ test("a booked customer checks in at the hall kiosk by the booking's code, and t
 
   await hall.close();
   await phone.close();
+});
+
+test("the booking's QR code held up to the kiosk's camera checks it in, and a phone's scanner opens the ticket", async ({
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const { world, admin, booking } = await bookedWorld(request, "hamkorbank-scan");
+  const link = `${baseURL}/c/${world.slug}/t/${booking.token}`;
+  // The camera shows the booking's QR code (jsQR reads it: headless Linux has no BarcodeDetector).
+  const browser = await launchWithCamera(qrVideoFile(link));
+  try {
+    const hall = await browser.newContext({
+      baseURL,
+      viewport: { width: 1080, height: 1920 },
+      hasTouch: true,
+    });
+    await hall.grantPermissions(["camera"]);
+    const kiosk = await hall.newPage();
+    await pairKiosk(kiosk, request, world, admin);
+    await kiosk.getByTestId("kiosk-have-booking").tap();
+    await kiosk.getByTestId("kiosk-check-in-scan").tap();
+    const done = kiosk.getByTestId("kiosk-checked-in");
+    await expect(done).toContainText("Kelganingiz tasdiqlandi", { timeout: 20_000 });
+    await expect(done).toContainText(booking.label);
+    const after = await request.get(`/api/c/${world.slug}/portal/bookings/${booking.token}`);
+    expect(((await after.json()) as { booking: Booking }).booking.status).toBe("WAITING");
+
+    const phone = await browser.newContext({
+      baseURL,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.grantPermissions(["camera"]);
+    const mobile = await phone.newPage();
+    await mobile.goto("/scan");
+    await mobile.getByTestId("scan-start").click();
+    await expect(mobile).toHaveURL(`/c/${world.slug}/t/${booking.token}`, { timeout: 20_000 });
+    await expect(mobile.getByTestId("tracked-ticket")).toHaveAttribute("data-status", "WAITING");
+  } finally {
+    await browser.close();
+  }
 });
