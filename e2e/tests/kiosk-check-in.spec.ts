@@ -143,6 +143,12 @@ test("a booked customer checks in at the hall kiosk by the booking's code, and t
   await typeCode(booking.checkInCode);
   await kiosk.getByTestId("kiosk-check-in-submit").tap();
   await expect(kiosk.getByTestId("kiosk-check-in-error")).toContainText("allaqachon tasdiqlangan");
+  // In Russian, as the customer may choose on the screen.
+  await kiosk.getByRole("button", { name: "Русский" }).tap();
+  await expect(screen.getByRole("heading", { name: "Отметьтесь о приходе" })).toBeVisible();
+  await expect(kiosk.getByTestId("kiosk-check-in-error")).toContainText("уже отмечен");
+  await snap(kiosk, "check-in-04b-kiosk-ru");
+  await expectAccessible(kiosk, "check-in in Russian");
 
   // The phone: nobody ahead now, so the live page says the turn is close.
   await mobile.reload();
@@ -150,6 +156,12 @@ test("a booked customer checks in at the hall kiosk by the booking's code, and t
   await expect(mobile.getByTestId("tracked-nearly-up")).toContainText("Navbatingiz yaqinlashdi");
   await snap(mobile, "check-in-05-phone-nearly-up");
   await expectAccessible(mobile, "ticket page nearly up");
+  // The network goes: the page says it is offline and reconnecting, then catches up.
+  await phone.setOffline(true);
+  await expect(mobile.getByTestId("tracked-offline")).toBeVisible({ timeout: 20_000 });
+  await snap(mobile, "check-in-05b-phone-offline");
+  await phone.setOffline(false);
+  await expect(mobile.getByTestId("tracked-offline")).toBeHidden({ timeout: 20_000 });
 
   // The portal's scanner: linked from the directory; without a camera it says so.
   await mobile.goto("/");

@@ -18,6 +18,15 @@ const QrScanner = lazy(() => import("../../../lib/qr-scan/qr-scanner"));
 
 const CODE_LENGTH = 6;
 
+type CheckInText =
+  | "notOpen"
+  | "closed"
+  | "notFound"
+  | "notBooking"
+  | "notOurQr"
+  | "cameraDenied"
+  | "cameraUnavailable";
+
 /**
  * "I have a booking": the customer types the 6-digit code of their booking or scans its QR
  * code, and the booking checks in (WAITING) — or the screen says why not (too early, with the
@@ -39,7 +48,10 @@ export function KioskCheckInScreen({
   const [code, setCode] = useState("");
   const [scanning, setScanning] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as what to say, not the words: the customer may switch the language after it.
+  const [error, setError] = useState<{ key: CheckInText; time?: string } | { text: string } | null>(
+    null,
+  );
   const [done, setDone] = useState<KioskCheckIn | null>(null);
 
   const clock = (iso: string) =>
@@ -51,16 +63,22 @@ export function KioskCheckInScreen({
     }).format(new Date(iso));
 
   const reasonOf = (e: unknown) => {
-    if (!isApiError(e)) return errorMessage(e);
+    if (!isApiError(e)) return { text: errorMessage(e) };
     if (e.code === "CHECK_IN_NOT_OPEN") {
       const opensAt = e.details.find((d) => d.path === "opensAt")?.message;
-      return t("kiosk.checkIn.notOpen", { time: opensAt ? clock(opensAt) : "…" });
+      return { key: "notOpen" as const, time: opensAt ? clock(opensAt) : "…" };
     }
-    if (e.code === "CHECK_IN_CLOSED") return t("kiosk.checkIn.closed");
-    if (e.code === "NOT_FOUND") return t("kiosk.checkIn.notFound");
-    if (e.code === "INVALID_STATE") return t("kiosk.checkIn.notBooking");
-    return errorMessage(e);
+    if (e.code === "CHECK_IN_CLOSED") return { key: "closed" as const };
+    if (e.code === "NOT_FOUND") return { key: "notFound" as const };
+    if (e.code === "INVALID_STATE") return { key: "notBooking" as const };
+    return { text: errorMessage(e) };
   };
+  const errorText =
+    error === null
+      ? null
+      : "text" in error
+        ? error.text
+        : t(`kiosk.checkIn.${error.key}`, { time: error.time });
 
   const submit = async (body: { code: string } | { token: string }) => {
     if (busy) return;
@@ -80,14 +98,12 @@ export function KioskCheckInScreen({
 
   const onScanned = (text: string) => {
     const link = trackingLinkOf(text, window.location.host);
-    if (!link) setError(t("kiosk.checkIn.notOurQr"));
+    if (!link) setError({ key: "notOurQr" });
     else void submit({ token: link.token });
   };
   const onProblem = (problem: CameraProblem) => {
     setScanning(false);
-    setError(
-      t(problem === "denied" ? "kiosk.checkIn.cameraDenied" : "kiosk.checkIn.cameraUnavailable"),
-    );
+    setError({ key: problem === "denied" ? "cameraDenied" : "cameraUnavailable" });
   };
 
   if (done) return <CheckedIn ticket={done} onDone={onDone} />;
@@ -104,13 +120,13 @@ export function KioskCheckInScreen({
         </h1>
         <p className="mt-3 text-3xl text-zinc-800">{t("kiosk.checkIn.hint")}</p>
       </div>
-      {error && (
+      {errorText && (
         <p
           role="alert"
           className="rounded-xl bg-red-50 px-6 py-4 text-2xl text-red-900"
           data-testid="kiosk-check-in-error"
         >
-          {error}
+          {errorText}
         </p>
       )}
       {scanning ? (
