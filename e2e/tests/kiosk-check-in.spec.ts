@@ -175,6 +175,7 @@ test("a booked customer checks in at the hall kiosk by the booking's code, and t
   await mobile.getByTestId("scan-start").click();
   await expect(mobile.getByTestId("scan-message")).toBeVisible();
   await snap(mobile, "check-in-08-portal-scan-no-camera");
+  await expectAccessible(mobile, "scan page without a camera");
 
   await hall.close();
   await phone.close();
