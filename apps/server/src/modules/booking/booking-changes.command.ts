@@ -51,6 +51,7 @@ export async function checkInBooking(
   company: CompanyRecord,
   token: string,
   now = new Date(),
+  by: "CUSTOMER" | "KIOSK" = "CUSTOMER",
 ): Promise<BookingRow> {
   try {
     return await runQueueTransaction(deps, company, async (tx) => {
@@ -60,7 +61,8 @@ export async function checkInBooking(
       if (decision.kind === "TOO_EARLY") {
         throw new AppError(
           "CHECK_IN_NOT_OPEN",
-          `Check-in opens ${row.check_in_early_minutes} minutes before your time; come back then.`,
+          `Check-in opens ${row.check_in_early_minutes} minutes before your time, at ${decision.opensAt.toISOString()}; come back then.`,
+          { details: [{ path: "opensAt", message: decision.opensAt.toISOString() }] },
         );
       }
       if (decision.kind === "TOO_LATE") {
@@ -70,7 +72,7 @@ export async function checkInBooking(
         ctx: { now },
         actor: CUSTOMER,
         extra: { queued_at: decision.queuedAt },
-        data: { by: "CUSTOMER", late: decision.kind === "WALK_IN" },
+        data: { by, late: decision.kind === "WALK_IN" },
       });
       const view = viewOf(row, changed);
       tx.facts.push(ticketFact(view, TICKET_ACTION.CHECK_IN, row.status, now));

@@ -3,6 +3,7 @@ import type { I18nText } from "../../db/tables";
 import { checkInRulesOf } from "../queue";
 import type { BookingRow } from "./booking.repository";
 import type { BookingDto } from "./booking.schema";
+import { checkInCodeOf } from "./check-in-code";
 
 /** What the booking's holder sees: when and where, in the branch's own time, and what they can do. */
 export function toBookingDto(row: BookingRow, companySlug: string, now: Date): BookingDto {
@@ -16,6 +17,7 @@ export function toBookingDto(row: BookingRow, companySlug: string, now: Date): B
     label: row.label,
     status: row.status,
     trackPath: `/t/${row.token}`,
+    checkInCode: checkInCodeOf(row.token),
     calendarPath: `/api/c/${companySlug}/portal/bookings/${row.token}/calendar.ics`,
     startsAt,
     endsAt: new Date(startsAt.getTime() + row.duration_minutes * 60_000),

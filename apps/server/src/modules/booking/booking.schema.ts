@@ -79,6 +79,9 @@ export const bookingSchema = z.object({
     "EXPIRED",
   ]),
   trackPath: z.string(),
+  checkInCode: z
+    .string()
+    .describe("The short code to type at a kiosk of the branch to check in (or scan the QR)"),
   calendarPath: z.string().describe("The booking as an iCalendar (.ics) file"),
   startsAt: z.date(),
   endsAt: z.date(),

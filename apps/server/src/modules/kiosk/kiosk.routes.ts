@@ -4,8 +4,14 @@ import type { AppContext } from "../../app-context";
 import { WindowLimiter } from "../../shared/window-limiter";
 import { deviceCaller, deviceOf } from "../access";
 import { companyDb } from "../tenancy";
-import { kioskIssueBody, kioskSnapshotSchema, kioskTicketSchema } from "./kiosk.schema";
-import { issueKioskTicket, kioskSnapshot } from "./kiosk.service";
+import {
+  kioskCheckInBody,
+  kioskCheckInSchema,
+  kioskIssueBody,
+  kioskSnapshotSchema,
+  kioskTicketSchema,
+} from "./kiosk.schema";
+import { checkInKioskBooking, issueKioskTicket, kioskSnapshot } from "./kiosk.service";
 import { OFFLINE_BLOCK_SIZE, reserveOfflineBlock, syncOfflineTickets } from "./offline-block";
 import { offlineBlockSchema, offlineSyncBody, offlineSyncResultSchema } from "./offline.schema";
 
@@ -77,6 +83,35 @@ export const kioskRoutes =
         return reply.status(201).send(answer);
       },
     );
+    app.post(
+      "/kiosk/check-in",
+      {
+        schema: {
+          tags,
+          summary: "Check a booking of this kiosk's branch in, by its code or its scanned QR",
+          description: `The same check-in as on the ticket page: inside the branch's window the booking joins the line at its time. Too early answers CHECK_IN_NOT_OPEN with \`opensAt\` in its details; too late with the EXPIRE rule CHECK_IN_CLOSED; another branch's booking 404; a ticket that is not a booking, or no longer BOOKED, 409. Counts against the kiosk's ${KIOSK_ISSUE_LIMIT.max} tickets per ${KIOSK_ISSUE_LIMIT.windowSeconds} seconds.`,
+          security: [],
+          body: kioskCheckInBody,
+          response: { 200: kioskCheckInSchema },
+        },
+      },
+      async (request) => {
+        const device = deviceOf(request);
+        perDevice.hit(
+          `${device.companyId}:${device.deviceId}`,
+          "This kiosk is checking in too fast; wait a minute and try again.",
+        );
+        const { code, token } = request.body;
+        return checkInKioskBooking(
+          ctx,
+          dbOf(request),
+          request.company!,
+          device,
+          code !== undefined ? { code } : { token: token! },
+        );
+      },
+    );
+
     const blocksPerDevice = new WindowLimiter(
       KIOSK_BLOCK_LIMIT.max,
       KIOSK_BLOCK_LIMIT.windowSeconds * 1000,

@@ -66,3 +66,37 @@ export const kioskTicketSchema = z.object({
 export type KioskSnapshotDto = z.infer<typeof kioskSnapshotSchema>;
 export type KioskServiceDto = z.infer<typeof kioskServiceSchema>;
 export type KioskTicketDto = z.infer<typeof kioskTicketSchema>;
+
+export const kioskCheckInBody = z
+  .strictObject({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, "Type the 6 digits of the booking's code.")
+      .optional(),
+    token: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{22,128}$/, "This is not a ticket's QR code.")
+      .optional(),
+  })
+  .refine((b) => (b.code === undefined) !== (b.token === undefined), {
+    message: "Send the booking's code or the token of its QR code, one of them.",
+    path: ["code"],
+  });
+
+export const kioskCheckInSchema = z.object({
+  ticket: z.object({
+    label: z.string(),
+    status: z.enum(["WAITING"]),
+    trackPath: z.string(),
+    serviceName: i18nTextSchema,
+    branchName: i18nTextSchema,
+    appointmentAt: z.date(),
+    localTime: z.string().describe("The appointment in the branch's local time, HH:MM"),
+    late: z.boolean().describe("Checked in after the window: it joined the line as a walk-in"),
+    peopleAhead: z.number(),
+    wait: waitSchema,
+  }),
+});
+
+export type KioskCheckInDto = z.infer<typeof kioskCheckInSchema>;

@@ -1,7 +1,8 @@
-import { businessDay, estimateWait } from "@equeue/core";
+import { businessDay, estimateWait, formatClock, localClock } from "@equeue/core";
 import type { WeeklyHours } from "../../db/tables";
 import { notFound } from "../../shared/app-error";
 import type { DeviceCaller } from "../access";
+import { checkInAtKiosk, type KioskCheckInInput } from "../booking";
 import { logoUrl } from "../companies";
 import { findBranding } from "../company-setup";
 import { effectiveSettings, servicesShown } from "../devices";
@@ -15,6 +16,7 @@ import type { CompanyQueryDb } from "../queue";
 import { trackingViewByToken } from "../queue";
 import type { CompanyRecord } from "../tenancy";
 import type {
+  KioskCheckInDto,
   KioskClosedReason,
   KioskServiceDto,
   KioskSnapshotDto,
@@ -195,6 +197,39 @@ export async function issueKioskTicket(
       serviceName: ticket.service_name,
       branchName: view?.branchName ?? { uz: "" },
       issuedAt: ticket.created_at,
+      peopleAhead: view?.peopleAhead ?? 0,
+      wait: view?.estimate ?? { minutes: 0, lowMinutes: 0, highMinutes: 0, noOperators: false },
+    },
+  };
+}
+
+/**
+ * A booked customer checks in at this kiosk with the code on their booking or its QR code: only
+ * a booking of the kiosk's own branch; the answer says where they stand now.
+ */
+export async function checkInKioskBooking(
+  deps: QueueDeps,
+  db: CompanyQueryDb,
+  company: CompanyRecord,
+  caller: DeviceCaller,
+  input: KioskCheckInInput,
+  now = new Date(),
+): Promise<KioskCheckInDto> {
+  await kioskDevice(db, caller);
+  const row = await checkInAtKiosk(deps, db, company, caller.branchId, input, now);
+  const tracked = await trackingViewByToken(db, row.token, now);
+  const view = tracked?.view;
+  const appointmentAt = row.appointment_at!;
+  return {
+    ticket: {
+      label: row.label,
+      status: "WAITING",
+      trackPath: `/t/${row.token}`,
+      serviceName: row.service_name as KioskCheckInDto["ticket"]["serviceName"],
+      branchName: row.branch_name as KioskCheckInDto["ticket"]["branchName"],
+      appointmentAt,
+      localTime: formatClock(localClock(appointmentAt, row.time_zone).minutes),
+      late: row.queued_at !== null && row.queued_at.getTime() !== appointmentAt.getTime(),
       peopleAhead: view?.peopleAhead ?? 0,
       wait: view?.estimate ?? { minutes: 0, lowMinutes: 0, highMinutes: 0, noOperators: false },
     },

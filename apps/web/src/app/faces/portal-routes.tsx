@@ -49,8 +49,14 @@ const accountPage =
     return { Component: page[name] };
   };
 
-/** Signing in, "my tickets", and the bare tracking link (on the platform's own host only). */
+/** Signing in, "my tickets", scanning a ticket, and the bare tracking link (platform host only). */
 const accountRoutes: RouteObject[] = [
+  {
+    path: "/scan",
+    lazy: async () => ({
+      Component: (await import("../routes/portal/scan-ticket-page")).ScanTicketPage,
+    }),
+  },
   {
     path: "/sign-in",
     lazy: accountPage(() => import("../routes/account/sign-in-page"), "SignInPage"),

@@ -24,6 +24,16 @@ export function DirectoryPage() {
           {t("portal.title")}
         </h1>
         <p className="mt-2 text-zinc-600">{t("portal.tagline")}</p>
+        <Link
+          to="/scan"
+          className="mt-3 inline-flex min-h-11 items-center gap-2 rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          data-testid="scan-link"
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5" fill="currentColor">
+            <path d="M3 3h7v7H3V3zm2 2v3h3V5H5zm9-2h7v7h-7V3zm2 2v3h3V5h-3zM3 14h7v7H3v-7zm2 2v3h3v-3H5zm9-2h2v2h-2v-2zm2 2h2v2h-2v-2zm2-2h3v2h-3v-2zm-4 4h2v3h-2v-3zm4 0h3v3h-3v-3z" />
+          </svg>
+          {t("portal.scan.linkLabel")}
+        </Link>
       </section>
       <div className="mb-4">
         <label htmlFor="portal-search" className="sr-only">

@@ -5,6 +5,7 @@ import { Alert } from "../../../components/ui/alert";
 import { LanguageSwitch } from "../../../components/ui/language-switch";
 import { Logo } from "../../../components/ui/logo";
 import { PageSpinner } from "../../../components/ui/spinner";
+import { TicketLiveNotices } from "../../../features/ticket-tracking/components/ticket-live-notices";
 import { TrackedTicketView } from "../../../features/ticket-tracking/components/tracked-ticket-view";
 import { useTrackedTicket } from "../../../features/ticket-tracking/hooks/use-tracked-ticket";
 import { isApiError } from "../../../lib/api/api-error";
@@ -62,6 +63,7 @@ export function TicketTrackingPage() {
       </header>
       <main className="mx-auto max-w-md p-4">
         <h1 className="sr-only">{t("queue.track.title")}</h1>
+        <TicketLiveNotices ticket={ticket} connection={connection} />
         <div className="rounded-2xl bg-white p-5 shadow-sm">
           {query.isPending ? (
             <PageSpinner />

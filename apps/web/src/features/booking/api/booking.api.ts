@@ -36,6 +36,8 @@ export type Booking = {
   customerName: string | null;
   checkIn: { opensAt: string; closesAt: string; lateArrival: "WALK_IN" | "EXPIRE" };
   canCheckIn: boolean;
+  /** The 6 digits to type at a kiosk of the branch to check in there. */
+  checkInCode: string;
   canChange: boolean;
   canCancel: boolean;
 };

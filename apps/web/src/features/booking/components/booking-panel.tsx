@@ -82,6 +82,12 @@ export function BookingPanel({
               ? t("booking.lateWalkIn", { to })
               : t("booking.lateExpire", { to })}
           </p>
+          <p className="text-sm text-zinc-700" data-testid="booking-check-in-code">
+            {t("booking.kioskCode")}{" "}
+            <strong className="font-mono text-xl tracking-widest text-zinc-900">
+              {booking.checkInCode}
+            </strong>
+          </p>
           {booking.canCheckIn && (
             <Button
               className="h-12 w-full text-base"

@@ -73,3 +73,30 @@ export const issueKioskTicket = (
     headers: deviceHeaders(token),
     body,
   });
+
+/** A booking checked in at the kiosk: where its holder stands now. */
+export type KioskCheckIn = {
+  label: string;
+  status: "WAITING";
+  trackPath: string;
+  serviceName: LocalizedText;
+  branchName: LocalizedText;
+  appointmentAt: string;
+  localTime: string;
+  /** Came after the window: joined the line now, as a walk-in. */
+  late: boolean;
+  peopleAhead: number;
+  wait: WaitRange;
+};
+
+/** Checks a booking of this kiosk's branch in, by the code on it or its scanned QR's token. */
+export const checkInAtKiosk = (
+  slug: string,
+  token: string,
+  body: { code: string } | { token: string },
+) =>
+  requestJson<{ ticket: KioskCheckIn }>(`${companyApiBase(slug)}/kiosk/check-in`, {
+    method: "POST",
+    headers: deviceHeaders(token),
+    body,
+  });

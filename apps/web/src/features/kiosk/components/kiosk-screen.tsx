@@ -19,6 +19,7 @@ import {
 import { useBrowserOnline, useIdleReset } from "../hooks/use-idle-reset";
 import { useOfflineTickets } from "../hooks/use-offline-tickets";
 import { isUnreachable } from "../offline/offline-tickets";
+import { KioskCheckInScreen } from "./kiosk-check-in";
 import { KioskDetailsForm, type KioskDetails } from "./kiosk-details";
 import { KioskServices } from "./kiosk-services";
 import { PRIMARY, SECONDARY } from "./kiosk-styles";
@@ -27,6 +28,7 @@ import { KioskTicketScreen } from "./kiosk-ticket";
 type Step =
   | { name: "welcome" }
   | { name: "services" }
+  | { name: "checkIn" }
   | { name: "details"; service: KioskService }
   | { name: "ticket"; ticket: KioskTicket };
 
@@ -214,6 +216,15 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
             >
               {t("kiosk.start")}
             </button>
+            <button
+              type="button"
+              disabled={!data || offline}
+              onClick={() => setStep({ name: "checkIn" })}
+              data-testid="kiosk-have-booking"
+              className={`${SECONDARY} min-h-28 w-full max-w-2xl text-4xl`}
+            >
+              {t("kiosk.checkIn.open")}
+            </button>
           </section>
         )}
         {step.name === "services" && (
@@ -238,6 +249,9 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
               {t("kiosk.back")}
             </button>
           </section>
+        )}
+        {step.name === "checkIn" && (
+          <KioskCheckInScreen slug={slug} token={token} timeZone={timeZone} onDone={reset} />
         )}
         {step.name === "details" && (
           <KioskDetailsForm

@@ -25,6 +25,7 @@ export const bookingEn: Messages["booking"] = {
   ticket: "Ticket",
   checkIn: "Check in",
   checkingIn: "Checking in…",
+  kioskCode: "At the branch’s kiosk: “I have a booking”, then type the code",
   checkInWindow: "Check in between {{from}} and {{to}}.",
   lateWalkIn: "After {{to}} you can still check in, but you will wait like a walk-in.",
   lateExpire: "If you do not check in by {{to}}, the booking lapses.",

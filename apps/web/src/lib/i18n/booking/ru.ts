@@ -25,6 +25,7 @@ export const bookingRu: Messages["booking"] = {
   ticket: "Талон",
   checkIn: "Отметиться о приходе",
   checkingIn: "Отмечаем…",
+  kioskCode: "В киоске филиала: «У меня предварительная запись», затем код",
   checkInWindow: "Отметьтесь о приходе с {{from}} до {{to}}.",
   lateWalkIn: "После {{to}} отметиться можно, но ждать придётся в общей очереди.",
   lateExpire: "Если не отметиться до {{to}}, запись сгорит.",

@@ -24,6 +24,7 @@ export const bookingUz = {
   ticket: "Talon",
   checkIn: "Kelganimni tasdiqlash",
   checkingIn: "Tasdiqlanmoqda…",
+  kioskCode: "Filial kioskida: «Oldindan yozilganman», soʻng kodni kiriting",
   checkInWindow: "Kelganingizni {{from}} dan {{to}} gacha tasdiqlang.",
   lateWalkIn:
     "{{to}} dan keyin ham tasdiqlashingiz mumkin, lekin navbatni oddiy mijoz kabi kutasiz.",

@@ -5,6 +5,18 @@ export const enPortal: PortalMessages = {
   portal: {
     title: "E-Queue",
     ratingLabel: "Rating: {{average}} of 5 from {{count}} ratings",
+    scan: {
+      linkLabel: "Scan a ticket's QR code",
+      title: "Scan a ticket",
+      hint: "Point the camera at the QR code on a ticket or a receipt to open its live page.",
+      start: "Open the camera",
+      stop: "Stop the camera",
+      camera: "Camera picture",
+      notOurs: "This QR code is not one of our tickets. Scan the code on an E-Queue ticket.",
+      opening: "Opening the ticket…",
+      cameraDenied: "The camera is not allowed. Allow it in the browser's settings and try again.",
+      cameraUnavailable: "No camera is available on this device.",
+    },
     myTickets: "My tickets",
     tagline:
       "Skip the line — take your place online. Banks, clinics and public services in one place.",

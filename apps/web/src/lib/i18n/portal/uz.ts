@@ -6,6 +6,19 @@ export const uzPortal = {
   portal: {
     title: "E-Queue",
     ratingLabel: "Baho: {{average}} / 5, {{count}} ta baho",
+    scan: {
+      linkLabel: "Talon QR kodini skanerlash",
+      title: "Talonni skanerlash",
+      hint: "Talon yoki chekdagi QR kodga kamerani qarating — talon sahifasi ochiladi.",
+      start: "Kamerani yoqish",
+      stop: "Kamerani oʻchirish",
+      camera: "Kamera tasviri",
+      notOurs: "Bu QR kod bizning talonimiz emas. E-Queue talonidagi kodni skanerlang.",
+      opening: "Talon ochilmoqda…",
+      cameraDenied:
+        "Kameraga ruxsat berilmagan. Brauzer sozlamalarida ruxsat bering va qayta urining.",
+      cameraUnavailable: "Bu qurilmada kamera yoʻq.",
+    },
     myTickets: "Mening talonlarim",
     tagline:
       "Navbatda turmang — navbatni onlayn oling. Banklar, klinikalar va davlat xizmatlari bir joyda.",

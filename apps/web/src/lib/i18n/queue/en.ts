@@ -169,6 +169,9 @@ export const queueEn: Messages["queue"] = {
     calledText: "Please go to {{counter}}",
     notFound: "Ticket not found. Check the link.",
     live: "Updates live",
+    nearlyUpTitle: "Your turn is coming up",
+    nearlyUpText: "Please come to the hall and watch the display board.",
+    offlineBanner: "Offline — reconnecting. Your place is kept; this page catches up by itself.",
     appointment: "Booked time",
   },
   errors: {

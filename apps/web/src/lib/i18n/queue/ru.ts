@@ -169,6 +169,9 @@ export const queueRu: Messages["queue"] = {
     calledText: "Подойдите: {{counter}}",
     notFound: "Талон не найден. Проверьте ссылку.",
     live: "Обновляется в реальном времени",
+    nearlyUpTitle: "Скоро ваша очередь",
+    nearlyUpText: "Подойдите в зал и следите за табло.",
+    offlineBanner: "Нет связи — переподключаемся. Ваше место сохранено, страница обновится сама.",
     appointment: "Время записи",
   },
   errors: {

@@ -169,6 +169,9 @@ export const queueUz = {
     calledText: "{{counter}}ga boring",
     notFound: "Chipta topilmadi. Havolani tekshiring.",
     live: "Jonli yangilanadi",
+    nearlyUpTitle: "Navbatingiz yaqinlashdi",
+    nearlyUpText: "Iltimos, zalga keling va tabloni kuzating.",
+    offlineBanner: "Aloqa yoʻq — qayta ulanmoqda. Joyingiz saqlanadi, sahifa oʻzi yangilanadi.",
     appointment: "Band qilingan vaqt",
   },
   errors: {

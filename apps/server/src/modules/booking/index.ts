@@ -1,0 +1,4 @@
+// The booking module's entry for other modules: the kiosk checks a booking in through it.
+export { checkInAtKiosk, type KioskCheckInInput } from "./kiosk-check-in.command";
+export { checkInCodeOf, CHECK_IN_CODE_DIGITS } from "./check-in-code";
+export type { BookingRow } from "./booking.repository";

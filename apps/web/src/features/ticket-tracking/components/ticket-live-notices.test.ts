@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import type { TrackedTicket } from "../api/tracking.api";
+import { isNearlyUp } from "./ticket-live-notices";
+
+const ticket = (over: Partial<TrackedTicket>) =>
+  ({
+    status: "WAITING",
+    peopleAhead: 5,
+    estimate: { minutes: 20, lowMinutes: 15, highMinutes: 25, noOperators: false },
+    ...over,
+  }) as TrackedTicket;
+
+describe("isNearlyUp", () => {
+  it("is true with two people ahead or fewer, or five minutes or less", () => {
+    expect(isNearlyUp(ticket({ peopleAhead: 2 }))).toBe(true);
+    expect(isNearlyUp(ticket({ peopleAhead: 3 }))).toBe(false);
+    expect(
+      isNearlyUp(
+        ticket({ estimate: { minutes: 5, lowMinutes: 3, highMinutes: 8, noOperators: false } }),
+      ),
+    ).toBe(true);
+  });
+
+  it("is false when not waiting, or when nobody serves the line", () => {
+    expect(isNearlyUp(ticket({ status: "BOOKED", peopleAhead: 0 }))).toBe(false);
+    expect(isNearlyUp(ticket({ status: "CALLED", peopleAhead: 0 }))).toBe(false);
+    expect(
+      isNearlyUp(
+        ticket({ estimate: { minutes: 1, lowMinutes: 1, highMinutes: 1, noOperators: true } }),
+      ),
+    ).toBe(false);
+  });
+});

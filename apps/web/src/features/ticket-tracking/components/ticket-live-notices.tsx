@@ -1,0 +1,65 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import type { ConnectionStatus } from "../../../lib/realtime/use-realtime";
+import type { TrackedTicket } from "../api/tracking.api";
+
+/** People ahead at or under which the customer is told to come close. */
+export const NEARLY_UP_AHEAD = 2;
+/** Estimated minutes at or under which the same is said. */
+export const NEARLY_UP_MINUTES = 5;
+
+/** True when a waiting ticket's turn is close: few people ahead or a short estimate. */
+export function isNearlyUp(ticket: TrackedTicket): boolean {
+  if (ticket.status !== "WAITING") return false;
+  if (ticket.peopleAhead !== null && ticket.peopleAhead <= NEARLY_UP_AHEAD) return true;
+  const eta = ticket.estimate;
+  return eta !== null && !eta.noOperators && eta.minutes <= NEARLY_UP_MINUTES;
+}
+
+/**
+ * The live page's notices above the ticket: "offline — reconnecting" while the socket is down
+ * (the page resyncs from the server's snapshot when it is back), and "nearly up" when the turn
+ * is close, with one buzz of the phone when it becomes so.
+ */
+export function TicketLiveNotices({
+  ticket,
+  connection,
+}: {
+  ticket: TrackedTicket | undefined;
+  connection: ConnectionStatus;
+}) {
+  const { t } = useTranslation();
+  const nearly = ticket !== undefined && isNearlyUp(ticket);
+  const buzzed = useRef(false);
+  useEffect(() => {
+    if (nearly && !buzzed.current && "vibrate" in navigator) navigator.vibrate(200);
+    buzzed.current = nearly;
+  }, [nearly]);
+  return (
+    <>
+      {connection === "offline" && (
+        <p
+          role="alert"
+          data-testid="tracked-offline"
+          className="mb-3 flex items-center gap-2 rounded-2xl bg-amber-100 px-4 py-3 text-sm font-semibold text-amber-950 ring-1 ring-amber-300"
+        >
+          <span
+            aria-hidden="true"
+            className="size-2.5 shrink-0 animate-pulse rounded-full bg-red-600"
+          />
+          {t("queue.track.offlineBanner")}
+        </p>
+      )}
+      {nearly && (
+        <div
+          role="status"
+          data-testid="tracked-nearly-up"
+          className="mb-3 rounded-2xl bg-indigo-700 px-5 py-4 text-center text-white shadow"
+        >
+          <p className="text-xl font-bold">{t("queue.track.nearlyUpTitle")}</p>
+          <p className="mt-1 text-base">{t("queue.track.nearlyUpText")}</p>
+        </div>
+      )}
+    </>
+  );
+}
