@@ -12,7 +12,11 @@ import { smsTransport } from "./modules/outbox/sms-transport";
 import { emailTransport, type Transport } from "./modules/outbox/transport";
 import { EventDispatcher } from "./modules/events/event-dispatcher";
 import type { DurableSubscriber } from "./modules/events/events.types";
-import { durableSubscribers, liveSubscribers } from "./modules/events/subscribers";
+import {
+  configuredSubscribers,
+  durableSubscribers,
+  liveSubscribers,
+} from "./modules/events/subscribers";
 import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
 
@@ -71,10 +75,15 @@ export function createContext(deps: ContextDeps): AppContext {
   const tokens = new AccessTokens(deps.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const refreshTokens = new RefreshTokens(config.REFRESH_TOKEN_TTL_DAYS);
   const realtime = new RealtimeHub();
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
   const events = new EventDispatcher(
     deps.db,
     liveSubscribers(realtime),
-    [...durableSubscribers, ...(deps.extraSubscribers ?? [])],
+    [
+      ...durableSubscribers,
+      ...configuredSubscribers({ publicUrl }),
+      ...(deps.extraSubscribers ?? []),
+    ],
     {
       batchSize: 500,
       concurrency: 4,
@@ -103,6 +112,6 @@ export function createContext(deps: ContextDeps): AppContext {
     realtime,
     events,
     companyMigrations: deps.companyMigrations ?? companyMigrations,
-    publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ""),
+    publicUrl,
   };
 }

@@ -1,3 +1,4 @@
 // The outbox module's entry: what other modules may use.
 export { enqueueEmail } from "./outbox.repository";
-export { enqueueMessage } from "./outbox.repository";
+export { enqueueMessage, enqueueNotification } from "./outbox.repository";
+export { toGsmFriendly } from "./sms-transport";

@@ -144,3 +144,39 @@ export async function listOutbox(
     .execute();
   return { items, total: Number(counted.total) };
 }
+
+export type OutgoingNotification = {
+  channel: OutboxChannel;
+  to: string;
+  text: string;
+  companyId: string;
+  /** Names the cause, e.g. company:ticket:CALLED:sms; a second message with it is dropped. */
+  key: string;
+  segments?: number | null;
+};
+
+/**
+ * Queues a notification unless one with its key is already queued (a redelivered queue event);
+ * true when it queued a new message.
+ */
+export async function enqueueNotification(
+  db: Kysely<Database>,
+  n: OutgoingNotification,
+): Promise<boolean> {
+  const row = await db
+    .insertInto("platform.outbox")
+    .values({
+      channel: n.channel,
+      recipient: n.to,
+      subject: "",
+      body_text: n.text,
+      body_html: null,
+      company_id: n.companyId,
+      dedupe_key: n.key,
+      segments: n.segments ?? null,
+    })
+    .onConflict((oc) => oc.column("dedupe_key").where("dedupe_key", "is not", null).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
