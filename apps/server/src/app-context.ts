@@ -52,7 +52,7 @@ export type ContextDeps = {
 };
 
 /** A transport for every channel the configuration enables (ADR 0004). */
-function transports(config: Config, mail: MailTransport | null): Transport[] {
+function transports(config: Config, mail: MailTransport | null, publicUrl: string): Transport[] {
   const list: Transport[] = [];
   if (mail) list.push(emailTransport(mail, config.MAIL_FROM));
   if (config.SMS_GATEWAY_URL && config.SMS_GATEWAY_EMAIL && config.SMS_GATEWAY_PASSWORD) {
@@ -62,7 +62,9 @@ function transports(config: Config, mail: MailTransport | null): Transport[] {
         email: config.SMS_GATEWAY_EMAIL,
         password: config.SMS_GATEWAY_PASSWORD,
         from: config.SMS_FROM,
-        ...(config.SMS_CALLBACK_URL && { callbackUrl: config.SMS_CALLBACK_URL }),
+        timeoutMs: config.SMS_GATEWAY_TIMEOUT_MS,
+        // Delivery reports come back to the platform's own public endpoint unless told otherwise.
+        callbackUrl: config.SMS_CALLBACK_URL ?? `${publicUrl}/api/public/sms/delivery`,
       }),
     );
   }
@@ -105,7 +107,7 @@ export function createContext(deps: ContextDeps): AppContext {
     directory: new CompanyDirectory(deps.db),
     outbox: new OutboxWorker(
       deps.db,
-      transports(config, deps.mail),
+      transports(config, deps.mail, publicUrl),
       config.OUTBOX_POLL_MS,
       deps.log,
     ),

@@ -2,3 +2,4 @@
 export { enqueueEmail } from "./outbox.repository";
 export { enqueueMessage, enqueueNotification } from "./outbox.repository";
 export { toGsmFriendly } from "./sms-transport";
+export { recordDelivery } from "./outbox.repository";

@@ -90,10 +90,16 @@ export async function claimDue(
   });
 }
 
-export async function markSent(db: Kysely<Database>, id: string) {
+export async function markSent(db: Kysely<Database>, id: string, providerId: string | null = null) {
   await db
     .updateTable("platform.outbox")
-    .set({ status: "SENT", sent_at: new Date(), last_error: null, attempts: sql`attempts + 1` })
+    .set({
+      status: "SENT",
+      sent_at: new Date(),
+      last_error: null,
+      attempts: sql`attempts + 1`,
+      ...(providerId && { provider_id: providerId }),
+    })
     .where("id", "=", id)
     .execute();
 }
@@ -179,4 +185,40 @@ export async function enqueueNotification(
     .returning("id")
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Final delivery states a gateway reports; a later report never overrides them. */
+const FINAL = ["DELIVERED", "UNDELIVERED", "EXPIRED", "REJECTED"];
+
+/**
+ * Records a delivery report for an SMS: found by our id (and the gateway's, when it gave one).
+ * Idempotent: the same report twice changes nothing; a final state is kept. Null when no
+ * such message exists.
+ */
+export async function recordDelivery(
+  db: Kysely<Database>,
+  report: { outboxId: string; providerId?: string | undefined; status: string },
+): Promise<{ deliveryStatus: string | null } | null> {
+  const row = await db
+    .selectFrom("platform.outbox")
+    .select(["id", "provider_id", "delivery_status"])
+    .where("id", "=", report.outboxId)
+    .where("channel", "=", "sms")
+    .executeTakeFirst();
+  if (!row) return null;
+  if (report.providerId && row.provider_id && row.provider_id !== report.providerId) return null;
+  if (row.delivery_status && FINAL.includes(row.delivery_status)) {
+    return { deliveryStatus: row.delivery_status };
+  }
+  const delivered = report.status === "DELIVERED";
+  await db
+    .updateTable("platform.outbox")
+    .set({
+      delivery_status: report.status,
+      ...(delivered && { delivered_at: new Date() }),
+      ...(report.providerId && !row.provider_id && { provider_id: report.providerId }),
+    })
+    .where("id", "=", row.id)
+    .execute();
+  return { deliveryStatus: report.status };
 }
