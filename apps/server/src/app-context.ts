@@ -17,6 +17,7 @@ import {
   durableSubscribers,
   liveSubscribers,
 } from "./modules/events/subscribers";
+import { TelegramService } from "./modules/notifications";
 import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
 
@@ -35,6 +36,8 @@ export type AppContext = {
   /** Committed queue changes to their subscribers: realtime first, then the durable ones. */
   events: EventDispatcher;
   companyMigrations: Migration[];
+  /** The Telegram bot, when TELEGRAM_BOT_TOKEN is set. */
+  telegram: TelegramService | null;
   /** The address people use to reach the platform, for links in e-mails. */
   publicUrl: string;
 };
@@ -52,8 +55,14 @@ export type ContextDeps = {
 };
 
 /** A transport for every channel the configuration enables (ADR 0004). */
-function transports(config: Config, mail: MailTransport | null, publicUrl: string): Transport[] {
+function transports(
+  config: Config,
+  mail: MailTransport | null,
+  publicUrl: string,
+  telegram: TelegramService | null,
+): Transport[] {
   const list: Transport[] = [];
+  if (telegram) list.push(telegram.transport());
   if (mail) list.push(emailTransport(mail, config.MAIL_FROM));
   if (config.SMS_GATEWAY_URL && config.SMS_GATEWAY_EMAIL && config.SMS_GATEWAY_PASSWORD) {
     list.push(
@@ -77,6 +86,17 @@ export function createContext(deps: ContextDeps): AppContext {
   const tokens = new AccessTokens(deps.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const refreshTokens = new RefreshTokens(config.REFRESH_TOKEN_TTL_DAYS);
   const realtime = new RealtimeHub();
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? new TelegramService(
+        {
+          token: config.TELEGRAM_BOT_TOKEN,
+          apiUrl: config.TELEGRAM_API_URL,
+          username: config.TELEGRAM_BOT_USERNAME,
+        },
+        deps.db,
+        deps.log,
+      )
+    : null;
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
   const events = new EventDispatcher(
     deps.db,
@@ -107,7 +127,7 @@ export function createContext(deps: ContextDeps): AppContext {
     directory: new CompanyDirectory(deps.db),
     outbox: new OutboxWorker(
       deps.db,
-      transports(config, deps.mail, publicUrl),
+      transports(config, deps.mail, publicUrl, telegram),
       config.OUTBOX_POLL_MS,
       deps.log,
     ),
@@ -115,5 +135,6 @@ export function createContext(deps: ContextDeps): AppContext {
     events,
     companyMigrations: deps.companyMigrations ?? companyMigrations,
     publicUrl,
+    telegram,
   };
 }

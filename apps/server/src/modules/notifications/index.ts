@@ -2,3 +2,5 @@
 export { notificationsSubscriber, type NotificationOptions } from "./notifications.subscriber";
 export { notificationText, smsSegments, type Trigger } from "./notification-texts";
 export { smsDeliveryRoutes } from "./sms-delivery.routes";
+export { telegramRoutes } from "./telegram.routes";
+export { TelegramService } from "./telegram/telegram-service";
