@@ -45,6 +45,7 @@ describe("notifications in Telegram (grammY against a fake Bot API over HTTP)", 
     call(p.app, "POST", `/api/public/tickets/${token}/telegram`, { body });
 
   it("links a chat by a one-time deep link and sends that ticket's messages there", async () => {
+    expect((await call(p.app, "GET", "/api/public/telegram")).json()).toEqual({ available: true });
     const setup = await createBranchWithService(p.ctx, company);
     const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
     // No phone: Telegram is this customer's only channel.
@@ -139,5 +140,6 @@ describe("without a Telegram bot", () => {
     const res = await call(p.app, "POST", "/api/public/tickets/whatever/telegram", { body: {} });
     expect(res.statusCode).toBe(404);
     expect(p.ctx.outbox.channels).not.toContain("telegram");
+    expect((await call(p.app, "GET", "/api/public/telegram")).json()).toEqual({ available: false });
   });
 });

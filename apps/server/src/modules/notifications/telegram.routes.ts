@@ -15,6 +15,18 @@ const FOLLOWABLE = ["BOOKED", "WAITING", "CALLED", "SERVING"];
 export const telegramRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      "/telegram",
+      {
+        schema: {
+          tags: ["notifications"],
+          summary: "Whether tickets can be followed in Telegram here (a bot is configured)",
+          security: [],
+          response: { 200: z.object({ available: z.boolean() }) },
+        },
+      },
+      async () => ({ available: ctx.telegram !== null }),
+    );
     app.post(
       "/tickets/:token/telegram",
       {
