@@ -174,3 +174,54 @@ describe("notifications from queue events", () => {
     expect(texts[1]).toContain("отменена");
   });
 });
+
+describe("the nearly-up place per service", () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await createTestPlatform({}, { dayEndWorker: false });
+  });
+  afterAll(() => p.close());
+
+  it("is set per service by the company admin; 0 turns the message off", async () => {
+    const { company, slug, adminToken } = await createQueueCompany(p);
+    const setup = await createBranchWithService(p.ctx, company);
+    const service = setup.services[0]!;
+    const url = `/api/c/${slug}/admin/services/${service.id}`;
+    const bad = await call(p.app, "PATCH", url, {
+      token: adminToken,
+      body: { nearlyUpPosition: 99 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error.details)).toContain("nearlyUpPosition");
+    const off = await call(p.app, "PATCH", url, {
+      token: adminToken,
+      body: { nearlyUpPosition: 0 },
+    });
+    expect(off.json()).toMatchObject({ nearlyUpPosition: 0 });
+
+    const op = await createQueueOperator(p.ctx, company, {
+      branchId: setup.branch.id,
+      serviceIds: [service.id],
+    });
+    await call(p.app, "POST", `/api/c/${slug}/queue/session`, {
+      token: op.token,
+      body: { counterId: setup.counters[0]!.id },
+    });
+    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
+    for (const phone of ["+998935550001", "+998935550002"]) {
+      await issueTicket(p.ctx, company, issuer, {
+        branchId: setup.branch.id,
+        serviceId: service.id,
+        customerPhone: phone,
+      });
+    }
+    await call(p.app, "POST", `/api/c/${slug}/queue/call-next`, { token: op.token, body: {} });
+    await p.ctx.events.idle();
+    const texts = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select("body_text")
+      .where("recipient", "=", "+998935550002")
+      .execute();
+    expect(texts).toHaveLength(1); // "taken" only
+  });
+});
