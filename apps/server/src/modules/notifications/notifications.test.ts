@@ -6,6 +6,14 @@ import {
   createQueueOperator,
   issuerFor,
 } from "../../testing/queue-factories";
+import {
+  book,
+  bookableBranch,
+  holder,
+  nextPhone,
+  slotsOf,
+  type Slot,
+} from "../booking/booking.test-helpers";
 import { issueTicket } from "../queue";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import { smsSegments } from "./notification-texts";
@@ -223,5 +231,58 @@ describe("the nearly-up place per service", () => {
       .where("recipient", "=", "+998935550002")
       .execute();
     expect(texts).toHaveLength(1); // "taken" only
+  });
+});
+
+describe("booking notifications from the portal", () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await createTestPlatform({}, { dayEndWorker: false });
+  });
+  afterAll(() => p.close());
+
+  it("confirms, reschedules (each time) and cancels a portal booking, one SMS each", async () => {
+    const f = await bookableBranch(p);
+    const slots = (await slotsOf(p, f.slug, f.branch.slug, f.services[0]!.id)).json()
+      .slots as Slot[];
+    const phone = nextPhone();
+    const res = await book(p, f.slug, {
+      branchId: f.branch.id,
+      serviceId: f.services[0]!.id,
+      startsAt: slots[2]!.startsAt,
+      phone,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const token = res.json().booking.token as string;
+    for (const slot of [slots[5]!, slots[7]!]) {
+      const moved = await holder(p, f.slug, token, "reschedule", { startsAt: slot.startsAt });
+      expect(moved.statusCode, moved.body).toBe(200);
+    }
+    expect((await holder(p, f.slug, token, "cancel")).statusCode).toBe(200);
+    await p.ctx.events.idle();
+    // A replay after a crash changes nothing.
+    await p.ctx.db
+      .withSchema(f.company.schema_name)
+      .updateTable("event_cursors")
+      .set({ last_id: 0, last_tx: "0" })
+      .where("subscriber", "=", "notifications")
+      .execute();
+    await p.ctx.events.sweep();
+    await p.ctx.events.idle();
+    const texts = (
+      await p.ctx.db
+        .selectFrom("platform.outbox")
+        .select("body_text")
+        .where("recipient", "=", phone)
+        .where("dedupe_key", "is not", null)
+        .orderBy("created_at")
+        .execute()
+    ).map((r) => r.body_text);
+    expect(texts).toEqual([
+      expect.stringMatching(/^Yozildingiz: /),
+      expect.stringMatching(/^Yozuvingiz ko'chirildi: /),
+      expect.stringMatching(/^Yozuvingiz ko'chirildi: /),
+      expect.stringContaining("yozuvingiz bekor qilindi"),
+    ]);
   });
 });
