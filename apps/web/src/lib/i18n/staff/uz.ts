@@ -159,7 +159,7 @@ export const uzStaff = {
     colAttempts: "Urinishlar",
     colCreated: "Yaratilgan",
     colLastError: "Oxirgi xato",
-    colDelivery: "Yetkazildi",
+    colDelivery: "Yetkazish holati",
     colSegments: "SMS qismlari",
     statusFilter: "Holati",
     empty: "Xabarlar yo‘q",
