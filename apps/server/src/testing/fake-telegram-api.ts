@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type SentTelegram = { chat_id: string; text: string };
+export type SentAt = { chat_id: string; at: number };
 
 const readJson = async (req: IncomingMessage): Promise<Record<string, unknown>> => {
   let raw = "";
@@ -20,6 +21,7 @@ const readJson = async (req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function startFakeTelegramApi(opts: { token: string; username?: string }) {
   const username = opts.username ?? "equeue_test_bot";
   const sent: SentTelegram[] = [];
+  const sentAt: SentAt[] = [];
   const calls: string[] = [];
   const updates: Record<string, unknown>[] = [];
   let updateId = 100;
@@ -71,6 +73,7 @@ export async function startFakeTelegramApi(opts: { token: string; username?: str
           }
           const chatId = String(body.chat_id);
           sent.push({ chat_id: chatId, text: String(body.text) });
+          sentAt.push({ chat_id: chatId, at: Date.now() });
           return json(200, {
             ok: true,
             result: {
@@ -92,6 +95,8 @@ export async function startFakeTelegramApi(opts: { token: string; username?: str
     url: `http://127.0.0.1:${port}`,
     username,
     sent,
+    /** When each message arrived, for the rate limits. */
+    sentAt,
     calls,
     failNext: (count: number, seconds = 3) => {
       tooMany = count;

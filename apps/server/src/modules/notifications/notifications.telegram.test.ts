@@ -7,6 +7,7 @@ import {
   createQueueOperator,
   issuerFor,
 } from "../../testing/queue-factories";
+import { enqueueMessage } from "../outbox";
 import { issueTicket } from "../queue";
 import type { CompanyRecord } from "../tenancy/company-directory";
 
@@ -102,6 +103,28 @@ describe("notifications in Telegram (grammY against a fake Bot API over HTTP)", 
     await p.ctx.events.sweep();
     await p.ctx.events.idle();
     expect(await p.ctx.outbox.tick()).toBe(0);
+  });
+
+  it("keeps to Telegram's pace: about one message a second per chat", async () => {
+    const before = tg.sentAt.length;
+    for (const [chat, text] of [
+      ["888001", "a"],
+      ["888001", "b"],
+      ["888002", "c"],
+      ["888001", "d"],
+    ] as const) {
+      await enqueueMessage(p.ctx.db, { channel: "telegram", to: chat, text });
+    }
+    expect(await p.ctx.outbox.tick()).toBe(4);
+    const mine = tg.sentAt.slice(before);
+    const toFirst = mine.filter((s) => s.chat_id === "888001").map((s) => s.at);
+    expect(toFirst).toHaveLength(3);
+    for (let i = 1; i < toFirst.length; i++) {
+      expect(toFirst[i]! - toFirst[i - 1]!).toBeGreaterThanOrEqual(990);
+    }
+    for (let i = 1; i < mine.length; i++) {
+      expect(mine[i]!.at - mine[i - 1]!.at).toBeGreaterThanOrEqual(30);
+    }
   });
 
   it("refuses unknown tickets, finished ones and bad input", async () => {
