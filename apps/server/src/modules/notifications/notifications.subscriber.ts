@@ -128,7 +128,8 @@ function sender(db: Db, company: EventCompany, language: string, publicUrl: stri
       [company.id, t.id, occurrence ? `${trigger}@${occurrence}` : trigger, channel].join(":");
     const phone = t.customer_phone ? normalizePhone(t.customer_phone) : null;
     if (phone) {
-      const text = toGsmFriendly(notificationText(trigger, language, parts(language)));
+      const lang = t.language ?? language;
+      const text = toGsmFriendly(notificationText(trigger, lang, parts(lang)));
       await enqueueNotification(db, {
         channel: "sms",
         to: phone,

@@ -285,4 +285,25 @@ describe("booking notifications from the portal", () => {
       expect.stringContaining("yozuvingiz bekor qilindi"),
     ]);
   });
+
+  it("speaks the language the customer took the ticket in, over the company's", async () => {
+    const f = await bookableBranch(p);
+    const phone = nextPhone();
+    const res = await call(p.app, "POST", `/api/c/${f.slug}/portal/tickets`, {
+      body: { branchId: f.branch.id, serviceId: f.services[0]!.id, phone, language: "en" },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const bad = await call(p.app, "POST", `/api/c/${f.slug}/portal/tickets`, {
+      body: { branchId: f.branch.id, serviceId: f.services[0]!.id, phone, language: "de" },
+    });
+    expect(bad.statusCode).toBe(400);
+    await p.ctx.events.idle();
+    const [sms] = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select("body_text")
+      .where("recipient", "=", phone)
+      .where("dedupe_key", "is not", null)
+      .execute();
+    expect(sms!.body_text).toMatch(/^Your ticket /);
+  });
 });

@@ -11,6 +11,8 @@ export type TicketToNotify = {
   label: string;
   token: string;
   customer_phone: string | null;
+  /** The customer's language when the ticket was taken (null: the company's). */
+  language: string | null;
   appointment_at: Date | null;
   transferred_from: string | null;
   service_name: I18nText;
@@ -46,6 +48,7 @@ export async function loadTicketsToNotify(
       "t.label",
       "t.token",
       "t.customer_phone",
+      "t.language",
       "t.appointment_at",
       "t.transferred_from",
       "s.name as service_name",
