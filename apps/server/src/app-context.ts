@@ -12,7 +12,12 @@ import { smsTransport } from "./modules/outbox/sms-transport";
 import { emailTransport, type Transport } from "./modules/outbox/transport";
 import { EventDispatcher } from "./modules/events/event-dispatcher";
 import type { DurableSubscriber } from "./modules/events/events.types";
-import { durableSubscribers, liveSubscribers } from "./modules/events/subscribers";
+import {
+  configuredSubscribers,
+  durableSubscribers,
+  liveSubscribers,
+} from "./modules/events/subscribers";
+import { TelegramService } from "./modules/notifications";
 import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
 
@@ -31,6 +36,8 @@ export type AppContext = {
   /** Committed queue changes to their subscribers: realtime first, then the durable ones. */
   events: EventDispatcher;
   companyMigrations: Migration[];
+  /** The Telegram bot, when TELEGRAM_BOT_TOKEN is set. */
+  telegram: TelegramService | null;
   /** The address people use to reach the platform, for links in e-mails. */
   publicUrl: string;
 };
@@ -48,8 +55,14 @@ export type ContextDeps = {
 };
 
 /** A transport for every channel the configuration enables (ADR 0004). */
-function transports(config: Config, mail: MailTransport | null): Transport[] {
+function transports(
+  config: Config,
+  mail: MailTransport | null,
+  publicUrl: string,
+  telegram: TelegramService | null,
+): Transport[] {
   const list: Transport[] = [];
+  if (telegram) list.push(telegram.transport());
   if (mail) list.push(emailTransport(mail, config.MAIL_FROM));
   if (config.SMS_GATEWAY_URL && config.SMS_GATEWAY_EMAIL && config.SMS_GATEWAY_PASSWORD) {
     list.push(
@@ -58,7 +71,9 @@ function transports(config: Config, mail: MailTransport | null): Transport[] {
         email: config.SMS_GATEWAY_EMAIL,
         password: config.SMS_GATEWAY_PASSWORD,
         from: config.SMS_FROM,
-        ...(config.SMS_CALLBACK_URL && { callbackUrl: config.SMS_CALLBACK_URL }),
+        timeoutMs: config.SMS_GATEWAY_TIMEOUT_MS,
+        // Delivery reports come back to the platform's own public endpoint unless told otherwise.
+        callbackUrl: config.SMS_CALLBACK_URL ?? `${publicUrl}/api/public/sms/delivery`,
       }),
     );
   }
@@ -71,10 +86,26 @@ export function createContext(deps: ContextDeps): AppContext {
   const tokens = new AccessTokens(deps.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const refreshTokens = new RefreshTokens(config.REFRESH_TOKEN_TTL_DAYS);
   const realtime = new RealtimeHub();
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? new TelegramService(
+        {
+          token: config.TELEGRAM_BOT_TOKEN,
+          apiUrl: config.TELEGRAM_API_URL,
+          username: config.TELEGRAM_BOT_USERNAME,
+        },
+        deps.db,
+        deps.log,
+      )
+    : null;
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
   const events = new EventDispatcher(
     deps.db,
     liveSubscribers(realtime),
-    [...durableSubscribers, ...(deps.extraSubscribers ?? [])],
+    [
+      ...durableSubscribers,
+      ...configuredSubscribers({ publicUrl }),
+      ...(deps.extraSubscribers ?? []),
+    ],
     {
       batchSize: 500,
       concurrency: 4,
@@ -96,13 +127,14 @@ export function createContext(deps: ContextDeps): AppContext {
     directory: new CompanyDirectory(deps.db),
     outbox: new OutboxWorker(
       deps.db,
-      transports(config, deps.mail),
+      transports(config, deps.mail, publicUrl, telegram),
       config.OUTBOX_POLL_MS,
       deps.log,
     ),
     realtime,
     events,
     companyMigrations: deps.companyMigrations ?? companyMigrations,
-    publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ""),
+    publicUrl,
+    telegram,
   };
 }

@@ -38,6 +38,7 @@ import { staffMeRoutes } from "./modules/staff/staff-me.routes";
 import { staffRoutes } from "./modules/staff/staff.routes";
 import { resolveCompanyFromPath, companyHostRewrite } from "./modules/tenancy/tenancy";
 import { registerWeb } from "./modules/web/web";
+import { smsDeliveryRoutes, telegramRoutes } from "./modules/notifications";
 import { installErrorHandling } from "./shared/http/error-handler";
 import { onClientError, onFrameworkError } from "./shared/http/framework-errors";
 import { installInputHygiene, markOptionalBodies } from "./shared/http/input-hygiene";
@@ -137,6 +138,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
 
   await app.register(healthRoutes(ctx), { prefix: "/api" });
   await app.register(publicRoutes(ctx), { prefix: "/api/public" });
+  await app.register(smsDeliveryRoutes(ctx), { prefix: "/api/public" });
+  await app.register(telegramRoutes(ctx), { prefix: "/api/public" });
   await app.register(logoFileRoutes(ctx), { prefix: "/api/files" });
   await app.register(customerRoutes(ctx), { prefix: "/api/customer" });
   await app.register(

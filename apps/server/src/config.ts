@@ -46,6 +46,16 @@ export const configSchema = z.object({
   SMS_GATEWAY_PASSWORD: z.string().min(1).optional(),
   SMS_FROM: z.string().min(1).default("4546"),
   SMS_CALLBACK_URL: z.url().optional(),
+  /** How long an SMS send may take before its outcome is settled by a status check. */
+  SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  TELEGRAM_BOT_TOKEN: z.string().min(10).optional(),
+  /** The Bot API's base URL (a test fake or a local Bot API server). */
+  TELEGRAM_API_URL: z.url().default("https://api.telegram.org"),
+  /** The bot's @username for t.me links; asked of the API (getMe) when empty. */
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^@?[A-Za-z0-9_]{5,32}$/, "must be a Telegram bot username")
+    .optional(),
   /** Seconds between sweeps for queue events a crashed node left undelivered (0: only at start). */
   EVENTS_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Test only: durable event subscribers never run (crash tests hold events in the log). */

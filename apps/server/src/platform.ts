@@ -96,6 +96,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     });
     // Events a previous process committed but never delivered (a crash) go out now.
     ctx.events.start();
+    // Telegram updates (a customer linking a chat) by long polling: no public address needed.
+    ctx.telegram?.start();
     const dayEnd = new DayEndWorker(ctx, log);
     const lateBookings = new LateBookingWorker(ctx, log);
     if (opts.dayEndWorker ?? true) {
@@ -111,6 +113,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       await dayEnd.stop();
       await lateBookings.stop();
       await ctx.events.stop();
+      await ctx.telegram?.stop();
       await ctx.realtime.close();
       const sweeper = setInterval(() => app.server.closeIdleConnections(), 100);
       try {

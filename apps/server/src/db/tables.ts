@@ -103,6 +103,30 @@ export type OutboxTable = {
   company_id: string | null;
   created_at: Timestamp;
   sent_at: NullableTimestamp;
+  /** (ticket, trigger, channel) of a notification: unique, so a replay queues nothing new. */
+  dedupe_key: string | null;
+  provider_id: string | null;
+  delivery_status: string | null;
+  delivered_at: NullableTimestamp;
+  segments: number | null;
+};
+
+export type TelegramLinkTokensTable = {
+  token_hash: string;
+  company_id: string;
+  ticket_id: string;
+  language: Generated<"uz" | "ru" | "en">;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: Generated<Date>;
+};
+
+export type TicketChatsTable = {
+  company_id: string;
+  ticket_id: string;
+  chat_id: string;
+  language: Generated<"uz" | "ru" | "en">;
+  created_at: Generated<Date>;
 };
 
 /** The latest state of every ticket of every company, kept by a durable event subscriber. */
@@ -250,6 +274,8 @@ export type ServicesTable = {
   online_booking: Generated<boolean>;
   show_on_kiosk: Generated<boolean>;
   is_active: Generated<boolean>;
+  /** A waiting customer at this place in line or nearer is told "nearly up" (0: never). */
+  nearly_up_position: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 };
@@ -350,6 +376,8 @@ export type PlatformTables = {
   "platform.logos": LogosTable;
   "platform.outbox": OutboxTable;
   "platform.ticket_index": TicketIndexTable;
+  "platform.telegram_link_tokens": TelegramLinkTokensTable;
+  "platform.ticket_chats": TicketChatsTable;
   "platform.audit_log": AuditLogTable;
   "platform.super_admins": SuperAdminsTable;
   "platform.refresh_tokens": RefreshTokensTable;

@@ -20,6 +20,8 @@ export async function lastSmsCode(db: Db, phone: string): Promise<string> {
     .select("body_text")
     .where("channel", "=", "sms")
     .where("recipient", "=", phone)
+    // Not a notification about a ticket (those carry a key): a sign-in code.
+    .where("dedupe_key", "is", null)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .limit(1)

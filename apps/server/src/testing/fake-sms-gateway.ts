@@ -6,7 +6,11 @@ export type GatewaySms = {
   message: string;
   from: string;
   callback_url?: string;
+  user_sms_id?: string;
 };
+
+/** What the next send answers instead of accepting: an HTTP error, or no answer at all. */
+export type GatewayFault = 401 | 429 | 500 | "timeout";
 
 const readForm = async (req: IncomingMessage) => {
   let raw = "";
@@ -17,18 +21,25 @@ const readForm = async (req: IncomingMessage) => {
 /**
  * An SMS gateway shaped like Eskiz on loopback (real HTTP): login with e-mail and password
  * hands out a bearer token; `expireToken()` makes the current one answer 401, as an expired
- * token does; send records the message and answers with an id.
+ * token does; send records the message and answers with an id; a status check finds a message
+ * by the sender's user_sms_id. `failNext()` makes the next sends answer 401, 429 (Retry-After),
+ * 500, or "timeout": the message IS recorded (the gateway took it) but the answer never comes,
+ * which is what makes a blind re-send a double SMS. `report()` posts a delivery report to the
+ * message's callback URL.
  */
 export async function startFakeSmsGateway(creds: { email: string; password: string }) {
-  const sent: GatewaySms[] = [];
+  const sent: (GatewaySms & { id: string })[] = [];
   const logins: string[] = [];
+  const statusChecks: string[] = [];
+  const faults: GatewayFault[] = [];
+  const hanging = new Set<() => void>();
   let valid: string | null = null;
   let issued = 0;
   const server = createServer((req, res) => {
     void (async () => {
       const form = await readForm(req);
-      const json = (status: number, body: unknown) => {
-        res.writeHead(status, { "content-type": "application/json" });
+      const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { "content-type": "application/json", ...headers });
         res.end(JSON.stringify(body));
       };
       if (req.method === "POST" && req.url === "/api/auth/login") {
@@ -38,15 +49,31 @@ export async function startFakeSmsGateway(creds: { email: string; password: stri
         logins.push(valid);
         return json(200, { message: "token_generated", data: { token: valid } });
       }
+      const authorized = req.headers.authorization === `Bearer ${valid}`;
       if (req.method === "POST" && req.url === "/api/message/sms/send") {
-        if (req.headers.authorization !== `Bearer ${valid}`)
-          return json(401, { message: "Expired" });
-        sent.push(form as GatewaySms);
-        return json(200, {
-          id: `sms-${sent.length}`,
-          status: "waiting",
-          message: "Waiting for SMS provider",
-        });
+        if (!authorized) return json(401, { message: "Expired" });
+        const fault = faults.shift();
+        if (fault === 401) return json(401, { message: "Expired" });
+        if (fault === 429)
+          return json(429, { message: "Too many requests" }, { "retry-after": "120" });
+        if (fault === 500) return json(500, { message: "Provider error" });
+        const id = `sms-${sent.length + 1}`;
+        sent.push({ ...(form as GatewaySms), id });
+        if (fault === "timeout") {
+          // Taken, but the answer never comes (until the gateway closes).
+          hanging.add(() => res.destroy());
+          return;
+        }
+        return json(200, { id, status: "waiting", message: "Waiting for SMS provider" });
+      }
+      const status = /^\/api\/message\/sms\/status-by-user-sms-id\/([^/]+)$/.exec(req.url ?? "");
+      if (req.method === "GET" && status) {
+        if (!authorized) return json(401, { message: "Expired" });
+        const ref = decodeURIComponent(status[1]!);
+        statusChecks.push(ref);
+        const found = sent.find((s) => s.user_sms_id === ref);
+        if (!found) return json(404, { message: "Not found" });
+        return json(200, { status: "success", data: { id: found.id, status: "TRANSMTD" } });
       }
       json(404, { message: "not found" });
     })();
@@ -57,9 +84,30 @@ export async function startFakeSmsGateway(creds: { email: string; password: stri
     url: `http://127.0.0.1:${port}`,
     sent,
     logins,
+    statusChecks,
     expireToken: () => {
       valid = "expired-everywhere";
     },
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    failNext: (...next: GatewayFault[]) => void faults.push(...next),
+    /** Posts the gateway's delivery report for a sent message to its callback URL. */
+    report: async (sms: GatewaySms & { id: string }, status = "DELIVRD") => {
+      const res = await fetch(sms.callback_url!, {
+        method: "POST",
+        body: new URLSearchParams({
+          message_id: sms.id,
+          user_sms_id: sms.user_sms_id ?? "",
+          phone_number: sms.mobile_phone,
+          status,
+        }),
+      });
+      return res.status;
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        for (const end of hanging) end();
+        hanging.clear();
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }

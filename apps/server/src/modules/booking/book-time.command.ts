@@ -15,6 +15,7 @@ export type BookTimeInput = {
   startsAt: Date;
   phone: string;
   name?: string | null | undefined;
+  language?: "uz" | "ru" | "en" | null | undefined;
 };
 
 export const alreadyBooked = () =>
@@ -50,6 +51,7 @@ export async function bookTime(
         customerPhone: input.phone,
         customerName: input.name ?? null,
         appointmentAt: slot.start,
+        language: input.language ?? null,
       },
       {
         now,

@@ -55,6 +55,8 @@ export const bookBody = z.strictObject({
   startsAt,
   phone: phoneField,
   name: z.string().trim().min(1, "Write a name or leave the field out.").max(100).nullish(),
+  /** The portal's language, for the customer's SMS. */
+  language: z.enum(["uz", "ru", "en"]).nullish(),
 });
 
 export const rescheduleBody = z.strictObject({ startsAt });

@@ -1,5 +1,6 @@
 import type { QueuePublisher } from "../queue";
 import type { DurableSubscriber, LiveSubscriber } from "./events.types";
+import { notificationsSubscriber, type NotificationOptions } from "../notifications";
 import { ticketIndexSubscriber } from "./ticket-index.subscriber";
 
 /**
@@ -7,6 +8,11 @@ import { ticketIndexSubscriber } from "./ticket-index.subscriber";
  * starts from the beginning of each company's event log (its cursor row is created on first run).
  */
 export const durableSubscribers: DurableSubscriber[] = [ticketIndexSubscriber];
+
+/** The durable subscribers that need the platform's settings (links to the public address). */
+export const configuredSubscribers = (opts: NotificationOptions): DurableSubscriber[] => [
+  notificationsSubscriber(opts),
+];
 
 /** The realtime gateway first: fed in process with the facts, so screens update at once. */
 export const liveSubscribers = (realtime: QueuePublisher): LiveSubscriber[] => [

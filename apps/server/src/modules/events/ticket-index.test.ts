@@ -87,6 +87,7 @@ describe("durable queue events", () => {
       .orderBy("subscriber")
       .execute();
     expect(cursors).toEqual([
+      { subscriber: "notifications", last_id: log.at(-1)!.id },
       { subscriber: "test-recorder", last_id: log.at(-1)!.id },
       { subscriber: "ticket-index", last_id: log.at(-1)!.id },
     ]);

@@ -47,6 +47,8 @@ export const kioskIssueBody = z.strictObject({
   serviceId: z.uuid("Choose a service."),
   name: z.string().trim().min(1, "Write a name or leave the field out.").max(100).nullish(),
   phone: phoneField.nullish(),
+  /** The language the kiosk was showing, for the customer's SMS. */
+  language: z.enum(["uz", "ru", "en"]).nullish(),
 });
 
 export const kioskTicketSchema = z.object({

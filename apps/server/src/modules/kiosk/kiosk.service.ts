@@ -154,6 +154,7 @@ export type KioskIssueInput = {
   serviceId: string;
   name?: string | null | undefined;
   phone?: string | null | undefined;
+  language?: "uz" | "ru" | "en" | null | undefined;
 };
 
 /**
@@ -183,6 +184,7 @@ export async function issueKioskTicket(
       serviceId: input.serviceId,
       customerName: input.name ?? null,
       customerPhone: input.phone ?? null,
+      language: input.language ?? null,
     },
     { now },
   );

@@ -1,3 +1,6 @@
 // The outbox module's entry: what other modules may use.
 export { enqueueEmail } from "./outbox.repository";
-export { enqueueMessage } from "./outbox.repository";
+export { enqueueMessage, enqueueNotification } from "./outbox.repository";
+export { toGsmFriendly } from "./sms-transport";
+export { recordDelivery } from "./outbox.repository";
+export { RetryAfterError, type Transport } from "./transport";

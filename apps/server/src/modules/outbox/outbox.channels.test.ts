@@ -52,14 +52,16 @@ describe("outbox channels", () => {
     expect(await p.ctx.outbox.tick()).toBe(2);
     expect(gateway.sent).toEqual([
       {
+        id: "sms-1",
         mobile_phone: "998901234567",
         message: "Navbatingiz keldi: K-001, 3-oyna. O'tinamiz, kelingiz.",
         from: "4546",
         callback_url: "http://localhost:3000/api/sms/delivery",
+        user_sms_id: sms,
       },
     ]);
     expect(smtp.received.map((m) => m.to)).toEqual([["admin@bank.uz"]]);
-    expect(await row(sms)).toMatchObject({ status: "SENT", attempts: 1 });
+    expect(await row(sms)).toMatchObject({ status: "SENT", attempts: 1, provider_id: "sms-1" });
     expect(await row(mail)).toMatchObject({ status: "SENT", attempts: 1 });
     expect(gateway.logins).toHaveLength(1);
   });

@@ -90,10 +90,16 @@ export async function claimDue(
   });
 }
 
-export async function markSent(db: Kysely<Database>, id: string) {
+export async function markSent(db: Kysely<Database>, id: string, providerId: string | null = null) {
   await db
     .updateTable("platform.outbox")
-    .set({ status: "SENT", sent_at: new Date(), last_error: null, attempts: sql`attempts + 1` })
+    .set({
+      status: "SENT",
+      sent_at: new Date(),
+      last_error: null,
+      attempts: sql`attempts + 1`,
+      ...(providerId && { provider_id: providerId }),
+    })
     .where("id", "=", id)
     .execute();
 }
@@ -143,4 +149,76 @@ export async function listOutbox(
     .offset((q.page - 1) * q.pageSize)
     .execute();
   return { items, total: Number(counted.total) };
+}
+
+export type OutgoingNotification = {
+  channel: OutboxChannel;
+  to: string;
+  text: string;
+  companyId: string;
+  /** Names the cause, e.g. company:ticket:CALLED:sms; a second message with it is dropped. */
+  key: string;
+  segments?: number | null;
+};
+
+/**
+ * Queues a notification unless one with its key is already queued (a redelivered queue event);
+ * true when it queued a new message.
+ */
+export async function enqueueNotification(
+  db: Kysely<Database>,
+  n: OutgoingNotification,
+): Promise<boolean> {
+  const row = await db
+    .insertInto("platform.outbox")
+    .values({
+      channel: n.channel,
+      recipient: n.to,
+      subject: "",
+      body_text: n.text,
+      body_html: null,
+      company_id: n.companyId,
+      dedupe_key: n.key,
+      segments: n.segments ?? null,
+    })
+    .onConflict((oc) => oc.column("dedupe_key").where("dedupe_key", "is not", null).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Final delivery states a gateway reports; a later report never overrides them. */
+const FINAL = ["DELIVERED", "UNDELIVERED", "EXPIRED", "REJECTED"];
+
+/**
+ * Records a delivery report for an SMS: found by our id (and the gateway's, when it gave one).
+ * Idempotent: the same report twice changes nothing; a final state is kept. Null when no
+ * such message exists.
+ */
+export async function recordDelivery(
+  db: Kysely<Database>,
+  report: { outboxId: string; providerId?: string | undefined; status: string },
+): Promise<{ deliveryStatus: string | null } | null> {
+  const row = await db
+    .selectFrom("platform.outbox")
+    .select(["id", "provider_id", "delivery_status"])
+    .where("id", "=", report.outboxId)
+    .where("channel", "=", "sms")
+    .executeTakeFirst();
+  if (!row) return null;
+  if (report.providerId && row.provider_id && row.provider_id !== report.providerId) return null;
+  if (row.delivery_status && FINAL.includes(row.delivery_status)) {
+    return { deliveryStatus: row.delivery_status };
+  }
+  const delivered = report.status === "DELIVERED";
+  await db
+    .updateTable("platform.outbox")
+    .set({
+      delivery_status: report.status,
+      ...(delivered && { delivered_at: new Date() }),
+      ...(report.providerId && !row.provider_id && { provider_id: report.providerId }),
+    })
+    .where("id", "=", row.id)
+    .execute();
+  return { deliveryStatus: report.status };
 }

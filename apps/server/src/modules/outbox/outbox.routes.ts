@@ -17,6 +17,11 @@ const message = z.object({
   companyId: z.string().nullable(),
   createdAt: z.date(),
   sentAt: z.date().nullable(),
+  /** What the provider reported after sending (an SMS gateway's delivery report). */
+  deliveryStatus: z.string().nullable(),
+  deliveredAt: z.date().nullable(),
+  /** SMS segments the text takes (what the gateway bills). */
+  segments: z.number().nullable(),
 });
 
 /** Super Admin: messages the platform sends (or holds, without SMTP). Mounted at /api/platform. */
@@ -62,6 +67,9 @@ export const outboxRoutes =
             companyId: m.company_id,
             createdAt: m.created_at,
             sentAt: m.sent_at,
+            deliveryStatus: m.delivery_status,
+            deliveredAt: m.delivered_at,
+            segments: m.segments,
           })),
           total,
           page: q.page,

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../db/database";
 import type { OutboxChannel } from "../../db/tables";
 import { claimDue, markFailed, markSent } from "./outbox.repository";
-import { nextRetrySeconds, type Transport } from "./transport";
+import { nextRetrySeconds, RetryAfterError, type Transport } from "./transport";
 
 /**
  * Delivers queued messages in the background so a slow or failing gateway never fails the
@@ -56,14 +56,15 @@ export class OutboxWorker {
       for (const m of due) {
         const transport = this.transports.get(m.channel)!;
         try {
-          await transport.send({
+          const result = await transport.send({
             id: m.id,
             to: m.recipient,
             subject: m.subject,
             text: m.body_text,
+            attempts: m.attempts,
             ...(m.body_html ? { html: m.body_html } : {}),
           });
-          await markSent(this.db, m.id);
+          await markSent(this.db, m.id, result?.providerId ?? null);
           sent++;
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
@@ -71,7 +72,10 @@ export class OutboxWorker {
             { outboxId: m.id, channel: m.channel, err: message },
             "outbox delivery failed; will retry",
           );
-          const retryIn = nextRetrySeconds(transport.retry, m.attempts + 1);
+          let retryIn = nextRetrySeconds(transport.retry, m.attempts + 1);
+          // The provider said when to come back (429): not sooner.
+          if (retryIn !== null && err instanceof RetryAfterError)
+            retryIn = Math.max(retryIn, err.retryAfterSeconds);
           await markFailed(this.db, m.id, m.attempts, message, retryIn);
         }
       }

@@ -8,7 +8,22 @@ export type OutgoingMessage = {
   subject: string;
   text: string;
   html?: string;
+  /** Attempts made before this one: a retry after an unclear outcome checks before it sends. */
+  attempts: number;
 };
+
+/** What a transport learned from the provider: its id for the message, for delivery reports. */
+export type SendResult = { providerId?: string };
+
+/** The provider asked us to wait (HTTP 429 Retry-After, Telegram's retry_after). */
+export class RetryAfterError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
 
 /** How often and how patiently a channel retries: back-off doubles from `baseSeconds`. */
 export type RetryPolicy = { maxAttempts: number; baseSeconds: number; maxSeconds: number };
@@ -20,7 +35,7 @@ export type RetryPolicy = { maxAttempts: number; baseSeconds: number; maxSeconds
 export type Transport = {
   channel: OutboxChannel;
   retry: RetryPolicy;
-  send: (m: OutgoingMessage) => Promise<void>;
+  send: (m: OutgoingMessage) => Promise<SendResult | void>;
   close: () => void;
 };
 
@@ -35,7 +50,7 @@ export function emailTransport(mail: MailTransport, from: string): Transport {
   return {
     channel: "email",
     retry: { maxAttempts: 8, baseSeconds: 5, maxSeconds: 3600 },
-    send: (m) =>
+    send: async (m) =>
       mail.send({
         from,
         to: m.to,

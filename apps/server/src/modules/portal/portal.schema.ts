@@ -83,6 +83,8 @@ export const joinQueueBody = z.strictObject({
   serviceId: z.uuid("Choose a service."),
   phone: phoneField,
   name: z.string().trim().min(1, "Write a name or leave the field out.").max(100).nullish(),
+  /** The portal's language, for the customer's SMS. */
+  language: z.enum(["uz", "ru", "en"]).nullish(),
 });
 
 export const joinQueueResponse = z.object({

@@ -174,6 +174,7 @@ export type JoinQueueInput = {
   serviceId: string;
   phone: string;
   name?: string | null | undefined;
+  language?: "uz" | "ru" | "en" | null | undefined;
 };
 
 /**
@@ -212,6 +213,7 @@ export async function joinQueue(
         serviceId: input.serviceId,
         customerPhone: input.phone,
         customerName: input.name ?? null,
+        language: input.language ?? null,
       },
       { now },
     );

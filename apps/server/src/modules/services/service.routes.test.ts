@@ -58,6 +58,7 @@ describe("company admin: services", () => {
       durationMinutes: 15,
       priority: 0,
       headStartSeconds: 0,
+      nearlyUpPosition: 3,
       onlineBooking: true,
       showOnKiosk: true,
       active: true,

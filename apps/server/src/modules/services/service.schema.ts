@@ -41,6 +41,12 @@ const editable = {
   onlineBooking: z.boolean(),
   showOnKiosk: z.boolean(),
   active: z.boolean(),
+  /** A waiting customer at this place in line or nearer is told "nearly up" (0: never). */
+  nearlyUpPosition: z
+    .number()
+    .int("Use a whole place in line.")
+    .min(0, "Use 0 to 50 (0: no message).")
+    .max(50, "Use 0 to 50 (0: no message)."),
 };
 
 export const createServiceBody = z.strictObject({
@@ -49,6 +55,7 @@ export const createServiceBody = z.strictObject({
   code: editable.code.optional(),
   priority: editable.priority.default(0),
   headStartSeconds: editable.headStartSeconds.default(0),
+  nearlyUpPosition: editable.nearlyUpPosition.default(3),
   onlineBooking: z.boolean().default(true),
   showOnKiosk: z.boolean().default(true),
   active: z.boolean().default(true),
@@ -79,6 +86,7 @@ export const serviceSchema = z.object({
   durationMinutes: z.number(),
   priority: z.number(),
   headStartSeconds: z.number(),
+  nearlyUpPosition: z.number(),
   onlineBooking: z.boolean(),
   showOnKiosk: z.boolean(),
   active: z.boolean(),

@@ -1,5 +1,6 @@
 import type { accountUz } from "./account/uz";
 import type { bookingUz } from "./booking/uz";
+import type { notifyUz } from "./notify/uz";
 import type { queueUz } from "./queue/uz";
 import type { KioskScreenMessages } from "./kiosk/kiosk-screen";
 import type { PortalMessages } from "./portal/uz";
@@ -139,4 +140,5 @@ export type Messages = BaseMessages &
     booking: Widen<typeof bookingUz>;
     kiosk: KioskScreenMessages;
     account: Widen<typeof accountUz>;
+    notify: Widen<typeof notifyUz>;
   };

@@ -9,6 +9,7 @@ import { companyDurableEvents } from "./0007-durable-events";
 import { companyOnlinePlaces } from "./0008-online-places";
 import { companyBookings } from "./0009-bookings";
 import { companyRatings } from "./0010-ratings";
+import { companyNotificationSettings } from "./0011-notification-settings";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -22,6 +23,7 @@ export const companyMigrations: Migration[] = [
   companyOnlinePlaces,
   companyBookings,
   companyRatings,
+  companyNotificationSettings,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>

@@ -3,6 +3,7 @@ import { platformInit } from "./0001-init";
 import { platformSessions } from "./0002-sessions";
 import { platformTicketIndexAndChannels } from "./0003-ticket-index-and-channels";
 import { platformCustomers } from "./0004-customers";
+import { platformNotifications } from "./0005-notifications";
 
 /** Platform schema migrations, in order. Append only. */
 export const platformMigrations: Migration[] = [
@@ -10,4 +11,5 @@ export const platformMigrations: Migration[] = [
   platformSessions,
   platformTicketIndexAndChannels,
   platformCustomers,
+  platformNotifications,
 ];

@@ -26,6 +26,8 @@ export type IssueTicketInput = {
   customerPhone?: string | null;
   /** A booked time: the ticket is BOOKED until the customer checks in. */
   appointmentAt?: Date | null;
+  /** The customer's language, for their notifications. */
+  language?: "uz" | "ru" | "en" | null | undefined;
 };
 
 export type IssueTicketOptions = {
@@ -106,6 +108,7 @@ export async function issueTicket(
           appointment_at: appointmentAt,
           customer_name: input.customerName ?? null,
           customer_phone: input.customerPhone ?? null,
+          language: input.language ?? null,
           token: createTicketToken(randomBytes(TICKET_TOKEN_BYTES)),
           created_at: now,
           updated_at: now,

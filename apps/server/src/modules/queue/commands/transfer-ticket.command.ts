@@ -66,6 +66,7 @@ export async function transferTicket(
         appointment_at: locked.appointment_at,
         customer_name: locked.customer_name,
         customer_phone: locked.customer_phone,
+        language: locked.language,
         token: createTicketToken(randomBytes(TICKET_TOKEN_BYTES)),
         preferred_operator_id: draft.operatorId,
         transferred_from: locked.id,

@@ -18,6 +18,8 @@ export const issueTicketBody = z.strictObject({
   serviceId: z.uuid("Choose a service."),
   customerName: z.string().trim().min(1).max(100, "At most 100 characters.").nullish(),
   customerPhone: customerPhoneSchema.nullish(),
+  /** The customer's language, for their SMS and Telegram messages. */
+  language: z.enum(["uz", "ru", "en"]).nullish(),
   appointmentAt: z.iso
     .datetime({ offset: true, message: "Use an ISO date-time such as 2026-03-10T14:00:00+05:00." })
     .transform((v) => new Date(v))

@@ -33,6 +33,13 @@ const TicketRatingSection = lazy(async () => {
   return m;
 });
 
+// "Follow in Telegram": shown only when the platform has a bot.
+const TelegramFollowSection = lazy(async () => {
+  const m = await import("./telegram-follow-section");
+  await m.telegramFollowSectionReady;
+  return m;
+});
+
 const FINAL = ["COMPLETED", "NO_SHOW", "CANCELLED", "TRANSFERRED", "EXPIRED"];
 
 /** `/c/:slug/t/:token` (or `/t/:token` on the company's host): a customer follows their ticket. */
@@ -89,6 +96,11 @@ export function TicketTrackingPage() {
         {ticket && !FINAL.includes(ticket.status) && (
           <Suspense fallback={null}>
             <TicketQrSection token={token} />
+          </Suspense>
+        )}
+        {ticket && !FINAL.includes(ticket.status) && (
+          <Suspense fallback={null}>
+            <TelegramFollowSection token={token} />
           </Suspense>
         )}
         {ticket?.status === "COMPLETED" && (

@@ -1,5 +1,6 @@
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
+import { currentLanguage } from "../../../lib/i18n";
 import type { LocalizedText } from "../../../lib/localized";
 
 /** One bookable time; `localDate`/`localTime` are the branch's own calendar and clock. */
@@ -54,6 +55,7 @@ export const fetchSlots = (
     { signal },
   );
 
+// The page's language goes along: the customer's SMS speak it.
 export const createBooking = (
   slug: string,
   body: {
@@ -63,7 +65,11 @@ export const createBooking = (
     phone: string;
     name?: string | null;
   },
-) => requestJson<{ booking: Booking }>(`${base(slug)}/bookings`, { method: "POST", body });
+) =>
+  requestJson<{ booking: Booking }>(`${base(slug)}/bookings`, {
+    method: "POST",
+    body: { ...body, language: currentLanguage() },
+  });
 
 const bookingUrl = (slug: string, token: string) =>
   `${base(slug)}/bookings/${encodeURIComponent(token)}`;

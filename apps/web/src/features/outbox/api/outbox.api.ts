@@ -17,6 +17,9 @@ export type OutboxMessage = {
   companyId: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** What the provider reported after sending (an SMS delivery report). */
+  deliveryStatus: string | null;
+  segments: number | null;
 };
 
 export type OutboxPage = Page<OutboxMessage> & { delivery: { configured: boolean } };

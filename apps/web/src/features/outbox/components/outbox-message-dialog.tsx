@@ -34,6 +34,20 @@ export function OutboxMessageDialog({ message, onClose }: Props) {
             <dd>
               <OutboxStatusBadge status={message.status} />
             </dd>
+            {message.deliveryStatus && (
+              <>
+                <dt className="text-zinc-500">{t("outbox.colDelivery")}</dt>
+                <dd className="text-zinc-900" data-testid="outbox-delivery">
+                  {message.deliveryStatus}
+                </dd>
+              </>
+            )}
+            {message.segments !== null && (
+              <>
+                <dt className="text-zinc-500">{t("outbox.colSegments")}</dt>
+                <dd className="text-zinc-900 tabular-nums">{message.segments}</dd>
+              </>
+            )}
             <dt className="text-zinc-500">{t("outbox.colCreated")}</dt>
             <dd className="text-zinc-900">{formatDate(message.createdAt)}</dd>
             {message.lastError && (

@@ -1,5 +1,6 @@
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
+import { currentLanguage } from "../../../lib/i18n";
 import type { LocalizedText } from "../../../lib/localized";
 
 /** A company card of the public directory (`GET /api/public/companies`). */
@@ -92,5 +93,6 @@ export const joinQueue = (
 ) =>
   requestJson<{ ticket: JoinedTicket }>(`${companyApiBase(slug)}/portal/tickets`, {
     method: "POST",
-    body,
+    // The page's language goes along: the customer's SMS speak it.
+    body: { ...body, language: currentLanguage() },
   });

@@ -156,6 +156,8 @@ export const enStaff: StaffMessages = {
     colAttempts: "Attempts",
     colCreated: "Created",
     colLastError: "Last error",
+    colDelivery: "Delivery",
+    colSegments: "SMS parts",
     statusFilter: "Status",
     empty: "No messages",
     messageTitle: "Message",

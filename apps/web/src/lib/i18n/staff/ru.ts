@@ -156,6 +156,8 @@ export const ruStaff: StaffMessages = {
     colAttempts: "Попытки",
     colCreated: "Создано",
     colLastError: "Последняя ошибка",
+    colDelivery: "Доставка",
+    colSegments: "Частей SMS",
     statusFilter: "Статус",
     empty: "Сообщений нет",
     messageTitle: "Сообщение",

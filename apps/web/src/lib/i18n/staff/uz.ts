@@ -159,6 +159,8 @@ export const uzStaff = {
     colAttempts: "Urinishlar",
     colCreated: "Yaratilgan",
     colLastError: "Oxirgi xato",
+    colDelivery: "Yetkazish holati",
+    colSegments: "SMS qismlari",
     statusFilter: "Holati",
     empty: "Xabarlar yo‘q",
     messageTitle: "Xabar",

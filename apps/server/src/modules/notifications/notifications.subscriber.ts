@@ -1,0 +1,205 @@
+import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
+import type { Db } from "../../db/database";
+import type { DomainEvent, DurableSubscriber, EventCompany } from "../events";
+import { enqueueNotification, toGsmFriendly } from "../outbox";
+import { TICKET_EVENT, trackingViews, type CompanyQueryDb } from "../queue";
+import { normalizePhone } from "../../shared/phone";
+import { notificationText, smsSegments, type Trigger } from "./notification-texts";
+import { loadTicketsToNotify, type TicketToNotify } from "./notify-tickets.query";
+
+export type NotificationOptions = {
+  /** The platform's public address, for the tracking link /t/{token}. */
+  publicUrl: string;
+  /** Events older than this are history (a first run over an old log), not news: skipped. */
+  staleAfterMs?: number;
+  now?: () => Date;
+};
+
+/** Triggers that may fire again for one ticket: their key carries the event id. */
+const REPEATABLE: ReadonlySet<Trigger> = new Set<Trigger>(["CALLED", "BOOKING_RESCHEDULED"]);
+
+/** The trigger an event is, if any. */
+export function triggerOf(e: DomainEvent): Trigger | null {
+  switch (e.type) {
+    case TICKET_EVENT.ISSUE:
+      return e.toStatus === TICKET_STATUS.BOOKED ? "BOOKING_CONFIRMED" : "TAKEN";
+    case TICKET_EVENT.TRANSFER_IN:
+      return "TRANSFERRED";
+    case TICKET_EVENT.RESCHEDULE:
+      return "BOOKING_RESCHEDULED";
+    case TICKET_ACTION.CALL:
+      return "CALLED";
+    case TICKET_ACTION.MARK_NO_SHOW:
+      return "NO_SHOW";
+    case TICKET_ACTION.CANCEL:
+      if (e.fromStatus === TICKET_STATUS.BOOKED) return "BOOKING_CANCELLED";
+      return e.data.by === "CUSTOMER" ? null : "CANCELLED_BY_COMPANY";
+    default:
+      return null;
+  }
+}
+
+/** Events after which waiting customers move up their line. */
+const MOVES_LINE = new Set<string>([
+  TICKET_ACTION.CALL,
+  TICKET_ACTION.CANCEL,
+  TICKET_ACTION.EXPIRE,
+  TICKET_ACTION.TRANSFER,
+]);
+
+/**
+ * Tells customers what happens to their tickets (SMS to the ticket's phone, Telegram to the
+ * chats that follow it), from the committed queue events — never inside the request. Each
+ * message is queued in the outbox in the transaction that advances this subscriber's cursor,
+ * under a key naming (ticket, trigger, channel), so a redelivered batch queues nothing twice.
+ * "Nearly up" is computed after events that move a line: the waiting tickets of that service
+ * now at or above the service's position are told once each.
+ */
+export function notificationsSubscriber(opts: NotificationOptions): DurableSubscriber {
+  const staleAfterMs = opts.staleAfterMs ?? 15 * 60_000;
+  const clock = opts.now ?? (() => new Date());
+  return {
+    name: "notifications",
+    async handle(tx, company, events) {
+      const now = clock();
+      const fresh = events.filter((e) => now.getTime() - e.at.getTime() <= staleAfterMs);
+      if (fresh.length === 0) return;
+      const fired: { event: DomainEvent; trigger: Trigger }[] = [];
+      const lines = new Set<string>();
+      for (const e of fresh) {
+        const trigger = triggerOf(e);
+        if (trigger) fired.push({ event: e, trigger });
+        if (MOVES_LINE.has(e.type)) lines.add(e.ticketId);
+      }
+      const ids = new Set([...fired.map((f) => f.event.ticketId), ...lines]);
+      if (ids.size === 0) return;
+      const info = await companyInfo(tx.db, company);
+      const tickets = await loadTicketsToNotify(tx.db, tx.company, company, [...ids]);
+      const send = sender(tx.db, company, info.language, opts.publicUrl);
+      for (const { event, trigger } of fired) {
+        const t = tickets.get(event.ticketId);
+        if (t) await send(t, trigger, REPEATABLE.has(trigger) ? String(event.id) : "");
+      }
+      // Lines that moved: (branch, service) of the tickets that left them.
+      const moved = new Map<string, { branchId: string; serviceId: string }>();
+      for (const id of lines) {
+        const t = tickets.get(id);
+        if (t)
+          moved.set(`${t.branch_id}:${t.service_id}`, {
+            branchId: t.branch_id,
+            serviceId: t.service_id,
+          });
+      }
+      for (const line of moved.values()) {
+        await nearlyUp(tx, company, line, now, send);
+      }
+    },
+  };
+}
+
+type Send = (
+  t: TicketToNotify,
+  trigger: Trigger,
+  occurrence: string,
+  position?: number,
+) => Promise<void>;
+
+async function companyInfo(db: Db, company: EventCompany) {
+  const row = await db
+    .selectFrom("platform.companies")
+    .select(["default_language"])
+    .where("id", "=", company.id)
+    .executeTakeFirst();
+  return { language: row?.default_language ?? "uz" };
+}
+
+function sender(db: Db, company: EventCompany, language: string, publicUrl: string): Send {
+  return async (t, trigger, occurrence, position) => {
+    const parts = (lang: string) => ({
+      label: t.label,
+      service: (t.service_name as Record<string, string | undefined>)[lang] ?? t.service_name.uz,
+      branch: (t.branch_name as Record<string, string | undefined>)[lang] ?? t.branch_name.uz,
+      link: `${publicUrl}/t/${t.token}`,
+      counter: t.counter_number,
+      position: position ?? null,
+      time: t.appointment_at ? formatTime(t.appointment_at, t.time_zone) : null,
+    });
+    const key = (channel: string) =>
+      [company.id, t.id, occurrence ? `${trigger}@${occurrence}` : trigger, channel].join(":");
+    const phone = t.customer_phone ? normalizePhone(t.customer_phone) : null;
+    if (phone) {
+      const lang = t.language ?? language;
+      const text = toGsmFriendly(notificationText(trigger, lang, parts(lang)));
+      await enqueueNotification(db, {
+        channel: "sms",
+        to: phone,
+        text,
+        companyId: company.id,
+        key: key("sms"),
+        segments: smsSegments(text).segments,
+      });
+    }
+    for (const chat of t.chats) {
+      await enqueueNotification(db, {
+        channel: "telegram",
+        to: chat.chatId,
+        text: notificationText(trigger, chat.language, parts(chat.language)),
+        companyId: company.id,
+        key: key(`telegram:${chat.chatId}`),
+      });
+    }
+  };
+}
+
+/** "30.11 14:30" in the branch's time zone. */
+function formatTime(at: Date, timeZone: string): string {
+  const p = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    day: "2-digit",
+    month: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
+  const get = (type: string) => p.find((x) => x.type === type)?.value ?? "";
+  return `${get("day")}.${get("month")} ${get("hour")}:${get("minute")}`;
+}
+
+async function nearlyUp(
+  tx: { db: Db; company: CompanyQueryDb },
+  company: EventCompany,
+  line: { branchId: string; serviceId: string },
+  now: Date,
+  send: Send,
+) {
+  const service = await tx.company
+    .selectFrom("services")
+    .select("nearly_up_position")
+    .where("id", "=", line.serviceId)
+    .executeTakeFirst();
+  const threshold = service?.nearly_up_position ?? 3;
+  if (threshold <= 0) return;
+  const waiting = await tx.company
+    .selectFrom("tickets")
+    .select("id")
+    .where("branch_id", "=", line.branchId)
+    .where("service_id", "=", line.serviceId)
+    .where("status", "=", TICKET_STATUS.WAITING)
+    .execute();
+  if (waiting.length === 0) return;
+  const reachable = await loadTicketsToNotify(
+    tx.db,
+    tx.company,
+    company,
+    waiting.map((w) => w.id),
+    { reachableOnly: true },
+  );
+  if (reachable.size === 0) return;
+  const views = await trackingViews(tx.company, [...reachable.keys()], now);
+  for (const [id, t] of reachable) {
+    const position = views.get(id)?.view.position;
+    if (typeof position === "number" && position <= threshold) {
+      await send(t, "NEARLY_UP", "", position);
+    }
+  }
+}

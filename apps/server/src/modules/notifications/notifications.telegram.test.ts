@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, createTestPlatform, type TestPlatform } from "../../testing";
+import { startFakeTelegramApi } from "../../testing/fake-telegram-api";
+import {
+  createBranchWithService,
+  createQueueCompany,
+  createQueueOperator,
+  issuerFor,
+} from "../../testing/queue-factories";
+import { enqueueMessage } from "../outbox";
+import { issueTicket } from "../queue";
+import type { CompanyRecord } from "../tenancy/company-directory";
+
+const BOT_TOKEN = "123456:TEST-telegram-token";
+
+async function until<T>(what: () => Promise<T> | T, ms = 15_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await what();
+    if (v) return v;
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("notifications in Telegram (grammY against a fake Bot API over HTTP)", () => {
+  let tg: Awaited<ReturnType<typeof startFakeTelegramApi>>;
+  let p: TestPlatform;
+  let company: CompanyRecord;
+  let slug: string;
+  let adminToken: string;
+  beforeAll(async () => {
+    tg = await startFakeTelegramApi({ token: BOT_TOKEN });
+    p = await createTestPlatform(
+      { TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_API_URL: tg.url },
+      { dayEndWorker: false },
+    );
+    ({ company, slug, adminToken } = await createQueueCompany(p));
+  });
+  afterAll(async () => {
+    await p.close();
+    await tg.close();
+  });
+
+  const linkFor = (token: string, body: object = { language: "ru" }) =>
+    call(p.app, "POST", `/api/public/tickets/${token}/telegram`, { body });
+
+  it("links a chat by a one-time deep link and sends that ticket's messages there", async () => {
+    expect((await call(p.app, "GET", "/api/public/telegram")).json()).toEqual({ available: true });
+    const setup = await createBranchWithService(p.ctx, company);
+    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
+    // No phone: Telegram is this customer's only channel.
+    const ticket = await issueTicket(p.ctx, company, issuer, {
+      branchId: setup.branch.id,
+      serviceId: setup.services[0]!.id,
+    });
+    await p.ctx.events.idle();
+    const res = await linkFor(ticket.token);
+    expect(res.statusCode).toBe(200);
+    const url = new URL(res.json().url);
+    expect(`${url.origin}${url.pathname}`).toBe(`https://t.me/${tg.username}`);
+    const start = url.searchParams.get("start")!;
+    expect(start).toMatch(/^[A-Za-z0-9_-]{32}$/);
+
+    tg.start(777001, start);
+    await until(() => p.ctx.db.selectFrom("platform.ticket_chats").selectAll().executeTakeFirst());
+    expect(tg.sent).toEqual([{ chat_id: "777001", text: expect.stringContaining("Следим") }]);
+    // The token is spent: a second tap (or someone else's) links nothing.
+    tg.start(777002, start);
+    await until(() => tg.sent.length === 2);
+    expect(tg.sent[1]).toMatchObject({
+      chat_id: "777002",
+      text: expect.stringContaining("eskirgan"),
+    });
+
+    const op = await createQueueOperator(p.ctx, company, {
+      branchId: setup.branch.id,
+      serviceIds: [setup.services[0]!.id],
+    });
+    await call(p.app, "POST", `/api/c/${slug}/queue/session`, {
+      token: op.token,
+      body: { counterId: setup.counters[0]!.id },
+    });
+    await call(p.app, "POST", `/api/c/${slug}/queue/call-next`, { token: op.token, body: {} });
+    await p.ctx.events.idle();
+    // Telegram asks for a pause (429 retry_after): the outbox waits that long, then sends once.
+    tg.failNext(1, 40);
+    expect(await p.ctx.outbox.tick()).toBe(0);
+    const [msg] = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .selectAll()
+      .where("channel", "=", "telegram")
+      .execute();
+    expect(msg).toMatchObject({ status: "PENDING", attempts: 1, recipient: "777001" });
+    expect(msg!.next_attempt_at.getTime() - Date.now()).toBeGreaterThan(35_000);
+    await p.ctx.db.updateTable("platform.outbox").set({ next_attempt_at: new Date() }).execute();
+    expect(await p.ctx.outbox.tick()).toBe(1);
+    expect(tg.sent.filter((s) => s.chat_id === "777001").map((s) => s.text)).toEqual([
+      expect.stringContaining("Следим"),
+      `${ticket.label}: ваша очередь, пройдите к окну ${setup.counters[0]!.number}.`,
+    ]);
+    // Replays queue nothing more.
+    await p.ctx.events.sweep();
+    await p.ctx.events.idle();
+    expect(await p.ctx.outbox.tick()).toBe(0);
+  });
+
+  it("keeps to Telegram's pace: about one message a second per chat", async () => {
+    const before = tg.sentAt.length;
+    for (const [chat, text] of [
+      ["888001", "a"],
+      ["888001", "b"],
+      ["888002", "c"],
+      ["888001", "d"],
+    ] as const) {
+      await enqueueMessage(p.ctx.db, { channel: "telegram", to: chat, text });
+    }
+    expect(await p.ctx.outbox.tick()).toBe(4);
+    const mine = tg.sentAt.slice(before);
+    const toFirst = mine.filter((s) => s.chat_id === "888001").map((s) => s.at);
+    expect(toFirst).toHaveLength(3);
+    for (let i = 1; i < toFirst.length; i++) {
+      expect(toFirst[i]! - toFirst[i - 1]!).toBeGreaterThanOrEqual(900);
+    }
+    for (let i = 1; i < mine.length; i++) {
+      expect(mine[i]!.at - mine[i - 1]!.at).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it("refuses unknown tickets, finished ones and bad input", async () => {
+    expect((await linkFor("nope-not-a-ticket")).statusCode).toBe(404);
+    const bad = await linkFor("x", { language: "de" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toBeTruthy();
+    expect((await linkFor("x", { language: "uz", extra: 1 })).statusCode).toBe(400);
+    // Longer than any ticket token: refused before the route (the platform's URL limits).
+    expect((await linkFor("a".repeat(130))).statusCode).toBe(414);
+    // A cancelled ticket has nothing left to follow.
+    const setup = await createBranchWithService(p.ctx, company);
+    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
+    const ticket = await issueTicket(p.ctx, company, issuer, {
+      branchId: setup.branch.id,
+      serviceId: setup.services[0]!.id,
+    });
+    const cancel = await call(p.app, "POST", `/api/c/${slug}/queue/tickets/${ticket.id}/cancel`, {
+      token: adminToken,
+      body: {},
+    });
+    expect(cancel.statusCode).toBe(200);
+    await p.ctx.events.idle();
+    expect((await linkFor(ticket.token)).json().error.code).toBe("INVALID_STATE");
+  });
+});
+
+describe("without a Telegram bot", () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await createTestPlatform({}, { dayEndWorker: false });
+  });
+  afterAll(() => p.close());
+
+  it("offers no link, and telegram messages wait in the outbox", async () => {
+    const res = await call(p.app, "POST", "/api/public/tickets/whatever/telegram", { body: {} });
+    expect(res.statusCode).toBe(404);
+    expect(p.ctx.outbox.channels).not.toContain("telegram");
+    expect((await call(p.app, "GET", "/api/public/telegram")).json()).toEqual({ available: false });
+  });
+});

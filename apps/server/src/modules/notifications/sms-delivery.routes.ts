@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { notFound } from "../../shared/app-error";
+import { recordDelivery } from "../outbox";
+
+/** Eskiz's report words → ours. Anything else is kept as the gateway said it (upper case). */
+const STATUS: Record<string, string> = {
+  DELIVRD: "DELIVERED",
+  DELIVERED: "DELIVERED",
+  UNDELIV: "UNDELIVERED",
+  UNDELIVERED: "UNDELIVERED",
+  EXPIRED: "EXPIRED",
+  REJECTD: "REJECTED",
+  REJECTED: "REJECTED",
+  TRANSMTD: "TRANSMITTED",
+};
+
+const report = z.object({
+  user_sms_id: z.uuid("user_sms_id must be the id the platform sent the message with."),
+  message_id: z.string().min(1).max(100).optional(),
+  status: z
+    .string()
+    .trim()
+    .min(1)
+    .max(30)
+    .regex(/^[A-Za-z_]+$/, "status must be a word like DELIVRD."),
+  phone_number: z.string().max(30).optional(),
+  status_date: z.string().max(40).optional(),
+});
+
+/**
+ * The SMS gateway's delivery reports (its callback URL). Public — the gateway signs nothing —
+ * so a report must name a message by our id (a random UUID the gateway only learned from us)
+ * and, once we know it, the gateway's own id; anything else is 404. Idempotent: the same report
+ * again changes nothing, and a final state (delivered, undelivered …) is never overwritten.
+ * Mounted at /api/public.
+ */
+export const smsDeliveryRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    // Gateways post forms; parse them here only (this plugin's scope).
+    app.addContentTypeParser(
+      "application/x-www-form-urlencoded",
+      { parseAs: "string", bodyLimit: 4096 },
+      (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+    app.post(
+      "/sms/delivery",
+      {
+        schema: {
+          tags: ["notifications"],
+          summary: "Delivery report from the SMS gateway (form or JSON)",
+          security: [],
+          body: report,
+          response: { 200: z.object({ deliveryStatus: z.string().nullable() }) },
+        },
+      },
+      async (request) => {
+        const b = request.body;
+        const word = b.status.toUpperCase();
+        const result = await recordDelivery(ctx.db, {
+          outboxId: b.user_sms_id,
+          providerId: b.message_id,
+          status: STATUS[word] ?? word,
+        });
+        if (!result) throw notFound("This SMS");
+        return result;
+      },
+    );
+  };

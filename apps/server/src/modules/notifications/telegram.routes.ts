@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context";
+import { AppError, notFound } from "../../shared/app-error";
+import { createLinkToken } from "./telegram/telegram-links";
+
+const FOLLOWABLE = ["BOOKED", "WAITING", "CALLED", "SERVING"];
+
+/**
+ * "Follow in Telegram" from the live ticket page: a t.me deep link with a one-time token that
+ * links the chat that opens it to the ticket. Anyone holding the ticket's link may ask (the
+ * ticket token is the capability). 404 when no bot is configured or the ticket is unknown.
+ * Mounted at /api/public.
+ */
+export const telegramRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/telegram",
+      {
+        schema: {
+          tags: ["notifications"],
+          summary: "Whether tickets can be followed in Telegram here (a bot is configured)",
+          security: [],
+          response: { 200: z.object({ available: z.boolean() }) },
+        },
+      },
+      async () => ({ available: ctx.telegram !== null }),
+    );
+    app.post(
+      "/tickets/:token/telegram",
+      {
+        config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+        schema: {
+          tags: ["notifications"],
+          summary: "A one-time Telegram deep link that follows this ticket",
+          security: [],
+          params: z.strictObject({
+            token: z.string().min(1).max(128, "This is not a ticket link."),
+          }),
+          body: z.strictObject({ language: z.enum(["uz", "ru", "en"]).default("uz") }).default({
+            language: "uz",
+          }),
+          response: { 200: z.object({ url: z.string(), expiresAt: z.date() }) },
+        },
+      },
+      async (request) => {
+        if (!ctx.telegram) throw notFound("Telegram notifications");
+        const ticket = await ctx.db
+          .selectFrom("platform.ticket_index")
+          .select(["company_id", "ticket_id", "status"])
+          .where("token", "=", request.params.token)
+          .executeTakeFirst();
+        if (!ticket) throw notFound("This ticket");
+        if (!FOLLOWABLE.includes(ticket.status)) {
+          throw new AppError(
+            "INVALID_STATE",
+            "This ticket is finished; there is nothing to follow.",
+          );
+        }
+        const bot = await ctx.telegram.botUsername();
+        const link = await createLinkToken(ctx.db, {
+          companyId: ticket.company_id,
+          ticketId: ticket.ticket_id,
+          language: request.body.language,
+        });
+        return { url: `https://t.me/${bot}?start=${link.token}`, expiresAt: link.expiresAt };
+      },
+    );
+  };

@@ -1,0 +1,14 @@
+import { requestJson } from "../../../lib/api/http";
+
+/** Whether this platform has a Telegram bot to follow tickets with. */
+export function fetchTelegramAvailable(signal?: AbortSignal) {
+  return requestJson<{ available: boolean }>("/api/public/telegram", { signal });
+}
+
+/** A one-time t.me deep link that makes the opening chat follow this ticket. */
+export function createTelegramLink(token: string, language: string) {
+  return requestJson<{ url: string; expiresAt: string }>(
+    `/api/public/tickets/${encodeURIComponent(token)}/telegram`,
+    { method: "POST", body: { language } },
+  );
+}
