@@ -1,6 +1,4 @@
-// The notifications module's entry: what other modules may use.
+// The notifications module's entry: what other modules may use (its routes are mounted by app.ts).
 export { notificationsSubscriber, type NotificationOptions } from "./notifications.subscriber";
 export { notificationText, smsSegments, type Trigger } from "./notification-texts";
-export { smsDeliveryRoutes } from "./sms-delivery.routes";
-export { telegramRoutes } from "./telegram.routes";
 export { TelegramService } from "./telegram/telegram-service";
