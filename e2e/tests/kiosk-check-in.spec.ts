@@ -1,21 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { launchWithCamera, qrVideoFile } from "./fake-camera";
-import { setUpQueueWorld, type QueueWorld } from "./queue-setup";
+import { PHONE, expectAccessible } from "./accessibility";
+import { ALL_WEEK, setUpQueueWorld, type QueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";
-
-const ALL_WEEK = Object.fromEntries(
-  ["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, { open: "00:00", close: "23:59" }]),
-);
-
-async function expectAccessible(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `${what}: serious or critical axe violations`,
-  ).toEqual([]);
-}
 
 type Booking = { token: string; label: string; checkInCode: string; status: string };
 
@@ -83,11 +70,7 @@ test("a booked customer checks in at the hall kiosk by the booking's code, and t
   expect(booking.checkInCode).toMatch(/^\d{6}$/);
 
   // The booking's page shows the code to type at the kiosk.
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
+  const phone = await browser.newContext(PHONE);
   const mobile = await phone.newPage();
   await mobile.goto(`/c/${world.slug}/t/${booking.token}`);
   await expect(mobile.getByTestId("booking-check-in-code")).toContainText(booking.checkInCode);
@@ -207,12 +190,7 @@ test("the booking's QR code held up to the kiosk's camera checks it in, and a ph
     const after = await request.get(`/api/c/${world.slug}/portal/bookings/${booking.token}`);
     expect(((await after.json()) as { booking: Booking }).booking.status).toBe("WAITING");
 
-    const phone = await browser.newContext({
-      baseURL,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await browser.newContext({ baseURL, ...PHONE });
     await phone.grantPermissions(["camera"]);
     const mobile = await phone.newPage();
     await mobile.goto("/scan");

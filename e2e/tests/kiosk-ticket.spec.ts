@@ -1,20 +1,10 @@
 /// <reference lib="dom" />
 // Browser code runs in page.evaluate here; the DOM types describe it.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import jsQR from "jsqr";
+import { expectAccessible } from "./accessibility";
 import { setUpQueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";
-
-/** 0 serious or critical accessibility violations on the kiosk's screen. */
-async function expectAccessible(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `${what}: serious or critical axe violations`,
-  ).toEqual([]);
-}
 
 /** The text of the QR code shown in `locator`, read from a screenshot of it. */
 async function decodeQr(page: Page, locator: Locator): Promise<string | null> {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { SUPER_ADMIN } from "../playwright.config";
+import { PHONE } from "./accessibility";
 import { setUpQueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";
 
@@ -16,11 +17,7 @@ test("a customer takes a place with a phone, signs in with the SMS code, sees it
   });
   expect(session.ok(), await session.text()).toBeTruthy();
 
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
+  const phone = await browser.newContext(PHONE);
   const page = await phone.newPage();
 
   // A guest takes a place with only a phone number.
@@ -122,11 +119,7 @@ test("after a finished visit the ticket page asks for stars, once, and the direc
     expect(res.ok(), await res.text()).toBeTruthy();
   }
 
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
+  const phone = await browser.newContext(PHONE);
   const page = await phone.newPage();
   await page.goto(`/c/${world.slug}/t/${token}`);
   const rating = page.getByTestId("ticket-rating");

@@ -1,20 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { setUpQueueWorld } from "./queue-setup";
+import { expect, test } from "@playwright/test";
+import { PHONE, expectAccessible } from "./accessibility";
+import { ALL_WEEK, setUpQueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";
-
-const ALL_WEEK = Object.fromEntries(
-  ["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, { open: "00:00", close: "23:59" }]),
-);
-
-async function expectAccessible(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `${what}: serious or critical axe violations`,
-  ).toEqual([]);
-}
 
 test("a customer on a phone books a time, moves it, checks in and cancels", async ({
   browser,
@@ -35,11 +22,7 @@ test("a customer on a phone books a time, moves it, checks in and cancels", asyn
     expect(patched.ok(), await patched.text()).toBeTruthy();
   }
 
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
+  const phone = await browser.newContext(PHONE);
   const page = await phone.newPage();
   await page.goto(`/c/${world.slug}/b/${world.branch.slug}`);
   const kassa = page.getByTestId("service-line-K");

@@ -1,17 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { PHONE, expectAccessible } from "./accessibility";
 import { setUpQueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";
-
-/** 0 serious or critical accessibility violations on a public page. */
-async function expectAccessible(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `${what}: serious or critical axe violations`,
-  ).toEqual([]);
-}
 
 test("a customer on a phone finds the bank, joins the cash-desk queue online and is called", async ({
   browser,
@@ -27,11 +17,7 @@ test("a customer on a phone finds the bank, joins the cash-desk queue online and
   });
   expect(session.ok(), await session.text()).toBeTruthy();
 
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
+  const phone = await browser.newContext(PHONE);
   const page = await phone.newPage();
   await page.goto("/");
   await page.getByLabel("Kompaniya yoki xizmatni qidirish").fill("Hamkor");

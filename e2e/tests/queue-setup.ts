@@ -5,7 +5,8 @@ import { SUPER_ADMIN } from "../playwright.config";
 // Set-up through the API (issue 3's admin API): a company with one branch open all week, two
 // services, two counters, an operator at counter 3 and a display board waiting to be paired.
 
-const ALL_WEEK = Object.fromEntries(
+/** Open every day, all day: the journeys must work at any hour. */
+export const ALL_WEEK = Object.fromEntries(
   ["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, { open: "00:00", close: "23:59" }]),
 );
 
