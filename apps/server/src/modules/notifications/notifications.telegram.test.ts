@@ -64,6 +64,8 @@ describe("notifications in Telegram (grammY against a fake Bot API over HTTP)", 
 
     tg.start(777001, start);
     await until(() => p.ctx.db.selectFrom("platform.ticket_chats").selectAll().executeTakeFirst());
+    // The chat is stored before the bot answers: wait for the answer too.
+    await until(() => tg.sent.length >= 1);
     expect(tg.sent).toEqual([{ chat_id: "777001", text: expect.stringContaining("Следим") }]);
     // The token is spent: a second tap (or someone else's) links nothing.
     tg.start(777002, start);
