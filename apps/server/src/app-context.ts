@@ -3,7 +3,7 @@ import type { Config } from "./config";
 import type { Db } from "./db/database";
 import type { Migration } from "./db/migrations/migration";
 import { companyMigrations } from "./db/migrations/company";
-import { AccessTokens } from "./modules/access";
+import { AccessTokens, DeviceTokenCache } from "./modules/access";
 import { AuthService } from "./modules/auth/auth.service";
 import { RefreshTokens } from "./modules/auth/refresh-tokens";
 import type { MailTransport } from "./modules/outbox/mail-transport";
@@ -27,6 +27,8 @@ export type AppContext = {
   db: Db;
   dbKind: "postgres" | "pglite";
   tokens: AccessTokens;
+  /** Device tokens this process checked recently (the realtime gateway forgets them on revoke). */
+  deviceTokens: DeviceTokenCache;
   refreshTokens: RefreshTokens;
   auth: AuthService;
   directory: CompanyDirectory;
@@ -85,7 +87,8 @@ export function createContext(deps: ContextDeps): AppContext {
   const { config } = deps;
   const tokens = new AccessTokens(deps.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const refreshTokens = new RefreshTokens(config.REFRESH_TOKEN_TTL_DAYS);
-  const realtime = new RealtimeHub();
+  const deviceTokens = new DeviceTokenCache();
+  const realtime = new RealtimeHub(deviceTokens);
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? new TelegramService(
         {
@@ -119,6 +122,7 @@ export function createContext(deps: ContextDeps): AppContext {
     db: deps.db,
     dbKind: deps.dbKind,
     tokens,
+    deviceTokens,
     refreshTokens,
     auth: new AuthService(tokens, refreshTokens, {
       maxFailures: config.LOGIN_MAX_FAILURES,

@@ -22,6 +22,10 @@ export const SERVER_EVENT = {
   OPERATOR_CHANGED: "operator.changed",
   DISPLAY_CALL: "display.call",
   TRACKING: "ticket.tracking",
+  /** A paired device's settings changed: read them again now. */
+  DEVICE_SETTINGS: "device.settings",
+  /** A paired device was revoked or unpaired: its token no longer works; the socket closes. */
+  DEVICE_REVOKED: "device.revoked",
 } as const;
 
 /** Asks the server for a fresh snapshot over the socket (at most once a second). */
@@ -33,7 +37,9 @@ export const REALTIME_PATH = "/api/socket.io";
 export type SnapshotPayload =
   | { audience: "staff"; at: Date; workplace: WorkplaceDto }
   | { audience: "display"; at: Date; display: DisplaySnapshotDto }
-  | { audience: "tracker"; at: Date; ticket: TrackingDto };
+  | { audience: "tracker"; at: Date; ticket: TrackingDto }
+  /** A kiosk keeps no queue state on the socket: on every (re)connect it reads its snapshot. */
+  | { audience: "kiosk"; at: Date; deviceId: string };
 
 export type TicketChangedPayload = {
   /** The ticket event that caused the change (a ticket action, or "ISSUED"). */
@@ -63,6 +69,7 @@ export type OperatorChangedPayload = {
 
 export type DisplayCallPayload = { call: DisplayCallDto; at: Date };
 export type TrackingPayload = { ticket: TrackingDto; at: Date };
+export type DeviceChangedPayload = { deviceId: string; at: Date };
 
 /** What the server emits, as the server holds it (`Date`s); socket.io's `Server` generics. */
 export type ServerToClientEvents = {
@@ -72,6 +79,8 @@ export type ServerToClientEvents = {
   [SERVER_EVENT.OPERATOR_CHANGED]: (p: OperatorChangedPayload) => void;
   [SERVER_EVENT.DISPLAY_CALL]: (p: DisplayCallPayload) => void;
   [SERVER_EVENT.TRACKING]: (p: TrackingPayload) => void;
+  [SERVER_EVENT.DEVICE_SETTINGS]: (p: DeviceChangedPayload) => void;
+  [SERVER_EVENT.DEVICE_REVOKED]: (p: DeviceChangedPayload) => void;
 };
 
 export type ServerEventName = keyof ServerToClientEvents;
@@ -92,7 +101,7 @@ export type ClientToServerEvents = {
 export type RealtimeAuth =
   /** A signed-in staff member of `slug`; `branchId` picks the branch of a multi-branch manager. */
   | { slug: string; token: string; branchId?: string }
-  /** A paired display board. */
+  /** A paired display board or kiosk. */
   | { slug: string; deviceToken: string }
   /** A ticket tracker (whoever holds the ticket's link). */
   | { slug: string; ticketToken: string };

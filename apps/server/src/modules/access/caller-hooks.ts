@@ -19,7 +19,7 @@ import {
   type AccessDeps,
   type StaffTokenOptions,
 } from "./credentials";
-import { findDeviceCaller } from "./device-credentials";
+import { findDeviceCaller, type DeviceDeps } from "./device-credentials";
 import { findTicketHolder } from "./ticket-holder";
 
 declare module "fastify" {
@@ -67,7 +67,7 @@ export const companyAdminOnly = async (request: FastifyRequest): Promise<void> =
 
 /** onRequest: a paired, unrevoked device of this company, of one of `kinds`. */
 export const deviceCaller =
-  (deps: Pick<AccessDeps, "db">, kinds: readonly DeviceKind[]) =>
+  (deps: DeviceDeps, kinds: readonly DeviceKind[]) =>
   async (request: FastifyRequest): Promise<void> => {
     const header = request.headers.authorization;
     const raw = header?.startsWith("Device ") ? header.slice(7).trim() : "";
@@ -76,7 +76,7 @@ export const deviceCaller =
         "UNAUTHENTICATED",
         "This screen is not paired. Pair it from the admin panel.",
       );
-    const device = await findDeviceCaller(deps.db, companyOf(request), raw);
+    const device = await findDeviceCaller(deps, companyOf(request), raw);
     if (!device)
       throw new AppError(
         "UNAUTHENTICATED",

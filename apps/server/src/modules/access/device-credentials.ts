@@ -14,44 +14,54 @@ export function newDeviceToken(): { raw: string; hash: string } {
 export const deviceTokenHash = hashToken;
 
 const CACHE_MS = 10_000;
-const cache = new Map<string, { at: number; caller: DeviceCaller | null }>();
-
-/** Forgets cached lookups, e.g. right after a revoke, so it takes effect at once on this node. */
-export function forgetDeviceTokens() {
-  cache.clear();
-}
 
 /**
- * The device a token proves, within one company, or null. Lookups are cached briefly so that a
- * display board polling or reconnecting does not cost a query each time; a revoke clears the cache.
+ * Device tokens this process has checked recently, so that a display board polling or
+ * reconnecting does not cost a query each time. One per process (AppContext.deviceTokens): a
+ * revoke clears it here at once, and on the other nodes through the realtime gateway (Redis).
  */
-export async function findDeviceCaller(
-  db: Db,
-  company: CompanyRecord,
-  raw: string,
-): Promise<DeviceCaller | null> {
-  if (!raw.startsWith("dev_")) return null;
-  const hash = hashToken(raw);
-  const key = `${company.id}:${hash}`;
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.caller;
-  const row = await companyDb(db, company)
-    .updateTable("devices")
-    .set({ last_seen_at: new Date() })
-    .where("token_hash", "=", hash)
-    .where("revoked_at", "is", null)
-    .returning(["id", "branch_id", "kind"])
-    .executeTakeFirst();
-  const caller: DeviceCaller | null = row
-    ? {
-        kind: "device",
-        companyId: company.id,
-        deviceId: row.id,
-        deviceKind: row.kind,
-        branchId: row.branch_id,
-      }
-    : null;
-  if (cache.size > 50_000) cache.clear();
-  cache.set(key, { at: Date.now(), caller });
-  return caller;
+export class DeviceTokenCache {
+  private readonly seen = new Map<string, { at: number; caller: DeviceCaller | null }>();
+
+  constructor(readonly ttlMs = CACHE_MS) {}
+
+  /** Forgets every cached lookup, e.g. right after a revoke. */
+  forget(): void {
+    this.seen.clear();
+  }
+
+  /** The device a token proves, within one company, or null. */
+  async find(db: Db, company: CompanyRecord, raw: string): Promise<DeviceCaller | null> {
+    if (!raw.startsWith("dev_")) return null;
+    const hash = hashToken(raw);
+    const key = `${company.id}:${hash}`;
+    const hit = this.seen.get(key);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.caller;
+    const row = await companyDb(db, company)
+      .updateTable("devices")
+      .set({ last_seen_at: new Date() })
+      .where("token_hash", "=", hash)
+      .where("revoked_at", "is", null)
+      .returning(["id", "branch_id", "kind"])
+      .executeTakeFirst();
+    const caller: DeviceCaller | null = row
+      ? {
+          kind: "device",
+          companyId: company.id,
+          deviceId: row.id,
+          deviceKind: row.kind,
+          branchId: row.branch_id,
+        }
+      : null;
+    if (this.seen.size > 50_000) this.seen.clear();
+    this.seen.set(key, { at: Date.now(), caller });
+    return caller;
+  }
 }
+
+/** What checking a device token needs: the database and this process's cache of lookups. */
+export type DeviceDeps = { db: Db; deviceTokens: DeviceTokenCache };
+
+/** The device a token proves, within one company, or null (cached briefly, see above). */
+export const findDeviceCaller = (deps: DeviceDeps, company: CompanyRecord, raw: string) =>
+  deps.deviceTokens.find(deps.db, company, raw);

@@ -56,8 +56,9 @@ export {
 } from "./caller-hooks";
 export {
   deviceTokenHash,
+  DeviceTokenCache,
   findDeviceCaller,
-  forgetDeviceTokens,
+  type DeviceDeps,
   newDeviceToken,
 } from "./device-credentials";
 export { findTicketHolder, findTicketIdByToken } from "./ticket-holder";

@@ -3,7 +3,7 @@ import type { BranchesTable } from "../../db/tables";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
 import { isForeignKeyViolation, isUniqueViolation } from "../../shared/db-errors";
 import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
-import { branchIdFilter, forgetDeviceTokens, isCompanyAdmin, requireBranchAccess } from "../access";
+import { branchIdFilter, isCompanyAdmin, requireBranchAccess } from "../access";
 import { findExistingServiceIds } from "../services";
 import type { BranchRow } from "./branch.mapper";
 import {
@@ -209,7 +209,8 @@ export async function deleteBranch(env: SetupEnv, id: string) {
     if (isForeignKeyViolation(err)) throw inUse();
     throw err;
   }
-  forgetDeviceTokens();
+  // Its devices went with it: no node may keep accepting their tokens.
+  env.ctx.realtime.devicesRevoked(env.company.id);
 }
 
 export async function getBranchServices(env: SetupEnv, id: string) {

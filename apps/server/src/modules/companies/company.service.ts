@@ -8,7 +8,6 @@ import { AppError, invalidField, notFound } from "../../shared/app-error";
 import type { Actor } from "../../shared/actor";
 import { recordAudit } from "../audit";
 import { generateOneTimePassword, hashPassword } from "../../shared/passwords";
-import { forgetDeviceTokens } from "../access";
 import { assertLogoExists } from "../logos";
 import { enqueueEmail } from "../outbox";
 import { inviteEmail } from "../provisioning";
@@ -154,7 +153,7 @@ export async function changeCompanyStatus(
   // sockets are reached through the Redis adapter.
   ctx.directory.invalidate(company.slug);
   if (rule.endsSessions) {
-    forgetDeviceTokens();
+    ctx.realtime.devicesRevoked(id);
     ctx.realtime.disconnectCompany(id);
   }
   return getCompany(ctx, id);

@@ -5,7 +5,7 @@ import { AppError, invalidField, notFound } from "../../shared/app-error";
 import { findBranch } from "../branches";
 import { getBranch } from "../branches";
 import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
-import { branchIdFilter, canReachBranch, forgetDeviceTokens } from "../access";
+import { branchIdFilter, canReachBranch } from "../access";
 import { newPairingCode } from "./device-pairing";
 import { checkSettings, effectiveSettings } from "./device-settings";
 import {
@@ -115,7 +115,7 @@ export async function updateDevice(env: SetupEnv, id: string, patch: UpdateDevic
           ...patch.settings,
         })
       : undefined;
-  return inTransaction(env, async (q, trx) => {
+  const device = await inTransaction(env, async (q, trx) => {
     const row = await updateDeviceRow(q, id, {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(settings !== undefined && { settings: JSON.stringify(settings) }),
@@ -131,6 +131,9 @@ export async function updateDevice(env: SetupEnv, id: string, patch: UpdateDevic
     );
     return toDeviceDto(row);
   });
+  // The screen reads its settings again now rather than at its next poll.
+  if (settings !== undefined) env.ctx.realtime.deviceSettingsChanged(env.company.id, id);
+  return device;
 }
 
 /**
@@ -156,7 +159,7 @@ export async function regeneratePairingCode(env: SetupEnv, id: string) {
       pairingExpiresAt: pairing.expiresAt,
     };
   });
-  forgetDeviceTokens();
+  env.ctx.realtime.devicesRevoked(env.company.id, [id]);
   forgiveAdminAddress(env);
   return result;
 }
@@ -175,7 +178,7 @@ export async function revokeDevice(env: SetupEnv, id: string) {
     await auditChange(trx, env, "device.revoke", { type: "device", id });
     return updated;
   });
-  forgetDeviceTokens();
+  env.ctx.realtime.devicesRevoked(env.company.id, [id]);
   return toDeviceDto(row);
 }
 
@@ -194,5 +197,5 @@ export async function deleteDevice(env: SetupEnv, id: string) {
       },
     );
   });
-  forgetDeviceTokens();
+  env.ctx.realtime.devicesRevoked(env.company.id, [id]);
 }

@@ -146,6 +146,8 @@ describe("issuing a ticket at the kiosk", () => {
       serviceId: kassa.id,
       name: "  Aziz  ",
       phone: "90 123 45 67",
+      // The screen's language at the moment: the customer's SMS speak it.
+      language: "ru",
       // The source follows from the caller; a body cannot choose it.
     });
     expect(res.statusCode).toBe(201);
@@ -161,6 +163,7 @@ describe("issuing a ticket at the kiosk", () => {
       branch_id: k.branch.id,
       customer_name: "Aziz",
       customer_phone: "+998901234567",
+      language: "ru",
     });
     const track = await call(p.app, "GET", `/api/c/${k.slug}/public/tickets/${ticket.token}`);
     expect(track.json().label).toBe("K-001");
@@ -170,6 +173,7 @@ describe("issuing a ticket at the kiosk", () => {
     expect(await ticketRow(k.company, "K-002")).toMatchObject({
       customer_name: null,
       customer_phone: null,
+      language: null,
     });
   });
 
@@ -241,12 +245,11 @@ describe("who may use the kiosk's endpoints", () => {
     expect(own.branch.id).toBe(second.branch.id);
     const crossBranch = await issue(k.slug, there, { serviceId: k.services[0]!.id });
     expect(crossBranch.statusCode).toBe(404);
-    const { forgetDeviceTokens } = await import("../access");
     await companyDb(p.ctx.db, k.company)
       .updateTable("devices")
       .set({ revoked_at: new Date() })
       .execute();
-    forgetDeviceTokens();
+    p.ctx.deviceTokens.forget();
     expect((await snapshot(k.slug, k.token)).statusCode).toBe(401);
   });
 });

@@ -6,6 +6,7 @@ import { Server } from "socket.io";
 import { REALTIME_PATH } from "@equeue/contracts";
 import { TICKET_ACTION } from "@equeue/core";
 import { AppError } from "../../shared/app-error";
+import type { DeviceTokenCache } from "../access";
 import type { QueueFact, QueuePublisher } from "../queue";
 import { authenticateSocket, onConnection, type RealtimeDeps } from "./realtime.connection";
 import { emitCounts, publishFacts } from "./realtime.publish";
@@ -105,6 +106,9 @@ export class RealtimeHub implements QueuePublisher {
   trackerIntervalMs = 200;
   private lastTrackerPassAt = 0;
 
+  /** `deviceTokens`: this process's cache of checked device tokens, forgotten on every revoke. */
+  constructor(private readonly deviceTokens: DeviceTokenCache) {}
+
   /** Attaches Socket.IO to the HTTP server Fastify already owns (no second upgrade handler). */
   async attach(server: HttpServer, ctx: RealtimeDeps, log: FastifyBaseLogger): Promise<void> {
     this.ctx = ctx;
@@ -116,6 +120,7 @@ export class RealtimeHub implements QueuePublisher {
       const [pub, sub] = this.redis as [Redis, Redis];
       io.adapter(createAdapter(pub, sub, { key: "equeue" }));
       io.on("lines.changed", (keys) => this.markLines(keys, false));
+      io.on("devices.forget", () => this.deviceTokens.forget());
     }
     io.use((socket, next) => {
       authenticateSocket(ctx, socket.handshake.auth)
@@ -153,6 +158,39 @@ export class RealtimeHub implements QueuePublisher {
    */
   disconnectCompany(companyId: string): void {
     this.io?.in(rooms.company(companyId)).disconnectSockets(true);
+  }
+
+  /**
+   * A device's settings changed: the device (a kiosk or board connected to any node) is told at
+   * once and reads them again, instead of at its next poll.
+   */
+  deviceSettingsChanged(companyId: string, deviceId: string): void {
+    this.io
+      ?.to(rooms.device(companyId, deviceId))
+      .emit(SERVER_EVENT.DEVICE_SETTINGS, { deviceId, at: new Date() });
+  }
+
+  /**
+   * Device tokens stopped working (a device revoked, re-paired or deleted; a branch deleted; a
+   * company suspended): every node forgets the tokens it checked, so the next request of such a
+   * device fails at once wherever it lands, and the named devices are told and disconnected.
+   * Without Redis there is one node, and its own cache is the only one.
+   */
+  devicesRevoked(companyId: string, deviceIds: readonly string[] = []): void {
+    this.deviceTokens.forget();
+    const io = this.io;
+    if (!io) return;
+    try {
+      if (this.redis.length > 0) io.serverSideEmit("devices.forget");
+      for (const deviceId of deviceIds) {
+        const room = rooms.device(companyId, deviceId);
+        io.to(room).emit(SERVER_EVENT.DEVICE_REVOKED, { deviceId, at: new Date() });
+        io.in(room).disconnectSockets(true);
+      }
+    } catch (err) {
+      // Committed already; the other nodes' caches expire by themselves within seconds.
+      this.log?.error({ err }, "announcing a device revoke failed");
+    }
   }
 
   /** Local tracker sockets, for health and benchmarks. */

@@ -4,6 +4,7 @@ import { AppError } from "../../shared/app-error";
 import {
   findDeviceCaller,
   findTicketHolder,
+  type DeviceDeps,
   requireBranchAccess,
   verifyStaffToken,
   type AccessDeps,
@@ -36,10 +37,11 @@ const SYNC_MIN_INTERVAL_MS = 1000;
 const refuse = (code: AppError["code"], message: string) => new AppError(code, message);
 
 /** What the gateway needs from the app: the database, tokens and the company directory. */
-export type RealtimeDeps = AccessDeps & {
-  directory: CompanyDirectory;
-  config: { REDIS_URL?: string | undefined };
-};
+export type RealtimeDeps = AccessDeps &
+  DeviceDeps & {
+    directory: CompanyDirectory;
+    config: { REDIS_URL?: string | undefined };
+  };
 
 /**
  * Decides who a connecting socket is, from its handshake `auth`, exactly as an HTTP request's
@@ -68,11 +70,10 @@ export async function authenticateSocket(ctx: RealtimeDeps, auth: unknown): Prom
     return { kind: "staff", ...base, staffId: scope.staffId, branchId, expiresAt: exp * 1000 };
   }
   if ("deviceToken" in a) {
-    const device = await findDeviceCaller(ctx.db, company, a.deviceToken);
-    if (!device) throw refuse("UNAUTHENTICATED", "This display is not paired (or was unpaired).");
-    if (device.deviceKind !== "DISPLAY")
-      throw refuse("FORBIDDEN", "Only display boards connect here.");
-    return { kind: "display", ...base, branchId: device.branchId, deviceId: device.deviceId };
+    const device = await findDeviceCaller(ctx, company, a.deviceToken);
+    if (!device) throw refuse("UNAUTHENTICATED", "This device is not paired (or was unpaired).");
+    const kind = device.deviceKind === "DISPLAY" ? "display" : "kiosk";
+    return { kind, ...base, branchId: device.branchId, deviceId: device.deviceId };
   }
   const holder = await findTicketHolder(db, company.id, a.ticketToken);
   const tracked = holder ? await locateTicket(db, holder.ticketId) : undefined;
@@ -109,6 +110,8 @@ export async function snapshotFor(ctx: RealtimeDeps, audience: Audience): Promis
       const display = await displaySnapshot(db, company, audience.branchId, at);
       return { audience: "display", at, display };
     }
+    case "kiosk":
+      return { audience: "kiosk", at, deviceId: audience.deviceId };
     case "tracker": {
       const tracked = (await trackingViews(db, [audience.rootTicketId], at)).get(
         audience.rootTicketId,
@@ -124,7 +127,9 @@ function roomsOf(a: Audience): string[] {
     case "staff":
       return [rooms.staff(a.companyId, a.branchId), rooms.operator(a.companyId, a.staffId)];
     case "display":
-      return [rooms.display(a.companyId, a.branchId)];
+      return [rooms.display(a.companyId, a.branchId), rooms.device(a.companyId, a.deviceId)];
+    case "kiosk":
+      return [rooms.device(a.companyId, a.deviceId)];
     case "tracker":
       return [rooms.ticket(a.companyId, a.rootTicketId)];
   }

@@ -18,6 +18,8 @@ export type LineKey = { companyId: string; schema: string; branchId: string; ser
 
 export type InterServerEvents = {
   "lines.changed": (keys: LineKey[]) => void;
+  /** A device was revoked or unpaired somewhere: forget the device tokens this node checked. */
+  "devices.forget": () => void;
 };
 
 /** Who a socket is, decided once in the handshake. */
@@ -32,6 +34,7 @@ export type Audience =
       expiresAt: number;
     }
   | { kind: "display"; companyId: string; schema: string; branchId: string; deviceId: string }
+  | { kind: "kiosk"; companyId: string; schema: string; branchId: string; deviceId: string }
   | {
       kind: "tracker";
       companyId: string;
@@ -51,4 +54,6 @@ export const rooms = {
   display: (companyId: string, branchId: string) => `c:${companyId}:b:${branchId}:display`,
   operator: (companyId: string, staffId: string) => `c:${companyId}:op:${staffId}`,
   ticket: (companyId: string, ticketId: string) => `c:${companyId}:t:${ticketId}`,
+  /** One paired device (board or kiosk): its settings changes and its revoke. */
+  device: (companyId: string, deviceId: string) => `c:${companyId}:dev:${deviceId}`,
 };

@@ -134,4 +134,8 @@ const RELAY: { [E in ServerEventName]: Relay } = {
     c.on(SERVER_EVENT.DISPLAY_CALL, (p) => h()[SERVER_EVENT.DISPLAY_CALL]?.(p)),
   [SERVER_EVENT.TRACKING]: (c, h) =>
     c.on(SERVER_EVENT.TRACKING, (p) => h()[SERVER_EVENT.TRACKING]?.(p)),
+  [SERVER_EVENT.DEVICE_SETTINGS]: (c, h) =>
+    c.on(SERVER_EVENT.DEVICE_SETTINGS, (p) => h()[SERVER_EVENT.DEVICE_SETTINGS]?.(p)),
+  [SERVER_EVENT.DEVICE_REVOKED]: (c, h) =>
+    c.on(SERVER_EVENT.DEVICE_REVOKED, (p) => h()[SERVER_EVENT.DEVICE_REVOKED]?.(p)),
 };
