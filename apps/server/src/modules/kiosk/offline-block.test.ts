@@ -88,7 +88,10 @@ describe("issuing while the server is away", () => {
 
     const earlier = new Date(Date.now() - 60_000);
     const tickets = [
-      offline(block.day, range!, 1, k.services[0]!.id, earlier, { phone: "+998901234567" }),
+      offline(block.day, range!, 1, k.services[0]!.id, earlier, {
+        phone: "+998901234567",
+        language: "en",
+      }),
       offline(block.day, range!, 2, k.services[0]!.id, new Date(earlier.getTime() + 1000)),
     ];
     const res = await k.sync(tickets);
@@ -101,7 +104,7 @@ describe("issuing while the server is away", () => {
     ]);
     const rows = await companyDb(p.ctx.db, k.company)
       .selectFrom("tickets")
-      .select(["label", "source", "status", "queued_at", "token", "customer_phone"])
+      .select(["label", "source", "status", "queued_at", "token", "customer_phone", "language"])
       .orderBy("queued_at")
       .execute();
     // Issued a minute ago, they stand before the online ticket.
@@ -111,7 +114,9 @@ describe("issuing while the server is away", () => {
       status: "WAITING",
       token: range!.tokens[0],
       customer_phone: "+998901234567",
+      language: "en",
     });
+    expect(rows[1]!.language).toBeNull();
     expect(rows[0]!.queued_at!.getTime()).toBe(earlier.getTime());
     // The QR code printed offline leads to the ticket.
     const track = await call(p.app, "GET", `/api/c/${k.slug}/public/tickets/${range!.tokens[1]}`);

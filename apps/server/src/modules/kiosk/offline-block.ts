@@ -236,6 +236,7 @@ export async function syncOfflineTickets(
               appointment_at: null,
               customer_name: t.name ?? null,
               customer_phone: t.phone ?? null,
+              language: t.language ?? null,
               token: offlineToken(deps.tokens, company.id, branch.id, t.day, t.series, t.number),
               preferred_operator_id: null,
               operator_id: null,

@@ -28,6 +28,8 @@ export const offlineTicketInput = z.strictObject({
     .transform((v) => new Date(v)),
   name: z.string().trim().min(1).max(100).nullish(),
   phone: phoneField.nullish(),
+  /** The screen's language when it was issued, for the customer's SMS. */
+  language: z.enum(["uz", "ru", "en"]).nullish(),
 });
 
 export const offlineSyncBody = z.strictObject({

@@ -66,7 +66,7 @@ export const getKioskSnapshot = (slug: string, token: string, signal?: AbortSign
 export const issueKioskTicket = (
   slug: string,
   token: string,
-  body: { serviceId: string; name?: string; phone?: string },
+  body: { serviceId: string; name?: string; phone?: string; language?: Language },
 ) =>
   requestJson<{ ticket: KioskTicket }>(`${companyApiBase(slug)}/kiosk/tickets`, {
     method: "POST",

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { SERVER_EVENT } from "@equeue/contracts";
 import { Logo } from "../../../components/ui/logo";
 import { isApiError } from "../../../lib/api/api-error";
 import { brandStyle } from "../../../lib/brand-colors";
@@ -9,6 +10,8 @@ import { currentLanguage, preloadLanguages, setLanguage, type Language } from ".
 import { useLocalized, type LocalizedText } from "../../../lib/localized";
 import { keptAnswer } from "../../../lib/device/kept-answer";
 import { useDeviceRequest } from "../../../lib/device/use-device-request";
+import { deviceRealtimeAuth } from "../../../lib/realtime/realtime-contract";
+import { useRealtime } from "../../../lib/realtime/use-realtime";
 import {
   getKioskSnapshot,
   issueKioskTicket,
@@ -80,6 +83,30 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
     },
   );
   const data = snapshot.data;
+  const unpaired = () => {
+    kept.forget();
+    onUnpaired();
+  };
+  // The server tells the kiosk when its settings change or it is revoked, so both take effect
+  // within a second or two; the snapshot is read again on every reconnect (a change may have
+  // been missed meanwhile) and every 20 s for the lines' numbers.
+  const connected = useRef(false);
+  useRealtime({
+    enabled: true,
+    key: `kiosk:${slug}:${token}`,
+    auth: () => deviceRealtimeAuth(slug, token),
+    onRefused: (code) => {
+      if (code === "UNAUTHENTICATED") unpaired();
+    },
+    handlers: {
+      [SERVER_EVENT.SNAPSHOT]: () => {
+        if (connected.current) snapshot.refetch();
+        connected.current = true;
+      },
+      [SERVER_EVENT.DEVICE_SETTINGS]: () => snapshot.refetch(),
+      [SERVER_EVENT.DEVICE_REVOKED]: unpaired,
+    },
+  });
   // Back online: ask at once rather than at the next refresh, so the banner goes quickly.
   const wasOnline = useRef(online);
   const { refetch } = snapshot;
@@ -135,16 +162,25 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
     setBusy(true);
     setError(null);
     const fromBlock = () =>
-      spare.tickets!.issue(service, details, {
-        timeZone,
-        branchName: data?.branch.name ?? branchName,
-      });
+      spare.tickets!.issue(
+        service,
+        { ...details, language: currentLanguage() },
+        {
+          timeZone,
+          branchName: data?.branch.name ?? branchName,
+        },
+      );
     try {
       let ticket: KioskTicket;
       if (offline && canIssueOffline(service.id)) ticket = await fromBlock();
       else {
         try {
-          ({ ticket } = await issueKioskTicket(slug, token, { serviceId: service.id, ...details }));
+          // The screen's language goes with it: the customer's SMS speak it.
+          ({ ticket } = await issueKioskTicket(slug, token, {
+            serviceId: service.id,
+            ...details,
+            language: currentLanguage(),
+          }));
           snapshot.refetch();
         } catch (e) {
           // The server went away just now: the reserved numbers are for exactly this.

@@ -28,6 +28,7 @@ export type PendingTicket = {
   issuedAt: string;
   name?: string;
   phone?: string;
+  language?: string;
 };
 
 type SyncResult = { results: { series: string; number: number; status: string }[] };
@@ -94,7 +95,7 @@ export class OfflineTickets {
    */
   async issue(
     service: KioskService,
-    details: { name?: string; phone?: string },
+    details: { name?: string; phone?: string; language?: string },
     ctx: { timeZone: string; branchName: KioskTicket["branchName"] },
   ): Promise<KioskTicket> {
     const b = this.block;
