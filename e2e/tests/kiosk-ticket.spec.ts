@@ -383,7 +383,7 @@ test("the kiosk keeps issuing while its server is away and hands the tickets in 
 
 /** What the kiosk says in each of its languages, as the screenshots below need it. */
 const KIOSK_LANGUAGES = [
-  { lang: "uz", button: "O‘zbekcha", start: "Talon olish", back: "Orqaga", done: "Tayyor" },
+  { lang: "uz", button: "Oʻzbekcha", start: "Talon olish", back: "Orqaga", done: "Tayyor" },
   { lang: "ru", button: "Русский", start: "Получить талон", back: "Назад", done: "Готово" },
   { lang: "en", button: "English", start: "Get a ticket", back: "Back", done: "Done" },
 ] as const;

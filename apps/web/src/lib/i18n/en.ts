@@ -32,7 +32,7 @@ export const en: BaseMessages = {
     copied: "Copied",
     menu: "Menu",
   },
-  languages: { uz: "O‘zbekcha", ru: "Русский", en: "English" },
+  languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
   auth: {
     platformTitle: "Sign in to Super Admin",
     platformSubtitle: "For the platform operator",

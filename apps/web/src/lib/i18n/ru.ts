@@ -32,7 +32,7 @@ export const ru: BaseMessages = {
     copied: "Скопировано",
     menu: "Меню",
   },
-  languages: { uz: "O‘zbekcha", ru: "Русский", en: "English" },
+  languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
   auth: {
     platformTitle: "Вход в панель суперадмина",
     platformSubtitle: "Для оператора платформы",

@@ -40,7 +40,7 @@ export const uz = {
     copied: "Nusxalandi",
     menu: "Menyu",
   },
-  languages: { uz: "O‘zbekcha", ru: "Русский", en: "English" },
+  languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
   auth: {
     platformTitle: "Super Admin paneliga kirish",
     platformSubtitle: "Platforma operatori uchun",

@@ -69,7 +69,7 @@ export function KioskDetailsForm({
         field === which ? "ring-4 ring-indigo-600" : "ring-zinc-300",
       )}
     >
-      <span className="text-lg font-semibold text-zinc-700">{label}</span>
+      <span className="text-xl font-semibold text-zinc-700">{label}</span>
       <span
         className={cn(
           "font-mono text-3xl tracking-wide",

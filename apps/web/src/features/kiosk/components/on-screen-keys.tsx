@@ -8,7 +8,7 @@ const SPECIAL = "bg-zinc-200 text-zinc-800 active:bg-zinc-300";
 
 const DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back"] as const;
 
-/** Digits for the phone number: 80 px keys, in the order of a phone's keypad. */
+/** Digits for the phone number: 80 px keys (96 on a portrait screen), in a phone's order. */
 export function DigitKeypad({
   onDigit,
   onBack,
@@ -35,7 +35,12 @@ export function DigitKeypad({
                   ? t("kiosk.details.clear")
                   : undefined
             }
-            className={cn(KEY, "h-20", special ? `${SPECIAL} text-xl` : `${PLAIN} text-4xl`)}
+            className={cn(
+              KEY,
+              "h-20 portrait:h-24",
+              special ? SPECIAL : PLAIN,
+              key === "clear" ? "text-2xl" : "text-4xl",
+            )}
           >
             {key === "back" ? "⌫" : key === "clear" ? t("kiosk.details.clear") : key}
           </button>
@@ -70,7 +75,11 @@ export function LetterKeyboard({
               key={letter}
               type="button"
               onClick={() => onKey(letter)}
-              className={cn(KEY, PLAIN, "h-16 min-w-14 flex-1 text-2xl")}
+              className={cn(
+                KEY,
+                PLAIN,
+                "h-16 min-w-14 flex-1 text-2xl portrait:h-20 portrait:text-3xl",
+              )}
             >
               {letter}
             </button>
@@ -81,7 +90,7 @@ export function LetterKeyboard({
         <button
           type="button"
           onClick={() => onKey(" ")}
-          className={cn(KEY, PLAIN, "h-16 flex-[3] text-xl")}
+          className={cn(KEY, PLAIN, "h-16 flex-[3] text-2xl portrait:h-20")}
         >
           {t("kiosk.details.space")}
         </button>
@@ -89,7 +98,7 @@ export function LetterKeyboard({
           type="button"
           onClick={onBack}
           aria-label={t("kiosk.details.erase")}
-          className={cn(KEY, SPECIAL, "h-16 flex-1 text-3xl")}
+          className={cn(KEY, SPECIAL, "h-16 flex-1 text-4xl portrait:h-20")}
         >
           ⌫
         </button>
