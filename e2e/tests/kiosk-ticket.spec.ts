@@ -277,6 +277,29 @@ test("a customer at the hall kiosk takes a cash-desk ticket with a phone number,
   await kiosk.reload();
   await expect(start).toBeEnabled();
   await expect(kiosk.getByTestId("kiosk-offline")).toBeHidden();
+
+  // The admin changes the kiosk's languages: the kiosk shows them within seconds (its poll is
+  // 20 s; the server tells it over its socket). Then the admin revokes it: it asks to be paired.
+  const devices = await request.get(`/api/c/${world.slug}/admin/devices?kind=KIOSK`, {
+    headers: admin,
+  });
+  const { id: deviceId } = (
+    (await devices.json()) as { items: { id: string; name: string }[] }
+  ).items.find((d) => d.name === "Kirish yonidagi kiosk")!;
+  await expect(kiosk.getByRole("button", { name: "Русский" })).toBeVisible();
+  const patched = await request.patch(`/api/c/${world.slug}/admin/devices/${deviceId}`, {
+    headers: admin,
+    data: { settings: { languages: ["uz", "en"] } },
+  });
+  expect(patched.ok(), await patched.text()).toBeTruthy();
+  await expect(kiosk.getByRole("button", { name: "Русский" })).toHaveCount(0, { timeout: 3_000 });
+  await expect(kiosk.getByRole("button", { name: "English" })).toBeVisible();
+  const revoked = await request.post(`/api/c/${world.slug}/admin/devices/${deviceId}/revoke`, {
+    headers: admin,
+  });
+  expect(revoked.ok(), await revoked.text()).toBeTruthy();
+  await expect(kiosk.getByTestId("pairing-screen")).toBeVisible({ timeout: 3_000 });
+  await expect(start).toBeHidden();
   await hall.close();
 });
 
