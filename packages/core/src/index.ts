@@ -9,3 +9,4 @@ export * from "./call-next-policy";
 export * from "./wait-time";
 export * from "./ticket-token";
 export * from "./booking";
+export * from "./staffing";
