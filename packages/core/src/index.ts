@@ -10,3 +10,4 @@ export * from "./wait-time";
 export * from "./ticket-token";
 export * from "./booking";
 export * from "./staffing";
+export * from "./eta";
