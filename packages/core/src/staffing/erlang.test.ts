@@ -155,6 +155,25 @@ describe("Erlang A", () => {
     expect(served + a.pAbandon * 0.1).toBeCloseTo(0.1, 6);
   });
 
+  it("stays finite far from balance: no operators and patient customers, or many idle operators", () => {
+    const none = erlangA({
+      arrivalRate: 39.08 / 100,
+      handleSeconds: 100,
+      patienceSeconds: 1800,
+      agents: 0,
+    });
+    expect(none.pAbandon).toBeCloseTo(1, 9);
+    expect(none.averageQueue).toBeCloseTo(0.3908 * 1800, 3);
+    const idle = erlangA({
+      arrivalRate: 0.1,
+      handleSeconds: 100,
+      patienceSeconds: 60,
+      agents: 5000,
+    });
+    expect(idle.pWait).toBeLessThan(1e-12);
+    expect(idle.occupancy).toBeCloseTo(10 / 5000, 9);
+  });
+
   it("abandonment and waiting fall as agents are added", () => {
     fc.assert(
       fc.property(

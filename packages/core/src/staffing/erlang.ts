@@ -226,8 +226,8 @@ export type ErlangAResult = {
 
 /**
  * Erlang A (M/M/c+M) by its birth–death chain: state n customers present, births at the arrival
- * rate, deaths at min(n, c)·μ + max(n − c, 0)·θ. The chain is summed in ratios from the state c
- * (every term ≤ the largest, so no overflow) until the tail is negligible. Always stable, even
+ * rate, deaths at min(n, c)·μ + max(n − c, 0)·θ. The chain is summed in ratios to the state c, in
+ * logarithms scaled by the largest term (no overflow), until the tail is negligible. Always stable, even
  * with fewer operators than the traffic: impatient customers bound the queue.
  */
 export function erlangA(input: ErlangAInput): ErlangAResult {
@@ -250,25 +250,40 @@ export function erlangA(input: ErlangAInput): ErlangAResult {
       occupancy: 0,
     };
   }
-  // Relative weights w_n = π_n / π_c. Below c: w_{n-1} = w_n · n·μ / λ.
-  let below = 0; // Σ_{n<c} w_n
-  let busyBelow = 0; // Σ_{n<c} n·w_n
-  let w = 1;
+  // Relative weights w_n = π_n / π_c in logarithms (they span hundreds of orders of magnitude
+  // when the operators are far from the traffic). Below c: w_{n−1} = w_n · n·μ / λ.
+  const logBelow: number[] = []; // log w_n for n = c−1 … 0
+  let logW = 0;
   for (let n = c; n >= 1; n--) {
-    w = (w * n * mu) / lambda;
-    below += w;
-    busyBelow += (n - 1) * w;
+    logW += Math.log((n * mu) / lambda);
+    logBelow.push(logW);
   }
-  // At and above c: w_{n+1} = w_n · λ / (c·μ + (n+1−c)·θ).
+  // At and above c: w_{c+k+1} = w_{c+k} · λ / (c·μ + (k+1)·θ); stop well past the mode.
+  const logAbove: number[] = [0];
+  let peak = 0;
+  logW = 0;
+  for (let k = 0; k < 10_000_000; k++) {
+    const rate = c * mu + (k + 1) * theta;
+    logW += Math.log(lambda / rate);
+    logAbove.push(logW);
+    peak = Math.max(peak, logW);
+    if (lambda < rate && logW < peak - 50) break;
+  }
+  const top = logBelow.reduce((m, lw) => Math.max(m, lw), peak);
+  let below = 0; // Σ_{n<c} w_n (scaled by e^−top)
+  let busyBelow = 0; // Σ_{n<c} n·w_n
+  logBelow.forEach((lw, i) => {
+    const w = Math.exp(lw - top);
+    below += w;
+    busyBelow += (c - 1 - i) * w;
+  });
   let atOrAbove = 0; // Σ_{n≥c} w_n
   let queue = 0; // Σ_{n≥c} (n − c)·w_n
-  w = 1;
-  for (let k = 0; k < 1_000_000; k++) {
+  logAbove.forEach((lw, k) => {
+    const w = Math.exp(lw - top);
     atOrAbove += w;
     queue += k * w;
-    w = (w * lambda) / (c * mu + (k + 1) * theta);
-    if (w < 1e-16 * atOrAbove && lambda < c * mu + (k + 1) * theta) break;
-  }
+  });
   const total = below + atOrAbove;
   const pWait = atOrAbove / total;
   const averageQueue = queue / total;
