@@ -58,6 +58,15 @@ export const currentQuoter: Quoter = (o) => {
   };
 };
 
+/**
+ * Last-to-enter-service (Ibrahim & Whitt): the wait of the last ticket of the same service
+ * called; 0 before the first call. Its range uses the current estimate's factors.
+ */
+export const lesQuoter: Quoter = (o) => {
+  const seconds = o.recentCalls[o.recentCalls.length - 1]?.waitSeconds ?? 0;
+  return { seconds, lowSeconds: seconds * LOW_FACTOR, highSeconds: seconds * HIGH_FACTOR };
+};
+
 /** The delay-history blend of core (`estimateEta`) with a given model. */
 export function blendQuoter(model: EtaModel): Quoter {
   return (o, now) => estimateEta(etaInput(o, now), model);
