@@ -168,6 +168,7 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
       simulated_service_level: round(s.simulated_service_level, 3),
       hours: s.hours.map((h) => roundNumbers(h)),
     },
+    erlang_a_check: q.erlangA.map((r) => roundNumbers(r)),
     machine: machineInfo("none"),
   };
 
@@ -188,6 +189,18 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
   );
   console.log(`Staffing check (${s.target}, ${s.days} days):`);
   console.table(s.hours.map((h) => roundNumbers(h)));
+  console.log("Erlang A check (60 arrivals/h, 5-min service, 10-min mean patience, 40 days):");
+  console.table(
+    q.erlangA.map((r) => ({
+      agents: r.agents,
+      "P(wait) Erlang A": pct(r.erlang_a_p_wait),
+      "P(wait) sim": pct(r.simulated_p_wait),
+      "abandon Erlang A": pct(r.erlang_a_p_abandon),
+      "abandon sim": pct(r.simulated_p_abandon),
+      "avg wait s Erlang A": r.erlang_a_average_wait_s.toFixed(1),
+      "avg wait s sim": r.simulated_average_wait_s.toFixed(1),
+    })),
+  );
   printResult(
     Object.fromEntries(
       Object.entries(result).filter(([, v]) => v === null || typeof v !== "object"),

@@ -74,7 +74,30 @@ describe("day simulator", () => {
           checkConservation(day, simulateDay(day));
         },
       ),
-      { numRuns: 8 },
+      { numRuns: 6 },
+    );
+  });
+
+  it("with patience, each walk-in is either called or leaves, never both, and nobody is called after leaving", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (seed) => {
+        const day = {
+          ...branchDay(seed, "call-next", branchOperators(), 1.3),
+          patienceSeconds: 900,
+        };
+        const r = simulateDay(day);
+        expect(r.tickets).toHaveLength(drawCustomers(day).arrivals.length);
+        const left = r.tickets.filter((t) => t.abandonedSeconds !== null);
+        expect(left.length).toBeGreaterThan(0);
+        for (const t of r.tickets) {
+          expect((t.calledSeconds === null) !== (t.abandonedSeconds === null)).toBe(true);
+          if (t.abandonedSeconds !== null) {
+            expect(t.kind).toBe("walk-in");
+            expect(t.abandonedSeconds).toBeGreaterThan(t.arrivalSeconds);
+          }
+        }
+      }),
+      { numRuns: 4 },
     );
   });
 

@@ -57,6 +57,11 @@ export type SimDay = {
   arrivalsPerHour: Record<string, number[]>;
   /** Share of walk-ins with priority 1 (elderly, disabled). */
   priorityShare: number;
+  /**
+   * Mean patience of a waiting walk-in, seconds (exponential): who is not called by then leaves.
+   * Unset: nobody leaves (and the day's draws are those of a day without patience).
+   */
+  patienceSeconds?: number;
   appointments: SimAppointment[];
   /** Share of booked appointments that never come. */
   noShowShare: number;
@@ -104,6 +109,8 @@ export type SimTicket = {
   calledSeconds: number | null;
   endSeconds: number | null;
   operatorId: string | null;
+  /** When the customer gave up waiting and left; null if called. */
+  abandonedSeconds: number | null;
   observation: Observation;
   quotes: Record<string, Quote>;
 };
@@ -124,6 +131,8 @@ type Arrival = {
   atSeconds: number;
   appointmentSeconds: number | null;
   serviceSeconds: number;
+  /** Seconds the customer will wait before leaving; Infinity without patience. */
+  patienceSeconds: number;
 };
 
 const DEFAULT_OPEN_AT = new Date("2026-01-05T04:00:00Z");
@@ -152,6 +161,8 @@ export function drawCustomers(day: SimDay): {
           atSeconds: t,
           appointmentSeconds: null,
           serviceSeconds: rng.lognormal(service.meanServiceSeconds, service.cv),
+          patienceSeconds:
+            day.patienceSeconds === undefined ? Infinity : rng.exponential(day.patienceSeconds),
         });
       }
     }
@@ -174,6 +185,7 @@ export function drawCustomers(day: SimDay): {
       atSeconds: Math.min(Math.max(0, checkIn), day.closeSeconds - 1),
       appointmentSeconds: a.atSeconds,
       serviceSeconds,
+      patienceSeconds: Infinity,
     });
   }
   drawn.sort((x, y) => x.atSeconds - y.atSeconds);
@@ -186,6 +198,7 @@ const WINDOW_END = 0;
 const SERVICE_END = 1;
 const WINDOW_START = 2;
 const ARRIVAL = 3;
+const ABANDON = 4;
 type Event = { t: number; kind: number; seq: number; ref: number };
 
 class EventHeap {
@@ -261,7 +274,10 @@ export function simulateDay(day: SimDay, quoters: Record<string, Quoter> = {}): 
       if (end < day.closeSeconds) heap.push(end, WINDOW_END, i);
     }
   });
-  arrivals.forEach((_, i) => heap.push(arrivals[i]!.atSeconds, ARRIVAL, i));
+  arrivals.forEach((a, i) => {
+    heap.push(a.atSeconds, ARRIVAL, i);
+    if (Number.isFinite(a.patienceSeconds)) heap.push(a.atSeconds + a.patienceSeconds, ABANDON, i);
+  });
 
   const tickets: SimTicket[] = [];
   const byId = new Map<string, SimTicket>();
@@ -350,6 +366,7 @@ export function simulateDay(day: SimDay, quoters: Record<string, Quoter> = {}): 
         appointmentSeconds: a.appointmentSeconds,
         serviceSeconds: a.serviceSeconds,
         calledSeconds: null,
+        abandonedSeconds: null,
         endSeconds: null,
         operatorId: null,
         observation,
@@ -357,6 +374,12 @@ export function simulateDay(day: SimDay, quoters: Record<string, Quoter> = {}): 
       };
       tickets.push(ticket);
       byId.set(a.id, ticket);
+    } else if (e.kind === ABANDON) {
+      const t = byId.get(arrivals[e.ref]!.id)!;
+      if (t.calledSeconds === null) {
+        t.abandonedSeconds = now;
+        waiting = waiting.filter((c) => c.id !== t.id);
+      }
     } else if (e.kind === SERVICE_END) {
       const o = ops[e.ref]!;
       const t = o.serving!;

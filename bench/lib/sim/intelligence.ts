@@ -12,7 +12,12 @@ import {
   type EtaAccuracy,
 } from "./estimators";
 import { policyRow, type PolicyRow } from "./policy-compare";
-import { staffingCheck, type StaffingCheck } from "./staffing-check";
+import {
+  erlangACheck,
+  staffingCheck,
+  type ErlangACheckRow,
+  type StaffingCheck,
+} from "./staffing-check";
 
 /**
  * The queue-intelligence figures of the `day` benchmark, from the day simulator alone:
@@ -47,6 +52,8 @@ export type QueueIntelligence = {
   waitReduction: number;
   p90Reduction: number;
   staffing: StaffingCheck;
+  /** Erlang A's abandonment and waiting vs the simulator with impatient customers. */
+  erlangA: ErlangACheckRow[];
   /** Tickets never called on the held-out days (must be 0). */
   lost: number;
 };
@@ -113,6 +120,7 @@ export function queueIntelligence(trainDays = 40, testDays = 40): QueueIntellige
     p90Reduction: 1 - ours.p90_wait_s / fifo.p90_wait_s,
     // 4. Staffing: Erlang C's advice checked on the simulator.
     staffing: staffingCheck(),
+    erlangA: erlangACheck(),
     lost: [...test, ...fifoDays, ...boundDays].reduce(
       (s, d) => s + d.tickets.filter((t) => t.endSeconds === null).length,
       0,

@@ -21,7 +21,8 @@ function rank(sorted: readonly number[], p: number): number {
 }
 
 export function policyRow(policy: string, days: readonly SimResult[]): PolicyRow {
-  const tickets = days.flatMap((d) => d.tickets);
+  // Customers who left without being called have no wait to compare (none unless patience is set).
+  const tickets = days.flatMap((d) => d.tickets).filter((t) => t.calledSeconds !== null);
   const waits = tickets.map((t) => waitOf(t)!).sort((a, b) => a - b);
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
   return {

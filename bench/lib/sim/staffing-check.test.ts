@@ -3,6 +3,7 @@ import { bindOperators, branchLoad, branchOperators } from "./branch";
 import {
   advisedPlan,
   CHECK_INTERVAL_SECONDS,
+  erlangACheck,
   operatorsForPlan,
   staffingCheck,
 } from "./staffing-check";
@@ -22,6 +23,15 @@ describe("staffing check", () => {
     const r = staffingCheck(400, 8);
     expect(Math.abs(r.simulated_service_level - r.erlang_c_service_level)).toBeLessThan(0.06);
     expect(r.simulated_service_level).toBeGreaterThan(0.8);
+  });
+});
+
+describe("Erlang A check", () => {
+  it("the simulator's abandonment with impatient customers is near Erlang A's", () => {
+    const [row] = erlangACheck(6, [5]);
+    expect(row!.simulated_p_abandon).toBeGreaterThan(0.1);
+    expect(Math.abs(row!.simulated_p_abandon - row!.erlang_a_p_abandon)).toBeLessThan(0.03);
+    expect(Math.abs(row!.simulated_p_wait - row!.erlang_a_p_wait)).toBeLessThan(0.05);
   });
 });
 

@@ -1,4 +1,4 @@
-import { staffingPlan, type StaffingAdvice } from "@equeue/core";
+import { erlangA, staffingPlan, type StaffingAdvice } from "@equeue/core";
 import { simulateDay, waitOf, type SimDay, type SimOperator } from "./day-sim";
 import { CLOSE_SECONDS, HOURLY_PROFILE, MINUTE } from "./branch";
 
@@ -129,4 +129,82 @@ export function staffingCheck(daily = 400, days = 40, firstSeed = 0x57aff): Staf
       plan.reduce((s, p) => s + p.averageWaitSeconds * p.arrivalRate, 0) / totalRate,
     operator_hours: plan.reduce((s, p) => s + p.agents, 0) / 4,
   };
+}
+
+export type ErlangACheckRow = {
+  agents: number;
+  arrivals_per_h: number;
+  handle_s: number;
+  patience_s: number;
+  tickets: number;
+  erlang_a_p_wait: number;
+  simulated_p_wait: number;
+  erlang_a_p_abandon: number;
+  simulated_p_abandon: number;
+  erlang_a_average_wait_s: number;
+  simulated_average_wait_s: number;
+};
+
+/**
+ * Erlang A against the simulator with impatient customers: a steady 8-hour day (one service,
+ * 5-minute lognormal service with cv 1, 60 arrivals an hour = 5 Erlangs, mean patience 10 min)
+ * at 4, 5 and 6 operators — below, at and just above the traffic, where Erlang C has no answer.
+ * The first hour is a warm-up and is not counted.
+ */
+export function erlangACheck(days = 40, agentsList = [4, 5, 6]): ErlangACheckRow[] {
+  const perHour = 60;
+  const patience = 10 * MINUTE;
+  const close = 8 * 3600;
+  return agentsList.map((agents) => {
+    let tickets = 0;
+    let waited = 0;
+    let abandoned = 0;
+    let waitSum = 0;
+    for (let d = 0; d < days; d++) {
+      const day: SimDay = {
+        seed: 0xa11ce + d * 7907,
+        closeSeconds: close,
+        services: [CHECK_SERVICE],
+        arrivalsPerHour: { [CHECK_SERVICE.id]: Array.from({ length: 8 }, () => perHour) },
+        priorityShare: 0,
+        patienceSeconds: patience,
+        appointments: [],
+        noShowShare: 0,
+        checkIn: { meanSeconds: 0, sdSeconds: 0 },
+        operators: Array.from({ length: agents }, (_, i) => ({
+          id: `op${i + 1}`,
+          serviceIds: [CHECK_SERVICE.id],
+          windows: [[0, close]] as Array<[number, number]>,
+        })),
+        policy: "call-next",
+      };
+      for (const t of simulateDay(day).tickets) {
+        if (t.arrivalSeconds < 3600) continue;
+        tickets += 1;
+        const left = t.calledSeconds ?? t.abandonedSeconds!;
+        if (left > t.arrivalSeconds) waited += 1;
+        if (t.abandonedSeconds !== null) abandoned += 1;
+        waitSum += left - t.arrivalSeconds;
+      }
+    }
+    const a = erlangA({
+      arrivalRate: perHour / 3600,
+      handleSeconds: CHECK_SERVICE.meanServiceSeconds,
+      patienceSeconds: patience,
+      agents,
+    });
+    return {
+      agents,
+      arrivals_per_h: perHour,
+      handle_s: CHECK_SERVICE.meanServiceSeconds,
+      patience_s: patience,
+      tickets,
+      erlang_a_p_wait: a.pWait,
+      simulated_p_wait: waited / tickets,
+      erlang_a_p_abandon: a.pAbandon,
+      simulated_p_abandon: abandoned / tickets,
+      erlang_a_average_wait_s: a.averageWaitSeconds,
+      simulated_average_wait_s: waitSum / tickets,
+    };
+  });
 }

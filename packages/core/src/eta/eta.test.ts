@@ -5,6 +5,7 @@ import {
   ETA_FEATURES,
   estimateEta,
   etaFeatures,
+  etaMinutes,
   fitEtaModel,
   predictFromFeatures,
   type EtaInput,
@@ -109,6 +110,16 @@ describe("estimateEta", () => {
     const e = estimateEta({ ...base, peopleAhead: 0 });
     expect(e.seconds).toBeLessThan(120);
     expect(e.highSeconds).toBeLessThan(300);
+  });
+});
+
+describe("etaMinutes", () => {
+  it("rounds the estimate and widens the range to whole minutes", () => {
+    expect(etaMinutes({ seconds: 725, lowSeconds: 439, highSeconds: 1315 })).toEqual({
+      minutes: 12,
+      lowMinutes: 7,
+      highMinutes: 22,
+    });
   });
 });
 

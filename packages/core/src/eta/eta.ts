@@ -126,20 +126,32 @@ function bandOf(bands: readonly EtaBand[], seconds: number): EtaBand {
   return bands[bands.length - 1]!;
 }
 
-/** Applies a model to features: the estimate and its interval, never negative. */
+/** Applies a model to features: the estimate and its interval (containing it), never negative. */
 export function predictFromFeatures(features: readonly number[], model: EtaModel): EtaEstimate {
   let seconds = 0;
   for (let i = 0; i < model.weights.length; i++) seconds += model.weights[i]! * features[i]!;
   seconds = Math.max(0, seconds);
   const band = bandOf(model.bands, seconds);
-  const lowSeconds = Math.max(0, seconds + band.low);
-  const highSeconds = Math.max(lowSeconds, seconds + band.high);
+  // The interval always holds its own estimate, even where the band's residuals all lie on one side.
+  const lowSeconds = Math.min(seconds, Math.max(0, seconds + band.low));
+  const highSeconds = Math.max(seconds, seconds + band.high);
   return { seconds, lowSeconds, highSeconds };
 }
 
 /** The wait estimate and its 80 % interval for a ticket issued now. */
 export function estimateEta(input: EtaInput, model: EtaModel = DEFAULT_ETA_MODEL): EtaEstimate {
   return predictFromFeatures(etaFeatures(input, model), model);
+}
+
+export type EtaMinutes = { minutes: number; lowMinutes: number; highMinutes: number };
+
+/** The estimate in whole minutes as a ticket page shows it: rounded, its range widened outward. */
+export function etaMinutes(estimate: EtaEstimate): EtaMinutes {
+  return {
+    minutes: Math.round(estimate.seconds / 60),
+    lowMinutes: Math.floor(estimate.lowSeconds / 60),
+    highMinutes: Math.ceil(estimate.highSeconds / 60),
+  };
 }
 
 export type EtaSample = {
