@@ -7,6 +7,8 @@ export default defineConfig({
     projects: [
       { test: { name: "core", include: ["packages/core/src/**/*.test.ts"] } },
       { test: { name: "contracts", include: ["packages/contracts/src/**/*.test.ts"] } },
+      // The benchmarks' pure helpers (the day simulator); no server, no database.
+      { test: { name: "bench", include: ["bench/lib/**/*.test.ts"] } },
       // Pure logic of the web app (no DOM): state reducers and formatters.
       { test: { name: "web", include: ["apps/web/src/**/*.test.ts"] } },
       {

@@ -60,6 +60,12 @@ export const scenarios: Record<string, ScenarioEntry> = {
       "booking [--companies 4] [--branches 3] [--capacity 3] [--hot-branches 3] [--hot-share 0.8] [--hot-width 2] [--clients 50] [--seconds 20] [--paced-seconds 15] [--paced-rate half] [--raw-seconds 5] [--raw-clients 8] [--out booking]",
     load: () => import("./booking"),
   },
+  "day-sim": {
+    description:
+      "the day benchmark's queue intelligence on the day simulator (no server): ETA estimators, call-next vs per-service FIFO, Erlang C staffing check",
+    usage: "day-sim [--train-days 40] [--test-days 40] [--print-model] [--out day-sim]",
+    load: () => import("./day-sim"),
+  },
   outage: {
     description:
       "kill -9 of the server and a restart of its own PostgreSQL cluster, under issue load: tickets lost, time to recover",

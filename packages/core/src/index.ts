@@ -9,3 +9,5 @@ export * from "./call-next-policy";
 export * from "./wait-time";
 export * from "./ticket-token";
 export * from "./booking";
+export * from "./staffing";
+export * from "./eta";
