@@ -17,6 +17,7 @@ import {
   durableSubscribers,
   liveSubscribers,
 } from "./modules/events/subscribers";
+import { PlatformMetrics, type PoolStats } from "./modules/metrics";
 import { TelegramService } from "./modules/notifications";
 import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
@@ -42,6 +43,8 @@ export type AppContext = {
   telegram: TelegramService | null;
   /** The address people use to reach the platform, for links in e-mails. */
   publicUrl: string;
+  /** This node's Prometheus metrics (`GET /metrics`). */
+  metrics: PlatformMetrics;
 };
 
 export type ContextDeps = {
@@ -54,6 +57,8 @@ export type ContextDeps = {
   companyMigrations?: Migration[];
   /** Durable subscribers beside the standard ones (tests that count deliveries). */
   extraSubscribers?: DurableSubscriber[];
+  /** The database pool's connections now, for the metrics (none on the embedded database). */
+  poolStats?: () => PoolStats | null;
 };
 
 /** A transport for every channel the configuration enables (ADR 0004). */
@@ -117,6 +122,13 @@ export function createContext(deps: ContextDeps): AppContext {
     },
     deps.log,
   );
+  const metrics = new PlatformMetrics({
+    db: deps.db,
+    sockets: () => realtime.socketCount,
+    pool: deps.poolStats ?? (() => null),
+    eventsPending: () => events.pendingCompanies,
+  });
+  events.onDelivered((subscriber, delivered) => metrics.observeDelivered(subscriber, delivered));
   return {
     config,
     db: deps.db,
@@ -140,5 +152,6 @@ export function createContext(deps: ContextDeps): AppContext {
     companyMigrations: deps.companyMigrations ?? companyMigrations,
     publicUrl,
     telegram,
+    metrics,
   };
 }

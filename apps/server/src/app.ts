@@ -21,6 +21,7 @@ import { counterRoutes } from "./modules/counters/counter.routes";
 import { devicePublicRoutes } from "./modules/devices/device-public.routes";
 import { deviceRoutes } from "./modules/devices/device.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { metricsRoutes } from "./modules/metrics/metrics.routes";
 import { logoFileRoutes, logoUploadRoutes } from "./modules/logos/logo.routes";
 import { outboxRoutes } from "./modules/outbox/outbox.routes";
 import { bookingRoutes } from "./modules/booking/booking.routes";
@@ -98,6 +99,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  // By route pattern (`/api/c/:slug/queue/call-next`), never the raw URL: bounded label sets.
+  app.addHook("onResponse", async (request, reply) => {
+    const route = request.routeOptions.url ?? "unmatched";
+    ctx.metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -138,6 +144,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(ctx), { prefix: "/api" });
+  await app.register(metricsRoutes(ctx));
   await app.register(publicRoutes(ctx), { prefix: "/api/public" });
   await app.register(smsDeliveryRoutes(ctx), { prefix: "/api/public" });
   await app.register(telegramRoutes(ctx), { prefix: "/api/public" });

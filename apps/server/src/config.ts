@@ -49,6 +49,8 @@ export const configSchema = z.object({
   /** How long an SMS send may take before its outcome is settled by a status check. */
   SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   TELEGRAM_BOT_TOKEN: z.string().min(10).optional(),
+  /** Bearer token of the Prometheus scraper; without it `/metrics` is off. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** The Bot API's base URL (a test fake or a local Bot API server). */
   TELEGRAM_API_URL: z.url().default("https://api.telegram.org"),
   /** The bot's @username for t.me links; asked of the API (getMe) when empty. */

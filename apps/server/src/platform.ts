@@ -74,6 +74,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       config,
       db: handle.db,
       dbKind: handle.kind,
+      poolStats: handle.poolStats,
       jwtSecret,
       mail,
       log,

@@ -28,6 +28,8 @@ export type DatabaseHandle = {
   db: Db;
   kind: "postgres" | "pglite";
   close: () => Promise<void>;
+  /** The pool's connections now (metrics); null on the embedded database, which has none. */
+  poolStats: () => { total: number; idle: number; waiting: number } | null;
 };
 
 // int8 (bigint) and numeric come back as strings from pg by default; our counts fit in a double.
@@ -45,7 +47,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       dialect: new PostgresDialect({ pool: retryingConnect(pool) }),
     });
     await sql`select 1`.execute(db);
-    return { db, kind: "postgres", close: () => db.destroy() };
+    return {
+      db,
+      kind: "postgres",
+      close: () => db.destroy(),
+      poolStats: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      }),
+    };
   }
   let dir: string | undefined;
   if (!opts.inMemory) {
@@ -55,7 +66,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   const parsers = { [DATE_OID]: (v: string) => v };
   const pglite = await PGlite.create(dir ? { dataDir: dir, parsers } : { parsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: "pglite", close: () => db.destroy() };
+  return { db, kind: "pglite", close: () => db.destroy(), poolStats: () => null };
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   readAfter,
   subscribersBehind,
 } from "./event-cursor.repository";
-import type { DurableSubscriber, EventCompany, LiveSubscriber } from "./events.types";
+import type { DomainEvent, DurableSubscriber, EventCompany, LiveSubscriber } from "./events.types";
 
 export type DispatcherOptions = {
   /** Events handed to a subscriber at once. */
@@ -47,6 +47,7 @@ export class EventDispatcher implements QueuePublisher {
   private active = 0;
   private sweepTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private readonly observers: ((subscriber: string, events: DomainEvent[]) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -86,6 +87,16 @@ export class EventDispatcher implements QueuePublisher {
       this.pump();
     }, GATHER_MS);
     gather.unref();
+  }
+
+  /** Calls `fn` after each batch a durable subscriber handled has committed (metrics). */
+  onDelivered(fn: (subscriber: string, events: DomainEvent[]) => void): void {
+    this.observers.push(fn);
+  }
+
+  /** Companies queued, running or waiting for a retry on this node. */
+  get pendingCompanies(): number {
+    return this.queued.size + this.timers.size;
   }
 
   /** Starts the crash-recovery sweep: once now, then every `sweepSeconds`. */
@@ -193,16 +204,28 @@ export class EventDispatcher implements QueuePublisher {
     this.timers.set(company.id, timer);
   }
 
-  private runOnce(company: EventCompany, sub: DurableSubscriber): Promise<Outcome> {
-    return this.db.transaction().execute(async (trx) => {
+  private async runOnce(company: EventCompany, sub: DurableSubscriber): Promise<Outcome> {
+    let delivered: DomainEvent[] = [];
+    const outcome = await this.db.transaction().execute(async (trx): Promise<Outcome> => {
       const cursor = await claimCursor(trx, company, sub.name);
       if (!cursor) return "skipped";
       const { events, more, held } = await readAfter(trx, company, cursor, this.opts.batchSize);
       if (events.length > 0) {
         await sub.handle({ db: trx, company: companyDb(trx, company) }, company, events);
         await advanceCursor(trx, company, sub.name, events[events.length - 1]!);
+        delivered = events;
       }
       return more ? "more" : held ? "held" : "done";
     });
+    if (delivered.length > 0) {
+      for (const fn of this.observers) {
+        try {
+          fn(sub.name, delivered);
+        } catch (err) {
+          this.log.warn({ err }, "event delivery observer failed");
+        }
+      }
+    }
+    return outcome;
   }
 }

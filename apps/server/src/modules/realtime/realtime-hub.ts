@@ -194,6 +194,11 @@ export class RealtimeHub implements QueuePublisher {
   }
 
   /** Local tracker sockets, for health and benchmarks. */
+  /** Sockets connected to this node (metrics). */
+  get socketCount(): number {
+    return this.io?.engine.clientsCount ?? 0;
+  }
+
   get trackerCount(): number {
     return this.fanout?.size ?? 0;
   }

@@ -1,0 +1,1 @@
+export { exportCompany, importCompany, BackupError, BACKUP_FORMAT } from "./company-backup";
