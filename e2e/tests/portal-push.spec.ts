@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { startFakePushService } from "../../apps/server/src/testing/fake-push-service";
+import { startFakePushService } from "@equeue/server/testing/fake-push-service";
 import { PHONE, expectAccessible } from "./accessibility";
 import { issueTicket, setUpQueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";

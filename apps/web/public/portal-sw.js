@@ -1,7 +1,7 @@
 // The portal's service worker: web push for the live ticket page. It caches nothing and has no
 // fetch handler, so every page loads from the network as before; it only shows the platform's
 // push messages ("go to counter 3") and opens or focuses the ticket's page when one is tapped.
-/* eslint-env serviceworker */
+/* global self */
 
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));

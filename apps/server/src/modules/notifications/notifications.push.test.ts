@@ -285,8 +285,8 @@ describe("web push and channel choice (a fake push service over HTTP)", () => {
     const { post, tickets } = await line(2, phones);
     const ok = push.subscribe();
     const down = push.subscribe();
-    await subscribe(tickets[0]!.token, ok.subscription);
-    await subscribe(tickets[1]!.token, down.subscription);
+    await subscribe(tickets[0]!.token, down.subscription);
+    await subscribe(tickets[1]!.token, ok.subscription);
     const smsBefore = gateway.sent.length;
     await drain(); // the "taken" SMS (sent before any browser followed)
     const takenSms = gateway.sent.length - smsBefore;
@@ -308,10 +308,10 @@ describe("web push and channel choice (a fake push service over HTTP)", () => {
       expect(wait).toBeGreaterThan(50_000);
       expect(wait).toBeLessThanOrEqual(60_000);
     }
-    // The second browser's push service is down: its message is still being retried at 60 s.
+    // The called one's push service is down: its message is still being retried at 60 s.
     push.failNext(500, 1, undefined, down.id);
     await drain();
-    expect((await pushRows()).find((r) => r.dedupe_key?.includes(tickets[1]!.id))!.status).toBe(
+    expect((await pushRows()).find((r) => r.dedupe_key?.includes(tickets[0]!.id))!.status).toBe(
       "PENDING",
     );
     expect(payloadsOf(ok.id)).toHaveLength(1);
@@ -336,10 +336,39 @@ describe("web push and channel choice (a fake push service over HTTP)", () => {
         sms.map((s) => s.id),
       )
       .execute();
-    expect(after.find((s) => s.recipient === phones[0])!.status).toBe("SKIPPED");
-    expect(after.find((s) => s.recipient === phones[1])!.status).toBe("SENT");
+    expect(after.find((s) => s.recipient === phones[0])!.status).toBe("SENT");
+    expect(after.find((s) => s.recipient === phones[1])!.status).toBe("SKIPPED");
     const newSms = gateway.sent.slice(smsBefore + takenSms);
-    expect(newSms.map((s) => s.mobile_phone)).toEqual([phones[1]!.slice(1)]);
+    expect(newSms.map((s) => s.mobile_phone)).toEqual([phones[0]!.slice(1)]);
+  });
+
+  it("reaches the signed-in customer's later tickets in the browser bound to the account", async () => {
+    const phone = "+998901110055";
+    const customer = await signInCustomer(p, phone);
+    const { tickets } = await line(1, [phone]);
+    const browser = push.subscribe();
+    expect(
+      (await subscribe(tickets[0]!.token, browser.subscription, customer.token)).statusCode,
+    ).toBe(200);
+    const stored = await p.ctx.db
+      .selectFrom("platform.push_subscriptions")
+      .select("customer_id")
+      .where("endpoint", "=", browser.subscription.endpoint)
+      .executeTakeFirstOrThrow();
+    expect(stored.customer_id).toBe(customer.id);
+    // A new ticket with the account's phone, never subscribed itself: taken → pushed there.
+    const { tickets: later } = await line(1, [phone]);
+    await drain();
+    expect(payloadsOf(browser.id).map((x) => x.url)).toEqual([
+      `https://navbat.example.uz/t/${later[0]!.token}`,
+    ]);
+    // Its SMS waits as the stand-in for that push.
+    const sms = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select(["fallback_of"])
+      .where("dedupe_key", "=", `${company.id}:${later[0]!.id}:TAKEN:sms`)
+      .executeTakeFirstOrThrow();
+    expect(sms.fallback_of).toBe(`${company.id}:${later[0]!.id}:TAKEN`);
   });
 
   it("lets a ticket and an account turn channels off", async () => {

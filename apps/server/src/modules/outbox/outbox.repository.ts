@@ -141,13 +141,15 @@ export async function markSkipped(db: Kysely<Database>, id: string, reason: stri
  * dedupe keys start with `of`) was sent.
  */
 export async function fallbackNeeded(db: Kysely<Database>, of: string): Promise<boolean> {
-  const prefix = `${of}:`;
+  // Keys hold "_" (NEARLY_UP): escaped, so LIKE matches the prefix literally (and by index).
+  const pattern = `${of}:`.replace(/[\\%_]/g, "\\$&") + "%";
   const sent = await db
     .selectFrom("platform.outbox")
     .select("id")
+    .where("dedupe_key", "is not", null)
+    .where("dedupe_key", "like", pattern)
     .where("channel", "in", ["telegram", "push"])
     .where("status", "=", "SENT")
-    .where(sql<string>`left(dedupe_key, ${prefix.length})`, "=", prefix)
     .limit(1)
     .executeTakeFirst();
   return sent === undefined;

@@ -36,6 +36,8 @@ export const platformPushAndChannelChoice: Migration = {
     `alter table ${s}.customers add column telegram_off boolean not null default false`,
     `alter table ${s}.customers add column push_off boolean not null default false`,
     `alter table ${s}.outbox add column fallback_of text`,
+    // A stand-in SMS looks up the messages of its trigger by key prefix (LIKE 'prefix%').
+    `create index outbox_dedupe_key_prefix on ${s}.outbox (dedupe_key text_pattern_ops) where dedupe_key is not null`,
     `alter table ${s}.outbox drop constraint outbox_status_check`,
     `alter table ${s}.outbox add constraint outbox_status_check
       check (status in ('PENDING','SENT','FAILED','SKIPPED'))`,
