@@ -266,6 +266,13 @@ describe("web push and channel choice (a fake push service over HTTP)", () => {
     expect(badKeys.statusCode).toBe(400);
     // A bad customer token is refused, not ignored.
     expect((await subscribe(mine!.token, browser.subscription, "nonsense")).statusCode).toBe(401);
+    // At most ten browsers follow one ticket.
+    for (let i = 0; i < 9; i++) {
+      expect((await subscribe(theirs!.token, push.subscribe().subscription)).statusCode).toBe(200);
+    }
+    expect((await subscribe(theirs!.token, push.subscribe().subscription)).statusCode).toBe(200);
+    const eleventh = await subscribe(theirs!.token, push.subscribe().subscription);
+    expect(eleventh.statusCode).toBe(409);
     // The holder unsubscribes: gone.
     const off = await call(p.app, "POST", `/api/public/tickets/${mine!.token}/push/unsubscribe`, {
       body: { endpoint: browser.subscription.endpoint },

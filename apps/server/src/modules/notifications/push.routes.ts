@@ -6,6 +6,8 @@ import { bearerToken, customerCaller, customerOf, resolveCustomer } from "../acc
 import { isAllowedPushEndpoint } from "./push/push-endpoints";
 
 const FOLLOWABLE = ["BOOKED", "WAITING", "CALLED", "SERVING"];
+/** Browsers one ticket may be followed in: a family's phones, not a flood. */
+const MAX_BROWSERS_PER_TICKET = 10;
 const tags = ["notifications"];
 
 const ticketParams = z.strictObject({
@@ -84,7 +86,7 @@ export const pushRoutes =
     app.post(
       "/tickets/:token/push",
       {
-        config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+        config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
         schema: {
           tags,
           summary: "Follow this ticket by web push in this browser",
@@ -117,6 +119,19 @@ export const pushRoutes =
           throw new AppError(
             "INVALID_STATE",
             "This ticket is finished; there is nothing to follow.",
+          );
+        }
+        const others = await ctx.db
+          .selectFrom("platform.push_subscriptions")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("company_id", "=", ticket.company_id)
+          .where("ticket_id", "=", ticket.ticket_id)
+          .where("endpoint", "!=", subscription.endpoint)
+          .executeTakeFirstOrThrow();
+        if (Number(others.n) >= MAX_BROWSERS_PER_TICKET) {
+          throw new AppError(
+            "INVALID_STATE",
+            `This ticket is already followed on ${MAX_BROWSERS_PER_TICKET} devices.`,
           );
         }
         await ctx.db

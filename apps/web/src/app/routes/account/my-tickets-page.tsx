@@ -15,6 +15,7 @@ import {
 } from "../../../features/customer-account/hooks/use-my-tickets";
 import { PortalShell } from "../../../features/portal/components/portal-shell";
 import { customerSession } from "../../../lib/auth/customer-session";
+import { AccountChannelsSection } from "../../../features/customer-account/components/account-channels";
 import { useSessionState } from "../../../lib/auth/sessions";
 import { useErrorMessage } from "../../../lib/errors";
 import { useFormatDate } from "../../../lib/format";
@@ -140,6 +141,7 @@ export function MyTicketsPage() {
         <Alert tone="error">{errorMessage(tickets.error)}</Alert>
       ) : (
         <>
+          <AccountChannelsSection />
           <Section
             testId="my-active"
             title={t("account.activeTitle")}
