@@ -141,7 +141,6 @@ export function MyTicketsPage() {
         <Alert tone="error">{errorMessage(tickets.error)}</Alert>
       ) : (
         <>
-          <AccountChannelsSection />
           <Section
             testId="my-active"
             title={t("account.activeTitle")}
@@ -166,6 +165,7 @@ export function MyTicketsPage() {
             tickets={tickets.data.history}
             onCancel={setCancelling}
           />
+          <AccountChannelsSection />
           <p className="text-center">
             <Link to="/" className="text-sm text-zinc-600 underline">
               {t("account.findCompany")}
