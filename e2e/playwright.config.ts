@@ -56,6 +56,8 @@ export default defineConfig({
       SUPER_ADMIN_PASSWORD: SUPER_ADMIN.password,
       LOG_LEVEL: "warn",
       LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
+      // The web push journey's fake push service listens on loopback (any port).
+      PUSH_ENDPOINT_ORIGINS: "http://127.0.0.1",
     },
   },
 });

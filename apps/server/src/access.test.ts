@@ -20,6 +20,8 @@ const PUBLIC = [
   /^\/api\/ready$/,
   /^\/api\/openapi\.json$/,
   /^\/api\/docs/,
+  // Includes the live ticket page's web push and channel routes: the ticket token is the
+  // capability (notifications.push.test.ts proves another ticket's link reaches nothing).
   /^\/api\/public\//,
   /^\/api\/files\//,
   /\/auth\/(login|refresh|logout)$/,

@@ -18,7 +18,7 @@ import {
   liveSubscribers,
 } from "./modules/events/subscribers";
 import { PlatformMetrics, type PoolStats } from "./modules/metrics";
-import { TelegramService } from "./modules/notifications";
+import { pushTransport, TelegramService, type VapidKeys } from "./modules/notifications";
 import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
 
@@ -45,6 +45,8 @@ export type AppContext = {
   publicUrl: string;
   /** This node's Prometheus metrics (`GET /metrics`). */
   metrics: PlatformMetrics;
+  /** The platform's web push (VAPID) identity: configured, or generated once and stored. */
+  vapid: VapidKeys;
 };
 
 export type ContextDeps = {
@@ -52,6 +54,7 @@ export type ContextDeps = {
   db: Db;
   dbKind: "postgres" | "pglite";
   jwtSecret: string;
+  vapid: VapidKeys;
   mail: MailTransport | null;
   log: FastifyBaseLogger;
   companyMigrations?: Migration[];
@@ -63,12 +66,13 @@ export type ContextDeps = {
 
 /** A transport for every channel the configuration enables (ADR 0004). */
 function transports(
-  config: Config,
-  mail: MailTransport | null,
+  deps: ContextDeps,
   publicUrl: string,
   telegram: TelegramService | null,
 ): Transport[] {
-  const list: Transport[] = [];
+  const { config, mail } = deps;
+  // Web push needs nothing but the VAPID keys, which always exist: it is always on.
+  const list: Transport[] = [pushTransport(deps.db, deps.vapid)];
   if (telegram) list.push(telegram.transport());
   if (mail) list.push(emailTransport(mail, config.MAIL_FROM));
   if (config.SMS_GATEWAY_URL && config.SMS_GATEWAY_EMAIL && config.SMS_GATEWAY_PASSWORD) {
@@ -143,7 +147,7 @@ export function createContext(deps: ContextDeps): AppContext {
     directory: new CompanyDirectory(deps.db),
     outbox: new OutboxWorker(
       deps.db,
-      transports(config, deps.mail, publicUrl, telegram),
+      transports(deps, publicUrl, telegram),
       config.OUTBOX_POLL_MS,
       deps.log,
     ),
@@ -153,5 +157,6 @@ export function createContext(deps: ContextDeps): AppContext {
     publicUrl,
     telegram,
     metrics,
+    vapid: deps.vapid,
   };
 }

@@ -41,6 +41,7 @@ import { resolveCompanyFromPath, companyHostRewrite } from "./modules/tenancy/te
 import { registerWeb } from "./modules/web/web";
 import { smsDeliveryRoutes } from "./modules/notifications/sms-delivery.routes";
 import { telegramRoutes } from "./modules/notifications/telegram.routes";
+import { accountChannelRoutes, pushRoutes } from "./modules/notifications/push.routes";
 import { installErrorHandling } from "./shared/http/error-handler";
 import { onClientError, onFrameworkError } from "./shared/http/framework-errors";
 import { installInputHygiene, markOptionalBodies } from "./shared/http/input-hygiene";
@@ -148,8 +149,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   await app.register(publicRoutes(ctx), { prefix: "/api/public" });
   await app.register(smsDeliveryRoutes(ctx), { prefix: "/api/public" });
   await app.register(telegramRoutes(ctx), { prefix: "/api/public" });
+  await app.register(pushRoutes(ctx), { prefix: "/api/public" });
   await app.register(logoFileRoutes(ctx), { prefix: "/api/files" });
   await app.register(customerRoutes(ctx), { prefix: "/api/customer" });
+  await app.register(accountChannelRoutes(ctx), { prefix: "/api/customer" });
   await app.register(
     async (platform) => {
       await platform.register(platformAuthRoutes(ctx));

@@ -58,6 +58,35 @@ export const configSchema = z.object({
     .string()
     .regex(/^@?[A-Za-z0-9_]{5,32}$/, "must be a Telegram bot username")
     .optional(),
+  /** Web push (VAPID): the key pair (base64url, as `web-push generate-vapid-keys` prints it); generated once and kept in the database when unset. */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (87 characters)")
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (43 characters)")
+    .optional(),
+  /** Who push services may contact about this sender: a mailto: or https: URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https:// URL")
+    .optional(),
+  /**
+   * Push services beside the browsers' own (FCM, Mozilla, Apple, Windows) that subscriptions may
+   * point at: comma-separated origins, e.g. a self-hosted push service or a test fake
+   * (`http://127.0.0.1` allows any port there).
+   */
+  PUSH_ENDPOINT_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ })))
+    .default([]),
   /** Seconds between sweeps for queue events a crashed node left undelivered (0: only at start). */
   EVENTS_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Test only: durable event subscribers never run (crash tests hold events in the log). */

@@ -9,6 +9,7 @@ import type { Migration } from "./db/migrations/migration";
 import { migrateAllCompanies, migratePlatform } from "./db/migrator";
 import { smtpTransport, type MailTransport } from "./modules/outbox/mail-transport";
 import type { DurableSubscriber } from "./modules/events/events.types";
+import { resolveVapidKeys } from "./modules/notifications";
 import { ensureSuperAdmin } from "./modules/platform-auth/super-admin.bootstrap";
 import { LateBookingWorker } from "./modules/booking/late-bookings";
 import { DayEndWorker } from "./modules/queue/commands/day-end";
@@ -68,6 +69,11 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
   try {
     await migratePlatform(handle.db);
     const jwtSecret = await resolveJwtSecret(handle.db, config.JWT_SECRET);
+    const vapid = await resolveVapidKeys(handle.db, {
+      publicKey: config.VAPID_PUBLIC_KEY,
+      privateKey: config.VAPID_PRIVATE_KEY,
+      subject: config.VAPID_SUBJECT ?? `mailto:${config.SUPER_ADMIN_EMAIL}`,
+    });
     const mail =
       opts.mail !== undefined ? opts.mail : config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
     const ctx = createContext({
@@ -76,6 +82,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       dbKind: handle.kind,
       poolStats: handle.poolStats,
       jwtSecret,
+      vapid,
       mail,
       log,
       ...(opts.companyMigrations && { companyMigrations: opts.companyMigrations }),

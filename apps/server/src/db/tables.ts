@@ -85,7 +85,7 @@ export type LogosTable = {
   created_at: Timestamp;
 };
 
-export type OutboxStatus = "PENDING" | "SENT" | "FAILED";
+export type OutboxStatus = "PENDING" | "SENT" | "FAILED" | "SKIPPED";
 
 export type OutboxChannel = "email" | "sms" | "telegram" | "push";
 
@@ -109,6 +109,8 @@ export type OutboxTable = {
   delivery_status: string | null;
   delivered_at: NullableTimestamp;
   segments: number | null;
+  /** An SMS standing in for the Telegram/push messages whose keys start with this. */
+  fallback_of: string | null;
 };
 
 export type TelegramLinkTokensTable = {
@@ -119,6 +121,29 @@ export type TelegramLinkTokensTable = {
   expires_at: Timestamp;
   used_at: NullableTimestamp;
   created_at: Generated<Date>;
+};
+
+/** A browser that follows a ticket by web push (and the account that subscribed it). */
+export type PushSubscriptionsTable = {
+  id: Generated<string>;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  company_id: string;
+  ticket_id: string;
+  customer_id: string | null;
+  language: Generated<"uz" | "ru" | "en">;
+  created_at: Generated<Date>;
+};
+
+/** The channels a ticket's holder turned off. */
+export type TicketChannelPrefsTable = {
+  company_id: string;
+  ticket_id: string;
+  sms_off: Generated<boolean>;
+  telegram_off: Generated<boolean>;
+  push_off: Generated<boolean>;
+  updated_at: Generated<Date>;
 };
 
 export type TicketChatsTable = {
@@ -152,6 +177,9 @@ export type CustomersTable = {
   phone: string;
   created_at: Generated<Date>;
   last_sign_in_at: NullableTimestamp;
+  sms_off: Generated<boolean>;
+  telegram_off: Generated<boolean>;
+  push_off: Generated<boolean>;
 };
 
 /** A one-time sign-in code sent by SMS, stored hashed. */
@@ -378,6 +406,8 @@ export type PlatformTables = {
   "platform.ticket_index": TicketIndexTable;
   "platform.telegram_link_tokens": TelegramLinkTokensTable;
   "platform.ticket_chats": TicketChatsTable;
+  "platform.push_subscriptions": PushSubscriptionsTable;
+  "platform.ticket_channel_prefs": TicketChannelPrefsTable;
   "platform.audit_log": AuditLogTable;
   "platform.super_admins": SuperAdminsTable;
   "platform.refresh_tokens": RefreshTokensTable;

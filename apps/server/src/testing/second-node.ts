@@ -46,6 +46,7 @@ export async function startSecondNode(
     db: p.ctx.db,
     dbKind: p.ctx.dbKind,
     jwtSecret: p.config.JWT_SECRET ?? secret.value,
+    vapid: p.ctx.vapid,
     mail: null,
     log,
     ...opts,

@@ -2,3 +2,5 @@
 export { notificationsSubscriber, type NotificationOptions } from "./notifications.subscriber";
 export { notificationText, smsSegments, type Trigger } from "./notification-texts";
 export { TelegramService } from "./telegram/telegram-service";
+export { pushTransport, type PushPayload } from "./push/push-transport";
+export { resolveVapidKeys, type VapidKeys } from "./push/vapid-keys";

@@ -6,12 +6,15 @@ import { TICKET_EVENT, trackingViews, type CompanyQueryDb } from "../queue";
 import { normalizePhone } from "../../shared/phone";
 import { notificationText, smsSegments, type Trigger } from "./notification-texts";
 import { loadTicketsToNotify, type TicketToNotify } from "./notify-tickets.query";
+import type { PushPayload } from "./push/push-transport";
 
 export type NotificationOptions = {
   /** The platform's public address, for the tracking link /t/{token}. */
   publicUrl: string;
   /** Events older than this are history (a first run over an old log), not news: skipped. */
   staleAfterMs?: number;
+  /** How long Telegram or push has to get through before the SMS goes instead (60 s). */
+  fallbackAfterMs?: number;
   now?: () => Date;
 };
 
@@ -48,8 +51,8 @@ const MOVES_LINE = new Set<string>([
 ]);
 
 /**
- * Tells customers what happens to their tickets (SMS to the ticket's phone, Telegram to the
- * chats that follow it), from the committed queue events — never inside the request. Each
+ * Tells customers what happens to their tickets (Telegram to the chats and web push to the
+ * browsers that follow it, SMS to the ticket's phone), from the committed queue events — never inside the request. Each
  * message is queued in the outbox in the transaction that advances this subscriber's cursor,
  * under a key naming (ticket, trigger, channel), so a redelivered batch queues nothing twice.
  * "Nearly up" is computed after events that move a line: the waiting tickets of that service
@@ -75,7 +78,10 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
       if (ids.size === 0) return;
       const info = await companyInfo(tx.db, company);
       const tickets = await loadTicketsToNotify(tx.db, tx.company, company, [...ids]);
-      const send = sender(tx.db, company, info.language, opts.publicUrl);
+      const send = sender(tx.db, company, info.language, opts.publicUrl, {
+        now,
+        fallbackAfterMs: opts.fallbackAfterMs ?? 60_000,
+      });
       for (const { event, trigger } of fired) {
         const t = tickets.get(event.ticketId);
         if (t) await send(t, trigger, REPEATABLE.has(trigger) ? String(event.id) : "");
@@ -113,7 +119,19 @@ async function companyInfo(db: Db, company: EventCompany) {
   return { language: row?.default_language ?? "uz" };
 }
 
-function sender(db: Db, company: EventCompany, language: string, publicUrl: string): Send {
+/**
+ * Queues a trigger's messages for one ticket, by the customer's choice: to each Telegram chat and
+ * browser (web push) that follows it, unless that channel is turned off; and an SMS to its phone
+ * (unless turned off) — at once when nothing else reaches the customer, else as a stand-in that
+ * waits `fallbackAfterMs` and goes only if none of the Telegram/push messages was sent by then.
+ */
+function sender(
+  db: Db,
+  company: EventCompany,
+  language: string,
+  publicUrl: string,
+  rule: { now: Date; fallbackAfterMs: number },
+): Send {
   return async (t, trigger, occurrence, position) => {
     const parts = (lang: string) => ({
       label: t.label,
@@ -124,10 +142,42 @@ function sender(db: Db, company: EventCompany, language: string, publicUrl: stri
       position: position ?? null,
       time: t.appointment_at ? formatTime(t.appointment_at, t.time_zone) : null,
     });
-    const key = (channel: string) =>
-      [company.id, t.id, occurrence ? `${trigger}@${occurrence}` : trigger, channel].join(":");
+    const cause = [company.id, t.id, occurrence ? `${trigger}@${occurrence}` : trigger].join(":");
+    const key = (channel: string) => `${cause}:${channel}`;
+    let preferred = 0;
+    if (!t.muted.has("telegram")) {
+      for (const chat of t.chats) {
+        await enqueueNotification(db, {
+          channel: "telegram",
+          to: chat.chatId,
+          text: notificationText(trigger, chat.language, parts(chat.language)),
+          companyId: company.id,
+          key: key(`telegram:${chat.chatId}`),
+        });
+        preferred++;
+      }
+    }
+    if (!t.muted.has("push")) {
+      for (const browser of t.pushes) {
+        const p = parts(browser.language);
+        const payload: PushPayload = {
+          title: `${t.label} · ${p.branch}`,
+          body: notificationText(trigger, browser.language, p),
+          url: p.link,
+          tag: `ticket-${t.id}`,
+        };
+        await enqueueNotification(db, {
+          channel: "push",
+          to: browser.subscriptionId,
+          text: JSON.stringify(payload),
+          companyId: company.id,
+          key: key(`push:${browser.subscriptionId}`),
+        });
+        preferred++;
+      }
+    }
     const phone = t.customer_phone ? normalizePhone(t.customer_phone) : null;
-    if (phone) {
+    if (phone && !t.muted.has("sms")) {
       const lang = t.language ?? language;
       const text = toGsmFriendly(notificationText(trigger, lang, parts(lang)));
       await enqueueNotification(db, {
@@ -137,15 +187,10 @@ function sender(db: Db, company: EventCompany, language: string, publicUrl: stri
         companyId: company.id,
         key: key("sms"),
         segments: smsSegments(text).segments,
-      });
-    }
-    for (const chat of t.chats) {
-      await enqueueNotification(db, {
-        channel: "telegram",
-        to: chat.chatId,
-        text: notificationText(trigger, chat.language, parts(chat.language)),
-        companyId: company.id,
-        key: key(`telegram:${chat.chatId}`),
+        ...(preferred > 0 && {
+          fallbackOf: cause,
+          notBefore: new Date(rule.now.getTime() + rule.fallbackAfterMs),
+        }),
       });
     }
   };

@@ -2,6 +2,10 @@ import type { Db } from "../../db/database";
 import type { I18nText } from "../../db/tables";
 import type { EventCompany } from "../events";
 import type { CompanyQueryDb } from "../queue";
+import { normalizePhone } from "../../shared/phone";
+
+/** The channels a customer can turn off. */
+export type MutableChannel = "sms" | "telegram" | "push";
 
 /** A ticket with what its notifications say and where they go. */
 export type TicketToNotify = {
@@ -21,11 +25,16 @@ export type TicketToNotify = {
   counter_number: number | null;
   /** Telegram chats following the ticket (or the ticket it was transferred from). */
   chats: { chatId: string; language: string }[];
+  /** Browsers following it by web push (the ticket, the one it came from, or the account). */
+  pushes: { subscriptionId: string; language: string }[];
+  /** Channels the ticket's holder or the account of its phone turned off. */
+  muted: Set<MutableChannel>;
 };
 
 /**
- * The tickets, with service, branch and counter, and the Telegram chats that follow each one.
- * With `reachableOnly`, only tickets that have a phone or a chat.
+ * The tickets, with service, branch and counter, the Telegram chats and browsers that follow
+ * each one, and the channels turned off for it (by the ticket's holder, or the account signed in
+ * with its phone). With `reachableOnly`, only tickets that have a phone, a chat or a browser.
  */
 export async function loadTicketsToNotify(
   db: Db,
@@ -69,13 +78,70 @@ export async function loadTicketsToNotify(
     .where("company_id", "=", who.id)
     .where("ticket_id", "in", [...followed])
     .execute();
+  const phones = [
+    ...new Set(rows.map((r) => (r.customer_phone ? normalizePhone(r.customer_phone) : null))),
+  ].filter((p): p is string => p !== null);
+  const accounts = phones.length
+    ? await db
+        .selectFrom("platform.customers")
+        .select(["id", "phone", "sms_off", "telegram_off", "push_off"])
+        .where("phone", "in", phones)
+        .execute()
+    : [];
+  const pushes = await db
+    .selectFrom("platform.push_subscriptions")
+    .select(["id", "endpoint", "company_id", "ticket_id", "customer_id", "language"])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("company_id", "=", who.id), eb("ticket_id", "in", [...followed])]),
+        ...(accounts.length
+          ? [
+              eb(
+                "customer_id",
+                "in",
+                accounts.map((a) => a.id),
+              ),
+            ]
+          : []),
+      ]),
+    )
+    .orderBy("created_at")
+    .execute();
+  const prefs = await db
+    .selectFrom("platform.ticket_channel_prefs")
+    .select(["ticket_id", "sms_off", "telegram_off", "push_off"])
+    .where("company_id", "=", who.id)
+    .where("ticket_id", "in", [...followed])
+    .execute();
   for (const r of rows) {
     const mine = chats
       .filter((c) => c.ticket_id === r.id || c.ticket_id === r.transferred_from)
       .map((c) => ({ chatId: c.chat_id, language: c.language }));
     const unique = [...new Map(mine.map((c) => [c.chatId, c])).values()];
-    if (opts.reachableOnly && !r.customer_phone && unique.length === 0) continue;
-    out.set(r.id, { ...r, chats: unique } as TicketToNotify);
+    const phone = r.customer_phone ? normalizePhone(r.customer_phone) : null;
+    const account = phone ? accounts.find((a) => a.phone === phone) : undefined;
+    const ours = (id: string | null) => id !== null && (id === r.id || id === r.transferred_from);
+    const muted = new Set<MutableChannel>();
+    for (const p of [...prefs.filter((x) => ours(x.ticket_id)), ...(account ? [account] : [])]) {
+      if (p.sms_off) muted.add("sms");
+      if (p.telegram_off) muted.add("telegram");
+      if (p.push_off) muted.add("push");
+    }
+    // One message per browser (endpoint), however many ways it follows the ticket.
+    const browsers = new Map<string, { subscriptionId: string; language: string }>();
+    for (const p of pushes) {
+      const follows =
+        (p.company_id === who.id && ours(p.ticket_id)) ||
+        (account !== undefined && p.customer_id === account.id);
+      if (follows && !browsers.has(p.endpoint))
+        browsers.set(p.endpoint, { subscriptionId: p.id, language: p.language });
+    }
+    const reachable =
+      (r.customer_phone && !muted.has("sms")) ||
+      (unique.length > 0 && !muted.has("telegram")) ||
+      (browsers.size > 0 && !muted.has("push"));
+    if (opts.reachableOnly && !reachable) continue;
+    out.set(r.id, { ...r, chats: unique, pushes: [...browsers.values()], muted } as TicketToNotify);
   }
   return out;
 }

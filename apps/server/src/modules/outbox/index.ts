@@ -3,4 +3,4 @@ export { enqueueEmail } from "./outbox.repository";
 export { enqueueMessage, enqueueNotification } from "./outbox.repository";
 export { toGsmFriendly } from "./sms-transport";
 export { recordDelivery } from "./outbox.repository";
-export { RetryAfterError, type Transport } from "./transport";
+export { PermanentError, RetryAfterError, type Transport } from "./transport";

@@ -92,7 +92,7 @@ describe("outbox channels", () => {
     expect(list.json()).toMatchObject({
       total: 1,
       items: [{ channel: "telegram", to: "12345" }],
-      delivery: { configured: true, channels: ["email", "sms"] },
+      delivery: { configured: true, channels: ["push", "email", "sms"] },
     });
   });
 

@@ -127,6 +127,34 @@ export async function markFailed(
     .execute();
 }
 
+/** A message that was not needed after all (an SMS whose Telegram or push got through). */
+export async function markSkipped(db: Kysely<Database>, id: string, reason: string) {
+  await db
+    .updateTable("platform.outbox")
+    .set({ status: "SKIPPED", last_error: reason })
+    .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * Whether a stand-in SMS must go: none of the Telegram or push messages it stands in for (their
+ * dedupe keys start with `of`) was sent.
+ */
+export async function fallbackNeeded(db: Kysely<Database>, of: string): Promise<boolean> {
+  // Keys hold "_" (NEARLY_UP): escaped, so LIKE matches the prefix literally (and by index).
+  const pattern = `${of}:`.replace(/[\\%_]/g, "\\$&") + "%";
+  const sent = await db
+    .selectFrom("platform.outbox")
+    .select("id")
+    .where("dedupe_key", "is not", null)
+    .where("dedupe_key", "like", pattern)
+    .where("channel", "in", ["telegram", "push"])
+    .where("status", "=", "SENT")
+    .limit(1)
+    .executeTakeFirst();
+  return sent === undefined;
+}
+
 export async function listOutbox(
   db: Kysely<Database>,
   q: {
@@ -159,6 +187,12 @@ export type OutgoingNotification = {
   /** Names the cause, e.g. company:ticket:CALLED:sms; a second message with it is dropped. */
   key: string;
   segments?: number | null;
+  /**
+   * An SMS that stands in for the Telegram/push messages whose keys start with this: it waits
+   * until `notBefore` and goes only if none of them was sent by then.
+   */
+  fallbackOf?: string;
+  notBefore?: Date;
 };
 
 /**
@@ -180,6 +214,8 @@ export async function enqueueNotification(
       company_id: n.companyId,
       dedupe_key: n.key,
       segments: n.segments ?? null,
+      fallback_of: n.fallbackOf ?? null,
+      ...(n.notBefore && { next_attempt_at: n.notBefore }),
     })
     .onConflict((oc) => oc.column("dedupe_key").where("dedupe_key", "is not", null).doNothing())
     .returning("id")

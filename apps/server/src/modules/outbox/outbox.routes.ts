@@ -11,7 +11,7 @@ const message = z.object({
   to: z.string(),
   subject: z.string(),
   text: z.string(),
-  status: z.enum(["PENDING", "SENT", "FAILED"]),
+  status: z.enum(["PENDING", "SENT", "FAILED", "SKIPPED"]),
   attempts: z.number(),
   lastError: z.string().nullable(),
   companyId: z.string().nullable(),
@@ -36,7 +36,7 @@ export const outboxRoutes =
           tags: ["outbox"],
           summary: "Outgoing messages, newest first",
           querystring: z.strictObject({
-            status: z.enum(["PENDING", "SENT", "FAILED"]).optional(),
+            status: z.enum(["PENDING", "SENT", "FAILED", "SKIPPED"]).optional(),
             companyId: z.uuid().optional(),
             ...pagingQuery,
           }),

@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../db/database";
 import type { OutboxChannel } from "../../db/tables";
-import { claimDue, markFailed, markSent } from "./outbox.repository";
-import { nextRetrySeconds, RetryAfterError, type Transport } from "./transport";
+import { claimDue, fallbackNeeded, markFailed, markSent, markSkipped } from "./outbox.repository";
+import { nextRetrySeconds, PermanentError, RetryAfterError, type Transport } from "./transport";
 
 /**
  * Delivers queued messages in the background so a slow or failing gateway never fails the
@@ -55,6 +55,15 @@ export class OutboxWorker {
       const due = await claimDue(this.db, this.channels, 20);
       for (const m of due) {
         const transport = this.transports.get(m.channel)!;
+        // An SMS standing in for Telegram/push: only when none of those got through in time.
+        if (m.fallback_of && !(await fallbackNeeded(this.db, m.fallback_of))) {
+          await markSkipped(
+            this.db,
+            m.id,
+            "Delivered by Telegram or push: this SMS was not needed.",
+          );
+          continue;
+        }
         try {
           const result = await transport.send({
             id: m.id,
@@ -72,7 +81,10 @@ export class OutboxWorker {
             { outboxId: m.id, channel: m.channel, err: message },
             "outbox delivery failed; will retry",
           );
-          let retryIn = nextRetrySeconds(transport.retry, m.attempts + 1);
+          let retryIn =
+            err instanceof PermanentError
+              ? null
+              : nextRetrySeconds(transport.retry, m.attempts + 1);
           // The provider said when to come back (429): not sooner.
           if (retryIn !== null && err instanceof RetryAfterError)
             retryIn = Math.max(retryIn, err.retryAfterSeconds);

@@ -25,6 +25,12 @@ export class RetryAfterError extends Error {
   }
 }
 
+/**
+ * The provider refused the message for good (a push subscription that is gone, a malformed
+ * request): no retry, the message is FAILED at once.
+ */
+export class PermanentError extends Error {}
+
 /** How often and how patiently a channel retries: back-off doubles from `baseSeconds`. */
 export type RetryPolicy = { maxAttempts: number; baseSeconds: number; maxSeconds: number };
 

@@ -103,6 +103,16 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
     return this.refreshing;
   }
 
+  /** The access token now (null when signed out), for a request outside this realm's base. */
+  accessToken(): string | null {
+    return this.token;
+  }
+
+  /** Whether this browser was signed in to this realm (no request made). */
+  hadSession(): boolean {
+    return this.wasSignedIn();
+  }
+
   /** On app start: try the refresh cookie once if we do not know yet. */
   async ensure(): Promise<boolean> {
     if (this.state.status === "authenticated") return true;

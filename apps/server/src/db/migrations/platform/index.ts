@@ -4,6 +4,7 @@ import { platformSessions } from "./0002-sessions";
 import { platformTicketIndexAndChannels } from "./0003-ticket-index-and-channels";
 import { platformCustomers } from "./0004-customers";
 import { platformNotifications } from "./0005-notifications";
+import { platformPushAndChannelChoice } from "./0006-push-and-channel-choice";
 import { platformOpenTicketIndex } from "./0007-open-ticket-index";
 
 /** Platform schema migrations, in order. Append only. */
@@ -13,5 +14,6 @@ export const platformMigrations: Migration[] = [
   platformTicketIndexAndChannels,
   platformCustomers,
   platformNotifications,
+  platformPushAndChannelChoice,
   platformOpenTicketIndex,
 ];

@@ -15,6 +15,7 @@ import {
 } from "../../../features/customer-account/hooks/use-my-tickets";
 import { PortalShell } from "../../../features/portal/components/portal-shell";
 import { customerSession } from "../../../lib/auth/customer-session";
+import { AccountChannelsSection } from "../../../features/customer-account/components/account-channels";
 import { useSessionState } from "../../../lib/auth/sessions";
 import { useErrorMessage } from "../../../lib/errors";
 import { useFormatDate } from "../../../lib/format";
@@ -164,6 +165,7 @@ export function MyTicketsPage() {
             tickets={tickets.data.history}
             onCancel={setCancelling}
           />
+          <AccountChannelsSection />
           <p className="text-center">
             <Link to="/" className="text-sm text-zinc-600 underline">
               {t("account.findCompany")}

@@ -40,6 +40,13 @@ const TelegramFollowSection = lazy(async () => {
   return m;
 });
 
+// "Notify me on this phone" (web push) and the ticket's channels, on or off.
+const PushFollowSection = lazy(async () => {
+  const m = await import("./push-follow-section");
+  await m.pushFollowSectionReady;
+  return m;
+});
+
 const FINAL = ["COMPLETED", "NO_SHOW", "CANCELLED", "TRANSFERRED", "EXPIRED"];
 
 /** `/c/:slug/t/:token` (or `/t/:token` on the company's host): a customer follows their ticket. */
@@ -101,6 +108,11 @@ export function TicketTrackingPage() {
         {ticket && !FINAL.includes(ticket.status) && (
           <Suspense fallback={null}>
             <TelegramFollowSection token={token} />
+          </Suspense>
+        )}
+        {ticket && !FINAL.includes(ticket.status) && (
+          <Suspense fallback={null}>
+            <PushFollowSection token={token} />
           </Suspense>
         )}
         {ticket?.status === "COMPLETED" && (

@@ -33,3 +33,13 @@ export const cancelMyTicket = (ticketId: string) =>
     `/tickets/${encodeURIComponent(ticketId)}/cancel`,
     { method: "POST" },
   );
+
+export type AccountChannels = { sms: boolean; telegram: boolean; push: boolean };
+
+/** Which channels tell me about all my tickets. */
+export const fetchAccountChannels = () =>
+  customerSession.request<{ on: AccountChannels }>("/channels");
+
+/** Turns channels off or on for every ticket of my phone. */
+export const setAccountChannels = (on: Partial<AccountChannels>) =>
+  customerSession.request<{ on: AccountChannels }>("/channels", { method: "PUT", body: on });

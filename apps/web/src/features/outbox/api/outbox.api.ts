@@ -2,7 +2,7 @@ import { toQuery } from "../../../lib/api/http";
 import type { Page } from "../../../lib/api/types";
 import { platformSession } from "../../../lib/auth/sessions";
 
-export const OUTBOX_STATUSES = ["PENDING", "SENT", "FAILED"] as const;
+export const OUTBOX_STATUSES = ["PENDING", "SENT", "FAILED", "SKIPPED"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export type OutboxMessage = {

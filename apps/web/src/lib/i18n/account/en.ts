@@ -45,4 +45,8 @@ export const accountEn: Messages["account"] = {
   rateSubmit: "Send rating",
   rateThanks: "Thank you! Your rating was received.",
   yourRating: "Your rating",
+  channelsTitle: "Where messages go",
+  channel: { sms: "SMS", telegram: "Telegram", push: "Notifications on the phone" },
+  channelsHint:
+    "A channel turned off carries no messages about your tickets. If Telegram or a notification is not delivered within 60 seconds, an SMS goes instead.",
 };

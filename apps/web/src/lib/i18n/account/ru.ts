@@ -45,4 +45,8 @@ export const accountRu: Messages["account"] = {
   rateSubmit: "Оценить",
   rateThanks: "Спасибо! Ваша оценка принята.",
   yourRating: "Ваша оценка",
+  channelsTitle: "Куда присылать сообщения",
+  channel: { sms: "SMS", telegram: "Telegram", push: "Уведомления на телефоне" },
+  channelsHint:
+    "По выключенному каналу сообщения о ваших талонах не приходят. Если Telegram или уведомление не дойдёт за 60 секунд, придёт SMS.",
 };

@@ -44,4 +44,8 @@ export const accountUz = {
   rateSubmit: "Baho berish",
   rateThanks: "Rahmat! Bahoyingiz qabul qilindi.",
   yourRating: "Sizning bahoyingiz",
+  channelsTitle: "Xabarlar qayerga keladi",
+  channel: { sms: "SMS", telegram: "Telegram", push: "Telefondagi bildirishnoma" },
+  channelsHint:
+    "Oʻchirilgan kanal orqali talonlaringiz haqida xabar yuborilmaydi. Telegram yoki bildirishnoma 60 soniyada yetib bormasa, SMS yuboriladi.",
 };

@@ -163,7 +163,7 @@ export const enStaff: StaffMessages = {
     messageTitle: "Message",
     open: "Open message",
   },
-  outboxStatus: { PENDING: "Pending", SENT: "Sent", FAILED: "Failed" },
+  outboxStatus: { PENDING: "Pending", SENT: "Sent", FAILED: "Failed", SKIPPED: "Not needed" },
   audit: {
     title: "Audit log",
     subtitle: "Every administrative action",

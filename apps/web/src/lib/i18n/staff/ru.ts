@@ -163,7 +163,12 @@ export const ruStaff: StaffMessages = {
     messageTitle: "Сообщение",
     open: "Открыть сообщение",
   },
-  outboxStatus: { PENDING: "В очереди", SENT: "Отправлено", FAILED: "Ошибка" },
+  outboxStatus: {
+    PENDING: "В очереди",
+    SENT: "Отправлено",
+    FAILED: "Ошибка",
+    SKIPPED: "Не понадобилось",
+  },
   audit: {
     title: "Журнал аудита",
     subtitle: "Все действия администраторов",

@@ -166,7 +166,12 @@ export const uzStaff = {
     messageTitle: "Xabar",
     open: "Xabarni ochish",
   },
-  outboxStatus: { PENDING: "Navbatda", SENT: "Yuborildi", FAILED: "Xato" },
+  outboxStatus: {
+    PENDING: "Navbatda",
+    SENT: "Yuborildi",
+    FAILED: "Xato",
+    SKIPPED: "Kerak boʻlmadi",
+  },
   audit: {
     title: "Audit jurnali",
     subtitle: "Administratorlarning barcha amallari",

@@ -1,0 +1,80 @@
+import webpush from "web-push";
+import type { Db } from "../../../db/database";
+import { PermanentError, RetryAfterError, type Transport } from "../../outbox";
+import type { VapidKeys } from "./vapid-keys";
+
+/** What a push message carries to the service worker (JSON, encrypted on the wire). */
+export type PushPayload = { title: string; body: string; url: string; tag: string };
+
+/** How long a push service keeps a message for a phone that is offline: a queue moves on. */
+const TTL_SECONDS = 30 * 60;
+
+/**
+ * Web push (RFC 8030, 8291, 8292) as an outbox transport: the message's recipient is a row of
+ * `platform.push_subscriptions`; its text (the JSON payload) is encrypted for that browser
+ * (aes128gcm) and POSTed to its push service with a VAPID signature. 404 or 410 means the
+ * browser dropped the subscription: it is deleted (every ticket it followed) and the message
+ * fails for good. 429 waits for Retry-After; 5xx and network errors are retried; other 4xx fail.
+ */
+export function pushTransport(
+  db: Db,
+  vapid: VapidKeys,
+  opts: { timeoutMs?: number } = {},
+): Transport {
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  return {
+    channel: "push",
+    // "Your turn" is news for minutes, not hours: a few quick tries.
+    retry: { maxAttempts: 5, baseSeconds: 5, maxSeconds: 300 },
+    send: async (m) => {
+      const sub = await db
+        .selectFrom("platform.push_subscriptions")
+        .select(["endpoint", "p256dh", "auth"])
+        .where("id", "=", m.to)
+        .executeTakeFirst();
+      if (!sub) throw new PermanentError("The push subscription no longer exists.");
+      const details = webpush.generateRequestDetails(
+        { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
+        m.text,
+        {
+          vapidDetails: vapid,
+          TTL: TTL_SECONDS,
+          contentEncoding: "aes128gcm",
+          urgency: "high",
+        },
+      );
+      // fetch sets Content-Length itself.
+      const headers = Object.fromEntries(
+        Object.entries(details.headers).filter(([k]) => k.toLowerCase() !== "content-length"),
+      ) as Record<string, string>;
+      const res = await fetch(details.endpoint, {
+        method: "POST",
+        headers,
+        body: details.body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = (await res.text()).slice(0, 200);
+      if (res.status === 404 || res.status === 410) {
+        await db
+          .deleteFrom("platform.push_subscriptions")
+          .where("endpoint", "=", sub.endpoint)
+          .execute();
+        throw new PermanentError(
+          `Push service ${res.status}: the browser dropped this subscription; it was deleted.`,
+        );
+      }
+      if (res.status === 429) {
+        const wait = Number(res.headers.get("retry-after"));
+        throw new RetryAfterError(
+          `Push service 429 ${text}`,
+          Number.isFinite(wait) && wait > 0 ? wait : 30,
+        );
+      }
+      if (res.status >= 500) throw new Error(`Push service ${res.status} ${text}`);
+      if (!res.ok) throw new PermanentError(`Push service refused: ${res.status} ${text}`);
+      const location = res.headers.get("location");
+      return location ? { providerId: location.slice(0, 500) } : {};
+    },
+    close: () => {},
+  };
+}

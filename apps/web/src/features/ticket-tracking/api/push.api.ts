@@ -1,0 +1,47 @@
+import { requestJson } from "../../../lib/api/http";
+
+const ticketBase = (token: string) => `/api/public/tickets/${encodeURIComponent(token)}`;
+
+export type TicketChannels = {
+  on: { sms: boolean; telegram: boolean; push: boolean };
+  hasPhone: boolean;
+  telegramChats: number;
+  pushBrowsers: number;
+};
+
+/** The platform's VAPID public key (for PushManager.subscribe). */
+export function fetchPushKey() {
+  return requestJson<{ publicKey: string }>("/api/public/push/key");
+}
+
+/** This browser follows the ticket by push (and the signed-in account, with its token). */
+export function subscribePush(
+  token: string,
+  subscription: PushSubscriptionJSON,
+  language: string,
+  customerToken: string | null,
+) {
+  return requestJson<{ subscribed: true }>(`${ticketBase(token)}/push`, {
+    method: "POST",
+    body: { subscription, language },
+    token: customerToken,
+  });
+}
+
+export function unsubscribePush(token: string, endpoint: string) {
+  return requestJson<{ removed: number }>(`${ticketBase(token)}/push/unsubscribe`, {
+    method: "POST",
+    body: { endpoint },
+  });
+}
+
+export function fetchTicketChannels(token: string, signal?: AbortSignal) {
+  return requestJson<TicketChannels>(`${ticketBase(token)}/channels`, { signal });
+}
+
+export function setTicketChannels(token: string, on: Partial<TicketChannels["on"]>) {
+  return requestJson<{ on: TicketChannels["on"] }>(`${ticketBase(token)}/channels`, {
+    method: "PUT",
+    body: on,
+  });
+}
