@@ -22,6 +22,8 @@ export const SERVER_EVENT = {
   OPERATOR_CHANGED: "operator.changed",
   DISPLAY_CALL: "display.call",
   TRACKING: "ticket.tracking",
+  /** One of the signed-in customer's tickets changed, in any company: read "my tickets" again. */
+  MY_TICKETS: "customer.tickets",
 } as const;
 
 /** Asks the server for a fresh snapshot over the socket (at most once a second). */
@@ -63,6 +65,8 @@ export type OperatorChangedPayload = {
 
 export type DisplayCallPayload = { call: DisplayCallDto; at: Date };
 export type TrackingPayload = { ticket: TrackingDto; at: Date };
+/** Only a signal (the list is read over HTTP): which tickets changed, and when. */
+export type MyTicketsPayload = { ticketIds: string[]; at: Date };
 
 /** What the server emits, as the server holds it (`Date`s); socket.io's `Server` generics. */
 export type ServerToClientEvents = {
@@ -72,6 +76,7 @@ export type ServerToClientEvents = {
   [SERVER_EVENT.OPERATOR_CHANGED]: (p: OperatorChangedPayload) => void;
   [SERVER_EVENT.DISPLAY_CALL]: (p: DisplayCallPayload) => void;
   [SERVER_EVENT.TRACKING]: (p: TrackingPayload) => void;
+  [SERVER_EVENT.MY_TICKETS]: (p: MyTicketsPayload) => void;
 };
 
 export type ServerEventName = keyof ServerToClientEvents;
@@ -95,4 +100,6 @@ export type RealtimeAuth =
   /** A paired display board. */
   | { slug: string; deviceToken: string }
   /** A ticket tracker (whoever holds the ticket's link). */
-  | { slug: string; ticketToken: string };
+  | { slug: string; ticketToken: string }
+  /** A signed-in portal customer (customer-realm access token): changes to their own tickets. */
+  | { customerToken: string };

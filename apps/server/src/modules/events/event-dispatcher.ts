@@ -10,7 +10,7 @@ import {
   readAfter,
   subscribersBehind,
 } from "./event-cursor.repository";
-import type { DurableSubscriber, EventCompany, LiveSubscriber } from "./events.types";
+import type { AfterCommit, DurableSubscriber, EventCompany, LiveSubscriber } from "./events.types";
 
 export type DispatcherOptions = {
   /** Events handed to a subscriber at once. */
@@ -193,16 +193,24 @@ export class EventDispatcher implements QueuePublisher {
     this.timers.set(company.id, timer);
   }
 
-  private runOnce(company: EventCompany, sub: DurableSubscriber): Promise<Outcome> {
-    return this.db.transaction().execute(async (trx) => {
+  private async runOnce(company: EventCompany, sub: DurableSubscriber): Promise<Outcome> {
+    let after: AfterCommit | void = undefined;
+    const outcome = await this.db.transaction().execute(async (trx) => {
       const cursor = await claimCursor(trx, company, sub.name);
       if (!cursor) return "skipped";
       const { events, more, held } = await readAfter(trx, company, cursor, this.opts.batchSize);
       if (events.length > 0) {
-        await sub.handle({ db: trx, company: companyDb(trx, company) }, company, events);
+        after = await sub.handle({ db: trx, company: companyDb(trx, company) }, company, events);
         await advanceCursor(trx, company, sub.name, events[events.length - 1]!);
       }
       return more ? "more" : held ? "held" : "done";
     });
+    // Committed: now what the batch changed may be announced.
+    try {
+      (after as AfterCommit | void)?.();
+    } catch (err) {
+      this.log.error({ err, company: company.id, subscriber: sub.name }, "after-commit failed");
+    }
+    return outcome;
   }
 }

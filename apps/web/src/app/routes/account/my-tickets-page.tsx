@@ -15,6 +15,7 @@ import {
 } from "../../../features/customer-account/hooks/use-my-tickets";
 import { PortalShell } from "../../../features/portal/components/portal-shell";
 import { customerSession } from "../../../lib/auth/customer-session";
+import { cn } from "../../../lib/cn";
 import { useSessionState } from "../../../lib/auth/sessions";
 import { useErrorMessage } from "../../../lib/errors";
 import { useFormatDate } from "../../../lib/format";
@@ -108,7 +109,7 @@ export function MyTicketsPage() {
   const errorMessage = useErrorMessage();
   const toast = useToast();
   const session = useSessionState(customerSession);
-  const tickets = useMyTickets(session.status === "authenticated");
+  const { query: tickets, connection } = useMyTickets(session.status === "authenticated");
   const cancel = useCancelMyTicket();
   const [cancelling, setCancelling] = useState<MyTicket | null>(null);
 
@@ -164,6 +165,24 @@ export function MyTicketsPage() {
             tickets={tickets.data.history}
             onCancel={setCancelling}
           />
+          <p
+            className={cn(
+              "mb-4 flex items-center justify-center gap-2 text-sm",
+              connection === "offline" ? "font-semibold text-red-700" : "text-zinc-600",
+            )}
+            role="status"
+            data-testid="my-tickets-connection"
+            data-status={connection}
+          >
+            <span
+              aria-hidden="true"
+              className={cn(
+                "size-2 rounded-full",
+                connection === "online" ? "bg-emerald-500" : "animate-pulse bg-amber-500",
+              )}
+            />
+            {connection === "offline" ? t("account.listPolling") : t("account.listLive")}
+          </p>
           <p className="text-center">
             <Link to="/" className="text-sm text-zinc-600 underline">
               {t("account.findCompany")}

@@ -45,4 +45,6 @@ export const accountEn: Messages["account"] = {
   rateSubmit: "Send rating",
   rateThanks: "Thank you! Your rating was received.",
   yourRating: "Your rating",
+  listLive: "The list updates live",
+  listPolling: "No connection — the list refreshes every 30 seconds",
 };

@@ -45,4 +45,6 @@ export const accountRu: Messages["account"] = {
   rateSubmit: "Оценить",
   rateThanks: "Спасибо! Ваша оценка принята.",
   yourRating: "Ваша оценка",
+  listLive: "Список обновляется сам",
+  listPolling: "Нет связи — список обновляется каждые 30 секунд",
 };

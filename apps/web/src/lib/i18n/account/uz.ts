@@ -44,4 +44,6 @@ export const accountUz = {
   rateSubmit: "Baho berish",
   rateThanks: "Rahmat! Bahoyingiz qabul qilindi.",
   yourRating: "Sizning bahoyingiz",
+  listLive: "Roʻyxat jonli yangilanadi",
+  listPolling: "Aloqa yoʻq — roʻyxat har 30 soniyada yangilanadi",
 };
