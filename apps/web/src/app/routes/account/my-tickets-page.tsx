@@ -57,8 +57,10 @@ function TicketCard({ ticket, onCancel }: { ticket: MyTicket; onCancel: () => vo
       </p>
       <p className="mt-1 text-sm text-zinc-600">
         {ticket.appointmentAt
-          ? t("account.appointmentAt", { time: formatDate(ticket.appointmentAt) })
-          : t("account.issuedAt", { time: formatDate(ticket.issuedAt) })}
+          ? t("account.appointmentAt", {
+              time: formatDate(ticket.appointmentAt, true, ticket.timeZone),
+            })
+          : t("account.issuedAt", { time: formatDate(ticket.issuedAt, true, ticket.timeZone) })}
       </p>
       <div className="mt-3 flex gap-2">
         <Link to={ticket.trackPath} className={buttonClass("secondary")}>
