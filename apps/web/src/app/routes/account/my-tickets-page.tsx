@@ -128,7 +128,8 @@ export function MyTicketsPage() {
           {session.user && (
             <p className="text-sm text-zinc-500">
               {t("account.signedInAs", {
-                phone: `+998 ${formatLocalPhone(session.user.phone)}`,
+                // Non-breaking: a number is not split across two lines.
+                phone: `+998 ${formatLocalPhone(session.user.phone)}`.replace(/ /g, "\u00a0"),
               })}
             </p>
           )}
@@ -197,6 +198,7 @@ export function MyTicketsPage() {
         title={t("account.cancel")}
         description={t("account.cancelConfirm", { label: cancelling?.label ?? "" })}
         confirmLabel={t("account.cancelYes")}
+        dismissLabel={t("account.keep")}
         tone="danger"
         pending={cancel.isPending}
         error={cancel.isError ? errorMessage(cancel.error) : null}

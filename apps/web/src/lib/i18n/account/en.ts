@@ -29,6 +29,7 @@ export const accountEn: Messages["account"] = {
   open: "Follow",
   cancel: "Cancel",
   cancelYes: "Yes, cancel the ticket",
+  keep: "No, keep it",
   cancelConfirm: "Cancel ticket {{label}}? Your place goes to another customer.",
   cancelled: "Ticket {{label}} was cancelled.",
   appointmentAt: "Appointment time: {{time}}",

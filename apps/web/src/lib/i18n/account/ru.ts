@@ -29,6 +29,7 @@ export const accountRu: Messages["account"] = {
   open: "Следить",
   cancel: "Отменить",
   cancelYes: "Да, отменить талон",
+  keep: "Нет, оставить",
   cancelConfirm: "Отменить талон {{label}}? Ваше место получит другой клиент.",
   cancelled: "Талон {{label}} отменён.",
   appointmentAt: "Время записи: {{time}}",

@@ -28,6 +28,7 @@ export const accountUz = {
   open: "Kuzatish",
   cancel: "Bekor qilish",
   cancelYes: "Ha, talonni bekor qilish",
+  keep: "Yoʻq, qolsin",
   cancelConfirm: "{{label}} talonini bekor qilasizmi? Joyingiz boshqa mijozga beriladi.",
   cancelled: "{{label}} bekor qilindi.",
   appointmentAt: "Qabul vaqti: {{time}}",
