@@ -247,6 +247,8 @@ test.describe.serial("the customer portal on a phone", () => {
     await expect(op.getByTestId("current-ticket")).toHaveAttribute("data-status", "SERVING");
     await expect(page.getByTestId("tracked-status")).toHaveText("Xizmat ko‘rsatilmoqda");
     await op.keyboard.press("KeyF");
+    // The finish dialog takes the Enter once its (optional) result field has the focus.
+    await expect(op.getByLabel("Natija (ixtiyoriy)")).toBeFocused();
     await op.keyboard.press("Enter");
     await expect(op.getByTestId("stat-served")).toHaveText("1");
     const rating = page.getByTestId("ticket-rating");
@@ -329,6 +331,8 @@ test.describe.serial("the customer portal on a phone", () => {
     await active.getByRole("button", { name: "Bekor qilish" }).click();
     const dialog = list.getByRole("dialog");
     await expect(dialog).toContainText("O-001");
+    // Backing out does not read "cancel" as well: the customer cannot mistake it.
+    await expect(dialog.getByRole("button", { name: "Yoʻq, qolsin" })).toBeVisible();
     await snap(list, "journey-24-cancel-confirm");
     await expectAccessible(list, "cancel dialog");
     await dialog.getByRole("button", { name: "Ha, talonni bekor qilish" }).click();
@@ -352,6 +356,12 @@ test.describe.serial("the customer portal on a phone", () => {
     await expect(list.getByRole("heading", { name: "Мои талоны" })).toBeVisible();
     await expect(list.getByTestId("my-tickets-connection")).toContainText("Список обновляется сам");
     await snap(list, "journey-26-my-tickets-ru");
+
+    // The portal's last page: scanning a ticket's QR code (this phone has no camera to offer).
+    await list.goto("/scan");
+    await expect(list.getByRole("heading", { level: 1 })).toBeVisible();
+    await snap(list, "journey-27-scan");
+    await expectAccessible(list, "scan page");
     await Promise.all([phone.close(), desk.close()]);
   });
 });
