@@ -43,10 +43,21 @@ async function login(request: APIRequestContext, slug: string, email: string, pa
   return answer;
 }
 
+/** What a journey may change in the standard world. */
+export type WorldOptions = {
+  /** The company's name (default "Hamkorbank"). */
+  name?: string;
+  /** The branch's IANA time zone (default Asia/Tashkent). */
+  timeZone?: string;
+  /** Branch settings beside the 5-second no-show grace (e.g. the check-in window). */
+  branchSettings?: Record<string, unknown>;
+};
+
 /** Builds the whole world for the queue journey; answers ids, credentials and a pairing code. */
 export async function setUpQueueWorld(
   request: APIRequestContext,
   slug: string,
+  options: WorldOptions = {},
 ): Promise<QueueWorld> {
   // Super admin creates and activates the company; the invite carries a one-time password.
   const platform = await ok<{ accessToken: string }>(
@@ -58,7 +69,7 @@ export async function setUpQueueWorld(
     await request.post("/api/platform/companies", {
       headers: su,
       data: {
-        name: "Hamkorbank",
+        name: options.name ?? "Hamkorbank",
         slug,
         adminEmail: `admin@${slug}.uz`,
         phone: "+998 71 200 00 01",
@@ -99,7 +110,8 @@ export async function setUpQueueWorld(
     slug: "toshkent",
     code: "TSH",
     weeklyHours: ALL_WEEK,
-    settings: { noShowGraceSeconds: 5 },
+    ...(options.timeZone && { timeZone: options.timeZone }),
+    settings: { noShowGraceSeconds: 5, ...options.branchSettings },
   });
   const kassa = await post<{ id: string }>("/services", {
     name: { uz: "Kassa xizmati", ru: "Касса", en: "Cash desk" },

@@ -14,7 +14,7 @@ import { EventDispatcher } from "./modules/events/event-dispatcher";
 import type { DurableSubscriber } from "./modules/events/events.types";
 import {
   configuredSubscribers,
-  durableSubscribers,
+  durableSubscribersWith,
   liveSubscribers,
 } from "./modules/events/subscribers";
 import { PlatformMetrics, type PoolStats } from "./modules/metrics";
@@ -114,7 +114,7 @@ export function createContext(deps: ContextDeps): AppContext {
     deps.db,
     liveSubscribers(realtime),
     [
-      ...durableSubscribers,
+      ...durableSubscribersWith((changes) => realtime.notifyCustomers(changes)),
       ...configuredSubscribers({ publicUrl }),
       ...(deps.extraSubscribers ?? []),
     ],

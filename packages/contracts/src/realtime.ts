@@ -26,6 +26,8 @@ export const SERVER_EVENT = {
   DEVICE_SETTINGS: "device.settings",
   /** A paired device was revoked or unpaired: its token no longer works; the socket closes. */
   DEVICE_REVOKED: "device.revoked",
+  /** One of the signed-in customer's tickets changed, in any company: read "my tickets" again. */
+  MY_TICKETS: "customer.tickets",
 } as const;
 
 /** Asks the server for a fresh snapshot over the socket (at most once a second). */
@@ -70,6 +72,8 @@ export type OperatorChangedPayload = {
 export type DisplayCallPayload = { call: DisplayCallDto; at: Date };
 export type TrackingPayload = { ticket: TrackingDto; at: Date };
 export type DeviceChangedPayload = { deviceId: string; at: Date };
+/** Only a signal (the list is read over HTTP): which tickets changed, and when. */
+export type MyTicketsPayload = { ticketIds: string[]; at: Date };
 
 /** What the server emits, as the server holds it (`Date`s); socket.io's `Server` generics. */
 export type ServerToClientEvents = {
@@ -81,6 +85,7 @@ export type ServerToClientEvents = {
   [SERVER_EVENT.TRACKING]: (p: TrackingPayload) => void;
   [SERVER_EVENT.DEVICE_SETTINGS]: (p: DeviceChangedPayload) => void;
   [SERVER_EVENT.DEVICE_REVOKED]: (p: DeviceChangedPayload) => void;
+  [SERVER_EVENT.MY_TICKETS]: (p: MyTicketsPayload) => void;
 };
 
 export type ServerEventName = keyof ServerToClientEvents;
@@ -104,4 +109,6 @@ export type RealtimeAuth =
   /** A paired display board or kiosk. */
   | { slug: string; deviceToken: string }
   /** A ticket tracker (whoever holds the ticket's link). */
-  | { slug: string; ticketToken: string };
+  | { slug: string; ticketToken: string }
+  /** A signed-in portal customer (customer-realm access token): changes to their own tickets. */
+  | { customerToken: string };

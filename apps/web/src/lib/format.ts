@@ -1,35 +1,34 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { formatNumeric } from "./format-numeric";
 import { isLanguage, localeOf } from "./i18n";
 
 /** Date-time formatter in the current language; `—` for empty values. */
-export function useFormatDate(): (value: string | null | undefined, withTime?: boolean) => string {
+export function useFormatDate(): (
+  value: string | null | undefined,
+  withTime?: boolean,
+  /** An IANA zone to show the time in (a branch's), else the device's own. */
+  timeZone?: string | null,
+) => string {
   const { i18n } = useTranslation();
   const lang = isLanguage(i18n.language) ? i18n.language : "uz";
   return useCallback(
-    (value, withTime = true) => {
+    (value, withTime = true, timeZone) => {
       if (!value) return "—";
       const date = new Date(value);
       if (Number.isNaN(date.getTime())) return value;
       // Browsers ship thin Uzbek calendar data ("2026 M11 24"): use the numeric form people write.
-      if (lang === "uz") return formatNumeric(date, withTime);
+      if (lang === "uz") return formatNumeric(date, withTime, timeZone ?? undefined);
       return new Intl.DateTimeFormat(localeOf(lang), {
         year: "numeric",
         month: "short",
         day: "numeric",
-        ...(withTime ? { hour: "2-digit", minute: "2-digit" } : {}),
+        ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}),
+        ...(timeZone ? { timeZone } : {}),
       }).format(date);
     },
     [lang],
   );
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** 24.11.2026, 09:05 — the everyday numeric form in Uzbekistan. */
-function formatNumeric(date: Date, withTime: boolean): string {
-  const day = `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
-  return withTime ? `${day}, ${pad(date.getHours())}:${pad(date.getMinutes())}` : day;
 }
 
 /** Milliseconds as a short human duration: "120 ms", "1.4 s". */

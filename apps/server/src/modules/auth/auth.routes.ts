@@ -43,19 +43,28 @@ export const cookiePath = (request: FastifyRequest) => {
   return i >= 0 ? original.slice(0, i + 5) : "/";
 };
 
-/** Sets the httpOnly refresh cookie of a realm (staff, super admins and customers alike). */
+/**
+ * Sets the httpOnly refresh cookie of a realm (staff, super admins and customers alike). With
+ * `domain`, the cookie is shared by that domain's subdomains; a host-only cookie of the same
+ * name and path, set before, is cleared in the same answer (two would both be sent, and the
+ * stale one would read as a replayed token and end the session).
+ */
 export function setRefreshCookie(
   ctx: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
+  domain?: string,
 ): void {
+  const path = cookiePath(request);
+  if (domain) reply.clearCookie(REFRESH_COOKIE, { path });
   reply.setCookie(REFRESH_COOKIE, token, {
     httpOnly: true,
     sameSite: "strict",
     secure: ctx.publicUrl.startsWith("https://"),
-    path: cookiePath(request),
+    path,
     maxAge: ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400,
+    ...(domain && { domain }),
   });
 }
 

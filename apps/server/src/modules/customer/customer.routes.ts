@@ -34,6 +34,21 @@ export const CUSTOMER_LIMITS = {
 } as const;
 
 /**
+ * One account across companies, so one sign-in across their hosts: with BASE_DOMAIN, a customer
+ * who signs in at `e-queue.uz` is still signed in at `hamkorbank.e-queue.uz` and the other way
+ * round — the refresh cookie is set for the base domain (it carries only the customer realm's
+ * refresh token, on `/api/customer/auth/` alone). Any other host (an address, a LAN name) keeps
+ * a cookie of its own, and so does a dotless base such as `localhost`.
+ */
+function sharedDomain(ctx: AppContext, request: FastifyRequest): string | undefined {
+  const base = ctx.config.BASE_DOMAIN?.toLowerCase().replace(/:\d+$/, "");
+  const host = request.headers.host?.toLowerCase().replace(/:\d+$/, "");
+  // A dotless base (`localhost` in development) cannot carry a cookie domain: host-only there.
+  if (!base?.includes(".") || !host) return undefined;
+  return host === base || host.endsWith(`.${base}`) ? base : undefined;
+}
+
+/**
  * The portal's customers: sign in with a phone and a one-time SMS code, then "my tickets"
  * across every company (from the platform's ticket index, by the proven phone). Mounted at
  * /api/customer.
@@ -43,7 +58,7 @@ export const customerRoutes =
   async (app) => {
     const signedIn = customerCaller(ctx);
     const send = (request: FastifyRequest, reply: FastifyReply, s: CustomerSession) => {
-      setRefreshCookie(ctx, request, reply, s.refreshToken);
+      setRefreshCookie(ctx, request, reply, s.refreshToken, sharedDomain(ctx, request));
       return { accessToken: s.accessToken, user: s.customer };
     };
 
@@ -110,7 +125,10 @@ export const customerRoutes =
       async (request, reply) => {
         const raw = request.cookies[REFRESH_COOKIE];
         if (raw) await ctx.refreshTokens.revoke(customerRefreshStore(ctx), raw);
-        reply.clearCookie(REFRESH_COOKIE, { path: cookiePath(request) });
+        const path = cookiePath(request);
+        reply.clearCookie(REFRESH_COOKIE, { path });
+        const domain = sharedDomain(ctx, request);
+        if (domain) reply.clearCookie(REFRESH_COOKIE, { path, domain });
         return reply.status(204).send();
       },
     );

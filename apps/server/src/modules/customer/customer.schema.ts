@@ -36,6 +36,10 @@ export const myTicketSchema = z.object({
   company: z.object({ name: z.string(), slug: z.string() }),
   branchName: i18nTextSchema.nullable(),
   serviceName: i18nTextSchema.nullable(),
+  timeZone: z
+    .string()
+    .nullable()
+    .describe("The branch's IANA time zone: its times are shown in it, wherever the phone is"),
   appointmentAt: z.date().nullable(),
   issuedAt: z.date(),
   updatedAt: z.date(),

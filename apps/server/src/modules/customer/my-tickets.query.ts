@@ -64,6 +64,7 @@ function ticketsOfPhone(db: Db, phone: string) {
  */
 async function namesOf(db: Db, rows: IndexRow[]) {
   const names = new Map<string, I18nText>();
+  const zones = new Map<string, string>();
   const byCompany = new Map<string, IndexRow[]>();
   for (const r of rows) byCompany.set(r.schema_name, [...(byCompany.get(r.schema_name) ?? []), r]);
   await Promise.all(
@@ -72,7 +73,7 @@ async function namesOf(db: Db, rows: IndexRow[]) {
       const [branches, services] = await Promise.all([
         q
           .selectFrom("branches")
-          .select(["id", "name"])
+          .select(["id", "name", "time_zone"])
           .where("id", "in", [...new Set(list.map((r) => r.branch_id))])
           .execute(),
         q
@@ -82,9 +83,10 @@ async function namesOf(db: Db, rows: IndexRow[]) {
           .execute(),
       ]);
       for (const b of [...branches, ...services]) names.set(b.id, b.name);
+      for (const b of branches) zones.set(b.id, b.time_zone);
     }),
   );
-  return names;
+  return { names, zones };
 }
 
 /** "My tickets": now in a line, booked, and the history, across every company. */
@@ -106,7 +108,7 @@ export async function myTickets(db: Db, phone: string) {
     .where("c.status", "!=", "DELETED")
     .where("t.status", "not in", [...ACTIVE, TICKET_STATUS.BOOKED])
     .executeTakeFirstOrThrow();
-  const names = await namesOf(db, [...current, ...history]);
+  const { names, zones } = await namesOf(db, [...current, ...history]);
   const toDto = (r: IndexRow): MyTicketDto => ({
     id: r.ticket_id,
     label: r.label,
@@ -117,6 +119,7 @@ export async function myTickets(db: Db, phone: string) {
     company: { name: r.company_name, slug: r.company_slug },
     branchName: names.get(r.branch_id) ?? null,
     serviceName: names.get(r.service_id) ?? null,
+    timeZone: zones.get(r.branch_id) ?? null,
     appointmentAt: r.appointment_at,
     issuedAt: r.created_at,
     updatedAt: r.updated_at,

@@ -123,6 +123,7 @@ describe("my tickets across companies", () => {
       status: "WAITING",
       company: { slug: a.slug },
       serviceName: { uz: "Kassa" },
+      timeZone: "Asia/Tashkent",
       canCancel: true,
     });
     expect(inA.branchName?.uz).toBeTruthy();

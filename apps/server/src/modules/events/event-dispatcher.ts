@@ -10,7 +10,13 @@ import {
   readAfter,
   subscribersBehind,
 } from "./event-cursor.repository";
-import type { DomainEvent, DurableSubscriber, EventCompany, LiveSubscriber } from "./events.types";
+import type {
+  AfterCommit,
+  DomainEvent,
+  DurableSubscriber,
+  EventCompany,
+  LiveSubscriber,
+} from "./events.types";
 
 export type DispatcherOptions = {
   /** Events handed to a subscriber at once. */
@@ -206,17 +212,24 @@ export class EventDispatcher implements QueuePublisher {
 
   private async runOnce(company: EventCompany, sub: DurableSubscriber): Promise<Outcome> {
     let delivered: DomainEvent[] = [];
+    let after: AfterCommit | void = undefined;
     const outcome = await this.db.transaction().execute(async (trx): Promise<Outcome> => {
       const cursor = await claimCursor(trx, company, sub.name);
       if (!cursor) return "skipped";
       const { events, more, held } = await readAfter(trx, company, cursor, this.opts.batchSize);
       if (events.length > 0) {
-        await sub.handle({ db: trx, company: companyDb(trx, company) }, company, events);
+        after = await sub.handle({ db: trx, company: companyDb(trx, company) }, company, events);
         await advanceCursor(trx, company, sub.name, events[events.length - 1]!);
         delivered = events;
       }
       return more ? "more" : held ? "held" : "done";
     });
+    // Committed: now what the batch changed may be announced.
+    try {
+      (after as AfterCommit | void)?.();
+    } catch (err) {
+      this.log.error({ err, company: company.id, subscriber: sub.name }, "after-commit failed");
+    }
     if (delivered.length > 0) {
       for (const fn of this.observers) {
         try {

@@ -20,6 +20,13 @@ export type DomainEvent = {
 export type EventCompany = Pick<CompanyRecord, "id" | "schema_name">;
 
 /**
+ * What a durable subscriber may hand back from `handle`: run once its batch (and cursor) has
+ * committed — best-effort and in process, e.g. a push to sockets that must not announce a
+ * change before it can be read. A crash in between loses it; the clients' fallback covers that.
+ */
+export type AfterCommit = () => void;
+
+/**
  * A side effect that must not be lost: it gets every committed event of a company, in order, at
  * least once, in batches. `handle` runs inside the transaction that advances the subscriber's
  * cursor, so what it writes to the database commits exactly with the cursor; anything it does
@@ -33,7 +40,7 @@ export type DurableSubscriber = {
     tx: { db: Db; company: CompanyQueryDb },
     company: EventCompany,
     events: DomainEvent[],
-  ) => Promise<void>;
+  ) => Promise<void | AfterCommit>;
 };
 
 /**

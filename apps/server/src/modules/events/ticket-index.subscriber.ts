@@ -2,6 +2,9 @@ import { sql } from "kysely";
 import { normalizePhone } from "../../shared/phone";
 import type { DurableSubscriber } from "./events.types";
 
+/** Told, after the index commits, which phones' tickets changed (phone → ticket ids). */
+export type CustomerTicketsNotifier = (changes: ReadonlyMap<string, string[]>) => void;
+
 /**
  * Keeps `platform.ticket_index` — every company's tickets in one table, for the portal's
  * "my tickets" and the bare tracking link — at each ticket's latest state. Idempotent: it
@@ -9,7 +12,7 @@ import type { DurableSubscriber } from "./events.types";
  * batch never overwrites a newer entry. Phones are kept in E.164, so a customer finds the
  * tickets reception or a kiosk took with their number, however it was typed.
  */
-export const ticketIndexSubscriber: DurableSubscriber = {
+export const indexTickets = (notify?: CustomerTicketsNotifier): DurableSubscriber => ({
   name: "ticket-index",
   async handle(tx, company, events) {
     const lastEvent = new Map<string, number>();
@@ -33,10 +36,19 @@ export const ticketIndexSubscriber: DurableSubscriber = {
       .where("id", "in", [...lastEvent.keys()])
       .execute();
     if (tickets.length === 0) return;
+    const changed = new Map<string, string[]>();
+    const rows = tickets.map((t) => {
+      // E.164, as a signed-in customer's phone is: reception may type it any way.
+      const phone = t.customer_phone
+        ? (normalizePhone(t.customer_phone) ?? t.customer_phone)
+        : null;
+      if (phone) changed.set(phone, [...(changed.get(phone) ?? []), t.id]);
+      return { ...t, customer_phone: phone };
+    });
     await tx.db
       .insertInto("platform.ticket_index")
       .values(
-        tickets.map((t) => ({
+        rows.map((t) => ({
           company_id: company.id,
           ticket_id: t.id,
           branch_id: t.branch_id,
@@ -44,10 +56,7 @@ export const ticketIndexSubscriber: DurableSubscriber = {
           label: t.label,
           status: t.status,
           source: t.source,
-          // E.164, as a signed-in customer's phone is: reception may type it any way.
-          customer_phone: t.customer_phone
-            ? (normalizePhone(t.customer_phone) ?? t.customer_phone)
-            : null,
+          customer_phone: t.customer_phone,
           appointment_at: t.appointment_at,
           token: t.token,
           created_at: t.created_at,
@@ -70,5 +79,10 @@ export const ticketIndexSubscriber: DurableSubscriber = {
           .where(sql<boolean>`platform.ticket_index.last_event_id <= excluded.last_event_id`),
       )
       .execute();
+    // The customers' "my tickets" pages read the index: tell them once it has committed.
+    if (notify && changed.size > 0) return () => notify(changed);
   },
-};
+});
+
+/** The index without pushes (tools and tests that run no realtime gateway). */
+export const ticketIndexSubscriber: DurableSubscriber = indexTickets();

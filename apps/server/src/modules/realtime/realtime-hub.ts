@@ -193,12 +193,26 @@ export class RealtimeHub implements QueuePublisher {
     }
   }
 
-  /** Local tracker sockets, for health and benchmarks. */
+  /**
+   * Tells each customer whose tickets changed (by phone, on every node through the adapter) to
+   * read "my tickets" again. Called after the platform's ticket index has committed the change,
+   * so the list they read already shows it. Only the ids of their own tickets travel.
+   */
+  notifyCustomers(changes: ReadonlyMap<string, string[]>): void {
+    const io = this.io;
+    if (!io) return;
+    const at = new Date();
+    for (const [phone, ticketIds] of changes) {
+      io.to(rooms.customer(phone)).emit(SERVER_EVENT.MY_TICKETS, { ticketIds, at });
+    }
+  }
+
   /** Sockets connected to this node (metrics). */
   get socketCount(): number {
     return this.io?.engine.clientsCount ?? 0;
   }
 
+  /** Local tracker sockets, for health and benchmarks. */
   get trackerCount(): number {
     return this.fanout?.size ?? 0;
   }

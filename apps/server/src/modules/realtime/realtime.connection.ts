@@ -6,6 +6,7 @@ import {
   findTicketHolder,
   type DeviceDeps,
   requireBranchAccess,
+  resolveCustomer,
   verifyStaffToken,
   type AccessDeps,
 } from "../access";
@@ -20,6 +21,7 @@ import {
   SERVER_EVENT,
   rooms,
   type Audience,
+  type CompanyAudience,
   type SnapshotPayload,
 } from "./realtime.events";
 import type { QueueSocket, TrackerFanout } from "./tracker-fanout";
@@ -29,6 +31,7 @@ const handshakeSchema = z.union([
   z.strictObject({ slug, token: z.string().min(1), branchId: z.uuid().optional() }),
   z.strictObject({ slug, deviceToken: z.string().min(1).max(200) }),
   z.strictObject({ slug, ticketToken: z.string().min(1).max(128) }),
+  z.strictObject({ customerToken: z.string().min(1).max(4000) }),
 ]);
 
 // A client asking for a fresh snapshot more often than this gets the one it has.
@@ -52,10 +55,21 @@ export async function authenticateSocket(ctx: RealtimeDeps, auth: unknown): Prom
   if (!parsed.success) {
     throw refuse(
       "UNAUTHENTICATED",
-      "Connect with auth { slug, token } (staff), { slug, deviceToken } (display) or { slug, ticketToken } (ticket).",
+      "Connect with auth { slug, token } (staff), { slug, deviceToken } (display), { slug, ticketToken } (ticket) or { customerToken } (portal customer).",
     );
   }
   const a = parsed.data;
+  if ("customerToken" in a) {
+    // The customer realm only: a staff or super admin token is refused (WRONG_REALM).
+    const customer = await resolveCustomer(ctx, a.customerToken);
+    const exp = decodeJwt(a.customerToken).exp ?? 0;
+    return {
+      kind: "customer",
+      customerId: customer.customerId,
+      phone: customer.phone,
+      expiresAt: exp * 1000,
+    };
+  }
   const company = await findServableCompany(ctx.directory, a.slug);
   const base = { companyId: company.id, schema: company.schema_name };
   const db = companyDb(ctx.db, company);
@@ -88,7 +102,10 @@ export async function authenticateSocket(ctx: RealtimeDeps, auth: unknown): Prom
 }
 
 /** The full state this audience may see, read now. */
-export async function snapshotFor(ctx: RealtimeDeps, audience: Audience): Promise<SnapshotPayload> {
+export async function snapshotFor(
+  ctx: RealtimeDeps,
+  audience: CompanyAudience,
+): Promise<SnapshotPayload> {
   const db = companyDb(ctx.db, { schema_name: audience.schema });
   const at = new Date();
   switch (audience.kind) {
@@ -122,7 +139,7 @@ export async function snapshotFor(ctx: RealtimeDeps, audience: Audience): Promis
   }
 }
 
-function roomsOf(a: Audience): string[] {
+function roomsOf(a: CompanyAudience): string[] {
   switch (a.kind) {
     case "staff":
       return [rooms.staff(a.companyId, a.branchId), rooms.operator(a.companyId, a.staffId)];
@@ -155,16 +172,19 @@ export async function onConnection(
   versions: BranchVersions,
   socket: QueueSocket,
 ): Promise<void> {
+  if (socket.data.audience.kind === "customer") return onCustomerConnection(socket);
   const audience = socket.data.audience;
+  // Only the tracker's branch changes later (a transfer); the kind never does.
+  const current = () => socket.data.audience as CompanyAudience;
   // Joined before anything else, so a suspension during the first snapshot still reaches it.
   await socket.join(rooms.company(audience.companyId));
-  const version = () => versions(audience.companyId, socket.data.audience.branchId);
+  const version = () => versions(audience.companyId, current().branchId);
   let seen = version();
   const send = async () => {
     socket.data.lastSyncAt = Date.now();
     try {
-      const snapshot = await snapshotFor(ctx, socket.data.audience);
-      const a = socket.data.audience;
+      const snapshot = await snapshotFor(ctx, current());
+      const a = current();
       if (snapshot.audience === "tracker" && a.kind === "tracker") {
         fanout.rememberBranch(a.companyId, a.branchId, snapshot.ticket.branchName);
       }
@@ -202,4 +222,22 @@ export async function onConnection(
     if (Date.now() - socket.data.lastSyncAt >= SYNC_MIN_INTERVAL_MS) void send();
   });
   await resyncIfChanged();
+}
+
+/**
+ * A portal customer joins the room of their own phone — the handshake's token decides it, the
+ * client never names a room — and is told once, after joining, to read "my tickets": nothing
+ * that changes after that is missed. The socket lives no longer than its token.
+ */
+async function onCustomerConnection(socket: QueueSocket): Promise<void> {
+  const audience = socket.data.audience;
+  if (audience.kind !== "customer") return;
+  await socket.join(rooms.customer(audience.phone));
+  socket.emit(SERVER_EVENT.MY_TICKETS, { ticketIds: [], at: new Date() });
+  const expiry = setTimeout(
+    () => socket.disconnect(true),
+    Math.max(0, audience.expiresAt - Date.now()),
+  );
+  expiry.unref();
+  socket.on("disconnect", () => clearTimeout(expiry));
 }

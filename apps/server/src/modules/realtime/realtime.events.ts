@@ -43,7 +43,19 @@ export type Audience =
       rootTicketId: string;
       branchId: string;
       serviceId: string;
+    }
+  | {
+      /** A signed-in portal customer: one account across companies, so no company of its own. */
+      kind: "customer";
+      customerId: string;
+      /** E.164: the key of the platform's ticket index. */
+      phone: string;
+      /** When the access token of the handshake expires (ms); the socket is closed then. */
+      expiresAt: number;
     };
+
+/** The audiences that belong to one company (everyone but the portal's customers). */
+export type CompanyAudience = Exclude<Audience, { kind: "customer" }>;
 
 export type SocketData = { audience: Audience; lastSyncAt: number };
 
@@ -56,4 +68,6 @@ export const rooms = {
   ticket: (companyId: string, ticketId: string) => `c:${companyId}:t:${ticketId}`,
   /** One paired device (board or kiosk): its settings changes and its revoke. */
   device: (companyId: string, deviceId: string) => `c:${companyId}:dev:${deviceId}`,
+  /** A portal customer's sockets, by their proven phone (E.164), in every company. */
+  customer: (phone: string) => `customer:${phone}`,
 };

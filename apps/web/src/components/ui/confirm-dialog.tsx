@@ -8,6 +8,8 @@ type ConfirmDialogProps = {
   title: ReactNode;
   description: ReactNode;
   confirmLabel: string;
+  /** The button that backs out; "Cancel" unless the action itself is a cancel. */
+  dismissLabel?: string;
   tone?: "primary" | "danger";
   pending?: boolean;
   error?: string | null;
@@ -28,7 +30,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       footer={
         <>
           <Button variant="secondary" onClick={props.onClose} disabled={props.pending}>
-            {t("common.cancel")}
+            {props.dismissLabel ?? t("common.cancel")}
           </Button>
           <Button
             variant={props.tone === "danger" ? "danger" : "primary"}

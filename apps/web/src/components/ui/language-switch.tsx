@@ -3,8 +3,12 @@ import { useTranslation } from "react-i18next";
 import { LANGUAGES, currentLanguage, isLanguage, setLanguage } from "../../lib/i18n";
 import { cn } from "../../lib/cn";
 
-/** Language picker; the choice is remembered in localStorage. */
-export function LanguageSwitch({ className }: { className?: string }) {
+/**
+ * Language picker; the choice is remembered in localStorage. `touch`: for customers' phones —
+ * a finger-sized control (44 px) showing the short codes (UZ, RU, EN), so the company's name
+ * beside it in a 390 px header is not cut off.
+ */
+export function LanguageSwitch({ className, touch }: { className?: string; touch?: boolean }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const value = isLanguage(i18n.language) ? i18n.language : currentLanguage();
@@ -19,11 +23,14 @@ export function LanguageSwitch({ className }: { className?: string }) {
         onChange={(event) => {
           if (isLanguage(event.target.value)) setLanguage(event.target.value);
         }}
-        className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-700 focus:outline-2 focus:outline-indigo-600"
+        className={cn(
+          "rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-700 focus:outline-2 focus:outline-indigo-600",
+          touch ? "h-11 min-w-14 font-medium" : "h-8",
+        )}
       >
         {LANGUAGES.map((lang) => (
-          <option key={lang} value={lang}>
-            {t(`languages.${lang}`)}
+          <option key={lang} value={lang} aria-label={t(`languages.${lang}`)}>
+            {touch ? lang.toUpperCase() : t(`languages.${lang}`)}
           </option>
         ))}
       </select>

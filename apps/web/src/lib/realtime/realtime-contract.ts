@@ -23,3 +23,13 @@ export function deviceRealtimeAuth(slug: string, deviceToken: string): RealtimeA
 export function trackerRealtimeAuth(slug: string, ticketToken: string): RealtimeAuth {
   return { slug, ticketToken };
 }
+
+/**
+ * Handshake of a signed-in portal customer (the customer realm's access token); the server
+ * decides their room from it (an empty token is refused, and the list falls back to polling).
+ */
+export async function customerRealtimeAuth(
+  session: AuthSession<{ mustChangePassword?: boolean }>,
+): Promise<RealtimeAuth> {
+  return { customerToken: (await session.freshToken()) ?? "" };
+}

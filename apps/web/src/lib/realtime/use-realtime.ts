@@ -138,4 +138,6 @@ const RELAY: { [E in ServerEventName]: Relay } = {
     c.on(SERVER_EVENT.DEVICE_SETTINGS, (p) => h()[SERVER_EVENT.DEVICE_SETTINGS]?.(p)),
   [SERVER_EVENT.DEVICE_REVOKED]: (c, h) =>
     c.on(SERVER_EVENT.DEVICE_REVOKED, (p) => h()[SERVER_EVENT.DEVICE_REVOKED]?.(p)),
+  [SERVER_EVENT.MY_TICKETS]: (c, h) =>
+    c.on(SERVER_EVENT.MY_TICKETS, (p) => h()[SERVER_EVENT.MY_TICKETS]?.(p)),
 };

@@ -16,6 +16,7 @@ import {
 import { PortalShell } from "../../../features/portal/components/portal-shell";
 import { customerSession } from "../../../lib/auth/customer-session";
 import { AccountChannelsSection } from "../../../features/customer-account/components/account-channels";
+import { cn } from "../../../lib/cn";
 import { useSessionState } from "../../../lib/auth/sessions";
 import { useErrorMessage } from "../../../lib/errors";
 import { useFormatDate } from "../../../lib/format";
@@ -57,8 +58,10 @@ function TicketCard({ ticket, onCancel }: { ticket: MyTicket; onCancel: () => vo
       </p>
       <p className="mt-1 text-sm text-zinc-600">
         {ticket.appointmentAt
-          ? t("account.appointmentAt", { time: formatDate(ticket.appointmentAt) })
-          : t("account.issuedAt", { time: formatDate(ticket.issuedAt) })}
+          ? t("account.appointmentAt", {
+              time: formatDate(ticket.appointmentAt, true, ticket.timeZone),
+            })
+          : t("account.issuedAt", { time: formatDate(ticket.issuedAt, true, ticket.timeZone) })}
       </p>
       <div className="mt-3 flex gap-2">
         <Link to={ticket.trackPath} className={buttonClass("secondary")}>
@@ -109,7 +112,7 @@ export function MyTicketsPage() {
   const errorMessage = useErrorMessage();
   const toast = useToast();
   const session = useSessionState(customerSession);
-  const tickets = useMyTickets(session.status === "authenticated");
+  const { query: tickets, connection } = useMyTickets(session.status === "authenticated");
   const cancel = useCancelMyTicket();
   const [cancelling, setCancelling] = useState<MyTicket | null>(null);
 
@@ -126,7 +129,8 @@ export function MyTicketsPage() {
           {session.user && (
             <p className="text-sm text-zinc-500">
               {t("account.signedInAs", {
-                phone: `+998 ${formatLocalPhone(session.user.phone)}`,
+                // Non-breaking: a number is not split across two lines.
+                phone: `+998 ${formatLocalPhone(session.user.phone)}`.replace(/ /g, "\u00a0"),
               })}
             </p>
           )}
@@ -165,6 +169,24 @@ export function MyTicketsPage() {
             tickets={tickets.data.history}
             onCancel={setCancelling}
           />
+          <p
+            className={cn(
+              "mb-4 flex items-center justify-center gap-2 text-sm",
+              connection === "offline" ? "font-semibold text-red-700" : "text-zinc-600",
+            )}
+            role="status"
+            data-testid="my-tickets-connection"
+            data-status={connection}
+          >
+            <span
+              aria-hidden="true"
+              className={cn(
+                "size-2 rounded-full",
+                connection === "online" ? "bg-emerald-500" : "animate-pulse bg-amber-500",
+              )}
+            />
+            {connection === "offline" ? t("account.listPolling") : t("account.listLive")}
+          </p>
           <AccountChannelsSection />
           <p className="text-center">
             <Link to="/" className="text-sm text-zinc-600 underline">
@@ -178,6 +200,7 @@ export function MyTicketsPage() {
         title={t("account.cancel")}
         description={t("account.cancelConfirm", { label: cancelling?.label ?? "" })}
         confirmLabel={t("account.cancelYes")}
+        dismissLabel={t("account.keep")}
         tone="danger"
         pending={cancel.isPending}
         error={cancel.isError ? errorMessage(cancel.error) : null}

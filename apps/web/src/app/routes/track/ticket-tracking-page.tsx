@@ -73,7 +73,7 @@ export function TicketTrackingPage() {
           <Logo url={info.logoUrl} name={info.name} size="sm" />
           <span className="truncate font-semibold text-zinc-900">{info.name}</span>
         </div>
-        <LanguageSwitch />
+        <LanguageSwitch touch />
       </header>
       <main className="mx-auto max-w-md p-4">
         <h1 className="sr-only">{t("queue.track.title")}</h1>

@@ -20,6 +20,8 @@ type SlotPickerProps = {
 };
 
 const WEEK = 7;
+/** A day with more times than this is chosen hour first, then the time within the hour. */
+const HOURS_FROM = 24;
 
 /** Day (the branch's own calendar, a week at a time) → the day's times with the places left. */
 export function SlotPicker(props: SlotPickerProps) {
@@ -27,6 +29,7 @@ export function SlotPicker(props: SlotPickerProps) {
   const errorMessage = useErrorMessage();
   const [weekStart, setWeekStart] = useState<string | null>(null);
   const [day, setDay] = useState<string | null>(null);
+  const [hour, setHour] = useState<string | null>(null);
   const slots = useSlots(props.slug, {
     branchSlug: props.branchSlug,
     serviceId: props.serviceId,
@@ -46,7 +49,23 @@ export function SlotPicker(props: SlotPickerProps) {
     byDay.set(s.localDate, [...(byDay.get(s.localDate) ?? []), s]);
   }
   const chosenDay = day ?? days.find((d) => byDay.get(d)?.some((s) => s.available > 0)) ?? null;
-  const times = chosenDay ? (byDay.get(chosenDay) ?? []) : [];
+  const dayTimes = chosenDay ? (byDay.get(chosenDay) ?? []) : [];
+  // A short service gives a long day of times (a 5-minute desk: over a hundred): on a phone the
+  // hour comes first, then the hour's times, instead of a page of buttons to scroll through.
+  const byHour = new Map<string, BookingSlot[]>();
+  if (dayTimes.length > HOURS_FROM) {
+    for (const s of dayTimes) {
+      const h = s.localTime.slice(0, 2);
+      byHour.set(h, [...(byHour.get(h) ?? []), s]);
+    }
+  }
+  const chosenHour =
+    byHour.size === 0
+      ? null
+      : hour && byHour.has(hour)
+        ? hour
+        : ([...byHour].find(([, list]) => list.some((s) => s.available > 0))?.[0] ?? null);
+  const times = chosenHour ? (byHour.get(chosenHour) ?? []) : dayTimes;
   return (
     <div className="space-y-4" data-testid="slot-picker">
       <section>
@@ -84,7 +103,10 @@ export function SlotPicker(props: SlotPickerProps) {
               <button
                 key={d}
                 type="button"
-                onClick={() => setDay(d)}
+                onClick={() => {
+                  setDay(d);
+                  setHour(null);
+                }}
                 aria-pressed={d === chosenDay}
                 disabled={free === 0}
                 className={cn(
@@ -110,6 +132,41 @@ export function SlotPicker(props: SlotPickerProps) {
       {chosenDay && (
         <section>
           <h3 className="mb-2 font-semibold text-zinc-900">{t("booking.stepTime")}</h3>
+          {byHour.size > 0 && (
+            <p className="mb-2 text-sm text-zinc-600" aria-hidden="true">
+              {t("booking.stepHour")}
+            </p>
+          )}
+          {byHour.size > 0 && (
+            <div
+              className="mb-3 grid grid-cols-5 gap-2"
+              role="group"
+              aria-label={t("booking.stepHour")}
+              data-testid="slot-hours"
+            >
+              {[...byHour].map(([h, list]) => {
+                const free = list.some((s) => s.available > 0);
+                return (
+                  <button
+                    key={h}
+                    type="button"
+                    onClick={() => setHour(h)}
+                    aria-pressed={h === chosenHour}
+                    disabled={!free}
+                    className={cn(
+                      "min-h-11 rounded-lg border text-base font-semibold tabular-nums",
+                      h === chosenHour
+                        ? "border-indigo-600 bg-indigo-600 text-white"
+                        : "border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50",
+                      !free && "cursor-not-allowed opacity-50",
+                    )}
+                  >
+                    {`${h}:00`}
+                  </button>
+                );
+              })}
+            </div>
+          )}
           {times.length === 0 ? (
             <p className="text-sm text-zinc-600">{t("booking.noSlots")}</p>
           ) : (

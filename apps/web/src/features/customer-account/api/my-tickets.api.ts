@@ -13,6 +13,8 @@ export type MyTicket = {
   company: { name: string; slug: string };
   branchName: LocalizedText;
   serviceName: LocalizedText;
+  /** The branch's time zone: its times are shown in it. */
+  timeZone: string | null;
   appointmentAt: string | null;
   issuedAt: string;
   updatedAt: string;

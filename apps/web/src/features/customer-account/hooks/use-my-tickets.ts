@@ -1,11 +1,40 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { SERVER_EVENT } from "@equeue/contracts";
+import { customerSession } from "../../../lib/auth/customer-session";
+import { customerRealtimeAuth } from "../../../lib/realtime/realtime-contract";
+import { useRealtime, type ConnectionStatus } from "../../../lib/realtime/use-realtime";
 import { cancelMyTicket, fetchMyTickets, type MyTickets } from "../api/my-tickets.api";
 
 const KEY = ["customer", "tickets"] as const;
 
-/** My tickets, refreshed every 30 s while the page is open (positions move). */
-export function useMyTickets(enabled: boolean) {
-  return useQuery({ queryKey: KEY, queryFn: fetchMyTickets, enabled, refetchInterval: 30_000 });
+/** Without the socket (blocked, offline, refused) the list is read again this often. */
+export const MY_TICKETS_POLL_MS = 30_000;
+
+/**
+ * My tickets, live: the customer's socket says when one of their tickets changed in any
+ * company (after the platform's index has it) and the list is read again at once. The socket
+ * also says so right after (re)connecting, so nothing missed while away is lost. While it is
+ * down, the list falls back to being read every 30 s.
+ */
+export function useMyTickets(enabled: boolean): {
+  query: ReturnType<typeof useMyTicketsQuery>;
+  connection: ConnectionStatus;
+} {
+  const client = useQueryClient();
+  const { status } = useRealtime({
+    enabled,
+    key: "customer",
+    auth: () => customerRealtimeAuth(customerSession),
+    handlers: {
+      [SERVER_EVENT.MY_TICKETS]: () => void client.invalidateQueries({ queryKey: KEY }),
+    },
+  });
+  const query = useMyTicketsQuery(enabled, status === "online" ? false : MY_TICKETS_POLL_MS);
+  return { query, connection: status };
+}
+
+function useMyTicketsQuery(enabled: boolean, refetchInterval: number | false) {
+  return useQuery({ queryKey: KEY, queryFn: fetchMyTickets, enabled, refetchInterval });
 }
 
 /** The list with one ticket moved to the history in its new status, as the server answered. */

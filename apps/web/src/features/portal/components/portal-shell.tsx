@@ -31,12 +31,12 @@ export function PortalShell({ company, children }: PortalShellProps) {
           <div className="flex shrink-0 items-center gap-1">
             <Link
               to="/me"
-              className="rounded-md px-1.5 py-1 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100"
+              className="flex min-h-11 items-center rounded-md px-2 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100"
               data-testid="my-tickets-link"
             >
               {t("portal.myTickets")}
             </Link>
-            <LanguageSwitch />
+            <LanguageSwitch touch />
           </div>
         </div>
       </header>

@@ -29,6 +29,7 @@ export const accountEn: Messages["account"] = {
   open: "Follow",
   cancel: "Cancel",
   cancelYes: "Yes, cancel the ticket",
+  keep: "No, keep it",
   cancelConfirm: "Cancel ticket {{label}}? Your place goes to another customer.",
   cancelled: "Ticket {{label}} was cancelled.",
   appointmentAt: "Appointment time: {{time}}",
@@ -49,4 +50,6 @@ export const accountEn: Messages["account"] = {
   channel: { sms: "SMS", telegram: "Telegram", push: "Notifications on the phone" },
   channelsHint:
     "A channel turned off carries no messages about your tickets. If Telegram or a notification is not delivered within 60 seconds, an SMS goes instead.",
+  listLive: "The list updates live",
+  listPolling: "No connection — the list refreshes every 30 seconds",
 };

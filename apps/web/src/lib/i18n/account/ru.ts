@@ -29,6 +29,7 @@ export const accountRu: Messages["account"] = {
   open: "Следить",
   cancel: "Отменить",
   cancelYes: "Да, отменить талон",
+  keep: "Нет, оставить",
   cancelConfirm: "Отменить талон {{label}}? Ваше место получит другой клиент.",
   cancelled: "Талон {{label}} отменён.",
   appointmentAt: "Время записи: {{time}}",
@@ -49,4 +50,6 @@ export const accountRu: Messages["account"] = {
   channel: { sms: "SMS", telegram: "Telegram", push: "Уведомления на телефоне" },
   channelsHint:
     "По выключенному каналу сообщения о ваших талонах не приходят. Если Telegram или уведомление не дойдёт за 60 секунд, придёт SMS.",
+  listLive: "Список обновляется сам",
+  listPolling: "Нет связи — список обновляется каждые 30 секунд",
 };

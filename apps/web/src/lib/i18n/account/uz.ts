@@ -28,6 +28,7 @@ export const accountUz = {
   open: "Kuzatish",
   cancel: "Bekor qilish",
   cancelYes: "Ha, talonni bekor qilish",
+  keep: "Yoʻq, qolsin",
   cancelConfirm: "{{label}} talonini bekor qilasizmi? Joyingiz boshqa mijozga beriladi.",
   cancelled: "{{label}} bekor qilindi.",
   appointmentAt: "Qabul vaqti: {{time}}",
@@ -48,4 +49,6 @@ export const accountUz = {
   channel: { sms: "SMS", telegram: "Telegram", push: "Telefondagi bildirishnoma" },
   channelsHint:
     "Oʻchirilgan kanal orqali talonlaringiz haqida xabar yuborilmaydi. Telegram yoki bildirishnoma 60 soniyada yetib bormasa, SMS yuboriladi.",
+  listLive: "Roʻyxat jonli yangilanadi",
+  listPolling: "Aloqa yoʻq — roʻyxat har 30 soniyada yangilanadi",
 };

@@ -6,6 +6,7 @@ export const bookingEn: Messages["booking"] = {
   stepService: "Choose a service",
   stepDay: "Choose a day",
   stepTime: "Choose a time",
+  stepHour: "Choose an hour",
   stepContact: "Your phone number",
   prevWeek: "Previous week",
   nextWeek: "Next week",

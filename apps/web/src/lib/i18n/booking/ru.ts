@@ -6,6 +6,7 @@ export const bookingRu: Messages["booking"] = {
   stepService: "Выберите услугу",
   stepDay: "Выберите день",
   stepTime: "Выберите время",
+  stepHour: "Выберите час",
   stepContact: "Ваш номер телефона",
   prevWeek: "Предыдущая неделя",
   nextWeek: "Следующая неделя",

@@ -5,6 +5,7 @@ export const bookingUz = {
   stepService: "Xizmatni tanlang",
   stepDay: "Kunni tanlang",
   stepTime: "Vaqtni tanlang",
+  stepHour: "Soatni tanlang",
   stepContact: "Telefon raqamingiz",
   prevWeek: "Oldingi hafta",
   nextWeek: "Keyingi hafta",

@@ -19,7 +19,7 @@ export const uzPortal = {
         "Kameraga ruxsat berilmagan. Brauzer sozlamalarida ruxsat bering va qayta urining.",
       cameraUnavailable: "Bu qurilmada kamera yoʻq.",
     },
-    myTickets: "Mening talonlarim",
+    myTickets: "Talonlarim",
     tagline:
       "Navbatda turmang — navbatni onlayn oling. Banklar, klinikalar va davlat xizmatlari bir joyda.",
     companiesTitle: "Kompaniyalar",

@@ -6,7 +6,7 @@ export const uzBoardScreen = {
   counterName: "{{number}}-oyna",
   board: {
     nowCalling: "Chaqirilmoqda",
-    ticket: "Chipta",
+    ticket: "Talon",
     counter: "Oyna",
     noCalls: "Hozircha chaqiruv yo‘q",
     noEarlierCalls: "Oldingi chaqiruvlar shu yerda ko‘rinadi",

@@ -167,7 +167,7 @@ export const queueUz = {
     noOperators: "Hozir bu xizmatda operator yo‘q",
     calledTitle: "Sizni chaqirishdi!",
     calledText: "{{counter}}ga boring",
-    notFound: "Chipta topilmadi. Havolani tekshiring.",
+    notFound: "Talon topilmadi. Havolani tekshiring.",
     live: "Jonli yangilanadi",
     nearlyUpTitle: "Navbatingiz yaqinlashdi",
     nearlyUpText: "Iltimos, zalga keling va tabloni kuzating.",
