@@ -5,6 +5,7 @@ import type { Migration } from "./db/migrations/migration";
 import { companyMigrations } from "./db/migrations/company";
 import { AccessTokens } from "./modules/access";
 import { AuthService } from "./modules/auth/auth.service";
+import { BookingSetups } from "./modules/booking";
 import { RefreshTokens } from "./modules/auth/refresh-tokens";
 import type { MailTransport } from "./modules/outbox/mail-transport";
 import { OutboxWorker } from "./modules/outbox/outbox.worker";
@@ -40,6 +41,11 @@ export type AppContext = {
   telegram: TelegramService | null;
   /** The address people use to reach the platform, for links in e-mails. */
   publicUrl: string;
+  /**
+   * Branches' booking set-ups, kept briefly (dropped on every admin change), and the slot claim
+   * every ticket issued with an appointment time takes (the queue's `QueueDeps.bookings`).
+   */
+  bookings: BookingSetups;
 };
 
 export type ContextDeps = {
@@ -136,5 +142,6 @@ export function createContext(deps: ContextDeps): AppContext {
     companyMigrations: deps.companyMigrations ?? companyMigrations,
     publicUrl,
     telegram,
+    bookings: new BookingSetups(deps.db),
   };
 }
