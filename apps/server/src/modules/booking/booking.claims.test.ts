@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => p?.close());
 
-type Branch = Awaited<ReturnType<typeof bookableBranch>>;
+type Branch = Awaited<ReturnType<typeof branchWithAdmin>>;
 
 /** A booking made by staff at reception: POST /queue/tickets with an appointment time. */
 const staffBook = (b: Branch, startsAt: string, token = b.operators[0]!.token) =>
