@@ -11,13 +11,13 @@ afterAll(async () => p?.close());
 type Branch = Awaited<ReturnType<typeof branchWithAdmin>>;
 
 /** A booking made by staff at reception: POST /queue/tickets with an appointment time. */
-const staffBook = (b: Branch, startsAt: string, token = b.operators[0]!.token) =>
+const staffBook = (b: Branch, startsAt: string, phone = nextPhone()) =>
   call(p.app, "POST", `/api/c/${b.slug}/queue/tickets`, {
-    token,
+    token: b.operators[0]!.token,
     body: {
       branchId: b.branch.id,
       serviceId: b.services[0]!.id,
-      customerPhone: nextPhone(),
+      customerPhone: phone,
       appointmentAt: startsAt,
     },
   });
@@ -104,13 +104,17 @@ describe("the online cap per slot", () => {
     expect(bad.json().error.details[0].path).toBe("settings.onlineCapPerSlot");
   }, 120_000);
 
-  it("refuses staff bookings off the slot grid, as the portal's", async () => {
-    const b = await branchWithAdmin(1);
+  it("refuses staff bookings off the slot grid, as the portal's, and one phone twice", async () => {
+    const b = await branchWithAdmin(2);
     const slots = (await slotsOf(p, b.slug, b.branch.slug, b.services[0]!.id)).json()
       .slots as Slot[];
     const off = new Date(Date.parse(slots[12]!.startsAt) + 60_000).toISOString();
     const res = await staffBook(b, off);
     expect([res.statusCode, res.json().error.code]).toEqual([409, "SLOT_NOT_AVAILABLE"]);
+    const phone = nextPhone();
+    expect((await staffBook(b, slots[12]!.startsAt, phone)).statusCode).toBe(201);
+    const again = await staffBook(b, slots[12]!.startsAt, phone);
+    expect([again.statusCode, again.json().error.code]).toEqual([409, "ALREADY_BOOKED"]);
   });
 });
 

@@ -49,6 +49,13 @@ export async function runQueueTransaction<T>(
         "You already have a customer called or at your counter; finish that ticket first.",
       );
     }
+    if (isUniqueViolationOf(err, "tickets_booking_phone_slot")) {
+      // Staff or the portal booking one phone number twice at one time.
+      throw new AppError(
+        "ALREADY_BOOKED",
+        "This phone number already has a booking at this time. Open it from the link you got.",
+      );
+    }
     throw mapQueueError(err);
   }
   if (facts.length > 0) deps.events.publish(company, facts);
