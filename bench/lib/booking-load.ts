@@ -4,7 +4,7 @@
  * by N clients for a while, or paced at a fixed rate. Each attempt ends booked, refused because
  * the slot is full (SLOT_FULL: the expected answer for most hot-slot bookers), or in error.
  */
-import { bookTime, companyDb } from "@equeue/server/booking";
+import { BookingSetups, bookTime } from "@equeue/server/booking";
 import type { Db } from "@equeue/server/db";
 import type { CompanyRecord } from "@equeue/server/queue";
 import {
@@ -43,7 +43,8 @@ export const httpAttempt =
 
 /** The same booking through the app's command on plain connections: no HTTP, JSON or limits. */
 export const rawAttempt = (db: Db): AttemptFn => {
-  const deps = { db, events: { publish: () => {} } };
+  // The app's own set-up cache, as the server keeps it (one per process).
+  const deps = { db, events: { publish: () => {} }, bookings: new BookingSetups(db) };
   return async (a) => {
     const company = {
       id: a.target.companyId,
@@ -51,7 +52,7 @@ export const rawAttempt = (db: Db): AttemptFn => {
       slug: a.target.slug,
     } as CompanyRecord;
     try {
-      await bookTime(deps, companyDb(db, company), company, {
+      await bookTime(deps, company, {
         branchId: a.target.branchId,
         serviceId: a.target.serviceId,
         startsAt: new Date(a.target.slots[a.index]!),

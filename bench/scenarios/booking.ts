@@ -6,10 +6,10 @@
  * held may never exceed the slot's capacity (0 overbookings).
  * Bars: 0 overbookings; ratio vs the same statements raw; p99 < 50 ms at half of capacity.
  *
- * Raw ceiling, same run, same tables and the same mix: the app's bookTime command (the branch and
- * service read, the slot check, then the issue transaction that takes the slot's lock —
- * lockSlotAndCount — counts its places and inserts the ticket) on plain `pg` connections, before
- * and after the app phase (averaged). No pgbench anchor applies: anchor_ops_per_s is null and
+ * Raw ceiling, same run, same tables and the same mix: the app's bookTime command (the branch's
+ * set-up, kept briefly as the server keeps it, the slot check, then the issue transaction that
+ * takes the slot's lock and counts its places in the insert's own statement) on plain `pg`
+ * connections, before and after the app phase (averaged). No pgbench anchor applies: anchor_ops_per_s is null and
  * `ratio` is the ratio to this raw ceiling. The paced phase runs at half the app's measured rate.
  */
 import path from "node:path";

@@ -5,6 +5,7 @@ import type { Migration } from "./db/migrations/migration";
 import { companyMigrations } from "./db/migrations/company";
 import { AccessTokens, DeviceTokenCache } from "./modules/access";
 import { AuthService } from "./modules/auth/auth.service";
+import { BookingSetups } from "./modules/booking";
 import { RefreshTokens } from "./modules/auth/refresh-tokens";
 import type { MailTransport } from "./modules/outbox/mail-transport";
 import { OutboxWorker } from "./modules/outbox/outbox.worker";
@@ -47,6 +48,11 @@ export type AppContext = {
   metrics: PlatformMetrics;
   /** The platform's web push (VAPID) identity: configured, or generated once and stored. */
   vapid: VapidKeys;
+  /**
+   * Branches' booking set-ups, kept briefly (dropped on every admin change), and the slot claim
+   * every ticket issued with an appointment time takes (the queue's `QueueDeps.bookings`).
+   */
+  bookings: BookingSetups;
 };
 
 export type ContextDeps = {
@@ -158,5 +164,6 @@ export function createContext(deps: ContextDeps): AppContext {
     telegram,
     metrics,
     vapid: deps.vapid,
+    bookings: new BookingSetups(deps.db),
   };
 }

@@ -268,6 +268,8 @@ export type BranchesTable = {
   no_show_grace_seconds: Generated<number>;
   daily_ticket_limit: number | null;
   booking_horizon_days: Generated<number>;
+  /** At most this many online bookings per slot; null: every operator scheduled. */
+  online_cap_per_slot: number | null;
   keep_overnight: Generated<boolean>;
   check_in_early_minutes: Generated<number>;
   check_in_late_minutes: Generated<number>;

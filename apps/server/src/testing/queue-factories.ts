@@ -211,3 +211,43 @@ export async function createDisplayDevice(
     .execute();
   return raw;
 }
+
+const ALL_DAY_HOURS = Object.fromEntries(
+  ["1", "2", "3", "4", "5", "6", "7"].map((d) => [
+    d,
+    { open: "00:00", close: "24:00", breaks: [] },
+  ]),
+);
+
+/**
+ * Opens a branch for bookings around the clock: all-day hours and `operators` staff scheduled
+ * all day for the services (each slot then has that many places). A ticket issued with an
+ * appointment time must land on one of these slots.
+ */
+export async function openForBookings(
+  ctx: AppContext,
+  company: CompanyRecord,
+  branchId: string,
+  serviceIds: string[],
+  operators = 1,
+) {
+  const db = companyDb(ctx.db, company);
+  await db
+    .updateTable("branches")
+    .set({ weekly_hours: JSON.stringify(ALL_DAY_HOURS) })
+    .where("id", "=", branchId)
+    .execute();
+  const staff = [];
+  for (let i = 0; i < operators; i++) {
+    const op = await createQueueOperator(ctx, company, { branchId, serviceIds });
+    await db
+      .updateTable("staff")
+      .set({ weekly_schedule: JSON.stringify(ALL_DAY_HOURS) })
+      .where("id", "=", op.id)
+      .execute();
+    staff.push(op);
+  }
+  // The set-up changed behind the admin API's back: bookings must not use what they kept.
+  ctx.bookings.invalidate(company.id);
+  return staff;
+}

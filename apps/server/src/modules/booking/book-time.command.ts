@@ -2,12 +2,20 @@ import { TICKET_STATUS } from "@equeue/core";
 import { AppError } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
 import { anonymousCaller } from "../access";
-import { issueTicket } from "../queue";
-import type { QueueDeps } from "../queue";
-import type { CompanyQueryDb } from "../queue";
+import { issueTicket, type QueueDeps, type TicketView } from "../queue";
 import type { CompanyRecord } from "../tenancy";
-import { lockSlotAndCount } from "./booking.repository";
-import { getBookableTarget, getSlotAt, slotFull } from "./booking-slots.service";
+import type { BookingRow } from "./booking.repository";
+import type { BookingSetups } from "./booking-setups";
+import {
+  bookableOnline,
+  issueTargetOf,
+  onlineSlotAt,
+  slotClaim,
+  type BookingSetup,
+} from "./booking-slots.service";
+
+/** What booking needs: the queue's deps and the booking set-ups it keeps. */
+export type BookingDeps = QueueDeps & { bookings: BookingSetups };
 
 export type BookTimeInput = {
   branchId: string;
@@ -26,19 +34,23 @@ export const alreadyBooked = () =>
 
 /**
  * "Book a time" from the portal: a BOOKED ticket (source ONLINE) at one of the offered slots.
- * The slot is checked with core (on the grid, someone scheduled, inside the horizon), then the
- * ticket is issued through the queue's one issue command, whose transaction first takes the
- * slot's lock and counts its places: the database keeps the capacity, whoever asks at once.
+ * The slot is checked with core against the branch's set-up (kept briefly by BookingSetups: on
+ * the grid, someone scheduled, inside the horizon, within the online cap), then the ticket is
+ * issued through the queue's one issue command, whose transaction takes the slot's lock and
+ * then counts its places in the same statement as the insert: the database keeps the capacity,
+ * whoever asks at once. Four statements when the set-up is kept: BEGIN, lock, count + insert,
+ * COMMIT. The answer is built from the inserted row and the set-up.
  */
 export async function bookTime(
-  deps: QueueDeps,
-  db: CompanyQueryDb,
+  deps: BookingDeps,
   company: CompanyRecord,
   input: BookTimeInput,
   now = new Date(),
-) {
-  const target = await getBookableTarget(db, { id: input.branchId }, input.serviceId);
-  const slot = await getSlotAt(db, target, input.startsAt, now);
+): Promise<BookingRow> {
+  const setup = bookableOnline(
+    await deps.bookings.get(company, { id: input.branchId }, input.serviceId, now),
+  );
+  const slot = onlineSlotAt(setup, input.startsAt, now);
   try {
     const ticket = await issueTicket(
       deps,
@@ -46,30 +58,37 @@ export async function bookTime(
       // A portal visitor: the caller makes it an online ticket.
       anonymousCaller(company.id),
       {
-        branchId: target.branch.id,
-        serviceId: target.service.id,
+        branchId: setup.branch.id,
+        serviceId: setup.service.id,
         customerPhone: input.phone,
         customerName: input.name ?? null,
         appointmentAt: slot.start,
         language: input.language ?? null,
       },
-      {
-        now,
-        claim: async (tx) => {
-          const taken = await lockSlotAndCount(tx.db, {
-            branchId: target.branch.id,
-            serviceId: target.service.id,
-            startsAt: slot.start,
-            durationMinutes: target.service.duration_minutes,
-          });
-          if (taken >= slot.capacity) throw slotFull();
-        },
-      },
+      { now, target: issueTargetOf(setup), slot: slotClaim(company.schema_name, setup, slot) },
     );
     if (ticket.status !== TICKET_STATUS.BOOKED) throw new Error("a booking must be BOOKED");
-    return ticket;
+    return bookingRowOf(ticket, setup);
   } catch (err) {
     if (isUniqueViolation(err, "tickets_booking_phone_slot")) throw alreadyBooked();
     throw err;
   }
+}
+
+/** The booking as findBookingByToken reads it, from the new ticket and the set-up in hand. */
+function bookingRowOf(ticket: TicketView, setup: BookingSetup): BookingRow {
+  const { branch: b, service: s } = setup;
+  return {
+    ...ticket,
+    service_name: s.name,
+    duration_minutes: s.duration_minutes,
+    counter_number: null,
+    branch_slug: b.slug,
+    branch_name: b.name,
+    branch_address: b.address,
+    time_zone: b.time_zone,
+    check_in_early_minutes: b.check_in_early_minutes,
+    check_in_late_minutes: b.check_in_late_minutes,
+    late_arrival: b.late_arrival,
+  };
 }

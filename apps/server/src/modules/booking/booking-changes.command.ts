@@ -8,14 +8,14 @@ import { TICKET_EVENT, type CompanyQueryDb } from "../queue";
 import { applyTransition, ticketFact } from "../queue";
 import { ticketLabelSql, updateTicketWithEvent } from "../queue";
 import type { CompanyRecord } from "../tenancy";
-import { alreadyBooked } from "./book-time.command";
+import { alreadyBooked, type BookingDeps } from "./book-time.command";
 import {
   findBookingByToken,
   lockBookingByToken,
   lockSlotAndCount,
   type BookingRow,
 } from "./booking.repository";
-import { getBookableTarget, getSlotAt, slotFull } from "./booking-slots.service";
+import { bookableOnline, onlineSlotAt, slotFull, slotKeyOf } from "./booking-slots.service";
 
 // The customer acts with the ticket's token; the event log records no staff member.
 const CUSTOMER = { staffId: null, counterId: null };
@@ -119,7 +119,7 @@ export async function cancelBooking(
  * another day gives the ticket the next number of that day.
  */
 export async function rescheduleBooking(
-  deps: QueueDeps,
+  deps: BookingDeps,
   db: CompanyQueryDb,
   company: CompanyRecord,
   token: string,
@@ -130,23 +130,16 @@ export async function rescheduleBooking(
   if (!current) throw notFound("The booking");
   if (current.status !== TICKET_STATUS.BOOKED) throw notBooked(current);
   if (current.appointment_at!.getTime() === startsAt.getTime()) return current;
-  const target = await getBookableTarget(db, { id: current.branch_id }, current.service_id);
-  // The slot may look full only because this booking overlaps it: the locked count decides.
-  const slot = await getSlotAt(db, target, startsAt, now, { requirePlace: false });
+  const setup = bookableOnline(
+    await deps.bookings.get(company, { id: current.branch_id }, current.service_id, now),
+  );
+  // Bookings are not read here: the count under the slot's lock, this booking aside, decides.
+  const slot = onlineSlotAt(setup, startsAt, now);
   try {
     return await runQueueTransaction(deps, company, async (tx) => {
       const row = await lockBooking(tx, token);
       if (row.status !== TICKET_STATUS.BOOKED) throw notBooked(row);
-      const taken = await lockSlotAndCount(
-        tx.db,
-        {
-          branchId: row.branch_id,
-          serviceId: row.service_id,
-          startsAt,
-          durationMinutes: row.duration_minutes,
-        },
-        row.id,
-      );
+      const taken = await lockSlotAndCount(tx.db, tx.schema, slotKeyOf(setup, startsAt), row.id);
       if (taken >= slot.capacity) throw slotFull();
       const day = businessDay(startsAt, row.time_zone);
       const numbering = day === row.day ? {} : await nextNumber(tx, row, day);

@@ -9,28 +9,36 @@ import {
   type WeeklyHours,
 } from "@equeue/core";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
-import type { CompanyQueryDb } from "../queue";
+import type { CompanyQueryDb, IssueTarget, SlotClaim } from "../queue";
 import {
-  findBookingBranch,
-  findBookingService,
-  readSlotSources,
+  lockSlot,
+  readBookedCounts,
+  takenSql,
   type BookingBranchRow,
   type BookingServiceRow,
+  type readSetupSources,
+  type SlotKey,
 } from "./booking.repository";
 
 /** At most this many local days of slots in one answer (a month view). */
 export const MAX_SLOT_DAYS = 31;
 
-/** The branch and service a booking is for, or the refusal a customer can act on. */
-export async function getBookableTarget(
-  db: CompanyQueryDb,
-  branch: { slug: string } | { id: string },
-  serviceId: string,
-) {
-  const b = await findBookingBranch(db, branch);
-  if (!b) throw notFound("The branch");
-  const s = await findBookingService(db, b.id, serviceId);
-  if (!s || s.enabled === null || !s.is_active) throw notFound("The service");
+/**
+ * Everything about a branch and service that slot generation reads besides the bookings: the
+ * branch (hours, zone, horizon, online cap), the service, the operators with their schedules,
+ * and the branch's exceptions from a day before today to a day past the horizon (BookingSetups
+ * keeps it briefly).
+ */
+export type BookingSetup = {
+  branch: BookingBranchRow;
+  service: BookingServiceRow;
+} & Awaited<ReturnType<typeof readSetupSources>>;
+
+/** The set-up of a service a customer may book online, or the refusal they can act on. */
+export function bookableOnline(setup: BookingSetup | null): BookingSetup {
+  if (!setup) throw notFound("The branch");
+  const { branch: b, service: s } = setup;
+  if (s.enabled === null || !s.is_active) throw notFound("The service");
   if (!s.enabled || !s.online_booking) {
     throw new AppError(
       "SERVICE_NOT_OFFERED",
@@ -40,7 +48,7 @@ export async function getBookableTarget(
   if (b.status === "CLOSED") {
     throw new AppError("BRANCH_CLOSED", "This branch is closed and takes no bookings.");
   }
-  return { branch: b, service: s };
+  return setup;
 }
 
 /** The local days a branch takes bookings on now: today to today + its horizon. */
@@ -49,76 +57,74 @@ export function bookingDays(branch: BookingBranchRow, now: Date) {
   return { first, last: addDays(first, branch.booking_horizon_days) };
 }
 
-/** Everything core's slot generation needs for the local days `from`..`to`, read now. */
-async function slotInput(
-  db: CompanyQueryDb,
-  branch: BookingBranchRow,
-  service: BookingServiceRow,
-  from: string,
-  to: string,
+/**
+ * Core's slot input for the local days `from`..`to`. `online` holds slots to the branch's online
+ * cap (the portal); staff see every operator's place.
+ */
+function slotInput(
+  setup: BookingSetup,
+  range: { from: string; to: string },
   now: Date,
-): Promise<SlotInput> {
-  const src = await readSlotSources(db, branch.id, service.id, from, to);
+  opts: { online: boolean; bookings?: { appointment_at: Date | null; n: number }[] },
+): SlotInput {
+  const { branch, service } = setup;
   return {
     timeZone: branch.time_zone,
     weeklyHours: branch.weekly_hours as WeeklyHours,
-    exceptions: src.exceptions.map((e) => ({
+    exceptions: setup.exceptions.map((e) => ({
       day: e.day,
       kind: e.kind,
       opensAt: e.opens_at,
       closesAt: e.closes_at,
     })),
-    operators: src.operators.map((o) => ({
+    operators: setup.operators.map((o) => ({
       id: o.id,
       weeklySchedule: o.weekly_schedule as WeeklyHours,
     })),
     serviceDurationMinutes: service.duration_minutes,
     horizonDays: branch.booking_horizon_days,
+    onlineCap: opts.online ? branch.online_cap_per_slot : null,
     now,
-    existingBookings: src.bookings
+    existingBookings: (opts.bookings ?? [])
       .filter((b) => b.appointment_at !== null)
       .map((b) => ({ start: b.appointment_at!, count: b.n })),
-    fromDay: from,
-    toDay: to,
+    fromDay: range.from,
+    toDay: range.to,
   };
 }
 
 /**
  * The slots of a service at a branch on the local days `from`..`to` (default: the week from
- * today), clipped to the booking horizon, with the places left in each.
+ * today), clipped to the booking horizon, with the places left in each for an online booking.
  */
 export async function listSlots(
   db: CompanyQueryDb,
-  target: { branch: BookingBranchRow; service: BookingServiceRow },
+  setup: BookingSetup,
   range: { from?: string | undefined; to?: string | undefined },
   now: Date,
 ) {
-  const days = bookingDays(target.branch, now);
+  const days = bookingDays(setup.branch, now);
   const from = range.from ?? days.first;
   const to = range.to ?? addDays(from, 6);
   if (daysBetween(from, to) < 0) throw invalidField("to", "The last day comes before the first.");
   if (daysBetween(from, to) >= MAX_SLOT_DAYS) {
     throw invalidField("to", `Ask for at most ${MAX_SLOT_DAYS} days at once.`);
   }
-  const input = await slotInput(db, target.branch, target.service, from, to, now);
-  return { days, slots: generateSlots(input) };
+  const bookings = await readBookedCounts(db, setup.branch.id, setup.service.id, from, to);
+  return {
+    days,
+    slots: generateSlots(slotInput(setup, { from, to }, now, { online: true, bookings })),
+  };
 }
 
 /**
- * The slot starting exactly at `startsAt`, as the booking may take it; refused when no slot
- * starts then (off the grid, closed, nobody scheduled, too soon, beyond the horizon), and, unless
- * `requirePlace` is false, when it looks full (the locked count in the transaction decides).
+ * The slot starting exactly at `startsAt` with its capacity (bookings are not read: the count
+ * under the slot's lock decides); refused when no slot starts then (off the grid, closed, nobody
+ * scheduled, too soon, beyond the horizon).
  */
-export async function getSlotAt(
-  db: CompanyQueryDb,
-  target: { branch: BookingBranchRow; service: BookingServiceRow },
-  startsAt: Date,
-  now: Date,
-  opts: { requirePlace?: boolean } = {},
-): Promise<BookingSlot> {
-  const day = localClock(startsAt, target.branch.time_zone).date;
-  const input = await slotInput(db, target.branch, target.service, day, day, now);
-  const slot = slotCapacityAt(input, startsAt);
+function slotAt(setup: BookingSetup, startsAt: Date, now: Date, online: boolean): BookingSlot {
+  const day = localClock(startsAt, setup.branch.time_zone).date;
+  const slot = slotCapacityAt(slotInput(setup, { from: day, to: day }, now, { online }), startsAt);
   if (!slot) {
     throw new AppError(
       "SLOT_NOT_AVAILABLE",
@@ -126,8 +132,59 @@ export async function getSlotAt(
       { details: [{ path: "startsAt", message: "Not one of the offered times." }] },
     );
   }
-  if (slot.available === 0 && (opts.requirePlace ?? true)) throw slotFull();
   return slot;
+}
+
+/** A slot as the portal may book it: held to the branch's online cap. */
+export const onlineSlotAt = (setup: BookingSetup, startsAt: Date, now: Date) =>
+  slotAt(setup, startsAt, now, true);
+
+/** A slot as staff may book it: every operator scheduled is a place. */
+export const staffSlotAt = (setup: BookingSetup, startsAt: Date, now: Date) =>
+  slotAt(setup, startsAt, now, false);
+
+export const slotKeyOf = (setup: BookingSetup, startsAt: Date): SlotKey => ({
+  branchId: setup.branch.id,
+  serviceId: setup.service.id,
+  startsAt,
+  durationMinutes: setup.service.duration_minutes,
+});
+
+/** The queue's hold on a slot for issuing a booking: its lock, then the count with the insert. */
+export function slotClaim(schema: string, setup: BookingSetup, slot: BookingSlot): SlotClaim {
+  const key = slotKeyOf(setup, slot.start);
+  return {
+    lock: (db) => lockSlot(db, key),
+    taken: takenSql(schema, key),
+    capacity: slot.capacity,
+    full: slotFull,
+  };
+}
+
+/** What the issue command would read for the booking, from the set-up already in hand. */
+export function issueTargetOf(setup: BookingSetup): IssueTarget {
+  const { branch: b, service: s } = setup;
+  return {
+    branch: {
+      id: b.id,
+      status: b.status,
+      time_zone: b.time_zone,
+      weekly_hours: b.weekly_hours,
+      number_scheme: b.number_scheme,
+      daily_ticket_limit: b.daily_ticket_limit,
+      booking_horizon_days: b.booking_horizon_days,
+    },
+    service: {
+      id: s.id,
+      name: s.name,
+      letter: s.letter,
+      priority: s.priority,
+      is_active: s.is_active,
+      enabled: s.enabled,
+    },
+    exceptions: setup.exceptions,
+    scope: null,
+  };
 }
 
 export const slotFull = () =>

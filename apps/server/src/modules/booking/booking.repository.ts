@@ -16,6 +16,9 @@ const BRANCH_COLUMNS = [
   "b.check_in_early_minutes",
   "b.check_in_late_minutes",
   "b.late_arrival",
+  "b.number_scheme",
+  "b.daily_ticket_limit",
+  "b.online_cap_per_slot",
 ] as const;
 
 /** A branch by its address in URLs (slug) or its id, with its hours and booking settings. */
@@ -41,6 +44,8 @@ export function findBookingService(db: CompanyQueryDb, branchId: string, service
       "s.duration_minutes",
       "s.online_booking",
       "s.is_active",
+      "s.letter",
+      "s.priority",
       "bs.enabled",
     ])
     .where("s.id", "=", serviceId)
@@ -50,13 +55,12 @@ export function findBookingService(db: CompanyQueryDb, branchId: string, service
 export type BookingServiceRow = NonNullable<Awaited<ReturnType<typeof findBookingService>>>;
 
 /**
- * What slot generation needs beside the branch and service: the active staff who handle the
- * service at the branch (own branch or an extra one) with their schedules, the branch's
- * exceptions, and the bookings holding places — every ticket with an appointment that is not
- * cancelled, counted per start — for the local days `fromDay`..`toDay` (a day wider each side,
- * so any time zone is covered).
+ * What slot generation needs beside the branch and service, as set up: the active staff who
+ * handle the service at the branch (own branch or an extra one) with their schedules, and the
+ * branch's exceptions on the local days `fromDay`..`toDay` (a day wider each side, so any time
+ * zone is covered). Kept briefly by BookingSetups; bookings are never kept (readBookedCounts).
  */
-export async function readSlotSources(
+export async function readSetupSources(
   db: CompanyQueryDb,
   branchId: string,
   serviceId: string,
@@ -65,7 +69,7 @@ export async function readSlotSources(
 ) {
   const from = isoDay(Date.parse(fromDay) - DAY_MS);
   const to = isoDay(Date.parse(toDay) + 2 * DAY_MS);
-  const [operators, exceptions, bookings] = await Promise.all([
+  const [operators, exceptions] = await Promise.all([
     db
       .selectFrom("staff as st")
       .select(["st.id", "st.weekly_schedule"])
@@ -100,58 +104,90 @@ export async function readSlotSources(
       .where("day", ">=", from)
       .where("day", "<=", to)
       .execute(),
-    db
-      .selectFrom("tickets")
-      .select(["appointment_at", sql<number>`count(*)::int`.as("n")])
-      .where("branch_id", "=", branchId)
-      .where("service_id", "=", serviceId)
-      .where("status", "<>", "CANCELLED")
-      .where("appointment_at", ">=", new Date(`${from}T00:00:00Z`))
-      .where("appointment_at", "<", new Date(`${to}T00:00:00Z`))
-      .groupBy("appointment_at")
-      .execute(),
   ]);
-  return { operators, exceptions, bookings };
+  return { operators, exceptions };
 }
 
 /**
- * Takes the lock of one slot — its booking_slots row, created on first use — and counts, under
- * it, the tickets holding a place that overlaps the slot (every ticket with an appointment that
- * is not cancelled, `exceptTicket` aside). Run inside the transaction that then writes the
- * booking: whoever asks next for the same slot waits here until that transaction ends and
- * counts its ticket, so the count and the insert cannot race.
+ * The bookings holding places — every ticket with an appointment that is not cancelled, counted
+ * per start — on the local days `fromDay`..`toDay` (a day wider each side).
+ */
+export function readBookedCounts(
+  db: CompanyQueryDb,
+  branchId: string,
+  serviceId: string,
+  fromDay: string,
+  toDay: string,
+) {
+  const from = isoDay(Date.parse(fromDay) - DAY_MS);
+  const to = isoDay(Date.parse(toDay) + 2 * DAY_MS);
+  return db
+    .selectFrom("tickets")
+    .select(["appointment_at", sql<number>`count(*)::int`.as("n")])
+    .where("branch_id", "=", branchId)
+    .where("service_id", "=", serviceId)
+    .where("status", "<>", "CANCELLED")
+    .where("appointment_at", ">=", new Date(`${from}T00:00:00Z`))
+    .where("appointment_at", "<", new Date(`${to}T00:00:00Z`))
+    .groupBy("appointment_at")
+    .execute();
+}
+
+export type SlotKey = {
+  branchId: string;
+  serviceId: string;
+  startsAt: Date;
+  durationMinutes: number;
+};
+
+/**
+ * Takes the lock of one slot in ONE statement: its booking_slots row, created on first use or
+ * "updated" to itself, which holds the row lock until the transaction ends. Whoever asks next
+ * for the same slot waits here, then counts in a new statement — and so sees the ticket the
+ * previous holder committed (READ COMMITTED takes a snapshot per statement).
+ */
+export async function lockSlot(db: CompanyQueryDb, slot: SlotKey): Promise<void> {
+  await db
+    .insertInto("booking_slots")
+    .values({ branch_id: slot.branchId, service_id: slot.serviceId, starts_at: slot.startsAt })
+    .onConflict((oc) =>
+      oc
+        .columns(["branch_id", "service_id", "starts_at"])
+        .doUpdateSet({ starts_at: (eb) => eb.ref("excluded.starts_at") }),
+    )
+    .execute();
+}
+
+/**
+ * SQL counting the tickets holding a place that overlaps the slot (every ticket with an
+ * appointment within one service length of its start that is not cancelled; index
+ * `tickets_booked_slot`), `exceptTicket` aside. Run only under the slot's lock.
+ */
+export function takenSql(schema: string, slot: SlotKey, exceptTicket: string | null = null) {
+  const span = slot.durationMinutes * 60_000;
+  return sql<number>`select count(*)::int from ${sql.id(schema, "tickets")}
+    where branch_id = ${slot.branchId} and service_id = ${slot.serviceId}
+      and status <> 'CANCELLED'
+      and appointment_at > ${new Date(slot.startsAt.getTime() - span)}
+      and appointment_at < ${new Date(slot.startsAt.getTime() + span)}
+      ${exceptTicket === null ? sql`` : sql`and id <> ${exceptTicket}`}`;
+}
+
+/**
+ * Takes the slot's lock (lockSlot) and counts, under it, the places held (takenSql). Run inside
+ * the transaction that then writes the booking, so the count and the write cannot race.
  */
 export async function lockSlotAndCount(
   db: CompanyQueryDb,
-  slot: { branchId: string; serviceId: string; startsAt: Date; durationMinutes: number },
+  schema: string,
+  slot: SlotKey,
   exceptTicket: string | null = null,
 ): Promise<number> {
-  const key = { branch_id: slot.branchId, service_id: slot.serviceId, starts_at: slot.startsAt };
-  await db
-    .insertInto("booking_slots")
-    .values(key)
-    .onConflict((oc) => oc.columns(["branch_id", "service_id", "starts_at"]).doNothing())
-    .execute();
-  await db
-    .selectFrom("booking_slots")
-    .select("starts_at")
-    .where("branch_id", "=", key.branch_id)
-    .where("service_id", "=", key.service_id)
-    .where("starts_at", "=", key.starts_at)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const span = slot.durationMinutes * 60_000;
-  const row = await db
-    .selectFrom("tickets")
-    .select(sql<number>`count(*)::int`.as("n"))
-    .where("branch_id", "=", slot.branchId)
-    .where("service_id", "=", slot.serviceId)
-    .where("status", "<>", "CANCELLED")
-    .where("appointment_at", ">", new Date(slot.startsAt.getTime() - span))
-    .where("appointment_at", "<", new Date(slot.startsAt.getTime() + span))
-    .$if(exceptTicket !== null, (qb) => qb.where("id", "<>", exceptTicket!))
-    .executeTakeFirstOrThrow();
-  return row.n;
+  await lockSlot(db, slot);
+  const result = await sql<{
+    n: number;
+  }>`select (${takenSql(schema, slot, exceptTicket)}) as n`.execute(db);
+  return result.rows[0]!.n;
 }
 
 function bookingQuery(db: CompanyQueryDb) {

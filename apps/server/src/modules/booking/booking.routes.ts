@@ -21,7 +21,7 @@ import {
   slotsQuery,
   slotsResponse,
 } from "./booking.schema";
-import { getBookableTarget, listSlots } from "./booking-slots.service";
+import { bookableOnline, listSlots } from "./booking-slots.service";
 
 const tags = ["portal"];
 
@@ -52,13 +52,16 @@ export const bookingRoutes =
         },
       },
       async (request) => {
-        const db = dbOf(request);
-        const target = await getBookableTarget(
-          db,
-          { slug: request.params.branchSlug },
-          request.query.serviceId,
+        const now = new Date();
+        const target = bookableOnline(
+          await ctx.bookings.get(
+            request.company!,
+            { slug: request.params.branchSlug },
+            request.query.serviceId,
+            now,
+          ),
         );
-        const { days, slots } = await listSlots(db, target, request.query, new Date());
+        const { days, slots } = await listSlots(dbOf(request), target, request.query, now);
         const { branch, service } = target;
         return {
           branch: {
@@ -109,9 +112,7 @@ export const bookingRoutes =
           "Too many bookings were made with this phone number; try again in a few minutes.",
         );
         const now = new Date();
-        const ticket = await bookTime(ctx, dbOf(request), request.company!, request.body, now);
-        const row = await findBookingByToken(dbOf(request), ticket.token);
-        if (!row) throw notFound("The booking");
+        const row = await bookTime(ctx, request.company!, request.body, now);
         return reply.status(201).send({ booking: toBookingDto(row, slugOf(request), now) });
       },
     );

@@ -23,6 +23,7 @@ export const toBranchDto = (b: BranchRow): BranchDto => ({
     noShowGraceSeconds: b.no_show_grace_seconds,
     dailyTicketLimit: b.daily_ticket_limit,
     bookingHorizonDays: b.booking_horizon_days,
+    onlineCapPerSlot: b.online_cap_per_slot,
     keepOvernight: b.keep_overnight,
     checkInEarlyMinutes: b.check_in_early_minutes,
     checkInLateMinutes: b.check_in_late_minutes,

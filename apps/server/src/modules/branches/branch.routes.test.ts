@@ -58,6 +58,7 @@ describe("company admin: branches", () => {
         noShowGraceSeconds: 120,
         dailyTicketLimit: 500,
         bookingHorizonDays: 14,
+        onlineCapPerSlot: null,
         keepOvernight: false,
         checkInEarlyMinutes: 15,
         checkInLateMinutes: 15,
@@ -136,6 +137,7 @@ describe("company admin: branches", () => {
     await fails({ settings: { noShowGraceSeconds: 99999 } }, "settings.noShowGraceSeconds");
     await fails({ settings: { checkInLateMinutes: 241 } }, "settings.checkInLateMinutes");
     await fails({ settings: { lateArrival: "NEVER" } }, "settings.lateArrival");
+    await fails({ settings: { onlineCapPerSlot: 0 } }, "settings.onlineCapPerSlot");
     expect(await count()).toBe(before);
   });
 
@@ -177,6 +179,7 @@ describe("company admin: branches", () => {
         settings: {
           keepOvernight: true,
           bookingHorizonDays: 30,
+          onlineCapPerSlot: 2,
           checkInLateMinutes: 5,
           lateArrival: "EXPIRE",
         },
@@ -191,6 +194,7 @@ describe("company admin: branches", () => {
       settings: {
         keepOvernight: true,
         bookingHorizonDays: 30,
+        onlineCapPerSlot: 2,
         numberScheme: "BY_SOURCE",
         checkInEarlyMinutes: 15,
         checkInLateMinutes: 5,

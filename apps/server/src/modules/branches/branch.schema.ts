@@ -48,6 +48,15 @@ const settingsFields = {
     .max(100_000)
     .nullable(),
   bookingHorizonDays: z.number().int().min(0, "Use 0 to 365 days.").max(365, "Use 0 to 365 days."),
+  onlineCapPerSlot: z
+    .number()
+    .int()
+    .min(1, "Use 1 to 1000 bookings, or null for every operator.")
+    .max(1000, "Use 1 to 1000 bookings, or null for every operator.")
+    .nullable()
+    .describe(
+      "At most this many online (portal) bookings per slot, so walk-ins keep room; null: as many as operators are scheduled. Staff bookings may use every place.",
+    ),
   keepOvernight: z.boolean(),
   checkInEarlyMinutes: z
     .number()
@@ -133,6 +142,7 @@ export const branchSchema = z.object({
     noShowGraceSeconds: z.number(),
     dailyTicketLimit: z.number().nullable(),
     bookingHorizonDays: z.number(),
+    onlineCapPerSlot: z.number().nullable(),
     keepOvernight: z.boolean(),
     checkInEarlyMinutes: z.number(),
     checkInLateMinutes: z.number(),

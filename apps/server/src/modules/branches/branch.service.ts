@@ -61,6 +61,7 @@ function settingsColumns(s: UpdateBranchInput["settings"] = {}): Updateable<Bran
     ...(s.noShowGraceSeconds !== undefined && { no_show_grace_seconds: s.noShowGraceSeconds }),
     ...(s.dailyTicketLimit !== undefined && { daily_ticket_limit: s.dailyTicketLimit }),
     ...(s.bookingHorizonDays !== undefined && { booking_horizon_days: s.bookingHorizonDays }),
+    ...(s.onlineCapPerSlot !== undefined && { online_cap_per_slot: s.onlineCapPerSlot }),
     ...(s.keepOvernight !== undefined && { keep_overnight: s.keepOvernight }),
     ...(s.checkInEarlyMinutes !== undefined && { check_in_early_minutes: s.checkInEarlyMinutes }),
     ...(s.checkInLateMinutes !== undefined && { check_in_late_minutes: s.checkInLateMinutes }),

@@ -5,6 +5,7 @@ import {
   createQueueCompany,
   createQueueOperator,
   issuerFor,
+  openForBookings,
 } from "../../testing/queue-factories";
 import {
   book,
@@ -158,6 +159,7 @@ describe("notifications from queue events", () => {
       .where("id", "=", company.id)
       .execute();
     const setup = await createBranchWithService(p.ctx, company);
+    await openForBookings(p.ctx, company, setup.branch.id, [setup.services[0]!.id]);
     const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
     const at = new Date(Date.now() + 2 * 86_400_000);
     at.setUTCHours(9, 30, 0, 0);

@@ -13,8 +13,16 @@ export { toDisplayCall, toStaffTicket } from "./queries/ticket.mapper";
 export { atCounterView, locateTicket, trackingViews } from "./queries/tracking.query";
 export { workplaceState } from "./queries/workplace.query";
 export { TICKET_EVENT } from "./queue.types";
-export type { CompanyQueryDb, QueueFact, QueuePublisher, TicketView } from "./queue.types";
+export type {
+  CompanyQueryDb,
+  QueueFact,
+  QueuePublisher,
+  SlotClaim,
+  SlotClaims,
+  TicketView,
+} from "./queue.types";
 export { ticketLabelSql, updateTicketWithEvent } from "./sql/ticket.sql";
+export type { IssueTarget } from "./sql/ticket.sql";
 export { loadStaffWorkplace, workplaceBranchId } from "./staff-workplace";
 export type { OpenCheck } from "./branch-hours";
 export { isUniqueViolationOf } from "./commands/queue-transaction";

@@ -1,7 +1,8 @@
 import type { TicketAction, TicketStatus } from "@equeue/core";
-import type { Selectable } from "kysely";
+import type { RawBuilder, Selectable } from "kysely";
 import type { Db } from "../../db/database";
 import type { I18nText, OperatorStatusValue, TicketsTable } from "../../db/tables";
+import type { CompanyRecord } from "../tenancy";
 
 /** A company-bound query handle (plain or inside a transaction); see `companyDb`. */
 export type CompanyQueryDb = ReturnType<Db["withSchema"]>;
@@ -55,4 +56,30 @@ export type QueueFact =
 /** Where committed facts go (the realtime hub); publishing never fails the command. */
 export type QueuePublisher = {
   publish: (company: { id: string; schema_name: string }, facts: QueueFact[]) => void;
+};
+
+/**
+ * A booking's hold on its slot, made by the booking module and run by the issue command: `lock`
+ * takes the slot's lock first in the issue transaction; `taken` (SQL) counts the places already
+ * held in the slot and runs in the same statement as the insert, after the lock is granted, so
+ * the ticket is written only while `taken < capacity`; otherwise `full()` is thrown.
+ */
+export type SlotClaim = {
+  lock: (db: CompanyQueryDb) => Promise<void>;
+  taken: RawBuilder<number>;
+  capacity: number;
+  full: () => Error;
+};
+
+/**
+ * How the issue command gets a booking's slot claim without importing the booking module (it
+ * imports the queue): the app context passes the booking module's implementation in QueueDeps.
+ * `online` bookings (the portal's) are held to the branch's online cap; staff may fill the slot.
+ */
+export type SlotClaims = {
+  claim: (
+    company: CompanyRecord,
+    slot: { branchId: string; serviceId: string; startsAt: Date; online: boolean },
+    now: Date,
+  ) => Promise<SlotClaim>;
 };

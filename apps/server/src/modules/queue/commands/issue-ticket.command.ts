@@ -13,8 +13,8 @@ import { AppError, notFound } from "../../../shared/app-error";
 import { requireTicketIssuer, type Caller } from "../../access";
 import type { CompanyRecord } from "../../tenancy";
 import { branchOpenAt } from "../branch-hours";
-import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
-import { TICKET_EVENT, type TicketActor, type TicketView } from "../queue.types";
+import { runQueueTransaction, type QueueDeps } from "./queue-transaction";
+import { TICKET_EVENT, type SlotClaim, type TicketActor, type TicketView } from "../queue.types";
 import { workplaceFromRow } from "../staff-workplace";
 import { ticketFact } from "./ticket-transition";
 import { insertNumberedTicket, readIssueTarget, type IssueTarget } from "../sql/ticket.sql";
@@ -33,10 +33,15 @@ export type IssueTicketInput = {
 export type IssueTicketOptions = {
   now?: Date;
   /**
-   * Runs first in the same transaction as the insert (a booking takes its slot's place here),
-   * so a refusal or a failed insert leaves nothing behind.
+   * The branch, service and exceptions as the caller has just read them (the booking module
+   * keeps them briefly); only for callers without a staff scope. Default: read them here.
    */
-  claim?: (tx: QueueTx) => Promise<void>;
+  target?: IssueTarget;
+  /**
+   * A booking's hold on its slot, as the booking module made it. Default: asked of
+   * `deps.bookings`; a ticket with an appointment time is never issued without one.
+   */
+  slot?: SlotClaim;
 };
 
 export const nameOf = (name: I18nText) => name.en ?? name.uz;
@@ -58,7 +63,10 @@ export async function issueTicket(
 ): Promise<TicketView> {
   const now = opts.now ?? new Date();
   const staffId = caller.kind === "staff" ? caller.staffId : null;
-  const target = await readIssueTarget(deps.db, company.schema_name, input, staffId);
+  const target =
+    opts.target && !staffId
+      ? opts.target
+      : await readIssueTarget(deps.db, company.schema_name, input, staffId);
   let actor: TicketActor = { staffId: null, counterId: null };
   let issuer = caller;
   if (staffId) {
@@ -88,12 +96,16 @@ export async function issueTicket(
   // Core refuses a series that is not one (and is the reference the SQL label is tested against).
   formatTicketNumber(series, 1);
   const status = appointmentAt ? TICKET_STATUS.BOOKED : TICKET_STATUS.WAITING;
+  // Every booking, whoever makes it, holds its slot: the lock, then the count with the insert.
+  const slot = appointmentAt
+    ? await claimSlot(deps, company, input, appointmentAt, source, now, opts)
+    : null;
   return runQueueTransaction(
     deps,
     company,
     async (tx) => {
-      if (opts.claim) await opts.claim(tx);
-      const row = await insertNumberedTicket(
+      if (slot) await slot.lock(tx.db);
+      const { row, refused } = await insertNumberedTicket(
         tx.db,
         tx.schema,
         {
@@ -115,7 +127,9 @@ export async function issueTicket(
         },
         { at: now, type: TICKET_EVENT.ISSUE, actor, data: { source } },
         branch.daily_ticket_limit,
+        slot && { taken: slot.taken, capacity: slot.capacity },
       );
+      if (refused === "SLOT_FULL") throw slot!.full();
       if (!row) {
         throw new AppError(
           "DAILY_LIMIT_REACHED",
@@ -126,8 +140,23 @@ export async function issueTicket(
       tx.facts.push(ticketFact(view, TICKET_EVENT.ISSUE, null, now));
       return view;
     },
-    { singleStatement: !opts.claim },
+    { singleStatement: !slot },
   );
+}
+
+async function claimSlot(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  input: IssueTicketInput,
+  startsAt: Date,
+  source: string,
+  now: Date,
+  opts: IssueTicketOptions,
+): Promise<SlotClaim> {
+  if (opts.slot) return opts.slot;
+  if (!deps.bookings) throw new Error("issuing a booking needs the booking module's slot claims");
+  const slot = { branchId: input.branchId, serviceId: input.serviceId, startsAt };
+  return deps.bookings.claim(company, { ...slot, online: source === "ONLINE" }, now);
 }
 
 /** The branch and service from the read, or the refusal a person can act on. */

@@ -7,6 +7,7 @@ import {
   createQueueCompany,
   createQueueOperator,
   issuerFor,
+  openForBookings,
 } from "../../../testing/queue-factories";
 import { anonymousCaller } from "../../access";
 import { companyDb, type CompanyRecord } from "../../tenancy/company-directory";
@@ -149,10 +150,8 @@ describe("issuing tickets and the business day", () => {
 
   it("books an appointment, checks it in, and serves it at its time ahead of earlier walk-ins", async () => {
     const { branch, services, counters } = await createBranchWithService(p.ctx, company);
-    const op = await createQueueOperator(p.ctx, company, {
-      branchId: branch.id,
-      serviceIds: [services[0]!.id],
-    });
+    // Scheduled all day: the booking at 09:30 lands on one of the service's slots.
+    const [op] = await openForBookings(p.ctx, company, branch.id, [services[0]!.id]);
     const nine = new Date("2026-03-16T04:00:00Z"); // 09:00 in Tashkent
     const walkIn = await issue(branch.id, services[0]!.id, "WALK_IN", nine);
     const booked = await issueTicket(
@@ -167,7 +166,7 @@ describe("issuing tickets and the business day", () => {
       { now: new Date(nine.getTime() - 86_400_000) },
     );
     expect(booked).toMatchObject({ status: "BOOKED", queued_at: null, label: "O-001" });
-    const scopeAt = async () => loadStaffWorkplace(p.ctx.db, company, op.id);
+    const scopeAt = async () => loadStaffWorkplace(p.ctx.db, company, op!.id);
     await startCounterSession(p.ctx, company, await scopeAt(), { counterId: counters[0]!.id });
     // Not checked in: not offered, even at its time.
     const arrival = new Date(nine.getTime() + 25 * 60_000);

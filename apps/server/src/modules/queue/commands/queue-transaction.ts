@@ -2,7 +2,7 @@ import type { Db } from "../../../db/database";
 import { AppError } from "../../../shared/app-error";
 import { companyDb, type CompanyRecord } from "../../tenancy";
 import { mapQueueError } from "../queue-errors";
-import type { CompanyQueryDb, QueueFact, QueuePublisher } from "../queue.types";
+import type { CompanyQueryDb, QueueFact, QueuePublisher, SlotClaims } from "../queue.types";
 
 /** The named unique index refused the row (PostgreSQL and PGlite report the same fields). */
 export function isUniqueViolationOf(err: unknown, index: string): boolean {
@@ -10,8 +10,11 @@ export function isUniqueViolationOf(err: unknown, index: string): boolean {
   return e?.code === "23505" && e.constraint === index;
 }
 
-/** `events` hears of every committed change (the event dispatcher: realtime first). */
-export type QueueDeps = { db: Db; events: QueuePublisher };
+/**
+ * `events` hears of every committed change (the event dispatcher: realtime first); `bookings`
+ * holds a booking's slot when a ticket is issued with an appointment time (no bookings without).
+ */
+export type QueueDeps = { db: Db; events: QueuePublisher; bookings?: SlotClaims };
 
 /** What a command gets inside its transaction: the company's tables and a list to record facts. */
 export type QueueTx = { db: CompanyQueryDb; facts: QueueFact[]; schema: string };
@@ -44,6 +47,13 @@ export async function runQueueTransaction<T>(
       throw new AppError(
         "TICKET_IN_PROGRESS",
         "You already have a customer called or at your counter; finish that ticket first.",
+      );
+    }
+    if (isUniqueViolationOf(err, "tickets_booking_phone_slot")) {
+      // Staff or the portal booking one phone number twice at one time.
+      throw new AppError(
+        "ALREADY_BOOKED",
+        "This phone number already has a booking at this time. Open it from the link you got.",
       );
     }
     throw mapQueueError(err);

@@ -113,10 +113,21 @@ export const ticketLabelSql = (series: RawBuilder<unknown>, n: RawBuilder<unknow
 const DAY_TOTAL_SERIES = "*";
 
 /**
- * Issues a numbered ticket in ONE statement (data-modifying CTEs): counts it against the
+ * A booking's condition on the insert: `taken` (SQL) counts the places already held in its slot;
+ * the ticket is written only while that count is below `capacity`.
+ */
+export type SlotGuard = { taken: RawBuilder<number>; capacity: number };
+
+/** What insertNumberedTicket wrote, or why it wrote nothing. */
+export type NumberedTicketResult =
+  { row: TicketRow; refused: null } | { row: undefined; refused: "DAILY_LIMIT" | "SLOT_FULL" };
+
+/**
+ * Issues a numbered ticket in ONE statement (data-modifying CTEs): with a slot guard, counts the
+ * places held in the booking's slot and goes on only while one is left; counts it against the
  * branch's daily limit when there is one, takes the next number of its series for the branch
  * and day (an atomic counter row, never max()+1), inserts the ticket with its label and appends
- * its first event. Undefined — and nothing written — when the daily limit is reached.
+ * its first event. A refusal (full slot, daily limit reached) writes nothing.
  */
 export async function insertNumberedTicket(
   db: CompanyQueryDb,
@@ -124,26 +135,29 @@ export async function insertNumberedTicket(
   values: Omit<Insertable<TicketsTable>, "number" | "label">,
   e: { at: Date; type: TicketEventType; actor: TicketActor; data?: Record<string, unknown> },
   dailyLimit: number | null,
-): Promise<TicketRow | undefined> {
+  guard: SlotGuard | null = null,
+): Promise<NumberedTicketResult> {
   // Column names come from this code (Insertable<TicketsTable>), never from a request.
   const entries = Object.entries(values).filter(([, value]) => value !== undefined);
   const series = sql.id(schema, "ticket_series");
   const key = sql`(branch_id, day, series)`;
+  const slot = guard === null ? sql`` : sql`slot as (select (${guard.taken})::int as taken),`;
+  const place = guard === null ? sql`true` : sql`(select taken from slot) < ${guard.capacity}::int`;
   const quota =
     dailyLimit === null
       ? sql``
       : sql`quota as (
       insert into ${series} (branch_id, day, series, last_number)
-      values (${values.branch_id}, ${values.day}, ${DAY_TOTAL_SERIES}, 1)
+      select ${values.branch_id}, ${values.day}, ${DAY_TOTAL_SERIES}, 1 where ${place}
       on conflict ${key} do update set last_number = ticket_series.last_number + 1
         where ticket_series.last_number < ${dailyLimit}
       returning 1
     ),`;
-  const result = await sql<TicketRow>`
-    with ${quota} num as (
+  const result = await sql<TicketRow & { slot_taken: number | null }>`
+    with ${slot} ${quota} num as (
       insert into ${series} (branch_id, day, series, last_number)
       select ${values.branch_id}, ${values.day}, ${values.series}, 1
-      ${dailyLimit === null ? sql`` : sql`where exists (select 1 from quota)`}
+      where ${place} ${dailyLimit === null ? sql`` : sql`and exists (select 1 from quota)`}
       on conflict ${key} do update set last_number = ticket_series.last_number + 1
       returning last_number
     ), created as (
@@ -154,8 +168,12 @@ export async function insertNumberedTicket(
       from num
       returning *
     ), logged as (${eventOf(schema, "created", e)})
-    select * from created`.execute(db);
-  return result.rows[0];
+    select created.*, ${guard === null ? sql`null::int` : sql`(select taken from slot)`} as slot_taken
+    from (select 1) one left join created on true`.execute(db);
+  const { slot_taken: taken, ...row } = result.rows[0]!;
+  if (row.id) return { row, refused: null };
+  const full = guard !== null && taken !== null && taken >= guard.capacity;
+  return { row: undefined, refused: full ? "SLOT_FULL" : "DAILY_LIMIT" };
 }
 
 /** Creates a ticket and its first event in ONE statement (a data-modifying CTE). */

@@ -31,6 +31,8 @@ export type BranchSettings = {
   noShowGraceSeconds: number;
   dailyTicketLimit: number | null;
   bookingHorizonDays: number;
+  /** At most this many online bookings per slot; null: every operator scheduled. */
+  onlineCapPerSlot: number | null;
   keepOvernight: boolean;
   checkInEarlyMinutes: number;
   checkInLateMinutes: number;

@@ -143,6 +143,11 @@ export const enSetup: SetupMessages = {
     bookingHorizon: "Book ahead (days)",
     bookingHorizonHint: "How many days ahead customers may book (0: today only).",
     horizonInvalid: "Enter 0 to 365 days.",
+    onlineCap: "Online bookings per time, at most",
+    onlineCapHint:
+      "Leave empty to let online bookings take every operator; a smaller number keeps room for people who come without booking. Staff may still book every place.",
+    onlineCapAll: "All operators",
+    onlineCapInvalid: "Enter 1 to 1000 or leave it empty.",
     checkInEarly: "Check in from (minutes before)",
     checkInEarlyHint: "How many minutes before the appointment time a customer may check in.",
     checkInLate: "Check in until (minutes after)",

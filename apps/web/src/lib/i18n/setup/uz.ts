@@ -146,6 +146,11 @@ export const uzSetup = {
     bookingHorizon: "Oldindan yozilish (kun)",
     bookingHorizonHint: "Mijoz necha kun oldin vaqt band qila oladi (0 — faqat bugun).",
     horizonInvalid: "0 dan 365 gacha kun kiriting.",
+    onlineCap: "Bir vaqtga onlayn yozilish, koʻpi bilan",
+    onlineCapHint:
+      "Boʻsh qoldirilsa — onlayn barcha operatorlarga yozilish mumkin; kichikroq son oldindan yozilmay keladiganlarga joy qoldiradi. Xodimlar barcha joylarga yoza oladi.",
+    onlineCapAll: "Barcha operatorlar",
+    onlineCapInvalid: "1 dan 1000 gacha son kiriting yoki boʻsh qoldiring.",
     checkInEarly: "Kelganini tasdiqlash: oldin (daqiqa)",
     checkInEarlyHint: "Qabul vaqtidan necha daqiqa oldin mijoz kelganini tasdiqlay oladi.",
     checkInLate: "Kelganini tasdiqlash: keyin (daqiqa)",

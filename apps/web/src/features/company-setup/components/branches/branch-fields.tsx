@@ -184,13 +184,14 @@ export function BranchSettingsFields({ values, errors, set }: FieldsProps) {
       | "noShowGraceMinutes"
       | "dailyTicketLimit"
       | "bookingHorizonDays"
+      | "onlineCapPerSlot"
       | "checkInEarlyMinutes"
       | "checkInLateMinutes",
   ) => ({
     id: `branch-${key}`,
     type: "number",
     inputMode: "numeric" as const,
-    min: key === "dailyTicketLimit" ? 1 : 0,
+    min: key === "dailyTicketLimit" || key === "onlineCapPerSlot" ? 1 : 0,
     value: values[key],
     invalid: Boolean(errors[key]),
     onChange: (e: { target: { value: string } }) => set({ [key]: e.target.value }),
@@ -257,6 +258,18 @@ export function BranchSettingsFields({ values, errors, set }: FieldsProps) {
           error={errors.bookingHorizonDays}
         >
           <Input {...number("bookingHorizonDays")} max={365} />
+        </Field>
+        <Field
+          id="branch-onlineCapPerSlot"
+          label={t("setup.branches.onlineCap")}
+          hint={t("setup.branches.onlineCapHint")}
+          error={errors.onlineCapPerSlot}
+        >
+          <Input
+            {...number("onlineCapPerSlot")}
+            max={1000}
+            placeholder={t("setup.branches.onlineCapAll")}
+          />
         </Field>
       </div>
       <div className="grid gap-5 md:grid-cols-3">

@@ -39,6 +39,9 @@ describe("branch form", () => {
     expect(input.latitude).toBeCloseTo(41.311081);
     expect(input.settings.noShowGraceSeconds).toBe(300);
     expect(input.settings.dailyTicketLimit).toBeNull();
+    // An empty online cap lets online bookings take every operator; a number caps them.
+    expect(input.settings.onlineCapPerSlot).toBeNull();
+    expect(toBranchInput({ ...values, onlineCapPerSlot: " 2 " }).settings.onlineCapPerSlot).toBe(2);
     expect(input.timeZone).toBe("Asia/Tashkent");
   });
 
@@ -46,6 +49,7 @@ describe("branch form", () => {
     expect(branchFieldOf("settings.noShowGraceSeconds")).toBe("noShowGraceMinutes");
     expect(branchFieldOf("settings.bookingHorizonDays")).toBe("bookingHorizonDays");
     expect(branchFieldOf("settings.lateArrival")).toBe("lateArrival");
+    expect(branchFieldOf("settings.onlineCapPerSlot")).toBe("onlineCapPerSlot");
     expect(branchFieldOf("name.uz")).toBe("name.uz");
   });
 });

@@ -16,6 +16,7 @@ export type BranchFormValues = {
   noShowGraceMinutes: string;
   dailyTicketLimit: string;
   bookingHorizonDays: string;
+  onlineCapPerSlot: string;
   keepOvernight: boolean;
   checkInEarlyMinutes: string;
   checkInLateMinutes: string;
@@ -39,6 +40,7 @@ export function initialBranchValues(branch?: Branch): BranchFormValues {
     noShowGraceMinutes: String(Math.round((branch?.settings.noShowGraceSeconds ?? 180) / 60)),
     dailyTicketLimit: branch?.settings.dailyTicketLimit?.toString() ?? "",
     bookingHorizonDays: String(branch?.settings.bookingHorizonDays ?? 14),
+    onlineCapPerSlot: branch?.settings.onlineCapPerSlot?.toString() ?? "",
     keepOvernight: branch?.settings.keepOvernight ?? false,
     checkInEarlyMinutes: String(branch?.settings.checkInEarlyMinutes ?? 15),
     checkInLateMinutes: String(branch?.settings.checkInLateMinutes ?? 15),
@@ -81,6 +83,7 @@ export function toBranchInput(v: BranchFormValues): BranchInput {
       noShowGraceSeconds: Math.round((num(v.noShowGraceMinutes) ?? 0) * 60),
       dailyTicketLimit: num(v.dailyTicketLimit),
       bookingHorizonDays: num(v.bookingHorizonDays) ?? 0,
+      onlineCapPerSlot: num(v.onlineCapPerSlot),
       keepOvernight: v.keepOvernight,
       checkInEarlyMinutes: num(v.checkInEarlyMinutes) ?? 0,
       checkInLateMinutes: num(v.checkInLateMinutes) ?? 0,

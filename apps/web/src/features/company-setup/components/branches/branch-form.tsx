@@ -39,6 +39,7 @@ const SHOWN = new Set([
   "noShowGraceMinutes",
   "dailyTicketLimit",
   "bookingHorizonDays",
+  "onlineCapPerSlot",
   "keepOvernight",
   "checkInEarlyMinutes",
   "checkInLateMinutes",
@@ -111,6 +112,9 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
     const horizon = Number(values.bookingHorizonDays);
     if (!Number.isInteger(horizon) || horizon < 0 || horizon > 365)
       next.bookingHorizonDays = t("setup.branches.horizonInvalid");
+    const cap = values.onlineCapPerSlot.trim();
+    if (cap && !(Number.isInteger(Number(cap)) && Number(cap) >= 1 && Number(cap) <= 1000))
+      next.onlineCapPerSlot = t("setup.branches.onlineCapInvalid");
     for (const key of ["checkInEarlyMinutes", "checkInLateMinutes"] as const) {
       const minutes = Number(values[key]);
       if (!Number.isInteger(minutes) || minutes < 0 || minutes > 240)
