@@ -18,6 +18,7 @@ import {
   liveSubscribers,
 } from "./modules/events/subscribers";
 import { TelegramService } from "./modules/notifications";
+import { bookingMailAttachments } from "./modules/booking";
 import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
 
@@ -130,6 +131,7 @@ export function createContext(deps: ContextDeps): AppContext {
       transports(config, deps.mail, publicUrl, telegram),
       config.OUTBOX_POLL_MS,
       deps.log,
+      bookingMailAttachments(deps.db, publicUrl),
     ),
     realtime,
     events,

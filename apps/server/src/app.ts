@@ -40,6 +40,7 @@ import { resolveCompanyFromPath, companyHostRewrite } from "./modules/tenancy/te
 import { registerWeb } from "./modules/web/web";
 import { smsDeliveryRoutes } from "./modules/notifications/sms-delivery.routes";
 import { telegramRoutes } from "./modules/notifications/telegram.routes";
+import { notificationSettingsRoutes } from "./modules/notifications/notification-settings.routes";
 import { installErrorHandling } from "./shared/http/error-handler";
 import { onClientError, onFrameworkError } from "./shared/http/framework-errors";
 import { installInputHygiene, markOptionalBodies } from "./shared/http/input-hygiene";
@@ -167,6 +168,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
           await admin.register(deviceRoutes(ctx));
           await admin.register(companySetupRoutes(ctx));
           await admin.register(ratingAdminRoutes(ctx));
+          await admin.register(notificationSettingsRoutes(ctx));
         },
         { prefix: "/admin" },
       );

@@ -22,6 +22,7 @@ export const SERVER_EVENT = {
   OPERATOR_CHANGED: "operator.changed",
   DISPLAY_CALL: "display.call",
   TRACKING: "ticket.tracking",
+  WAIT_ALERT: "wait.alert",
 } as const;
 
 /** Asks the server for a fresh snapshot over the socket (at most once a second). */
@@ -64,6 +65,16 @@ export type OperatorChangedPayload = {
 export type DisplayCallPayload = { call: DisplayCallDto; at: Date };
 export type TrackingPayload = { ticket: TrackingDto; at: Date };
 
+/** A service's longest wait has passed its target (once per episode, to the branch's staff). */
+export type WaitAlertPayload = {
+  branchId: string;
+  serviceId: string;
+  serviceName: Record<string, string>;
+  longestWaitMinutes: number;
+  targetMinutes: number;
+  at: Date;
+};
+
 /** What the server emits, as the server holds it (`Date`s); socket.io's `Server` generics. */
 export type ServerToClientEvents = {
   [SERVER_EVENT.SNAPSHOT]: (p: SnapshotPayload) => void;
@@ -72,6 +83,7 @@ export type ServerToClientEvents = {
   [SERVER_EVENT.OPERATOR_CHANGED]: (p: OperatorChangedPayload) => void;
   [SERVER_EVENT.DISPLAY_CALL]: (p: DisplayCallPayload) => void;
   [SERVER_EVENT.TRACKING]: (p: TrackingPayload) => void;
+  [SERVER_EVENT.WAIT_ALERT]: (p: WaitAlertPayload) => void;
 };
 
 export type ServerEventName = keyof ServerToClientEvents;

@@ -9,3 +9,5 @@ export * from "./call-next-policy";
 export * from "./wait-time";
 export * from "./ticket-token";
 export * from "./booking";
+export * from "./notification-template";
+export * from "./reminders";

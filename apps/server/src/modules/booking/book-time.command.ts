@@ -15,6 +15,7 @@ export type BookTimeInput = {
   startsAt: Date;
   phone: string;
   name?: string | null | undefined;
+  email?: string | null | undefined;
   language?: "uz" | "ru" | "en" | null | undefined;
 };
 
@@ -50,6 +51,7 @@ export async function bookTime(
         serviceId: target.service.id,
         customerPhone: input.phone,
         customerName: input.name ?? null,
+        customerEmail: input.email ?? null,
         appointmentAt: slot.start,
         language: input.language ?? null,
       },

@@ -2,3 +2,9 @@
 export { notificationsSubscriber, type NotificationOptions } from "./notifications.subscriber";
 export { notificationText, smsSegments, type Trigger } from "./notification-texts";
 export { TelegramService } from "./telegram/telegram-service";
+export {
+  checkWaitTargets,
+  NotificationSweepWorker,
+  sendDueReminders,
+  type SweepDeps,
+} from "./notification-sweep";

@@ -11,6 +11,7 @@ export type TicketToNotify = {
   label: string;
   token: string;
   customer_phone: string | null;
+  customer_email: string | null;
   /** The customer's language when the ticket was taken (null: the company's). */
   language: string | null;
   appointment_at: Date | null;
@@ -25,14 +26,14 @@ export type TicketToNotify = {
 
 /**
  * The tickets, with service, branch and counter, and the Telegram chats that follow each one.
- * With `reachableOnly`, only tickets that have a phone or a chat.
+ * With `reachableOnly`, only tickets that have a phone or a chat (or, `withEmail`, an e-mail).
  */
 export async function loadTicketsToNotify(
   db: Db,
   company: CompanyQueryDb,
   who: EventCompany,
   ids: string[],
-  opts: { reachableOnly?: boolean } = {},
+  opts: { reachableOnly?: boolean; withEmail?: boolean } = {},
 ): Promise<Map<string, TicketToNotify>> {
   const out = new Map<string, TicketToNotify>();
   if (ids.length === 0) return out;
@@ -48,6 +49,7 @@ export async function loadTicketsToNotify(
       "t.label",
       "t.token",
       "t.customer_phone",
+      "t.customer_email",
       "t.language",
       "t.appointment_at",
       "t.transferred_from",
@@ -74,7 +76,8 @@ export async function loadTicketsToNotify(
       .filter((c) => c.ticket_id === r.id || c.ticket_id === r.transferred_from)
       .map((c) => ({ chatId: c.chat_id, language: c.language }));
     const unique = [...new Map(mine.map((c) => [c.chatId, c])).values()];
-    if (opts.reachableOnly && !r.customer_phone && unique.length === 0) continue;
+    const email = opts.withEmail && r.customer_email;
+    if (opts.reachableOnly && !r.customer_phone && unique.length === 0 && !email) continue;
     out.set(r.id, { ...r, chats: unique } as TicketToNotify);
   }
   return out;
