@@ -134,4 +134,6 @@ const RELAY: { [E in ServerEventName]: Relay } = {
     c.on(SERVER_EVENT.DISPLAY_CALL, (p) => h()[SERVER_EVENT.DISPLAY_CALL]?.(p)),
   [SERVER_EVENT.TRACKING]: (c, h) =>
     c.on(SERVER_EVENT.TRACKING, (p) => h()[SERVER_EVENT.TRACKING]?.(p)),
+  [SERVER_EVENT.WAIT_ALERT]: (c, h) =>
+    c.on(SERVER_EVENT.WAIT_ALERT, (p) => h()[SERVER_EVENT.WAIT_ALERT]?.(p)),
 };

@@ -112,6 +112,9 @@ export type Service = {
   durationMinutes: number;
   priority: number;
   headStartSeconds: number;
+  nearlyUpPosition: number;
+  nearlyUpMinutes: number;
+  targetWaitMinutes: number | null;
   onlineBooking: boolean;
   showOnKiosk: boolean;
   active: boolean;
@@ -128,6 +131,9 @@ export type ServiceInput = {
   durationMinutes: number;
   priority: number;
   headStartSeconds: number;
+  nearlyUpPosition: number;
+  nearlyUpMinutes: number;
+  targetWaitMinutes: number | null;
   onlineBooking: boolean;
   showOnKiosk: boolean;
   active: boolean;
