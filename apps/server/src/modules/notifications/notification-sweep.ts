@@ -92,7 +92,7 @@ export async function sendDueReminders(
         .execute();
       if (inserted.length === 0) continue;
       const kind = kinds.at(-1)!;
-      await send(t, "REMINDER", `${kind}@${d.at.toISOString()}`);
+      await send(t, "REMINDER", `${kind}@${d.at.getTime()}`);
       reminded++;
     }
     return reminded;

@@ -17,6 +17,7 @@ import {
   type Slot,
 } from "../booking/booking.test-helpers";
 import { smtpTransport } from "../outbox/mail-transport";
+import { bookingMailAttachments } from "../booking";
 import { issueTicket } from "../queue";
 import { companyDb, type CompanyRecord } from "../tenancy";
 import { checkWaitTargets, NotificationSweepWorker, sendDueReminders } from "./notification-sweep";
@@ -340,6 +341,11 @@ describe("booking reminders", () => {
       .set({ status: "WAITING", queued_at: new Date() })
       .where("token", "=", checkedIn!.token)
       .execute();
+    await f.db
+      .updateTable("tickets")
+      .set({ customer_email: "eslatma@example.uz" })
+      .where("token", "=", kept!.token)
+      .execute();
     const keptPhone = (
       await f.db
         .selectFrom("tickets")
@@ -349,7 +355,9 @@ describe("booking reminders", () => {
     ).customer_phone!;
     const deps = { db: p.ctx.db, publicUrl: "https://navbat.example.uz" };
     const reminders = async () =>
-      (await outboxOf(p, f.company.id)).filter((m) => m.body_text.startsWith("Eslatma"));
+      (await outboxOf(p, f.company.id)).filter(
+        (m) => m.channel === "sms" && m.body_text.startsWith("Eslatma"),
+      );
 
     expect(await sendDueReminders(deps, f.company, new Date("2031-03-11T17:59:00+05:00"))).toBe(0);
     expect(await sendDueReminders(deps, f.company, new Date("2031-03-11T18:00:00+05:00"))).toBe(1);
@@ -360,6 +368,13 @@ describe("booking reminders", () => {
     );
     expect((await reminders()).map((m) => m.recipient)).toEqual([keptPhone]);
     expect((await reminders())[0]!.body_text).toContain("12.03 10:00");
+    // The reminder also goes by e-mail, and that e-mail carries the booking's calendar file.
+    const mailed = (await outboxOf(p, f.company.id)).filter(
+      (m) => m.recipient === "eslatma@example.uz",
+    );
+    expect(mailed).toHaveLength(1);
+    const files = await bookingMailAttachments(p.ctx.db, "https://navbat.example.uz")(mailed[0]!);
+    expect(files.map((x) => x.filename)).toEqual([expect.stringMatching(/\.ics$/)]);
 
     // Three hours before is 07:00, inside the quiet hours (22:00–08:00): it waits until 08:00.
     expect(await sendDueReminders(deps, f.company, new Date("2031-03-12T07:00:00+05:00"))).toBe(0);
@@ -367,6 +382,9 @@ describe("booking reminders", () => {
     expect(await sendDueReminders(deps, f.company, new Date("2031-03-12T08:00:00+05:00"))).toBe(1);
     expect(await sendDueReminders(deps, f.company, new Date("2031-03-12T08:05:00+05:00"))).toBe(0);
     expect(await reminders()).toHaveLength(2);
+    expect(
+      (await outboxOf(p, f.company.id)).filter((m) => m.recipient === "eslatma@example.uz"),
+    ).toHaveLength(2);
     // The appointment has passed: nothing more.
     expect(await sendDueReminders(deps, f.company, new Date("2031-03-12T10:00:00+05:00"))).toBe(0);
   });
