@@ -1,7 +1,10 @@
+import type { AddressInfo } from "node:net";
+import type { WaitAlertPayload } from "@equeue/contracts";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
 import { startSmtp } from "../../testing/fake-smtp";
+import { connectClient } from "../../testing/socket-client";
 import {
   createBranchWithService,
   createQueueCompany,
@@ -420,11 +423,19 @@ describe("staff alert: a wait over its target", () => {
     await issue(kassa!.id);
     await issue(kassa!.id);
     await issue(kredit!.id); // no target: never alerted
+    // A staff screen of the branch, connected over the real socket.
+    await p.app.listen({ host: "127.0.0.1", port: 0 });
+    const base = `http://127.0.0.1:${(p.app.server.address() as AddressInfo).port}`;
+    const screen = connectClient(base, { slug, token: op.token });
+    await screen.next("snapshot");
     const heard: unknown[] = [];
     const deps = {
       db: p.ctx.db,
       publicUrl: "http://localhost",
-      alertStaff: (companyId: string, payload: unknown) => heard.push({ companyId, payload }),
+      alertStaff: (companyId: string, payload: WaitAlertPayload) => {
+        heard.push({ companyId, payload });
+        p.ctx.realtime.alertStaff(companyId, payload);
+      },
     };
     const min = (m: number) => new Date(Date.now() + m * 60_000);
     const alerts = async () =>
@@ -455,6 +466,9 @@ describe("staff alert: a wait over its target", () => {
       },
     ]);
 
+    const onScreen = await screen.next<{ serviceId: string; targetMinutes: number }>("wait.alert");
+    expect(onScreen).toMatchObject({ serviceId: kassa!.id, targetMinutes: 10 });
+
     // The line is served: the episode ends; a new long wait is a new episode, alerted once.
     await companyDb(p.ctx.db, company)
       .updateTable("tickets")
@@ -468,6 +482,9 @@ describe("staff alert: a wait over its target", () => {
     expect(await checkWaitTargets(deps, company, min(16))).toBe(0);
     expect(await alerts()).toHaveLength(first.length * 2);
     expect(heard).toHaveLength(2);
+    await screen.next("wait.alert");
+    expect(screen.events.filter((e) => e.name === "wait.alert")).toHaveLength(2);
+    screen.close();
   });
 });
 
