@@ -43,50 +43,72 @@ export async function sendDueReminders(
     settings.quiet_from && settings.quiet_to
       ? { from: settings.quiet_from, to: settings.quiet_to }
       : null;
+  const enabled = (rule.dayBeforeAt ? 1 : 0) + (rule.minutesBefore ? 1 : 0);
+  // Bookings ahead that still miss a reminder for their current time (read without locks).
+  const candidates = await companyDb(deps.db, company)
+    .selectFrom("tickets as t")
+    .innerJoin("branches as b", "b.id", "t.branch_id")
+    .select(["t.id", "t.appointment_at", "t.created_at", "b.time_zone"])
+    .where("t.status", "=", TICKET_STATUS.BOOKED)
+    .where("t.appointment_at", ">", now)
+    .where("t.appointment_at", "<=", new Date(now.getTime() + LOOKAHEAD_MS))
+    .where(
+      (eb) =>
+        eb
+          .selectFrom("ticket_reminders as r")
+          .select((r) => r.fn.countAll<number>().as("n"))
+          .whereRef("r.ticket_id", "=", "t.id")
+          .whereRef("r.appointment_at", "=", "t.appointment_at"),
+      "<",
+      enabled,
+    )
+    .orderBy("t.appointment_at")
+    .limit(BATCH)
+    .execute();
+  const due = new Map<string, { kinds: ("DAY_BEFORE" | "BEFORE")[]; at: Date }>();
+  for (const c of candidates) {
+    if (!c.appointment_at) continue;
+    if (inQuietHours(now, c.time_zone, quiet)) continue;
+    const kinds = dueReminders(
+      { appointmentAt: c.appointment_at, createdAt: c.created_at },
+      c.time_zone,
+      rule,
+      now,
+    );
+    if (kinds.length) due.set(c.id, { kinds, at: c.appointment_at });
+  }
+  if (due.size === 0) return 0;
   return deps.db.transaction().execute(async (trx) => {
     const q = companyDb(trx, company);
-    const candidates = await q
-      .selectFrom("tickets as t")
-      .innerJoin("branches as b", "b.id", "t.branch_id")
-      .select(["t.id", "t.appointment_at", "t.created_at", "b.time_zone"])
-      .where("t.status", "=", TICKET_STATUS.BOOKED)
-      .where("t.appointment_at", ">", now)
-      .where("t.appointment_at", "<=", new Date(now.getTime() + LOOKAHEAD_MS))
-      .orderBy("t.appointment_at")
-      .limit(BATCH)
-      .forUpdate("t")
+    // Locked, and still BOOKED at the same time: a cancel or check-in in between wins.
+    const locked = await q
+      .selectFrom("tickets")
+      .select(["id", "appointment_at"])
+      .where("id", "in", [...due.keys()])
+      .where("status", "=", TICKET_STATUS.BOOKED)
+      .forUpdate()
       .skipLocked()
       .execute();
-    const due: { id: string; kinds: ("DAY_BEFORE" | "BEFORE")[]; at: Date }[] = [];
-    for (const c of candidates) {
-      if (!c.appointment_at) continue;
-      if (inQuietHours(now, c.time_zone, quiet)) continue;
-      const kinds = dueReminders(
-        { appointmentAt: c.appointment_at, createdAt: c.created_at },
-        c.time_zone,
-        rule,
-        now,
-      );
-      if (kinds.length) due.push({ id: c.id, kinds, at: c.appointment_at });
-    }
-    if (due.length === 0) return 0;
+    const still = locked.filter((l) => l.appointment_at?.getTime() === due.get(l.id)!.at.getTime());
+    if (still.length === 0) return 0;
     const reachable = await loadTicketsToNotify(
       trx,
       q,
       company,
-      due.map((d) => d.id),
+      still.map((l) => l.id),
       { reachableOnly: true, withEmail: true },
     );
     const send = sender(trx, company, await companyInfo(trx, q, company), deps.publicUrl);
     let reminded = 0;
-    for (const d of due) {
-      const t = reachable.get(d.id);
+    for (const { id } of still) {
+      const t = reachable.get(id);
+      const d = due.get(id)!;
       if (!t) continue;
       // The newest due reminder stands for all of them: one message, not two at once.
       const kinds = d.kinds;
       const inserted = await q
         .insertInto("ticket_reminders")
-        .values(kinds.map((kind) => ({ ticket_id: d.id, kind, appointment_at: d.at })))
+        .values(kinds.map((kind) => ({ ticket_id: id, kind, appointment_at: d.at })))
         .onConflict((oc) => oc.columns(["ticket_id", "kind", "appointment_at"]).doNothing())
         .returning("kind")
         .execute();
