@@ -20,6 +20,7 @@ import {
 } from "./modules/events/subscribers";
 import { PlatformMetrics, type PoolStats } from "./modules/metrics";
 import { pushTransport, TelegramService, type VapidKeys } from "./modules/notifications";
+import { bookingMailAttachments } from "./modules/booking";
 import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
 
@@ -156,6 +157,7 @@ export function createContext(deps: ContextDeps): AppContext {
       transports(deps, publicUrl, telegram),
       config.OUTBOX_POLL_MS,
       deps.log,
+      bookingMailAttachments(deps.db, publicUrl),
     ),
     realtime,
     events,

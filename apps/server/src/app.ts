@@ -42,6 +42,7 @@ import { registerWeb } from "./modules/web/web";
 import { smsDeliveryRoutes } from "./modules/notifications/sms-delivery.routes";
 import { telegramRoutes } from "./modules/notifications/telegram.routes";
 import { accountChannelRoutes, pushRoutes } from "./modules/notifications/push.routes";
+import { notificationSettingsRoutes } from "./modules/notifications/notification-settings.routes";
 import { installErrorHandling } from "./shared/http/error-handler";
 import { onClientError, onFrameworkError } from "./shared/http/framework-errors";
 import { installInputHygiene, markOptionalBodies } from "./shared/http/input-hygiene";
@@ -185,6 +186,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
           await admin.register(deviceRoutes(ctx));
           await admin.register(companySetupRoutes(ctx));
           await admin.register(ratingAdminRoutes(ctx));
+          await admin.register(notificationSettingsRoutes(ctx));
         },
         { prefix: "/admin" },
       );

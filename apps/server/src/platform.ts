@@ -12,6 +12,7 @@ import type { DurableSubscriber } from "./modules/events/events.types";
 import { resolveVapidKeys } from "./modules/notifications";
 import { ensureSuperAdmin } from "./modules/platform-auth/super-admin.bootstrap";
 import { LateBookingWorker } from "./modules/booking/late-bookings";
+import { NotificationSweepWorker } from "./modules/notifications";
 import { DayEndWorker } from "./modules/queue/commands/day-end";
 
 export type Platform = {
@@ -108,9 +109,19 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     ctx.telegram?.start();
     const dayEnd = new DayEndWorker(ctx, log);
     const lateBookings = new LateBookingWorker(ctx, log);
+    // Booking reminders and staff wait alerts; like the other sweeps, off in most tests.
+    const notificationSweep = new NotificationSweepWorker(
+      {
+        db: ctx.db,
+        publicUrl: ctx.publicUrl,
+        alertStaff: (companyId, payload) => ctx.realtime.alertStaff(companyId, payload),
+      },
+      log,
+    );
     if (opts.dayEndWorker ?? true) {
       dayEnd.start();
       lateBookings.start();
+      notificationSweep.start();
     }
     let closed = false;
     const close = async () => {
@@ -120,6 +131,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       // as they do, or the server would wait for the client to hang up.
       await dayEnd.stop();
       await lateBookings.stop();
+      await notificationSweep.stop();
       await ctx.events.stop();
       await ctx.telegram?.stop();
       await ctx.realtime.close();

@@ -17,6 +17,7 @@ export const AUDIT_ACTION = {
   COMPANY_INVITE_RESEND: "company.invite.resend",
   COMPANY_READY_REQUEST: "company.ready.request",
   COMPANY_BRANDING_UPDATE: "company.branding.update",
+  COMPANY_NOTIFICATIONS_UPDATE: "company.notifications.update",
   LOGO_UPLOAD: "logo.upload",
   BRANCH_CREATE: "branch.create",
   BRANCH_UPDATE: "branch.update",

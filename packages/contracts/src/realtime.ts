@@ -28,6 +28,7 @@ export const SERVER_EVENT = {
   DEVICE_REVOKED: "device.revoked",
   /** One of the signed-in customer's tickets changed, in any company: read "my tickets" again. */
   MY_TICKETS: "customer.tickets",
+  WAIT_ALERT: "wait.alert",
 } as const;
 
 /** Asks the server for a fresh snapshot over the socket (at most once a second). */
@@ -75,6 +76,16 @@ export type DeviceChangedPayload = { deviceId: string; at: Date };
 /** Only a signal (the list is read over HTTP): which tickets changed, and when. */
 export type MyTicketsPayload = { ticketIds: string[]; at: Date };
 
+/** A service's longest wait has passed its target (once per episode, to the branch's staff). */
+export type WaitAlertPayload = {
+  branchId: string;
+  serviceId: string;
+  serviceName: Record<string, string>;
+  longestWaitMinutes: number;
+  targetMinutes: number;
+  at: Date;
+};
+
 /** What the server emits, as the server holds it (`Date`s); socket.io's `Server` generics. */
 export type ServerToClientEvents = {
   [SERVER_EVENT.SNAPSHOT]: (p: SnapshotPayload) => void;
@@ -86,6 +97,7 @@ export type ServerToClientEvents = {
   [SERVER_EVENT.DEVICE_SETTINGS]: (p: DeviceChangedPayload) => void;
   [SERVER_EVENT.DEVICE_REVOKED]: (p: DeviceChangedPayload) => void;
   [SERVER_EVENT.MY_TICKETS]: (p: MyTicketsPayload) => void;
+  [SERVER_EVENT.WAIT_ALERT]: (p: WaitAlertPayload) => void;
 };
 
 export type ServerEventName = keyof ServerToClientEvents;

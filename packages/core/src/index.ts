@@ -11,3 +11,5 @@ export * from "./ticket-token";
 export * from "./booking";
 export * from "./staffing";
 export * from "./eta";
+export * from "./notification-template";
+export * from "./reminders";

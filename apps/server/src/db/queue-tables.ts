@@ -48,6 +48,8 @@ export type TicketsTable = {
   appointment_at: NullableTimestamp;
   customer_name: string | null;
   customer_phone: string | null;
+  /** Where booking confirmations (with a calendar file) go, when the customer gave one. */
+  customer_email: ColumnType<string | null, string | null | undefined, string | null>;
   /** The language the customer took the ticket in; notifications speak it (null: company's). */
   language: ColumnType<"uz" | "ru" | "en" | null, "uz" | "ru" | "en" | null | undefined, never>;
   token: string;

@@ -306,6 +306,10 @@ export type ServicesTable = {
   is_active: Generated<boolean>;
   /** A waiting customer at this place in line or nearer is told "nearly up" (0: never). */
   nearly_up_position: Generated<number>;
+  /** Also "nearly up" when the estimated wait drops to this many minutes (0: never). */
+  nearly_up_minutes: Generated<number>;
+  /** Staff are alerted when the longest wait passes this (null: no target). */
+  target_wait_minutes: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 };
@@ -394,10 +398,39 @@ export type CompanyTables = {
   ratings: RatingsTable;
   refresh_tokens: RefreshTokensTable;
   branding: BrandingTable;
+  notification_settings: NotificationSettingsTable;
+  wait_alerts: WaitAlertsTable;
+  ticket_reminders: TicketRemindersTable;
   schema_migrations: MigrationsTable;
 };
 
 export type SettingsTable = { key: string; value: string };
+
+/** The company's notification settings: one row. */
+export type NotificationSettingsTable = {
+  id: Generated<boolean>;
+  /** Trigger → language → text; a missing or empty one is the default text. */
+  templates: Json<Partial<Record<string, Partial<Record<"uz" | "ru" | "en", string>>>>>;
+  /** "18:00": a reminder the day before at that branch time (null: none). */
+  reminder_day_before_at: string | null;
+  /** A reminder this many minutes before the appointment (null: none). */
+  reminder_minutes_before: number | null;
+  /** Reminders falling between these branch times wait until `quiet_to`. */
+  quiet_from: string | null;
+  quiet_to: string | null;
+  updated_at: Generated<Date>;
+};
+
+/** A (branch, service) whose longest wait is over its target since `started_at`. */
+export type WaitAlertsTable = { branch_id: string; service_id: string; started_at: Date };
+
+/** A reminder sent for a booking at an appointment time. */
+export type TicketRemindersTable = {
+  ticket_id: string;
+  kind: "DAY_BEFORE" | "BEFORE";
+  appointment_at: Date;
+  sent_at: Generated<Date>;
+};
 
 export type PlatformTables = {
   "platform.settings": SettingsTable;

@@ -23,6 +23,7 @@ export type BookTimeInput = {
   startsAt: Date;
   phone: string;
   name?: string | null | undefined;
+  email?: string | null | undefined;
   language?: "uz" | "ru" | "en" | null | undefined;
 };
 
@@ -62,6 +63,7 @@ export async function bookTime(
         serviceId: setup.service.id,
         customerPhone: input.phone,
         customerName: input.name ?? null,
+        customerEmail: input.email ?? null,
         appointmentAt: slot.start,
         language: input.language ?? null,
       },

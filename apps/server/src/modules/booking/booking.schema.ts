@@ -55,6 +55,11 @@ export const bookBody = z.strictObject({
   startsAt,
   phone: phoneField,
   name: z.string().trim().min(1, "Write a name or leave the field out.").max(100).nullish(),
+  /** Optional: the confirmation, changes and cancellation also go here, with a calendar file. */
+  email: z
+    .email("Write an e-mail address like name@example.com, or leave the field out.")
+    .max(254)
+    .nullish(),
   /** The portal's language, for the customer's SMS. */
   language: z.enum(["uz", "ru", "en"]).nullish(),
 });

@@ -3,3 +3,4 @@ export { checkInAtKiosk, type KioskCheckInInput } from "./kiosk-check-in.command
 export { checkInCodeOf, CHECK_IN_CODE_DIGITS } from "./check-in-code";
 export type { BookingRow } from "./booking.repository";
 export { BookingSetups, BOOKING_SETUP_TTL_MS } from "./booking-setups";
+export { bookingMailAttachments, type MailAttachment } from "./booking-mail-attachment";

@@ -4,3 +4,9 @@ export { notificationText, smsSegments, type Trigger } from "./notification-text
 export { TelegramService } from "./telegram/telegram-service";
 export { pushTransport, type PushPayload } from "./push/push-transport";
 export { resolveVapidKeys, type VapidKeys } from "./push/vapid-keys";
+export {
+  checkWaitTargets,
+  NotificationSweepWorker,
+  sendDueReminders,
+  type SweepDeps,
+} from "./notification-sweep";

@@ -1,16 +1,79 @@
+import {
+  NOTIFICATION_TRIGGERS,
+  renderTemplate,
+  smsSegments,
+  type NotificationTrigger,
+  type TemplateValues,
+} from "@equeue/core";
+
 /** What happened to a ticket that its customer is told about. */
-export type Trigger =
-  | "TAKEN"
-  | "CALLED"
-  | "NEARLY_UP"
-  | "TRANSFERRED"
-  | "CANCELLED_BY_COMPANY"
-  | "NO_SHOW"
-  | "BOOKING_CONFIRMED"
-  | "BOOKING_RESCHEDULED"
-  | "BOOKING_CANCELLED";
+export type Trigger = NotificationTrigger;
+export { NOTIFICATION_TRIGGERS, smsSegments };
 
 export type Language = "uz" | "ru" | "en";
+export const LANGUAGES: readonly Language[] = ["uz", "ru", "en"];
+
+/** A company's own texts: per trigger, per language; a missing or empty one is the default. */
+export type CustomTemplates = Partial<Record<Trigger, Partial<Record<Language, string>>>>;
+
+// Uzbek in Latin with ʻ (U+02BB) and ʼ (U+02BC); the SMS channel folds them into ' for GSM-7.
+export const DEFAULT_TEMPLATES: Record<Trigger, Record<Language, string>> = {
+  TAKEN: {
+    uz: "Navbatingiz {number} ({service}, {branch}). Kuzatish: {link}",
+    ru: "Ваш талон {number} ({service}, {branch}). Следить: {link}",
+    en: "Your ticket {number} ({service}, {branch}). Follow it: {link}",
+  },
+  CALLED: {
+    uz: "{number}: navbatingiz keldi, {counter}-oynaga oʻting.",
+    ru: "{number}: ваша очередь, пройдите к окну {counter}.",
+    en: "{number}: it is your turn, go to counter {counter}.",
+  },
+  NEARLY_UP: {
+    uz: "{number}: navbatingiz yaqinlashdi ({position}-oʻrin). Qaytib keling. {link}",
+    ru: "{number}: ваша очередь скоро (вы {position}-й). Возвращайтесь. {link}",
+    en: "{number}: you are nearly up (number {position} in line). Please come back. {link}",
+  },
+  TRANSFERRED: {
+    uz: 'Navbatingiz {number} raqami bilan "{service}" xizmatiga oʻtkazildi. {link}',
+    ru: "Вас перевели на услугу «{service}», новый талон {number}. {link}",
+    en: 'You were transferred to "{service}", new ticket {number}. {link}',
+  },
+  CANCELLED_BY_COMPANY: {
+    uz: "{number}: navbatingiz {branch} tomonidan bekor qilindi.",
+    ru: "{number}: ваш талон отменён ({branch}).",
+    en: "{number}: your ticket was cancelled by {branch}.",
+  },
+  NO_SHOW: {
+    uz: "{number}: sizni chaqirdik, lekin kelmadingiz. Navbat yopildi.",
+    ru: "{number}: вас вызывали, но вы не подошли. Талон закрыт.",
+    en: "{number}: you were called but did not come. The ticket is closed.",
+  },
+  BOOKING_CONFIRMED: {
+    uz: "Yozildingiz: {time}, {service}, {branch}. Raqam {number}. {link}",
+    ru: "Вы записаны: {time}, {service}, {branch}. Номер {number}. {link}",
+    en: "Booked: {time}, {service}, {branch}. Number {number}. {link}",
+  },
+  BOOKING_RESCHEDULED: {
+    uz: "Yozuvingiz koʻchirildi: {time}, {branch}. Raqam {number}. {link}",
+    ru: "Запись перенесена: {time}, {branch}. Номер {number}. {link}",
+    en: "Booking moved: {time}, {branch}. Number {number}. {link}",
+  },
+  BOOKING_CANCELLED: {
+    uz: "{number}: {time} dagi yozuvingiz bekor qilindi ({branch}).",
+    ru: "{number}: запись на {time} отменена ({branch}).",
+    en: "{number}: your booking for {time} was cancelled ({branch}).",
+  },
+  REMINDER: {
+    uz: "Eslatma: {time}, {service}, {branch}. Raqam {number}. {link}",
+    ru: "Напоминание: {time}, {service}, {branch}. Номер {number}. {link}",
+    en: "Reminder: {time}, {service}, {branch}. Number {number}. {link}",
+  },
+  RATING_REQUEST: {
+    uz: "{number}: rahmat! Xizmatni baholang: {link}",
+    ru: "{number}: спасибо! Оцените обслуживание: {link}",
+    en: "{number}: thank you! Please rate the service: {link}",
+  },
+};
 
 /** What a text may mention; each template uses the parts it needs. */
 export type TextParts = {
@@ -24,79 +87,32 @@ export type TextParts = {
   time: string | null;
 };
 
-type Template = (p: TextParts) => string;
+const asLanguage = (lang: string): Language =>
+  (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : "uz";
 
-// Uzbek in Latin with ʻ (U+02BB) and ʼ (U+02BC); the SMS channel folds them into ' for GSM-7.
-const TEMPLATES: Record<Trigger, Record<Language, Template>> = {
-  TAKEN: {
-    uz: (p) => `Navbatingiz ${p.label} (${p.service}, ${p.branch}). Kuzatish: ${p.link}`,
-    ru: (p) => `Ваш талон ${p.label} (${p.service}, ${p.branch}). Следить: ${p.link}`,
-    en: (p) => `Your ticket ${p.label} (${p.service}, ${p.branch}). Follow it: ${p.link}`,
-  },
-  CALLED: {
-    uz: (p) => `${p.label}: navbatingiz keldi, ${p.counter ?? "?"}-oynaga oʻting.`,
-    ru: (p) => `${p.label}: ваша очередь, пройдите к окну ${p.counter ?? "?"}.`,
-    en: (p) => `${p.label}: it is your turn, go to counter ${p.counter ?? "?"}.`,
-  },
-  NEARLY_UP: {
-    uz: (p) =>
-      `${p.label}: navbatingiz yaqinlashdi (${p.position}-oʻrin). Qaytib keling. ${p.link}`,
-    ru: (p) => `${p.label}: ваша очередь скоро (вы ${p.position}-й). Возвращайтесь. ${p.link}`,
-    en: (p) =>
-      `${p.label}: you are nearly up (number ${p.position} in line). Please come back. ${p.link}`,
-  },
-  TRANSFERRED: {
-    uz: (p) => `Navbatingiz ${p.label} raqami bilan "${p.service}" xizmatiga oʻtkazildi. ${p.link}`,
-    ru: (p) => `Вас перевели на услугу «${p.service}», новый талон ${p.label}. ${p.link}`,
-    en: (p) => `You were transferred to "${p.service}", new ticket ${p.label}. ${p.link}`,
-  },
-  CANCELLED_BY_COMPANY: {
-    uz: (p) => `${p.label}: navbatingiz ${p.branch} tomonidan bekor qilindi.`,
-    ru: (p) => `${p.label}: ваш талон отменён (${p.branch}).`,
-    en: (p) => `${p.label}: your ticket was cancelled by ${p.branch}.`,
-  },
-  NO_SHOW: {
-    uz: (p) => `${p.label}: sizni chaqirdik, lekin kelmadingiz. Navbat yopildi.`,
-    ru: (p) => `${p.label}: вас вызывали, но вы не подошли. Талон закрыт.`,
-    en: (p) => `${p.label}: you were called but did not come. The ticket is closed.`,
-  },
-  BOOKING_CONFIRMED: {
-    uz: (p) => `Yozildingiz: ${p.time}, ${p.service}, ${p.branch}. Raqam ${p.label}. ${p.link}`,
-    ru: (p) => `Вы записаны: ${p.time}, ${p.service}, ${p.branch}. Номер ${p.label}. ${p.link}`,
-    en: (p) => `Booked: ${p.time}, ${p.service}, ${p.branch}. Number ${p.label}. ${p.link}`,
-  },
-  BOOKING_RESCHEDULED: {
-    uz: (p) => `Yozuvingiz koʻchirildi: ${p.time}, ${p.branch}. Raqam ${p.label}. ${p.link}`,
-    ru: (p) => `Запись перенесена: ${p.time}, ${p.branch}. Номер ${p.label}. ${p.link}`,
-    en: (p) => `Booking moved: ${p.time}, ${p.branch}. Number ${p.label}. ${p.link}`,
-  },
-  BOOKING_CANCELLED: {
-    uz: (p) => `${p.label}: ${p.time} dagi yozuvingiz bekor qilindi (${p.branch}).`,
-    ru: (p) => `${p.label}: запись на ${p.time} отменена (${p.branch}).`,
-    en: (p) => `${p.label}: your booking for ${p.time} was cancelled (${p.branch}).`,
-  },
-};
-
-/** The default text of a trigger in a language (uz when the language is unknown). */
-export function notificationText(trigger: Trigger, lang: string, parts: TextParts): string {
-  const byLang = TEMPLATES[trigger];
-  return (byLang[lang as Language] ?? byLang.uz)(parts);
+/** The template a company uses for a trigger in a language: its own, or else the default. */
+export function templateOf(trigger: Trigger, lang: string, custom?: CustomTemplates): string {
+  const l = asLanguage(lang);
+  const own = custom?.[trigger]?.[l]?.trim();
+  return own ? own : DEFAULT_TEMPLATES[trigger][l];
 }
 
-const GSM_BASIC =
-  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-const GSM_EXTENDED = "^{}\\[~]|€\f";
+export const valuesOf = (p: TextParts): TemplateValues => ({
+  number: p.label,
+  counter: p.counter,
+  branch: p.branch,
+  service: p.service,
+  time: p.time,
+  link: p.link,
+  position: p.position,
+});
 
-/** How many SMS segments a text takes: GSM-7 (160, or 153 each when split), else UCS-2 (70/67). */
-export function smsSegments(text: string): { encoding: "GSM-7" | "UCS-2"; segments: number } {
-  let septets = 0;
-  for (const ch of text) {
-    if (GSM_BASIC.includes(ch)) septets += 1;
-    else if (GSM_EXTENDED.includes(ch)) septets += 2;
-    else {
-      const units = text.length;
-      return { encoding: "UCS-2", segments: units <= 70 ? 1 : Math.ceil(units / 67) };
-    }
-  }
-  return { encoding: "GSM-7", segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+/** The text of a trigger in a language (uz when unknown), the company's own or the default. */
+export function notificationText(
+  trigger: Trigger,
+  lang: string,
+  parts: TextParts,
+  custom?: CustomTemplates,
+): string {
+  return renderTemplate(templateOf(trigger, lang, custom), valuesOf(parts));
 }

@@ -4,9 +4,14 @@ import type { DomainEvent, DurableSubscriber, EventCompany } from "../events";
 import { enqueueNotification, toGsmFriendly } from "../outbox";
 import { TICKET_EVENT, trackingViews, type CompanyQueryDb } from "../queue";
 import { normalizePhone } from "../../shared/phone";
-import { notificationText, smsSegments, type Trigger } from "./notification-texts";
-import { loadTicketsToNotify, type TicketToNotify } from "./notify-tickets.query";
 import type { PushPayload } from "./push/push-transport";
+import {
+  notificationText,
+  smsSegments,
+  type CustomTemplates,
+  type Trigger,
+} from "./notification-texts";
+import { loadTicketsToNotify, type TicketToNotify } from "./notify-tickets.query";
 
 export type NotificationOptions = {
   /** The platform's public address, for the tracking link /t/{token}. */
@@ -34,6 +39,8 @@ export function triggerOf(e: DomainEvent): Trigger | null {
       return "CALLED";
     case TICKET_ACTION.MARK_NO_SHOW:
       return "NO_SHOW";
+    case TICKET_ACTION.FINISH:
+      return "RATING_REQUEST";
     case TICKET_ACTION.CANCEL:
       if (e.fromStatus === TICKET_STATUS.BOOKED) return "BOOKING_CANCELLED";
       return e.data.by === "CUSTOMER" ? null : "CANCELLED_BY_COMPANY";
@@ -52,7 +59,8 @@ const MOVES_LINE = new Set<string>([
 
 /**
  * Tells customers what happens to their tickets (Telegram to the chats and web push to the
- * browsers that follow it, SMS to the ticket's phone), from the committed queue events — never inside the request. Each
+ * browsers that follow it, SMS to the ticket's phone, e-mail for bookings), from the committed
+ * queue events — never inside the request. Each
  * message is queued in the outbox in the transaction that advances this subscriber's cursor,
  * under a key naming (ticket, trigger, channel), so a redelivered batch queues nothing twice.
  * "Nearly up" is computed after events that move a line: the waiting tickets of that service
@@ -76,9 +84,9 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
       }
       const ids = new Set([...fired.map((f) => f.event.ticketId), ...lines]);
       if (ids.size === 0) return;
-      const info = await companyInfo(tx.db, company);
+      const info = await companyInfo(tx.db, tx.company, company);
       const tickets = await loadTicketsToNotify(tx.db, tx.company, company, [...ids]);
-      const send = sender(tx.db, company, info.language, opts.publicUrl, {
+      const send = sender(tx.db, company, info, opts.publicUrl, {
         now,
         fallbackAfterMs: opts.fallbackAfterMs ?? 60_000,
       });
@@ -103,21 +111,40 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
   };
 }
 
-type Send = (
+export type Send = (
   t: TicketToNotify,
   trigger: Trigger,
   occurrence: string,
-  position?: number,
+  position?: number | null,
 ) => Promise<void>;
 
-async function companyInfo(db: Db, company: EventCompany) {
+export type CompanyTexts = { language: string; templates: CustomTemplates };
+
+/** The company's default language and its own texts. */
+export async function companyInfo(
+  db: Db,
+  companyDb: CompanyQueryDb,
+  company: EventCompany,
+): Promise<CompanyTexts> {
   const row = await db
     .selectFrom("platform.companies")
     .select(["default_language"])
     .where("id", "=", company.id)
     .executeTakeFirst();
-  return { language: row?.default_language ?? "uz" };
+  const settings = await companyDb
+    .selectFrom("notification_settings")
+    .select("templates")
+    .executeTakeFirst();
+  return { language: row?.default_language ?? "uz", templates: settings?.templates ?? {} };
 }
+
+/** Booking triggers also go by e-mail, where the booking has an address. */
+const BY_EMAIL: ReadonlySet<Trigger> = new Set<Trigger>([
+  "BOOKING_CONFIRMED",
+  "BOOKING_RESCHEDULED",
+  "BOOKING_CANCELLED",
+  "REMINDER",
+]);
 
 /**
  * Queues a trigger's messages for one ticket, by the customer's choice: to each Telegram chat and
@@ -125,13 +152,14 @@ async function companyInfo(db: Db, company: EventCompany) {
  * (unless turned off) — at once when nothing else reaches the customer, else as a stand-in that
  * waits `fallbackAfterMs` and goes only if none of the Telegram/push messages was sent by then.
  */
-function sender(
+export function sender(
   db: Db,
   company: EventCompany,
-  language: string,
+  info: CompanyTexts,
   publicUrl: string,
-  rule: { now: Date; fallbackAfterMs: number },
+  rule: { now: Date; fallbackAfterMs: number } = { now: new Date(), fallbackAfterMs: 60_000 },
 ): Send {
+  const { language, templates } = info;
   return async (t, trigger, occurrence, position) => {
     const parts = (lang: string) => ({
       label: t.label,
@@ -150,7 +178,7 @@ function sender(
         await enqueueNotification(db, {
           channel: "telegram",
           to: chat.chatId,
-          text: notificationText(trigger, chat.language, parts(chat.language)),
+          text: notificationText(trigger, chat.language, parts(chat.language), templates),
           companyId: company.id,
           key: key(`telegram:${chat.chatId}`),
         });
@@ -162,7 +190,7 @@ function sender(
         const p = parts(browser.language);
         const payload: PushPayload = {
           title: `${t.label} · ${p.branch}`,
-          body: notificationText(trigger, browser.language, p),
+          body: notificationText(trigger, browser.language, p, templates),
           url: p.link,
           tag: `ticket-${t.id}`,
         };
@@ -179,7 +207,7 @@ function sender(
     const phone = t.customer_phone ? normalizePhone(t.customer_phone) : null;
     if (phone && !t.muted.has("sms")) {
       const lang = t.language ?? language;
-      const text = toGsmFriendly(notificationText(trigger, lang, parts(lang)));
+      const text = toGsmFriendly(notificationText(trigger, lang, parts(lang), templates));
       await enqueueNotification(db, {
         channel: "sms",
         to: phone,
@@ -191,6 +219,18 @@ function sender(
           fallbackOf: cause,
           notBefore: new Date(rule.now.getTime() + rule.fallbackAfterMs),
         }),
+      });
+    }
+    if (t.customer_email && BY_EMAIL.has(trigger)) {
+      const lang = t.language ?? language;
+      const p = parts(lang);
+      await enqueueNotification(db, {
+        channel: "email",
+        to: t.customer_email,
+        subject: `${p.service} — ${p.branch} (${t.label})`,
+        text: notificationText(trigger, lang, p, templates),
+        companyId: company.id,
+        key: key("email"),
       });
     }
   };
@@ -219,11 +259,12 @@ async function nearlyUp(
 ) {
   const service = await tx.company
     .selectFrom("services")
-    .select("nearly_up_position")
+    .select(["nearly_up_position", "nearly_up_minutes"])
     .where("id", "=", line.serviceId)
     .executeTakeFirst();
   const threshold = service?.nearly_up_position ?? 3;
-  if (threshold <= 0) return;
+  const minutes = service?.nearly_up_minutes ?? 0;
+  if (threshold <= 0 && minutes <= 0) return;
   const waiting = await tx.company
     .selectFrom("tickets")
     .select("id")
@@ -242,9 +283,12 @@ async function nearlyUp(
   if (reachable.size === 0) return;
   const views = await trackingViews(tx.company, [...reachable.keys()], now);
   for (const [id, t] of reachable) {
-    const position = views.get(id)?.view.position;
-    if (typeof position === "number" && position <= threshold) {
-      await send(t, "NEARLY_UP", "", position);
-    }
+    const view = views.get(id)?.view;
+    const position = view?.position;
+    const byPlace = typeof position === "number" && position <= threshold;
+    // The estimate counts only while operators are serving the line (else it means nothing).
+    const eta = view?.estimate && !view.estimate.noOperators ? view.estimate.minutes : null;
+    const byWait = minutes > 0 && eta !== null && eta <= minutes;
+    if (byPlace || byWait) await send(t, "NEARLY_UP", "", position ?? null);
   }
 }

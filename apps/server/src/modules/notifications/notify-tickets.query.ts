@@ -15,6 +15,7 @@ export type TicketToNotify = {
   label: string;
   token: string;
   customer_phone: string | null;
+  customer_email: string | null;
   /** The customer's language when the ticket was taken (null: the company's). */
   language: string | null;
   appointment_at: Date | null;
@@ -34,14 +35,15 @@ export type TicketToNotify = {
 /**
  * The tickets, with service, branch and counter, the Telegram chats and browsers that follow
  * each one, and the channels turned off for it (by the ticket's holder, or the account signed in
- * with its phone). With `reachableOnly`, only tickets that have a phone, a chat or a browser.
+ * with its phone). With `reachableOnly`, only tickets that have a phone, a chat or a browser (or, `withEmail`,
+ * an e-mail).
  */
 export async function loadTicketsToNotify(
   db: Db,
   company: CompanyQueryDb,
   who: EventCompany,
   ids: string[],
-  opts: { reachableOnly?: boolean } = {},
+  opts: { reachableOnly?: boolean; withEmail?: boolean } = {},
 ): Promise<Map<string, TicketToNotify>> {
   const out = new Map<string, TicketToNotify>();
   if (ids.length === 0) return out;
@@ -57,6 +59,7 @@ export async function loadTicketsToNotify(
       "t.label",
       "t.token",
       "t.customer_phone",
+      "t.customer_email",
       "t.language",
       "t.appointment_at",
       "t.transferred_from",
@@ -139,7 +142,8 @@ export async function loadTicketsToNotify(
     const reachable =
       (r.customer_phone && !muted.has("sms")) ||
       (unique.length > 0 && !muted.has("telegram")) ||
-      (browsers.size > 0 && !muted.has("push"));
+      (browsers.size > 0 && !muted.has("push")) ||
+      (opts.withEmail && r.customer_email);
     if (opts.reachableOnly && !reachable) continue;
     out.set(r.id, { ...r, chats: unique, pushes: [...browsers.values()], muted } as TicketToNotify);
   }

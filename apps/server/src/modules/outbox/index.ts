@@ -4,3 +4,4 @@ export { enqueueMessage, enqueueNotification } from "./outbox.repository";
 export { toGsmFriendly } from "./sms-transport";
 export { recordDelivery } from "./outbox.repository";
 export { PermanentError, RetryAfterError, type Transport } from "./transport";
+export type { AttachmentResolver } from "./outbox.worker";

@@ -1,11 +1,14 @@
 import nodemailer from "nodemailer";
 
+export type MailAttachment = { filename: string; contentType: string; content: string };
+
 export type MailMessage = {
   from: string;
   to: string;
   subject: string;
   text: string;
   html?: string;
+  attachments?: MailAttachment[];
 };
 
 /** What the outbox worker needs from an e-mail channel. */

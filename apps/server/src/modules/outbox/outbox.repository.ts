@@ -182,6 +182,8 @@ export async function listOutbox(
 export type OutgoingNotification = {
   channel: OutboxChannel;
   to: string;
+  /** An e-mail's subject. */
+  subject?: string;
   text: string;
   companyId: string;
   /** Names the cause, e.g. company:ticket:CALLED:sms; a second message with it is dropped. */
@@ -208,7 +210,7 @@ export async function enqueueNotification(
     .values({
       channel: n.channel,
       recipient: n.to,
-      subject: "",
+      subject: n.subject ?? "",
       body_text: n.text,
       body_html: null,
       company_id: n.companyId,

@@ -3,6 +3,14 @@ import type { Db } from "../../db/database";
 import type { OutboxChannel } from "../../db/tables";
 import { claimDue, fallbackNeeded, markFailed, markSent, markSkipped } from "./outbox.repository";
 import { nextRetrySeconds, PermanentError, RetryAfterError, type Transport } from "./transport";
+import type { MailAttachment } from "./mail-transport";
+
+/** Builds the files a message carries when it is sent (the outbox stores only its text). */
+export type AttachmentResolver = (m: {
+  channel: string;
+  dedupe_key: string | null;
+  company_id: string | null;
+}) => Promise<MailAttachment[]>;
 
 /**
  * Delivers queued messages in the background so a slow or failing gateway never fails the
@@ -23,6 +31,7 @@ export class OutboxWorker {
     transports: Transport[],
     private readonly pollMs: number,
     private readonly log: FastifyBaseLogger,
+    private readonly attachments: AttachmentResolver | null = null,
   ) {
     this.transports = new Map(transports.map((t) => [t.channel, t]));
   }
@@ -65,6 +74,7 @@ export class OutboxWorker {
           continue;
         }
         try {
+          const files = this.attachments ? await this.attachments(m) : [];
           const result = await transport.send({
             id: m.id,
             to: m.recipient,
@@ -72,6 +82,7 @@ export class OutboxWorker {
             text: m.body_text,
             attempts: m.attempts,
             ...(m.body_html ? { html: m.body_html } : {}),
+            ...(files.length ? { attachments: files } : {}),
           });
           await markSent(this.db, m.id, result?.providerId ?? null);
           sent++;

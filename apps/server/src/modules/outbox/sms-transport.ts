@@ -1,3 +1,4 @@
+import { toGsmFriendly } from "@equeue/core";
 import { RetryAfterError, type Transport } from "./transport";
 
 export type SmsGatewayConfig = {
@@ -12,13 +13,7 @@ export type SmsGatewayConfig = {
   timeoutMs?: number;
 };
 
-/**
- * Latin Uzbek apostrophes (ʻ ʼ ‘ ’ `) become ASCII ', so a text stays in GSM-7 (160 characters
- * a segment) instead of UCS-2 (70): "oʻ" and "gʻ" are in most Uzbek words.
- */
-export function toGsmFriendly(text: string): string {
-  return text.replace(/[\u02BB\u02BC\u2018\u2019`]/g, "'");
-}
+export { toGsmFriendly };
 
 /** +998 90 123-45-67 → 998901234567, the form the gateway takes. */
 export const gatewayPhone = (phone: string) => phone.replace(/\D/g, "");

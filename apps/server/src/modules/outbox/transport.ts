@@ -1,5 +1,5 @@
 import type { OutboxChannel } from "../../db/tables";
-import type { MailTransport } from "./mail-transport";
+import type { MailAttachment, MailTransport } from "./mail-transport";
 
 /** One message as a transport sends it. */
 export type OutgoingMessage = {
@@ -8,6 +8,8 @@ export type OutgoingMessage = {
   subject: string;
   text: string;
   html?: string;
+  /** Files an e-mail carries (a booking's calendar file). */
+  attachments?: MailAttachment[];
   /** Attempts made before this one: a retry after an unclear outcome checks before it sends. */
   attempts: number;
 };
@@ -63,6 +65,7 @@ export function emailTransport(mail: MailTransport, from: string): Transport {
         subject: m.subject,
         text: m.text,
         ...(m.html ? { html: m.html } : {}),
+        ...(m.attachments?.length ? { attachments: m.attachments } : {}),
       }),
     close: () => mail.close(),
   };

@@ -3,7 +3,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import type { FastifyBaseLogger } from "fastify";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
-import { REALTIME_PATH } from "@equeue/contracts";
+import { REALTIME_PATH, type WaitAlertPayload } from "@equeue/contracts";
 import { TICKET_ACTION } from "@equeue/core";
 import { AppError } from "../../shared/app-error";
 import type { DeviceTokenCache } from "../access";
@@ -158,6 +158,11 @@ export class RealtimeHub implements QueuePublisher {
    */
   disconnectCompany(companyId: string): void {
     this.io?.in(rooms.company(companyId)).disconnectSockets(true);
+  }
+
+  /** A service's wait is over its target: the branch's staff screens hear it. */
+  alertStaff(companyId: string, payload: WaitAlertPayload): void {
+    this.io?.to(rooms.staff(companyId, payload.branchId)).emit(SERVER_EVENT.WAIT_ALERT, payload);
   }
 
   /**

@@ -59,6 +59,8 @@ describe("company admin: services", () => {
       priority: 0,
       headStartSeconds: 0,
       nearlyUpPosition: 3,
+      nearlyUpMinutes: 0,
+      targetWaitMinutes: null,
       onlineBooking: true,
       showOnKiosk: true,
       active: true,

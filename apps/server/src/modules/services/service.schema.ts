@@ -47,6 +47,19 @@ const editable = {
     .int("Use a whole place in line.")
     .min(0, "Use 0 to 50 (0: no message).")
     .max(50, "Use 0 to 50 (0: no message)."),
+  /** Also "nearly up" once the estimated wait is this many minutes or less (0: never). */
+  nearlyUpMinutes: z
+    .number()
+    .int("Use whole minutes.")
+    .min(0, "Use 0 to 240 minutes (0: by place only).")
+    .max(240, "Use 0 to 240 minutes (0: by place only)."),
+  /** The wait this service aims at; staff are alerted when the longest wait passes it. */
+  targetWaitMinutes: z
+    .number()
+    .int("Use whole minutes.")
+    .min(1, "Use 1 to 1440 minutes, or none.")
+    .max(1440, "Use 1 to 1440 minutes, or none.")
+    .nullable(),
 };
 
 export const createServiceBody = z.strictObject({
@@ -56,6 +69,8 @@ export const createServiceBody = z.strictObject({
   priority: editable.priority.default(0),
   headStartSeconds: editable.headStartSeconds.default(0),
   nearlyUpPosition: editable.nearlyUpPosition.default(3),
+  nearlyUpMinutes: editable.nearlyUpMinutes.default(0),
+  targetWaitMinutes: editable.targetWaitMinutes.default(null),
   onlineBooking: z.boolean().default(true),
   showOnKiosk: z.boolean().default(true),
   active: z.boolean().default(true),
@@ -87,6 +102,8 @@ export const serviceSchema = z.object({
   priority: z.number(),
   headStartSeconds: z.number(),
   nearlyUpPosition: z.number(),
+  nearlyUpMinutes: z.number(),
+  targetWaitMinutes: z.number().nullable(),
   onlineBooking: z.boolean(),
   showOnKiosk: z.boolean(),
   active: z.boolean(),

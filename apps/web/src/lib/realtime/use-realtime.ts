@@ -140,4 +140,6 @@ const RELAY: { [E in ServerEventName]: Relay } = {
     c.on(SERVER_EVENT.DEVICE_REVOKED, (p) => h()[SERVER_EVENT.DEVICE_REVOKED]?.(p)),
   [SERVER_EVENT.MY_TICKETS]: (c, h) =>
     c.on(SERVER_EVENT.MY_TICKETS, (p) => h()[SERVER_EVENT.MY_TICKETS]?.(p)),
+  [SERVER_EVENT.WAIT_ALERT]: (c, h) =>
+    c.on(SERVER_EVENT.WAIT_ALERT, (p) => h()[SERVER_EVENT.WAIT_ALERT]?.(p)),
 };

@@ -11,6 +11,7 @@ import { companyBookings } from "./0009-bookings";
 import { companyRatings } from "./0010-ratings";
 import { companyNotificationSettings } from "./0011-notification-settings";
 import { companyOnlineCap } from "./0012-online-cap";
+import { companyNotificationTemplates } from "./0013-notification-templates";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -26,6 +27,7 @@ export const companyMigrations: Migration[] = [
   companyRatings,
   companyNotificationSettings,
   companyOnlineCap,
+  companyNotificationTemplates,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>

@@ -24,6 +24,8 @@ export type IssueTicketInput = {
   serviceId: string;
   customerName?: string | null;
   customerPhone?: string | null;
+  /** Where booking confirmations go by e-mail (with a calendar file). */
+  customerEmail?: string | null | undefined;
   /** A booked time: the ticket is BOOKED until the customer checks in. */
   appointmentAt?: Date | null;
   /** The customer's language, for their notifications. */
@@ -120,6 +122,7 @@ export async function issueTicket(
           appointment_at: appointmentAt,
           customer_name: input.customerName ?? null,
           customer_phone: input.customerPhone ?? null,
+          customer_email: input.customerEmail ?? null,
           language: input.language ?? null,
           token: createTicketToken(randomBytes(TICKET_TOKEN_BYTES)),
           created_at: now,

@@ -21,6 +21,10 @@ export const companySetupRoutes: RouteObject[] = [
       { path: "staff/:id", lazy: async () => ({ Component: (await setup()).StaffEditPage }) },
       { path: "devices", lazy: async () => ({ Component: (await setup()).DevicesPage }) },
       { path: "ratings", lazy: async () => ({ Component: (await setup()).RatingsPage }) },
+      {
+        path: "notifications",
+        lazy: async () => ({ Component: (await setup()).NotificationsPage }),
+      },
       { path: "settings", lazy: async () => ({ Component: (await setup()).BrandingPage }) },
     ],
   },

@@ -26,7 +26,7 @@ function OperatorWorkplace() {
   const errorMessage = useErrorMessage();
   const session = getCompanySession(slug);
   const { user } = useSessionState(session);
-  const { workplace, connection, movedTo } = useWorkplace(slug);
+  const { workplace, connection, movedTo, waitAlert, dismissWaitAlert } = useWorkplace(slug);
   const actions = useOperatorActions(slug);
   const [breakOpen, setBreakOpen] = useState(false);
   const [startError, setStartError] = useState<{ code: string; message: string } | null>(null);
@@ -84,6 +84,18 @@ function OperatorWorkplace() {
       {movedTo !== null && (
         <Alert tone="warning" className="m-4 mb-0" data-testid="moved-banner">
           {t("queue.operator.takenOver")}
+        </Alert>
+      )}
+      {waitAlert && (
+        <Alert tone="warning" className="m-4 mb-0" data-testid="wait-alert">
+          {t("queue.operator.waitAlert", {
+            service: localized(waitAlert.serviceName),
+            minutes: waitAlert.longestWaitMinutes,
+            target: waitAlert.targetMinutes,
+          })}{" "}
+          <button type="button" className="underline" onClick={dismissWaitAlert}>
+            {t("queue.operator.waitAlertDismiss")}
+          </button>
         </Alert>
       )}
       {counterSession ? (

@@ -64,6 +64,7 @@ export const createBooking = (
     startsAt: string;
     phone: string;
     name?: string | null;
+    email?: string | null;
   },
 ) =>
   requestJson<{ booking: Booking }>(`${base(slug)}/bookings`, {

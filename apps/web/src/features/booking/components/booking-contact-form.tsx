@@ -18,13 +18,18 @@ type BookingContactFormProps = {
   onBooked: (booking: Booking) => void;
 };
 
-/** Phone (and an optional name) → the booking. The +998 prefix is shown; the server normalises. */
+/** Phone (and an optional name and e-mail) → the booking. The +998 prefix is shown; the server normalises. */
 export function BookingContactForm(props: BookingContactFormProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const create = useCreateBooking(props.slug);
   const [phone, setPhone] = useState("");
   const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const emailError =
+    isApiError(create.error) && create.error.details.some((d) => d.path === "email")
+      ? t("booking.emailInvalid")
+      : null;
   const phoneError =
     isApiError(create.error) && create.error.details.some((d) => d.path === "phone")
       ? t("portal.phoneInvalid")
@@ -38,6 +43,7 @@ export function BookingContactForm(props: BookingContactFormProps) {
         startsAt: props.slot.startsAt,
         phone: toE164(phone),
         name: name.trim() || null,
+        email: email.trim() || null,
       },
       { onSuccess: (res) => props.onBooked(res.booking) },
     );
@@ -70,7 +76,26 @@ export function BookingContactForm(props: BookingContactFormProps) {
           maxLength={100}
         />
       </Field>
-      {create.isError && !phoneError && <Alert tone="error">{errorMessage(create.error)}</Alert>}
+      <Field
+        id="booking-email"
+        label={t("booking.email")}
+        hint={t("booking.emailHint")}
+        error={emailError}
+      >
+        <Input
+          id="booking-email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          invalid={Boolean(emailError)}
+          className="h-12 text-base"
+          maxLength={254}
+        />
+      </Field>
+      {create.isError && !phoneError && !emailError && (
+        <Alert tone="error">{errorMessage(create.error)}</Alert>
+      )}
       <Button type="submit" loading={create.isPending} className="h-12 w-full text-base">
         {create.isPending ? t("booking.submitting") : t("booking.submit")}
       </Button>

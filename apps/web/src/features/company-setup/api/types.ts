@@ -114,6 +114,9 @@ export type Service = {
   durationMinutes: number;
   priority: number;
   headStartSeconds: number;
+  nearlyUpPosition: number;
+  nearlyUpMinutes: number;
+  targetWaitMinutes: number | null;
   onlineBooking: boolean;
   showOnKiosk: boolean;
   active: boolean;
@@ -130,6 +133,9 @@ export type ServiceInput = {
   durationMinutes: number;
   priority: number;
   headStartSeconds: number;
+  nearlyUpPosition: number;
+  nearlyUpMinutes: number;
+  targetWaitMinutes: number | null;
   onlineBooking: boolean;
   showOnKiosk: boolean;
   active: boolean;

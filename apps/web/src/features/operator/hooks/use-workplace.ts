@@ -1,4 +1,4 @@
-import { SERVER_EVENT } from "@equeue/contracts";
+import { SERVER_EVENT, type WirePayload } from "@equeue/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { getCompanySession } from "../../../lib/auth/sessions";
@@ -34,6 +34,9 @@ export function useWorkplace(slug: string): {
   refresh: () => void;
   /** Set when this operator started work at another counter from another screen. */
   movedTo: number | null;
+  /** The latest "a service's wait is over its target" of this branch, until dismissed. */
+  waitAlert: WirePayload<typeof SERVER_EVENT.WAIT_ALERT> | null;
+  dismissWaitAlert: () => void;
 } {
   const client = useQueryClient();
   const api = useMemo(() => operatorApi(slug), [slug]);
@@ -44,6 +47,9 @@ export function useWorkplace(slug: string): {
     staleTime: 5_000,
   });
   const [movedTo, setMovedTo] = useState<number | null>(null);
+  const [waitAlert, setWaitAlert] = useState<WirePayload<typeof SERVER_EVENT.WAIT_ALERT> | null>(
+    null,
+  );
   const timer = useRef<number | null>(null);
 
   const refresh = useCallback(() => {
@@ -90,10 +96,18 @@ export function useWorkplace(slug: string): {
         }
         refresh();
       },
+      [SERVER_EVENT.WAIT_ALERT]: (alert) => setWaitAlert(alert),
     },
   });
 
-  return { workplace, connection: status, refresh, movedTo };
+  return {
+    workplace,
+    connection: status,
+    refresh,
+    movedTo,
+    waitAlert,
+    dismissWaitAlert: () => setWaitAlert(null),
+  };
 }
 
 /** Applies a new counter session locally at once (the socket snapshot confirms it). */

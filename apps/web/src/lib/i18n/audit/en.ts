@@ -16,6 +16,7 @@ export const auditEn: AuditLabels = {
     "company.invite.resend": "Sent the invitation again",
     "company.ready.request": "Asked to launch the company",
     "company.branding.update": "Changed the brand colour",
+    "company.notifications.update": "Changed the notification texts or settings",
     "logo.upload": "Uploaded a logo",
     "branch.create": "Created a branch",
     "branch.update": "Edited a branch",

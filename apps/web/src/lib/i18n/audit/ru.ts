@@ -16,6 +16,7 @@ export const auditRu: AuditLabels = {
     "company.invite.resend": "Повторная отправка приглашения",
     "company.ready.request": "Запрос на запуск компании",
     "company.branding.update": "Изменение фирменного цвета",
+    "company.notifications.update": "Изменение текстов и настроек уведомлений",
     "logo.upload": "Загрузка логотипа",
     "branch.create": "Создание филиала",
     "branch.update": "Изменение филиала",

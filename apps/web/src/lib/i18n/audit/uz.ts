@@ -16,6 +16,7 @@ export const auditUz: AuditLabels = {
     "company.invite.resend": "Taklif xatini qayta yubordi",
     "company.ready.request": "Kompaniyani ishga tushirishni soʻradi",
     "company.branding.update": "Brend rangini oʻzgartirdi",
+    "company.notifications.update": "Xabarnoma matnlari yoki sozlamalarini oʻzgartirdi",
     "logo.upload": "Logotip yukladi",
     "branch.create": "Filial yaratdi",
     "branch.update": "Filialni oʻzgartirdi",

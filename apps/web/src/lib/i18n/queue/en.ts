@@ -38,6 +38,9 @@ export const queueEn: Messages["queue"] = {
     noServicesHint: "You have no services at this branch. Ask your administrator.",
     queueEmpty: "Nobody is waiting.",
     takenOver: "You started work at another counter. This screen no longer updates.",
+    waitAlert:
+      "{{service}}: the longest wait is {{minutes}} min, over the target of {{target}} min.",
+    waitAlertDismiss: "Dismiss",
     shortcutsTitle: "Keyboard shortcuts",
   },
   session: {

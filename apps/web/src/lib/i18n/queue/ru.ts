@@ -38,6 +38,8 @@ export const queueRu: Messages["queue"] = {
     noServicesHint: "Вам не назначены услуги в этом филиале. Обратитесь к администратору.",
     queueEmpty: "В очереди никого нет.",
     takenOver: "Вы начали работу в другом окне. Этот экран больше не обновляется.",
+    waitAlert: "{{service}}: самое долгое ожидание {{minutes}} мин, больше цели {{target}} мин.",
+    waitAlertDismiss: "Скрыть",
     shortcutsTitle: "Горячие клавиши",
   },
   session: {

@@ -38,6 +38,9 @@ export const queueUz = {
     noServicesHint: "Sizga bu filialda xizmat biriktirilmagan. Administratorga murojaat qiling.",
     queueEmpty: "Navbatda hech kim yo‘q.",
     takenOver: "Siz boshqa oynada ishni boshladingiz. Bu ekran endi kuzatilmaydi.",
+    waitAlert:
+      "{{service}}: eng uzoq kutish {{minutes}} daqiqa, maqsad {{target}} daqiqadan oshdi.",
+    waitAlertDismiss: "Yopish",
     shortcutsTitle: "Tezkor tugmalar",
   },
   session: {

@@ -40,6 +40,11 @@ function Shell() {
       ? [
           { to: `${adminBase}/ratings`, icon: "ratings" as const, label: t("setup.nav.ratings") },
           {
+            to: `${adminBase}/notifications`,
+            icon: "notifications" as const,
+            label: t("setup.nav.notifications"),
+          },
+          {
             to: `${adminBase}/settings`,
             icon: "settings" as const,
             label: t("setup.nav.settings"),

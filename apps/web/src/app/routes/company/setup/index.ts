@@ -4,6 +4,7 @@ export { BranchesPage } from "./branches-page";
 export { BrandingPage } from "./branding-page";
 export { CompanyAdminLayout } from "./company-admin-layout";
 export { DevicesPage } from "./devices-page";
+export { NotificationsPage } from "./notifications-page";
 export { OverviewPage } from "./overview-page";
 export { RatingsPage } from "./ratings-page";
 export { ServiceFormPage } from "./service-form-page";

@@ -9,3 +9,23 @@ describe("ticket letter suggestion", () => {
     expect(suggestLetter("", new Set())).toBe("");
   });
 });
+
+describe("notification fields of the service form", () => {
+  it("sends the nearly-up place and wait, and an empty target wait as none", async () => {
+    const { initialServiceValues, toServiceInput } = await import("./service-form-values");
+    const values = { ...initialServiceValues(), name: { uz: "Kassa" }, letter: "K" };
+    expect(values).toMatchObject({
+      nearlyUpPosition: "3",
+      nearlyUpMinutes: "0",
+      targetWaitMinutes: "",
+    });
+    expect(toServiceInput(values)).toMatchObject({
+      nearlyUpPosition: 3,
+      nearlyUpMinutes: 0,
+      targetWaitMinutes: null,
+    });
+    expect(
+      toServiceInput({ ...values, nearlyUpMinutes: "10", targetWaitMinutes: "15" }),
+    ).toMatchObject({ nearlyUpMinutes: 10, targetWaitMinutes: 15 });
+  });
+});

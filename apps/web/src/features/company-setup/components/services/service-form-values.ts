@@ -9,6 +9,12 @@ export type ServiceFormValues = {
   durationMinutes: string;
   priority: string;
   headStartMinutes: string;
+  /** Place in line at which a customer is told "nearly up" ("0": never by place). */
+  nearlyUpPosition: string;
+  /** Estimated wait at which a customer is told "nearly up" ("0": never by wait). */
+  nearlyUpMinutes: string;
+  /** Target wait in minutes; empty: none (no staff alert). */
+  targetWaitMinutes: string;
   onlineBooking: boolean;
   showOnKiosk: boolean;
   active: boolean;
@@ -27,6 +33,12 @@ export function initialServiceValues(service?: Service): ServiceFormValues {
     durationMinutes: String(service?.durationMinutes ?? 15),
     priority: String(service?.priority ?? 0),
     headStartMinutes: String(Math.round((service?.headStartSeconds ?? 0) / 60)),
+    nearlyUpPosition: String(service?.nearlyUpPosition ?? 3),
+    nearlyUpMinutes: String(service?.nearlyUpMinutes ?? 0),
+    targetWaitMinutes:
+      service?.targetWaitMinutes === null || service?.targetWaitMinutes === undefined
+        ? ""
+        : String(service.targetWaitMinutes),
     onlineBooking: service?.onlineBooking ?? true,
     showOnKiosk: service?.showOnKiosk ?? true,
     active: service?.active ?? true,
@@ -61,6 +73,9 @@ export function toServiceInput(v: ServiceFormValues): ServiceInput {
     durationMinutes: Number(v.durationMinutes),
     priority: Number(v.priority),
     headStartSeconds: Math.round(Number(v.headStartMinutes) * 60),
+    nearlyUpPosition: Number(v.nearlyUpPosition),
+    nearlyUpMinutes: Number(v.nearlyUpMinutes),
+    targetWaitMinutes: v.targetWaitMinutes.trim() ? Number(v.targetWaitMinutes) : null,
     onlineBooking: v.onlineBooking,
     showOnKiosk: v.showOnKiosk,
     active: v.active,

@@ -83,6 +83,15 @@ export function ServiceForm({
     const head = Number(values.headStartMinutes);
     if (!Number.isInteger(head) || head < 0 || head > 120)
       next.headStartMinutes = t("setup.services.headStartInvalid");
+    const place = Number(values.nearlyUpPosition);
+    if (!Number.isInteger(place) || place < 0 || place > 50)
+      next.nearlyUpPosition = t("setup.services.nearlyUpPositionInvalid");
+    const eta = Number(values.nearlyUpMinutes);
+    if (!Number.isInteger(eta) || eta < 0 || eta > 240)
+      next.nearlyUpMinutes = t("setup.services.nearlyUpMinutesInvalid");
+    const target = values.targetWaitMinutes.trim() ? Number(values.targetWaitMinutes) : null;
+    if (target !== null && (!Number.isInteger(target) || target < 1 || target > 1440))
+      next.targetWaitMinutes = t("setup.services.targetWaitInvalid");
     setErrors(next);
     return Object.keys(next).length === 0;
   };
@@ -240,6 +249,57 @@ export function ServiceForm({
                 value={values.headStartMinutes}
                 invalid={Boolean(errors.headStartMinutes)}
                 onChange={(e) => set({ headStartMinutes: e.target.value })}
+                className="w-28!"
+              />
+            </Field>
+            <Field
+              id="service-nearlyUpPosition"
+              label={t("setup.services.nearlyUpPosition")}
+              hint={t("setup.services.nearlyUpPositionHint")}
+              error={errors.nearlyUpPosition}
+            >
+              <Input
+                id="service-nearlyUpPosition"
+                type="number"
+                min={0}
+                max={50}
+                value={values.nearlyUpPosition}
+                invalid={Boolean(errors.nearlyUpPosition)}
+                onChange={(e) => set({ nearlyUpPosition: e.target.value })}
+                className="w-28!"
+              />
+            </Field>
+            <Field
+              id="service-nearlyUpMinutes"
+              label={t("setup.services.nearlyUpMinutes")}
+              hint={t("setup.services.nearlyUpMinutesHint")}
+              error={errors.nearlyUpMinutes}
+            >
+              <Input
+                id="service-nearlyUpMinutes"
+                type="number"
+                min={0}
+                max={240}
+                value={values.nearlyUpMinutes}
+                invalid={Boolean(errors.nearlyUpMinutes)}
+                onChange={(e) => set({ nearlyUpMinutes: e.target.value })}
+                className="w-28!"
+              />
+            </Field>
+            <Field
+              id="service-targetWaitMinutes"
+              label={t("setup.services.targetWait")}
+              hint={t("setup.services.targetWaitHint")}
+              error={errors.targetWaitMinutes}
+            >
+              <Input
+                id="service-targetWaitMinutes"
+                type="number"
+                min={1}
+                max={1440}
+                value={values.targetWaitMinutes}
+                invalid={Boolean(errors.targetWaitMinutes)}
+                onChange={(e) => set({ targetWaitMinutes: e.target.value })}
                 className="w-28!"
               />
             </Field>

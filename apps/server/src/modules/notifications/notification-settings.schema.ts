@@ -1,0 +1,94 @@
+import { NOTIFICATION_TRIGGERS, TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from "@equeue/core";
+import { z } from "zod";
+
+const hhmm = z
+  .string()
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Use a time of day as HH:MM, e.g. 18:00.");
+
+const languageSchema = z.enum(["uz", "ru", "en"]);
+const triggerSchema = z.enum(NOTIFICATION_TRIGGERS);
+
+/** One text: empty means the default; an unknown {placeholder} is refused. */
+const templateText = z
+  .string()
+  .max(1000, "Keep a text within 1000 characters.")
+  .superRefine((text, ctx) => {
+    const bad = unknownPlaceholders(text);
+    if (bad.length)
+      ctx.addIssue({
+        code: "custom",
+        message: `Unknown placeholder ${bad.join(", ")}; use ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(" ")}.`,
+      });
+  });
+
+const byLanguage = z.strictObject({
+  uz: templateText.optional(),
+  ru: templateText.optional(),
+  en: templateText.optional(),
+});
+
+export const templatesBody = z.strictObject(
+  Object.fromEntries(NOTIFICATION_TRIGGERS.map((t) => [t, byLanguage.optional()])) as Record<
+    (typeof NOTIFICATION_TRIGGERS)[number],
+    z.ZodOptional<typeof byLanguage>
+  >,
+);
+
+const remindersSchema = z.strictObject({
+  /** A reminder the day before at this branch time ("18:00"), or null for none. */
+  dayBeforeAt: hhmm.nullable(),
+  /** A reminder this many minutes before the appointment, or null for none. */
+  minutesBefore: z
+    .number()
+    .int("Use whole minutes.")
+    .min(5, "Use 5 to 2880 minutes.")
+    .max(2880, "Use 5 to 2880 minutes.")
+    .nullable(),
+});
+
+const quietHoursSchema = z.strictObject({ from: hhmm, to: hhmm }).nullable();
+
+export const updateNotificationSettingsBody = z.strictObject({
+  /** Replaces the company's own texts; a missing or empty one is the default. */
+  templates: templatesBody.optional(),
+  reminders: remindersSchema.optional(),
+  quietHours: quietHoursSchema.optional(),
+});
+export type UpdateNotificationSettings = z.infer<typeof updateNotificationSettingsBody>;
+
+const texts = z.object({ uz: z.string(), ru: z.string(), en: z.string() });
+
+export const notificationSettingsSchema = z.object({
+  placeholders: z.array(z.string()),
+  templates: z.array(
+    z.object({
+      trigger: triggerSchema,
+      defaults: texts,
+      custom: z.object({
+        uz: z.string().nullable(),
+        ru: z.string().nullable(),
+        en: z.string().nullable(),
+      }),
+    }),
+  ),
+  reminders: z.object({ dayBeforeAt: z.string().nullable(), minutesBefore: z.number().nullable() }),
+  quietHours: z.object({ from: z.string(), to: z.string() }).nullable(),
+});
+export type NotificationSettingsDto = z.infer<typeof notificationSettingsSchema>;
+
+export const previewBody = z.strictObject({
+  trigger: triggerSchema,
+  language: languageSchema,
+  /** The text being edited; absent or empty: the company's current text (or the default). */
+  text: templateText.optional(),
+});
+
+export const previewSchema = z.object({
+  /** The text as a customer reads it (Telegram, e-mail), with sample values. */
+  text: z.string(),
+  /** The text as an SMS sends it (Uzbek apostrophes folded). */
+  sms: z.string(),
+  encoding: z.enum(["GSM-7", "UCS-2"]),
+  segments: z.number(),
+  characters: z.number(),
+});
