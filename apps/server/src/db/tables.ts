@@ -12,6 +12,8 @@ import type {
   EventCursorsTable,
   OperatorStatusTable,
   RatingsTable,
+  ReportRollupStateTable,
+  ReportRollupsTable,
   ServiceStatsTable,
   TicketEventsTable,
   TicketSeriesTable,
@@ -362,6 +364,8 @@ export type CompanyTables = {
   service_stats: ServiceStatsTable;
   booking_slots: BookingSlotsTable;
   ratings: RatingsTable;
+  report_rollups: ReportRollupsTable;
+  report_rollup_state: ReportRollupStateTable;
   refresh_tokens: RefreshTokensTable;
   branding: BrandingTable;
   schema_migrations: MigrationsTable;

@@ -1,13 +1,17 @@
 import type { QueuePublisher } from "../queue";
 import type { DurableSubscriber, LiveSubscriber } from "./events.types";
 import { notificationsSubscriber, type NotificationOptions } from "../notifications";
+import { reportRollupSubscriber } from "../reports";
 import { ticketIndexSubscriber } from "./ticket-index.subscriber";
 
 /**
  * Who hears of committed queue changes. Adding a side effect is one line here; a durable one
  * starts from the beginning of each company's event log (its cursor row is created on first run).
  */
-export const durableSubscribers: DurableSubscriber[] = [ticketIndexSubscriber];
+export const durableSubscribers: DurableSubscriber[] = [
+  ticketIndexSubscriber,
+  reportRollupSubscriber,
+];
 
 /** The durable subscribers that need the platform's settings (links to the public address). */
 export const configuredSubscribers = (opts: NotificationOptions): DurableSubscriber[] => [

@@ -10,6 +10,7 @@ import { companyOnlinePlaces } from "./0008-online-places";
 import { companyBookings } from "./0009-bookings";
 import { companyRatings } from "./0010-ratings";
 import { companyNotificationSettings } from "./0011-notification-settings";
+import { companyReportRollups } from "./0014-report-rollups";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -24,6 +25,7 @@ export const companyMigrations: Migration[] = [
   companyBookings,
   companyRatings,
   companyNotificationSettings,
+  companyReportRollups,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>
