@@ -85,7 +85,8 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
   const heat = await sql<{ weekday: number; hour: number; entered: number; served: number }>`
     select extract(isodow from ${local})::int as weekday, extract(hour from ${local})::int as hour,
       sum(r.issued + r.checked_in)::int as entered, sum(r.served)::int as served
-    ${from} group by 1, 2 order by 1, 2`.execute(db);
+    ${from} group by 1, 2
+    having sum(r.issued + r.checked_in) > 0 or sum(r.served) > 0 order by 1, 2`.execute(db);
   const ops = await sql<Sums & { operator_id: string; name: string | null }>`
     select r.operator_id, min(st.name) as name, ${SUMS}
     from ${R} r join ${B} b on b.id = r.branch_id
