@@ -41,13 +41,20 @@ export async function floorView(
   }>`select branch_id, service_id, count(*)::int as waiting, min(queued_at) as oldest
     from ${sql.id(s, "tickets")} t where status = ${TICKET_STATUS.WAITING} and ${inScope("t.branch_id")}
     group by 1, 2`.execute(db);
+  // Served today from the tickets (the branch's own day), so the count moves with the socket
+  // event; the service level so far from today's roll-ups.
+  const served = await sql<{ branch_id: string; service_id: string; served: number }>`
+    select t.branch_id, t.service_id, count(*)::int as served
+    from ${sql.id(s, "tickets")} t join ${B} b on b.id = t.branch_id
+    where t.day = (${now}::timestamptz at time zone b.time_zone)::date
+      and t.status = ${TICKET_STATUS.COMPLETED} and ${inScope("t.branch_id")}
+    group by 1, 2`.execute(db);
   const today = await sql<{
     branch_id: string;
     service_id: string;
-    served: number;
     within_target: number;
     target_count: number;
-  }>`select r.branch_id, r.service_id, sum(r.served)::int as served,
+  }>`select r.branch_id, r.service_id,
       sum(r.within_target)::int as within_target, sum(r.target_count)::int as target_count
     from ${sql.id(s, "report_rollups")} r join ${B} b on b.id = r.branch_id
     where r.bucket >= ((${now}::timestamptz at time zone b.time_zone)::date::timestamp at time zone b.time_zone)
@@ -77,6 +84,7 @@ export async function floorView(
   const key = (b: string, sv: string) => `${b}|${sv}`;
   const waitingOf = new Map(waiting.rows.map((w) => [key(w.branch_id, w.service_id), w]));
   const todayOf = new Map(today.rows.map((w) => [key(w.branch_id, w.service_id), w]));
+  const servedOf = new Map(served.rows.map((w) => [key(w.branch_id, w.service_id), w.served]));
   return {
     at: now,
     branches: branches.rows.map((b) => ({
@@ -100,7 +108,7 @@ export async function floorView(
             waiting: w?.waiting ?? 0,
             longestWaitSeconds: longest,
             oldestQueuedAt: w?.oldest ?? null,
-            servedToday: t?.served ?? 0,
+            servedToday: servedOf.get(key(b.id, sv.id)) ?? 0,
             serviceLevel:
               t && t.target_count > 0
                 ? Math.round((t.within_target / t.target_count) * 1000) / 1000
