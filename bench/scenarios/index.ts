@@ -60,6 +60,12 @@ export const scenarios: Record<string, ScenarioEntry> = {
       "booking [--companies 4] [--branches 3] [--capacity 3] [--hot-branches 3] [--hot-share 0.8] [--hot-width 2] [--clients 50] [--seconds 20] [--paced-seconds 15] [--paced-rate half] [--raw-seconds 5] [--raw-clients 8] [--out booking]",
     load: () => import("./booking"),
   },
+  reports: {
+    description:
+      "a year of a 100-branch company's report roll-ups (~10 M tickets), then the report timed over a year, quarter, month, week",
+    usage: "reports [--branches 100] [--days 365] [--services 5] [--operators 4]",
+    load: () => import("./reports"),
+  },
   outage: {
     description:
       "kill -9 of the server and a restart of its own PostgreSQL cluster, under issue load: tickets lost, time to recover",

@@ -25,6 +25,16 @@ const SUMS = sql.raw(
   ].join(", "),
 );
 
+/** Histogram sums element by element (1-based in SQL): wh1…, sh1…. */
+const HIST_SUMS = sql.raw(
+  Array.from(
+    { length: HISTOGRAM_SIZE },
+    (_, i) =>
+      `coalesce(sum(r.wait_hist[${i + 1}]), 0)::int as wh${i + 1}, ` +
+      `coalesce(sum(r.service_hist[${i + 1}]), 0)::int as sh${i + 1}`,
+  ).join(", "),
+);
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
 
@@ -60,43 +70,70 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
   const s = company.schema_name;
   const R = sql.id(s, "report_rollups");
   const B = sql.id(s, "branches");
-  const conds: RawBuilder<unknown>[] = [
-    sql`r.bucket >= (${f.from}::date::timestamp at time zone b.time_zone)`,
-    sql`r.bucket < ((${f.to}::date + 1)::timestamp at time zone b.time_zone)`,
-  ];
-  if (f.scope) conds.push(sql`r.branch_id = any(${f.scope}::uuid[])`);
-  if (f.branchId) conds.push(sql`r.branch_id = ${f.branchId}`);
+  // Each branch's local range as UTC instants first, so the roll-ups are read by an index range
+  // per branch (primary key: branch, bucket, …) and no row's time is converted to filter it.
+  const bconds: RawBuilder<unknown>[] = [sql`true`];
+  if (f.scope) bconds.push(sql`b.id = any(${f.scope}::uuid[])`);
+  if (f.branchId) bconds.push(sql`b.id = ${f.branchId}`);
+  const conds: RawBuilder<unknown>[] = [sql`true`];
   if (f.serviceId) conds.push(sql`r.service_id = ${f.serviceId}`);
   if (f.operatorId) conds.push(sql`r.operator_id = ${f.operatorId}`);
-  const from = sql`from ${R} r join ${B} b on b.id = r.branch_id where ${sql.join(conds, sql` and `)}`;
+  const ranged = sql`from (select b.id, b.time_zone,
+        (${f.from}::date::timestamp at time zone b.time_zone) as lo,
+        ((${f.to}::date + 1)::timestamp at time zone b.time_zone) as hi
+      from ${B} b where ${sql.join(bconds, sql` and `)}) b
+    join ${R} r on r.branch_id = b.id and r.bucket >= b.lo and r.bucket < b.hi`;
+  const where = sql`where ${sql.join(conds, sql` and `)}`;
   const local = sql`(r.bucket at time zone b.time_zone)`;
 
-  const bySource = await sql<Sums & { source: string }>`
-    select r.source, ${SUMS} ${from} group by r.source order by r.source`.execute(db);
-  const hists = await sql<{ i: number; w: number; sv: number }>`
-    select u.i::int as i, coalesce(sum(u.w), 0)::int as w, coalesce(sum(u.sv), 0)::int as sv
-    from ${R} r join ${B} b on b.id = r.branch_id
-    cross join lateral unnest(r.wait_hist, r.service_hist) with ordinality as u(w, sv, i)
-    where ${sql.join(conds, sql` and `)} group by u.i`.execute(db);
-  const daily = await sql<Sums & { day: string }>`
-    select to_char(${local}, 'YYYY-MM-DD') as day, ${SUMS} ${from} group by 1 order by 1`.execute(
+  // One scan for every table of the report: grouping sets by source, branch, operator, local
+  // day and local weekday × hour (`grouping()` says which set a row belongs to).
+  const grouped = await sql<
+    Sums & {
+      g: number;
+      source: string | null;
+      branch_id: string | null;
+      operator_id: string | null;
+      day: string | null;
+      weekday: number | null;
+      hour: number | null;
+    } & Record<string, number>
+  >`select grouping(r.source, r.branch_id, r.operator_id, x.day, x.weekday, x.hour)::int as g,
+      r.source, r.branch_id, r.operator_id, x.day, x.weekday, x.hour, ${SUMS}, ${HIST_SUMS}
+    ${ranged}
+      cross join lateral (select to_char(${local}, 'YYYY-MM-DD') as day,
+        extract(isodow from ${local})::int as weekday, extract(hour from ${local})::int as hour) x
+    ${where}
+    group by grouping sets ((), (r.source), (r.branch_id), (r.operator_id), (x.day), (x.weekday, x.hour))`.execute(
     db,
   );
-  const heat = await sql<{ weekday: number; hour: number; entered: number; served: number }>`
-    select extract(isodow from ${local})::int as weekday, extract(hour from ${local})::int as hour,
-      sum(r.issued + r.checked_in)::int as entered, sum(r.served)::int as served
-    ${from} group by 1, 2
-    having sum(r.issued + r.checked_in) > 0 or sum(r.served) > 0 order by 1, 2`.execute(db);
-  const ops = await sql<Sums & { operator_id: string; name: string | null }>`
-    select r.operator_id, min(st.name) as name, ${SUMS}
-    from ${R} r join ${B} b on b.id = r.branch_id
-    left join ${sql.id(s, "staff")} st on st.id = r.operator_id
-    where ${sql.join(conds, sql` and `)} and r.operator_id <> ${NO_OPERATOR}::uuid
-    group by r.operator_id order by 2`.execute(db);
-  const branches = await sql<Sums & { branch_id: string; name: I18nText }>`
-    select r.branch_id, min(b.name::text)::jsonb as name, ${SUMS} ${from}
-    group by r.branch_id order by min(b.code)`.execute(db);
-
+  // grouping() bits, leftmost argument highest: 0 in a bit means "grouped by it".
+  const only = (bits: number) => grouped.rows.filter((r) => r.g === 0b111111 - bits);
+  const all = only(0);
+  const bySourceRows = only(0b100000).sort((a, b) => a.source!.localeCompare(b.source!));
+  const branchRows = only(0b010000);
+  const operatorRows = only(0b001000).filter((r) => r.operator_id !== NO_OPERATOR);
+  const dailyRows = only(0b000100).sort((a, b) => a.day!.localeCompare(b.day!));
+  const heatRows = only(0b000011)
+    .filter((r) => r.issued + r.checked_in > 0 || r.served > 0)
+    .sort((a, b) => a.weekday! - b.weekday! || a.hour! - b.hour!);
+  const names = new Map(
+    operatorRows.length === 0
+      ? []
+      : (
+          await sql<{ id: string; name: string }>`select id, name from ${sql.id(s, "staff")}
+            where id = any(${operatorRows.map((o) => o.operator_id)}::uuid[])`.execute(db)
+        ).rows.map((r) => [r.id, r.name]),
+  );
+  const branchNames = new Map(
+    (
+      await sql<{
+        id: string;
+        name: I18nText;
+        code: string;
+      }>`select id, name, code from ${B}`.execute(db)
+    ).rows.map((r) => [r.id, r]),
+  );
   // Ratings are not queue events: read from their table, in the same local range and filters.
   const G = sql.id(s, "ratings");
   const T = sql.id(s, "tickets");
@@ -121,18 +158,14 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
   }>`select g.stars::int as stars, g.comment, g.created_at, t.label, g.branch_id ${rfrom}
     and g.comment is not null order by g.created_at desc limit 50`.execute(db);
 
-  const total = Object.fromEntries(
-    [...COUNTERS, "wait_sum", "service_sum"].map((c) => [
-      c,
-      bySource.rows.reduce((a, r) => a + Number(r[c as Counter]), 0),
-    ]),
+  const zero = Object.fromEntries(
+    [...COUNTERS, "wait_sum", "service_sum"].map((c) => [c, 0]),
   ) as Sums;
-  const waitHist = new Array<number>(HISTOGRAM_SIZE).fill(0);
-  const serviceHist = new Array<number>(HISTOGRAM_SIZE).fill(0);
-  for (const h of hists.rows) {
-    waitHist[h.i - 1] = h.w;
-    serviceHist[h.i - 1] = h.sv;
-  }
+  const total: Sums = all[0] ?? zero;
+  const histOf = (prefix: "wh" | "sh") =>
+    Array.from({ length: HISTOGRAM_SIZE }, (_, i) => Number(all[0]?.[`${prefix}${i + 1}`] ?? 0));
+  const waitHist = histOf("wh");
+  const serviceHist = histOf("sh");
   const distribution = [1, 2, 3, 4, 5].map((stars) => ({
     stars,
     count: dist.rows.find((d) => d.stars === stars)?.n ?? 0,
@@ -143,7 +176,7 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
   return {
     range: { from: f.from, to: f.to },
     totals: kpisOf(total),
-    bySource: bySource.rows.map((r) => ({ source: r.source, ...kpisOf(r) })),
+    bySource: bySourceRows.map((r) => ({ source: r.source!, ...kpisOf(r) })),
     wait: {
       count: total.wait_count,
       p50: p(waitHist, 0.5),
@@ -157,17 +190,25 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
       p90: p(serviceHist, 0.9),
       histogram: serviceHist,
     },
-    daily: daily.rows.map((r) => ({ day: r.day, ...kpisOf(r) })),
-    heatmap: heat.rows,
-    operators: ops.rows.map((r) => ({
-      operatorId: r.operator_id,
-      name: r.name ?? "—",
+    daily: dailyRows.map((r) => ({ day: r.day!, ...kpisOf(r) })),
+    heatmap: heatRows.map((r) => ({
+      weekday: r.weekday!,
+      hour: r.hour!,
+      entered: r.issued + r.checked_in,
+      served: r.served,
+    })),
+    operators: operatorRows.map((r) => ({
+      operatorId: r.operator_id!,
+      name: names.get(r.operator_id!) ?? "—",
       served: r.served,
       noShow: r.no_show,
       serviceAvgSeconds: kpisOf(r).serviceAvgSeconds,
       waitAvgSeconds: kpisOf(r).waitAvgSeconds,
     })),
-    branches: branches.rows.map((r) => ({ branchId: r.branch_id, name: r.name, ...kpisOf(r) })),
+    branches: branchRows
+      .map((r) => ({ r, b: branchNames.get(r.branch_id!)! }))
+      .sort((x, y) => x.b.code.localeCompare(y.b.code))
+      .map(({ r, b }) => ({ branchId: r.branch_id!, name: b.name, ...kpisOf(r) })),
     ratings: {
       count: rated,
       average: rated > 0 ? Math.round((starsTotal / rated) * 10) / 10 : null,

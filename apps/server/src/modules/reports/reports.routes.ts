@@ -15,6 +15,11 @@ import type { FastifyRequest } from "fastify";
 
 const MANAGERS = ["COMPANY_ADMIN", "BRANCH_MANAGER"] as const;
 
+/** Operators are refused before the query is validated (a refusal, not a 400). */
+const managersOnly = async (request: FastifyRequest): Promise<void> => {
+  requireStaffRole(staffOf(request), MANAGERS, "Reports are for managers.");
+};
+
 /** Company admins see every branch, branch managers their own; operators are refused. */
 function managerScope(request: FastifyRequest, branchId?: string): string[] | null {
   const staff = requireStaffRole(staffOf(request), MANAGERS, "Reports are for managers.");
@@ -31,6 +36,7 @@ export const reportRoutes =
     app.get(
       "/reports",
       {
+        onRequest: managersOnly,
         schema: {
           tags,
           summary: "Queue figures over a date range (each branch's own time zone), from roll-ups",
@@ -46,6 +52,7 @@ export const reportRoutes =
     app.get(
       "/reports/export",
       {
+        onRequest: managersOnly,
         schema: {
           tags,
           summary: "The same report as a CSV or XLSX file",
@@ -69,6 +76,7 @@ export const reportRoutes =
     app.get(
       "/floor",
       {
+        onRequest: managersOnly,
         schema: {
           tags,
           summary: "The live floor: waiting, longest wait, operators, served today, per branch",
