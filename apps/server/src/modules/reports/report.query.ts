@@ -86,37 +86,30 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
   const where = sql`where ${sql.join(conds, sql` and `)}`;
   const local = sql`(r.bucket at time zone b.time_zone)`;
 
-  // One scan for every table of the report: grouping sets by source, branch, operator, local
-  // day and local weekday × hour (`grouping()` says which set a row belongs to).
-  const grouped = await sql<
-    Sums & {
-      g: number;
-      source: string | null;
-      branch_id: string | null;
-      operator_id: string | null;
-      day: string | null;
-      weekday: number | null;
-      hour: number | null;
-    } & Record<string, number>
-  >`select grouping(r.source, r.branch_id, r.operator_id, x.day, x.weekday, x.hour)::int as g,
-      r.source, r.branch_id, r.operator_id, x.day, x.weekday, x.hour, ${SUMS}, ${HIST_SUMS}
-    ${ranged}
-      cross join lateral (select to_char(${local}, 'YYYY-MM-DD') as day,
-        extract(isodow from ${local})::int as weekday, extract(hour from ${local})::int as hour) x
-    ${where}
-    group by grouping sets ((), (r.source), (r.branch_id), (r.operator_id), (x.day), (x.weekday, x.hour))`.execute(
-    db,
+  type Row = Sums & Record<string, unknown>;
+  const q = async <R extends Row>(select: RawBuilder<unknown>, group?: RawBuilder<unknown>) =>
+    (
+      await sql<R>`select ${select}, ${SUMS} ${ranged} ${where}
+        ${group ? sql`group by ${group} order by ${group}` : sql``}`.execute(db)
+    ).rows;
+  // A few plain aggregates, each an index range per branch; the histograms summed element by
+  // element with the totals.
+  const [all] = await q<Row>(HIST_SUMS);
+  const bySourceRows = await q<Row & { source: string }>(sql`r.source`, sql`r.source`);
+  const branchRows = await q<Row & { branch_id: string }>(sql`r.branch_id`, sql`r.branch_id`);
+  const operatorRows = (
+    await q<Row & { operator_id: string }>(sql`r.operator_id`, sql`r.operator_id`)
+  ).filter((r) => r.operator_id !== NO_OPERATOR);
+  const dailyRows = await q<Row & { day: string }>(
+    sql`to_char(${local}, 'YYYY-MM-DD') as day`,
+    sql`1`,
   );
-  // grouping() bits, leftmost argument highest: 0 in a bit means "grouped by it".
-  const only = (bits: number) => grouped.rows.filter((r) => r.g === 0b111111 - bits);
-  const all = only(0);
-  const bySourceRows = only(0b100000).sort((a, b) => a.source!.localeCompare(b.source!));
-  const branchRows = only(0b010000);
-  const operatorRows = only(0b001000).filter((r) => r.operator_id !== NO_OPERATOR);
-  const dailyRows = only(0b000100).sort((a, b) => a.day!.localeCompare(b.day!));
-  const heatRows = only(0b000011)
-    .filter((r) => r.issued + r.checked_in > 0 || r.served > 0)
-    .sort((a, b) => a.weekday! - b.weekday! || a.hour! - b.hour!);
+  const heatRows = (
+    await q<Row & { weekday: number; hour: number }>(
+      sql`extract(isodow from ${local})::int as weekday, extract(hour from ${local})::int as hour`,
+      sql`1, 2`,
+    )
+  ).filter((r) => r.issued + r.checked_in > 0 || r.served > 0);
   const names = new Map(
     operatorRows.length === 0
       ? []
@@ -161,9 +154,9 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
   const zero = Object.fromEntries(
     [...COUNTERS, "wait_sum", "service_sum"].map((c) => [c, 0]),
   ) as Sums;
-  const total: Sums = all[0] ?? zero;
+  const total: Sums = all ?? zero;
   const histOf = (prefix: "wh" | "sh") =>
-    Array.from({ length: HISTOGRAM_SIZE }, (_, i) => Number(all[0]?.[`${prefix}${i + 1}`] ?? 0));
+    Array.from({ length: HISTOGRAM_SIZE }, (_, i) => Number(all?.[`${prefix}${i + 1}`] ?? 0));
   const waitHist = histOf("wh");
   const serviceHist = histOf("sh");
   const distribution = [1, 2, 3, 4, 5].map((stars) => ({
@@ -176,7 +169,7 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
   return {
     range: { from: f.from, to: f.to },
     totals: kpisOf(total),
-    bySource: bySourceRows.map((r) => ({ source: r.source!, ...kpisOf(r) })),
+    bySource: bySourceRows.map((r) => ({ source: r.source, ...kpisOf(r) })),
     wait: {
       count: total.wait_count,
       p50: p(waitHist, 0.5),
@@ -190,25 +183,25 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
       p90: p(serviceHist, 0.9),
       histogram: serviceHist,
     },
-    daily: dailyRows.map((r) => ({ day: r.day!, ...kpisOf(r) })),
+    daily: dailyRows.map((r) => ({ day: r.day, ...kpisOf(r) })),
     heatmap: heatRows.map((r) => ({
-      weekday: r.weekday!,
-      hour: r.hour!,
+      weekday: r.weekday,
+      hour: r.hour,
       entered: r.issued + r.checked_in,
       served: r.served,
     })),
     operators: operatorRows.map((r) => ({
-      operatorId: r.operator_id!,
-      name: names.get(r.operator_id!) ?? "—",
+      operatorId: r.operator_id,
+      name: names.get(r.operator_id) ?? "—",
       served: r.served,
       noShow: r.no_show,
       serviceAvgSeconds: kpisOf(r).serviceAvgSeconds,
       waitAvgSeconds: kpisOf(r).waitAvgSeconds,
     })),
     branches: branchRows
-      .map((r) => ({ r, b: branchNames.get(r.branch_id!)! }))
+      .map((r) => ({ r, b: branchNames.get(r.branch_id)! }))
       .sort((x, y) => x.b.code.localeCompare(y.b.code))
-      .map(({ r, b }) => ({ branchId: r.branch_id!, name: b.name, ...kpisOf(r) })),
+      .map(({ r, b }) => ({ branchId: r.branch_id, name: b.name, ...kpisOf(r) })),
     ratings: {
       count: rated,
       average: rated > 0 ? Math.round((starsTotal / rated) * 10) / 10 : null,
