@@ -146,7 +146,9 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
         ms.push(performance.now() - t);
       }
       timings[`${c.name}_ms`] = Math.round(ms.sort((a, b) => a - b)[1]!);
-      log(`${c.name}: ${timings[`${c.name}_ms`]} ms (runs ${ms.map((m) => Math.round(m)).join(", ")})`);
+      log(
+        `${c.name}: ${timings[`${c.name}_ms`]} ms (runs ${ms.map((m) => Math.round(m)).join(", ")})`,
+      );
     }
     const bars: Bar[] = [
       {

@@ -1,7 +1,7 @@
 import type { accountUz } from "./account/uz";
 import type { bookingUz } from "./booking/uz";
 import type { notifyUz } from "./notify/uz";
-import type { ReportsMessages } from "./bundles/reports";
+import type { ReportsMessages } from "./reports/uz";
 import type { queueUz } from "./queue/uz";
 import type { KioskScreenMessages } from "./kiosk/kiosk-screen";
 import type { PortalMessages } from "./portal/uz";

@@ -1,11 +1,6 @@
 import type { MessageBundle } from "..";
 import { reportsUz } from "../reports/uz";
 
-type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
-
-/** Shape of the dashboard and reports texts in every language. */
-export type ReportsMessages = Widen<typeof reportsUz>;
-
 /** The dashboard and reports pages: loaded with their lazy route. */
 export const reportsMessages: MessageBundle = {
   uz: { reports: reportsUz },

@@ -1,4 +1,4 @@
-import type { ReportsMessages } from "../bundles/reports";
+import type { ReportsMessages } from "./uz";
 
 /** Dashboard and reports — English. */
 export const reportsEn: ReportsMessages = {

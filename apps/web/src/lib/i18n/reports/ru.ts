@@ -1,4 +1,4 @@
-import type { ReportsMessages } from "../bundles/reports";
+import type { ReportsMessages } from "./uz";
 
 /** Dashboard and reports — Russian. */
 export const reportsRu: ReportsMessages = {

@@ -89,3 +89,8 @@ export const reportsUz = {
     minutes: "{{value}} daq",
   },
 };
+
+type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
+
+/** Shape of the dashboard and reports texts in every language. */
+export type ReportsMessages = Widen<typeof reportsUz>;
