@@ -115,7 +115,10 @@ export function ReportsPage() {
       <THead>
         <Tr>
           {head.map((h, i) => (
-            <Th key={h} className={cn("px-3 whitespace-normal", i > 0 && "text-right")}>
+            <Th
+              key={h}
+              className={cn("px-3 whitespace-normal! normal-case!", i > 0 && "text-right")}
+            >
               {h}
             </Th>
           ))}
