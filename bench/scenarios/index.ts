@@ -66,6 +66,12 @@ export const scenarios: Record<string, ScenarioEntry> = {
     usage: "day-sim [--train-days 40] [--test-days 40] [--print-model] [--out day-sim]",
     load: () => import("./day-sim"),
   },
+  reports: {
+    description:
+      "a year of a 100-branch company's report roll-ups (~10 M tickets), then the report timed over a year, quarter, month, week",
+    usage: "reports [--branches 100] [--days 365] [--services 5] [--operators 4]",
+    load: () => import("./reports"),
+  },
   outage: {
     description:
       "kill -9 of the server and a restart of its own PostgreSQL cluster, under issue load: tickets lost, time to recover",

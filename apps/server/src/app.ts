@@ -27,6 +27,7 @@ import { outboxRoutes } from "./modules/outbox/outbox.routes";
 import { bookingRoutes } from "./modules/booking/booking.routes";
 import { customerRoutes } from "./modules/customer/customer.routes";
 import { ratingAdminRoutes, ticketRatingRoutes } from "./modules/ratings/ratings.routes";
+import { reportRoutes } from "./modules/reports/reports.routes";
 import { portalRoutes } from "./modules/portal/portal.routes";
 import { platformAuthRoutes } from "./modules/platform-auth/platform-auth.routes";
 import { publicRoutes } from "./modules/public/public.routes";
@@ -187,6 +188,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
           await admin.register(companySetupRoutes(ctx));
           await admin.register(ratingAdminRoutes(ctx));
           await admin.register(notificationSettingsRoutes(ctx));
+          await admin.register(reportRoutes(ctx));
         },
         { prefix: "/admin" },
       );

@@ -113,3 +113,42 @@ export type ServiceStatsTable = {
   samples: Generated<number>;
   updated_at: Timestamp;
 };
+
+/** Roll-ups for reports: one row per branch × 15-minute interval × service × operator × source. */
+export type ReportRollupsTable = {
+  branch_id: string;
+  /** The start of the 15-minute interval (the same instant in every real time zone). */
+  bucket: Date;
+  service_id: string;
+  /** The operator the figures belong to; the zero uuid for figures of no operator. */
+  operator_id: string;
+  source: TicketSource;
+  issued: Generated<number>;
+  called: Generated<number>;
+  served: Generated<number>;
+  no_show: Generated<number>;
+  cancelled: Generated<number>;
+  expired: Generated<number>;
+  transferred: Generated<number>;
+  booked: Generated<number>;
+  checked_in: Generated<number>;
+  late: Generated<number>;
+  missed: Generated<number>;
+  booking_cancelled: Generated<number>;
+  wait_count: Generated<number>;
+  wait_sum: Generated<number>;
+  wait_hist: number[];
+  target_count: Generated<number>;
+  within_target: Generated<number>;
+  service_count: Generated<number>;
+  service_sum: Generated<number>;
+  service_hist: number[];
+};
+
+/** The last event (in delivery order) the roll-ups hold. */
+export type ReportRollupStateTable = {
+  id: number;
+  last_tx: string;
+  last_id: number;
+  updated_at: Generated<Date>;
+};

@@ -12,6 +12,8 @@ import type {
   EventCursorsTable,
   OperatorStatusTable,
   RatingsTable,
+  ReportRollupStateTable,
+  ReportRollupsTable,
   ServiceStatsTable,
   TicketEventsTable,
   TicketSeriesTable,
@@ -396,6 +398,8 @@ export type CompanyTables = {
   service_stats: ServiceStatsTable;
   booking_slots: BookingSlotsTable;
   ratings: RatingsTable;
+  report_rollups: ReportRollupsTable;
+  report_rollup_state: ReportRollupStateTable;
   refresh_tokens: RefreshTokensTable;
   branding: BrandingTable;
   notification_settings: NotificationSettingsTable;

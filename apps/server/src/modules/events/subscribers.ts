@@ -1,6 +1,7 @@
 import type { QueuePublisher } from "../queue";
 import type { DurableSubscriber, LiveSubscriber } from "./events.types";
 import { notificationsSubscriber, type NotificationOptions } from "../notifications";
+import { reportRollupSubscriber } from "../reports";
 import {
   indexTickets,
   ticketIndexSubscriber,
@@ -11,11 +12,15 @@ import {
  * Who hears of committed queue changes. Adding a side effect is one line here; a durable one
  * starts from the beginning of each company's event log (its cursor row is created on first run).
  */
-export const durableSubscribers: DurableSubscriber[] = [ticketIndexSubscriber];
+export const durableSubscribers: DurableSubscriber[] = [
+  ticketIndexSubscriber,
+  reportRollupSubscriber,
+];
 
 /** The same, with the ticket index telling signed-in customers when their tickets change. */
 export const durableSubscribersWith = (customers: CustomerTicketsNotifier): DurableSubscriber[] => [
   indexTickets(customers),
+  reportRollupSubscriber,
 ];
 
 /** The durable subscribers that need the platform's settings (links to the public address). */

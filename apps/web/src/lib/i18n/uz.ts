@@ -1,6 +1,7 @@
 import type { accountUz } from "./account/uz";
 import type { bookingUz } from "./booking/uz";
 import type { notifyUz } from "./notify/uz";
+import type { ReportsMessages } from "./reports/uz";
 import type { queueUz } from "./queue/uz";
 import type { KioskScreenMessages } from "./kiosk/kiosk-screen";
 import type { PortalMessages } from "./portal/uz";
@@ -141,4 +142,5 @@ export type Messages = BaseMessages &
     kiosk: KioskScreenMessages;
     account: Widen<typeof accountUz>;
     notify: Widen<typeof notifyUz>;
+    reports: ReportsMessages;
   };

@@ -12,6 +12,7 @@ import { companyRatings } from "./0010-ratings";
 import { companyNotificationSettings } from "./0011-notification-settings";
 import { companyOnlineCap } from "./0012-online-cap";
 import { companyNotificationTemplates } from "./0013-notification-templates";
+import { companyReportRollups } from "./0014-report-rollups";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -28,6 +29,7 @@ export const companyMigrations: Migration[] = [
   companyNotificationSettings,
   companyOnlineCap,
   companyNotificationTemplates,
+  companyReportRollups,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>

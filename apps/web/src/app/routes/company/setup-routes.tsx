@@ -1,7 +1,17 @@
 import type { RouteObject } from "react-router";
+import { loadMessages } from "../../../lib/i18n";
 
 // The Company Admin panel loads on demand, like every role's pages.
 const setup = () => import("./setup");
+// The dashboard and reports: their own chunk and texts (charts load later still, on the page).
+const reports = async () => {
+  const [pages, texts] = await Promise.all([
+    import("./reports"),
+    import("../../../lib/i18n/bundles/reports"),
+  ]);
+  await loadMessages(texts.reportsMessages);
+  return pages;
+};
 
 /** `admin/*` of a company (under `/c/:slug`, or at the root on the company's own host). */
 export const companySetupRoutes: RouteObject[] = [
@@ -20,6 +30,8 @@ export const companySetupRoutes: RouteObject[] = [
       { path: "staff/new", lazy: async () => ({ Component: (await setup()).StaffNewPage }) },
       { path: "staff/:id", lazy: async () => ({ Component: (await setup()).StaffEditPage }) },
       { path: "devices", lazy: async () => ({ Component: (await setup()).DevicesPage }) },
+      { path: "dashboard", lazy: async () => ({ Component: (await reports()).FloorPage }) },
+      { path: "reports", lazy: async () => ({ Component: (await reports()).ReportsPage }) },
       { path: "ratings", lazy: async () => ({ Component: (await setup()).RatingsPage }) },
       {
         path: "notifications",

@@ -26,6 +26,8 @@ export const enSetup: SetupMessages = {
     backToList: "Back to the list",
   },
   nav: {
+    dashboard: "Dashboard",
+    reports: "Reports",
     overview: "Overview",
     branches: "Branches",
     services: "Services",

@@ -26,6 +26,8 @@ export const ruSetup: SetupMessages = {
     backToList: "К списку",
   },
   nav: {
+    dashboard: "Панель",
+    reports: "Отчёты",
     overview: "Обзор",
     branches: "Филиалы",
     services: "Услуги",

@@ -25,6 +25,8 @@ export const uzSetup = {
     backToList: "Ro‘yxatga qaytish",
   },
   nav: {
+    dashboard: "Boshqaruv paneli",
+    reports: "Hisobotlar",
     overview: "Umumiy ko‘rinish",
     branches: "Filiallar",
     services: "Xizmatlar",

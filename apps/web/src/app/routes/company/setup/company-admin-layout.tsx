@@ -32,6 +32,8 @@ function Shell() {
     ...(isAdmin
       ? [{ to: adminBase, icon: "overview" as const, label: t("setup.nav.overview"), end: true }]
       : []),
+    { to: `${adminBase}/dashboard`, icon: "dashboard", label: t("setup.nav.dashboard") },
+    { to: `${adminBase}/reports`, icon: "reports", label: t("setup.nav.reports") },
     { to: `${adminBase}/branches`, icon: "branches", label: t("setup.nav.branches") },
     { to: `${adminBase}/services`, icon: "services", label: t("setup.nav.services") },
     { to: `${adminBase}/staff`, icon: "staff", label: t("setup.nav.staff") },

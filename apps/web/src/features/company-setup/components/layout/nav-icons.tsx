@@ -5,6 +5,8 @@ const paths = {
   services: "M5 6h14M5 12h14M5 18h9",
   staff: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 20c0-3.3 3.6-6 8-6s8 2.7 8 6",
   devices: "M3 5h12v10H3zM7 19h4M9 15v4M17 8h4v11h-4z",
+  dashboard: "M4 19a8 8 0 1 1 16 0M12 19l4-6M4 19h16",
+  reports: "M4 20V4M4 20h16M8 16v-5M12 16V8M16 16v-3",
   ratings: "M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z",
   notifications: "M6 16V11a6 6 0 1 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0",
   settings:

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { i18nTextSchema } from "../queue";
+
+/** The longest report range, in days. */
+export const MAX_RANGE_DAYS = 366;
+
+const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+
+const filterFields = {
+  from: z.iso.date("Use a date such as 2026-03-10."),
+  to: z.iso.date("Use a date such as 2026-03-10."),
+  branchId: z.uuid("Choose a branch from the list.").optional(),
+  serviceId: z.uuid("Choose a service from the list.").optional(),
+  operatorId: z.uuid("Choose an operator from the list.").optional(),
+};
+
+function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx) {
+  const days = dayNumber(q.to) - dayNumber(q.from);
+  if (days < 0) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "The end is before the start." });
+  } else if (days + 1 > MAX_RANGE_DAYS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["to"],
+      message: `A report covers at most ${MAX_RANGE_DAYS} days.`,
+    });
+  }
+}
+
+export const reportQuery = z.strictObject(filterFields).superRefine(checkRange);
+
+export const exportQuery = z
+  .strictObject({ ...filterFields, format: z.enum(["csv", "xlsx"], "Choose csv or xlsx.") })
+  .superRefine(checkRange);
+
+const n = z.number();
+const nn = z.number().nullable();
+const kpis = {
+  issued: n,
+  checkedIn: n,
+  entered: n,
+  called: n,
+  served: n,
+  noShow: n,
+  cancelled: n,
+  expired: n,
+  transferred: n,
+  abandoned: n,
+  abandonmentRate: nn.describe("Left unserved (cancelled, no-show, expired) ÷ entered the line"),
+  waitAvgSeconds: nn,
+  serviceAvgSeconds: nn,
+  serviceLevel: nn.describe("Share of waits within the service's target wait"),
+};
+
+export const reportResponse = z.object({
+  range: z.object({ from: z.string(), to: z.string() }),
+  totals: z.object(kpis),
+  bySource: z.array(z.object({ source: z.string(), ...kpis })),
+  wait: z.object({ count: n, p50: nn, p90: nn, p95: nn, histogram: z.array(n) }),
+  service: z.object({ count: n, p50: nn, p90: nn, histogram: z.array(n) }),
+  daily: z.array(z.object({ day: z.string(), ...kpis })),
+  heatmap: z.array(z.object({ weekday: n, hour: n, entered: n, served: n })),
+  operators: z.array(
+    z.object({
+      operatorId: z.string(),
+      name: z.string(),
+      served: n,
+      noShow: n,
+      serviceAvgSeconds: nn,
+      waitAvgSeconds: nn,
+    }),
+  ),
+  branches: z.array(z.object({ branchId: z.string(), name: i18nTextSchema, ...kpis })),
+  ratings: z.object({
+    count: n,
+    average: nn,
+    distribution: z.array(z.object({ stars: n, count: n })),
+    comments: z.array(
+      z.object({
+        stars: n,
+        comment: z.string(),
+        createdAt: z.date(),
+        ticket: z.string(),
+        branchId: z.string(),
+      }),
+    ),
+  }),
+  appointments: z.object({ booked: n, checkedIn: n, late: n, missed: n, cancelled: n }),
+});
+
+export const floorResponse = z.object({
+  at: z.date(),
+  branches: z.array(
+    z.object({
+      id: z.string(),
+      name: i18nTextSchema,
+      timeZone: z.string(),
+      services: z.array(
+        z.object({
+          id: z.string(),
+          name: i18nTextSchema,
+          letter: z.string(),
+          targetWaitMinutes: nn,
+          waiting: n,
+          longestWaitSeconds: nn,
+          oldestQueuedAt: z.date().nullable(),
+          servedToday: n,
+          serviceLevel: nn,
+          overTarget: z.boolean(),
+        }),
+      ),
+      operators: z.array(
+        z.object({
+          staffId: z.string(),
+          name: z.string(),
+          counter: nn,
+          state: z.enum(["SERVING", "AVAILABLE", "BREAK", "AWAY"]),
+          since: z.date(),
+          ticket: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});

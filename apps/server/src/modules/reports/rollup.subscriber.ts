@@ -1,0 +1,144 @@
+import type { TicketSource } from "@equeue/core";
+import { sql } from "kysely";
+import type { DomainEvent, DurableSubscriber } from "../events";
+import type { CompanyQueryDb } from "../queue";
+import { COUNTERS, foldEvent, sumDeltas, type FoldEvent, type RollupRow } from "./rollup-fold";
+
+/** Events after (tx, id) in delivery order; tx is an xid8 as text. */
+const after = (e: { tx: string; id: number }, tx: string, id: number) => {
+  const a = BigInt(e.tx);
+  const b = BigInt(tx);
+  return a > b || (a === b && e.id > id);
+};
+
+/**
+ * Keeps `report_rollups` from the queue events (docs/reports.md). It runs in the transaction
+ * that advances its cursor and keeps its own last (tx, id) there too, so a batch handed to it
+ * again — a replay — adds nothing. One read of the batch's tickets, one of their earlier events
+ * (a wait needs the entry into the line, a service time the start), one upsert.
+ */
+export const reportRollupSubscriber: DurableSubscriber = {
+  name: "report-rollups",
+  async handle(tx, _company, events) {
+    const q = tx.company;
+    const state = await q
+      .selectFrom("report_rollup_state")
+      .select([sql<string>`last_tx::text`.as("last_tx"), "last_id"])
+      .where("id", "=", 1)
+      .forUpdate()
+      .executeTakeFirst();
+    const fresh = state
+      ? events.filter((e) => after(e, state.last_tx, Number(state.last_id)))
+      : events;
+    if (fresh.length === 0) return;
+    await applyEvents(q, fresh);
+    const last = fresh[fresh.length - 1]!;
+    await q
+      .insertInto("report_rollup_state")
+      .values({ id: 1, last_tx: sql<string>`${last.tx}::xid8` as never, last_id: last.id })
+      .onConflict((oc) =>
+        oc.column("id").doUpdateSet({
+          last_tx: sql<string>`excluded.last_tx` as never,
+          last_id: sql<number>`excluded.last_id` as never,
+          updated_at: sql<Date>`now()` as never,
+        }),
+      )
+      .execute();
+  },
+};
+
+/** Folds `events` into the roll-up rows (no replay check: the subscriber does that). */
+export async function applyEvents(q: CompanyQueryDb, events: DomainEvent[]): Promise<void> {
+  const ticketIds = [...new Set(events.map((e) => e.ticketId))];
+  const maxId = Math.max(...events.map((e) => e.id));
+  const [tickets, targets, history] = await Promise.all([
+    q
+      .selectFrom("tickets")
+      .select(["id", "branch_id", "service_id", "source", "appointment_at"])
+      .where("id", "in", ticketIds)
+      .execute(),
+    q
+      .selectFrom("services")
+      .select(["id", sql<number | null>`target_wait_minutes`.as("target")])
+      .execute(),
+    q
+      .selectFrom("ticket_events")
+      .select(["id", "ticket_id", "at", "type", "from_status", "to_status", "operator_id"])
+      .where("ticket_id", "in", ticketIds)
+      .where("id", "<=", maxId)
+      .orderBy("id")
+      .execute(),
+  ]);
+  const target = new Map(targets.map((s) => [s.id, s.target]));
+  const byTicket = new Map<string, FoldEvent[]>();
+  for (const h of history) {
+    const list = byTicket.get(h.ticket_id) ?? [];
+    list.push({
+      id: Number(h.id),
+      at: h.at,
+      type: h.type,
+      fromStatus: h.from_status,
+      toStatus: h.to_status,
+      operatorId: h.operator_id,
+    });
+    byTicket.set(h.ticket_id, list);
+  }
+  const ticketOf = new Map(tickets.map((t) => [t.id, t]));
+  const rows = new Map<string, RollupRow>();
+  for (const e of events) {
+    const t = ticketOf.get(e.ticketId);
+    if (!t) continue;
+    const minutes = target.get(t.service_id) ?? null;
+    const before = (byTicket.get(e.ticketId) ?? []).filter((h) => h.id < e.id);
+    sumDeltas(
+      foldEvent(e, before, {
+        branchId: t.branch_id,
+        serviceId: t.service_id,
+        source: t.source as TicketSource,
+        appointmentAt: t.appointment_at,
+        targetSeconds: minutes === null ? null : minutes * 60,
+      }),
+      rows,
+    );
+  }
+  if (rows.size === 0) return;
+  await upsertRows(q, [...rows.values()]);
+}
+
+const addArrays = (column: "wait_hist" | "service_hist") =>
+  sql<
+    number[]
+  >`array(select x + y from unnest(${sql.ref(`report_rollups.${column}`)}, ${sql.ref(`excluded.${column}`)}) as u(x, y))`;
+
+/** Adds rows to the stored roll-ups, element by element for the histograms. */
+export async function upsertRows(q: CompanyQueryDb, rows: RollupRow[]): Promise<void> {
+  const sum = (c: string) => sql`${sql.ref(`report_rollups.${c}`)} + ${sql.ref(`excluded.${c}`)}`;
+  for (let i = 0; i < rows.length; i += 500) {
+    await q
+      .insertInto("report_rollups")
+      .values(
+        rows.slice(i, i + 500).map((r) => ({
+          branch_id: r.branchId,
+          bucket: r.bucket,
+          service_id: r.serviceId,
+          operator_id: r.operatorId,
+          source: r.source,
+          ...r.counts,
+          wait_sum: r.waitSum,
+          wait_hist: r.waitHist,
+          service_sum: r.serviceSum,
+          service_hist: r.serviceHist,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(["branch_id", "bucket", "service_id", "operator_id", "source"]).doUpdateSet({
+          ...(Object.fromEntries(
+            [...COUNTERS, "wait_sum", "service_sum"].map((c) => [c, sum(c)]),
+          ) as Record<string, never>),
+          wait_hist: addArrays("wait_hist") as never,
+          service_hist: addArrays("service_hist") as never,
+        }),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,410 @@
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../../components/ui/alert";
+import { Button } from "../../../../components/ui/button";
+import { Card, CardHeader } from "../../../../components/ui/card";
+import { EmptyState } from "../../../../components/ui/empty-state";
+import { Input } from "../../../../components/ui/input";
+import { PageHeader } from "../../../../components/ui/page-header";
+import { Select } from "../../../../components/ui/select";
+import { PageSpinner, Spinner } from "../../../../components/ui/spinner";
+import { Table, TBody, Td, Th, THead, Tr } from "../../../../components/ui/table";
+import {
+  downloadReport,
+  fetchFloor,
+  fetchReport,
+  type Kpis,
+  type ReportFilter,
+} from "../../../../features/reports/reports.api";
+import { cn } from "../../../../lib/cn";
+import { useErrorMessage } from "../../../../lib/errors";
+import { useLocalized } from "../../../../lib/localized";
+import { useSetupContext } from "../setup/setup-context";
+
+// ECharts loads only here, after the page's figures and tables.
+const charts = () => import("../../../../features/reports/report-charts");
+const BarsChart = lazy(async () => ({ default: (await charts()).BarsChart }));
+const HeatChart = lazy(async () => ({ default: (await charts()).HeatChart }));
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
+
+const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
+const secs = (v: number | null) => {
+  if (v === null) return "—";
+  const m = Math.floor(v / 60);
+  const s = Math.round(v % 60);
+  return `${m}:${String(s).padStart(2, "0")}`;
+};
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader title={title} />
+      <div className="space-y-4 p-4">{children}</div>
+    </Card>
+  );
+}
+
+const ChartFallback = () => (
+  <div className="flex h-64 items-center justify-center">
+    <Spinner />
+  </div>
+);
+
+/** `admin/reports`: figures over a period, charts each with its table, and exports. */
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const { slug } = useSetupContext();
+  const local = useLocalized();
+  const errorMessage = useErrorMessage();
+  const [draft, setDraft] = useState<ReportFilter>({ from: daysAgo(6), to: isoDay(new Date()) });
+  const [filter, setFilter] = useState<ReportFilter>(draft);
+  const [exporting, setExporting] = useState<"csv" | "xlsx" | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const floor = useQuery({ queryKey: ["admin", slug, "floor"], queryFn: () => fetchFloor(slug) });
+  const report = useQuery({
+    queryKey: ["admin", slug, "report", filter],
+    queryFn: () => fetchReport(slug, filter),
+  });
+  const branches = floor.data?.branches ?? [];
+  const services = [
+    ...new Map(
+      branches
+        .filter((b) => !draft.branchId || b.id === draft.branchId)
+        .flatMap((b) => b.services.map((s) => [s.id, s] as const)),
+    ).values(),
+  ];
+  const weekdays = t("reports.report.weekdays").split(",");
+
+  const download = async (format: "csv" | "xlsx") => {
+    setExporting(format);
+    setExportError(null);
+    try {
+      await downloadReport(slug, filter, format);
+    } catch (error) {
+      setExportError(errorMessage(error));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const kpiRow = (k: Kpis) => [
+    k.entered,
+    k.served,
+    k.noShow,
+    k.cancelled + k.expired,
+    pct(k.abandonmentRate),
+    secs(k.waitAvgSeconds),
+    secs(k.serviceAvgSeconds),
+    pct(k.serviceLevel),
+  ];
+  const kpiHead = [
+    t("reports.report.kpi.entered"),
+    t("reports.report.kpi.served"),
+    t("reports.report.kpi.noShow"),
+    `${t("reports.report.kpi.cancelled")} / ${t("reports.report.kpi.expired")}`,
+    t("reports.report.kpi.abandonment"),
+    t("reports.report.kpi.waitAvg"),
+    t("reports.report.kpi.serviceAvg"),
+    t("reports.report.kpi.serviceLevel"),
+  ];
+  const simpleTable = (head: string[], rows: (string | number)[][], testId?: string) => (
+    <Table data-testid={testId}>
+      <THead>
+        <Tr>
+          {head.map((h, i) => (
+            <Th
+              key={h}
+              className={cn("px-3 whitespace-normal! normal-case!", i > 0 && "text-right")}
+            >
+              {h}
+            </Th>
+          ))}
+        </Tr>
+      </THead>
+      <TBody>
+        {rows.map((r, i) => (
+          <Tr key={i}>
+            {r.map((c, j) => (
+              <Td key={j} className={cn("px-3", j > 0 && "text-right tabular-nums")}>
+                {c}
+              </Td>
+            ))}
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+
+  return (
+    <div>
+      <PageHeader
+        title={t("reports.report.title")}
+        subtitle={t("reports.report.subtitle")}
+        actions={
+          <>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={exporting !== null}
+              onClick={() => void download("csv")}
+            >
+              {t("reports.report.exportCsv")}
+            </Button>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={exporting !== null}
+              onClick={() => void download("xlsx")}
+              data-testid="export-xlsx"
+            >
+              {t("reports.report.exportXlsx")}
+            </Button>
+          </>
+        }
+      />
+      <form
+        className="mb-6 flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilter(draft);
+        }}
+      >
+        <label className="text-sm text-zinc-700">
+          {t("reports.report.from")}
+          <Input
+            type="date"
+            value={draft.from}
+            max={draft.to}
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
+        </label>
+        <label className="text-sm text-zinc-700">
+          {t("reports.report.to")}
+          <Input
+            type="date"
+            value={draft.to}
+            min={draft.from}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
+        </label>
+        <label className="text-sm text-zinc-700">
+          {t("reports.report.branch")}
+          <Select
+            value={draft.branchId ?? ""}
+            onChange={(e) => {
+              const { branchId: _b, serviceId: _s, ...rest } = draft;
+              setDraft(e.target.value ? { ...rest, branchId: e.target.value } : rest);
+            }}
+          >
+            <option value="">{t("reports.report.allBranches")}</option>
+            {branches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {local(b.name)}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <label className="text-sm text-zinc-700">
+          {t("reports.report.service")}
+          <Select
+            value={draft.serviceId ?? ""}
+            onChange={(e) => {
+              const { serviceId: _s, ...rest } = draft;
+              setDraft(e.target.value ? { ...rest, serviceId: e.target.value } : rest);
+            }}
+          >
+            <option value="">{t("reports.report.allServices")}</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.letter} · {local(s.name)}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <Button type="submit">{t("reports.report.show")}</Button>
+      </form>
+      {exportError && <Alert tone="error">{exportError}</Alert>}
+      {report.isPending ? (
+        <PageSpinner />
+      ) : report.isError ? (
+        <Alert tone="error">{errorMessage(report.error)}</Alert>
+      ) : report.data.totals.entered === 0 && report.data.totals.served === 0 ? (
+        <EmptyState title={t("reports.report.empty")} />
+      ) : (
+        <div className="space-y-6">
+          <dl
+            className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-7"
+            data-testid="report-kpis"
+          >
+            {[
+              [t("reports.report.kpi.entered"), report.data.totals.entered, "entered"],
+              [t("reports.report.kpi.served"), report.data.totals.served, "served"],
+              [t("reports.report.kpi.waitP50"), secs(report.data.wait.p50), "wait-p50"],
+              [t("reports.report.kpi.waitP90"), secs(report.data.wait.p90), "wait-p90"],
+              [t("reports.report.kpi.waitP95"), secs(report.data.wait.p95), "wait-p95"],
+              [t("reports.report.kpi.serviceP50"), secs(report.data.service.p50), "service-p50"],
+              [t("reports.report.kpi.serviceP90"), secs(report.data.service.p90), "service-p90"],
+              [t("reports.report.kpi.serviceLevel"), pct(report.data.totals.serviceLevel), "sl"],
+              [t("reports.report.kpi.abandonment"), pct(report.data.totals.abandonmentRate), "ab"],
+              [t("reports.report.kpi.noShow"), report.data.totals.noShow, "no-show"],
+            ].map(([label, value, id]) => (
+              <div key={id} className="rounded-lg border border-zinc-200 bg-white p-3">
+                <dt className="text-xs text-zinc-500">{label}</dt>
+                <dd
+                  className="mt-1 text-xl font-semibold text-zinc-900 tabular-nums"
+                  data-testid={`kpi-${id}`}
+                >
+                  {value}
+                </dd>
+              </div>
+            ))}
+          </dl>
+
+          <Section title={t("reports.report.sections.daily")}>
+            <Suspense fallback={<ChartFallback />}>
+              <BarsChart
+                label={t("reports.report.sections.daily")}
+                categories={report.data.daily.map((d) => d.day)}
+                series={[
+                  {
+                    name: t("reports.report.kpi.entered"),
+                    values: report.data.daily.map((d) => d.entered),
+                  },
+                  {
+                    name: t("reports.report.kpi.served"),
+                    values: report.data.daily.map((d) => d.served),
+                  },
+                ]}
+              />
+            </Suspense>
+            {simpleTable(
+              [t("reports.report.columns.day"), ...kpiHead],
+              report.data.daily.map((d) => [d.day, ...kpiRow(d)]),
+              "table-daily",
+            )}
+          </Section>
+
+          <Section title={t("reports.report.sections.bySource")}>
+            {simpleTable(
+              [t("reports.report.columns.source"), ...kpiHead],
+              report.data.bySource.map((s) => [
+                t(`reports.report.source.${s.source}`),
+                ...kpiRow(s),
+              ]),
+              "table-source",
+            )}
+          </Section>
+
+          <Section title={t("reports.report.sections.heatmap")}>
+            <Suspense fallback={<ChartFallback />}>
+              <HeatChart
+                label={t("reports.report.sections.heatmap")}
+                weekdays={weekdays}
+                cells={report.data.heatmap.map((h) => ({
+                  weekday: h.weekday,
+                  hour: h.hour,
+                  value: h.entered,
+                }))}
+              />
+            </Suspense>
+            {simpleTable(
+              [
+                t("reports.report.columns.weekday"),
+                t("reports.report.columns.hour"),
+                t("reports.report.kpi.entered"),
+                t("reports.report.kpi.served"),
+              ],
+              report.data.heatmap.map((h) => [
+                weekdays[h.weekday - 1] ?? String(h.weekday),
+                `${h.hour}:00`,
+                h.entered,
+                h.served,
+              ]),
+            )}
+          </Section>
+
+          <Section title={t("reports.report.sections.operators")}>
+            <Suspense fallback={<ChartFallback />}>
+              <BarsChart
+                label={t("reports.report.sections.operators")}
+                categories={report.data.operators.map((o) => o.name)}
+                series={[
+                  {
+                    name: t("reports.report.kpi.served"),
+                    values: report.data.operators.map((o) => o.served),
+                  },
+                ]}
+              />
+            </Suspense>
+            {simpleTable(
+              [
+                t("reports.report.columns.operator"),
+                t("reports.report.kpi.served"),
+                t("reports.report.kpi.noShow"),
+                t("reports.report.kpi.serviceAvg"),
+                t("reports.report.kpi.waitAvg"),
+              ],
+              report.data.operators.map((o) => [
+                o.name,
+                o.served,
+                o.noShow,
+                secs(o.serviceAvgSeconds),
+                secs(o.waitAvgSeconds),
+              ]),
+              "table-operators",
+            )}
+          </Section>
+
+          <Section title={t("reports.report.sections.branches")}>
+            {simpleTable(
+              [t("reports.report.columns.branch"), ...kpiHead],
+              report.data.branches.map((b) => [local(b.name), ...kpiRow(b)]),
+              "table-branches",
+            )}
+          </Section>
+
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Section title={t("reports.report.sections.ratings")}>
+              <p className="text-sm font-medium text-zinc-900">
+                {report.data.ratings.average === null
+                  ? "—"
+                  : t("reports.report.ratingAverage", {
+                      average: report.data.ratings.average,
+                      count: report.data.ratings.count,
+                    })}
+              </p>
+              {simpleTable(
+                [t("reports.report.columns.stars"), t("reports.report.columns.count")],
+                [...report.data.ratings.distribution]
+                  .reverse()
+                  .map((d) => ["★".repeat(d.stars), d.count]),
+              )}
+              {report.data.ratings.comments.length > 0 && (
+                <ul className="space-y-2 text-sm">
+                  {report.data.ratings.comments.slice(0, 10).map((c, i) => (
+                    <li key={i} className="rounded-md bg-zinc-50 px-3 py-2">
+                      <span className="text-amber-500">{"★".repeat(c.stars)}</span> {c.comment}
+                      <span className="ml-2 text-xs text-zinc-500">{c.ticket}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
+            <Section title={t("reports.report.sections.appointments")}>
+              {simpleTable(
+                [t("reports.report.sections.appointments"), t("reports.report.columns.count")],
+                (["booked", "checkedIn", "late", "missed", "cancelled"] as const).map((k) => [
+                  t(`reports.report.appointments.${k}`),
+                  report.data.appointments[k],
+                ]),
+              )}
+            </Section>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
