@@ -29,6 +29,7 @@ const enabled = process.env.CLUSTER_TEST === "1";
 const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const BASE_DOMAIN = "cluster.test";
+const METRICS_TOKEN = "cluster-test-metrics-token";
 
 type AppNode = { name: string; port: number; child: ChildProcess; addr: string };
 type Answer = { status: number; body: Record<string, unknown> | null };
@@ -224,6 +225,7 @@ describe.skipIf(!enabled)("several app processes behind nginx", () => {
       SUPER_ADMIN_EMAIL: SUPER_ADMIN.email,
       SUPER_ADMIN_PASSWORD: SUPER_ADMIN.password,
       LOG_LEVEL: "warn",
+      METRICS_TOKEN,
       DATA_DIR: logDir,
     };
     nodes.push(
@@ -293,6 +295,14 @@ describe.skipIf(!enabled)("several app processes behind nginx", () => {
     });
     expect(unknown.status).toBe(404);
     expect((unknown.body?.error as { code: string }).code).toBe("NOT_FOUND");
+    // /metrics is scraped per process, never through nginx.
+    const bearer = { authorization: `Bearer ${METRICS_TOKEN}` };
+    const direct = await send(`http://${nodeA.addr}/metrics`, { headers: bearer });
+    expect(direct.status).toBe(200);
+    const proxied = await send(`${nginx.url}/metrics`, {
+      headers: { ...bearer, ...host(BASE_DOMAIN) },
+    });
+    expect(proxied.status).toBe(404);
     // The bare domain is the platform.
     const platform = await send(`${nginx.url}/api/health`, { headers: host(BASE_DOMAIN) });
     expect(platform.status).toBe(200);
