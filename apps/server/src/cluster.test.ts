@@ -295,6 +295,21 @@ describe.skipIf(!enabled)("several app processes behind nginx", () => {
     });
     expect(unknown.status).toBe(404);
     expect((unknown.body?.error as { code: string }).code).toBe("NOT_FOUND");
+    // X-Forwarded-For reaches the app (TRUST_PROXY): the audit trail names the client, not nginx.
+    const login = await send(`${nginx.url}/api/platform/auth/login`, {
+      method: "POST",
+      from: "127.0.0.77",
+      headers: host(BASE_DOMAIN),
+      body: SUPER_ADMIN,
+    });
+    expect(login.status).toBe(200);
+    const audited = await p.ctx.db
+      .selectFrom("platform.audit_log")
+      .select("ip")
+      .where("action", "=", "auth.login")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(audited.ip).toBe("127.0.0.77");
     // /metrics is scraped per process, never through nginx.
     const bearer = { authorization: `Bearer ${METRICS_TOKEN}` };
     const direct = await send(`http://${nodeA.addr}/metrics`, { headers: bearer });
