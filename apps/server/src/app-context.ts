@@ -110,12 +110,19 @@ export function createContext(deps: ContextDeps): AppContext {
       )
     : null;
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
+  const outbox = new OutboxWorker(
+    deps.db,
+    transports(deps, publicUrl, telegram),
+    config.OUTBOX_POLL_MS,
+    deps.log,
+  );
   const events = new EventDispatcher(
     deps.db,
     liveSubscribers(realtime),
     [
       ...durableSubscribersWith((changes) => realtime.notifyCustomers(changes)),
-      ...configuredSubscribers({ publicUrl }),
+      // Messages the notifications queue go out right after its commit, not at the next poll.
+      ...configuredSubscribers({ publicUrl, onQueued: () => outbox.wake() }),
       ...(deps.extraSubscribers ?? []),
     ],
     {
@@ -145,12 +152,7 @@ export function createContext(deps: ContextDeps): AppContext {
       lockMinutes: config.LOGIN_LOCK_MINUTES,
     }),
     directory: new CompanyDirectory(deps.db),
-    outbox: new OutboxWorker(
-      deps.db,
-      transports(deps, publicUrl, telegram),
-      config.OUTBOX_POLL_MS,
-      deps.log,
-    ),
+    outbox,
     realtime,
     events,
     companyMigrations: deps.companyMigrations ?? companyMigrations,

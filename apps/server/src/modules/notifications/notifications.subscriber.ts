@@ -16,6 +16,11 @@ export type NotificationOptions = {
   /** How long Telegram or push has to get through before the SMS goes instead (60 s). */
   fallbackAfterMs?: number;
   now?: () => Date;
+  /**
+   * Called after a batch that queued messages has committed: the outbox worker sends them now
+   * rather than at its next poll.
+   */
+  onQueued?: () => void;
 };
 
 /** Triggers that may fire again for one ticket: their key carries the event id. */
@@ -78,9 +83,11 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
       if (ids.size === 0) return;
       const info = await companyInfo(tx.db, company);
       const tickets = await loadTicketsToNotify(tx.db, tx.company, company, [...ids]);
+      let queued = 0;
       const send = sender(tx.db, company, info.language, opts.publicUrl, {
         now,
         fallbackAfterMs: opts.fallbackAfterMs ?? 60_000,
+        queued: () => void queued++,
       });
       for (const { event, trigger } of fired) {
         const t = tickets.get(event.ticketId);
@@ -99,6 +106,8 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
       for (const line of moved.values()) {
         await nearlyUp(tx, company, line, now, send);
       }
+      const { onQueued } = opts;
+      if (queued > 0 && onQueued) return onQueued;
     },
   };
 }
@@ -130,8 +139,11 @@ function sender(
   company: EventCompany,
   language: string,
   publicUrl: string,
-  rule: { now: Date; fallbackAfterMs: number },
+  rule: { now: Date; fallbackAfterMs: number; queued: () => void },
 ): Send {
+  const enqueue = async (n: Parameters<typeof enqueueNotification>[1]) => {
+    if (await enqueueNotification(db, n)) rule.queued();
+  };
   return async (t, trigger, occurrence, position) => {
     const parts = (lang: string) => ({
       label: t.label,
@@ -147,7 +159,7 @@ function sender(
     let preferred = 0;
     if (!t.muted.has("telegram")) {
       for (const chat of t.chats) {
-        await enqueueNotification(db, {
+        await enqueue({
           channel: "telegram",
           to: chat.chatId,
           text: notificationText(trigger, chat.language, parts(chat.language)),
@@ -166,7 +178,7 @@ function sender(
           url: p.link,
           tag: `ticket-${t.id}`,
         };
-        await enqueueNotification(db, {
+        await enqueue({
           channel: "push",
           to: browser.subscriptionId,
           text: JSON.stringify(payload),
@@ -180,7 +192,7 @@ function sender(
     if (phone && !t.muted.has("sms")) {
       const lang = t.language ?? language;
       const text = toGsmFriendly(notificationText(trigger, lang, parts(lang)));
-      await enqueueNotification(db, {
+      await enqueue({
         channel: "sms",
         to: phone,
         text,
