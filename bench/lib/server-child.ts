@@ -27,6 +27,8 @@ async function main() {
     dayEndWorker: false,
   });
   const address = await platform.app.listen({ host: "127.0.0.1", port: 0 });
+  // As main.ts does after listen; only scenarios that measure delivery ask for it (notify).
+  if (env.BENCH_START_OUTBOX === "1") platform.ctx.outbox.start();
   let rss = new RssSampler(100).start();
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();

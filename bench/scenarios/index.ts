@@ -72,6 +72,13 @@ export const scenarios: Record<string, ScenarioEntry> = {
     usage: "reports [--branches 100] [--days 365] [--services 5] [--operators 4]",
     load: () => import("./reports"),
   },
+  notify: {
+    description:
+      "paced calls over HTTP producing notifications to faked SMS/Telegram/push transports on loopback: call → transport request latency, duplicates, lost",
+    usage:
+      "notify [--rate 100] [--seconds 25] [--poll-ms 1000] [--drain-seconds 60] [--companies 10] [--branches 5] [--services 2] [--operators-per-branch 2] [--tickets-per-branch 100] [--telegram-pct 10] [--push-pct 30] [--out notify]",
+    load: () => import("./notify"),
+  },
   outage: {
     description:
       "kill -9 of the server and a restart of its own PostgreSQL cluster, under issue load: tickets lost, time to recover",

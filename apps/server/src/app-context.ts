@@ -117,12 +117,20 @@ export function createContext(deps: ContextDeps): AppContext {
       )
     : null;
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
+  const outbox = new OutboxWorker(
+    deps.db,
+    transports(deps, publicUrl, telegram),
+    config.OUTBOX_POLL_MS,
+    deps.log,
+    bookingMailAttachments(deps.db, publicUrl),
+  );
   const events = new EventDispatcher(
     deps.db,
     liveSubscribers(realtime),
     [
       ...durableSubscribersWith((changes) => realtime.notifyCustomers(changes)),
-      ...configuredSubscribers({ publicUrl }),
+      // Messages the notifications queue go out right after its commit, not at the next poll.
+      ...configuredSubscribers({ publicUrl, onQueued: () => outbox.wake() }),
       ...(deps.extraSubscribers ?? []),
     ],
     {
@@ -152,13 +160,7 @@ export function createContext(deps: ContextDeps): AppContext {
       lockMinutes: config.LOGIN_LOCK_MINUTES,
     }),
     directory: new CompanyDirectory(deps.db),
-    outbox: new OutboxWorker(
-      deps.db,
-      transports(deps, publicUrl, telegram),
-      config.OUTBOX_POLL_MS,
-      deps.log,
-      bookingMailAttachments(deps.db, publicUrl),
-    ),
+    outbox,
     realtime,
     events,
     companyMigrations: deps.companyMigrations ?? companyMigrations,

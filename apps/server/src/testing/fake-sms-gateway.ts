@@ -25,9 +25,12 @@ const readForm = async (req: IncomingMessage) => {
  * by the sender's user_sms_id. `failNext()` makes the next sends answer 401, 429 (Retry-After),
  * 500, or "timeout": the message IS recorded (the gateway took it) but the answer never comes,
  * which is what makes a blind re-send a double SMS. `report()` posts a delivery report to the
- * message's callback URL.
+ * message's callback URL. `onSend` hears of each message as it is taken (the bench times it).
  */
-export async function startFakeSmsGateway(creds: { email: string; password: string }) {
+export async function startFakeSmsGateway(
+  creds: { email: string; password: string },
+  opts: { onSend?: (sms: GatewaySms & { id: string }) => void } = {},
+) {
   const sent: (GatewaySms & { id: string })[] = [];
   const logins: string[] = [];
   const statusChecks: string[] = [];
@@ -58,7 +61,9 @@ export async function startFakeSmsGateway(creds: { email: string; password: stri
           return json(429, { message: "Too many requests" }, { "retry-after": "120" });
         if (fault === 500) return json(500, { message: "Provider error" });
         const id = `sms-${sent.length + 1}`;
-        sent.push({ ...(form as GatewaySms), id });
+        const sms = { ...(form as GatewaySms), id };
+        sent.push(sms);
+        opts.onSend?.(sms);
         if (fault === "timeout") {
           // Taken, but the answer never comes (until the gateway closes).
           hanging.add(() => res.destroy());

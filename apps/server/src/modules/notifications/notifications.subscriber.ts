@@ -21,6 +21,11 @@ export type NotificationOptions = {
   /** How long Telegram or push has to get through before the SMS goes instead (60 s). */
   fallbackAfterMs?: number;
   now?: () => Date;
+  /**
+   * Called after a batch that queued messages has committed: the outbox worker sends them now
+   * rather than at its next poll.
+   */
+  onQueued?: () => void;
 };
 
 /** Triggers that may fire again for one ticket: their key carries the event id. */
@@ -86,9 +91,11 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
       if (ids.size === 0) return;
       const info = await companyInfo(tx.db, tx.company, company);
       const tickets = await loadTicketsToNotify(tx.db, tx.company, company, [...ids]);
+      let queued = 0;
       const send = sender(tx.db, company, info, opts.publicUrl, {
         now,
         fallbackAfterMs: opts.fallbackAfterMs ?? 60_000,
+        queued: () => void queued++,
       });
       for (const { event, trigger } of fired) {
         const t = tickets.get(event.ticketId);
@@ -107,6 +114,8 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
       for (const line of moved.values()) {
         await nearlyUp(tx, company, line, now, send);
       }
+      const { onQueued } = opts;
+      if (queued > 0 && onQueued) return onQueued;
     },
   };
 }
@@ -157,9 +166,15 @@ export function sender(
   company: EventCompany,
   info: CompanyTexts,
   publicUrl: string,
-  rule: { now: Date; fallbackAfterMs: number } = { now: new Date(), fallbackAfterMs: 60_000 },
+  rule: { now: Date; fallbackAfterMs: number; queued?: () => void } = {
+    now: new Date(),
+    fallbackAfterMs: 60_000,
+  },
 ): Send {
   const { language, templates } = info;
+  const enqueue = async (n: Parameters<typeof enqueueNotification>[1]) => {
+    if (await enqueueNotification(db, n)) rule.queued?.();
+  };
   return async (t, trigger, occurrence, position) => {
     const parts = (lang: string) => ({
       label: t.label,
@@ -175,7 +190,7 @@ export function sender(
     let preferred = 0;
     if (!t.muted.has("telegram")) {
       for (const chat of t.chats) {
-        await enqueueNotification(db, {
+        await enqueue({
           channel: "telegram",
           to: chat.chatId,
           text: notificationText(trigger, chat.language, parts(chat.language), templates),
@@ -194,7 +209,7 @@ export function sender(
           url: p.link,
           tag: `ticket-${t.id}`,
         };
-        await enqueueNotification(db, {
+        await enqueue({
           channel: "push",
           to: browser.subscriptionId,
           text: JSON.stringify(payload),
@@ -208,7 +223,7 @@ export function sender(
     if (phone && !t.muted.has("sms")) {
       const lang = t.language ?? language;
       const text = toGsmFriendly(notificationText(trigger, lang, parts(lang), templates));
-      await enqueueNotification(db, {
+      await enqueue({
         channel: "sms",
         to: phone,
         text,
@@ -224,7 +239,7 @@ export function sender(
     if (t.customer_email && BY_EMAIL.has(trigger)) {
       const lang = t.language ?? language;
       const p = parts(lang);
-      await enqueueNotification(db, {
+      await enqueue({
         channel: "email",
         to: t.customer_email,
         subject: `${p.service} — ${p.branch} (${t.label})`,

@@ -12,6 +12,9 @@ export type AttachmentResolver = (m: {
   company_id: string | null;
 }) => Promise<MailAttachment[]>;
 
+/** Messages claimed per tick. */
+const BATCH = 20;
+
 /**
  * Delivers queued messages in the background so a slow or failing gateway never fails the
  * request that caused the message. Each channel goes to its own transport with its own retry
@@ -21,6 +24,8 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** A wake (or a full batch) came while a tick ran: tick again as soon as it ends. */
+  private again = false;
   /** After a failed tick (say, the database is away) polls pause, longer each time, ≤ 30 s. */
   private failures = 0;
   private pausedUntil = 0;
@@ -52,6 +57,20 @@ export class OutboxWorker {
     this.timer.unref();
   }
 
+  /**
+   * Something was just queued (the notifications subscriber committed): send it now instead of
+   * at the next poll. A tick already running ticks again when it ends; before `start()` (tests
+   * that drive `tick()` themselves) and after `stop()` it does nothing.
+   */
+  wake(): void {
+    if (!this.timer || this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.tick();
+  }
+
   /** Sends what is due now; returns how many were sent. Also used by tests to drain. */
   async tick(): Promise<number> {
     if (this.transports.size === 0 || this.stopped || Date.now() < this.pausedUntil) return 0;
@@ -61,7 +80,9 @@ export class OutboxWorker {
     }
     let sent = 0;
     const run = async () => {
-      const due = await claimDue(this.db, this.channels, 20);
+      const due = await claimDue(this.db, this.channels, BATCH);
+      // A full batch: more may be due, so the worker goes on without waiting for the poll.
+      if (due.length === BATCH) this.again = true;
       for (const m of due) {
         const transport = this.transports.get(m.channel)!;
         // An SMS standing in for Telegram/push: only when none of those got through in time.
@@ -113,7 +134,13 @@ export class OutboxWorker {
         this.pausedUntil = Date.now() + pauseMs;
         this.log.error({ err, pauseMs }, "outbox tick failed; polling again later");
       })
-      .finally(() => (this.running = null));
+      .finally(() => {
+        this.running = null;
+        if (this.again && this.timer && !this.stopped && this.failures === 0) {
+          this.again = false;
+          setImmediate(() => void this.tick());
+        } else this.again = false;
+      });
     await this.running;
     return sent;
   }
