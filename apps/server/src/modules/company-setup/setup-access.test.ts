@@ -76,10 +76,17 @@ describe("a branch manager outside its branches", () => {
       staff: ids.staff!,
       devices: ids.device!,
     };
-    return url
+    const filled = url
       .replace(":slug", slug)
       .replace(":exceptionId", ids.exception!)
       .replace(":id", byKind[kind] ?? "");
+    // Reports over a valid range, asked about branch B: refused as B is not the manager's.
+    const today = new Date().toISOString().slice(0, 10);
+    if (url.endsWith("/admin/reports"))
+      return `${filled}?from=${today}&to=${today}&branchId=${ids.branch}`;
+    if (url.endsWith("/admin/reports/export"))
+      return `${filled}?from=${today}&to=${today}&branchId=${ids.branch}&format=csv`;
+    return filled;
   };
 
   // Valid bodies, so that what answers is the access check and not validation.
@@ -128,6 +135,8 @@ describe("a branch manager outside its branches", () => {
       "GET /api/c/:slug/admin/devices",
       "GET /api/c/:slug/admin/services",
       "GET /api/c/:slug/admin/services/:id",
+      // The live floor shows the manager's own branches only.
+      "GET /api/c/:slug/admin/floor",
     ]);
     for (const r of routes) {
       const key = `${r.method} ${r.url}`;
