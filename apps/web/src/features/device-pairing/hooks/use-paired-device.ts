@@ -20,16 +20,19 @@ const isUnpaired = (error: unknown) => isApiError(error) && error.status === 401
 export function usePairedDevice(slug: string, branchSlug: string, kind: DeviceKind) {
   const key = deviceTokenKey(slug, branchSlug, kind);
   const [token, setToken] = useState(() => readDeviceToken(key));
-  const [wasUnpaired, setWasUnpaired] = useState(false);
+  // Remembered across reloads: whoever stands at the screen next sees why it asks for a code.
+  const unpairedKey = `${key}.unpaired`;
+  const [wasUnpaired, setWasUnpaired] = useState(() => readDeviceToken(unpairedKey) !== null);
 
   // What the server last said about this device, so the screen can start without it.
   const kept = keptAnswer<DeviceMe>(`${key}.me`);
   const unpair = useCallback(() => {
     keptAnswer(`${key}.me`).forget();
     clearDeviceToken(key);
+    writeDeviceToken(unpairedKey, "1");
     setToken(null);
     setWasUnpaired(true);
-  }, [key]);
+  }, [key, unpairedKey]);
 
   const me = useDeviceRequest(
     token ? `${slug}:${token}` : null,
@@ -51,7 +54,9 @@ export function usePairedDevice(slug: string, branchSlug: string, kind: DeviceKi
 
   const adopt = useCallback(
     (newToken: string, actual: { branchSlug: string; kind: DeviceKind }) => {
-      writeDeviceToken(deviceTokenKey(slug, actual.branchSlug, actual.kind), newToken);
+      const newKey = deviceTokenKey(slug, actual.branchSlug, actual.kind);
+      writeDeviceToken(newKey, newToken);
+      clearDeviceToken(`${newKey}.unpaired`);
       if (actual.branchSlug === branchSlug && actual.kind === kind) {
         setToken(newToken);
         setWasUnpaired(false);
