@@ -9,7 +9,7 @@ export const uzPortal = {
     scan: {
       linkLabel: "Talon QR kodini skanerlash",
       title: "Talonni skanerlash",
-      hint: "Talon yoki chekdagi QR kodga kamerani qarating — talon sahifasi ochiladi.",
+      hint: "Talondagi QR kodga kamerani qarating — talon sahifasi ochiladi.",
       start: "Kamerani yoqish",
       stop: "Kamerani oʻchirish",
       camera: "Kamera tasviri",

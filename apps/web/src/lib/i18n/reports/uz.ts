@@ -55,7 +55,7 @@ export const reportsUz = {
       waitAvg: "O‘rtacha kutish",
       serviceAvg: "O‘rtacha xizmat",
     },
-    source: { WALK_IN: "Qabulxona", KIOSK: "Kiosk", ONLINE: "Onlayn" },
+    source: { WALK_IN: "Oynada", KIOSK: "Kiosk", ONLINE: "Onlayn" },
     sections: {
       bySource: "Manba bo‘yicha talonlar",
       daily: "Kunlar bo‘yicha",

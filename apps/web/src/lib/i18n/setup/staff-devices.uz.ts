@@ -49,7 +49,7 @@ export const uzStaffDevices = {
     chooseBranchFirst: "Avval filialni tanlang.",
     chooseManagedBranch: "Kamida bitta filialni tanlang.",
     counter: "Oyna",
-    counterHint: "Operator ishga kirganda boshqa oynani ham tanlashi mumkin.",
+    counterHint: "Operator ishni boshlaganda boshqa oynani ham tanlashi mumkin.",
     noCounter: "Hali biriktirilmagan",
     noCounters: "Bu filialda oynalar yo‘q — filial sahifasidagi «Oynalar» bo‘limida qo‘shing.",
     services: "Xizmatlar",
@@ -74,7 +74,7 @@ export const uzStaffDevices = {
     },
     otpTitle: "{{name}} uchun bir martalik parol",
     otpWarning:
-      "Parolni hozir nusxalang yoki yozib oling: bu oyna yopilgach, u boshqa ko‘rsatilmaydi. Xodim birinchi kirishda o‘z parolini o‘rnatadi.",
+      "Parolni hozir nusxalang yoki yozib oling: bu darcha yopilgach, u boshqa ko‘rsatilmaydi. Xodim birinchi kirishda o‘z parolini o‘rnatadi.",
     otp: "Bir martalik parol",
     otpDone: "Nusxaladim, yopish",
     otpExpires: "Parol {{date}} gacha amal qiladi.",
@@ -102,7 +102,7 @@ export const uzStaffDevices = {
   devices: {
     title: "Qurilmalar",
     subtitle:
-      "Zaldagi kiosklar va tablolar. Qurilma admin panelidagi bir martalik kod bilan ulanadi.",
+      "Zaldagi kiosklar va tablolar. Qurilma boshqaruv panelidagi bir martalik kod bilan ulanadi.",
     addKiosk: "Kiosk qo‘shish",
     addDisplay: "Tablo qo‘shish",
     addTitle: { KIOSK: "Yangi kiosk", DISPLAY: "Yangi tablo" },
@@ -115,7 +115,7 @@ export const uzStaffDevices = {
       KIOSK: "«{{branch}}» zalidagi kiosk planshetida brauzerda quyidagi manzilni oching:",
       DISPLAY: "«{{branch}}» zalidagi televizor brauzerida quyidagi manzilni oching:",
     },
-    step2: "Ekranda kod kiritish oynasi chiqadi.",
+    step2: "Ekranda kod kiritish darchasi chiqadi.",
     step3: "Quyidagi 6 xonali kodni kiriting va «Ulash»ni bosing.",
     codeLabel: "Ulash kodi",
     expiresIn: "Kod {{time}} dan keyin eskiradi",
@@ -155,8 +155,8 @@ export const uzStaffDevices = {
       "Hech biri belgilanmasa — filialning kioskda ko‘rsatiladigan barcha xizmatlari.",
     languages: "Tillar",
     languagesRequired: "Kamida bitta tilni tanlang.",
-    autoPrint: "Chiptani avtomatik chop etish",
-    autoPrintHint: "Mijoz xizmatni tanlashi bilan chek chiqadi.",
+    autoPrint: "Talonni avtomatik chop etish",
+    autoPrintHint: "Mijoz xizmatni tanlashi bilan talon chop etiladi.",
     offlineIssuing: "Aloqa yoʻqolganda ham talon berish",
     offlineIssuingHint:
       "Kiosk oldindan 10 ta raqam band qiladi; ishlatilmaganlari kun raqamlarida boʻshliq qoldiradi.",
