@@ -229,7 +229,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.getByRole("button", { name: "Ulash kodini olish" }).click();
   const codeEl = page.getByTestId("pairing-code");
   await expect(codeEl).toBeVisible();
-  await expect(page.getByTestId("pairing-countdown")).toContainText(/Kod \d+:\d\d dan keyin/);
+  await expect(page.getByTestId("pairing-countdown")).toContainText(/Kod \d+:\d\ddan keyin/);
   const code = (await codeEl.getAttribute("data-code")) ?? "";
   const kioskUrl = (await page.getByTestId("pairing-url").textContent()) ?? "";
   expect(code).toMatch(/^\d{6}$/);

@@ -1,3 +1,4 @@
+import type { Widen } from "./widen";
 import type { accountUz } from "./account/uz";
 import type { bookingUz } from "./booking/uz";
 import type { notifyUz } from "./notify/uz";
@@ -123,8 +124,6 @@ export const uz = {
     INTERNAL: "Serverda xato yuz berdi. Keyinroq qayta urinib ko‘ring.",
   },
 };
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** Shape every translation of the shared texts must match: a missing key fails the typecheck. */
 export type BaseMessages = Widen<typeof uz>;

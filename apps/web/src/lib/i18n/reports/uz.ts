@@ -16,7 +16,7 @@ export const reportsUz = {
     operators: "Operatorlar",
     noOperators: "Hozir ishda operator yo‘q",
     noBranches: "Sizga biriktirilgan filial yo‘q",
-    since: "{{time}} dan",
+    since: "{{time}}dan",
     counter: "{{number}}-oyna",
     state: {
       SERVING: "Xizmat ko‘rsatmoqda",

@@ -77,7 +77,7 @@ export const uzStaffDevices = {
       "Parolni hozir nusxalang yoki yozib oling: bu darcha yopilgach, u boshqa ko‘rsatilmaydi. Xodim birinchi kirishda o‘z parolini o‘rnatadi.",
     otp: "Bir martalik parol",
     otpDone: "Nusxaladim, yopish",
-    otpExpires: "Parol {{date}} gacha amal qiladi.",
+    otpExpires: "Parol {{date}}gacha amal qiladi.",
     loginAt: "Kirish manzili",
     inviteSent: "Taklif {{email}} manziliga yuborildi",
     allBranches: "Barcha filiallar",
@@ -118,7 +118,7 @@ export const uzStaffDevices = {
     step2: "Ekranda kod kiritish darchasi chiqadi.",
     step3: "Quyidagi 6 xonali kodni kiriting va «Ulash»ni bosing.",
     codeLabel: "Ulash kodi",
-    expiresIn: "Kod {{time}} dan keyin eskiradi",
+    expiresIn: "Kod {{time}}dan keyin eskiradi",
     codeExpired: "Kod muddati tugadi.",
     codeNote:
       "Kod bir marta ishlatiladi. Bir necha noto‘g‘ri urinishdan keyin u bloklanadi — yangi kod oling.",

@@ -318,7 +318,7 @@ export const uzSetup = {
     segments: "{{encoding}} · {{count}} SMS · {{characters}} belgi",
     reset: "Standart matnga qaytarish",
     saved: "Xabarnoma sozlamalari saqlandi",
-    unknownPlaceholder: "Nomaʼlum oʻrinbosar {{bad}}; {{known}} dan foydalaning.",
+    unknownPlaceholder: "Nomaʼlum oʻrinbosar {{bad}}; {{known}}dan foydalaning.",
     trigger: {
       TAKEN: "Talon olindi",
       BOOKING_CONFIRMED: "Yozuv tasdiqlandi",
@@ -355,7 +355,7 @@ export const uzSetup = {
       "Majburiy qadamlar bajarildi. Faollashtirishga tayyorligingizni bildiring — platforma administratori kompaniyani yoqadi.",
     notReadyText: "Faollashtirish so‘rovini yuborish uchun quyidagi majburiy qadamlarni bajaring.",
     requestedText:
-      "So‘rov {{date}} da yuborildi. Platforma administratori faollashtirishini kuting; sozlashni davom ettirishingiz mumkin.",
+      "So‘rov {{date}}da yuborildi. Platforma administratori faollashtirishini kuting; sozlashni davom ettirishingiz mumkin.",
     requestedBadge: "So‘rov yuborilgan",
     readyButton: "Faollashtirishga tayyor",
     checklistTitle: "Sozlash bosqichlari",
