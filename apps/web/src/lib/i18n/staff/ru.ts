@@ -84,7 +84,7 @@ export const ruStaff: StaffMessages = {
     saved: "Изменения сохранены",
   },
   company: {
-    adminUrl: "Панель администратора",
+    adminUrl: "Панель управления",
     loginUrl: "Страница входа",
     details: "Сведения",
     createdAt: "Создана",
