@@ -75,9 +75,9 @@ test("a new company admin sets up branches, services, operators and hours, then 
 
   // "Toshkent filiali": names in three languages, slug and code suggested from the Uzbek name.
   await fillBranchNames(page, "Toshkent filiali", "Ташкентский филиал", "Tashkent branch");
-  await expect(page.getByLabel("Manzil (slug)")).toHaveValue("toshkent-filiali");
+  await expect(page.getByLabel("Qisqa nom (manzil)")).toHaveValue("toshkent-filiali");
   await expect(page.getByLabel("Filial kodi")).toHaveValue("TSH");
-  await page.getByLabel("Manzil (slug)").fill("toshkent");
+  await page.getByLabel("Qisqa nom (manzil)").fill("toshkent");
   await page.locator("#branch-address-uz").fill("Toshkent, Amir Temur ko‘chasi 1");
   await page.getByLabel("Kenglik").fill("41.311081, 69.240562");
   await expect(page.getByLabel("Uzunlik")).toHaveValue("69.240562");
@@ -129,7 +129,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await nav(page, "Filiallar");
   await page.getByRole("link", { name: "+ Yangi filial" }).click();
   await fillBranchNames(page, "Samarqand filiali", "Самаркандский филиал", "Samarkand branch");
-  await page.getByLabel("Manzil (slug)").fill("samarqand");
+  await page.getByLabel("Qisqa nom (manzil)").fill("samarqand");
   await page.getByRole("button", { name: "Filial yaratish" }).click();
   await page.getByRole("button", { name: "Oyna qo‘shish" }).click();
   await expect(page.getByTestId("counter-row-1")).toBeVisible();
@@ -147,7 +147,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.locator("#service-name-uz").fill("Kassa xizmati");
   await page.locator("#service-name-ru").fill("Касса");
   await page.locator("#service-name-en").fill("Cash desk");
-  await expect(page.getByLabel("Chipta harfi")).toHaveValue("K");
+  await expect(page.getByLabel("Talon harfi")).toHaveValue("K");
   await page.getByLabel("Davomiyligi").selectOption("15");
   await page.getByLabel("Toshkent filiali").check();
   await page.getByLabel("Samarqand filiali").check();
@@ -156,7 +156,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.getByRole("link", { name: "+ Yangi xizmat" }).click();
   await page.locator("#service-name-uz").fill("Kredit maslahat");
   await page.locator("#service-name-ru").fill("Кредитная консультация");
-  await expect(page.getByLabel("Chipta harfi")).toHaveValue("KR");
+  await expect(page.getByLabel("Talon harfi")).toHaveValue("KR");
   await page.getByLabel("Davomiyligi").selectOption("30");
   await page.getByLabel("Toshkent filiali").check();
   await page.getByRole("button", { name: "Xizmat yaratish" }).click();
@@ -229,7 +229,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.getByRole("button", { name: "Ulash kodini olish" }).click();
   const codeEl = page.getByTestId("pairing-code");
   await expect(codeEl).toBeVisible();
-  await expect(page.getByTestId("pairing-countdown")).toContainText(/Kod \d+:\d\d dan keyin/);
+  await expect(page.getByTestId("pairing-countdown")).toContainText(/Kod \d+:\d\ddan keyin/);
   const code = (await codeEl.getAttribute("data-code")) ?? "";
   const kioskUrl = (await page.getByTestId("pairing-url").textContent()) ?? "";
   expect(code).toMatch(/^\d{6}$/);

@@ -252,7 +252,7 @@ test("a customer at the hall kiosk takes a cash-desk ticket with a phone number,
   await expect(start).toHaveText("Получить талон");
   await snap(kiosk, "kiosk-09-welcome-ru");
   await start.tap();
-  await expect(services).toContainText("В очереди: 2 чел.");
+  await expect(services).toContainText("В очереди: 2 человека");
   await snap(kiosk, "kiosk-10-services-ru");
   await kiosk.clock.fastForward("05:01");
   await expect(start).toHaveText("Talon olish");

@@ -37,7 +37,7 @@ test("super admin provisions Kapital Bank; its admin logs in and must change the
   // Create "Kapital Bank" with a logo; a bad slug is flagged inline first.
   await page.getByRole("link", { name: "Yangi kompaniya" }).first().click();
   await page.getByLabel("Kompaniya nomi").fill("Kapital Bank");
-  const slug = page.getByLabel("Slug (manzil)");
+  const slug = page.getByLabel("Qisqa nom (manzil)");
   await slug.fill("Kapital Bank!");
   await page.getByLabel("Administrator e-pochtasi").fill("admin@kapitalbank.uz");
   await page.getByRole("button", { name: "Kompaniya yaratish" }).click();
@@ -59,7 +59,7 @@ test("super admin provisions Kapital Bank; its admin logs in and must change the
   const companyUrl = page.url();
 
   // The invite waits in the outbox (no SMTP here); read the one-time password from it.
-  await page.getByRole("link", { name: "Xatlar navbati" }).click();
+  await page.getByRole("link", { name: "Chiquvchi xabarlar" }).click();
   await expect(page.getByText("SMTP sozlanmagan: xabarlar shu yerda qoladi.")).toBeVisible();
   await page.getByTestId("outbox-row").first().click();
   const body = page.getByTestId("outbox-message-body");

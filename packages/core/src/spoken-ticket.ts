@@ -77,7 +77,7 @@ export function spokenTicketNumber(label: string, lang: SpeechLang): string {
   return `${letterNames(parsed.series, lang)} ${numberToWords(parsed.n, lang)}`;
 }
 
-/** The counter phrase: 3 → "uchinchi oyna" / "окно три". */
+/** The counter as a label: 3 → "uchinchi oyna" / "окно три" (the announcement declines it). */
 export function spokenCounter(counter: number, lang: SpeechLang): string {
   if (!Number.isSafeInteger(counter) || counter < 1) {
     throw new QueueError(
@@ -95,7 +95,49 @@ export function spokenCounter(counter: number, lang: SpeechLang): string {
   }
 }
 
-/** The whole board announcement for speech synthesis: "ka o'n ikki, uchinchi oyna". */
+/**
+ * The whole board announcement for speech synthesis, as halls say it: the counter in the dative
+ * in Uzbek ("ka o'n ikki, uchinchi oynaga"), and in Russian the word "талон" first so a voice does
+ * not take a letter (а, о, и, у) for a conjunction ("талон ка двенадцать, пройдите к окну три").
+ */
 export function spokenCall(label: string, counter: number, lang: SpeechLang): string {
-  return `${spokenTicketNumber(label, lang)}, ${spokenCounter(counter, lang)}`;
+  const ticket = spokenTicketNumber(label, lang);
+  const place = spokenCounter(counter, lang);
+  switch (lang) {
+    case SPEECH_LANG.UZ:
+      return `${ticket}, ${place}ga`;
+    case SPEECH_LANG.RU:
+      return `талон ${ticket}, пройдите к окну ${numberToWords(counter, lang)}`;
+    default:
+      return assertNever(lang);
+  }
+}
+
+/** What a device says a speech voice is: its BCP 47 tag (`uz-UZ`, `ru_RU`). */
+export type VoiceLike = { readonly lang: string };
+
+// The voice to use for each announcement language, in order of preference. Only a voice of the
+// language itself: a Turkish voice reads Uzbek spelling wrongly (ch, sh, q, x), so where the device
+// has no Uzbek voice the Russian phrase is said by a Russian voice, or the chime and screen suffice.
+const VOICE_PLAN: Readonly<Record<SpeechLang, readonly SpeechLang[]>> = {
+  uz: [SPEECH_LANG.UZ, SPEECH_LANG.RU],
+  ru: [SPEECH_LANG.RU, SPEECH_LANG.UZ],
+};
+
+/**
+ * Picks the voice for an announcement in `lang` among a device's voices, with the language the
+ * phrase must then be built in (it may differ from `lang`), or null when no voice fits.
+ */
+export function pickAnnouncementVoice<V extends VoiceLike>(
+  voices: readonly V[],
+  lang: SpeechLang,
+): { voice: V; lang: SpeechLang } | null {
+  for (const wanted of VOICE_PLAN[lang]) {
+    const voice = voices.find((v) => {
+      const tag = v.lang.toLowerCase().replace("_", "-");
+      return tag === wanted || tag.startsWith(`${wanted}-`);
+    });
+    if (voice) return { voice, lang: wanted };
+  }
+  return null;
 }

@@ -44,7 +44,7 @@ export const DEFAULT_TEMPLATES: Record<Trigger, Record<Language, string>> = {
     en: "{number}: your ticket was cancelled by {branch}.",
   },
   NO_SHOW: {
-    uz: "{number}: sizni chaqirdik, lekin kelmadingiz. Navbat yopildi.",
+    uz: "{number}: sizni chaqirdik, lekin kelmadingiz. Talon yopildi.",
     ru: "{number}: вас вызывали, но вы не подошли. Талон закрыт.",
     en: "{number}: you were called but did not come. The ticket is closed.",
   },
@@ -59,7 +59,7 @@ export const DEFAULT_TEMPLATES: Record<Trigger, Record<Language, string>> = {
     en: "Booking moved: {time}, {branch}. Number {number}. {link}",
   },
   BOOKING_CANCELLED: {
-    uz: "{number}: {time} dagi yozuvingiz bekor qilindi ({branch}).",
+    uz: "{number}: {time}dagi yozuvingiz bekor qilindi ({branch}).",
     ru: "{number}: запись на {time} отменена ({branch}).",
     en: "{number}: your booking for {time} was cancelled ({branch}).",
   },

@@ -34,7 +34,7 @@ export const en: BaseMessages = {
   },
   languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
   auth: {
-    platformTitle: "Sign in to Super Admin",
+    platformTitle: "Sign in as platform administrator",
     platformSubtitle: "For the platform operator",
     email: "E-mail",
     password: "Password",
@@ -75,8 +75,8 @@ export const en: BaseMessages = {
     ACCOUNT_LOCKED: "Too many failed attempts.",
     ONE_TIME_PASSWORD_USED:
       "This one-time password was already used. Ask your administrator to send a new one.",
-    SLUG_TAKEN: "This slug is taken. Choose another one.",
-    SLUG_RESERVED: "This slug is reserved by the platform. Choose another one.",
+    SLUG_TAKEN: "This short name is taken. Choose another one.",
+    SLUG_RESERVED: "This short name is reserved by the platform. Choose another one.",
     NOT_FOUND: "Not found.",
     PASSWORD_CHANGE_REQUIRED: "Change your password to continue.",
     COMPANY_SUSPENDED: "This company is temporarily suspended.",

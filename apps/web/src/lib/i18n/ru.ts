@@ -34,7 +34,7 @@ export const ru: BaseMessages = {
   },
   languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
   auth: {
-    platformTitle: "Вход в панель суперадмина",
+    platformTitle: "Вход для главного администратора",
     platformSubtitle: "Для оператора платформы",
     email: "Эл. почта",
     password: "Пароль",
@@ -75,8 +75,8 @@ export const ru: BaseMessages = {
     ACCOUNT_LOCKED: "Слишком много неудачных попыток.",
     ONE_TIME_PASSWORD_USED:
       "Этот одноразовый пароль уже использован. Попросите администратора отправить новый.",
-    SLUG_TAKEN: "Этот slug уже занят. Выберите другой.",
-    SLUG_RESERVED: "Этот slug зарезервирован системой. Выберите другой.",
+    SLUG_TAKEN: "Это короткое имя уже занято. Выберите другое.",
+    SLUG_RESERVED: "Это короткое имя зарезервировано системой. Выберите другое.",
     NOT_FOUND: "Не найдено.",
     PASSWORD_CHANGE_REQUIRED: "Чтобы продолжить, смените пароль.",
     COMPANY_SUSPENDED: "Компания временно приостановлена.",

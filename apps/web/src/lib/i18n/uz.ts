@@ -1,3 +1,4 @@
+import type { Widen } from "./widen";
 import type { accountUz } from "./account/uz";
 import type { bookingUz } from "./booking/uz";
 import type { notifyUz } from "./notify/uz";
@@ -43,7 +44,7 @@ export const uz = {
   },
   languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
   auth: {
-    platformTitle: "Super Admin paneliga kirish",
+    platformTitle: "Bosh administrator sifatida kirish",
     platformSubtitle: "Platforma operatori uchun",
     email: "E-pochta",
     password: "Parol",
@@ -84,8 +85,8 @@ export const uz = {
     ACCOUNT_LOCKED: "Juda ko‘p noto‘g‘ri urinish.",
     ONE_TIME_PASSWORD_USED:
       "Bu bir martalik parol allaqachon ishlatilgan. Administratordan yangisini yuborishni soʻrang.",
-    SLUG_TAKEN: "Bu slug band. Boshqasini tanlang.",
-    SLUG_RESERVED: "Bu slug tizim uchun ajratilgan. Boshqasini tanlang.",
+    SLUG_TAKEN: "Bu qisqa nom band. Boshqasini tanlang.",
+    SLUG_RESERVED: "Bu qisqa nom tizim uchun ajratilgan. Boshqasini tanlang.",
     NOT_FOUND: "Topilmadi.",
     PASSWORD_CHANGE_REQUIRED: "Davom etish uchun parolni o‘zgartiring.",
     COMPANY_SUSPENDED: "Kompaniya vaqtincha to‘xtatilgan.",
@@ -123,8 +124,6 @@ export const uz = {
     INTERNAL: "Serverda xato yuz berdi. Keyinroq qayta urinib ko‘ring.",
   },
 };
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** Shape every translation of the shared texts must match: a missing key fails the typecheck. */
 export type BaseMessages = Widen<typeof uz>;

@@ -18,7 +18,7 @@ const LINKED: Record<Language, string> = {
   en: "Following your ticket: we will message you here when you are called.",
 };
 const STALE =
-  "Bu havola eskirgan. Chipta sahifasida yangisini oling. / Ссылка устарела. / This link has expired.";
+  "Bu havola eskirgan. Talon sahifasida yangisini oling. / Ссылка устарела. / This link has expired.";
 
 /** Telegram asks for ≈ 1 message a second per chat and ≈ 30 a second in all. */
 const PER_CHAT_MS = 1000;

@@ -1,4 +1,4 @@
-import { SPEECH_LANG, spokenCall, type SpeechLang } from "@equeue/core";
+import { pickAnnouncementVoice, spokenCall, type SpeechLang } from "@equeue/core";
 import { playChime } from "./chime";
 
 /** One call to announce: "K-012 → 3-oyna". */
@@ -18,37 +18,14 @@ export type AnnouncerState = {
 const SPEECH_TIMEOUT_MS = 10_000;
 const GAP_MS = 600;
 
-// Voices by preference for each language. Turkish reads Uzbek Latin far better than an English
-// voice would; a Russian voice reads the Russian phrase when no Uzbek-capable voice exists.
-const VOICE_PLAN: Record<SpeechLang, Array<{ lang: SpeechLang; prefixes: string[] }>> = {
-  uz: [
-    { lang: SPEECH_LANG.UZ, prefixes: ["uz", "tr"] },
-    { lang: SPEECH_LANG.RU, prefixes: ["ru"] },
-  ],
-  ru: [
-    { lang: SPEECH_LANG.RU, prefixes: ["ru"] },
-    { lang: SPEECH_LANG.UZ, prefixes: ["uz", "tr"] },
-  ],
-};
-
 function speechApi(): SpeechSynthesis | null {
   return typeof window !== "undefined" && "speechSynthesis" in window
     ? window.speechSynthesis
     : null;
 }
 
-function findVoice(
-  synth: SpeechSynthesis,
-  lang: SpeechLang,
-): { voice: SpeechSynthesisVoice; lang: SpeechLang } | null {
-  const voices = synth.getVoices();
-  for (const step of VOICE_PLAN[lang]) {
-    for (const prefix of step.prefixes) {
-      const voice = voices.find((v) => v.lang.toLowerCase().replace("_", "-").startsWith(prefix));
-      if (voice) return { voice, lang: step.lang };
-    }
-  }
-  return null;
+function findVoice(synth: SpeechSynthesis, lang: SpeechLang) {
+  return pickAnnouncementVoice(synth.getVoices(), lang);
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms));

@@ -13,7 +13,11 @@ import { isLanguage, preloadLanguages, type Language } from "../../../lib/i18n";
 import type { Messages } from "../../../lib/i18n/uz";
 import { pickText, type LocalizedText } from "../../../lib/localized";
 
-type BoardKey = `queue.board.${keyof Messages["queue"]["board"]}`;
+// Texts without a count (a counted text goes through `t1` with `{ count }`).
+type BoardKey = `queue.board.${Exclude<
+  keyof Messages["queue"]["board"],
+  `${string}_${"one" | "few" | "many" | "other"}`
+>}`;
 
 type BoardText = {
   /** The board's first language: numbers, counters, service names. */

@@ -19,7 +19,7 @@ export const bookingRu: Messages["booking"] = {
   chosen: "{{date}}, {{time}}",
   change: "Изменить",
   contactIntro: "Введите номер: запись и ссылка на неё появятся здесь.",
-  email: "E-mail (необязательно)",
+  email: "Эл. почта (необязательно)",
   emailHint: "Подтверждение и изменения придут и сюда, с файлом для календаря.",
   emailInvalid: "Введите адрес вида name@example.com или оставьте поле пустым.",
   submit: "Записаться",

@@ -4,7 +4,8 @@ import type { PortalMessages } from "./uz";
 export const enPortal: PortalMessages = {
   portal: {
     title: "E-Queue",
-    ratingLabel: "Rating: {{average}} of 5 from {{count}} ratings",
+    ratingLabel_one: "Rating: {{average}} of 5 from {{count}} rating",
+    ratingLabel_other: "Rating: {{average}} of 5 from {{count}} ratings",
     scan: {
       linkLabel: "Scan a ticket's QR code",
       title: "Scan a ticket",
@@ -51,8 +52,10 @@ export const enPortal: PortalMessages = {
     map: "Open in a map",
     chooseService: "Choose a service",
     servicesTitle: "Services",
-    waitingNow: "Waiting: {{count}}",
-    operatorsNow: "Serving: {{count}} operators",
+    waitingNow_one: "Waiting: {{count}}",
+    waitingNow_other: "Waiting: {{count}}",
+    operatorsNow_one: "Serving: {{count}} operator",
+    operatorsNow_other: "Serving: {{count}} operators",
     noOperatorsNow: "No operator right now",
     waitRange: "Wait: {{low}}–{{high}} min",
     waitNone: "Hardly any wait",

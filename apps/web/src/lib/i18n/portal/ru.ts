@@ -4,7 +4,10 @@ import type { PortalMessages } from "./uz";
 export const ruPortal: PortalMessages = {
   portal: {
     title: "E-Queue",
-    ratingLabel: "Оценка: {{average}} из 5, оценок: {{count}}",
+    ratingLabel_one: "Оценка: {{average}} из 5, {{count}} оценка",
+    ratingLabel_few: "Оценка: {{average}} из 5, {{count}} оценки",
+    ratingLabel_many: "Оценка: {{average}} из 5, {{count}} оценок",
+    ratingLabel_other: "Оценка: {{average}} из 5, {{count}} оценки",
     scan: {
       linkLabel: "Отсканировать QR-код талона",
       title: "Сканировать талон",
@@ -50,8 +53,14 @@ export const ruPortal: PortalMessages = {
     map: "Открыть на карте",
     chooseService: "Выберите услугу",
     servicesTitle: "Услуги",
-    waitingNow: "В очереди: {{count}} чел.",
-    operatorsNow: "Обслуживают: {{count}} опер.",
+    waitingNow_one: "В очереди: {{count}} человек",
+    waitingNow_few: "В очереди: {{count}} человека",
+    waitingNow_many: "В очереди: {{count}} человек",
+    waitingNow_other: "В очереди: {{count}} человека",
+    operatorsNow_one: "Обслуживает {{count}} оператор",
+    operatorsNow_few: "Обслуживают {{count}} оператора",
+    operatorsNow_many: "Обслуживают {{count}} операторов",
+    operatorsNow_other: "Обслуживают {{count}} оператора",
     noOperatorsNow: "Сейчас нет операторов",
     waitRange: "Ожидание: {{low}}–{{high}} мин",
     waitNone: "Ожидания почти нет",

@@ -1,3 +1,4 @@
+import type { Widen } from "../widen";
 /**
  * The public portal's texts (company directory, branches, joining a queue) —
  * Uzbek (Latin), the source of keys. Loaded by that face only.
@@ -5,11 +6,12 @@
 export const uzPortal = {
   portal: {
     title: "E-Queue",
-    ratingLabel: "Baho: {{average}} / 5, {{count}} ta baho",
+    ratingLabel_one: "Baho: {{average}} / 5, {{count}} ta baho",
+    ratingLabel_other: "Baho: {{average}} / 5, {{count}} ta baho",
     scan: {
       linkLabel: "Talon QR kodini skanerlash",
       title: "Talonni skanerlash",
-      hint: "Talon yoki chekdagi QR kodga kamerani qarating — talon sahifasi ochiladi.",
+      hint: "Talondagi QR kodga kamerani qarating — talon sahifasi ochiladi.",
       start: "Kamerani yoqish",
       stop: "Kamerani oʻchirish",
       camera: "Kamera tasviri",
@@ -53,8 +55,10 @@ export const uzPortal = {
     map: "Xaritada ochish",
     chooseService: "Xizmatni tanlang",
     servicesTitle: "Xizmatlar",
-    waitingNow: "Navbatda: {{count}} kishi",
-    operatorsNow: "Xizmat koʻrsatmoqda: {{count}} operator",
+    waitingNow_one: "Navbatda: {{count}} kishi",
+    waitingNow_other: "Navbatda: {{count}} kishi",
+    operatorsNow_one: "Xizmat koʻrsatmoqda: {{count}} operator",
+    operatorsNow_other: "Xizmat koʻrsatmoqda: {{count}} operator",
     noOperatorsNow: "Hozir operator yoʻq",
     waitRange: "Kutish: {{low}}–{{high}} daqiqa",
     waitNone: "Kutish deyarli yoʻq",
@@ -74,8 +78,6 @@ export const uzPortal = {
     refreshed: "Maʼlumot har 30 soniyada yangilanadi",
   },
 };
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** Shape every translation must match. */
 export type PortalMessages = Widen<typeof uzPortal>;

@@ -20,7 +20,7 @@ export const queueEn: Messages["queue"] = {
     TRANSFERRED: "Transferred",
     EXPIRED: "Expired",
   },
-  source: { ONLINE: "Online", KIOSK: "Kiosk", WALK_IN: "Reception" },
+  source: { ONLINE: "Online", KIOSK: "Kiosk", WALK_IN: "At the counter" },
   connection: {
     online: "Live",
     connecting: "Connecting…",
@@ -130,7 +130,7 @@ export const queueEn: Messages["queue"] = {
   },
   lists: {
     title: "Queue",
-    branch: "Kiosk and reception (K-…)",
+    branch: "Kiosk and at the counter (K-…, W-…)",
     online: "Online (O-…)",
     empty: "Nobody is waiting",
     callThis: "Call",
@@ -162,7 +162,8 @@ export const queueEn: Messages["queue"] = {
     title: "Your place in the queue",
     position: "Your position",
     ahead: "Ahead of you",
-    aheadCount: "{{count}} people",
+    aheadCount_one: "{{count}} person",
+    aheadCount_other: "{{count}} people",
     eta: "Estimated wait",
     etaRange: "{{low}}–{{high}} min",
     etaAbout: "≈ {{minutes}} min",

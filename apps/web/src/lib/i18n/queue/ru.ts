@@ -6,7 +6,7 @@ export const queueRu: Messages["queue"] = {
   operatorStatus: {
     AVAILABLE: "На месте",
     BREAK: "Перерыв",
-    AWAY: "Отошёл",
+    AWAY: "Нет на месте",
     OFFLINE: "Не работает",
   },
   ticketStatus: {
@@ -20,7 +20,7 @@ export const queueRu: Messages["queue"] = {
     TRANSFERRED: "Переведён",
     EXPIRED: "Истёк",
   },
-  source: { ONLINE: "Онлайн", KIOSK: "Киоск", WALK_IN: "Ресепшн" },
+  source: { ONLINE: "Онлайн", KIOSK: "Киоск", WALK_IN: "У окна" },
   connection: {
     online: "В сети",
     connecting: "Подключение…",
@@ -129,7 +129,7 @@ export const queueRu: Messages["queue"] = {
   },
   lists: {
     title: "Очередь",
-    branch: "Киоск и ресепшн (K-…)",
+    branch: "Киоск и у окна (K-…, W-…)",
     online: "Онлайн (O-…)",
     empty: "В очереди никого нет",
     callThis: "Вызвать",
@@ -161,7 +161,10 @@ export const queueRu: Messages["queue"] = {
     title: "Ваша очередь",
     position: "Ваше место в очереди",
     ahead: "Перед вами",
-    aheadCount: "человек: {{count}}",
+    aheadCount_one: "{{count}} человек",
+    aheadCount_few: "{{count}} человека",
+    aheadCount_many: "{{count}} человек",
+    aheadCount_other: "{{count}} человека",
     eta: "Примерное ожидание",
     etaRange: "{{low}}–{{high}} мин",
     etaAbout: "≈ {{minutes}} мин",

@@ -57,7 +57,7 @@ export const reportsEn: ReportsMessages = {
       waitAvg: "Average wait",
       serviceAvg: "Average service",
     },
-    source: { WALK_IN: "Reception", KIOSK: "Kiosk", ONLINE: "Online" },
+    source: { WALK_IN: "At the counter", KIOSK: "Kiosk", ONLINE: "Online" },
     sections: {
       bySource: "Tickets by source",
       daily: "By day",

@@ -22,9 +22,9 @@ export const reportsRu: ReportsMessages = {
     counter: "Окно {{number}}",
     state: {
       SERVING: "Обслуживает",
-      AVAILABLE: "Свободен",
+      AVAILABLE: "Ждёт клиента",
       BREAK: "Перерыв",
-      AWAY: "Отошёл",
+      AWAY: "Нет на месте",
     },
   },
   report: {
@@ -57,7 +57,7 @@ export const reportsRu: ReportsMessages = {
       waitAvg: "Среднее ожидание",
       serviceAvg: "Среднее обслуживание",
     },
-    source: { WALK_IN: "Ресепшн", KIOSK: "Киоск", ONLINE: "Онлайн" },
+    source: { WALK_IN: "У окна", KIOSK: "Киоск", ONLINE: "Онлайн" },
     sections: {
       bySource: "Талоны по источникам",
       daily: "По дням",

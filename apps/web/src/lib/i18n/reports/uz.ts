@@ -16,7 +16,7 @@ export const reportsUz = {
     operators: "Operatorlar",
     noOperators: "Hozir ishda operator yo‘q",
     noBranches: "Sizga biriktirilgan filial yo‘q",
-    since: "{{time}} dan",
+    since: "{{time}}dan",
     counter: "{{number}}-oyna",
     state: {
       SERVING: "Xizmat ko‘rsatmoqda",
@@ -55,7 +55,7 @@ export const reportsUz = {
       waitAvg: "O‘rtacha kutish",
       serviceAvg: "O‘rtacha xizmat",
     },
-    source: { WALK_IN: "Qabulxona", KIOSK: "Kiosk", ONLINE: "Onlayn" },
+    source: { WALK_IN: "Oynada", KIOSK: "Kiosk", ONLINE: "Onlayn" },
     sections: {
       bySource: "Manba bo‘yicha talonlar",
       daily: "Kunlar bo‘yicha",

@@ -111,7 +111,7 @@ export const enSetup: SetupMessages = {
     sectionAddress: "Address and map",
     sectionSettings: "Queue settings",
     name: "Branch name",
-    slug: "Address (slug)",
+    slug: "Short name (address)",
     slugHint: "Appears in the kiosk link: …/k/company/{{slug}}",
     slugInvalid:
       "Lowercase Latin letters, digits and single dashes, at least 2 characters (e.g. toshkent).",
@@ -133,7 +133,7 @@ export const enSetup: SetupMessages = {
     numberScheme: "Ticket numbers",
     scheme: { BY_SOURCE: "By source: K-001, O-001", BY_SERVICE: "By service letter: A-001, B-001" },
     schemeHint: {
-      BY_SOURCE: "K kiosk, O online, W at the counter. The plan's usual scheme.",
+      BY_SOURCE: "K kiosk, O online, W at the counter. Suits most branches.",
       BY_SERVICE: "Each service has its letter; the hall sees which service a ticket is for.",
     },
     noShowGrace: "No-show grace (minutes)",

@@ -111,7 +111,7 @@ export const ruSetup: SetupMessages = {
     sectionAddress: "Адрес и карта",
     sectionSettings: "Настройки очереди",
     name: "Название филиала",
-    slug: "Адрес (slug)",
+    slug: "Короткое имя (адрес)",
     slugHint: "Виден в адресе киоска: …/k/компания/{{slug}}",
     slugInvalid:
       "Строчные латинские буквы, цифры и одиночные дефисы, не короче 2 символов (например: toshkent).",
@@ -136,7 +136,7 @@ export const ruSetup: SetupMessages = {
       BY_SERVICE: "По букве услуги: A-001, B-001",
     },
     schemeHint: {
-      BY_SOURCE: "K — киоск, O — онлайн, W — у окна. Обычный порядок из плана.",
+      BY_SOURCE: "K — киоск, O — онлайн, W — у окна. Подходит большинству филиалов.",
       BY_SERVICE: "У каждой услуги своя буква; в зале видно, к какой услуге талон.",
     },
     noShowGrace: "Ожидание неявки (мин)",
@@ -290,7 +290,7 @@ export const ruSetup: SetupMessages = {
   },
   notifications: {
     title: "Уведомления",
-    subtitle: "Что клиенты получают по SMS, в Telegram и по e-mail и когда напоминать о записи.",
+    subtitle: "Что клиенты получают по SMS, в Telegram и по эл. почте и когда напоминать о записи.",
     reminders: "Напоминания о записи и тихие часы",
     dayBefore: "Накануне в",
     dayBeforeHint: "Время филиала. Пусто — без напоминания накануне.",

@@ -17,7 +17,7 @@ export const ruStaffDevices: Pick<SetupMessages, "staff" | "devices"> = {
     emptyHint:
       "Добавьте операторов, которые будут обслуживать очередь: филиал, номер окна и услуги.",
     searchLabel: "Поиск сотрудников",
-    searchPlaceholder: "Поиск по имени или e-mail…",
+    searchPlaceholder: "Поиск по имени или эл. почте…",
     roleFilter: "По роли",
     allRoles: "Все роли",
     role: "Роль",
@@ -42,9 +42,9 @@ export const ruStaffDevices: Pick<SetupMessages, "staff" | "devices"> = {
     sectionAccount: "Учётная запись",
     name: "Имя и фамилия",
     nameInvalid: "Введите имя и фамилию (не короче 2 символов).",
-    email: "Логин (e-mail)",
-    emailHint: "С этим e-mail сотрудник входит в систему.",
-    emailTaken: "Сотрудник с таким e-mail уже есть.",
+    email: "Логин (эл. почта)",
+    emailHint: "С этой эл. почтой сотрудник входит в систему.",
+    emailTaken: "Сотрудник с такой эл. почтой уже есть.",
     phone: "Телефон",
     branch: "Филиал",
     chooseBranch: "Выберите филиал",
@@ -66,12 +66,12 @@ export const ruStaffDevices: Pick<SetupMessages, "staff" | "devices"> = {
     delivery: "Способ выдачи пароля",
     deliveries: {
       PASSWORD: "Показать одноразовый пароль сейчас",
-      EMAIL: "Отправить приглашение на e-mail",
+      EMAIL: "Отправить приглашение на эл. почту",
     },
     deliveryHints: {
       PASSWORD:
         "Пароль показывается один раз — вы передадите его сами. При первом входе его нужно сменить.",
-      EMAIL: "Сотрудник получит адрес входа и одноразовый пароль по e-mail.",
+      EMAIL: "Сотрудник получит адрес входа и одноразовый пароль по эл. почте.",
     },
     otpTitle: "Одноразовый пароль для: {{name}}",
     otpWarning:

@@ -4,9 +4,9 @@ import type { StaffMessages } from "./uz";
 export const ruStaff: StaffMessages = {
   nav: {
     companies: "Компании",
-    outbox: "Очередь писем",
+    outbox: "Исходящие сообщения",
     audit: "Журнал аудита",
-    superAdmin: "Суперадмин",
+    superAdmin: "Главный администратор",
     mainMenu: "Главное меню",
   },
   password: {
@@ -32,12 +32,12 @@ export const ruStaff: StaffMessages = {
     subtitle: "Все компании на платформе",
     new: "Новая компания",
     searchLabel: "Поиск компании",
-    searchPlaceholder: "Название, slug или эл. почта",
+    searchPlaceholder: "Название, короткое имя или эл. почта",
     statusFilter: "Статус",
     allStatuses: "Все статусы",
     colLogo: "Логотип",
     colName: "Название",
-    colSlug: "Slug",
+    colSlug: "Короткое имя",
     colStatus: "Статус",
     colAdminEmail: "Эл. почта администратора",
     colCreated: "Создана",
@@ -57,10 +57,10 @@ export const ruStaff: StaffMessages = {
     sectionContacts: "Контакты",
     name: "Название компании",
     namePlaceholder: "Например, Hamkorbank",
-    slug: "Slug (адрес)",
+    slug: "Короткое имя (адрес)",
     slugHint:
       "Строчные латинские буквы, цифры и дефис, начинается с буквы, 3–40 символов. Адрес: {{url}}",
-    slugImmutable: "Slug нельзя изменить после создания.",
+    slugImmutable: "Короткое имя нельзя изменить после создания.",
     slugInvalid:
       "Только строчные латинские буквы, цифры и одиночные дефисы; первая — буква (3–40 символов)",
     logo: "Логотип",
@@ -84,7 +84,7 @@ export const ruStaff: StaffMessages = {
     saved: "Изменения сохранены",
   },
   company: {
-    adminUrl: "Панель администратора",
+    adminUrl: "Панель управления",
     loginUrl: "Страница входа",
     details: "Сведения",
     createdAt: "Создана",
@@ -137,16 +137,17 @@ export const ruStaff: StaffMessages = {
     purgeTitle: "Удалить навсегда?",
     purgeText:
       "Данные {{name}} будут выгружены в JSON-файл, а затем безвозвратно удалены из базы. Это действие нельзя отменить.",
-    purgeConfirmLabel: "Для подтверждения введите slug: {{slug}}",
+    purgeConfirmLabel: "Для подтверждения введите короткое имя: {{slug}}",
     activated: "Компания активирована",
     suspended: "Компания приостановлена",
     deleted: "Компания удалена",
     restored: "Компания восстановлена",
     purged: "Компания удалена навсегда. Файл экспорта: {{file}}",
-    inviteSent: "Приглашение поставлено в очередь — его можно увидеть в разделе «Очередь писем».",
+    inviteSent:
+      "Приглашение готово к отправке — его можно увидеть в разделе «Исходящие сообщения».",
   },
   outbox: {
-    title: "Очередь писем",
+    title: "Исходящие сообщения",
     subtitle: "Письма и SMS, которые отправляет платформа",
     smtpBanner: "SMTP не настроен: сообщения остаются здесь.",
     smtpBannerHint: "Письма-приглашения и одноразовые пароли можно прочитать здесь.",

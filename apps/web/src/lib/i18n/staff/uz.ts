@@ -6,9 +6,9 @@
 export const uzStaff = {
   nav: {
     companies: "Kompaniyalar",
-    outbox: "Xatlar navbati",
+    outbox: "Chiquvchi xabarlar",
     audit: "Audit jurnali",
-    superAdmin: "Super Admin",
+    superAdmin: "Bosh administrator",
     mainMenu: "Asosiy menyu",
   },
   password: {
@@ -34,12 +34,12 @@ export const uzStaff = {
     subtitle: "Platformadagi barcha kompaniyalar",
     new: "Yangi kompaniya",
     searchLabel: "Kompaniyani qidirish",
-    searchPlaceholder: "Nomi, slug yoki e-pochta",
+    searchPlaceholder: "Nomi, qisqa nomi yoki e-pochta",
     statusFilter: "Holati",
     allStatuses: "Barcha holatlar",
     colLogo: "Logotip",
     colName: "Nomi",
-    colSlug: "Slug",
+    colSlug: "Qisqa nom",
     colStatus: "Holati",
     colAdminEmail: "Administrator e-pochtasi",
     colCreated: "Yaratilgan",
@@ -60,10 +60,10 @@ export const uzStaff = {
     sectionContacts: "Aloqa ma’lumotlari",
     name: "Kompaniya nomi",
     namePlaceholder: "Masalan, Hamkorbank",
-    slug: "Slug (manzil)",
+    slug: "Qisqa nom (manzil)",
     slugHint:
       "Kichik lotin harflari, raqamlar va chiziqcha, harf bilan boshlanadi, 3–40 belgi. Manzil: {{url}}",
-    slugImmutable: "Slug yaratilgandan keyin o‘zgartirilmaydi.",
+    slugImmutable: "Qisqa nom yaratilgandan keyin o‘zgartirilmaydi.",
     slugInvalid:
       "Faqat kichik lotin harflari, raqamlar va bitta chiziqcha; harf bilan boshlansin (3–40 belgi)",
     logo: "Logotip",
@@ -87,7 +87,7 @@ export const uzStaff = {
     saved: "O‘zgarishlar saqlandi",
   },
   company: {
-    adminUrl: "Administrator paneli",
+    adminUrl: "Boshqaruv paneli",
     loginUrl: "Kirish sahifasi",
     details: "Ma’lumotlar",
     createdAt: "Yaratilgan",
@@ -111,7 +111,7 @@ export const uzStaff = {
       migrate: "Migratsiyalar qo‘llanildi",
       branding: "Brending (nom, logotip) o‘rnatildi",
       admin: "Administrator hisobi yaratildi",
-      invite: "Taklif xati navbatga qo‘yildi",
+      invite: "Taklif xati chiquvchi xabarlarga qo‘shildi",
       registry: "Platforma reyestriga yozildi",
     },
     done: "Bajarildi",
@@ -140,16 +140,17 @@ export const uzStaff = {
     purgeTitle: "Butunlay o‘chirasizmi?",
     purgeText:
       "{{name}} ma’lumotlari JSON faylga eksport qilinadi, so‘ng ma’lumotlar bazasidan butunlay o‘chiriladi. Bu amalni ortga qaytarib bo‘lmaydi.",
-    purgeConfirmLabel: "Tasdiqlash uchun slugni kiriting: {{slug}}",
+    purgeConfirmLabel: "Tasdiqlash uchun qisqa nomni kiriting: {{slug}}",
     activated: "Kompaniya faollashtirildi",
     suspended: "Kompaniya to‘xtatildi",
     deleted: "Kompaniya o‘chirildi",
     restored: "Kompaniya tiklandi",
     purged: "Kompaniya butunlay o‘chirildi. Eksport fayli: {{file}}",
-    inviteSent: "Taklif navbatga qo‘yildi — uni «Xatlar navbati» bo‘limida ko‘rish mumkin.",
+    inviteSent:
+      "Taklif xati yuborishga tayyor — uni «Chiquvchi xabarlar» bo‘limida ko‘rish mumkin.",
   },
   outbox: {
-    title: "Xatlar navbati",
+    title: "Chiquvchi xabarlar",
     subtitle: "Platforma yuboradigan e-pochta va SMS xabarlari",
     smtpBanner: "SMTP sozlanmagan: xabarlar shu yerda qoladi.",
     smtpBannerHint: "Taklif xatlari va bir martalik parollarni shu yerdan o‘qish mumkin.",
