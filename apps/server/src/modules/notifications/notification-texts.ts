@@ -85,6 +85,8 @@ export type TextParts = {
   position: number | null;
   /** The appointment in the branch's time, as "30.11 14:30". */
   time: string | null;
+  /** Staff's own words for this one event (closing a line early), added after the text. */
+  message?: string | null;
 };
 
 const asLanguage = (lang: string): Language =>
@@ -114,5 +116,8 @@ export function notificationText(
   parts: TextParts,
   custom?: CustomTemplates,
 ): string {
-  return renderTemplate(templateOf(trigger, lang, custom), valuesOf(parts));
+  const text = renderTemplate(templateOf(trigger, lang, custom), valuesOf(parts));
+  // Appended rather than a placeholder, so every company's own template carries it unchanged.
+  const message = parts.message?.trim();
+  return message ? `${text} ${message}` : text;
 }

@@ -54,6 +54,12 @@ export function triggerOf(e: DomainEvent): Trigger | null {
   }
 }
 
+/** Staff's message on an event (a line closed early), for the customer's text. */
+function messageOf(e: DomainEvent): string | null {
+  const m = e.data.message;
+  return typeof m === "string" && m.trim() !== "" ? m : null;
+}
+
 /** Events after which waiting customers move up their line. */
 const MOVES_LINE = new Set<string>([
   TICKET_ACTION.CALL,
@@ -99,7 +105,10 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
       });
       for (const { event, trigger } of fired) {
         const t = tickets.get(event.ticketId);
-        if (t) await send(t, trigger, REPEATABLE.has(trigger) ? String(event.id) : "");
+        if (t) {
+          const occurrence = REPEATABLE.has(trigger) ? String(event.id) : "";
+          await send(t, trigger, occurrence, null, messageOf(event));
+        }
       }
       // Lines that moved: (branch, service) of the tickets that left them.
       const moved = new Map<string, { branchId: string; serviceId: string }>();
@@ -125,6 +134,7 @@ export type Send = (
   trigger: Trigger,
   occurrence: string,
   position?: number | null,
+  message?: string | null,
 ) => Promise<void>;
 
 export type CompanyTexts = { language: string; templates: CustomTemplates };
@@ -175,7 +185,7 @@ export function sender(
   const enqueue = async (n: Parameters<typeof enqueueNotification>[1]) => {
     if (await enqueueNotification(db, n)) rule.queued?.();
   };
-  return async (t, trigger, occurrence, position) => {
+  return async (t, trigger, occurrence, position, message) => {
     const parts = (lang: string) => ({
       label: t.label,
       service: (t.service_name as Record<string, string | undefined>)[lang] ?? t.service_name.uz,
@@ -184,6 +194,7 @@ export function sender(
       counter: t.counter_number,
       position: position ?? null,
       time: t.appointment_at ? formatTime(t.appointment_at, t.time_zone) : null,
+      message: message ?? null,
     });
     const cause = [company.id, t.id, occurrence ? `${trigger}@${occurrence}` : trigger].join(":");
     const key = (channel: string) => `${cause}:${channel}`;

@@ -10,8 +10,13 @@ import { setOperatorStatus, startCounterSession } from "../commands/operator-ses
 import { branchDirectory } from "../queries/branch-directory.query";
 import { branchDirectorySchema, workplaceSchema } from "./queue-views.schema";
 import {
+  branchParams,
   callNextResponse,
   cancelBody,
+  cancelWaitingBody,
+  cancelWaitingResponse,
+  waitingCountQuery,
+  waitingCountResponse,
   emptyBody,
   finishBody,
   issueTicketBody,
@@ -28,6 +33,7 @@ import { actOnTicket, type StaffTicketAction } from "../commands/ticket-actions.
 import { toStaffTicket } from "../queries/ticket.mapper";
 import { transferTicket } from "../commands/transfer-ticket.command";
 import { workplaceState } from "../queries/workplace.query";
+import { cancelWaitingTickets, countWaitingTickets } from "../commands/cancel-waiting.command";
 
 const tags = ["queue"];
 
@@ -146,6 +152,51 @@ export const queueRoutes =
         );
         return { from: toStaffTicket(result.from), to: toStaffTicket(result.to) };
       },
+    );
+
+    app.get(
+      "/queue/branches/:branchId/waiting-count",
+      {
+        schema: {
+          tags,
+          summary: "How many customers wait at a branch (manager/admin; before closing the line)",
+          params: branchParams,
+          querystring: waitingCountQuery,
+          response: { 200: waitingCountResponse },
+        },
+      },
+      async (request) => ({
+        waiting: await countWaitingTickets(
+          ctx,
+          request.company!,
+          staffOf(request),
+          request.params.branchId,
+          request.query.serviceId,
+        ),
+      }),
+    );
+
+    app.post(
+      "/queue/branches/:branchId/cancel-waiting",
+      {
+        schema: {
+          tags,
+          summary:
+            "Close the line early: cancel every waiting ticket (of one service), telling each customer the message",
+          params: branchParams,
+          body: cancelWaitingBody,
+          response: { 200: cancelWaitingResponse },
+        },
+      },
+      async (request) => ({
+        cancelled: await cancelWaitingTickets(
+          ctx,
+          request.company!,
+          staffOf(request),
+          request.params.branchId,
+          request.body,
+        ),
+      }),
     );
 
     app.post(

@@ -69,3 +69,19 @@ export const ticketResponse = z.object({ ticket: staffTicketSchema });
 export const callNextResponse = z.object({ ticket: staffTicketSchema.nullable() });
 export const transferResponse = z.object({ from: staffTicketSchema, to: staffTicketSchema });
 export const sessionResponse = z.object({ session: sessionSchema.nullable() });
+
+export const branchParams = z.object({
+  slug: z.string(),
+  branchId: z.uuid("This is not a valid branch id."),
+});
+
+/** Closing a line early: what the waiting customers are told, and optionally one service. */
+export const cancelWaitingBody = z.strictObject({
+  serviceId: z.uuid("Choose a service.").optional(),
+  message: note(300),
+});
+export const cancelWaitingResponse = z.object({ cancelled: z.number().int() });
+export const waitingCountQuery = z.strictObject({
+  serviceId: z.uuid("Choose a service.").optional(),
+});
+export const waitingCountResponse = z.object({ waiting: z.number().int() });

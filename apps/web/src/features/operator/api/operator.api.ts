@@ -62,6 +62,20 @@ export function operatorApi(slug: string) {
         body: reason ? { status, reason } : { status },
       }),
 
+    /** How many wait at a branch now (manager/admin), before closing its line. */
+    waitingCount: (branchId: string, signal?: AbortSignal) =>
+      session.request<{ waiting: number }>(
+        `/queue/branches/${encodeURIComponent(branchId)}/waiting-count`,
+        { signal },
+      ),
+
+    /** Closes a branch's line early: every waiting customer is cancelled and told `message`. */
+    cancelWaiting: (branchId: string, message: string) =>
+      session.request<{ cancelled: number }>(
+        `/queue/branches/${encodeURIComponent(branchId)}/cancel-waiting`,
+        { method: "POST", body: { message } },
+      ),
+
     /** The caller's branch: counters (and who sits there), services, colleagues. */
     directory: (signal?: AbortSignal) =>
       session.request<BranchDirectory>("/queue/directory", { signal }),

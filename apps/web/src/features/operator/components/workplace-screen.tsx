@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
+import { useToast } from "../../../components/ui/toast";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import type { ConnectionStatus } from "../../../lib/realtime/use-realtime";
 import { useNow } from "../../../lib/use-now";
@@ -13,6 +14,7 @@ import { useOperatorActions } from "../hooks/use-operator-actions";
 import { useShortcuts } from "../hooks/use-shortcuts";
 import { AwayBanner } from "./away-banner";
 import { CallNextButton } from "./call-next-button";
+import { CloseLineDialog } from "./close-line-dialog";
 import { CurrentTicketCard, noShowRemaining, type CardAction } from "./current-ticket-card";
 import { FinishDialog } from "./finish-dialog";
 import { Kbd } from "./kbd";
@@ -22,7 +24,7 @@ import { TransferDialog } from "./transfer-dialog";
 import { WaitingLists } from "./waiting-lists";
 import { WalkInDialog } from "./walk-in-dialog";
 
-type Dialog = "finish" | "transfer" | "walkIn" | "cancel" | null;
+type Dialog = "finish" | "transfer" | "walkIn" | "cancel" | "closeLine" | null;
 
 type Props = {
   slug: string;
@@ -39,6 +41,9 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [issued, setIssued] = useState<QueueTicket | null>(null);
   const callNextRef = useRef<HTMLButtonElement>(null);
+  const toast = useToast();
+  // Managers and admins may close the whole line of their branch early.
+  const mayCloseLine = workplace.operator.role !== "OPERATOR" && !!workplace.branch;
   const api = useMemo(() => operatorApi(slug), [slug]);
   // Every service of the branch and who is working now: targets for transfers and walk-ins.
   const directory = useQuery({
@@ -169,10 +174,21 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
       <div className="flex min-h-0 flex-col gap-3">
         <div className="flex items-center justify-between gap-2">
           <h2 className="text-lg font-semibold text-zinc-900">{t("queue.lists.title")}</h2>
-          <Button variant="secondary" onClick={() => open("walkIn")} data-testid="new-ticket">
-            {t("queue.actions.newTicket")}
-            <Kbd>I</Kbd>
-          </Button>
+          <div className="flex items-center gap-2">
+            {mayCloseLine && (
+              <Button
+                variant="secondary"
+                onClick={() => open("closeLine")}
+                data-testid="close-line"
+              >
+                {t("queue.closeLine.button")}
+              </Button>
+            )}
+            <Button variant="secondary" onClick={() => open("walkIn")} data-testid="new-ticket">
+              {t("queue.actions.newTicket")}
+              <Kbd>I</Kbd>
+            </Button>
+          </div>
         </div>
         <WaitingLists
           waiting={workplace.waiting}
@@ -235,6 +251,15 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
             }}
           />
         </>
+      )}
+      {mayCloseLine && workplace.branch && (
+        <CloseLineDialog
+          open={dialog === "closeLine"}
+          slug={slug}
+          branchId={workplace.branch.id}
+          onClose={close}
+          onDone={(cancelled) => toast.show(t("queue.closeLine.done", { count: cancelled }))}
+        />
       )}
       <WalkInDialog
         open={dialog === "walkIn"}

@@ -80,6 +80,16 @@ export const queueEn: Messages["queue"] = {
     text: "The ticket leaves the queue for good. The customer will need a new ticket.",
     confirm: "Cancel ticket",
   },
+  closeLine: {
+    button: "Close the line",
+    title: "Close the line",
+    counting: "Counting waiting customers…",
+    text: "Every waiting ticket will be cancelled. Customers told: {{count}}.",
+    message: "Message to customers",
+    hint: "For example: “The branch closed early today because of a technical fault.” Up to 300 characters.",
+    confirm: "Close the line",
+    done: "Tickets cancelled: {{count}}.",
+  },
   finish: {
     title: "{{label}} — finish service",
     note: "Outcome (optional)",

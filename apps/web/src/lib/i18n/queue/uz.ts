@@ -80,6 +80,16 @@ export const queueUz = {
     text: "Talon navbatdan butunlay olib tashlanadi. Mijoz qayta navbatga turishi kerak bo‘ladi.",
     confirm: "Talonni bekor qilish",
   },
+  closeLine: {
+    button: "Navbatni yopish",
+    title: "Navbatni yopish",
+    counting: "Kutayotgan mijozlar sanalmoqda…",
+    text: "Kutayotgan barcha talonlar bekor qilinadi. Xabar olgan mijozlar: {{count}}.",
+    message: "Mijozlarga xabar",
+    hint: "Masalan: «Texnik nosozlik sababli filial bugun erta yopildi». 300 belgigacha.",
+    confirm: "Navbatni yopish",
+    done: "Bekor qilingan talonlar: {{count}}.",
+  },
   finish: {
     title: "{{label}} — xizmatni yakunlash",
     note: "Natija (ixtiyoriy)",

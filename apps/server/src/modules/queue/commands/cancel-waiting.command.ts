@@ -1,0 +1,111 @@
+import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
+import { notFound } from "../../../shared/app-error";
+import { SETUP_ROLES, requireBranchAccess, requireStaffRole, type StaffCaller } from "../../access";
+import { companyDb, type CompanyRecord } from "../../tenancy";
+import { runQueueTransaction, type QueueDeps } from "./queue-transaction";
+import { applyTransition, ticketFact } from "./ticket-transition";
+
+/** Tickets cancelled per transaction: a long line never holds one large lock. */
+export const CANCEL_BATCH = 200;
+
+export type CancelWaitingInput = { serviceId?: string | undefined; message: string };
+
+/**
+ * Closes a branch's line early: every WAITING ticket of the branch (of one service, if given)
+ * is cancelled through the state machine, each with its own CANCEL event carrying the staff
+ * member's message (the customers' "cancelled by the company" notification quotes it) and its
+ * realtime fact. Booked tickets are left alone (their customers chose a time; cancel them one
+ * by one), and so are called or served ones. Runs in batches of CANCEL_BATCH, one transaction
+ * each, locking with SKIP LOCKED so a ticket an operator is calling at that moment is not
+ * waited for. A company admin or the branch's manager may; an operator is refused (403), a
+ * branch out of reach or unknown answers 404. Returns how many were cancelled (0 on a repeat).
+ */
+export async function cancelWaitingTickets(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  caller: StaffCaller,
+  branchId: string,
+  input: CancelWaitingInput,
+  opts: { now?: Date; batch?: number } = {},
+): Promise<number> {
+  const now = opts.now ?? new Date();
+  const batch = opts.batch ?? CANCEL_BATCH;
+  requireStaffRole(
+    caller,
+    SETUP_ROLES,
+    "Only a branch manager or a company admin may close the line.",
+  );
+  requireBranchAccess(caller, branchId);
+  const db = companyDb(deps.db, company);
+  const branch = await db
+    .selectFrom("branches")
+    .select("id")
+    .where("id", "=", branchId)
+    .executeTakeFirst();
+  if (!branch) throw notFound("The branch");
+  if (input.serviceId) {
+    const offered = await db
+      .selectFrom("branch_services")
+      .select("service_id")
+      .where("branch_id", "=", branchId)
+      .where("service_id", "=", input.serviceId)
+      .executeTakeFirst();
+    if (!offered) throw notFound("The service");
+  }
+  const data = { by: "COMPANY", bulk: true, message: input.message };
+  let cancelled = 0;
+  for (;;) {
+    const n = await runQueueTransaction(deps, company, async (tx) => {
+      let q = tx.db
+        .selectFrom("tickets as t")
+        .innerJoin("services as s", "s.id", "t.service_id")
+        .selectAll("t")
+        .select(["s.name as service_name"])
+        .where("t.branch_id", "=", branchId)
+        .where("t.status", "=", TICKET_STATUS.WAITING);
+      if (input.serviceId) q = q.where("t.service_id", "=", input.serviceId);
+      const rows = await q
+        .orderBy("t.queued_at")
+        .limit(batch)
+        .forUpdate("t")
+        .skipLocked()
+        .execute();
+      for (const locked of rows) {
+        const { row } = await applyTransition(tx, locked, TICKET_ACTION.CANCEL, {
+          ctx: { now },
+          actor: { staffId: caller.staffId, counterId: null },
+          data,
+        });
+        const view = { ...row, service_name: locked.service_name, counter_number: null };
+        tx.facts.push(ticketFact(view, TICKET_ACTION.CANCEL, locked.status, now));
+      }
+      return rows.length;
+    });
+    cancelled += n;
+    if (n < batch) return cancelled;
+  }
+}
+
+/** How many tickets cancelWaitingTickets would cancel now (the confirm dialog's figure). */
+export async function countWaitingTickets(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  caller: StaffCaller,
+  branchId: string,
+  serviceId?: string,
+): Promise<number> {
+  requireStaffRole(
+    caller,
+    SETUP_ROLES,
+    "Only a branch manager or a company admin may close the line.",
+  );
+  requireBranchAccess(caller, branchId);
+  let q = companyDb(deps.db, company)
+    .selectFrom("tickets")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("branch_id", "=", branchId)
+    .where("status", "=", TICKET_STATUS.WAITING);
+  if (serviceId) q = q.where("service_id", "=", serviceId);
+  const row = await q.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
