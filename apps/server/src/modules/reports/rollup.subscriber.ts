@@ -172,8 +172,10 @@ export async function refreshDays(
       (x.bucket at time zone b.time_zone)::date as day
     from unnest(${branchIds}::uuid[], ${buckets}::timestamptz[]) as x(branch_id, bucket)
     join ${sql.id(schema, "branches")} b on b.id = x.branch_id)`;
-  const rows = sql`(select r.*, d.day, extract(hour from r.bucket at time zone d.tz)::int as h
-    from ${days} d join ${sql.id(schema, "report_rollups")} r on r.branch_id = d.branch_id
+  // Each day's rows by its own index range (lateral), whatever the number of days: a plain join
+  // over many days is planned as a scan of the whole table.
+  const rows = sql`(select r.*, extract(hour from r.bucket at time zone d.tz)::int as h
+    from ${sql.id(schema, "report_rollups")} r where r.branch_id = d.branch_id
       and r.bucket >= (d.day::timestamp at time zone d.tz)
       and r.bucket < ((d.day + 1)::timestamp at time zone d.tz)) r`;
   await sql`delete from ${D} x using ${days} d
@@ -181,11 +183,11 @@ export async function refreshDays(
   await sql`delete from ${O} x using ${days} d
     where x.branch_id = d.branch_id and x.day = d.day`.execute(db);
   await sql`insert into ${D} (branch_id, day, source, ${DAY_COLUMNS})
-    select r.branch_id, r.day, r.source, ${DAY_SELECT} from ${rows}
-    group by r.branch_id, r.day, r.source`.execute(db);
+    select d.branch_id, d.day, x.* from ${days} d cross join lateral (
+      select r.source, ${DAY_SELECT} from ${rows} group by r.source) x`.execute(db);
   await sql`insert into ${O} (branch_id, day, operator_id, ${OPERATOR_COLUMNS})
-    select r.branch_id, r.day, r.operator_id, ${OPERATOR_SELECT} from ${rows}
-    group by r.branch_id, r.day, r.operator_id`.execute(db);
+    select d.branch_id, d.day, x.* from ${days} d cross join lateral (
+      select r.operator_id, ${OPERATOR_SELECT} from ${rows} group by r.operator_id) x`.execute(db);
 }
 
 const addArrays = (column: "wait_hist" | "service_hist") =>
