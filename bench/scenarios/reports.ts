@@ -2,7 +2,9 @@
  * `reports`: a year of a 100-branch company's report roll-ups (about 10 M tickets), generated
  * straight into `report_rollups` on PostgreSQL, then the report the admin page asks for
  * (buildReport: totals by source, percentiles, days, heatmap, operators, branches, ratings) is
- * timed over a year, a quarter, a month and a week, for the whole company and for one branch.
+ * timed over a year, a quarter, a month and a week, for the whole company and for one branch
+ * (these read the day tier, built from the generated rows by the subscriber's own refresh), and
+ * over a month and a week of one service (the 15-minute rows).
  * Bar: the whole company's year in < 1 s (median of 3, after one warm-up).
  *
  * The generator: branches open 09:00–19:00 Asia/Tashkent (40 intervals a day, every day); per
@@ -11,7 +13,7 @@
  * that a branch issues about 270 tickets a day.
  */
 import { openDatabase, quoteIdent } from "@equeue/server/db";
-import { buildReport } from "@equeue/server/reports";
+import { buildReport, refreshDays } from "@equeue/server/reports";
 import type { Args } from "../lib/args";
 import { loadAvg, logger, openPgBench } from "../lib/bench-env";
 import { buildFixture } from "../lib/queue-fixture";
@@ -116,7 +118,39 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
     const generateSeconds = round((Date.now() - t0) / 1000);
     log(`generated ${rows} roll-up rows (${tickets} tickets) in ${generateSeconds} s`);
 
-    raw = await openDatabase({ url: bench.db.url, poolSize: 1 });
+    // The day tier, built by the subscriber's own refresh (per branch: every local day).
+    raw = await openDatabase({ url: bench.db.url, poolSize: 3 });
+    const t1 = Date.now();
+    const noons = Array.from(
+      { length: days },
+      (_, d) => new Date(start.getTime() + d * 86_400_000 + 6 * 3_600_000),
+    );
+    let nextDay = 0;
+    await Promise.all(
+      Array.from({ length: 3 }, async () => {
+        while (nextDay < branchRows.length) {
+          const branchId = branchRows[nextDay++]!.id;
+          await raw!.db.transaction().execute((trx) =>
+            refreshDays(
+              trx,
+              company.schema,
+              noons.map((bucket) => ({ branchId, bucket })),
+            ),
+          );
+        }
+      }),
+    );
+    await bench.exec(`vacuum analyze ${s}.report_days`);
+    await bench.exec(`vacuum analyze ${s}.report_day_operators`);
+    const [dayRows] = await bench.exec<{ days: number; operators: number }>(
+      `select (select count(*) from ${s}.report_days)::int as days,
+        (select count(*) from ${s}.report_day_operators)::int as operators`,
+    );
+    const daysSeconds = round((Date.now() - t1) / 1000);
+    log(
+      `built the day tier (${dayRows!.days} day rows, ${dayRows!.operators} operator-day rows) in ${daysSeconds} s`,
+    );
+
     const record = (await raw.db
       .selectFrom("platform.companies")
       .selectAll()
@@ -126,17 +160,26 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
     const lastDay = new Date(end.getTime() - 86_400_000);
     const back = (n: number) => day(new Date(lastDay.getTime() - (n - 1) * 86_400_000));
     const firstBranch = branchRows[0]!.id;
-    const cases: { name: string; from: string; branchId?: string }[] = [
+    const cases: { name: string; from: string; branchId?: string; serviceId?: string }[] = [
       { name: "year", from: back(Math.min(days, 366)) },
       { name: "quarter", from: back(91) },
       { name: "month", from: back(30) },
       { name: "week", from: back(7) },
       { name: "year_one_branch", from: back(Math.min(days, 366)), branchId: firstBranch },
+      // A service filter reads the 15-minute roll-ups (context, not the bar).
+      { name: "month_one_service", from: back(30), serviceId: serviceIds[0]! },
+      { name: "week_one_service", from: back(7), serviceId: serviceIds[0]! },
     ];
     const timings: Record<string, number> = {};
     let yearServed = 0;
     for (const c of cases) {
-      const filter = { from: c.from, to: day(lastDay), scope: null, branchId: c.branchId };
+      const filter = {
+        from: c.from,
+        to: day(lastDay),
+        scope: null,
+        branchId: c.branchId,
+        serviceId: c.serviceId,
+      };
       const first = await buildReport(raw.db, record, filter); // warm-up
       if (c.name === "year") yearServed = first.totals.served;
       const ms: number[] = [];
@@ -174,6 +217,9 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
       branches,
       days,
       rollup_rows: rows,
+      day_rows: dayRows!.days,
+      operator_day_rows: dayRows!.operators,
+      day_tier_seconds: daysSeconds,
       tickets,
       year_served: yearServed,
       generate_seconds: generateSeconds,

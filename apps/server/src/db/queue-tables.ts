@@ -145,6 +145,56 @@ export type ReportRollupsTable = {
   service_hist: number[];
 };
 
+type DayCounters = Pick<
+  ReportRollupsTable,
+  | "issued"
+  | "called"
+  | "served"
+  | "no_show"
+  | "cancelled"
+  | "expired"
+  | "transferred"
+  | "booked"
+  | "checked_in"
+  | "late"
+  | "missed"
+  | "booking_cancelled"
+  | "wait_count"
+  | "wait_sum"
+  | "target_count"
+  | "within_target"
+  | "service_count"
+  | "service_sum"
+>;
+
+/** The roll-ups per branch × local day × source (recomputed from the 15-minute rows). */
+export type ReportDaysTable = DayCounters & {
+  branch_id: string;
+  day: ColumnType<string, string, string>;
+  source: TicketSource;
+  wait_hist: number[];
+  service_hist: number[];
+  /** Tickets that entered the line, by local hour 0–23. */
+  entered_by_hour: number[];
+  served_by_hour: number[];
+};
+
+/** The roll-ups per branch × local day × operator (the zero uuid: no operator). */
+export type ReportDayOperatorsTable = DayCounters & {
+  branch_id: string;
+  day: ColumnType<string, string, string>;
+  operator_id: string;
+};
+
+/** Every operator status change, written with the change (break, away and idle time). */
+export type OperatorStatusLogTable = {
+  id: Generated<string>;
+  staff_id: string;
+  branch_id: string;
+  status: string;
+  at: Date;
+};
+
 /** The last event (in delivery order) the roll-ups hold. */
 export type ReportRollupStateTable = {
   id: number;

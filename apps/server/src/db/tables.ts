@@ -14,6 +14,9 @@ import type {
   RatingsTable,
   ReportRollupStateTable,
   ReportRollupsTable,
+  ReportDaysTable,
+  ReportDayOperatorsTable,
+  OperatorStatusLogTable,
   ServiceStatsTable,
   TicketEventsTable,
   TicketSeriesTable,
@@ -400,6 +403,9 @@ export type CompanyTables = {
   ratings: RatingsTable;
   report_rollups: ReportRollupsTable;
   report_rollup_state: ReportRollupStateTable;
+  report_days: ReportDaysTable;
+  report_day_operators: ReportDayOperatorsTable;
+  operator_status_log: OperatorStatusLogTable;
   refresh_tokens: RefreshTokensTable;
   branding: BrandingTable;
   notification_settings: NotificationSettingsTable;

@@ -1,3 +1,4 @@
 // `@equeue/server/reports`: the report over roll-ups, timed without HTTP by the reports benchmark.
 export { buildReport, type ReportFilter } from "../modules/reports/report.query";
 export { HISTOGRAM_SIZE, NO_OPERATOR } from "../modules/reports/rollup-fold";
+export { refreshDays } from "../modules/reports/rollup.subscriber";

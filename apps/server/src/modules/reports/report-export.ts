@@ -73,13 +73,27 @@ export function reportTables(r: Report): Table[] {
     },
     {
       title: "Operators",
-      header: ["Operator", "Served", "No-show", "Avg service (s)", "Avg wait (s)"],
+      header: [
+        "Operator",
+        "Served",
+        "No-show",
+        "Avg service (s)",
+        "Avg wait (s)",
+        "Available (s)",
+        "Idle (s)",
+        "Break (s)",
+        "Away (s)",
+      ],
       rows: r.operators.map((o) => [
         o.name,
         o.served,
         o.noShow,
         o.serviceAvgSeconds,
         o.waitAvgSeconds,
+        o.availableSeconds,
+        o.idleSeconds,
+        o.breakSeconds,
+        o.awaySeconds,
       ]),
     },
     {

@@ -78,46 +78,93 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
   const conds: RawBuilder<unknown>[] = [sql`true`];
   if (f.serviceId) conds.push(sql`r.service_id = ${f.serviceId}`);
   if (f.operatorId) conds.push(sql`r.operator_id = ${f.operatorId}`);
-  const ranged = sql`from (select b.id, b.time_zone,
-        (${f.from}::date::timestamp at time zone b.time_zone) as lo,
-        ((${f.to}::date + 1)::timestamp at time zone b.time_zone) as hi
-      from ${B} b where ${sql.join(bconds, sql` and `)}) b
-    join ${R} r on r.branch_id = b.id and r.bucket >= b.lo and r.bucket < b.hi`;
+  // Without a service or operator filter the day tier answers (a row per branch, local day and
+  // source, and per branch, day and operator); with one, the 15-minute roll-ups, each branch's
+  // local range turned into UTC instants first so they are read by an index range per branch.
+  const byDay = !f.serviceId && !f.operatorId;
+  const ranged = byDay
+    ? sql`from ${B} b join ${sql.id(s, "report_days")} r on r.branch_id = b.id
+        and r.day >= ${f.from}::date and r.day <= ${f.to}::date`
+    : sql`from (select b.id, b.time_zone,
+          (${f.from}::date::timestamp at time zone b.time_zone) as lo,
+          ((${f.to}::date + 1)::timestamp at time zone b.time_zone) as hi
+        from ${B} b where ${sql.join(bconds, sql` and `)}) b
+      join ${R} r on r.branch_id = b.id and r.bucket >= b.lo and r.bucket < b.hi`;
+  if (byDay) conds.push(...bconds);
   const where = sql`where ${sql.join(conds, sql` and `)}`;
   const local = sql`(r.bucket at time zone b.time_zone)`;
 
   type Row = Sums & Record<string, unknown>;
-  const q = async <R extends Row>(select: RawBuilder<unknown>, group?: RawBuilder<unknown>) =>
+  const q = async <R extends Row>(
+    select: RawBuilder<unknown>,
+    group?: RawBuilder<unknown>,
+    from: RawBuilder<unknown> = ranged,
+  ) =>
     (
-      await sql<R>`select ${select}, ${SUMS} ${ranged} ${where}
+      await sql<R>`select ${select}, ${SUMS} ${from} ${where}
         ${group ? sql`group by ${group} order by ${group}` : sql``}`.execute(db)
     ).rows;
-  // A few plain aggregates, each an index range per branch; the histograms summed element by
-  // element with the totals.
+  // A few plain aggregates; the histograms summed element by element with the totals.
   const [all] = await q<Row>(HIST_SUMS);
   const bySourceRows = await q<Row & { source: string }>(sql`r.source`, sql`r.source`);
   const branchRows = await q<Row & { branch_id: string }>(sql`r.branch_id`, sql`r.branch_id`);
   const operatorRows = (
-    await q<Row & { operator_id: string }>(sql`r.operator_id`, sql`r.operator_id`)
+    await q<Row & { operator_id: string }>(
+      sql`r.operator_id`,
+      sql`r.operator_id`,
+      byDay
+        ? sql`from ${B} b join ${sql.id(s, "report_day_operators")} r on r.branch_id = b.id
+            and r.day >= ${f.from}::date and r.day <= ${f.to}::date`
+        : ranged,
+    )
   ).filter((r) => r.operator_id !== NO_OPERATOR);
   const dailyRows = await q<Row & { day: string }>(
-    sql`to_char(${local}, 'YYYY-MM-DD') as day`,
+    byDay ? sql`to_char(r.day, 'YYYY-MM-DD') as day` : sql`to_char(${local}, 'YYYY-MM-DD') as day`,
     sql`1`,
   );
   const heatRows = (
-    await q<Row & { weekday: number; hour: number }>(
-      sql`extract(isodow from ${local})::int as weekday, extract(hour from ${local})::int as hour`,
-      sql`1, 2`,
-    )
+    byDay
+      ? await heatFromDays()
+      : await q<Row & { weekday: number; hour: number }>(
+          sql`extract(isodow from ${local})::int as weekday, extract(hour from ${local})::int as hour`,
+          sql`1, 2`,
+        )
   ).filter((r) => r.issued + r.checked_in > 0 || r.served > 0);
+  /** The heatmap from the day tier: its entries and serves by local hour, summed per weekday. */
+  async function heatFromDays() {
+    const cols = Array.from(
+      { length: 24 },
+      (_, h) =>
+        `coalesce(sum(r.entered_by_hour[${h + 1}]), 0)::int as e${h}, ` +
+        `coalesce(sum(r.served_by_hour[${h + 1}]), 0)::int as s${h}`,
+    ).join(", ");
+    const rows = (
+      await sql<Record<string, number>>`select extract(isodow from r.day)::int as weekday,
+        ${sql.raw(cols)} ${ranged} ${where} group by 1 order by 1`.execute(db)
+    ).rows;
+    return rows.flatMap((r) =>
+      Array.from({ length: 24 }, (_, h) => ({
+        weekday: r.weekday!,
+        hour: h,
+        issued: r[`e${h}`]!,
+        checked_in: 0,
+        served: r[`s${h}`]!,
+      })),
+    );
+  }
+  const statusTime = await operatorStatusTime(db, s, f, bconds);
+  const operatorIds = [
+    ...new Set([...operatorRows.map((o) => o.operator_id), ...statusTime.keys()]),
+  ];
   const names = new Map(
-    operatorRows.length === 0
+    operatorIds.length === 0
       ? []
       : (
           await sql<{ id: string; name: string }>`select id, name from ${sql.id(s, "staff")}
-            where id = any(${operatorRows.map((o) => o.operator_id)}::uuid[])`.execute(db)
+            where id = any(${operatorIds}::uuid[])`.execute(db)
         ).rows.map((r) => [r.id, r.name]),
   );
+  const operatorRowOf = new Map(operatorRows.map((r) => [r.operator_id, r]));
   const branchNames = new Map(
     (
       await sql<{
@@ -190,14 +237,27 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
       entered: r.issued + r.checked_in,
       served: r.served,
     })),
-    operators: operatorRows.map((r) => ({
-      operatorId: r.operator_id,
-      name: names.get(r.operator_id) ?? "—",
-      served: r.served,
-      noShow: r.no_show,
-      serviceAvgSeconds: kpisOf(r).serviceAvgSeconds,
-      waitAvgSeconds: kpisOf(r).waitAvgSeconds,
-    })),
+    operators: operatorIds
+      .map((id) => {
+        const r = operatorRowOf.get(id);
+        const st = statusTime.get(id);
+        const available = st?.AVAILABLE ?? 0;
+        return {
+          operatorId: id,
+          name: names.get(id) ?? "—",
+          served: r?.served ?? 0,
+          noShow: r?.no_show ?? 0,
+          serviceAvgSeconds: r ? kpisOf(r).serviceAvgSeconds : null,
+          waitAvgSeconds: r ? kpisOf(r).waitAvgSeconds : null,
+          availableSeconds: Math.round(available),
+          // Available but not serving: signed-in available time less the service time (start
+          // to finish) of the tickets the operator finished in the range.
+          idleSeconds: Math.round(Math.max(0, available - (r?.service_sum ?? 0))),
+          breakSeconds: Math.round(st?.BREAK ?? 0),
+          awaySeconds: Math.round(st?.AWAY ?? 0),
+        };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name) || a.operatorId.localeCompare(b.operatorId)),
     branches: branchRows
       .map((r) => ({ r, b: branchNames.get(r.branch_id)! }))
       .sort((x, y) => x.b.code.localeCompare(y.b.code))
@@ -225,3 +285,53 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
 }
 
 export type Report = Awaited<ReturnType<typeof buildReport>>;
+
+type StatusSeconds = Partial<Record<"AVAILABLE" | "BREAK" | "AWAY", number>>;
+
+/**
+ * Seconds each operator spent available, on a break and away within each branch's local range,
+ * from the status change log: every change lasts until the operator's next change (or now),
+ * clipped to the range; the change in effect when the range starts counts from its start.
+ */
+async function operatorStatusTime(
+  db: Db,
+  s: string,
+  f: ReportFilter,
+  bconds: RawBuilder<unknown>[],
+): Promise<Map<string, StatusSeconds>> {
+  const L = sql.id(s, "operator_status_log");
+  const staff = f.operatorId ? sql`and l.staff_id = ${f.operatorId}` : sql``;
+  const rows = await sql<{ staff_id: string; status: keyof StatusSeconds; seconds: number }>`
+    with b as (select b.id,
+        (${f.from}::date::timestamp at time zone b.time_zone) as lo,
+        ((${f.to}::date + 1)::timestamp at time zone b.time_zone) as hi
+      from ${sql.id(s, "branches")} b where ${sql.join(bconds, sql` and `)}),
+    span as (select min(lo) as lo, max(hi) as hi from b),
+    picked as (
+      select l.id, l.staff_id, l.branch_id, l.status, l.at from ${L} l, span
+        where l.at >= span.lo and l.at < span.hi ${staff}
+      union
+      select p.id, p.staff_id, p.branch_id, p.status, p.at
+        from (select distinct l.staff_id from ${L} l, span
+          where l.at >= span.lo and l.at < span.hi ${staff}
+          union select o.staff_id from ${sql.id(s, "operator_status")} o
+          where true ${f.operatorId ? sql`and o.staff_id = ${f.operatorId}` : sql``}) st
+        cross join span
+        cross join lateral (select l.id, l.staff_id, l.branch_id, l.status, l.at from ${L} l
+          where l.staff_id = st.staff_id and l.at < span.lo order by l.at desc, l.id desc limit 1) p),
+    spans as (select x.*, coalesce(lead(x.at) over (partition by x.staff_id order by x.at, x.id),
+        now()) as until from picked x)
+    select x.staff_id, x.status,
+      sum(extract(epoch from least(x.until, b.hi) - greatest(x.at, b.lo)))::float8 as seconds
+    from spans x join b on b.id = x.branch_id
+    where x.status in ('AVAILABLE', 'BREAK', 'AWAY') and x.until > b.lo and x.at < b.hi
+      and x.until > x.at
+    group by 1, 2`.execute(db);
+  const out = new Map<string, StatusSeconds>();
+  for (const r of rows.rows) {
+    const m = out.get(r.staff_id) ?? {};
+    m[r.status] = Number(r.seconds);
+    out.set(r.staff_id, m);
+  }
+  return out;
+}

@@ -22,6 +22,7 @@ describe("reports from roll-ups", () => {
   let slug: string;
   let adminToken: string;
   let tashkent: string;
+  let tashkentCounter: string;
   let berlin: string;
   let serviceId: string;
   let o1: { id: string; token: string };
@@ -33,6 +34,7 @@ describe("reports from roll-ups", () => {
     ({ company, slug, adminToken } = await createQueueCompany(p));
     const t = await createBranchWithService(p.ctx, company, { timeZone: "Asia/Tashkent" });
     tashkent = t.branch.id;
+    tashkentCounter = t.counters[0]!.id;
     serviceId = t.services[0]!.id;
     const b = await createBranchWithService(p.ctx, company, { timeZone: "Europe/Berlin" });
     berlin = b.branch.id;
@@ -271,6 +273,72 @@ describe("reports from roll-ups", () => {
     expect(r.ratings.comments.map((c) => c.comment)).toEqual(["Zo'r"]);
     expect(r.appointments).toEqual({ booked: 2, checkedIn: 1, late: 1, missed: 1, cancelled: 0 });
     expect(r.daily.map((d) => d.day)).toEqual(["2026-03-29"]);
+  });
+
+  it("derives operators' available, idle, break and away time from the status change log", async () => {
+    // The operator's own status changes write the log, in the same transaction.
+    const path = `/api/c/${slug}/queue`;
+    const started = await call(p.app, "POST", `${path}/session`, {
+      token: o1.token,
+      body: { counterId: tashkentCounter },
+    });
+    expect(started.statusCode, started.body).toBe(200);
+    for (const status of ["BREAK", "AVAILABLE", "OFFLINE"]) {
+      const res = await call(p.app, "PUT", `${path}/status`, { token: o1.token, body: { status } });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const q = companyDb(p.ctx.db, company);
+    const logged = await q
+      .selectFrom("operator_status_log")
+      .select(["status", "branch_id"])
+      .where("staff_id", "=", o1.id)
+      .orderBy("id")
+      .execute();
+    expect(logged).toEqual(
+      ["AVAILABLE", "BREAK", "AVAILABLE", "OFFLINE"].map((status) => ({
+        status,
+        branch_id: tashkent,
+      })),
+    );
+    // o2's day in Berlin, [28T23:00Z, 29T22:00Z): available since the evening before (counts
+    // from the day's start: 9 h), a 30-minute break, 10 minutes away, 8 h available, offline.
+    await q
+      .insertInto("operator_status_log")
+      .values(
+        [
+          ["2026-03-28T20:00:00Z", "AVAILABLE"],
+          ["2026-03-29T08:00:00Z", "BREAK"],
+          ["2026-03-29T08:30:00Z", "AWAY"],
+          ["2026-03-29T08:40:00Z", "AVAILABLE"],
+          ["2026-03-29T16:40:00Z", "OFFLINE"],
+        ].map(([at, status]) => ({
+          staff_id: o2.id,
+          branch_id: berlin,
+          status: status!,
+          at: new Date(at!),
+        })),
+      )
+      .execute();
+    const r = (await report(day)).json<Report>();
+    const o = r.operators.find((x) => x.operatorId === o2.id)!;
+    // Idle: available less the service time of the two tickets o2 served (2 × 750 s).
+    expect(o).toMatchObject({
+      availableSeconds: 61_200,
+      idleSeconds: 61_200 - 1_500,
+      breakSeconds: 1_800,
+      awaySeconds: 600,
+    });
+    // The 28th holds the three hours from 21:00 CET (20:00Z) to Berlin's midnight.
+    const before = (
+      await report(`from=2026-03-28&to=2026-03-28&branchId=${berlin}`)
+    ).json<Report>();
+    expect(before.operators.find((x) => x.operatorId === o2.id)).toMatchObject({
+      availableSeconds: 10_800,
+      breakSeconds: 0,
+    });
+    // An operator filter narrows the table to that operator.
+    const only = (await report(`${day}&operatorId=${o2.id}`)).json<Report>();
+    expect(only.operators.map((x) => [x.operatorId, x.breakSeconds])).toEqual([[o2.id, 1_800]]);
   });
 
   it("the next day holds what crossed midnight, and filters narrow the figures", async () => {

@@ -11,7 +11,15 @@ import {
 import type { DomainEvent } from "../events";
 import { companyDb, type CompanyRecord } from "../tenancy";
 import { insertTicketHistory, type FixtureEvent } from "./reports.fixtures";
-import { foldEvent, rowKey, sumDeltas, type FoldEvent, type RollupRow } from "./rollup-fold";
+import {
+  COUNTERS,
+  foldEvent,
+  HISTOGRAM_SIZE,
+  rowKey,
+  sumDeltas,
+  type FoldEvent,
+  type RollupRow,
+} from "./rollup-fold";
 import { reportRollupSubscriber } from "./rollup.subscriber";
 
 // Roll-ups equal a recount from the raw events, whatever the stream and however it is cut in
@@ -59,6 +67,8 @@ describe("report roll-ups", () => {
   async function reset() {
     for (const t of [
       "report_rollups",
+      "report_days",
+      "report_day_operators",
       "report_rollup_state",
       "ticket_events",
       "tickets",
@@ -242,6 +252,99 @@ describe("report roll-ups", () => {
           }));
           const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
           expect(stored.map(asRow).sort(byKey)).toEqual(want.sort(byKey));
+
+          // The day tier equals the recount summed per branch-local day (and hour, source, operator).
+          const zones = new Map([
+            [branches[0]!, "Asia/Tashkent"],
+            [branches[1]!, "Europe/Berlin"],
+          ]);
+          const localOf = (branchId: string, at: Date) => {
+            const parts = Object.fromEntries(
+              new Intl.DateTimeFormat("en-CA", {
+                timeZone: zones.get(branchId)!,
+                year: "numeric",
+                month: "2-digit",
+                day: "2-digit",
+                hour: "2-digit",
+                hourCycle: "h23",
+              })
+                .formatToParts(at)
+                .map((x) => [x.type, x.value]),
+            );
+            return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+          };
+          const wantDays = new Map<string, Record<string, unknown>>();
+          const wantOps = new Map<string, Record<string, number>>();
+          const addTo = (into: Record<string, number>, r: RollupRow) => {
+            for (const c of COUNTERS) into[c] = (into[c] ?? 0) + r.counts[c];
+            into.wait_sum = (into.wait_sum ?? 0) + r.waitSum;
+            into.service_sum = (into.service_sum ?? 0) + r.serviceSum;
+          };
+          for (const r of expected.values()) {
+            const { day, hour } = localOf(r.branchId, r.bucket);
+            const dk = `${r.branchId}|${day}|${r.source}`;
+            const d = (wantDays.get(dk) ?? {
+              counts: {},
+              waitHist: new Array(HISTOGRAM_SIZE).fill(0),
+              serviceHist: new Array(HISTOGRAM_SIZE).fill(0),
+              entered: new Array(24).fill(0),
+              served: new Array(24).fill(0),
+            }) as {
+              counts: Record<string, number>;
+              waitHist: number[];
+              serviceHist: number[];
+              entered: number[];
+              served: number[];
+            };
+            addTo(d.counts, r);
+            r.waitHist.forEach((n, i) => (d.waitHist[i]! += n));
+            r.serviceHist.forEach((n, i) => (d.serviceHist[i]! += n));
+            d.entered[hour]! += r.counts.issued + r.counts.checked_in;
+            d.served[hour]! += r.counts.served;
+            wantDays.set(dk, d);
+            const ok = `${r.branchId}|${day}|${r.operatorId}`;
+            const o = wantOps.get(ok) ?? {};
+            addTo(o, r);
+            wantOps.set(ok, o);
+          }
+          const countsOf = (r: Record<string, unknown>) => ({
+            ...Object.fromEntries(COUNTERS.map((c) => [c, r[c]])),
+            wait_sum: Math.round(Number(r.wait_sum)),
+            service_sum: Math.round(Number(r.service_sum)),
+          });
+          const round = (c: Record<string, number>) => ({
+            ...c,
+            wait_sum: Math.round(c.wait_sum!),
+            service_sum: Math.round(c.service_sum!),
+          });
+          const storedDays = await q().selectFrom("report_days").selectAll().execute();
+          expect(
+            Object.fromEntries(
+              storedDays.map((r) => [
+                `${r.branch_id}|${r.day}|${r.source}`,
+                {
+                  counts: countsOf(r),
+                  waitHist: r.wait_hist,
+                  serviceHist: r.service_hist,
+                  entered: r.entered_by_hour,
+                  served: r.served_by_hour,
+                },
+              ]),
+            ),
+          ).toEqual(
+            Object.fromEntries(
+              [...wantDays].map(([k, d]) => [
+                k,
+                { ...d, counts: round(d.counts as Record<string, number>) },
+              ]),
+            ),
+          );
+          const storedOps = await q().selectFrom("report_day_operators").selectAll().execute();
+          expect(
+            Object.fromEntries(
+              storedOps.map((r) => [`${r.branch_id}|${r.day}|${r.operator_id}`, countsOf(r)]),
+            ),
+          ).toEqual(Object.fromEntries([...wantOps].map(([k, o]) => [k, round(o)])));
 
           // And an independent count straight from the log: finishes, first issues, no-shows.
           const raw = await q()

@@ -1,8 +1,16 @@
 import type { TicketSource } from "@equeue/core";
 import { sql } from "kysely";
+import type { Db } from "../../db/database";
 import type { DomainEvent, DurableSubscriber } from "../events";
 import type { CompanyQueryDb } from "../queue";
-import { COUNTERS, foldEvent, sumDeltas, type FoldEvent, type RollupRow } from "./rollup-fold";
+import {
+  COUNTERS,
+  foldEvent,
+  HISTOGRAM_SIZE,
+  sumDeltas,
+  type FoldEvent,
+  type RollupRow,
+} from "./rollup-fold";
 
 /** Events after (tx, id) in delivery order; tx is an xid8 as text. */
 const after = (e: { tx: string; id: number }, tx: string, id: number) => {
@@ -31,7 +39,8 @@ export const reportRollupSubscriber: DurableSubscriber = {
       ? events.filter((e) => after(e, state.last_tx, Number(state.last_id)))
       : events;
     if (fresh.length === 0) return;
-    await applyEvents(q, fresh);
+    const rows = await applyEvents(q, fresh);
+    await refreshDays(tx.db, _company.schema_name, rows);
     const last = fresh[fresh.length - 1]!;
     await q
       .insertInto("report_rollup_state")
@@ -48,7 +57,7 @@ export const reportRollupSubscriber: DurableSubscriber = {
 };
 
 /** Folds `events` into the roll-up rows (no replay check: the subscriber does that). */
-export async function applyEvents(q: CompanyQueryDb, events: DomainEvent[]): Promise<void> {
+export async function applyEvents(q: CompanyQueryDb, events: DomainEvent[]): Promise<RollupRow[]> {
   const ticketIds = [...new Set(events.map((e) => e.ticketId))];
   const maxId = Math.max(...events.map((e) => e.id));
   const [tickets, targets, history] = await Promise.all([
@@ -101,8 +110,84 @@ export async function applyEvents(q: CompanyQueryDb, events: DomainEvent[]): Pro
       rows,
     );
   }
-  if (rows.size === 0) return;
+  if (rows.size === 0) return [];
   await upsertRows(q, [...rows.values()]);
+  return [...rows.values()];
+}
+
+const DAY_SUMS = [
+  ...COUNTERS.map((c) => [c, `sum(r.${c})::int`]),
+  ["wait_sum", "sum(r.wait_sum)::float8"],
+  ["service_sum", "sum(r.service_sum)::float8"],
+];
+const histSum = (column: string) =>
+  `array[${Array.from({ length: HISTOGRAM_SIZE }, (_, i) => `sum(r.${column}[${i + 1}])::int`).join(", ")}]`;
+const byHour = (expr: string) =>
+  `array[${Array.from({ length: 24 }, (_, h) => `coalesce(sum(${expr}) filter (where r.h = ${h}), 0)::int`).join(", ")}]`;
+const DAY_COLUMNS = sql.raw(
+  [
+    ...DAY_SUMS.map(([c]) => c),
+    "wait_hist",
+    "service_hist",
+    "entered_by_hour",
+    "served_by_hour",
+  ].join(", "),
+);
+const DAY_SELECT = sql.raw(
+  [
+    ...DAY_SUMS.map(([, e]) => e),
+    histSum("wait_hist"),
+    histSum("service_hist"),
+    byHour("r.issued + r.checked_in"),
+    byHour("r.served"),
+  ].join(", "),
+);
+const OPERATOR_COLUMNS = sql.raw(DAY_SUMS.map(([c]) => c).join(", "));
+const OPERATOR_SELECT = sql.raw(DAY_SUMS.map(([, e]) => e).join(", "));
+
+/**
+ * Recomputes the day tier (report_days, report_day_operators) for the branches' local days that
+ * hold `touched` buckets, from the 15-minute rows: a replayed or repeated call gives the same
+ * rows. Also used by the benchmark to build the tier for generated roll-ups.
+ */
+export async function refreshDays(
+  db: Db,
+  schema: string,
+  touched: { branchId: string; bucket: Date }[],
+): Promise<void> {
+  if (touched.length === 0) return;
+  const seen = new Set<string>();
+  const branchIds: string[] = [];
+  const buckets: string[] = [];
+  for (const t of touched) {
+    const k = `${t.branchId}|${t.bucket.toISOString()}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    branchIds.push(t.branchId);
+    buckets.push(t.bucket.toISOString());
+  }
+  const D = sql.id(schema, "report_days");
+  const O = sql.id(schema, "report_day_operators");
+  const days = sql`(select distinct b.id as branch_id, b.time_zone as tz,
+      (x.bucket at time zone b.time_zone)::date as day
+    from unnest(${branchIds}::uuid[], ${buckets}::timestamptz[]) as x(branch_id, bucket)
+    join ${sql.id(schema, "branches")} b on b.id = x.branch_id)`;
+  // Each day's rows by its own index range (lateral), whatever the number of days: a plain join
+  // over many days is planned as a scan of the whole table.
+  const rows = sql`(select r.*, extract(hour from r.bucket at time zone d.tz)::int as h
+    from ${sql.id(schema, "report_rollups")} r where r.branch_id = d.branch_id
+      and r.bucket >= (d.day::timestamp at time zone d.tz)
+      and r.bucket < ((d.day + 1)::timestamp at time zone d.tz)) r`;
+  await sql`delete from ${D} x using ${days} d
+    where x.branch_id = d.branch_id and x.day = d.day`.execute(db);
+  await sql`delete from ${O} x using ${days} d
+    where x.branch_id = d.branch_id and x.day = d.day`.execute(db);
+  await sql`insert into ${D} (branch_id, day, source, ${DAY_COLUMNS})
+    select d.branch_id, d.day, x.* from ${days} d cross join lateral (
+      select r.source, ${DAY_SELECT} from ${rows} group by r.source) x`.execute(db);
+  await sql`insert into ${O} (branch_id, day, operator_id, ${OPERATOR_COLUMNS})
+    select d.branch_id, d.day, x.* from ${days} d cross join lateral (
+      select r.operator_id, ${OPERATOR_SELECT} from ${rows} group by r.operator_id) x`.execute(db);
 }
 
 const addArrays = (column: "wait_hist" | "service_hist") =>

@@ -33,6 +33,10 @@ export type Report = {
     noShow: number;
     serviceAvgSeconds: number | null;
     waitAvgSeconds: number | null;
+    availableSeconds: number;
+    idleSeconds: number;
+    breakSeconds: number;
+    awaySeconds: number;
   }[];
   branches: (Kpis & { branchId: string; name: LocalizedText })[];
   ratings: {

@@ -46,6 +46,11 @@ async function upsertStatus(
       }),
     )
     .execute();
+  // The history the reports read break, away and idle time from, written with the change.
+  await tx.db
+    .insertInto("operator_status_log")
+    .values({ staff_id: staffId, branch_id: s.branchId, status: s.status, at: s.since })
+    .execute();
 }
 
 function operatorFact(staffId: string, s: CounterSession, takenOver: boolean): QueueFact {

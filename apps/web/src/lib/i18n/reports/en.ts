@@ -56,6 +56,10 @@ export const reportsEn: ReportsMessages = {
       serviceP90: "Service p90",
       waitAvg: "Average wait",
       serviceAvg: "Average service",
+      available: "Available",
+      idle: "Idle",
+      breakTime: "Break",
+      awayTime: "Away",
     },
     source: { WALK_IN: "At the counter", KIOSK: "Kiosk", ONLINE: "Online" },
     sections: {

@@ -56,6 +56,10 @@ export const reportsRu: ReportsMessages = {
       serviceP90: "Обслуживание p90",
       waitAvg: "Среднее ожидание",
       serviceAvg: "Среднее обслуживание",
+      available: "На месте",
+      idle: "Простой",
+      breakTime: "Перерыв",
+      awayTime: "Отошёл",
     },
     source: { WALK_IN: "У окна", KIOSK: "Киоск", ONLINE: "Онлайн" },
     sections: {

@@ -54,6 +54,10 @@ export const reportsUz = {
       serviceP90: "Xizmat p90",
       waitAvg: "O‘rtacha kutish",
       serviceAvg: "O‘rtacha xizmat",
+      available: "Ish joyida",
+      idle: "Kutib turgan",
+      breakTime: "Tanaffus",
+      awayTime: "Joyida yo‘q",
     },
     source: { WALK_IN: "Oynada", KIOSK: "Kiosk", ONLINE: "Onlayn" },
     sections: {

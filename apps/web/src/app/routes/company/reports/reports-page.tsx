@@ -31,6 +31,12 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
 
 const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
+/** A duration as h:mm. */
+const hours = (v: number) => {
+  const m = Math.round(v / 60);
+  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
+};
+
 const secs = (v: number | null) => {
   if (v === null) return "—";
   const m = Math.floor(v / 60);
@@ -346,6 +352,10 @@ export function ReportsPage() {
                 t("reports.report.kpi.noShow"),
                 t("reports.report.kpi.serviceAvg"),
                 t("reports.report.kpi.waitAvg"),
+                t("reports.report.kpi.available"),
+                t("reports.report.kpi.idle"),
+                t("reports.report.kpi.breakTime"),
+                t("reports.report.kpi.awayTime"),
               ],
               report.data.operators.map((o) => [
                 o.name,
@@ -353,6 +363,10 @@ export function ReportsPage() {
                 o.noShow,
                 secs(o.serviceAvgSeconds),
                 secs(o.waitAvgSeconds),
+                hours(o.availableSeconds),
+                hours(o.idleSeconds),
+                hours(o.breakSeconds),
+                hours(o.awaySeconds),
               ]),
               "table-operators",
             )}
