@@ -13,6 +13,7 @@ import { companyNotificationSettings } from "./0011-notification-settings";
 import { companyOnlineCap } from "./0012-online-cap";
 import { companyNotificationTemplates } from "./0013-notification-templates";
 import { companyReportRollups } from "./0014-report-rollups";
+import { companyQuotedWait } from "./0016-quoted-wait";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -30,6 +31,7 @@ export const companyMigrations: Migration[] = [
   companyOnlineCap,
   companyNotificationTemplates,
   companyReportRollups,
+  companyQuotedWait,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>
