@@ -1,7 +1,16 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/database";
 import type { CompanyRecord } from "../tenancy";
-import type { ReportFilter } from "./report.query";
+
+/** The report's filter (report.query's ReportFilter) as this section reads it. */
+type QuoteFilter = {
+  from: string;
+  to: string;
+  branchId?: string | undefined;
+  serviceId?: string | undefined;
+  operatorId?: string | undefined;
+  scope: string[] | null;
+};
 
 /** How the waits quoted at issue compared with the waits that followed (served tickets). */
 export type QuoteAccuracy = {
@@ -28,7 +37,7 @@ const share = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 10
 export async function quoteAccuracy(
   db: Db,
   company: CompanyRecord,
-  f: ReportFilter,
+  f: QuoteFilter,
 ): Promise<QuoteAccuracy> {
   const conds: RawBuilder<unknown>[] = [
     sql`t.quoted_wait_minutes is not null`,
