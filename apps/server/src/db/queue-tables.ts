@@ -62,6 +62,10 @@ export type TicketsTable = {
   finished_at: NullableTimestamp;
   outcome_note: string | null;
   transferred_from: string | null;
+  /** The wait quoted at issue, whole minutes, and its range (null: no quote). */
+  quoted_wait_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  quoted_wait_low: ColumnType<number | null, number | null | undefined, number | null>;
+  quoted_wait_high: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 };

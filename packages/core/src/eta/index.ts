@@ -1,1 +1,2 @@
 export * from "./eta";
+export * from "./customer-wait";

@@ -1,4 +1,4 @@
-import { businessDay, estimateWait, formatClock, localClock } from "@equeue/core";
+import { businessDay, customerWait, formatClock, localClock } from "@equeue/core";
 import type { WeeklyHours } from "../../db/tables";
 import { notFound } from "../../shared/app-error";
 import type { DeviceCaller } from "../access";
@@ -10,7 +10,7 @@ import { findDevice } from "../devices";
 import type { KioskSettings } from "../devices";
 import { listServiceLines } from "../portal";
 import { branchOpenAt, type OpenCheck } from "../queue";
-import { issueTicket } from "../queue";
+import { etaCallsOf, issueTicket } from "../queue";
 import type { QueueDeps } from "../queue";
 import type { CompanyQueryDb } from "../queue";
 import { trackingViewByToken } from "../queue";
@@ -99,14 +99,16 @@ export async function kioskSnapshot(
   const [{ branch, state }, shown, lines, branding] = await Promise.all([
     branchState(db, caller.branchId, now),
     servicesShown(db, row),
-    listServiceLines(db, caller.branchId),
+    listServiceLines(db, caller.branchId, now),
     findBranding(db),
   ]);
   const lineOf = new Map(lines.map((l) => [l.id, l]));
   const services: KioskServiceDto[] = shown.flatMap((s) => {
     const line = lineOf.get(s.id);
     if (!line) return [];
-    const wait = estimateWait({
+    const wait = customerWait({
+      now,
+      recentCalls: etaCallsOf(line.recent_calls),
       peopleAhead: line.waiting ?? 0,
       operatorsServing: line.serving ?? 0,
       smoothedServiceSeconds: line.smoothed_service_seconds ?? null,

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { CompanyQueryDb } from "../queue";
+import { recentCallsOf, type CompanyQueryDb } from "../queue";
 
 const PUBLIC_BRANCH_COLUMNS = [
   "b.id",
@@ -68,9 +68,10 @@ export type ExceptionRow = Awaited<ReturnType<typeof listExceptionsFrom>>[number
 
 /**
  * The services a branch offers now, each with its line: people waiting, operators at their
- * counter for it (available), and the smoothed service time — one statement.
+ * counter for it (available), the smoothed service time and the recent calls the ETA weighs —
+ * one statement.
  */
-export function listServiceLines(db: CompanyQueryDb, branchId: string) {
+export function listServiceLines(db: CompanyQueryDb, branchId: string, now: Date) {
   return db
     .selectFrom("services as s")
     .innerJoin("branch_services as bs", "bs.service_id", "s.id")
@@ -100,6 +101,7 @@ export function listServiceLines(db: CompanyQueryDb, branchId: string) {
         .where("o.status", "=", "AVAILABLE")
         .whereRef("ss.service_id", "=", "s.id")
         .as("serving"),
+      recentCallsOf(db, branchId, sql.ref("s.id"), now),
     ])
     .where("bs.branch_id", "=", branchId)
     .where("bs.enabled", "=", true)

@@ -1,4 +1,4 @@
-import { businessDay, estimateWait, localClock } from "@equeue/core";
+import { businessDay, customerWait, localClock } from "@equeue/core";
 import type { DayHours, WeeklyHours } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
@@ -6,7 +6,7 @@ import type { AnonymousCaller, CustomerCaller } from "../access";
 import { logoUrl } from "../companies";
 import { findBranding } from "../company-setup";
 import { branchOpenAt } from "../queue";
-import { issueTicket } from "../queue";
+import { etaCallsOf, issueTicket } from "../queue";
 import type { QueueDeps } from "../queue";
 import type { CompanyQueryDb } from "../queue";
 import type { CompanyRecord } from "../tenancy";
@@ -135,9 +135,11 @@ export async function branchPage(
   const w = exceptionWindow(now);
   const exceptions = await listExceptionsFrom(db, [row.id], w.from, w.to);
   const branch = toPublicBranch(row, exceptions, now);
-  const lines = await listServiceLines(db, row.id);
+  const lines = await listServiceLines(db, row.id, now);
   const services: ServiceLineDto[] = lines.map((s) => {
-    const wait = estimateWait({
+    const wait = customerWait({
+      now,
+      recentCalls: etaCallsOf(s.recent_calls),
       peopleAhead: s.waiting ?? 0,
       operatorsServing: s.serving ?? 0,
       smoothedServiceSeconds: s.smoothed_service_seconds ?? null,

@@ -27,6 +27,7 @@ export { loadStaffWorkplace, workplaceBranchId } from "./staff-workplace";
 export type { OpenCheck } from "./branch-hours";
 export { isUniqueViolationOf } from "./commands/queue-transaction";
 export { trackingViewByToken } from "./queries/tracking.query";
+export { etaCallsOf, recentCallsOf } from "./sql/recent-calls.sql";
 export { insertTicketWithEvent } from "./sql/ticket.sql";
 export { expireInBatches, type ExpiringTicket } from "./commands/expire-tickets";
 export { lockTicket } from "./sql/ticket.sql";

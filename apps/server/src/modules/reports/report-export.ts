@@ -57,6 +57,17 @@ export function reportTables(r: Report): Table[] {
       ],
     },
     {
+      title: "Quoted vs actual",
+      header: ["Figure", "Value"],
+      rows: [
+        ["Quoted and served", r.quotes.count],
+        ["Mean absolute error (min)", r.quotes.maeMinutes],
+        ["Mean actual - quoted (min)", r.quotes.biasMinutes],
+        ["Inside quoted range", r.quotes.withinRange],
+        ["Longer than quoted range", r.quotes.underEstimated],
+      ],
+    },
+    {
       title: "By source",
       header: ["Source", ...kpiHeader],
       rows: r.bySource.map((s) => [s.source, ...kpiCells(s)]),

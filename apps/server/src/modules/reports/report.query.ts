@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/database";
 import type { I18nText } from "../../db/tables";
 import type { CompanyRecord } from "../tenancy";
+import { quoteAccuracy } from "./quote-accuracy.query";
 import { COUNTERS, HISTOGRAM_SIZE, NO_OPERATOR, percentile, type Counter } from "./rollup-fold";
 
 /** A report's filter: local dates (inclusive) in each branch's time zone, optional narrowing. */
@@ -198,6 +199,8 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
   }>`select g.stars::int as stars, g.comment, g.created_at, t.label, g.branch_id ${rfrom}
     and g.comment is not null order by g.created_at desc limit 50`.execute(db);
 
+  const quotes = await quoteAccuracy(db, company, f);
+
   const zero = Object.fromEntries(
     [...COUNTERS, "wait_sum", "service_sum"].map((c) => [c, 0]),
   ) as Sums;
@@ -281,6 +284,7 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
       missed: total.missed,
       cancelled: total.booking_cancelled,
     },
+    quotes,
   };
 }
 

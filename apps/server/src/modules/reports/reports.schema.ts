@@ -90,6 +90,15 @@ export const reportResponse = z.object({
     ),
   }),
   appointments: z.object({ booked: n, checkedIn: n, late: n, missed: n, cancelled: n }),
+  quotes: z
+    .object({
+      count: n.describe("Served tickets in the range that were quoted a wait at issue"),
+      maeMinutes: nn.describe("Mean absolute error of the quoted wait, minutes"),
+      biasMinutes: nn.describe("Mean (actual − quoted) wait, minutes"),
+      withinRange: nn.describe("Share whose wait fell inside the quoted range"),
+      underEstimated: nn.describe("Share who waited longer than the quoted range"),
+    })
+    .describe("Quoted vs actual: the wait quoted at issue against the wait that followed"),
 });
 
 export const floorResponse = z.object({

@@ -52,6 +52,14 @@ export type Report = {
     missed: number;
     cancelled: number;
   };
+  /** The wait quoted at issue against the wait that followed (served tickets with a quote). */
+  quotes: {
+    count: number;
+    maeMinutes: number | null;
+    biasMinutes: number | null;
+    withinRange: number | null;
+    underEstimated: number | null;
+  };
 };
 
 export type FloorView = {

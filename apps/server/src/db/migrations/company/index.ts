@@ -14,6 +14,7 @@ import { companyOnlineCap } from "./0012-online-cap";
 import { companyNotificationTemplates } from "./0013-notification-templates";
 import { companyReportRollups } from "./0014-report-rollups";
 import { companyReportDays } from "./0015-report-days";
+import { companyQuotedWait } from "./0016-quoted-wait";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -32,6 +33,7 @@ export const companyMigrations: Migration[] = [
   companyNotificationTemplates,
   companyReportRollups,
   companyReportDays,
+  companyQuotedWait,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>

@@ -5,6 +5,7 @@ import {
   TICKET_TOKEN_BYTES,
   businessDay,
   createTicketToken,
+  customerWait,
   formatTicketNumber,
   seriesFor,
 } from "@equeue/core";
@@ -18,6 +19,7 @@ import { TICKET_EVENT, type SlotClaim, type TicketActor, type TicketView } from 
 import { workplaceFromRow } from "../staff-workplace";
 import { ticketFact } from "./ticket-transition";
 import { insertNumberedTicket, readIssueTarget, type IssueTarget } from "../sql/ticket.sql";
+import { etaCallsOf } from "../sql/recent-calls.sql";
 
 export type IssueTicketInput = {
   branchId: string;
@@ -68,7 +70,7 @@ export async function issueTicket(
   const target =
     opts.target && !staffId
       ? opts.target
-      : await readIssueTarget(deps.db, company.schema_name, input, staffId);
+      : await readIssueTarget(deps.db, company.schema_name, input, staffId, now);
   let actor: TicketActor = { staffId: null, counterId: null };
   let issuer = caller;
   if (staffId) {
@@ -102,6 +104,7 @@ export async function issueTicket(
   const slot = appointmentAt
     ? await claimSlot(deps, company, input, appointmentAt, source, now, opts)
     : null;
+  const quote = status === TICKET_STATUS.WAITING ? quoteOf(target.line, now) : null;
   return runQueueTransaction(
     deps,
     company,
@@ -124,6 +127,9 @@ export async function issueTicket(
           customer_phone: input.customerPhone ?? null,
           customer_email: input.customerEmail ?? null,
           language: input.language ?? null,
+          quoted_wait_minutes: quote?.minutes ?? null,
+          quoted_wait_low: quote?.lowMinutes ?? null,
+          quoted_wait_high: quote?.highMinutes ?? null,
           token: createTicketToken(randomBytes(TICKET_TOKEN_BYTES)),
           created_at: now,
           updated_at: now,
@@ -145,6 +151,24 @@ export async function issueTicket(
     },
     { singleStatement: !slot },
   );
+}
+
+/**
+ * The wait quoted to a ticket issued now: what its holder first sees (the tracking view's
+ * estimate with everyone waiting ahead), kept so reports can set it against the wait that
+ * followed. None while nobody serves the service (that range is a guess, not a quote).
+ */
+function quoteOf(line: IssueTarget["line"], now: Date) {
+  if (!line) return null;
+  const wait = customerWait({
+    now,
+    peopleAhead: Number(line.waiting),
+    operatorsServing: Number(line.serving),
+    smoothedServiceSeconds: line.smoothed === null ? null : Number(line.smoothed),
+    expectedServiceSeconds: line.duration_minutes * 60,
+    recentCalls: etaCallsOf(line.calls),
+  });
+  return wait.noOperators ? null : wait;
 }
 
 async function claimSlot(

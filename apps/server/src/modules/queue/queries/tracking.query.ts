@@ -1,13 +1,15 @@
 import {
   DEFAULT_APPOINTMENT_WINDOW,
   TICKET_STATUS,
-  estimateWait,
+  customerWait,
   isTicketToken,
+  type EtaCall,
 } from "@equeue/core";
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Database, I18nText, TicketsTable } from "../../../db/tables";
 import type { TrackingDto } from "../http/queue-views.schema";
 import type { CompanyQueryDb, TicketView } from "../queue.types";
+import { etaCallsOf, recentCallsOf } from "../sql/recent-calls.sql";
 
 type TrackedRow = TicketView & { branch_name: I18nText; duration_minutes: number };
 
@@ -105,6 +107,7 @@ export async function trackingViewByToken(
   const row = await trackedQuery(db)
     .where("x.token", "=", token)
     .select((eb) => [servingNow(eb), smoothedNow(eb), peopleAheadNow(eb, now)])
+    .select(recentCallsOf(db, sql.ref("x.branch_id"), sql.ref("x.service_id"), now))
     .executeTakeFirst();
   if (!row) return undefined;
   if (row.status === TICKET_STATUS.TRANSFERRED) {
@@ -113,14 +116,21 @@ export async function trackingViewByToken(
   const position =
     row.ahead === null
       ? undefined
-      : { ahead: row.ahead, operatorsServing: row.serving ?? 0, smoothed: row.smoothed ?? null };
+      : {
+          ahead: row.ahead,
+          operatorsServing: row.serving ?? 0,
+          smoothed: row.smoothed ?? null,
+          calls: etaCallsOf(row.recent_calls),
+        };
   return trackedOf(row, position, now);
 }
 
 /** What a tracker sees of a ticket: its view, with its place in line while it waits. */
 function trackedOf(row: TrackedRow, position: LinePosition | undefined, now: Date): Tracked {
   let view: TrackingDto = baseView(row, now);
-  if (row.status === TICKET_STATUS.WAITING && position) view = withPosition(view, row, position);
+  if (row.status === TICKET_STATUS.WAITING && position) {
+    view = withPosition(view, row, position, now);
+  }
   return { ticketId: row.id, branchId: row.branch_id, serviceId: row.service_id, view };
 }
 
@@ -140,7 +150,13 @@ async function viewsOf(
   return out;
 }
 
-type LinePosition = { ahead: number; operatorsServing: number; smoothed: number | null };
+type LinePosition = {
+  ahead: number;
+  operatorsServing: number;
+  smoothed: number | null;
+  /** The line's recent calls (the ETA's delay history). */
+  calls: EtaCall[];
+};
 
 // Up to this many tickets, each one's people-ahead is a count; beyond, the lines are ranked once.
 const COUNT_AHEAD_UP_TO = 2;
@@ -215,7 +231,8 @@ async function linePositions(
     .selectFrom("tickets as x")
     .where("x.id", "in", [...ids])
     .where("x.status", "=", TICKET_STATUS.WAITING)
-    .select((eb) => ["x.id", servingNow(eb), smoothedNow(eb)]);
+    .select((eb) => ["x.id", servingNow(eb), smoothedNow(eb)])
+    .select(recentCallsOf(db, sql.ref("x.branch_id"), sql.ref("x.service_id"), now));
   const rows =
     ids.length <= COUNT_AHEAD_UP_TO
       ? await base.select((eb) => peopleAheadNow(eb, now)).execute()
@@ -247,6 +264,7 @@ async function linePositions(
       ahead: r.ahead,
       operatorsServing: r.serving ?? 0,
       smoothed: r.smoothed ?? null,
+      calls: etaCallsOf(r.recent_calls),
     });
   }
   return out;
@@ -278,13 +296,20 @@ function baseView(row: TrackedRow, now: Date): TrackingDto {
   };
 }
 
-function withPosition(view: TrackingDto, row: TrackedRow, line: LinePosition): TrackingDto {
+function withPosition(
+  view: TrackingDto,
+  row: TrackedRow,
+  line: LinePosition,
+  now: Date,
+): TrackingDto {
   const ahead = line.ahead;
-  const e = estimateWait({
+  const e = customerWait({
+    now,
     peopleAhead: ahead,
     operatorsServing: line.operatorsServing,
     smoothedServiceSeconds: line.smoothed,
     expectedServiceSeconds: row.duration_minutes * 60,
+    recentCalls: line.calls,
   });
   return {
     ...view,

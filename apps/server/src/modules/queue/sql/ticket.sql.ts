@@ -1,4 +1,4 @@
-import type { TicketStatus } from "@equeue/core";
+import { DEFAULT_ETA_MODEL, type TicketStatus } from "@equeue/core";
 import { sql, type Insertable, type RawBuilder, type Updateable } from "kysely";
 import type { I18nText, LateArrivalRule, TicketsTable, WeeklyHours } from "../../../db/tables";
 import type { BranchDayException } from "../branch-hours";
@@ -12,6 +12,7 @@ import type {
 import type { Db } from "../../../db/database";
 import type { BranchScope } from "../../access";
 import { staffWorkplaceQuery, type WorkplaceRow } from "../staff-workplace";
+import type { RecentCallsJson } from "./recent-calls.sql";
 
 /** A ticket locked for change, with what the state machine and the screens need beside it. */
 export type LockedTicket = TicketView & { grace_seconds: number; time_zone: string };
@@ -61,6 +62,18 @@ export type IssueTarget = {
   exceptions: (BranchDayException & { day: string })[];
   /** The issuing staff member's scope (staffWorkplaceQuery), when one was asked for. */
   scope: WorkplaceRow | null;
+  /**
+   * The service's line as a ticket issued now joins it (for the wait quoted at issue): people
+   * waiting, operators serving, smoothed and configured service time and the recent calls.
+   * Absent when the caller read the target itself (bookings, which are not quoted).
+   */
+  line?: {
+    waiting: number;
+    serving: number;
+    smoothed: number | null;
+    duration_minutes: number;
+    calls: RecentCallsJson;
+  } | null;
 };
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -68,7 +81,8 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /**
  * Everything issuing a ticket needs to decide, in ONE statement: the branch, the service as the
  * branch offers it, the branch's exceptions on the days `at` can fall on in any time zone (the
- * command picks the business day with core's businessDay), and the issuing staff's scope.
+ * command picks the business day with core's businessDay), the issuing staff's scope, and the
+ * service's line for the wait quoted at issue (recent calls: the ETA model's window before now).
  */
 export async function readIssueTarget(
   db: Db,
@@ -79,6 +93,7 @@ export async function readIssueTarget(
 ): Promise<IssueTarget> {
   const t = (name: string) => sql.id(schema, name);
   const at = (input.appointmentAt ?? now).getTime();
+  const since = new Date(now.getTime() - DEFAULT_ETA_MODEL.windowSeconds * 1000);
   const result = await sql<IssueTarget>`
     select
       (select row_to_json(b) from (
@@ -96,9 +111,30 @@ export async function readIssueTarget(
         where branch_id = ${input.branchId}
           and day between ${isoDay(at - 86_400_000)}::date and ${isoDay(at + 86_400_000)}::date) e
       ) as exceptions,
-      ${staffId === null ? sql`null` : sql`(select row_to_json(sc) from (${staffWorkplaceQuery(schema, staffId)}) sc)`} as scope`.execute(
-    db,
-  );
+      ${staffId === null ? sql`null` : sql`(select row_to_json(sc) from (${staffWorkplaceQuery(schema, staffId)}) sc)`} as scope,
+      ${
+        input.appointmentAt
+          ? sql`null`
+          : sql`(select json_build_object(
+        'waiting', (select count(*) from ${t("tickets")} w
+          where w.branch_id = ${input.branchId} and w.service_id = ${input.serviceId}
+            and w.status = 'WAITING'),
+        'serving', (select count(*) from ${t("operator_status")} o
+          join ${t("staff_services")} ss on ss.staff_id = o.staff_id
+          where o.branch_id = ${input.branchId} and o.status = 'AVAILABLE'
+            and ss.service_id = ${input.serviceId}),
+        'smoothed', (select st.smoothed_service_seconds from ${t("service_stats")} st
+          where st.branch_id = ${input.branchId} and st.service_id = ${input.serviceId}),
+        'duration_minutes', s.duration_minutes,
+        'calls', (select coalesce(json_agg(json_build_array(
+            extract(epoch from rc.called_at) * 1000,
+            greatest(0, extract(epoch from rc.called_at - coalesce(rc.queued_at, rc.created_at))))),
+            '[]'::json)
+          from ${t("tickets")} rc
+          where rc.branch_id = ${input.branchId} and rc.service_id = ${input.serviceId}
+            and rc.called_at >= ${since} and rc.called_at <= ${now}))
+        from ${t("services")} s where s.id = ${input.serviceId})`
+      } as line`.execute(db);
   return result.rows[0]!;
 }
 

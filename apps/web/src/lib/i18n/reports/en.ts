@@ -70,6 +70,7 @@ export const reportsEn: ReportsMessages = {
       branches: "Branch comparison",
       ratings: "Ratings",
       appointments: "Appointments",
+      quotes: "Quoted vs actual waiting time",
       comments: "Comments",
     },
     columns: {
@@ -89,6 +90,13 @@ export const reportsEn: ReportsMessages = {
       late: "Late",
       missed: "Missed",
       cancelled: "Cancelled",
+    },
+    quotes: {
+      count: "Served tickets quoted a waiting time",
+      mae: "Mean error",
+      bias: "Actual minus quoted (mean)",
+      withinRange: "Inside the quoted range",
+      underEstimated: "Waited longer than the quoted range",
     },
     weekdays: "Mon,Tue,Wed,Thu,Fri,Sat,Sun",
     seconds: "{{value}} s",

@@ -70,6 +70,7 @@ export const reportsRu: ReportsMessages = {
       branches: "Сравнение филиалов",
       ratings: "Оценки",
       appointments: "Предварительная запись",
+      quotes: "Обещанное и фактическое время ожидания",
       comments: "Комментарии",
     },
     columns: {
@@ -89,6 +90,13 @@ export const reportsRu: ReportsMessages = {
       late: "Опоздали",
       missed: "Не пришли",
       cancelled: "Отменено",
+    },
+    quotes: {
+      count: "Обслужено талонов с обещанным временем ожидания",
+      mae: "Средняя ошибка",
+      bias: "Факт минус обещанное (в среднем)",
+      withinRange: "В пределах обещанного диапазона",
+      underEstimated: "Ждали дольше обещанного диапазона",
     },
     weekdays: "Пн,Вт,Ср,Чт,Пт,Сб,Вс",
     seconds: "{{value}} с",

@@ -68,6 +68,7 @@ export const reportsUz = {
       branches: "Filiallarni solishtirish",
       ratings: "Baholar",
       appointments: "Oldindan yozilishlar",
+      quotes: "Aytilgan va haqiqiy kutish vaqti",
       comments: "Izohlar",
     },
     columns: {
@@ -87,6 +88,13 @@ export const reportsUz = {
       late: "Kechikdi",
       missed: "Kelmadi",
       cancelled: "Bekor qilindi",
+    },
+    quotes: {
+      count: "Aytilgan kutish vaqti bilan xizmat ko‘rsatilgan talonlar",
+      mae: "O‘rtacha xato",
+      bias: "Haqiqiy minus aytilgan (o‘rtacha)",
+      withinRange: "Aytilgan oraliq ichida",
+      underEstimated: "Aytilgan oraliqdan uzoqroq kutdi",
     },
     weekdays: "Du,Se,Ch,Pa,Ju,Sh,Ya",
     seconds: "{{value}} s",

@@ -64,6 +64,7 @@ export function ReportsPage() {
   const { t } = useTranslation();
   const { slug } = useSetupContext();
   const local = useLocalized();
+  const mins = (v: number | null) => (v === null ? "—" : t("reports.report.minutes", { value: v }));
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<ReportFilter>({ from: daysAgo(6), to: isoDay(new Date()) });
   const [filter, setFilter] = useState<ReportFilter>(draft);
@@ -417,6 +418,19 @@ export function ReportsPage() {
               )}
             </Section>
           </div>
+          <Section title={t("reports.report.sections.quotes")}>
+            {simpleTable(
+              [t("reports.report.sections.quotes"), ""],
+              [
+                [t("reports.report.quotes.count"), report.data.quotes.count],
+                [t("reports.report.quotes.mae"), mins(report.data.quotes.maeMinutes)],
+                [t("reports.report.quotes.bias"), mins(report.data.quotes.biasMinutes)],
+                [t("reports.report.quotes.withinRange"), pct(report.data.quotes.withinRange)],
+                [t("reports.report.quotes.underEstimated"), pct(report.data.quotes.underEstimated)],
+              ],
+              "table-quotes",
+            )}
+          </Section>
         </div>
       )}
     </div>
