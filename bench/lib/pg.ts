@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { createCitusDatabase, databaseAt, hasCitus } from "@equeue/server/testing/citus-database";
 
 export const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -11,6 +12,11 @@ export type ThrowawayDb = { name: string; url: string; drop: () => Promise<void>
 export async function createThrowawayDatabase(prefix = "eq_bench"): Promise<ThrowawayDb> {
   const base = adminUrl();
   const name = `${prefix}_${randomBytes(5).toString("hex")}`;
+  // A Citus coordinator (docs/citus.md): the database on every node, the nodes registered in it.
+  if (await hasCitus(base)) {
+    const drop = await createCitusDatabase(base, name);
+    return { name, url: databaseAt(base, name), drop };
+  }
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {

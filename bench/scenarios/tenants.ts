@@ -55,6 +55,29 @@ async function provisioningSteps(db: Db): Promise<Record<string, number | null>>
   return Object.fromEntries([...byStep].map(([k, v]) => [k, round(summarize(v).p50)]));
 }
 
+/**
+ * On Citus (docs/citus.md): how many distributed schemas each node holds, and whether
+ * `platform` stayed on the coordinator (null on other engines).
+ */
+async function schemaPlacement(db: Db): Promise<Record<string, number> | null> {
+  const { rows: ext } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from pg_extension where extname = 'citus'`.execute(db);
+  if (!ext[0]?.n) return null;
+  const { rows } = await sql<{ node: string; schemas: number }>`
+    select n.nodename || ':' || n.nodeport as node, count(distinct s.schema_name)::int as schemas
+    from citus_schemas s
+    join citus_shards sh on sh.colocation_id = s.colocation_id
+    join pg_dist_node n on n.nodename = sh.nodename and n.nodeport = sh.nodeport
+    group by 1 order by 1`.execute(db);
+  const { rows: platform } = await sql<{ n: number }>`select count(*)::int as n
+    from citus_schemas where schema_name = 'platform'::regnamespace`.execute(db);
+  return {
+    ...Object.fromEntries(rows.map((r) => [r.node, r.schemas])),
+    platform_distributed: platform[0]?.n ?? 0,
+  };
+}
+
 /** What one admin password hash costs here: alone, and throughput with 32 queued at once. */
 async function argon2Cost(): Promise<{ sequential_ms: number; parallel_per_s: number }> {
   await hashPassword("warm-up-Passw0rd");
@@ -194,6 +217,8 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
     );
     const lost = Math.max(0, companies - schemasFound);
     const stepMs = await provisioningSteps(db);
+    const placement = await schemaPlacement(db);
+    if (placement) log(`Citus: company schemas per node ${JSON.stringify(placement)}`);
     const duplicates = Math.max(0, schemasFound - companies);
 
     // 3. One new company migration, applied to every company.
@@ -275,6 +300,7 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
       migrate_verified: Math.min(atProbe, probeTables),
       migrate_all_projected_2000_s: round(projected),
       provision_step_p50_ms: stepMs,
+      ...(placement && { citus_schemas_per_node: placement }),
       argon2_hash_ms: round(argon2.sequential_ms),
       argon2_hashes_per_s: round(argon2.parallel_per_s),
       ceiling_schemas: ceiling.schemas,

@@ -27,6 +27,8 @@ type DbLog = { warn: (obj: object, msg: string) => void };
 export type DatabaseHandle = {
   db: Db;
   kind: "postgres" | "pglite";
+  /** PostgreSQL with the Citus extension (schema-based sharding; docs/citus.md). */
+  citus: boolean;
   close: () => Promise<void>;
   /** The pool's connections now (metrics); null on the embedded database, which has none. */
   poolStats: () => { total: number; idle: number; waiting: number } | null;
@@ -39,6 +41,14 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 const DATE_OID = 1082;
 pg.types.setTypeParser(DATE_OID, (v) => v);
 
+const citusDbs = new WeakSet<Db>();
+
+/**
+ * The database is a Citus coordinator: company schemas live on workers, and the few statements
+ * Citus cannot run on a worker in one piece take another form there (see callNextUnlogged).
+ */
+export const isCitus = (db: Db): boolean => citusDbs.has(db);
+
 /** Opens the database the configuration names: PostgreSQL when a URL is given, PGlite otherwise. */
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.url) {
@@ -46,10 +56,15 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool: retryingConnect(pool) }),
     });
-    await sql`select 1`.execute(db);
+    const { rows } = await sql<{
+      citus: boolean;
+    }>`select exists (select 1 from pg_extension where extname = 'citus') as citus`.execute(db);
+    const citus = rows[0]?.citus === true;
+    if (citus) citusDbs.add(db);
     return {
       db,
       kind: "postgres",
+      citus,
       close: () => db.destroy(),
       poolStats: () => ({
         total: pool.totalCount,
@@ -66,7 +81,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   const parsers = { [DATE_OID]: (v: string) => v };
   const pglite = await PGlite.create(dir ? { dataDir: dir, parsers } : { parsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: "pglite", close: () => db.destroy(), poolStats: () => null };
+  return { db, kind: "pglite", citus: false, close: () => db.destroy(), poolStats: () => null };
 }
 
 /**

@@ -14,11 +14,47 @@ async function runStatements(trx: Kysely<Database>, m: Migration, schema: string
   }
 }
 
+/**
+ * Citus is installed in this database. Then every company schema is a distributed schema
+ * (schema-based sharding: its tables live together on one worker) and `platform` stays a plain
+ * schema on the coordinator, next to the registry every request reads (docs/citus.md).
+ */
+export async function onCitus(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from pg_extension where extname = 'citus'`.execute(db);
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+/**
+ * Keeps `platform` on the coordinator: created with schema-based sharding off for this
+ * transaction (the operator may have switched it on for the database), and moved back if an
+ * earlier start let Citus distribute it.
+ */
+async function keepPlatformOnCoordinator(trx: Kysely<Database>) {
+  await sql`set local citus.enable_schema_based_sharding = off`.execute(trx);
+  await sql.raw("create schema if not exists platform").execute(trx);
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from citus_schemas
+    where schema_name = 'platform'::regnamespace`.execute(trx);
+  if (!rows[0]?.n) return;
+  try {
+    await sql`select citus_schema_undistribute('platform')`.execute(trx);
+  } catch (err) {
+    throw new Error(
+      "The platform schema is a Citus distributed schema (it was created while " +
+        "citus.enable_schema_based_sharding was on) and Citus could not move it back to the " +
+        "coordinator; see docs/citus.md, 'platform on a worker'.",
+      { cause: err },
+    );
+  }
+}
+
 /** Brings the `platform` schema up to date. Safe to call from several processes at once. */
 export async function migratePlatform(db: Db, migrations = platformMigrations): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(7301001)`.execute(trx);
-    await sql.raw("create schema if not exists platform").execute(trx);
+    if (await onCitus(trx)) await keepPlatformOnCoordinator(trx);
+    else await sql.raw("create schema if not exists platform").execute(trx);
     await sql
       .raw(
         `create table if not exists platform.schema_migrations (
@@ -54,6 +90,9 @@ export async function migrateCompanySchema(
   const migrations = opts.migrations ?? companyMigrations;
   const q = quoteIdent(schema);
   if (opts.create) {
+    // On Citus the company gets its own distributed schema, whatever the database's default.
+    if (await onCitus(trx))
+      await sql`set local citus.enable_schema_based_sharding = on`.execute(trx);
     await sql.raw(`create schema ${q}`).execute(trx);
     await sql
       .raw(

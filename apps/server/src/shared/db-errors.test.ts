@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isConnectFailure, isDatabaseUnavailable } from "./db-errors";
+import { isConnectFailure, isDatabaseUnavailable, isUniqueViolation } from "./db-errors";
 
 const pgError = (code: string, message = "x") => Object.assign(new Error(message), { code });
 
@@ -29,5 +29,40 @@ describe("recognising an unreachable database", () => {
     expect(isConnectFailure(pgError("57P01"))).toBe(false);
     expect(isConnectFailure(new Error("Connection terminated unexpectedly"))).toBe(false);
     expect(isConnectFailure(pgError("ECONNRESET"))).toBe(false);
+  });
+});
+
+describe("recognising a unique violation by its index", () => {
+  it("reads the index from `constraint` (PostgreSQL, PGlite)", () => {
+    const e = Object.assign(
+      pgError("23505", 'duplicate key value violates unique constraint "x"'),
+      {
+        constraint: "operator_status_counter",
+      },
+    );
+    expect(isUniqueViolation(e)).toBe(true);
+    expect(isUniqueViolation(e, "operator_status_counter")).toBe(true);
+    expect(isUniqueViolation(e, "tickets_operator_open")).toBe(false);
+  });
+
+  it("reads a Citus worker's error, which names the shard's index in the message only", () => {
+    const e = pgError(
+      "23505",
+      'duplicate key value violates unique constraint "operator_status_counter_102032"',
+    );
+    expect(isUniqueViolation(e, "operator_status_counter")).toBe(true);
+    // Another index that merely starts with the same name is not this one.
+    expect(isUniqueViolation(e, "operator_status")).toBe(false);
+    const other = pgError(
+      "23505",
+      'duplicate key value violates unique constraint "tickets_number_day_102040"',
+    );
+    expect(isUniqueViolation(other, "tickets_number")).toBe(false);
+    expect(isUniqueViolation(other, "tickets_number_day")).toBe(true);
+  });
+
+  it("is not fooled by another error code naming the index", () => {
+    const e = pgError("23503", 'violates foreign key constraint "operator_status_counter_102032"');
+    expect(isUniqueViolation(e, "operator_status_counter")).toBe(false);
   });
 });

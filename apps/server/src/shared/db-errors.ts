@@ -1,9 +1,33 @@
-type PgError = { code?: unknown; constraint?: unknown };
+type PgError = { code?: unknown; constraint?: unknown; message?: unknown };
 
-/** A unique index refused the row (optionally: that index by name). */
+const CONSTRAINT_IN_MESSAGE = /constraint "([^"]+)"/;
+
+/**
+ * The index or constraint an error names. PostgreSQL and PGlite give it as `constraint`; Citus
+ * relays a worker's error without that field, in the message only, and names the shard's index
+ * (`operator_status_counter_102032`) — see constraintMatches.
+ */
+export function constraintOf(err: unknown): string | undefined {
+  const e = err as PgError | null;
+  if (typeof e?.constraint === "string") return e.constraint;
+  if (typeof e?.message !== "string") return undefined;
+  return CONSTRAINT_IN_MESSAGE.exec(e.message)?.[1];
+}
+
+/** `actual` is the index `name`, or one of its Citus shards (the name plus `_<shard id>`). */
+export const constraintMatches = (actual: string | undefined, name: string): boolean =>
+  actual === name ||
+  (actual !== undefined &&
+    actual.startsWith(`${name}_`) &&
+    /^\d+$/.test(actual.slice(name.length + 1)));
+
+/** A unique index refused the row (optionally: that index by name, on any shard of it). */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = err as PgError | null;
-  return e?.code === "23505" && (constraint === undefined || e.constraint === constraint);
+  return (
+    e?.code === "23505" &&
+    (constraint === undefined || constraintMatches(constraintOf(err), constraint))
+  );
 }
 
 /** A foreign key refused the change: the row is still referenced, or points at nothing. */

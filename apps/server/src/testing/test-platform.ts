@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { loadConfig, type Config } from "../config";
+import { createCitusDatabase, databaseAt, withClient } from "./citus-database";
 import { startPlatform, type Platform, type StartOptions } from "../platform";
 
 export const SUPER_ADMIN = { email: "root@e-queue.test", password: "Sup3r-Secret-Pass" };
@@ -11,24 +12,22 @@ export type TestPlatform = Platform & { config: Config };
 
 /**
  * A real platform on a real, empty database: in-memory PGlite by default, or a throwaway
- * PostgreSQL database (created here, dropped on close) when TEST_DATABASE_URL is set.
+ * PostgreSQL database (created here, dropped on close) when TEST_DATABASE_URL is set, or a
+ * throwaway database on a Citus cluster when TEST_CITUS_URL is set (see createCitusDatabase).
  */
 export async function createTestPlatform(
   env: Record<string, string> = {},
   opts: StartOptions = {},
 ): Promise<TestPlatform> {
-  const base = process.env.TEST_DATABASE_URL;
+  const citus = process.env.TEST_CITUS_URL;
+  const base = citus ?? process.env.TEST_DATABASE_URL;
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   if (base) {
     const name = `eq_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    const dropCitus = citus ? await createCitusDatabase(citus, name) : undefined;
+    if (!citus) await withClient(base, (c) => c.query(`create database ${name}`));
+    databaseUrl = databaseAt(base, name);
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
@@ -36,14 +35,15 @@ export async function createTestPlatform(
       // makes the closing clients emit "terminating connection" errors nobody listens to.
       for (let i = 0; i < 100; i++) {
         const { rows } = await c.query<{ n: number }>(
-          "select count(*)::int as n from pg_stat_activity where datname = $1",
+          "select count(*)::int as n from pg_stat_activity where datname = $1 and backend_type = 'client backend'",
           [name],
         );
         if (!rows[0]?.n) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
+      if (dropCitus) await dropCitus();
+      else await withClient(base, (d) => d.query(`drop database if exists ${name} with (force)`));
     };
   }
   const config = loadConfig({

@@ -41,14 +41,24 @@ export async function claimCursor(
  * (`tx < pg_snapshot_xmin(pg_current_snapshot())`): a later one may still be followed by a
  * smaller id that commits late, so the batch stops at the first such event and the run is
  * retried shortly (`held`).
+ *
+ * On Citus the `tx` default of an event is evaluated on the coordinator (Citus computes an
+ * INSERT's volatile defaults there before sending the row to the worker), so the events carry
+ * coordinator transaction ids while this statement runs on the worker: the caller then passes
+ * the coordinator's xmin (coordinatorXmin) as `settledBefore`.
  */
 export async function readAfter(
   trx: Db,
   company: EventCompany,
   cursor: Cursor,
   limit: number,
+  settledBefore?: string,
 ): Promise<{ events: DomainEvent[]; more: boolean; held: boolean }> {
   const t = sql.id(company.schema_name, "ticket_events");
+  const xmin =
+    settledBefore === undefined
+      ? sql`pg_snapshot_xmin(pg_current_snapshot())`
+      : sql`${settledBefore}::xid8`;
   const { rows } = await sql<{
     id: number;
     tx: string;
@@ -62,7 +72,7 @@ export async function readAfter(
     data: Record<string, unknown>;
     settled: boolean;
   }>`select e.id, e.tx::text as tx, e.ticket_id, e.at, e.type, e.from_status, e.to_status,
-      e.operator_id, e.counter_id, e.data, e.tx < pg_snapshot_xmin(pg_current_snapshot()) as settled
+      e.operator_id, e.counter_id, e.data, e.tx < ${xmin} as settled
     from ${t} e
     where (e.tx, e.id) > (${cursor.last_tx}::xid8, ${cursor.last_id}::bigint)
     order by e.tx, e.id
@@ -98,6 +108,14 @@ export async function advanceCursor(
     .set({ last_tx: sql`${last.tx}::xid8`, last_id: last.id, updated_at: new Date() })
     .where("subscriber", "=", subscriber)
     .execute();
+}
+
+/** The oldest transaction still running on this node (on Citus: the coordinator's). */
+export async function coordinatorXmin(db: Db): Promise<string> {
+  const { rows } = await sql<{
+    xmin: string;
+  }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db);
+  return rows[0]!.xmin;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { Db } from "../../db/database";
+import { isCitus, type Db } from "../../db/database";
 import { companyDurableEvents } from "../../db/migrations/company/0007-durable-events";
 import type { QueueFact, QueuePublisher } from "../queue";
 import { eachLimited } from "../realtime";
@@ -7,6 +7,7 @@ import { companyDb } from "../tenancy";
 import {
   advanceCursor,
   claimCursor,
+  coordinatorXmin,
   readAfter,
   subscribersBehind,
 } from "./event-cursor.repository";
@@ -216,7 +217,14 @@ export class EventDispatcher implements QueuePublisher {
     const outcome = await this.db.transaction().execute(async (trx): Promise<Outcome> => {
       const cursor = await claimCursor(trx, company, sub.name);
       if (!cursor) return "skipped";
-      const { events, more, held } = await readAfter(trx, company, cursor, this.opts.batchSize);
+      const settledBefore = isCitus(this.db) ? await coordinatorXmin(trx) : undefined;
+      const { events, more, held } = await readAfter(
+        trx,
+        company,
+        cursor,
+        this.opts.batchSize,
+        settledBefore,
+      );
       if (events.length > 0) {
         after = await sub.handle({ db: trx, company: companyDb(trx, company) }, company, events);
         await advanceCursor(trx, company, sub.name, events[events.length - 1]!);

@@ -69,8 +69,8 @@ export const companySetup: Migration = {
       created_at timestamptz not null default now())`,
     `create unique index counters_number on ${s}.counters (branch_id, number)`,
     `alter table ${s}.staff add column phone text`,
-    `alter table ${s}.staff add column branch_id uuid references ${s}.branches(id) on delete set null`,
-    `alter table ${s}.staff add column counter_id uuid references ${s}.counters(id) on delete set null`,
+    `alter table ${s}.staff add column branch_id uuid constraint staff_branch_id_fkey references ${s}.branches(id) on delete set null`,
+    `alter table ${s}.staff add column counter_id uuid constraint staff_counter_id_fkey references ${s}.counters(id) on delete set null`,
     `alter table ${s}.staff add column weekly_schedule jsonb not null default '{}'`,
     `create table ${s}.staff_branches (
       staff_id uuid not null references ${s}.staff(id) on delete cascade,

@@ -27,10 +27,10 @@ export const companyBookings: Migration = {
     `create unique index tickets_booking_phone_slot on ${s}.tickets (branch_id, service_id, appointment_at, customer_phone)
        where status = 'BOOKED' and customer_phone is not null`,
     `alter table ${s}.branches add column check_in_early_minutes integer not null default 15
-       check (check_in_early_minutes between 0 and 240)`,
+       constraint branches_check_in_early_minutes_check check (check_in_early_minutes between 0 and 240)`,
     `alter table ${s}.branches add column check_in_late_minutes integer not null default 15
-       check (check_in_late_minutes between 0 and 240)`,
+       constraint branches_check_in_late_minutes_check check (check_in_late_minutes between 0 and 240)`,
     `alter table ${s}.branches add column late_arrival text not null default 'WALK_IN'
-       check (late_arrival in ('WALK_IN','EXPIRE'))`,
+       constraint branches_late_arrival_check check (late_arrival in ('WALK_IN','EXPIRE'))`,
   ],
 };

@@ -9,7 +9,8 @@ export const companyNotificationSettings: Migration = {
   name: "notification-settings",
   statements: (s) => [
     `alter table ${s}.services add column nearly_up_position integer not null default 3
-      check (nearly_up_position between 0 and 50)`,
-    `alter table ${s}.tickets add column language text check (language in ('uz','ru','en'))`,
+      constraint services_nearly_up_position_check check (nearly_up_position between 0 and 50)`,
+    `alter table ${s}.tickets add column language text
+      constraint tickets_language_check check (language in ('uz','ru','en'))`,
   ],
 };

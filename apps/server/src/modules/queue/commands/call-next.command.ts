@@ -5,7 +5,14 @@ import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-trans
 import type { TicketView } from "../queue.types";
 import { loadStaffWorkplace, type CounterSession, type StaffWorkplace } from "../staff-workplace";
 import { applyTransition, ticketFact } from "./ticket-transition";
-import { callNextExhaustive, callNextFast } from "../sql/call-next.sql";
+import { isCitus } from "../../../db/database";
+import {
+  callNextExhaustive,
+  callNextFast,
+  callNextUnlogged,
+  logCall,
+  type CallNextQuery,
+} from "../sql/call-next.sql";
 import type { LockedTicket } from "../sql/ticket.sql";
 
 /** The counter session of an operator who may receive a customer now, or a clear refusal. */
@@ -51,6 +58,7 @@ export async function callNextTicket(
 ): Promise<TicketView | null> {
   const now = opts.now ?? new Date();
   const q = { staffId: staff.staffId, now };
+  if (isCitus(deps.db)) return callNextOnCitus(deps, company, staff.staffId, q);
   return runQueueTransaction(
     deps,
     company,
@@ -68,4 +76,33 @@ export async function callNextTicket(
     },
     { singleStatement: true },
   );
+}
+
+/**
+ * The same command on Citus: the call statement without its event step (which Citus would plan
+ * step by step on the coordinator, and fails with FOR UPDATE … SKIP LOCKED), then the event, in
+ * one transaction — BEGIN, call, event, COMMIT: four round trips to the coordinator instead of
+ * one. The operator's scope is read between two such transactions, never while one holds a
+ * connection (fifty operators finding the line empty at once would starve the pool).
+ */
+async function callNextOnCitus(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  staffId: string,
+  q: CallNextQuery,
+): Promise<TicketView | null> {
+  const attempt = (exhaustive: boolean) =>
+    runQueueTransaction(deps, company, async (tx) => {
+      const row = (await callNextUnlogged(tx.schema, q, exhaustive).execute(tx.db)).rows[0];
+      if (!row) return null;
+      await logCall(tx.db, tx.schema, q, row);
+      tx.facts.push(ticketFact(row, TICKET_ACTION.CALL, TICKET_STATUS.WAITING, q.now));
+      return row;
+    });
+  const row = await attempt(false);
+  if (row) return row;
+  const scope = await loadStaffWorkplace(deps.db, company, staffId);
+  requireReadyToCall(scope);
+  if (scope.sessionServices.length === 0) throw queueRefusal.noServices();
+  return attempt(true);
 }

@@ -1,14 +1,13 @@
 import type { Db } from "../../../db/database";
 import { AppError } from "../../../shared/app-error";
+import { isUniqueViolation } from "../../../shared/db-errors";
 import { companyDb, type CompanyRecord } from "../../tenancy";
 import { mapQueueError } from "../queue-errors";
 import type { CompanyQueryDb, QueueFact, QueuePublisher, SlotClaims } from "../queue.types";
 
-/** The named unique index refused the row (PostgreSQL and PGlite report the same fields). */
-export function isUniqueViolationOf(err: unknown, index: string): boolean {
-  const e = err as { code?: unknown; constraint?: unknown } | null;
-  return e?.code === "23505" && e.constraint === index;
-}
+/** The named unique index refused the row (on PostgreSQL, PGlite, or a Citus worker's shard). */
+export const isUniqueViolationOf = (err: unknown, index: string): boolean =>
+  isUniqueViolation(err, index);
 
 /**
  * `events` hears of every committed change (the event dispatcher: realtime first); `bookings`

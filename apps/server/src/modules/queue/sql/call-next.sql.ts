@@ -72,6 +72,7 @@ export function callNextStatement(
   schema: string,
   q: CallNextQuery,
   exhaustive = false,
+  opts: { logged?: boolean } = {},
 ): RawBuilder<CalledRow> {
   const window = q.window ?? DEFAULT_APPOINTMENT_WINDOW;
   const dueFrom = new Date(q.now.getTime() - window.lateSeconds * 1000);
@@ -133,16 +134,45 @@ export function callNextStatement(
         counter_id = (select counter_id from me), updated_at = ${q.now}
       from picked where u.id = picked.id
       returning u.*
-    ), logged as (
-      insert into ${t("ticket_events")}
+    )${opts.logged === false ? sql`` : sql`, logged as (${callEvent(schema, q)})`}
+    select called.*, s.name as service_name, (select counter_number from me) as counter_number
+    from called join ${t("services")} as s on s.id = called.service_id`;
+}
+
+/** The CALL row in ticket_events of the ticket the `called` step changed. */
+function callEvent(schema: string, q: CallNextQuery) {
+  const effect = callEffect(q.now);
+  return sql`insert into ${sql.id(schema, "ticket_events")}
         (ticket_id, at, type, from_status, to_status, operator_id, counter_id, data)
       select id, ${q.now}::timestamptz, ${TICKET_ACTION.CALL}::text,
         ${TICKET_STATUS.WAITING}::text, ${effect.status}::text, ${q.staffId}::uuid,
         counter_id, '{}'::jsonb
-      from called
-    )
-    select called.*, s.name as service_name, (select counter_number from me) as counter_number
-    from called join ${t("services")} as s on s.id = called.service_id`;
+      from called`;
+}
+
+/**
+ * Citus: the statement without its `logged` step, which Citus cannot run on the worker in one
+ * piece (an INSERT … SELECT from a CTE is planned step by step on the coordinator, and with the
+ * FOR UPDATE … SKIP LOCKED step that fails: `invalid input syntax for type uuid: "PGCOPY"`).
+ * Without it the whole statement goes to the company's worker as it is. The caller writes the
+ * event with logCall in the same transaction.
+ */
+export const callNextUnlogged = (schema: string, q: CallNextQuery, exhaustive = false) =>
+  callNextStatement(schema, q, exhaustive, { logged: false });
+
+/** The CALL event of a ticket callNextUnlogged called, in the same transaction. */
+export async function logCall(
+  db: CompanyQueryDb,
+  schema: string,
+  q: CallNextQuery,
+  called: Pick<CalledRow, "id" | "counter_id">,
+): Promise<void> {
+  const effect = callEffect(q.now);
+  await sql`insert into ${sql.id(schema, "ticket_events")}
+      (ticket_id, at, type, from_status, to_status, operator_id, counter_id, data)
+    values (${called.id}::uuid, ${q.now}::timestamptz, ${TICKET_ACTION.CALL}::text,
+      ${TICKET_STATUS.WAITING}::text, ${effect.status}::text, ${q.staffId}::uuid,
+      ${called.counter_id}::uuid, '{}'::jsonb)`.execute(db);
 }
 
 /**
