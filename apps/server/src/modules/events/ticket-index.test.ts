@@ -88,6 +88,7 @@ describe("durable queue events", () => {
       .execute();
     expect(cursors).toEqual([
       { subscriber: "notifications", last_id: log.at(-1)!.id },
+      { subscriber: "report-rollups", last_id: log.at(-1)!.id },
       { subscriber: "test-recorder", last_id: log.at(-1)!.id },
       { subscriber: "ticket-index", last_id: log.at(-1)!.id },
     ]);

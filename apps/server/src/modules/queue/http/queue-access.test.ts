@@ -118,7 +118,7 @@ describe("who may see and touch the queue", () => {
     expect(snap.calls[0]).toMatchObject({
       label: "W-001",
       counterNumber: 1,
-      spoken: { uz: "dubl-ve bir, birinchi oyna" },
+      spoken: { uz: "dubl-ve bir, birinchi oynaga" },
     });
     expect(snap.services[0].waiting).toBe(0);
     expect(snap.company.primaryColor).toBeNull();

@@ -59,7 +59,7 @@ export const reportsRu: ReportsMessages = {
       available: "На месте",
       idle: "Простой",
       breakTime: "Перерыв",
-      awayTime: "Отошёл",
+      awayTime: "Нет на месте",
     },
     source: { WALK_IN: "У окна", KIOSK: "Киоск", ONLINE: "Онлайн" },
     sections: {
