@@ -105,7 +105,8 @@ test.describe.serial("the customer portal on a phone", () => {
     request,
   }) => {
     test.setTimeout(180_000);
-    hamkorbank = await setUpQueueWorld(request, "hamkorbank", {
+    // Its own address: the operator journey, earlier in the same run, already made "hamkorbank".
+    hamkorbank = await setUpQueueWorld(request, "hamkor", {
       timeZone: journeyTimeZone(),
       branchSettings: { checkInEarlyMinutes: 240 },
     });
