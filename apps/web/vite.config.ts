@@ -2,13 +2,21 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import { faceFallback } from "./vite/face-fallback.ts";
+import { faceIsolation } from "./vite/face-isolation.ts";
 import { kioskServiceWorker } from "./vite/kiosk-service-worker.ts";
 import { precompress } from "./vite/precompress.ts";
 
 const backend = "http://127.0.0.1:3000";
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), faceFallback(), kioskServiceWorker(), precompress()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    faceFallback(),
+    faceIsolation(),
+    kioskServiceWorker(),
+    precompress(),
+  ],
   server: {
     proxy: {
       // ws: the real-time socket lives at /api/socket.io.

@@ -151,5 +151,18 @@ describe("input rules every endpoint shares", () => {
         .properties.slug;
     expect(new RegExp(slug.pattern).test("Kapitalbank")).toBe(true);
     expect(slug.description).toContain("stored in lowercase");
+    // The pattern is checked after trimming; the document says so, and so does the behaviour.
+    expect(new RegExp(slug.pattern).test(" Aloqabank ")).toBe(false);
+    expect(slug.description).toContain("spaces around it are dropped");
+    const padded = await call(p.app, "POST", "/api/platform/companies", {
+      token: superToken,
+      body: { name: "Aloqabank", slug: " Aloqabank ", adminEmail: "admin@aloqabank.uz" },
+    });
+    expect([padded.statusCode, padded.json().slug]).toEqual([201, "aloqabank"]);
+    const branchSlug =
+      doc.paths["/api/c/{slug}/admin/branches"].post.requestBody.content["application/json"].schema
+        .properties.slug;
+    expect(branchSlug.description).toContain("spaces around it are dropped");
+    expect(new RegExp(branchSlug.pattern).test("Yunusobod")).toBe(true);
   });
 });

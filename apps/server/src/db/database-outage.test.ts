@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPlatform, type TestPlatform } from "../testing";
 import { IssueLoad, badAnswers, isOk, tally } from "../testing/issue-load";
 import { countTickets, outageTarget } from "../testing/outage-fixture";
+import { connectClient, refusedWith } from "../testing/socket-client";
 import {
   startThrowawayPostgres,
   throwawayPostgresUnavailable,
@@ -21,6 +22,21 @@ if (noCluster) console.warn(`Skipping the PostgreSQL restart test: ${noCluster}.
 async function getJson(url: string) {
   const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** How many of these tickets the ticket index holds, once it has them all or after 20 s. */
+async function indexedSoon(p: TestPlatform, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { n } = await p.ctx.db
+      .selectFrom("platform.ticket_index")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("ticket_id", "in", ids)
+      .executeTakeFirstOrThrow();
+    if (Number(n) === ids.length || Date.now() > deadline) return Number(n);
+    await sleep(200);
+  }
 }
 
 describe.skipIf(!onPostgres)("the database drops the server's connections", () => {
@@ -67,6 +83,9 @@ describe.skipIf(!onPostgres)("the database drops the server's connections", () =
       );
       const ready = await getJson(`${target.baseUrl()}/api/ready`);
       expect(ready.status).toBe(200);
+      // The event dispatcher lost its connections too, mid-delivery: it retries, and every
+      // acknowledged ticket still reaches the durable subscribers (here the ticket index).
+      expect(await indexedSoon(p, load.acknowledged)).toBe(load.acknowledged.length);
     } finally {
       await load.stop();
       await admin.end();
@@ -102,7 +121,10 @@ describe.skipIf(noCluster !== null)("PostgreSQL restarts under load", () => {
       const during = await getJson(`${target.baseUrl()}/api/ready`);
       expect(during.status).toBe(503);
       expect(during.body).toMatchObject({ error: { code: "NOT_READY" } });
-      await sleep(1000);
+      // A screen connecting meanwhile is told to come back, not that something broke.
+      const staff = { slug: target.slug, token: target.token, branchId: target.branchId };
+      expect(await refusedWith(target.baseUrl(), staff)).toBe("DATABASE_UNAVAILABLE");
+      await sleep(700);
       const duringOutage = load.answers.filter((a) => a.at > down + 300);
       await cluster.start();
       const up = load.now();
@@ -120,6 +142,13 @@ describe.skipIf(noCluster !== null)("PostgreSQL restarts under load", () => {
       );
       const after = await getJson(`${target.baseUrl()}/api/ready`);
       expect(after.status).toBe(200);
+      expect(await indexedSoon(p, load.acknowledged)).toBe(load.acknowledged.length);
+      const screen = connectClient(target.baseUrl(), staff);
+      try {
+        await screen.next("snapshot", undefined, 5000);
+      } finally {
+        screen.close();
+      }
     } finally {
       await load.stop();
     }

@@ -22,7 +22,10 @@ export const branchSlugSchema = z
     /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/,
     "Use Latin letters, digits and single dashes, e.g. toshkent (it appears in kiosk links).",
   )
-  .meta({ description: "Latin letters, digits and dashes, any case; stored in lowercase." });
+  .meta({
+    description:
+      "Latin letters, digits and dashes, any case; spaces around it are dropped and it is stored in lowercase.",
+  });
 
 export const branchCodeSchema = z
   .string()

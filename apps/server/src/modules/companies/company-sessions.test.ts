@@ -139,13 +139,34 @@ describe("sessions end with the company", () => {
 
   it("deleting a company ends its sessions too; restoring it brings none back", async () => {
     const { company, slug, adminToken } = await createQueueCompany(p);
+    const api = (path: string) => `/api/c/${slug}${path}`;
+    const session = await call(p.app, "POST", api("/auth/login"), {
+      body: { email: `admin@${slug}.uz`, password: NEW_PASSWORD },
+    });
+    expect(session.statusCode, session.body).toBe(200);
+    const cookie = refreshCookie(session);
+    const { branch } = await createBranchWithService(p.ctx, company);
+    const display = await createDisplayDevice(p.ctx, company, branch.id);
     const deleted = await call(p.app, "DELETE", `/api/platform/companies/${company.id}`, {
       token: superToken,
     });
     expect(deleted.json().status).toBe("DELETED");
     expect((await status(company.id, "restore")).statusCode).toBe(200);
     expect((await status(company.id, "activate")).statusCode).toBe(200);
-    const me = await call(p.app, "GET", `/api/c/${slug}/auth/me`, { token: adminToken });
+    const me = await call(p.app, "GET", api("/auth/me"), { token: adminToken });
     expect(me.json().error.code).toBe("SESSION_EXPIRED");
+    const refreshed = await call(p.app, "POST", api("/auth/refresh"), { cookie });
+    expect([refreshed.statusCode, refreshed.json().error.code]).toEqual([401, "SESSION_EXPIRED"]);
+    const device = await call(p.app, "GET", api("/device/me"), { headers: deviceAuth(display) });
+    expect([device.statusCode, device.json().error.code]).toEqual([401, "UNAUTHENTICATED"]);
+    const audit = await p.ctx.db
+      .selectFrom("platform.audit_log")
+      .select("details")
+      .where("company_id", "=", company.id)
+      .where("action", "=", "company.delete")
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({
+      sessionsEnded: { refreshTokensRevoked: 2, devicesUnpaired: 1 },
+    });
   });
 });

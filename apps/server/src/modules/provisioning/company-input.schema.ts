@@ -57,7 +57,7 @@ export const slugSchema = z
   )
   .meta({
     description:
-      "The company's address (…/c/{slug}): Latin letters, digits and dashes, any case; stored in lowercase.",
+      "The company's address (…/c/{slug}): Latin letters, digits and dashes, any case; spaces around it are dropped and it is stored in lowercase.",
   });
 
 const optionalText = (max: number) =>

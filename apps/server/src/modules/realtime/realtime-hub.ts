@@ -6,6 +6,8 @@ import { Server } from "socket.io";
 import { REALTIME_PATH, type WaitAlertPayload } from "@equeue/contracts";
 import { TICKET_ACTION } from "@equeue/core";
 import { AppError } from "../../shared/app-error";
+import { isDatabaseUnavailable } from "../../shared/db-errors";
+import { databaseUnavailable } from "../../shared/http/error-handler";
 import type { DeviceTokenCache } from "../access";
 import type { QueueFact, QueuePublisher } from "../queue";
 import { authenticateSocket, onConnection, type RealtimeDeps } from "./realtime.connection";
@@ -130,11 +132,18 @@ export class RealtimeHub implements QueuePublisher {
           next();
         })
         .catch((err: unknown) => {
-          const e = new Error(err instanceof AppError ? err.message : "Could not connect.");
-          (e as Error & { data: unknown }).data = {
-            code: err instanceof AppError ? err.code : "INTERNAL",
-          };
-          if (!(err instanceof AppError)) log.error({ err }, "socket handshake failed");
+          // The database away (restart, failover): a retryable refusal, as HTTP answers 503.
+          const known =
+            err instanceof AppError
+              ? err
+              : isDatabaseUnavailable(err)
+                ? databaseUnavailable(err)
+                : null;
+          const e = new Error(known?.message ?? "Could not connect.");
+          (e as Error & { data: unknown }).data = { code: known?.code ?? "INTERNAL" };
+          if (known?.code === "DATABASE_UNAVAILABLE")
+            log.warn({ err: (err as Error).message }, "socket handshake: database unavailable");
+          else if (!known) log.error({ err }, "socket handshake failed");
           next(e);
         });
     });

@@ -25,7 +25,8 @@ export function onFrameworkError(err: FastifyError, request: FastifyRequest, rep
   } else {
     appError = toAppError(err);
   }
-  request.log.info({ code: appError.code, fastifyCode: err.code }, appError.message);
+  // A refused request is the caller's business: at `debug`, like the other refusals.
+  request.log.debug({ code: appError.code, fastifyCode: err.code }, appError.message);
   reply.header("x-request-id", request.id);
   return sendError(reply, appError);
 }

@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger } from "fastify";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { installErrorHandling } from "./error-handler";
+import { onFrameworkError } from "./framework-errors";
 import { QuietRequestLog } from "./request-log";
 
 type Line = { level: number; msg: string };
@@ -20,10 +21,12 @@ async function served(level: string, urls: string[], slowMs = 60_000): Promise<L
   const app = Fastify({
     loggerInstance: pino({ level }, sink) as FastifyBaseLogger,
     logController: new QuietRequestLog((request) => request.url === "/api/health", slowMs),
+    frameworkErrors: onFrameworkError,
   });
   installErrorHandling(app);
   app.get("/api/health", async () => ({ ok: true }));
   app.get("/ok", async () => ({ ok: true }));
+  app.get("/things/:id", async () => ({ ok: true }));
   app.get("/slow", async () => {
     await new Promise((resolve) => setTimeout(resolve, 80));
     return { ok: true };
@@ -43,6 +46,9 @@ describe("request logs", () => {
   it("are quiet at info: nothing for a good or a refused request", async () => {
     const lines = await served("info", ["/ok", "/ok", "/nothing", "/api/health"]);
     expect(lines).toEqual([]);
+    // Refused before routing (a path part over 100 characters: 414) is no different.
+    const tooLong = await served("info", [`/things/${"a".repeat(101)}`]);
+    expect(tooLong).toEqual([]);
   });
 
   it("still show a server error and a slow request at info", async () => {
