@@ -114,3 +114,22 @@ export async function clearStaleLock(pgdata: string, log: (msg: string) => void)
   if (!(await waitGone(pid, 10_000)))
     throw new Error(`PostgreSQL ${pid} on ${pgdata} did not stop; stop it and start again.`);
 }
+
+/**
+ * Run as root, the cluster's user must be able to enter every directory on the way to its data
+ * directory; say which one it cannot, instead of initdb's bare "Permission denied".
+ */
+export function assertReachable(pgdata: string, runAs: RunAs | null): void {
+  if (!runAs) return;
+  for (let dir = path.dirname(path.resolve(pgdata)); ; dir = path.dirname(dir)) {
+    const st = fs.statSync(dir);
+    const bit = st.uid === runAs.uid ? 0o100 : st.gid === runAs.gid ? 0o010 : 0o001; // search permission
+    if ((st.mode & bit) === 0)
+      throw new Error(
+        `Running as root, PostgreSQL runs as the user '${runAs.name}', which cannot enter ` +
+          `${dir}. Allow it (chmod o+x ${dir}), choose a DATA_DIR it can reach, or run E-Queue ` +
+          "as a normal user.",
+      );
+    if (dir === path.dirname(dir)) return;
+  }
+}

@@ -11,7 +11,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { clearStaleLock, ensureRunAsUser, type RunAs } from "./embedded-postgres-host";
+import {
+  assertReachable,
+  clearStaleLock,
+  ensureRunAsUser,
+  type RunAs,
+} from "./embedded-postgres-host";
 
 export type EmbeddedPostgres = {
   /** postgres:// URL of the `equeue` database over the Unix socket. */
@@ -218,6 +223,7 @@ export async function startEmbeddedPostgres(opts: {
   const pgdata = path.resolve(opts.pgdata);
   fs.mkdirSync(path.dirname(pgdata), { recursive: true });
   const runAs = ensureRunAsUser(SUPERUSER, log);
+  assertReachable(pgdata, runAs);
   if (!fs.existsSync(path.join(pgdata, "PG_VERSION"))) {
     if (fs.existsSync(pgdata) && fs.readdirSync(pgdata).length > 0)
       throw new Error(`${pgdata} is not empty but holds no PostgreSQL cluster (no PG_VERSION)`);
