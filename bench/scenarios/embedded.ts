@@ -157,7 +157,6 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
   const log = logger("embedded");
   const loadStart = loadAvg();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eq-bench-embedded-"));
-  fs.chmodSync(dir, 0o755); // run as root, the cluster's own user must be able to enter it
   let cluster: EmbeddedPostgres | null = null;
   try {
     const t = performance.now();

@@ -30,7 +30,6 @@ const MAIN = path.join(ROOT, "apps/server/src/main.ts");
 const ROUNDS = Number(process.env.EMBEDDED_CRASH_ROUNDS ?? 3);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "eq-crash-"));
-fs.chmodSync(dataDir, 0o755); // run as root, the cluster's own user must be able to enter it
 const env = {
   NODE_ENV: "production",
   LOG_LEVEL: "warn",

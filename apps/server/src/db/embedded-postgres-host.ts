@@ -117,14 +117,24 @@ export async function clearStaleLock(pgdata: string, log: (msg: string) => void)
 
 /**
  * Run as root, the cluster's user must be able to enter every directory on the way to its data
- * directory; say which one it cannot, instead of initdb's bare "Permission denied".
+ * directory. DATA_DIR itself (E-Queue's own; a temporary one is often 0700) gets the search bit
+ * for others, which lets no one list it; for a directory further up, say which one it is instead
+ * of initdb's bare "Permission denied".
  */
-export function assertReachable(pgdata: string, runAs: RunAs | null): void {
+export function assertReachable(
+  pgdata: string,
+  runAs: RunAs | null,
+  log: (msg: string) => void = () => {},
+): void {
   if (!runAs) return;
-  for (let dir = path.dirname(path.resolve(pgdata)); ; dir = path.dirname(dir)) {
+  const dataDir = path.dirname(path.resolve(pgdata));
+  for (let dir = dataDir; ; dir = path.dirname(dir)) {
     const st = fs.statSync(dir);
-    const bit = st.uid === runAs.uid ? 0o100 : st.gid === runAs.gid ? 0o010 : 0o001; // search permission
-    if ((st.mode & bit) === 0)
+    const bit = st.uid === runAs.uid ? 0o100 : st.gid === runAs.gid ? 0o010 : 0o001;
+    if ((st.mode & bit) === 0 && dir === dataDir) {
+      log(`letting the user '${runAs.name}' enter ${dir} (search permission, no listing)`);
+      fs.chmodSync(dir, (st.mode & 0o7777) | bit);
+    } else if ((st.mode & bit) === 0)
       throw new Error(
         `Running as root, PostgreSQL runs as the user '${runAs.name}', which cannot enter ` +
           `${dir}. Allow it (chmod o+x ${dir}), choose a DATA_DIR it can reach, or run E-Queue ` +

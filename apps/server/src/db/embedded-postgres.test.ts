@@ -20,7 +20,6 @@ const available = await findBinaries().then(
 const dirs: string[] = [];
 const tmpDir = () => {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), "eq-embpg-"));
-  fs.chmodSync(d, 0o755); // run as root, the cluster's own user must be able to enter it
   dirs.push(d);
   return d;
 };
@@ -127,6 +126,7 @@ describe.skipIf(!available)("the managed PostgreSQL", () => {
     "run as root, names the directory the cluster's user cannot enter",
     async () => {
       const dir = tmpDir();
+      fs.chmodSync(dir, 0o755);
       fs.mkdirSync(path.join(dir, "closed"), { mode: 0o700 });
       await expect(
         startEmbeddedPostgres({ pgdata: path.join(dir, "closed", "data", "pg") }),

@@ -223,7 +223,7 @@ export async function startEmbeddedPostgres(opts: {
   const pgdata = path.resolve(opts.pgdata);
   fs.mkdirSync(path.dirname(pgdata), { recursive: true });
   const runAs = ensureRunAsUser(SUPERUSER, log);
-  assertReachable(pgdata, runAs);
+  assertReachable(pgdata, runAs, log);
   if (!fs.existsSync(path.join(pgdata, "PG_VERSION"))) {
     if (fs.existsSync(pgdata) && fs.readdirSync(pgdata).length > 0)
       throw new Error(`${pgdata} is not empty but holds no PostgreSQL cluster (no PG_VERSION)`);
