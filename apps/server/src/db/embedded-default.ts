@@ -40,9 +40,10 @@ export async function chooseEmbeddedDatabase(
     !fs.existsSync(path.join(pgdata, "PG_VERSION"))
   ) {
     log(
-      `  ${config.DATA_DIR} holds a PGlite database from an earlier version; staying on it. ` +
-        "To move to the durable embedded PostgreSQL, export each company (npm run " +
-        "company:export), start with EMBEDDED_DB=postgres and import them (docs/operations.md).",
+      `  ${config.DATA_DIR} holds a PGlite database from an earlier version and no PostgreSQL ` +
+        "one; staying on PGlite, which is not durable (fsync off). Nothing moves its data to " +
+        "PostgreSQL yet: EMBEDDED_DB=postgres starts an empty durable database in " +
+        `${pgdata} (the PGlite one stays where it is).`,
     );
     mode = "pglite";
   }
