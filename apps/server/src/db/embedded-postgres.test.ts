@@ -57,6 +57,8 @@ describe.skipIf(!available)("the managed PostgreSQL", () => {
           "current_setting('full_page_writes') as fpw, current_setting('listen_addresses') as tcp",
       );
       expect(s).toEqual({ fsync: "on", sc: "on", fpw: "on", tcp: "" });
+      const hba = fs.readFileSync(path.join(pgdata, "pg_hba.conf"), "utf8");
+      expect(hba).toMatch(/^host\s+all\s+all\s+127\.0\.0\.1\/32\s+reject$/m);
       await query(db.url, "create table kept (n int); insert into kept values (42)");
       await db.stop();
       expect(alive(db.pid)).toBe(false);

@@ -107,7 +107,9 @@ async function initCluster(bins: Binaries, pgdata: string, runAs: RunAs | null):
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true, mode: 0o700 });
   if (runAs) fs.chownSync(tmp, runAs.uid, runAs.gid);
-  const args = ["-D", tmp, "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--no-locale"];
+  // Local (socket) connections only; TCP is off, and refused even if someone turns it on.
+  const args = ["-D", tmp, "-U", SUPERUSER, "--auth-local=trust", "--auth-host=reject"];
+  args.push("-E", "UTF8", "--no-locale");
   const child = run(bins.initdb, args, runAs, "pipe");
   let out = "";
   child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
