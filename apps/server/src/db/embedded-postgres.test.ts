@@ -46,7 +46,8 @@ const alive = (pid: number) => {
   }
 };
 
-describe.skipIf(!available)("the managed PostgreSQL", () => {
+// initdb and fsync'd starts: slow on a loaded machine.
+describe.skipIf(!available)("the managed PostgreSQL", { timeout: 120_000 }, () => {
   it("is durable (fsync and synchronous commit on), reachable only by socket, and keeps its data across a stop", async () => {
     const pgdata = path.join(tmpDir(), "pg");
     let db: EmbeddedPostgres | null = await startEmbeddedPostgres({ pgdata });
@@ -110,7 +111,7 @@ describe.skipIf(!available)("the managed PostgreSQL", () => {
     await new Promise((r) => sh.once("exit", r));
     const lock = path.join(pgdata, "postmaster.pid");
     const ready = () => fs.existsSync(lock) && fs.readFileSync(lock, "utf8").includes("ready");
-    for (let i = 0; i < 100 && !ready(); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 600 && !ready(); i++) await new Promise((r) => setTimeout(r, 100));
     const orphan = Number(fs.readFileSync(lock, "utf8").split("\n")[0]);
     expect(alive(orphan)).toBe(true);
     const logged: string[] = [];
