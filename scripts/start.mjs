@@ -1,5 +1,5 @@
 // `npm start`: builds the web app when it is missing or older than its sources, then starts
-// the platform (embedded PGlite in ./data unless DATABASE_URL is set).
+// the platform (without DATABASE_URL on the managed PostgreSQL in ./data/pg, see main.ts).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -41,9 +41,16 @@ export type PgBench = {
   close: () => Promise<void>;
 };
 
-/** A throwaway PostgreSQL database, migrated, with a set-up platform and a `pg` pool on it. */
-export async function openPgBench(log: (m: string) => void, poolSize = 8): Promise<PgBench> {
-  const db = await createThrowawayDatabase();
+/**
+ * A throwaway PostgreSQL database, migrated, with a set-up platform and a `pg` pool on it; on
+ * the admin server of BENCH_DATABASE_URL unless `adminUrl` names another (the embedded one).
+ */
+export async function openPgBench(
+  log: (m: string) => void,
+  poolSize = 8,
+  adminUrl?: string,
+): Promise<PgBench> {
+  const db = await createThrowawayDatabase("eq_bench", adminUrl);
   const version = await serverVersion(db.url);
   log(`database ${db.name} (${version})`);
   const env = serverEnv({ DATABASE_URL: db.url });

@@ -9,8 +9,10 @@ export const adminUrl = () => process.env.BENCH_DATABASE_URL ?? DEFAULT_ADMIN_UR
 export type ThrowawayDb = { name: string; url: string; drop: () => Promise<void> };
 
 /** Creates an empty database `eq_bench_<random>` on the admin server; `drop` removes it. */
-export async function createThrowawayDatabase(prefix = "eq_bench"): Promise<ThrowawayDb> {
-  const base = adminUrl();
+export async function createThrowawayDatabase(
+  prefix = "eq_bench",
+  base = adminUrl(),
+): Promise<ThrowawayDb> {
   const name = `${prefix}_${randomBytes(5).toString("hex")}`;
   // A Citus coordinator (docs/citus.md): the database on every node, the nodes registered in it.
   if (await hasCitus(base)) {

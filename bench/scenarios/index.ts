@@ -41,9 +41,9 @@ export const scenarios: Record<string, ScenarioEntry> = {
   },
   embedded: {
     description:
-      "call-next on the embedded PGlite default (in memory), over HTTP and at service level",
+      "call-next over HTTP on the embedded default (managed PostgreSQL) and on the system PostgreSQL, same run",
     usage:
-      "embedded [--companies 10] [--branches 5] [--tickets-per-branch 300] [--seconds 20] [--service-seconds 10] [--close cancel|finish] [--out embedded]",
+      "embedded [--companies 10] [--branches 5] [--services 2] [--tickets-per-branch 300] [--seconds 30] [--close cancel|finish] [--out embedded]",
     load: () => import("./embedded"),
   },
   fanout: {

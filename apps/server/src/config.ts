@@ -15,6 +15,13 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
+  /**
+   * Without DATABASE_URL: the managed PostgreSQL in DATA_DIR/pg (durable; the default where its
+   * binaries exist) or PGlite in DATA_DIR/pglite (fsync off: can lose the last writes on power
+   * loss). Unset: PostgreSQL, PGlite only where the binaries are missing or DATA_DIR holds an
+   * earlier PGlite database and no PostgreSQL one.
+   */
+  EMBEDDED_DB: z.enum(["postgres", "pglite"]).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

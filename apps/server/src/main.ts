@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { loadConfig } from "./config";
+import { chooseEmbeddedDatabase } from "./db/embedded-default";
 import { seedDemo } from "./demo/seed-demo";
 import { startPlatform } from "./platform";
 
@@ -13,7 +14,15 @@ async function main() {
     console.error((err as Error).message);
     process.exit(1);
   }
-  const platform = await startPlatform(config);
+  // No DATABASE_URL: the managed PostgreSQL in DATA_DIR/pg, started here and stopped with us.
+  let database;
+  try {
+    database = await chooseEmbeddedDatabase(config);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  const platform = await startPlatform(database.config);
   const { app, ctx, superAdmin } = platform;
   await app.listen({ host: config.HOST, port: config.PORT });
   ctx.outbox.start();
@@ -21,7 +30,7 @@ async function main() {
   const url = ctx.publicUrl;
   const lines = [
     "",
-    `  E-Queue is running on ${ctx.dbKind === "pglite" ? `the embedded database (${config.DATA_DIR})` : "PostgreSQL"}.`,
+    `  E-Queue is running on ${database.label}.`,
     `  Super Admin panel:  ${url}/admin`,
     `  API docs:           ${url}/api/docs`,
     `  Log in as ${superAdmin.email}` +
@@ -47,6 +56,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await platform.close();
+    await database.stop();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -10,3 +10,4 @@ export {
 export { companyMigrations, latestCompanyVersion } from "../db/migrations/company/index";
 export type { Migration } from "../db/migrations/migration";
 export type { ProvisioningStep } from "../db/tables";
+export { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
