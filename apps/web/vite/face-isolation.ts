@@ -1,4 +1,6 @@
-import type { OutputChunk, Plugin } from "vite";
+import type { Plugin, Rolldown } from "vite";
+
+type OutputChunk = Rolldown.OutputChunk;
 
 /**
  * Staff code: the super admin's and the company's panels, the operator's workplace and the

@@ -1,4 +1,4 @@
-import type { OutputChunk } from "vite";
+import type { Rolldown } from "vite";
 import { describe, expect, it } from "vitest";
 import { staffCodeInPublicFaces } from "../../../vite/face-isolation.ts";
 
@@ -18,7 +18,7 @@ const chunk = (
     imports: more.imports ?? [],
     dynamicImports: more.dynamicImports ?? [],
     moduleIds: moduleIds.map((m) => `${SRC}/${m}`),
-  }) as unknown as OutputChunk;
+  }) as unknown as Rolldown.OutputChunk;
 
 const entries = (portalDynamic: string[] = []) => [
   chunk("portal.js", ["entries/portal.tsx"], {
