@@ -357,13 +357,15 @@ describe("reports from roll-ups", () => {
   it("a replayed batch changes nothing", async () => {
     const before = (await report(day)).json<Report>();
     const events = await storedEvents(p.ctx.db, company);
-    await p.ctx.db.transaction().execute((trx) =>
-      reportRollupSubscriber.handle(
-        { db: trx, company: companyDb(trx, company) },
-        company,
-        events,
-      ),
-    );
+    await p.ctx.db
+      .transaction()
+      .execute((trx) =>
+        reportRollupSubscriber.handle(
+          { db: trx, company: companyDb(trx, company) },
+          company,
+          events,
+        ),
+      );
     expect((await report(day)).json<Report>()).toEqual(before);
   });
 
