@@ -183,6 +183,29 @@ export default tseslint.config(
     },
   },
   {
+    // The test kit (exported as @equeue/server/testing, used by bench/ and e2e/) reaches the
+    // modules through their entries too; only the composition root (app.ts, app-context.ts,
+    // platform.ts, entries/, demo/) wires modules' inner files.
+    files: [`${server}/testing/**/*.ts`],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          basePath: root,
+          zones: [
+            {
+              target: `${server}/testing`,
+              from: `${server}/modules/*/**`,
+              except: [`${root}/${server}/modules/*/index.ts`],
+              message: `import a module through its entry ("../modules/<module>"), not its files`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // bench/ and e2e/ reach the server and the packages through their package exports only.
     files: ["bench/**/*.ts", "e2e/**/*.ts"],
     rules: {

@@ -1,6 +1,7 @@
 // The root entry carries no zod (the kiosk and board bundles import it): values here are plain
 // constants and functions, and the DTO types come from ./schemas as types only.
 export * from "./ticket";
+export * from "./company";
 export * from "./error-code";
 export * from "./staff";
 export * from "./device";

@@ -1,11 +1,13 @@
 import type {
   AuditActorType,
+  CompanyStatus,
   DeviceKind,
   I18nText,
   StaffRole,
   TicketSource,
   TicketStatus,
 } from "@equeue/contracts";
+import type { LateArrival, NumberScheme } from "@equeue/core";
 import type { ColumnType, Generated } from "kysely";
 import type {
   BookingSlotsTable,
@@ -40,7 +42,7 @@ export type ProvisioningStep = {
   error?: string;
 };
 
-export type CompanyStatus = "INACTIVE" | "ACTIVE" | "SUSPENDED" | "DELETED";
+export type { CompanyStatus };
 
 export type CompaniesTable = {
   id: Generated<string>;
@@ -269,7 +271,7 @@ export type BranchesTable = {
   time_zone: Generated<string>;
   status: Generated<"OPEN" | "CLOSED">;
   weekly_hours: Json<WeeklyHours>;
-  number_scheme: Generated<"BY_SOURCE" | "BY_SERVICE">;
+  number_scheme: Generated<NumberScheme>;
   no_show_grace_seconds: Generated<number>;
   daily_ticket_limit: number | null;
   booking_horizon_days: Generated<number>;
@@ -284,7 +286,7 @@ export type BranchesTable = {
 };
 
 /** What becomes of a booking whose customer has not checked in when the window closes. */
-export type LateArrivalRule = "WALK_IN" | "EXPIRE";
+export type LateArrivalRule = LateArrival;
 
 export type BranchExceptionsTable = {
   id: Generated<string>;

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { companyDb, type CompanyRecord } from "../modules/tenancy/company-directory";
+import { companyDb, type CompanyRecord } from "../modules/tenancy";
 import type { LoadTarget } from "./issue-load";
 import {
   createBranchWithService,

@@ -4,9 +4,8 @@ import type { AppContext } from "../app-context";
 import type { StaffRole } from "../db/tables";
 import { randomUUID } from "node:crypto";
 import { anonymousCaller, loadStaffCaller, newDeviceToken, type Caller } from "../modules/access";
-import { issueTicket } from "../modules/queue/commands/issue-ticket.command";
-import type { TicketView } from "../modules/queue/queue.types";
-import { companyDb, type CompanyRecord } from "../modules/tenancy/company-directory";
+import { issueTicket, type TicketView } from "../modules/queue";
+import { companyDb, type CompanyRecord } from "../modules/tenancy";
 import { activateCompanyAdmin, createCompany, loginSuperAdmin } from "./factories";
 import type { TestPlatform } from "./test-platform";
 

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app";
 import { createContext, type AppContext } from "../app-context";
-import type { DurableSubscriber } from "../modules/events/events.types";
+import type { DurableSubscriber } from "../modules/events";
 import { startPlatform } from "../platform";
 import type { TestPlatform } from "./test-platform";
 

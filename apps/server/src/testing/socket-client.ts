@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import { SOCKET_PATH } from "../modules/realtime/realtime-hub";
+import { REALTIME_PATH as SOCKET_PATH } from "@equeue/contracts";
 
 type Received = { name: string; payload: unknown; at: number; taken: boolean };
 

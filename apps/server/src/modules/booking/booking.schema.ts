@@ -1,4 +1,4 @@
-import { isCalendarDate } from "@equeue/core";
+import { isCalendarDate, LATE_ARRIVAL } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
 import { i18nTextSchema } from "../queue";
@@ -101,7 +101,7 @@ export const bookingSchema = z.object({
   checkIn: z.object({
     opensAt: z.date(),
     closesAt: z.date(),
-    lateArrival: z.enum(["WALK_IN", "EXPIRE"]),
+    lateArrival: z.enum(LATE_ARRIVAL),
   }),
   canCheckIn: z.boolean().describe("Checking in now would be accepted"),
   canChange: z.boolean().describe("The booking can still be moved or cancelled"),

@@ -1,3 +1,4 @@
+import { LATE_ARRIVAL, NUMBER_SCHEME } from "@equeue/core";
 import { z } from "zod";
 import {
   i18nOut,
@@ -35,10 +36,7 @@ export const branchCodeSchema = z
   .meta({ description: "2–5 Latin letters, any case; stored in capitals." });
 
 const settingsFields = {
-  numberScheme: z.enum(
-    ["BY_SOURCE", "BY_SERVICE"],
-    "Choose BY_SOURCE (K-001, O-001) or BY_SERVICE.",
-  ),
+  numberScheme: z.enum(NUMBER_SCHEME, "Choose BY_SOURCE (K-001, O-001) or BY_SERVICE."),
   noShowGraceSeconds: z
     .number()
     .int()
@@ -74,7 +72,7 @@ const settingsFields = {
     .max(240, "Use 0 to 240 minutes.")
     .describe("… and up to this many minutes after it"),
   lateArrival: z
-    .enum(["WALK_IN", "EXPIRE"], "Choose WALK_IN or EXPIRE.")
+    .enum(LATE_ARRIVAL, "Choose WALK_IN or EXPIRE.")
     .describe(
       "After the check-in window: WALK_IN queues a late customer when they check in; EXPIRE ends the booking",
     ),
@@ -141,7 +139,7 @@ export const branchSchema = z.object({
   status: z.enum(["OPEN", "CLOSED"]),
   weeklyHours: weeklyHoursOut,
   settings: z.object({
-    numberScheme: z.enum(["BY_SOURCE", "BY_SERVICE"]),
+    numberScheme: z.enum(NUMBER_SCHEME),
     noShowGraceSeconds: z.number(),
     dailyTicketLimit: z.number().nullable(),
     bookingHorizonDays: z.number(),
@@ -149,7 +147,7 @@ export const branchSchema = z.object({
     keepOvernight: z.boolean(),
     checkInEarlyMinutes: z.number(),
     checkInLateMinutes: z.number(),
-    lateArrival: z.enum(["WALK_IN", "EXPIRE"]),
+    lateArrival: z.enum(LATE_ARRIVAL),
   }),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -1,3 +1,4 @@
+import { COMPANY_STATUSES } from "@equeue/contracts";
 import { z } from "zod";
 import { pageOf, pagingQuery } from "../../shared/paging";
 import { companyFields, languageSchema } from "../provisioning";
@@ -12,7 +13,7 @@ export const updateCompanyBody = z
   .partial();
 export type UpdateCompanyInput = z.infer<typeof updateCompanyBody>;
 
-export const companyStatusSchema = z.enum(["INACTIVE", "ACTIVE", "SUSPENDED", "DELETED"]);
+export const companyStatusSchema = z.enum(COMPANY_STATUSES);
 
 export const listCompaniesQuery = z.strictObject({
   search: z.string().trim().max(100).optional(),

@@ -1,13 +1,5 @@
+import { CHECKLIST_KEYS, COMPANY_STATUSES } from "@equeue/contracts";
 import { z } from "zod";
-
-export const CHECKLIST_KEYS = [
-  "branches",
-  "services",
-  "operators",
-  "hours",
-  "counters",
-  "devices",
-] as const;
 
 export const checklistItemSchema = z.object({
   key: z.enum(CHECKLIST_KEYS),
@@ -19,7 +11,7 @@ export const checklistItemSchema = z.object({
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
 export const overviewSchema = z.object({
-  status: z.enum(["INACTIVE", "ACTIVE", "SUSPENDED", "DELETED"]),
+  status: z.enum(COMPANY_STATUSES),
   readyRequestedAt: z.date().nullable(),
   activatedAt: z.date().nullable(),
   counts: z.object({

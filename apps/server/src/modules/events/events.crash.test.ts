@@ -1,36 +1,13 @@
-import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPlatform, SUPER_ADMIN, type TestPlatform } from "../../testing";
+import { childExited as exited, startChildServer as startChild } from "../../testing/child-server";
 import {
   createBranchWithService,
   createQueueCompany,
   createQueueOperator,
 } from "../../testing/queue-factories";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
-
-const CHILD = fileURLToPath(new URL("../../testing/server-child.ts", import.meta.url));
-
-/** A server process on the test's PostgreSQL database; resolves with its address. */
-async function startChild(env: Record<string, string>) {
-  const child = fork(CHILD, [], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  const address = await new Promise<string>((resolve, reject) => {
-    child.once("message", (m) => resolve((m as { address: string }).address));
-    child.once("exit", (code) => reject(new Error(`server child exited with ${code}`)));
-  });
-  return { child, address };
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null
-      ? resolve()
-      : child.once("exit", () => resolve()),
-  );
 
 // A crash needs a second process on one database: PostgreSQL (the embedded one is single-process).
 describe.skipIf(!process.env.TEST_DATABASE_URL)("queue events across a crash", () => {
@@ -91,25 +68,49 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("queue events across a crash", (
 
     const second = await startChild(env);
     children.push(second.child);
-    let rows = await index();
-    for (let i = 0; i < 300 && rows.length < issued.length; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      rows = await index();
-    }
-    expect(rows.map((r) => r.ticket_id).sort()).toEqual([...issued].sort());
-    expect(rows.find((r) => r.ticket_id === issued[0])?.status).toBe("CALLED");
     const cdb = companyDb(p.ctx.db, company);
     const last = await cdb
       .selectFrom("ticket_events")
       .select("id")
       .orderBy("id", "desc")
       .executeTakeFirstOrThrow();
-    const cursor = await cdb
-      .selectFrom("event_cursors")
-      .select("last_id")
-      .where("subscriber", "=", "ticket-index")
+    // Every durable subscriber of the restarted process catches up to the last event.
+    const cursors = () =>
+      cdb
+        .selectFrom("event_cursors")
+        .select(["subscriber", "last_id"])
+        .orderBy("subscriber")
+        .execute();
+    let caught = await cursors();
+    for (
+      let i = 0;
+      i < 300 && !(caught.length === 3 && caught.every((c) => c.last_id === last.id));
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 100));
+      caught = await cursors();
+    }
+    expect(caught).toEqual(
+      ["notifications", "report-rollups", "ticket-index"].map((subscriber) => ({
+        subscriber,
+        last_id: last.id,
+      })),
+    );
+    // ... and handled each event once: every ticket in the index once, each counted once.
+    const rows = await index();
+    expect(rows.map((r) => r.ticket_id).sort()).toEqual([...issued].sort());
+    expect(rows.find((r) => r.ticket_id === issued[0])?.status).toBe("CALLED");
+    const counted = await cdb
+      .selectFrom("report_rollups")
+      .select((eb) => [
+        eb.fn.sum<number>("issued").as("issued"),
+        eb.fn.sum<number>("called").as("called"),
+      ])
       .executeTakeFirstOrThrow();
-    expect(cursor.last_id).toBe(last.id);
+    expect({ issued: Number(counted.issued), called: Number(counted.called) }).toEqual({
+      issued: issued.length,
+      called: 1,
+    });
     second.child.kill("SIGTERM");
     await exited(second.child);
   }, 400_000);

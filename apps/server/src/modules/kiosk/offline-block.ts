@@ -7,6 +7,7 @@ import {
   createTicketToken,
   formatTicketNumber,
   seriesFor,
+  type NumberScheme,
 } from "@equeue/core";
 import { sql } from "kysely";
 import type { AccessTokens } from "../access";
@@ -75,11 +76,7 @@ async function kioskBranch(db: CompanyQueryDb, branchId: string) {
 }
 
 /** The kiosk's services grouped by the series their kiosk tickets are numbered in. */
-async function seriesOfServices(
-  db: CompanyQueryDb,
-  caller: DeviceCaller,
-  scheme: "BY_SOURCE" | "BY_SERVICE",
-) {
+async function seriesOfServices(db: CompanyQueryDb, caller: DeviceCaller, scheme: NumberScheme) {
   const { row } = await kioskDevice(db, caller);
   const shown = await servicesShown(db, row);
   const bySeries = new Map<string, typeof shown>();

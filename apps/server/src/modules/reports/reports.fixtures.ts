@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { TicketSource } from "@equeue/core";
+import { sql } from "kysely";
 import type { Db } from "../../db/database";
+import type { DomainEvent } from "../events";
 import { companyDb, type CompanyRecord } from "../tenancy";
 
 let seq = 0;
@@ -79,3 +81,39 @@ export const served = (
   { at: start, type: "START", from: "CALLED", to: "SERVING", operatorId },
   { at: finish, type: "FINISH", from: "SERVING", to: "COMPLETED", operatorId },
 ];
+
+/**
+ * Every stored event of the company as the dispatcher hands them to subscribers, in its order:
+ * by the writing transaction (the xid8 itself: its text sorts "998" after "1004"), then id.
+ */
+export async function storedEvents(db: Db, company: CompanyRecord): Promise<DomainEvent[]> {
+  const rows = await companyDb(db, company)
+    .selectFrom("ticket_events")
+    .select([
+      "id",
+      sql<string>`tx::text`.as("tx"),
+      "ticket_id",
+      "at",
+      "type",
+      "from_status",
+      "to_status",
+      "operator_id",
+      "counter_id",
+      "data",
+    ])
+    .orderBy(sql`ticket_events.tx`)
+    .orderBy("id")
+    .execute();
+  return rows.map((e) => ({
+    id: Number(e.id),
+    tx: e.tx,
+    ticketId: e.ticket_id,
+    at: e.at,
+    type: e.type,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    operatorId: e.operator_id,
+    counterId: e.counter_id,
+    data: e.data,
+  }));
+}

@@ -7,7 +7,7 @@ import {
   createQueueOperator,
 } from "../../testing/queue-factories";
 import { companyDb, type CompanyRecord } from "../tenancy";
-import { insertTicketHistory, served } from "./reports.fixtures";
+import { insertTicketHistory, served, storedEvents } from "./reports.fixtures";
 import { reportRollupSubscriber } from "./rollup.subscriber";
 import type { Report } from "./report.query";
 
@@ -356,41 +356,16 @@ describe("reports from roll-ups", () => {
 
   it("a replayed batch changes nothing", async () => {
     const before = (await report(day)).json<Report>();
-    const events = await companyDb(p.ctx.db, company)
-      .selectFrom("ticket_events")
-      .select([
-        "id",
-        sql<string>`tx::text`.as("tx"),
-        "ticket_id",
-        "at",
-        "type",
-        "from_status",
-        "to_status",
-        "operator_id",
-        "counter_id",
-        "data",
-      ])
-      .orderBy("tx")
-      .orderBy("id")
-      .execute();
-    await p.ctx.db.transaction().execute((trx) =>
-      reportRollupSubscriber.handle(
-        { db: trx, company: companyDb(trx, company) },
-        company,
-        events.map((e) => ({
-          id: Number(e.id),
-          tx: e.tx,
-          ticketId: e.ticket_id,
-          at: e.at,
-          type: e.type,
-          fromStatus: e.from_status,
-          toStatus: e.to_status,
-          operatorId: e.operator_id,
-          counterId: e.counter_id,
-          data: e.data,
-        })),
-      ),
-    );
+    const events = await storedEvents(p.ctx.db, company);
+    await p.ctx.db
+      .transaction()
+      .execute((trx) =>
+        reportRollupSubscriber.handle(
+          { db: trx, company: companyDb(trx, company) },
+          company,
+          events,
+        ),
+      );
     expect((await report(day)).json<Report>()).toEqual(before);
   });
 

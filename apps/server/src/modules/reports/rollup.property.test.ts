@@ -10,7 +10,7 @@ import {
 } from "../../testing/queue-factories";
 import type { DomainEvent } from "../events";
 import { companyDb, type CompanyRecord } from "../tenancy";
-import { insertTicketHistory, type FixtureEvent } from "./reports.fixtures";
+import { insertTicketHistory, storedEvents, type FixtureEvent } from "./reports.fixtures";
 import {
   COUNTERS,
   foldEvent,
@@ -77,40 +77,6 @@ describe("report roll-ups", () => {
     ] as const) {
       await q().deleteFrom(t).execute();
     }
-  }
-
-  async function storedEvents(): Promise<DomainEvent[]> {
-    const rows = await q()
-      .selectFrom("ticket_events")
-      .select([
-        "id",
-        sql<string>`tx::text`.as("tx"),
-        "ticket_id",
-        "at",
-        "type",
-        "from_status",
-        "to_status",
-        "operator_id",
-        "counter_id",
-        "data",
-      ])
-      // By the xid8 itself: "tx" alone would name the text column selected above, and "998"
-      // sorts after "1004" as text.
-      .orderBy(sql`ticket_events.tx`)
-      .orderBy("id")
-      .execute();
-    return rows.map((e) => ({
-      id: Number(e.id),
-      tx: e.tx,
-      ticketId: e.ticket_id,
-      at: e.at,
-      type: e.type,
-      fromStatus: e.from_status,
-      toStatus: e.to_status,
-      operatorId: e.operator_id,
-      counterId: e.counter_id,
-      data: e.data,
-    }));
   }
 
   /** The recount: every event folded with its ticket's whole history, in one pass. */
@@ -191,7 +157,7 @@ describe("report roll-ups", () => {
               events,
             });
           }
-          const events = await storedEvents();
+          const events = await storedEvents(p.ctx.db, company);
           // Deliver in random batches; some batches handed over again.
           let i = 0;
           let k = 0;

@@ -1,3 +1,4 @@
+import type { OperatorStatus, TicketSource } from "@equeue/contracts";
 import { getCompanySession } from "../../lib/auth/sessions";
 import type { LocalizedText } from "../../lib/localized";
 
@@ -21,7 +22,7 @@ export type Kpis = {
 export type Report = {
   range: { from: string; to: string };
   totals: Kpis;
-  bySource: (Kpis & { source: "WALK_IN" | "KIOSK" | "ONLINE" })[];
+  bySource: (Kpis & { source: TicketSource })[];
   wait: { count: number; p50: number | null; p90: number | null; p95: number | null };
   service: { count: number; p50: number | null; p90: number | null };
   daily: (Kpis & { day: string })[];
@@ -84,7 +85,8 @@ export type FloorView = {
       staffId: string;
       name: string;
       counter: number | null;
-      state: "SERVING" | "AVAILABLE" | "BREAK" | "AWAY";
+      /** At a counter: serving a ticket, or the operator's own status. */
+      state: "SERVING" | Exclude<OperatorStatus, "OFFLINE">;
       since: string;
       ticket: string | null;
     }[];

@@ -1,4 +1,4 @@
-import { DEFAULT_ETA_MODEL, type TicketStatus } from "@equeue/core";
+import { DEFAULT_ETA_MODEL, type NumberScheme, type TicketStatus } from "@equeue/core";
 import { sql, type Insertable, type RawBuilder, type Updateable } from "kysely";
 import type { I18nText, LateArrivalRule, TicketsTable, WeeklyHours } from "../../../db/tables";
 import type { BranchDayException } from "../branch-hours";
@@ -46,7 +46,7 @@ export type IssueTarget = {
     status: "OPEN" | "CLOSED";
     time_zone: string;
     weekly_hours: WeeklyHours;
-    number_scheme: "BY_SOURCE" | "BY_SERVICE";
+    number_scheme: NumberScheme;
     daily_ticket_limit: number | null;
     booking_horizon_days: number;
   } | null;

@@ -1,3 +1,4 @@
+import { COMPANY_STATUSES, type CompanyStatus } from "@equeue/contracts";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -7,10 +8,6 @@ import { EmptyState } from "../../../components/ui/empty-state";
 import { PageHeader } from "../../../components/ui/page-header";
 import { Pagination } from "../../../components/ui/pagination";
 import { PageSpinner } from "../../../components/ui/spinner";
-import {
-  COMPANY_STATUSES,
-  type CompanyStatus,
-} from "../../../features/companies/api/companies.api";
 import { CompaniesTable } from "../../../features/companies/components/companies-table";
 import { ProvisioningFailures } from "../../../features/companies/components/provisioning-failures";
 import { CompaniesToolbar } from "../../../features/companies/components/companies-toolbar";

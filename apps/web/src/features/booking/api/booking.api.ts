@@ -1,3 +1,4 @@
+import type { LateArrival } from "@equeue/core";
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
 import { currentLanguage } from "../../../lib/i18n";
@@ -35,7 +36,7 @@ export type Booking = {
   branch: { id: string; slug: string; name: LocalizedText };
   service: { id: string; name: LocalizedText; durationMinutes: number };
   customerName: string | null;
-  checkIn: { opensAt: string; closesAt: string; lateArrival: "WALK_IN" | "EXPIRE" };
+  checkIn: { opensAt: string; closesAt: string; lateArrival: LateArrival };
   canCheckIn: boolean;
   /** The 6 digits to type at a kiosk of the branch to check in there. */
   checkInCode: string;

@@ -1,10 +1,8 @@
+import type { CompanyStatus } from "@equeue/contracts";
 import { toQuery } from "../../../lib/api/http";
 import type { Page } from "../../../lib/api/types";
 import { platformSession } from "../../../lib/auth/sessions";
 import type { Language } from "../../../lib/i18n";
-
-export const COMPANY_STATUSES = ["INACTIVE", "ACTIVE", "SUSPENDED", "DELETED"] as const;
-export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
 
 export type ProvisioningStep = {
   key: string;

@@ -1,7 +1,7 @@
+import { COMPANY_STATUSES, type CompanyStatus } from "@equeue/contracts";
 import { useTranslation } from "react-i18next";
 import { Input } from "../../../components/ui/input";
 import { Select } from "../../../components/ui/select";
-import { COMPANY_STATUSES, type CompanyStatus } from "../api/companies.api";
 
 type Props = {
   search: string;

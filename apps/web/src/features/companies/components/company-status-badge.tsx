@@ -1,6 +1,6 @@
+import type { CompanyStatus } from "@equeue/contracts";
 import { useTranslation } from "react-i18next";
 import { Badge, type BadgeTone } from "../../../components/ui/badge";
-import type { CompanyStatus } from "../api/companies.api";
 
 const tones: Record<CompanyStatus, BadgeTone> = {
   ACTIVE: "green",

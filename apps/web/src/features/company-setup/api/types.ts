@@ -1,5 +1,7 @@
 import {
   STAFF_ROLES,
+  type ChecklistKey,
+  type CompanyStatus,
   type DeviceDto,
   type DeviceKind,
   type DeviceStatus,
@@ -8,7 +10,7 @@ import {
   type StaffRole,
   type Wire,
 } from "@equeue/contracts";
-import { NUMBER_SCHEME, type NumberScheme } from "@equeue/core";
+import { NUMBER_SCHEME, type LateArrival, type NumberScheme } from "@equeue/core";
 
 /** Shapes of the company set-up API (`/api/c/{slug}/admin/…`), as the server answers them. */
 
@@ -40,7 +42,7 @@ export type BranchSettings = {
 };
 
 /** After the check-in window: a late customer joins as a walk-in, or the booking lapses. */
-export type LateArrival = "WALK_IN" | "EXPIRE";
+export type { LateArrival };
 
 export type BranchStatus = "OPEN" | "CLOSED";
 
@@ -201,18 +203,8 @@ export type Device = Wire<DeviceDto>;
 /** The code is in this answer only; the server keeps a hash. */
 export type PairingCode = Wire<PairingCodeDto>;
 
-export const CHECKLIST_KEYS = [
-  "branches",
-  "services",
-  "operators",
-  "hours",
-  "counters",
-  "devices",
-] as const;
-export type ChecklistKey = (typeof CHECKLIST_KEYS)[number];
-
 export type Overview = {
-  status: "INACTIVE" | "ACTIVE" | "SUSPENDED" | "DELETED";
+  status: CompanyStatus;
   readyRequestedAt: string | null;
   activatedAt: string | null;
   counts: {

@@ -3,7 +3,8 @@ import { Link } from "react-router";
 import { Badge } from "../../../../components/ui/badge";
 import { buttonClass } from "../../../../components/ui/button";
 import { cn } from "../../../../lib/cn";
-import type { ChecklistKey, Overview } from "../../api/types";
+import type { ChecklistKey } from "@equeue/contracts";
+import type { Overview } from "../../api/types";
 
 /** Where each step is done, relative to `{base}/admin`. */
 const LINKS: Record<ChecklistKey, string> = {

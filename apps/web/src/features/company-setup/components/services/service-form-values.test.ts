@@ -29,3 +29,35 @@ describe("notification fields of the service form", () => {
     ).toMatchObject({ nearlyUpMinutes: 10, targetWaitMinutes: 15 });
   });
 });
+
+describe("number fields of the service form", () => {
+  it("names each field out of its bounds, and lets an empty target wait mean none", async () => {
+    const { initialServiceValues, numberFieldErrors } = await import("./service-form-values");
+    const values = { ...initialServiceValues(), name: { uz: "Kassa" }, letter: "K" };
+    expect(numberFieldErrors(values)).toEqual({});
+    expect(
+      numberFieldErrors({
+        ...values,
+        priority: "11",
+        headStartMinutes: "1.5",
+        nearlyUpPosition: "-1",
+        nearlyUpMinutes: "241",
+        targetWaitMinutes: "0",
+      }),
+    ).toEqual({
+      priority: "setup.services.priorityInvalid",
+      headStartMinutes: "setup.services.headStartInvalid",
+      nearlyUpPosition: "setup.services.nearlyUpPositionInvalid",
+      nearlyUpMinutes: "setup.services.nearlyUpMinutesInvalid",
+      targetWaitMinutes: "setup.services.targetWaitInvalid",
+    });
+    expect(
+      numberFieldErrors({
+        ...values,
+        priority: "10",
+        nearlyUpMinutes: "240",
+        targetWaitMinutes: "1440",
+      }),
+    ).toEqual({});
+  });
+});

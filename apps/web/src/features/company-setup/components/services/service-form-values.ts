@@ -24,6 +24,70 @@ export type ServiceFormValues = {
 
 export const DURATIONS = [5, 10, 15, 20, 30, 45, 60, 90, 120];
 
+/**
+ * The whole-number fields of the queue section, with the bounds the server checks and their
+ * texts; the form renders and checks them from this list. An `optional` one may stay empty.
+ */
+export const QUEUE_NUMBER_FIELDS = [
+  {
+    key: "priority",
+    min: 0,
+    max: 10,
+    label: "setup.services.priority",
+    hint: "setup.services.priorityHint",
+    invalid: "setup.services.priorityInvalid",
+  },
+  {
+    key: "headStartMinutes",
+    min: 0,
+    max: 120,
+    label: "setup.services.headStart",
+    hint: "setup.services.headStartHint",
+    invalid: "setup.services.headStartInvalid",
+  },
+  {
+    key: "nearlyUpPosition",
+    min: 0,
+    max: 50,
+    label: "setup.services.nearlyUpPosition",
+    hint: "setup.services.nearlyUpPositionHint",
+    invalid: "setup.services.nearlyUpPositionInvalid",
+  },
+  {
+    key: "nearlyUpMinutes",
+    min: 0,
+    max: 240,
+    label: "setup.services.nearlyUpMinutes",
+    hint: "setup.services.nearlyUpMinutesHint",
+    invalid: "setup.services.nearlyUpMinutesInvalid",
+  },
+  {
+    key: "targetWaitMinutes",
+    min: 1,
+    max: 1440,
+    optional: true,
+    label: "setup.services.targetWait",
+    hint: "setup.services.targetWaitHint",
+    invalid: "setup.services.targetWaitInvalid",
+  },
+] as const;
+
+export type QueueNumberField = (typeof QUEUE_NUMBER_FIELDS)[number];
+
+/** The queue section's number fields that are out of bounds, each with its message key. */
+export function numberFieldErrors(
+  v: ServiceFormValues,
+): Partial<Record<QueueNumberField["key"], QueueNumberField["invalid"]>> {
+  const errors: Partial<Record<QueueNumberField["key"], QueueNumberField["invalid"]>> = {};
+  for (const f of QUEUE_NUMBER_FIELDS) {
+    const text = v[f.key].trim();
+    if (!text && "optional" in f) continue;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < f.min || n > f.max) errors[f.key] = f.invalid;
+  }
+  return errors;
+}
+
 export function initialServiceValues(service?: Service): ServiceFormValues {
   return {
     name: { ...(service?.name ?? { uz: "" }) },

@@ -14,7 +14,9 @@ import { I18nFields } from "../i18n-fields";
 import { useSetupError } from "../use-setup-error";
 import {
   DURATIONS,
+  QUEUE_NUMBER_FIELDS,
   initialServiceValues,
+  numberFieldErrors,
   serviceFieldOf,
   suggestLetter,
   toAssignments,
@@ -77,21 +79,7 @@ export function ServiceForm({
     const letter = values.letter.trim().toUpperCase();
     if (!LETTER.test(letter)) next.letter = t("setup.services.letterInvalid");
     else if (takenLetters.has(letter)) next.letter = t("setup.services.letterTaken", { letter });
-    const priority = Number(values.priority);
-    if (!Number.isInteger(priority) || priority < 0 || priority > 10)
-      next.priority = t("setup.services.priorityInvalid");
-    const head = Number(values.headStartMinutes);
-    if (!Number.isInteger(head) || head < 0 || head > 120)
-      next.headStartMinutes = t("setup.services.headStartInvalid");
-    const place = Number(values.nearlyUpPosition);
-    if (!Number.isInteger(place) || place < 0 || place > 50)
-      next.nearlyUpPosition = t("setup.services.nearlyUpPositionInvalid");
-    const eta = Number(values.nearlyUpMinutes);
-    if (!Number.isInteger(eta) || eta < 0 || eta > 240)
-      next.nearlyUpMinutes = t("setup.services.nearlyUpMinutesInvalid");
-    const target = values.targetWaitMinutes.trim() ? Number(values.targetWaitMinutes) : null;
-    if (target !== null && (!Number.isInteger(target) || target < 1 || target > 1440))
-      next.targetWaitMinutes = t("setup.services.targetWaitInvalid");
+    for (const [key, message] of Object.entries(numberFieldErrors(values))) next[key] = t(message);
     setErrors(next);
     return Object.keys(next).length === 0;
   };
@@ -218,91 +206,26 @@ export function ServiceForm({
         </FormSection>
         <FormSection title={t("setup.services.sectionQueue")}>
           <div className="grid gap-5 md:grid-cols-2">
-            <Field
-              id="service-priority"
-              label={t("setup.services.priority")}
-              hint={t("setup.services.priorityHint")}
-              error={errors.priority}
-            >
-              <Input
-                id="service-priority"
-                type="number"
-                min={0}
-                max={10}
-                value={values.priority}
-                invalid={Boolean(errors.priority)}
-                onChange={(e) => set({ priority: e.target.value })}
-                className="w-28!"
-              />
-            </Field>
-            <Field
-              id="service-headStartMinutes"
-              label={t("setup.services.headStart")}
-              hint={t("setup.services.headStartHint")}
-              error={errors.headStartMinutes}
-            >
-              <Input
-                id="service-headStartMinutes"
-                type="number"
-                min={0}
-                max={120}
-                value={values.headStartMinutes}
-                invalid={Boolean(errors.headStartMinutes)}
-                onChange={(e) => set({ headStartMinutes: e.target.value })}
-                className="w-28!"
-              />
-            </Field>
-            <Field
-              id="service-nearlyUpPosition"
-              label={t("setup.services.nearlyUpPosition")}
-              hint={t("setup.services.nearlyUpPositionHint")}
-              error={errors.nearlyUpPosition}
-            >
-              <Input
-                id="service-nearlyUpPosition"
-                type="number"
-                min={0}
-                max={50}
-                value={values.nearlyUpPosition}
-                invalid={Boolean(errors.nearlyUpPosition)}
-                onChange={(e) => set({ nearlyUpPosition: e.target.value })}
-                className="w-28!"
-              />
-            </Field>
-            <Field
-              id="service-nearlyUpMinutes"
-              label={t("setup.services.nearlyUpMinutes")}
-              hint={t("setup.services.nearlyUpMinutesHint")}
-              error={errors.nearlyUpMinutes}
-            >
-              <Input
-                id="service-nearlyUpMinutes"
-                type="number"
-                min={0}
-                max={240}
-                value={values.nearlyUpMinutes}
-                invalid={Boolean(errors.nearlyUpMinutes)}
-                onChange={(e) => set({ nearlyUpMinutes: e.target.value })}
-                className="w-28!"
-              />
-            </Field>
-            <Field
-              id="service-targetWaitMinutes"
-              label={t("setup.services.targetWait")}
-              hint={t("setup.services.targetWaitHint")}
-              error={errors.targetWaitMinutes}
-            >
-              <Input
-                id="service-targetWaitMinutes"
-                type="number"
-                min={1}
-                max={1440}
-                value={values.targetWaitMinutes}
-                invalid={Boolean(errors.targetWaitMinutes)}
-                onChange={(e) => set({ targetWaitMinutes: e.target.value })}
-                className="w-28!"
-              />
-            </Field>
+            {QUEUE_NUMBER_FIELDS.map((f) => (
+              <Field
+                key={f.key}
+                id={`service-${f.key}`}
+                label={t(f.label)}
+                hint={t(f.hint)}
+                error={errors[f.key]}
+              >
+                <Input
+                  id={`service-${f.key}`}
+                  type="number"
+                  min={f.min}
+                  max={f.max}
+                  value={values[f.key]}
+                  invalid={Boolean(errors[f.key])}
+                  onChange={(e) => set({ [f.key]: e.target.value })}
+                  className="w-28!"
+                />
+              </Field>
+            ))}
           </div>
           <div className="grid gap-3 md:grid-cols-3">
             <CheckRow
