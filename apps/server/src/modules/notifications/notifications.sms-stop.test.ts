@@ -75,7 +75,7 @@ describe("a customer replies STOP to the SMS number", () => {
     expect((await inbound("998907005566", "STOP", `${URL_OK}x`)).statusCode).toBe(404);
     const bad = await inbound("12", "STOP");
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toMatch(/Uzbek mobile number/);
+    expect(JSON.stringify(bad.json().error.details)).toMatch(/Uzbek mobile number/);
 
     // Any other text is not a keyword.
     expect((await inbound("998907005566", "Rahmat!")).json()).toEqual({
