@@ -123,8 +123,9 @@ export class TelegramService {
    * Waits for the chat's and the bot's send spacing. The slot is taken before the wait, so
    * sends running side by side line up one after another instead of all seeing a free slot.
    */
-  private async pace(chatId: string) {
+  private async pace(chatId: string): Promise<() => void> {
     const now = Date.now();
+    const before = this.lastPerChat.get(chatId);
     const at = Math.max(
       now,
       (this.lastPerChat.get(chatId) ?? -Infinity) + PER_CHAT_MS,
@@ -139,6 +140,12 @@ export class TelegramService {
       }
     }
     if (at > now) await sleep(at - now);
+    // A message Telegram refused (429, an error) did not reach the chat: its slot is given back.
+    return () => {
+      if (this.lastPerChat.get(chatId) !== at) return;
+      if (before === undefined) this.lastPerChat.delete(chatId);
+      else this.lastPerChat.set(chatId, before);
+    };
   }
 
   transport(): Transport {
@@ -156,7 +163,7 @@ export class TelegramService {
         );
       },
       send: async (m) => {
-        await this.pace(m.to);
+        const giveBack = await this.pace(m.to);
         try {
           const sent = await this.bot.api.sendMessage(
             m.to,
@@ -170,6 +177,7 @@ export class TelegramService {
           );
           return { providerId: String(sent.message_id) };
         } catch (err) {
+          giveBack();
           if (err instanceof GrammyError && err.error_code === 429) {
             throw new RetryAfterError(err.description, err.parameters.retry_after ?? 5);
           }
