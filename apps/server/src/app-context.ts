@@ -28,6 +28,12 @@ import { CompanyDirectory } from "./modules/tenancy/company-directory";
 export type AppContext = {
   config: Config;
   db: Db;
+  /**
+   * The database for background work — event dispatch and its subscribers, the outbox — on
+   * PostgreSQL a pool of its own (DATABASE_BACKGROUND_POOL_SIZE), so that neither requests nor
+   * notifications queue behind the other for a connection; on PGlite the same one connection.
+   */
+  backgroundDb: Db;
   dbKind: "postgres" | "pglite";
   tokens: AccessTokens;
   /** Device tokens this process checked recently (the realtime gateway forgets them on revoke). */
@@ -59,6 +65,8 @@ export type AppContext = {
 export type ContextDeps = {
   config: Config;
   db: Db;
+  /** Background work's database (its own pool); `db` when not given. */
+  backgroundDb?: Db;
   dbKind: "postgres" | "pglite";
   jwtSecret: string;
   vapid: VapidKeys;
@@ -79,7 +87,7 @@ function transports(
 ): Transport[] {
   const { config, mail } = deps;
   // Web push needs nothing but the VAPID keys, which always exist: it is always on.
-  const list: Transport[] = [pushTransport(deps.db, deps.vapid)];
+  const list: Transport[] = [pushTransport(deps.backgroundDb ?? deps.db, deps.vapid)];
   if (telegram) list.push(telegram.transport());
   if (mail) list.push(emailTransport(mail, config.MAIL_FROM));
   if (config.SMS_GATEWAY_URL && config.SMS_GATEWAY_EMAIL && config.SMS_GATEWAY_PASSWORD) {
@@ -90,6 +98,7 @@ function transports(
         password: config.SMS_GATEWAY_PASSWORD,
         from: config.SMS_FROM,
         timeoutMs: config.SMS_GATEWAY_TIMEOUT_MS,
+        concurrency: config.SMS_GATEWAY_CONCURRENCY,
         // Delivery reports come back to the platform's own public endpoint unless told otherwise.
         callbackUrl: config.SMS_CALLBACK_URL ?? `${publicUrl}/api/public/sms/delivery`,
       }),
@@ -98,9 +107,14 @@ function transports(
   return list;
 }
 
+/** Companies dispatched at once on a background pool: up to 4, one connection kept free. */
+const dispatchConcurrency = (config: Config) =>
+  Math.max(1, Math.min(4, config.DATABASE_BACKGROUND_POOL_SIZE - 1));
+
 /** Wires the services together. */
 export function createContext(deps: ContextDeps): AppContext {
   const { config } = deps;
+  const backgroundDb = deps.backgroundDb ?? deps.db;
   const tokens = new AccessTokens(deps.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const refreshTokens = new RefreshTokens(config.REFRESH_TOKEN_TTL_DAYS);
   const deviceTokens = new DeviceTokenCache();
@@ -118,14 +132,14 @@ export function createContext(deps: ContextDeps): AppContext {
     : null;
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
   const outbox = new OutboxWorker(
-    deps.db,
+    backgroundDb,
     transports(deps, publicUrl, telegram),
-    config.OUTBOX_POLL_MS,
+    { pollMs: config.OUTBOX_POLL_MS },
     deps.log,
-    bookingMailAttachments(deps.db, publicUrl),
+    bookingMailAttachments(backgroundDb, publicUrl),
   );
   const events = new EventDispatcher(
-    deps.db,
+    backgroundDb,
     liveSubscribers(realtime),
     [
       ...durableSubscribersWith((changes) => realtime.notifyCustomers(changes)),
@@ -135,7 +149,8 @@ export function createContext(deps: ContextDeps): AppContext {
     ],
     {
       batchSize: 500,
-      concurrency: 4,
+      // Each run holds a connection: on its own pool, leave one for the outbox.
+      concurrency: backgroundDb === deps.db ? 4 : dispatchConcurrency(config),
       sweepSeconds: config.EVENTS_SWEEP_SECONDS,
       hold: config.EVENTS_DISPATCH_HOLD,
     },
@@ -151,6 +166,7 @@ export function createContext(deps: ContextDeps): AppContext {
   return {
     config,
     db: deps.db,
+    backgroundDb,
     dbKind: deps.dbKind,
     tokens,
     deviceTokens,

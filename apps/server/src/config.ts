@@ -23,6 +23,8 @@ export const configSchema = z.object({
    */
   EMBEDDED_DB: z.enum(["postgres", "pglite"]).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** PostgreSQL connections of the background work (events, notifications, outbox), apart. */
+  DATABASE_BACKGROUND_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
@@ -55,6 +57,16 @@ export const configSchema = z.object({
   SMS_CALLBACK_URL: z.url().optional(),
   /** How long an SMS send may take before its outcome is settled by a status check. */
   SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * The secret path part of the gateway's inbound callback (`/api/public/sms/inbound/<secret>`),
+   * where customers' replies (STOP, START) arrive; without it the callback is off.
+   */
+  SMS_INBOUND_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{24,128}$/, "must be 24–128 letters, digits, - or _")
+    .optional(),
+  /** SMS sends in flight at once (what the gateway account allows). */
+  SMS_GATEWAY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   TELEGRAM_BOT_TOKEN: z.string().min(10).optional(),
   /** Bearer token of the Prometheus scraper; without it `/metrics` is off. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),

@@ -64,6 +64,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     dataDir: config.DATA_DIR,
     inMemory: opts.inMemory ?? false,
     poolSize: config.DATABASE_POOL_SIZE,
+    backgroundPoolSize: config.DATABASE_BACKGROUND_POOL_SIZE,
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
     log,
   });
@@ -80,6 +81,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     const ctx = createContext({
       config,
       db: handle.db,
+      backgroundDb: handle.background,
       dbKind: handle.kind,
       poolStats: handle.poolStats,
       jwtSecret,
@@ -112,7 +114,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     // Booking reminders and staff wait alerts; like the other sweeps, off in most tests.
     const notificationSweep = new NotificationSweepWorker(
       {
-        db: ctx.db,
+        db: ctx.backgroundDb,
         publicUrl: ctx.publicUrl,
         alertStaff: (companyId, payload) => ctx.realtime.alertStaff(companyId, payload),
       },

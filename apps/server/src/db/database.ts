@@ -16,6 +16,12 @@ export type DatabaseOptions = {
   /** Keep PGlite in memory (tests). */
   inMemory?: boolean;
   poolSize?: number;
+  /**
+   * PostgreSQL: a second pool of this many connections for background work (`background`), so
+   * that requests and background work never wait for each other's connections. Unset: the
+   * background shares the one pool. The embedded database always shares its one connection.
+   */
+  backgroundPoolSize?: number;
   /** How long a request waits for a connection (opening one or a free one in the pool). */
   connectTimeoutMs?: number;
   /** Where connection trouble is reported; the pool never crashes the process over it. */
@@ -26,6 +32,8 @@ type DbLog = { warn: (obj: object, msg: string) => void };
 
 export type DatabaseHandle = {
   db: Db;
+  /** For background work (event dispatch, notifications, outbox): its own pool, or `db`. */
+  background: Db;
   kind: "postgres" | "pglite";
   /** PostgreSQL with the Citus extension (schema-based sharding; docs/citus.md). */
   citus: boolean;
@@ -61,11 +69,24 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     }>`select exists (select 1 from pg_extension where extname = 'citus') as citus`.execute(db);
     const citus = rows[0]?.citus === true;
     if (citus) citusDbs.add(db);
+    let background = db;
+    if (opts.backgroundPoolSize) {
+      background = new Kysely<Database>({
+        dialect: new PostgresDialect({
+          pool: retryingConnect(openPool({ ...opts, poolSize: opts.backgroundPoolSize })),
+        }),
+      });
+      if (citus) citusDbs.add(background);
+    }
     return {
       db,
+      background,
       kind: "postgres",
       citus,
-      close: () => db.destroy(),
+      close: async () => {
+        if (background !== db) await background.destroy();
+        await db.destroy();
+      },
       poolStats: () => ({
         total: pool.totalCount,
         idle: pool.idleCount,
@@ -81,7 +102,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   const parsers = { [DATE_OID]: (v: string) => v };
   const pglite = await PGlite.create(dir ? { dataDir: dir, parsers } : { parsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: "pglite", citus: false, close: () => db.destroy(), poolStats: () => null };
+  // One connection: background work takes its turn on it (a second Kysely would interleave
+  // two transactions on one session).
+  return {
+    db,
+    background: db,
+    kind: "pglite",
+    citus: false,
+    close: () => db.destroy(),
+    poolStats: () => null,
+  };
 }
 
 /**

@@ -118,6 +118,8 @@ export type OutboxTable = {
   segments: number | null;
   /** An SMS standing in for the Telegram/push messages whose keys start with this. */
   fallback_of: string | null;
+  /** Times a worker claimed it; more than `attempts` when a claim never recorded its outcome. */
+  claims: Generated<number>;
 };
 
 export type TelegramLinkTokensTable = {
@@ -187,6 +189,14 @@ export type CustomersTable = {
   sms_off: Generated<boolean>;
   telegram_off: Generated<boolean>;
   push_off: Generated<boolean>;
+};
+
+/** A Telegram chat of a customer account (its user shared their own contact with the bot). */
+export type CustomerChatsTable = {
+  customer_id: string;
+  chat_id: string;
+  language: Generated<"uz" | "ru" | "en">;
+  created_at: Generated<Date>;
 };
 
 /** A one-time sign-in code sent by SMS, stored hashed. */
@@ -459,6 +469,7 @@ export type PlatformTables = {
   "platform.super_admins": SuperAdminsTable;
   "platform.refresh_tokens": RefreshTokensTable;
   "platform.customers": CustomersTable;
+  "platform.customer_chats": CustomerChatsTable;
   "platform.customer_codes": CustomerCodesTable;
   "platform.customer_refresh_tokens": RefreshTokensTable;
   "platform.company_ratings": CompanyRatingsTable;

@@ -29,7 +29,7 @@ const readForm = async (req: IncomingMessage) => {
  */
 export async function startFakeSmsGateway(
   creds: { email: string; password: string },
-  opts: { onSend?: (sms: GatewaySms & { id: string }) => void } = {},
+  opts: { onSend?: (sms: GatewaySms & { id: string }) => void; delayMs?: number } = {},
 ) {
   const sent: (GatewaySms & { id: string })[] = [];
   const logins: string[] = [];
@@ -38,6 +38,8 @@ export async function startFakeSmsGateway(
   const hanging = new Set<() => void>();
   let valid: string | null = null;
   let issued = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server = createServer((req, res) => {
     void (async () => {
       const form = await readForm(req);
@@ -56,6 +58,11 @@ export async function startFakeSmsGateway(
       if (req.method === "POST" && req.url === "/api/message/sms/send") {
         if (!authorized) return json(401, { message: "Expired" });
         const fault = faults.shift();
+        if (opts.delayMs) {
+          maxInFlight = Math.max(maxInFlight, ++inFlight);
+          await new Promise((r) => setTimeout(r, opts.delayMs));
+          inFlight--;
+        }
         if (fault === 401) return json(401, { message: "Expired" });
         if (fault === 429)
           return json(429, { message: "Too many requests" }, { "retry-after": "120" });
@@ -90,6 +97,13 @@ export async function startFakeSmsGateway(
     sent,
     logins,
     statusChecks,
+    /** The most sends handled at once (with `delayMs`). */
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    resetInFlight: () => {
+      maxInFlight = inFlight;
+    },
     expireToken: () => {
       valid = "expired-everywhere";
     },

@@ -16,12 +16,15 @@ const readJson = async (req: IncomingMessage): Promise<Record<string, unknown>> 
  * The Telegram Bot API on loopback (real HTTP, the real JSON shapes): /bot<token>/<method> for
  * getMe, getUpdates (long polling, held briefly), deleteWebhook and sendMessage. It records
  * what was sent; `failNext(n)` makes the next sendMessage calls answer 429 with retry_after;
- * `start(chatId, payload)` queues the update a user's tap on a t.me deep link produces.
+ * `start(chatId, payload)` queues the update a user's tap on a t.me deep link produces;
+ * `contact(chatId, contact)` the one a user sharing a contact card produces. `markups` keeps the
+ * reply_markup of each sent message (a keyboard), index for index with `sent`.
  */
 export async function startFakeTelegramApi(opts: { token: string; username?: string }) {
   const username = opts.username ?? "equeue_test_bot";
   const sent: SentTelegram[] = [];
   const sentAt: SentAt[] = [];
+  const markups: unknown[] = [];
   const calls: string[] = [];
   const updates: Record<string, unknown>[] = [];
   let updateId = 100;
@@ -73,6 +76,8 @@ export async function startFakeTelegramApi(opts: { token: string; username?: str
           }
           const chatId = String(body.chat_id);
           sent.push({ chat_id: chatId, text: String(body.text) });
+          const markup = body.reply_markup;
+          markups.push(typeof markup === "string" ? JSON.parse(markup) : (markup ?? null));
           sentAt.push({ chat_id: chatId, at: Date.now() });
           return json(200, {
             ok: true,
@@ -97,6 +102,7 @@ export async function startFakeTelegramApi(opts: { token: string; username?: str
     sent,
     /** When each message arrived, for the rate limits. */
     sentAt,
+    markups,
     calls,
     failNext: (count: number, seconds = 3) => {
       tooMany = count;
@@ -114,6 +120,22 @@ export async function startFakeTelegramApi(opts: { token: string; username?: str
           from: { id: chatId, is_bot: false, first_name: "Mijoz", language_code: "uz" },
           text,
           entities: [{ type: "bot_command", offset: 0, length: 6 }],
+        },
+      });
+    },
+    /**
+     * A user in `chatId` sends a contact card: their own (shared with the bot's button:
+     * `user_id` is theirs) or someone else's (another `user_id`, or none).
+     */
+    contact: (chatId: number, contact: { phone_number: string; user_id?: number }) => {
+      updates.push({
+        update_id: ++updateId,
+        message: {
+          message_id: messageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: chatId, type: "private", first_name: "Mijoz" },
+          from: { id: chatId, is_bot: false, first_name: "Mijoz", language_code: "uz" },
+          contact: { first_name: "Mijoz", ...contact },
         },
       });
     },

@@ -2,7 +2,7 @@ import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
 import type { Db } from "../../db/database";
 import type { DomainEvent, DurableSubscriber, EventCompany } from "../events";
 import { enqueueNotification, toGsmFriendly } from "../outbox";
-import { TICKET_EVENT, trackingViews, type CompanyQueryDb } from "../queue";
+import { nearlyUpTickets, TICKET_EVENT, type CompanyQueryDb } from "../queue";
 import { normalizePhone } from "../../shared/phone";
 import type { PushPayload } from "./push/push-transport";
 import {
@@ -276,6 +276,11 @@ function formatTime(at: Date, timeZone: string): string {
   return `${get("day")}.${get("month")} ${get("hour")}:${get("minute")}`;
 }
 
+/**
+ * Tells the waiting tickets of a line that moved that they are nearly up: the line is ranked in
+ * one statement that returns only the tickets concerned (`nearlyUpTickets`); those are loaded
+ * with their channels, and each is told once (the outbox's key drops a repeat).
+ */
 async function nearlyUp(
   tx: { db: Db; company: CompanyQueryDb },
   company: EventCompany,
@@ -283,38 +288,17 @@ async function nearlyUp(
   now: Date,
   send: Send,
 ) {
-  const service = await tx.company
-    .selectFrom("services")
-    .select(["nearly_up_position", "nearly_up_minutes"])
-    .where("id", "=", line.serviceId)
-    .executeTakeFirst();
-  const threshold = service?.nearly_up_position ?? 3;
-  const minutes = service?.nearly_up_minutes ?? 0;
-  if (threshold <= 0 && minutes <= 0) return;
-  const waiting = await tx.company
-    .selectFrom("tickets")
-    .select("id")
-    .where("branch_id", "=", line.branchId)
-    .where("service_id", "=", line.serviceId)
-    .where("status", "=", TICKET_STATUS.WAITING)
-    .execute();
-  if (waiting.length === 0) return;
+  const due = await nearlyUpTickets(tx.company, line, now);
+  if (due.length === 0) return;
   const reachable = await loadTicketsToNotify(
     tx.db,
     tx.company,
     company,
-    waiting.map((w) => w.id),
+    due.map((d) => d.ticketId),
     { reachableOnly: true },
   );
-  if (reachable.size === 0) return;
-  const views = await trackingViews(tx.company, [...reachable.keys()], now);
-  for (const [id, t] of reachable) {
-    const view = views.get(id)?.view;
-    const position = view?.position;
-    const byPlace = typeof position === "number" && position <= threshold;
-    // The estimate counts only while operators are serving the line (else it means nothing).
-    const eta = view?.estimate && !view.estimate.noOperators ? view.estimate.minutes : null;
-    const byWait = minutes > 0 && eta !== null && eta <= minutes;
-    if (byPlace || byWait) await send(t, "NEARLY_UP", "", position ?? null);
+  for (const d of due) {
+    const t = reachable.get(d.ticketId);
+    if (t) await send(t, "NEARLY_UP", "", d.position);
   }
 }

@@ -24,7 +24,10 @@ export type TicketToNotify = {
   branch_name: I18nText;
   time_zone: string;
   counter_number: number | null;
-  /** Telegram chats following the ticket (or the ticket it was transferred from). */
+  /**
+   * Telegram chats following the ticket (or the ticket it was transferred from), and those
+   * linked to the account of its phone.
+   */
   chats: { chatId: string; language: string }[];
   /** Browsers following it by web push (the ticket, the one it came from, or the account). */
   pushes: { subscriptionId: string; language: string }[];
@@ -91,6 +94,19 @@ export async function loadTicketsToNotify(
         .where("phone", "in", phones)
         .execute()
     : [];
+  // Chats whose user proved the phone of an account (shared their own contact with the bot).
+  const accountChats = accounts.length
+    ? await db
+        .selectFrom("platform.customer_chats")
+        .select(["customer_id", "chat_id", "language"])
+        .where(
+          "customer_id",
+          "in",
+          accounts.map((a) => a.id),
+        )
+        .orderBy("created_at")
+        .execute()
+    : [];
   const pushes = await db
     .selectFrom("platform.push_subscriptions")
     .select(["id", "endpoint", "company_id", "ticket_id", "customer_id", "language"])
@@ -117,12 +133,14 @@ export async function loadTicketsToNotify(
     .where("ticket_id", "in", [...followed])
     .execute();
   for (const r of rows) {
-    const mine = chats
-      .filter((c) => c.ticket_id === r.id || c.ticket_id === r.transferred_from)
-      .map((c) => ({ chatId: c.chat_id, language: c.language }));
-    const unique = [...new Map(mine.map((c) => [c.chatId, c])).values()];
     const phone = r.customer_phone ? normalizePhone(r.customer_phone) : null;
     const account = phone ? accounts.find((a) => a.phone === phone) : undefined;
+    const mine = [
+      ...chats.filter((c) => c.ticket_id === r.id || c.ticket_id === r.transferred_from),
+      ...(account ? accountChats.filter((c) => c.customer_id === account.id) : []),
+    ].map((c) => ({ chatId: c.chat_id, language: c.language }));
+    // One message per chat, however many ways it follows the ticket.
+    const unique = [...new Map(mine.map((c) => [c.chatId, c])).values()];
     const ours = (id: string | null) => id !== null && (id === r.id || id === r.transferred_from);
     const muted = new Set<MutableChannel>();
     for (const p of [...prefs.filter((x) => ours(x.ticket_id)), ...(account ? [account] : [])]) {

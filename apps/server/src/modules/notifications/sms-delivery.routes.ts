@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { notFound } from "../../shared/app-error";
+import { phoneField } from "../../shared/phone";
 import { recordDelivery } from "../outbox";
+import { applyKeyword, keywordOf, secretMatches } from "./sms-inbound";
 
 /** Eskiz's report words → ours. Anything else is kept as the gateway said it (upper case). */
 const STATUS: Record<string, string> = {
@@ -66,6 +68,43 @@ export const smsDeliveryRoutes =
         });
         if (!result) throw notFound("This SMS");
         return result;
+      },
+    );
+    app.post(
+      "/sms/inbound/:secret",
+      {
+        schema: {
+          tags: ["notifications"],
+          summary:
+            "A message a customer sent to the SMS number (the gateway's inbound callback): STOP turns SMS off for that phone, START back on",
+          security: [],
+          params: z.object({ secret: z.string().max(200) }),
+          body: z.object({
+            // Gateways write the number in international form without the "+".
+            phone_number: z
+              .string()
+              .max(32)
+              .transform((v) => (/^\d{11,15}$/.test(v.trim()) ? `+${v.trim()}` : v))
+              .pipe(phoneField),
+            message: z.string().max(1600, "message is longer than an SMS can be."),
+          }),
+          response: {
+            200: z.object({
+              keyword: z.enum(["STOP", "START"]).nullable(),
+              smsOff: z.boolean().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        // Off unless configured; the secret in the callback URL is what the gateway proves.
+        if (!secretMatches(ctx.config.SMS_INBOUND_SECRET, request.params.secret))
+          throw notFound("This address");
+        const keyword = keywordOf(request.body.message);
+        if (!keyword) return { keyword: null, smsOff: null };
+        const smsOff = await applyKeyword(ctx.db, request.body.phone_number, keyword);
+        request.log.info({ keyword }, "SMS keyword from a customer applied");
+        return { keyword, smsOff };
       },
     );
   };

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from "kysely";
-import type { Database, OutboxChannel, OutboxStatus } from "../../db/tables";
+import { sql, type Kysely, type Selectable } from "kysely";
+import type { Database, OutboxChannel, OutboxStatus, OutboxTable } from "../../db/tables";
 
 export type OutgoingEmail = {
   to: string;
@@ -51,17 +51,21 @@ export async function enqueueMessage(db: Kysely<Database>, m: OutgoingText): Pro
   return row.id;
 }
 
+/** A message a worker claimed: its row, `claims` as it was before this claim. */
+export type ClaimedMessage = Selectable<OutboxTable>;
+
 /**
  * Claims up to `limit` due messages of the given channels (those with a transport) so that two
  * workers never send one message twice: SKIP LOCKED, and a lease (`next_attempt_at` pushed
- * ahead) so a worker that dies mid-send releases its claim after `leaseSeconds`.
+ * ahead) so a worker that dies mid-send releases its claim after `leaseSeconds`. Each claim is
+ * counted (`claims`): one that never recorded an outcome shows as more claims than attempts.
  */
 export async function claimDue(
   db: Kysely<Database>,
   channels: OutboxChannel[],
   limit: number,
   leaseSeconds = 60,
-) {
+): Promise<ClaimedMessage[]> {
   if (channels.length === 0) return [];
   return db.transaction().execute(async (trx) => {
     const due = await trx
@@ -78,7 +82,10 @@ export async function claimDue(
     if (due.length) {
       await trx
         .updateTable("platform.outbox")
-        .set({ next_attempt_at: sql`now() + make_interval(secs => ${leaseSeconds})` })
+        .set({
+          next_attempt_at: sql`now() + make_interval(secs => ${leaseSeconds})`,
+          claims: sql`claims + 1`,
+        })
         .where(
           "id",
           "in",
@@ -90,69 +97,98 @@ export async function claimDue(
   });
 }
 
-export async function markSent(db: Kysely<Database>, id: string, providerId: string | null = null) {
-  await db
-    .updateTable("platform.outbox")
-    .set({
-      status: "SENT",
-      sent_at: new Date(),
-      last_error: null,
-      attempts: sql`attempts + 1`,
-      ...(providerId && { provider_id: providerId }),
-    })
-    .where("id", "=", id)
-    .execute();
-}
+/** What became of one claimed message. */
+export type DeliveryOutcome =
+  | { id: string; kind: "sent"; providerId: string | null }
+  /** Retried after `retryInSeconds`, or FAILED for good when null. */
+  | { id: string; kind: "failed"; error: string; retryInSeconds: number | null }
+  /** Not needed after all (an SMS whose Telegram or push got through). */
+  | { id: string; kind: "skipped"; reason: string }
+  /** Never tried (its channel was asked to wait, or the claim ran short): due again at `dueAt`. */
+  | { id: string; kind: "released"; dueAt: Date };
 
-/** Records a failed attempt: retried after `retryInSeconds`, or FAILED for good when null. */
-export async function markFailed(
-  db: Kysely<Database>,
-  id: string,
-  attempts: number,
-  error: string,
-  retryInSeconds: number | null,
-) {
-  const next = attempts + 1;
-  const giveUp = retryInSeconds === null;
-  const delaySeconds = retryInSeconds ?? 0;
-  await db
-    .updateTable("platform.outbox")
-    .set({
-      status: giveUp ? "FAILED" : "PENDING",
-      attempts: next,
-      last_error: error.slice(0, 1000),
-      next_attempt_at: new Date(Date.now() + delaySeconds * 1000),
-    })
-    .where("id", "=", id)
-    .execute();
-}
-
-/** A message that was not needed after all (an SMS whose Telegram or push got through). */
-export async function markSkipped(db: Kysely<Database>, id: string, reason: string) {
-  await db
-    .updateTable("platform.outbox")
-    .set({ status: "SKIPPED", last_error: reason })
-    .where("id", "=", id)
-    .execute();
+/**
+ * Records the outcomes of a claimed batch in ONE statement. Only rows still PENDING change (a
+ * message is never moved back from a final state).
+ */
+export async function recordOutcomes(db: Kysely<Database>, outcomes: DeliveryOutcome[]) {
+  if (outcomes.length === 0) return;
+  const now = Date.now();
+  const rows = outcomes.map((o) => {
+    switch (o.kind) {
+      case "sent":
+        return {
+          id: o.id,
+          status: "SENT",
+          tried: 1,
+          unclaim: 0,
+          error: null,
+          provider_id: o.providerId,
+          due: null,
+        };
+      case "failed":
+        return {
+          id: o.id,
+          status: o.retryInSeconds === null ? "FAILED" : "PENDING",
+          tried: 1,
+          unclaim: 0,
+          error: o.error.slice(0, 1000),
+          provider_id: null,
+          due: new Date(now + (o.retryInSeconds ?? 0) * 1000).toISOString(),
+        };
+      case "skipped":
+        return {
+          id: o.id,
+          status: "SKIPPED",
+          tried: 0,
+          unclaim: 0,
+          error: o.reason,
+          provider_id: null,
+          due: null,
+        };
+      case "released":
+        return {
+          id: o.id,
+          status: "PENDING",
+          tried: 0,
+          unclaim: 1,
+          error: null,
+          provider_id: null,
+          due: o.dueAt.toISOString(),
+        };
+    }
+  });
+  await sql`update platform.outbox as o set
+      status = v.status,
+      attempts = o.attempts + v.tried,
+      claims = o.claims - v.unclaim,
+      sent_at = case when v.status = 'SENT' then now() else o.sent_at end,
+      last_error = case when v.status = 'SENT' then null else coalesce(v.error, o.last_error) end,
+      provider_id = coalesce(v.provider_id, o.provider_id),
+      next_attempt_at = coalesce(v.due, o.next_attempt_at)
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(id uuid, status text, tried integer, unclaim integer, error text, provider_id text, due timestamptz)
+    where o.id = v.id and o.status = 'PENDING'`.execute(db);
 }
 
 /**
- * Whether a stand-in SMS must go: none of the Telegram or push messages it stands in for (their
- * dedupe keys start with `of`) was sent.
+ * Which stand-in SMS must go: those (named by the `of` prefix) none of whose Telegram or push
+ * messages (their dedupe keys start with `of:`) was sent. One statement for a batch.
  */
-export async function fallbackNeeded(db: Kysely<Database>, of: string): Promise<boolean> {
+export async function fallbacksNeeded(db: Kysely<Database>, ofs: string[]): Promise<Set<string>> {
+  if (ofs.length === 0) return new Set();
   // Keys hold "_" (NEARLY_UP): escaped, so LIKE matches the prefix literally (and by index).
-  const pattern = `${of}:`.replace(/[\\%_]/g, "\\$&") + "%";
+  const patterns = ofs.map((of) => `${of}:`.replace(/[\\%_]/g, "\\$&") + "%");
   const sent = await db
     .selectFrom("platform.outbox")
-    .select("id")
+    .select("dedupe_key")
     .where("dedupe_key", "is not", null)
-    .where("dedupe_key", "like", pattern)
+    .where((eb) => eb.or(patterns.map((p) => eb("dedupe_key", "like", p))))
     .where("channel", "in", ["telegram", "push"])
     .where("status", "=", "SENT")
-    .limit(1)
-    .executeTakeFirst();
-  return sent === undefined;
+    .execute();
+  const done = new Set(ofs.filter((of) => sent.some((r) => r.dedupe_key?.startsWith(`${of}:`))));
+  return new Set(ofs.filter((of) => !done.has(of)));
 }
 
 export async function listOutbox(

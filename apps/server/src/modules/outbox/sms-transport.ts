@@ -11,6 +11,8 @@ export type SmsGatewayConfig = {
   /** Where the gateway posts delivery reports (optional). */
   callbackUrl?: string;
   timeoutMs?: number;
+  /** Sends in flight at once (the gateway's limit for one account); 8 by default. */
+  concurrency?: number;
 };
 
 export { toGsmFriendly };
@@ -45,6 +47,8 @@ export function smsTransport(cfg: SmsGatewayConfig): Transport {
   const base = cfg.url.replace(/\/$/, "");
   const timeoutMs = cfg.timeoutMs ?? 10_000;
   let token: string | null = null;
+  /** A login under way: sends side by side share it instead of each logging in. */
+  let loggingIn: Promise<string> | null = null;
 
   const request = async (
     method: "GET" | "POST",
@@ -74,7 +78,7 @@ export function smsTransport(cfg: SmsGatewayConfig): Transport {
     return (text ? JSON.parse(text) : {}) as Record<string, unknown>;
   };
 
-  const login = async () => {
+  const freshLogin = async () => {
     const body = await request("POST", "/api/auth/login", {
       email: cfg.email,
       password: cfg.password,
@@ -83,6 +87,12 @@ export function smsTransport(cfg: SmsGatewayConfig): Transport {
     if (typeof t !== "string") throw new Error("SMS gateway login: no token in the answer");
     token = t;
     return t;
+  };
+  const login = () => {
+    loggingIn ??= freshLogin().finally(() => {
+      loggingIn = null;
+    });
+    return loggingIn;
   };
 
   /** A request with the bearer token; on 401 one fresh login (tokens last 30 days), one retry. */
@@ -96,7 +106,9 @@ export function smsTransport(cfg: SmsGatewayConfig): Transport {
       return await request(method, path, fields, bearer);
     } catch (err) {
       if (!(err instanceof GatewayError) || err.status !== 401) throw err;
-      return request(method, path, fields, await login());
+      // Another send may have logged in again meanwhile: use its token, else log in.
+      const fresh = token !== null && token !== bearer ? token : await login();
+      return request(method, path, fields, fresh);
     }
   };
 
@@ -120,6 +132,7 @@ export function smsTransport(cfg: SmsGatewayConfig): Transport {
     channel: "sms",
     // SMS is for things that matter now (a code, "your turn"): a few quick tries, then give up.
     retry: { maxAttempts: 4, baseSeconds: 10, maxSeconds: 300 },
+    concurrency: cfg.concurrency ?? 8,
     send: async (m) => {
       // An earlier attempt may have reached the gateway though we never heard back.
       if (m.attempts > 0) {
@@ -147,6 +160,7 @@ export function smsTransport(cfg: SmsGatewayConfig): Transport {
     },
     close: () => {
       token = null;
+      loggingIn = null;
     },
   };
 }

@@ -43,9 +43,20 @@ export type RetryPolicy = { maxAttempts: number; baseSeconds: number; maxSeconds
 export type Transport = {
   channel: OutboxChannel;
   retry: RetryPolicy;
+  /** Sends in flight at once (the worker's lanes for this channel); DEFAULT_CONCURRENCY if unset. */
+  concurrency?: number;
+  /**
+   * Milliseconds until a message to `to` may go, for a transport that paces its provider
+   * (Telegram: a second a chat). The worker hands back a message that would wait long rather
+   * than hold its batch.
+   */
+  readyIn?: (to: string) => number;
   send: (m: OutgoingMessage) => Promise<SendResult | void>;
   close: () => void;
 };
+
+/** Lanes of a transport that does not say how many sends its provider takes at once. */
+export const DEFAULT_CONCURRENCY = 4;
 
 /** Seconds until the next attempt after `attempts` failed ones; null when it is time to give up. */
 export function nextRetrySeconds(policy: RetryPolicy, attempts: number): number | null {
@@ -58,6 +69,8 @@ export function emailTransport(mail: MailTransport, from: string): Transport {
   return {
     channel: "email",
     retry: { maxAttempts: 8, baseSeconds: 5, maxSeconds: 3600 },
+    // A mail server takes a few connections from one sender, not dozens.
+    concurrency: 2,
     send: async (m) =>
       mail.send({
         from,

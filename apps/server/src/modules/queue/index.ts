@@ -11,6 +11,7 @@ export { displaySnapshot, waitingCountsAcrossCompanies } from "./queries/display
 export type { CompanyBranches } from "./queries/display.query";
 export { toDisplayCall, toStaffTicket } from "./queries/ticket.mapper";
 export { atCounterView, locateTicket, trackingViews } from "./queries/tracking.query";
+export { nearlyUpTickets } from "./queries/nearly-up.query";
 export { workplaceState } from "./queries/workplace.query";
 export { TICKET_EVENT } from "./queue.types";
 export type {

@@ -26,6 +26,8 @@ export function pushTransport(
     channel: "push",
     // "Your turn" is news for minutes, not hours: a few quick tries.
     retry: { maxAttempts: 5, baseSeconds: 5, maxSeconds: 300 },
+    // Push services (FCM, Mozilla, Apple) take many requests at once.
+    concurrency: 16,
     send: async (m) => {
       const sub = await db
         .selectFrom("platform.push_subscriptions")

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { Bot, GrammyError } from "grammy";
 import type { Db } from "../../../db/database";
 import { RetryAfterError, type Transport } from "../../outbox";
+import { chatLanguage, linkChatToPhone, ownPhone } from "./telegram-contacts";
 import { redeemLinkToken, type Language } from "./telegram-links";
 
 export type TelegramConfig = {
@@ -17,12 +18,39 @@ const LINKED: Record<Language, string> = {
   ru: "Следим за вашим талоном: сообщим сюда, когда вас вызовут.",
   en: "Following your ticket: we will message you here when you are called.",
 };
+/** The button that shares the user's own number (Telegram sends it as a `contact`). */
+const SHARE: Record<Language, { ask: string; button: string }> = {
+  uz: {
+    ask: "Telefon raqamingizni ulashsangiz, shu raqam bilan olingan barcha talonlar haqida ham shu yerga yozamiz.",
+    button: "📱 Raqamimni ulashish",
+  },
+  ru: {
+    ask: "Поделитесь номером — и мы будем писать сюда обо всех талонах, взятых на этот номер.",
+    button: "📱 Поделиться номером",
+  },
+  en: {
+    ask: "Share your phone number and we will message you here about every ticket taken with it.",
+    button: "📱 Share my number",
+  },
+};
+const VERIFIED: Record<Language, string> = {
+  uz: "Raqamingiz tasdiqlandi: shu raqamdagi talonlar haqida shu yerga yozamiz.",
+  ru: "Номер подтверждён: сообщим сюда о талонах на этот номер.",
+  en: "Number verified: we will message you here about tickets taken with it.",
+};
+const NOT_YOURS: Record<Language, string> = {
+  uz: "Faqat o'zingizning raqamingizni tugma orqali ulashing.",
+  ru: "Поделитесь своим номером кнопкой ниже — чужой контакт не подойдёт.",
+  en: "Please share your own number with the button; someone else's contact will not do.",
+};
 const STALE =
   "Bu havola eskirgan. Talon sahifasida yangisini oling. / Ссылка устарела. / This link has expired.";
 
 /** Telegram asks for ≈ 1 message a second per chat and ≈ 30 a second in all. */
 const PER_CHAT_MS = 1000;
 const OVERALL_MS = 34;
+/** How long one sendMessage may take. */
+const SEND_TIMEOUT_MS = 15_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -46,7 +74,24 @@ export class TelegramService {
     this.username = cfg.username?.replace(/^@/, "") ?? null;
     this.bot.command("start", async (ctx) => {
       const linked = await redeemLinkToken(this.db, ctx.match.trim(), String(ctx.chat.id));
-      await ctx.reply(linked ? LINKED[linked.language] : STALE);
+      if (!linked) return void (await ctx.reply(STALE));
+      const share = SHARE[linked.language];
+      await ctx.reply(`${LINKED[linked.language]}\n\n${share.ask}`, {
+        reply_markup: {
+          keyboard: [[{ text: share.button, request_contact: true }]],
+          one_time_keyboard: true,
+          resize_keyboard: true,
+        },
+      });
+    });
+    // The user shared a contact: their own proves the phone and links this chat to its account.
+    this.bot.on("message:contact", async (ctx) => {
+      const chatId = String(ctx.chat.id);
+      const language = await chatLanguage(this.db, chatId);
+      const phone = ownPhone(ctx.message.contact, ctx.from.id);
+      if (!phone) return void (await ctx.reply(NOT_YOURS[language]));
+      await linkChatToPhone(this.db, chatId, phone, language);
+      await ctx.reply(VERIFIED[language], { reply_markup: { remove_keyboard: true } });
     });
     this.bot.catch((err) => this.log.warn({ err: err.error }, "telegram update failed"));
   }
@@ -74,32 +119,65 @@ export class TelegramService {
     this.polling = false;
   }
 
-  /** Waits for the chat's and the bot's send spacing. */
-  private async pace(chatId: string) {
+  /**
+   * Waits for the chat's and the bot's send spacing. The slot is taken before the wait, so
+   * sends running side by side line up one after another instead of all seeing a free slot.
+   */
+  private async pace(chatId: string): Promise<() => void> {
     const now = Date.now();
-    const wait = Math.max(
-      0,
-      (this.lastPerChat.get(chatId) ?? 0) + PER_CHAT_MS - now,
-      this.lastAt + OVERALL_MS - now,
+    const before = this.lastPerChat.get(chatId);
+    const at = Math.max(
+      now,
+      (this.lastPerChat.get(chatId) ?? -Infinity) + PER_CHAT_MS,
+      this.lastAt + OVERALL_MS,
     );
-    if (wait > 0) await sleep(wait);
-    this.lastAt = Date.now();
-    this.lastPerChat.set(chatId, this.lastAt);
-    if (this.lastPerChat.size > 10_000) this.lastPerChat.clear();
+    this.lastAt = at;
+    this.lastPerChat.set(chatId, at);
+    if (this.lastPerChat.size > 10_000) {
+      // Forget only chats whose spacing is over: the others still have to wait.
+      for (const [chat, last] of this.lastPerChat) {
+        if (last + PER_CHAT_MS <= now) this.lastPerChat.delete(chat);
+      }
+    }
+    if (at > now) await sleep(at - now);
+    // A message Telegram refused (429, an error) did not reach the chat: its slot is given back.
+    return () => {
+      if (this.lastPerChat.get(chatId) !== at) return;
+      if (before === undefined) this.lastPerChat.delete(chatId);
+      else this.lastPerChat.set(chatId, before);
+    };
   }
 
   transport(): Transport {
     return {
       channel: "telegram",
       retry: { maxAttempts: 6, baseSeconds: 5, maxSeconds: 600 },
+      // Sends side by side; `pace` keeps them to Telegram's spacing.
+      concurrency: 8,
+      readyIn: (chatId) => {
+        const now = Date.now();
+        return Math.max(
+          0,
+          (this.lastPerChat.get(chatId) ?? -Infinity) + PER_CHAT_MS - now,
+          this.lastAt + OVERALL_MS - now,
+        );
+      },
       send: async (m) => {
-        await this.pace(m.to);
+        const giveBack = await this.pace(m.to);
         try {
-          const sent = await this.bot.api.sendMessage(m.to, m.text, {
-            link_preview_options: { is_disabled: true },
-          });
+          const sent = await this.bot.api.sendMessage(
+            m.to,
+            m.text,
+            { link_preview_options: { is_disabled: true } },
+            // Ends well within the outbox's claim on the message.
+            // (grammY types its signal with the abort-controller polyfill's class.)
+            AbortSignal.timeout(SEND_TIMEOUT_MS) as unknown as Parameters<
+              typeof this.bot.api.sendMessage
+            >[3],
+          );
           return { providerId: String(sent.message_id) };
         } catch (err) {
+          giveBack();
           if (err instanceof GrammyError && err.error_code === 429) {
             throw new RetryAfterError(err.description, err.parameters.retry_after ?? 5);
           }

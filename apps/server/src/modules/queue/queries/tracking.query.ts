@@ -167,7 +167,7 @@ const COUNT_AHEAD_UP_TO = 2;
  * Everybody in a line has the same head start, so it cannot change their order and drops out.
  * Ascending on every column, so two keys compare as rows (`<`) and sort with plain ORDER BY.
  */
-function lineOrderKey(alias: string, now: Date, window = DEFAULT_APPOINTMENT_WINDOW) {
+export function lineOrderKey(alias: string, now: Date, window = DEFAULT_APPOINTMENT_WINDOW) {
   const col = (c: string) => sql.ref(`${alias}.${c}`);
   const dueFrom = new Date(now.getTime() - window.lateSeconds * 1000);
   const dueTo = new Date(now.getTime() + window.earlySeconds * 1000);

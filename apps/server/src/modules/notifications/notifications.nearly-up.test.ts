@@ -1,0 +1,91 @@
+import type { KyselyPlugin } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, createTestPlatform, type TestPlatform } from "../../testing";
+import {
+  createBranchWithService,
+  createQueueCompany,
+  createQueueOperator,
+  issuerFor,
+} from "../../testing/queue-factories";
+import { readAfter } from "../events/event-cursor.repository";
+import { issueTicket } from "../queue";
+import { companyDb, type CompanyRecord } from "../tenancy";
+import { notificationsSubscriber } from "./notifications.subscriber";
+
+const LINE = 40;
+
+describe("nearly up reads the head of a moved line, not the whole line", () => {
+  let p: TestPlatform;
+  let company: CompanyRecord;
+  let slug: string;
+  beforeAll(async () => {
+    // The test hands the events to the subscriber itself.
+    p = await createTestPlatform({ EVENTS_DISPATCH_HOLD: "true" }, { dayEndWorker: false });
+    ({ company, slug } = await createQueueCompany(p));
+  });
+  afterAll(() => p.close());
+
+  it(`tells places 1–3 of a line of ${LINE} after a call, reading a handful of rows`, async () => {
+    const setup = await createBranchWithService(p.ctx, company);
+    const op = await createQueueOperator(p.ctx, company, {
+      branchId: setup.branch.id,
+      serviceIds: [setup.services[0]!.id],
+    });
+    await call(p.app, "POST", `/api/c/${slug}/queue/session`, {
+      token: op.token,
+      body: { counterId: setup.counters[0]!.id },
+    });
+    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
+    const phones = Array.from({ length: LINE }, (_, i) => `+99890555${String(i).padStart(4, "0")}`);
+    for (const phone of phones) {
+      await issueTicket(p.ctx, company, issuer, {
+        branchId: setup.branch.id,
+        serviceId: setup.services[0]!.id,
+        customerPhone: phone,
+      });
+    }
+    const called = await call(p.app, "POST", `/api/c/${slug}/queue/call-next`, {
+      token: op.token,
+      body: {},
+    });
+    expect(called.statusCode).toBe(200);
+    const { events } = await readAfter(p.ctx.db, company, { last_tx: "0", last_id: 0 }, 1000);
+    const calls = events.filter((e) => e.type === "CALL");
+    expect(calls).toHaveLength(1);
+
+    const read = { statements: 0, rows: 0 };
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        read.statements++;
+        return args.node;
+      },
+      transformResult: async (args) => {
+        read.rows += args.result.rows.length;
+        return args.result;
+      },
+    };
+    const subscriber = notificationsSubscriber({ publicUrl: "https://navbat.example.uz" });
+    await p.ctx.db
+      .withPlugin(counting)
+      .transaction()
+      .execute((trx) =>
+        subscriber.handle({ db: trx, company: companyDb(trx, company) }, company, calls),
+      );
+    console.info(
+      `nearly up: a call in a line of ${LINE}: ${read.statements} statements, ${read.rows} rows read`,
+    );
+    // The called ticket and the three nearly up, with their channels and four messages: the
+    // other 36 waiting tickets are never loaded (the whole line read them 3–4 times over).
+    expect(read.rows).toBeLessThan(20);
+
+    const queued = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select(["recipient", "dedupe_key", "body_text"])
+      .where("company_id", "=", company.id)
+      .where("channel", "=", "sms")
+      .execute();
+    const nearly = queued.filter((m) => m.dedupe_key?.includes(":NEARLY_UP:"));
+    expect(nearly.map((m) => m.recipient).sort()).toEqual(phones.slice(1, 4));
+    expect(queued.filter((m) => m.dedupe_key?.includes(":CALLED@"))).toHaveLength(1);
+  });
+});
