@@ -176,3 +176,36 @@ describe("without a Telegram bot", () => {
     expect((await call(p.app, "GET", "/api/public/telegram")).json()).toEqual({ available: false });
   });
 });
+
+describe("when the Bot API cannot be reached", () => {
+  let p: TestPlatform;
+  let company: CompanyRecord;
+  beforeAll(async () => {
+    // A port nothing listens on: the bot's name (getMe) cannot be asked.
+    const gone = await startFakeTelegramApi({ token: BOT_TOKEN });
+    const url = gone.url;
+    await gone.close();
+    p = await createTestPlatform(
+      { TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_API_URL: url },
+      { dayEndWorker: false },
+    );
+    ({ company } = await createQueueCompany(p));
+  });
+  afterAll(() => p.close());
+
+  it("answers 503 with the error shape, not 500, and says to try again", async () => {
+    const setup = await createBranchWithService(p.ctx, company);
+    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
+    const ticket = await issueTicket(p.ctx, company, issuer, {
+      branchId: setup.branch.id,
+      serviceId: setup.services[0]!.id,
+    });
+    await p.ctx.events.idle();
+    const res = await call(p.app, "POST", `/api/public/tickets/${ticket.token}/telegram`, {
+      body: { language: "uz" },
+    });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error.code).toBe("NOT_READY");
+    expect(res.json().error.message).toMatch(/try again/);
+  });
+});

@@ -58,7 +58,13 @@ export const telegramRoutes =
             "This ticket is finished; there is nothing to follow.",
           );
         }
-        const bot = await ctx.telegram.botUsername();
+        const bot = await ctx.telegram.botUsername().catch((err: unknown) => {
+          request.log.warn({ err }, "telegram getMe failed");
+          throw new AppError(
+            "NOT_READY",
+            "Telegram cannot be reached right now; try again in a minute.",
+          );
+        });
         const link = await createLinkToken(ctx.db, {
           companyId: ticket.company_id,
           ticketId: ticket.ticket_id,
