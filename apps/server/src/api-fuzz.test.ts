@@ -21,17 +21,20 @@ import {
   type Operation,
   type Variant,
 } from "./testing/api-fuzz";
+import { createApiKey } from "./modules/public-api/v1.test-helpers";
 import { fingerprintTables, type FingerprintIgnore } from "./testing/db-fingerprint";
 
 // What refused requests may still touch: bookkeeping, never the data a request asked to change.
 const BOOKKEEPING: FingerprintIgnore = {
   // A paired screen's every call stamps when it was last seen (the admin list shows it).
   "*.devices": ["last_seen_at"],
+  // An API key's every use stamps when it was last used (the admin's key list shows it).
+  "platform.api_keys": ["last_used_at"],
 };
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 
-type Realm = "super" | "admin" | "operator" | "display" | "none";
+type Realm = "super" | "admin" | "operator" | "display" | "apiKey" | "none";
 
 function realmOf(path: string): Realm {
   if (
@@ -41,6 +44,7 @@ function realmOf(path: string): Realm {
   )
     return "none";
   if (path.startsWith("/api/platform/")) return "super";
+  if (path.startsWith("/api/v1/")) return "apiKey";
   if (/\/(display|device)\//.test(path)) return "display";
   if (/\/(queue|staff\/me)/.test(path)) return "operator";
   return "admin";
@@ -54,6 +58,7 @@ describe("every operation refuses hostile input with a 4xx in the one error shap
     admin: undefined,
     operator: undefined,
     display: undefined,
+    apiKey: undefined,
     none: undefined,
   };
   let ids: Record<string, string>;
@@ -83,6 +88,8 @@ describe("every operation refuses hostile input with a 4xx in the one error shap
     tokens.admin = adminToken;
     tokens.operator = operator.token;
     tokens.display = displayToken;
+    // Every scope and a limit the fuzz's many requests stay under.
+    tokens.apiKey = (await createApiKey(p, slug, adminToken, { rateLimitPerMinute: 6000 })).secret;
     ids = {
       slug,
       companies: company.id,

@@ -22,8 +22,10 @@ import type {
   TicketSeriesTable,
   TicketsTable,
 } from "./queue-tables";
+import type { IntegrationTables } from "./integration-tables";
 
 export type * from "./queue-tables";
+export type * from "./integration-tables";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<
@@ -463,4 +465,4 @@ export type PlatformTables = {
   "platform.schema_migrations": MigrationsTable;
 };
 
-export type Database = PlatformTables & CompanyTables;
+export type Database = PlatformTables & IntegrationTables & CompanyTables;

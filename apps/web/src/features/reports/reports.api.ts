@@ -21,7 +21,7 @@ export type Kpis = {
 export type Report = {
   range: { from: string; to: string };
   totals: Kpis;
-  bySource: (Kpis & { source: "WALK_IN" | "KIOSK" | "ONLINE" })[];
+  bySource: (Kpis & { source: "WALK_IN" | "KIOSK" | "ONLINE" | "API" })[];
   wait: { count: number; p50: number | null; p90: number | null; p95: number | null };
   service: { count: number; p50: number | null; p90: number | null };
   daily: (Kpis & { day: string })[];

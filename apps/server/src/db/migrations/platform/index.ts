@@ -6,6 +6,7 @@ import { platformCustomers } from "./0004-customers";
 import { platformNotifications } from "./0005-notifications";
 import { platformPushAndChannelChoice } from "./0006-push-and-channel-choice";
 import { platformOpenTicketIndex } from "./0007-open-ticket-index";
+import { platformIntegrations } from "./0009-integrations";
 
 /** Platform schema migrations, in order. Append only. */
 export const platformMigrations: Migration[] = [
@@ -16,4 +17,5 @@ export const platformMigrations: Migration[] = [
   platformNotifications,
   platformPushAndChannelChoice,
   platformOpenTicketIndex,
+  platformIntegrations,
 ];
