@@ -20,7 +20,7 @@ describe("company API keys", () => {
     p = await createTestPlatform();
     a = await apiCompany(p, "keys-a");
     b = await apiCompany(p, "keys-b");
-  }, 60_000);
+  }, 240_000);
   afterAll(() => p.close());
 
   it("shows the secret once and keeps only its SHA-256", async () => {

@@ -89,7 +89,7 @@ describe("the integrators' OpenAPI document", () => {
   beforeAll(async () => {
     p = await createTestPlatform();
     doc = (await p.app.inject({ url: "/api/v1/openapi.json" })).json();
-  }, 60_000);
+  }, 240_000);
   afterAll(() => p.close());
 
   it("has every /api/v1 operation and nothing else, each with an operationId", () => {

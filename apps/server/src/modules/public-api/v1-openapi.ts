@@ -22,6 +22,7 @@ const REFUSALS: Record<string, string> = {
 };
 
 const rateHeaders = {
+  "Access-Control-Allow-Origin": { $ref: "#/components/headers/Access-Control-Allow-Origin" },
   "X-RateLimit-Limit": { $ref: "#/components/headers/X-RateLimit-Limit" },
   "X-RateLimit-Remaining": { $ref: "#/components/headers/X-RateLimit-Remaining" },
   "X-RateLimit-Reset": { $ref: "#/components/headers/X-RateLimit-Reset" },
@@ -54,7 +55,7 @@ export function v1OpenApi(document: unknown, publicUrl: string): Doc {
             ? { ...rateHeaders, "Retry-After": { $ref: "#/components/headers/Retry-After" } }
             : code.startsWith("4")
               ? rateHeaders
-              : {};
+              : { "Access-Control-Allow-Origin": rateHeaders["Access-Control-Allow-Origin"] };
         responses[code] = {
           description,
           headers,
@@ -66,7 +67,7 @@ export function v1OpenApi(document: unknown, publicUrl: string): Doc {
     }
     paths[path] = ops;
   }
-  const host = new URL(publicUrl).host;
+  const { host, origin } = new URL(publicUrl);
   return {
     openapi: "3.0.3",
     info: {
@@ -98,7 +99,14 @@ export function v1OpenApi(document: unknown, publicUrl: string): Doc {
       },
       schemas: { Error: z.toJSONSchema(errorSchema, { target: "openapi-3.0" }) },
       headers: {
-        "X-RateLimit-Limit": intHeader("Requests this key may make per minute"),
+        "Access-Control-Allow-Origin": {
+          description:
+            "The platform's own origin only: a key is a server's secret, never a browser page's.",
+          schema: { type: "string", enum: [origin] },
+        },
+        "X-RateLimit-Limit": intHeader(
+          "Requests per minute: the key's own limit; on refusals before the key is checked, the client address's",
+        ),
         "X-RateLimit-Remaining": intHeader("Requests left in the current minute"),
         "X-RateLimit-Reset": intHeader("Seconds until the minute's count starts again"),
         "Retry-After": intHeader("Seconds to wait before trying again"),

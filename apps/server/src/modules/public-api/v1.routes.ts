@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { apiKeyCaller } from "../access";
-import { KeyRateLimiter } from "./key-rate-limit";
+import { ApiRateLimits } from "./key-rate-limit";
 import { v1BookingRoutes } from "./v1-bookings.routes";
 import { v1QueueRoutes } from "./v1-queue.routes";
 
@@ -13,9 +13,15 @@ import { v1QueueRoutes } from "./v1-queue.routes";
 export const publicApiRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const limiter = new KeyRateLimiter();
+    const limits = new ApiRateLimits();
+    // Same-origin only: a key is a secret for servers, never for a browser page elsewhere.
+    const origin = new URL(ctx.publicUrl).origin;
+    app.addHook("onRequest", async (_request, reply) => {
+      reply.header("access-control-allow-origin", origin);
+    });
+    app.addHook("onRequest", limits.address);
     app.addHook("onRequest", apiKeyCaller(ctx));
-    app.addHook("preValidation", limiter.hook);
+    app.addHook("preValidation", limits.key);
     await app.register(v1QueueRoutes(ctx));
     await app.register(v1BookingRoutes(ctx));
   };

@@ -12,6 +12,9 @@ import { phoneField } from "../../shared/phone";
 export const int32 = (min = 0, max = 2_147_483_647) =>
   z.number().int().min(min).max(max).meta({ format: "int32" });
 export const text = (max: number) => z.string().max(max);
+const uri = text(300).meta({ format: "uri" });
+const day = text(10).meta({ format: "date" });
+const clock = text(5).regex(/^\d{2}:\d{2}$/);
 export const idSchema = z.uuid("This is not a valid id.").max(36);
 const dateTime = z.date().meta({ type: "string", format: "date-time", maxLength: 40 });
 const localDay = z
@@ -84,7 +87,7 @@ export const ticketSchema = z.strictObject({
   source: sourceSchema,
   branchId: idSchema,
   serviceId: idSchema,
-  trackUrl: text(300).describe("The customer's live page for the ticket"),
+  trackUrl: uri.describe("The customer's live page for the ticket"),
   queuedAt: dateTime.nullable(),
   appointmentAt: dateTime.nullable(),
   calledAt: dateTime.nullable(),
@@ -102,15 +105,15 @@ export const slotsResponse = z.strictObject({
   branchId: idSchema,
   serviceId: idSchema,
   timeZone: text(64),
-  firstDay: text(10),
-  lastDay: text(10),
+  firstDay: day,
+  lastDay: day,
   slots: z
     .array(
       z.strictObject({
         startsAt: dateTime,
         endsAt: dateTime,
-        localDate: text(10),
-        localTime: text(5),
+        localDate: day,
+        localTime: clock,
         capacity: int32(),
         available: int32().describe("Places left"),
       }),
@@ -137,10 +140,10 @@ export const bookingSchema = z.strictObject({
   status: statusSchema,
   startsAt: dateTime,
   endsAt: dateTime,
-  localDate: text(10),
-  localTime: text(5),
+  localDate: day,
+  localTime: clock,
   checkInCode: text(16).describe("Typed at a kiosk of the branch to check in"),
-  trackUrl: text(300),
+  trackUrl: uri,
 });
 
 const MAX_REPORT_DAYS = 366;
@@ -195,14 +198,14 @@ const reportKpis = {
 
 /** The admin's report, less what names people (operators, rating comments). */
 export const v1ReportSchema = z.strictObject({
-  range: z.strictObject({ from: text(10), to: text(10) }),
+  range: z.strictObject({ from: day, to: day }),
   totals: z.strictObject(reportKpis),
   bySource: z
     .array(z.strictObject({ source: sourceSchema, ...reportKpis }))
     .max(TICKET_SOURCES.length),
   wait: z.strictObject({ count, p50: ratio, p90: ratio, p95: ratio }),
   service: z.strictObject({ count, p50: ratio, p90: ratio }),
-  daily: z.array(z.strictObject({ day: text(10), ...reportKpis })).max(366),
+  daily: z.array(z.strictObject({ day, ...reportKpis })).max(366),
   branches: z
     .array(z.strictObject({ branchId: idSchema, name: i18nSchema, ...reportKpis }))
     .max(1000),

@@ -11,7 +11,7 @@ describe("the public API /api/v1", () => {
     p = await createTestPlatform();
     a = await apiCompany(p, "v1-a");
     b = await apiCompany(p, "v1-b");
-  }, 60_000);
+  }, 240_000);
   afterAll(() => p.close());
 
   it("lists a branch's services with the line and the wait now", async () => {

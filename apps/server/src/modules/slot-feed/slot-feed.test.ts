@@ -35,7 +35,7 @@ describe("the SMART Scheduling Links slot feed", () => {
     b = await apiCompany(p, "feed-b");
     await activate(a.slug);
     await activate(b.slug);
-  }, 60_000);
+  }, 240_000);
   afterAll(() => p.close());
 
   it("publishes a manifest naming the Location, Schedule and Slot files", async () => {

@@ -94,7 +94,7 @@ describe("signed webhooks from the durable event stream", () => {
     expect(created.statusCode, created.body).toBe(201);
     receiver.setSecret(created.json().secret);
     endpointId = created.json().endpoint.id;
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => {
     await p.close();
     await receiver.close();
@@ -237,7 +237,7 @@ describe("the webhooks' SSRF guard", () => {
     } finally {
       await p.close();
     }
-  }, 60_000);
+  }, 240_000);
 });
 
 describe("webhook signatures", () => {
