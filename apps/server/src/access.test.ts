@@ -60,8 +60,8 @@ describe("every endpoint refuses callers it is not for", () => {
     const b = await createCompany(p.app, superToken, { slug: "company-b" });
     aToken = (await activateCompanyAdmin(p.app, p.ctx, a)).token;
     bToken = (await activateCompanyAdmin(p.app, p.ctx, b)).token;
-  });
-  afterAll(() => p.close());
+  }, 240_000);
+  afterAll(() => p?.close());
 
   const protectedRoutes = (prefix: string) =>
     p.app.routeTable.filter(

@@ -108,15 +108,13 @@ describe("signed webhooks from the durable event stream", () => {
     expect(issued.statusCode, issued.body).toBe(201);
     await until(() => accepted().length === 1);
     expect(accepted()[0]).toMatchObject({ type: "ticket.issued", ticketId: issued.json().id });
-    const log = await call(
-      p.app,
-      "GET",
-      `/api/c/${a.slug}/admin/webhooks/${endpointId}/deliveries`,
-      {
+    const log = () =>
+      call(p.app, "GET", `/api/c/${a.slug}/admin/webhooks/${endpointId}/deliveries`, {
         token: a.adminToken,
-      },
-    );
-    expect(log.json().items[0]).toMatchObject({
+      });
+    // The worker records the answer just after the receiver has sent it.
+    await until(async () => (await log()).json().items[0].status !== "PENDING");
+    expect((await log()).json().items[0]).toMatchObject({
       status: "DELIVERED",
       attempts: 1,
       lastStatusCode: 200,
