@@ -19,6 +19,7 @@ const PUBLIC = [
   /^\/api\/health$/,
   /^\/api\/ready$/,
   /^\/api\/openapi\.json$/,
+  /^\/api\/v1\/openapi\.json$/,
   /^\/api\/docs/,
   // Includes the live ticket page's web push and channel routes: the ticket token is the
   // capability (notifications.push.test.ts proves another ticket's link reaches nothing).
@@ -59,8 +60,8 @@ describe("every endpoint refuses callers it is not for", () => {
     const b = await createCompany(p.app, superToken, { slug: "company-b" });
     aToken = (await activateCompanyAdmin(p.app, p.ctx, a)).token;
     bToken = (await activateCompanyAdmin(p.app, p.ctx, b)).token;
-  });
-  afterAll(() => p.close());
+  }, 240_000);
+  afterAll(() => p?.close());
 
   const protectedRoutes = (prefix: string) =>
     p.app.routeTable.filter(
@@ -163,6 +164,20 @@ describe("every endpoint refuses callers it is not for", () => {
       (await call(p.app, "GET", `/api/c/${a.slug}/device/me`, { headers: deviceAuth(deviceToken) }))
         .statusCode,
     ).toBe(200);
+  });
+
+  it("public API routes: anonymous, the super admin and a company's staff token are refused (401)", async () => {
+    const routes = protectedRoutes("/api/v1/");
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    for (const r of routes) {
+      const url = fill(r.url);
+      const body = r.method === "GET" ? undefined : {};
+      for (const token of [undefined, superToken, aToken]) {
+        const res = await call(p.app, r.method as Method, url, { body, ...(token && { token }) });
+        expect.soft(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+        expect.soft(res.json().error.code).toBe("UNAUTHENTICATED");
+      }
+    }
   });
 
   it("a company's refresh cookie does not open another company", async () => {

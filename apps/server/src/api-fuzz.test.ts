@@ -22,17 +22,20 @@ import {
   type Operation,
   type Variant,
 } from "./testing/api-fuzz";
+import { createApiKey } from "./modules/public-api/v1.test-helpers";
 import { fingerprintTables, type FingerprintIgnore } from "./testing/db-fingerprint";
 
 // What refused requests may still touch: bookkeeping, never the data a request asked to change.
 const BOOKKEEPING: FingerprintIgnore = {
   // A paired screen's every call stamps when it was last seen (the admin list shows it).
   "*.devices": ["last_seen_at"],
+  // An API key's every use stamps when it was last used (the admin's key list shows it).
+  "platform.api_keys": ["last_used_at"],
 };
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 
-type Realm = "super" | "admin" | "operator" | "display" | "kiosk" | "customer" | "none";
+type Realm = "super" | "admin" | "operator" | "display" | "kiosk" | "customer" | "apiKey" | "none";
 
 /** The caller an operation is for, so the hostile input gets past its door to the validators. */
 function realmOf(path: string): Realm {
@@ -45,6 +48,7 @@ function realmOf(path: string): Realm {
   if (path.startsWith("/api/platform/")) return "super";
   if (path.startsWith("/api/customer/")) return "customer";
   if (/\/kiosk\//.test(path)) return "kiosk";
+  if (path.startsWith("/api/v1/")) return "apiKey";
   if (/\/(display|device)\//.test(path)) return "display";
   if (/\/(queue|staff\/me)/.test(path)) return "operator";
   return "admin";
@@ -64,6 +68,7 @@ describe("every operation refuses hostile input with a 4xx in the one error shap
     display: undefined,
     kiosk: undefined,
     customer: undefined,
+    apiKey: undefined,
     none: undefined,
   };
   let ids: Record<string, string>;
@@ -104,6 +109,8 @@ describe("every operation refuses hostile input with a 4xx in the one error shap
     tokens.display = displayToken;
     tokens.kiosk = kioskToken;
     tokens.customer = (await signInCustomer(p, "+998901112233")).token;
+    // Every scope and a limit the fuzz's many requests stay under.
+    tokens.apiKey = (await createApiKey(p, slug, adminToken, { rateLimitPerMinute: 6000 })).secret;
     ids = {
       slug,
       companies: company.id,

@@ -23,6 +23,7 @@ import { pushTransport, TelegramService, type VapidKeys } from "./modules/notifi
 import { bookingMailAttachments } from "./modules/booking";
 import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
+import { WebhookWorker, webhookSubscriber } from "./modules/webhooks";
 
 /** Everything a module needs, built once per process and passed in (no globals). */
 export type AppContext = {
@@ -60,6 +61,8 @@ export type AppContext = {
    * every ticket issued with an appointment time takes (the queue's `QueueDeps.bookings`).
    */
   bookings: BookingSetups;
+  /** Sends the companies' signed webhooks (queued by the webhooks subscriber). */
+  webhooks: WebhookWorker;
 };
 
 export type ContextDeps = {
@@ -138,6 +141,16 @@ export function createContext(deps: ContextDeps): AppContext {
     deps.log,
     bookingMailAttachments(backgroundDb, publicUrl),
   );
+  const webhooks = new WebhookWorker(
+    deps.db,
+    {
+      pollMs: config.WEBHOOK_POLL_MS,
+      retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+      allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE,
+      pauseAfterFailures: config.WEBHOOK_PAUSE_AFTER_FAILURES,
+    },
+    deps.log,
+  );
   const events = new EventDispatcher(
     backgroundDb,
     liveSubscribers(realtime),
@@ -145,6 +158,8 @@ export function createContext(deps: ContextDeps): AppContext {
       ...durableSubscribersWith((changes) => realtime.notifyCustomers(changes)),
       // Messages the notifications queue go out right after its commit, not at the next poll.
       ...configuredSubscribers({ publicUrl, onQueued: () => outbox.wake() }),
+      // Deliveries queued with the cursor go out right after the commit.
+      webhookSubscriber(() => webhooks.wake()),
       ...(deps.extraSubscribers ?? []),
     ],
     {
@@ -185,5 +200,6 @@ export function createContext(deps: ContextDeps): AppContext {
     metrics,
     vapid: deps.vapid,
     bookings: new BookingSetups(deps.db),
+    webhooks,
   };
 }

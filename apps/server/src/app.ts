@@ -44,6 +44,10 @@ import { smsDeliveryRoutes } from "./modules/notifications/sms-delivery.routes";
 import { telegramRoutes } from "./modules/notifications/telegram.routes";
 import { accountChannelRoutes, pushRoutes } from "./modules/notifications/push.routes";
 import { notificationSettingsRoutes } from "./modules/notifications/notification-settings.routes";
+import { apiKeyRoutes } from "./modules/api-keys";
+import { webhookRoutes } from "./modules/webhooks/webhook.routes";
+import { slotFeedRoutes } from "./modules/slot-feed/slot-feed.routes";
+import { publicApiRoutes, v1OpenApi } from "./modules/public-api";
 import { installErrorHandling } from "./shared/http/error-handler";
 import { onClientError, onFrameworkError } from "./shared/http/framework-errors";
 import { installInputHygiene, markOptionalBodies } from "./shared/http/input-hygiene";
@@ -135,7 +139,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
         description: "Multi-tenant queue management platform.",
       },
       components: {
-        securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+          // The public API (/api/v1): a company's API key, eqk_{prefix}_{secret}.
+          apiKey: { type: "http", scheme: "bearer", bearerFormat: "eqk_{prefix}_{secret}" },
+        },
       },
       security: [{ bearer: [] }],
     },
@@ -145,6 +153,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // The integrators' document: the /api/v1 operations alone, with their refusals and limits.
+  app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () =>
+    v1OpenApi(app.swagger(), ctx.publicUrl),
+  );
 
   await app.register(healthRoutes(ctx), { prefix: "/api" });
   await app.register(metricsRoutes(ctx));
@@ -152,8 +164,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   await app.register(smsDeliveryRoutes(ctx), { prefix: "/api/public" });
   await app.register(telegramRoutes(ctx), { prefix: "/api/public" });
   await app.register(pushRoutes(ctx), { prefix: "/api/public" });
+  await app.register(slotFeedRoutes(ctx), { prefix: "/api/public" });
   await app.register(logoFileRoutes(ctx), { prefix: "/api/files" });
   await app.register(customerRoutes(ctx), { prefix: "/api/customer" });
+  await app.register(publicApiRoutes(ctx), { prefix: "/api/v1" });
   await app.register(accountChannelRoutes(ctx), { prefix: "/api/customer" });
   await app.register(
     async (platform) => {
@@ -189,6 +203,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
           await admin.register(ratingAdminRoutes(ctx));
           await admin.register(notificationSettingsRoutes(ctx));
           await admin.register(reportRoutes(ctx));
+          await admin.register(apiKeyRoutes(ctx));
+          await admin.register(webhookRoutes(ctx));
         },
         { prefix: "/admin" },
       );

@@ -108,6 +108,17 @@ export const configSchema = z.object({
     .default([]),
   /** Seconds between sweeps for queue events a crashed node left undelivered (0: only at start). */
   EVENTS_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /**
+   * Webhooks may go to private, loopback and link-local addresses (tests, a closed network).
+   * Off by default: a company must not make the platform call into its own network (SSRF).
+   */
+  WEBHOOKS_ALLOW_PRIVATE: boolish.default(false),
+  /** Delay before a failed webhook delivery is retried; doubled on each failure, up to an hour. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** Failed webhook attempts in a row after which an endpoint is paused (an admin resumes it). */
+  WEBHOOK_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
+  /** How often the webhook worker looks for due deliveries (it is also woken after commits). */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
   /** Test only: durable event subscribers never run (crash tests hold events in the log). */
   EVENTS_DISPATCH_HOLD: boolish.default(false),
 });

@@ -107,6 +107,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     });
     // Events a previous process committed but never delivered (a crash) go out now.
     ctx.events.start();
+    ctx.webhooks.start();
     // Telegram updates (a customer linking a chat) by long polling: no public address needed.
     ctx.telegram?.start();
     const dayEnd = new DayEndWorker(ctx, log);
@@ -135,6 +136,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       await lateBookings.stop();
       await notificationSweep.stop();
       await ctx.events.stop();
+      await ctx.webhooks.stop();
       await ctx.telegram?.stop();
       await ctx.realtime.close();
       const sweeper = setInterval(() => app.server.closeIdleConnections(), 100);

@@ -45,6 +45,11 @@ export const AUDIT_ACTION = {
   DEVICE_PAIRING_CODE: "device.pairing-code",
   DEVICE_PAIR: "device.pair",
   DEVICE_REVOKE: "device.revoke",
+  API_KEY_CREATE: "api-key.create",
+  API_KEY_REVOKE: "api-key.revoke",
+  WEBHOOK_CREATE: "webhook.create",
+  WEBHOOK_UPDATE: "webhook.update",
+  WEBHOOK_DELETE: "webhook.delete",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTION)[keyof typeof AUDIT_ACTION];

@@ -9,6 +9,7 @@ export * from "./language";
 export * from "./audit-action";
 export * from "./faces";
 export * from "./realtime";
+export * from "./integrations";
 export type * from "./wire";
 export type {
   BranchDirectoryDto,

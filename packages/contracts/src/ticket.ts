@@ -17,6 +17,8 @@ export const TICKET_SOURCE = {
   ONLINE: "ONLINE",
   KIOSK: "KIOSK",
   WALK_IN: "WALK_IN",
+  /** A company's own systems through the public API (an API key of the company). */
+  API: "API",
 } as const;
 export type TicketSource = (typeof TICKET_SOURCE)[keyof typeof TICKET_SOURCE];
 
@@ -31,5 +33,7 @@ export const WAITING_LIST_OF_SOURCE = {
   ONLINE: "online",
   KIOSK: "kiosk",
   WALK_IN: "walkIn",
+  // Taken remotely like the portal's, so the operator sees them with the online places.
+  API: "online",
 } as const satisfies Record<TicketSource, string>;
 export type WaitingListKey = (typeof WAITING_LIST_OF_SOURCE)[TicketSource];

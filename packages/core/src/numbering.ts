@@ -50,6 +50,8 @@ function sourceLetter(source: TicketSource): string {
       return "K";
     case TICKET_SOURCE.WALK_IN:
       return "W";
+    case TICKET_SOURCE.API:
+      return "A";
     default:
       return assertNever(source);
   }

@@ -24,8 +24,10 @@ import type {
   TicketSeriesTable,
   TicketsTable,
 } from "./queue-tables";
+import type { IntegrationTables } from "./integration-tables";
 
 export type * from "./queue-tables";
+export type * from "./integration-tables";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<
@@ -476,4 +478,4 @@ export type PlatformTables = {
   "platform.schema_migrations": MigrationsTable;
 };
 
-export type Database = PlatformTables & CompanyTables;
+export type Database = PlatformTables & IntegrationTables & CompanyTables;

@@ -1,7 +1,8 @@
+import type { ApiKeyScope } from "@equeue/contracts";
 import { TICKET_SOURCE, type TicketSource } from "@equeue/core";
 import type { StaffRole } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
-import type { BranchScope, Caller, StaffCaller } from "./caller";
+import type { ApiKeyCaller, BranchScope, Caller, StaffCaller } from "./caller";
 
 /**
  * What a caller may do, in one place: services call these first. A branch (or anything in it)
@@ -22,6 +23,9 @@ export function branchScope(caller: Caller): BranchScope {
   switch (caller.kind) {
     case "staff":
       return caller.branches;
+    // A key is the company's own system: every branch of its company, nothing else.
+    case "apiKey":
+      return "ALL";
     case "device":
       return [caller.branchId];
     case "ticketHolder":
@@ -83,7 +87,8 @@ export const isCompanyAdmin = (caller: Caller) =>
  */
 export function requireTicketIssuer(caller: Caller, branchId: string): TicketSource {
   const source = ticketSourceFor(caller);
-  if (caller.kind === "staff" || caller.kind === "device") requireBranchAccess(caller, branchId);
+  if (caller.kind === "staff" || caller.kind === "device" || caller.kind === "apiKey")
+    requireBranchAccess(caller, branchId);
   return source;
 }
 
@@ -101,10 +106,33 @@ export function ticketSourceFor(caller: Caller): TicketSource {
     case "anonymous":
     case "customer":
       return TICKET_SOURCE.ONLINE;
+    // Which operations a key may call is its scopes' business (checked by each operation).
+    case "apiKey":
+      return TICKET_SOURCE.API;
     case "ticketHolder":
     case "superAdmin":
       throw new AppError("FORBIDDEN", "Tickets are issued by a branch, a kiosk or the portal.");
     default:
       return caller satisfies never;
   }
+}
+
+/**
+ * The caller as an API key holding `scope`: anyone else is asked for a key (401), a key without
+ * the scope is refused (403) with the scope it lacks named.
+ */
+export function requireApiScope(caller: Caller, scope: ApiKeyScope): ApiKeyCaller {
+  if (caller.kind !== "apiKey") {
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "Send one of your company's API keys: Authorization: Bearer eqk_…",
+    );
+  }
+  if (!caller.scopes.includes(scope)) {
+    throw new AppError(
+      "FORBIDDEN",
+      `This API key does not have the "${scope}" scope; ask your company admin for a key that has it.`,
+    );
+  }
+  return caller;
 }

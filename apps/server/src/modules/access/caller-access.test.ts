@@ -3,6 +3,7 @@ import { AppError } from "../../shared/app-error";
 import {
   branchIdFilter,
   branchScope,
+  requireApiScope,
   requireBranchAccess,
   requireStaffRole,
   requireTicketIssuer,
@@ -77,6 +78,22 @@ describe("the access module", () => {
     );
     for (const c of [board, holder, admin])
       expect(codeOf(() => requireTicketIssuer(c, "b1"))).toBe("403 FORBIDDEN");
+  });
+
+  it("gives an API key its company's every branch, the source API, and only its scopes", () => {
+    const key: Caller = {
+      kind: "apiKey",
+      companyId: company,
+      keyId: "k1",
+      scopes: ["queue:read"],
+      rateLimitPerMinute: 60,
+    };
+    expect(branchScope(key)).toBe("ALL");
+    expect(requireTicketIssuer(key, "b9")).toBe("API");
+    expect(codeOf(() => requireApiScope(key, "queue:read"))).toBe("passed");
+    expect(codeOf(() => requireApiScope(key, "tickets:write"))).toBe("403 FORBIDDEN");
+    for (const c of [kiosk, holder, admin, anonymousCaller(company)])
+      expect(codeOf(() => requireApiScope(c, "queue:read"))).toBe("401 UNAUTHENTICATED");
   });
 
   it("resolves a staff row: admins reach all, others their branch and managed ones; gone or deactivated is signed out", () => {

@@ -6,6 +6,7 @@ import { companyDb, type CompanyRecord } from "../tenancy";
 import { requireStaffRole } from "./access";
 import {
   anonymousCaller,
+  type ApiKeyCaller,
   type Caller,
   type CustomerCaller,
   type DeviceCaller,
@@ -19,6 +20,7 @@ import {
   type AccessDeps,
   type StaffTokenOptions,
 } from "./credentials";
+import { resolveApiKey, type ApiKeyDeps } from "./api-key-credentials";
 import { findDeviceCaller, type DeviceDeps } from "./device-credentials";
 import { findTicketHolder } from "./ticket-holder";
 
@@ -107,6 +109,33 @@ export const customerCaller =
     const token = bearerToken(request.headers.authorization);
     request.caller = await resolveCustomer(deps, token, request.company?.id ?? null);
   };
+
+/**
+ * onRequest: one of a company's API keys (the public API, /api/v1). The key names its company:
+ * the request works in that company and nowhere else.
+ */
+export const apiKeyCaller =
+  (deps: ApiKeyDeps) =>
+  async (request: FastifyRequest): Promise<void> => {
+    const header = request.headers.authorization;
+    const raw = header?.startsWith("Bearer ") ? header.slice(7).trim() : "";
+    if (!raw)
+      throw new AppError(
+        "UNAUTHENTICATED",
+        "Send one of your company's API keys: Authorization: Bearer eqk_…",
+      );
+    const { company, caller } = await resolveApiKey(deps, raw);
+    request.company = company;
+    request.caller = caller;
+    request.log = request.log.child({ company: company.slug, apiKey: caller.keyId });
+  };
+
+/** The API-key caller of a route behind `apiKeyCaller`. */
+export function apiKeyOf(request: FastifyRequest): ApiKeyCaller {
+  const caller = callerOf(request);
+  if (caller.kind !== "apiKey") throw new Error(`${request.url}: expected an API key caller`);
+  return caller;
+}
 
 /** onRequest: anyone, on behalf of the request's company (the portal, pairing, public pages). */
 export const anonymous = async (request: FastifyRequest): Promise<void> => {

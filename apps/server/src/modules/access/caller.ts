@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from "@equeue/contracts";
 import type { DeviceKind, StaffRole } from "../../db/tables";
 
 /** Branches a caller may reach: every branch of its company, or the listed ones. */
@@ -41,6 +42,18 @@ export type CustomerCaller = {
 /** A platform administrator (the platform realm, its own login). */
 export type SuperAdminCaller = { kind: "superAdmin"; adminId: string };
 
+/**
+ * A company's own system (its CRM, its app) calling the public API with one of the company's API
+ * keys: it reaches that company only, and only what the key's scopes allow.
+ */
+export type ApiKeyCaller = {
+  kind: "apiKey";
+  companyId: string;
+  keyId: string;
+  scopes: readonly ApiKeyScope[];
+  rateLimitPerMinute: number;
+};
+
 /** Nobody proven: the portal's visitors, pairing screens, public pages. */
 export type AnonymousCaller = { kind: "anonymous"; companyId: string | null };
 
@@ -54,6 +67,7 @@ export type Caller =
   | TicketHolderCaller
   | CustomerCaller
   | SuperAdminCaller
+  | ApiKeyCaller
   | AnonymousCaller;
 
 export const anonymousCaller = (companyId: string | null = null): AnonymousCaller => ({

@@ -4,6 +4,7 @@
  */
 export type {
   AnonymousCaller,
+  ApiKeyCaller,
   BranchScope,
   Caller,
   CustomerCaller,
@@ -27,6 +28,7 @@ export {
   branchScope,
   canReachBranch,
   isCompanyAdmin,
+  requireApiScope,
   requireBranchAccess,
   requireStaffCaller,
   requireStaffRole,
@@ -43,6 +45,8 @@ export {
 } from "./credentials";
 export {
   anonymous,
+  apiKeyCaller,
+  apiKeyOf,
   callerOf,
   companyAdminOnly,
   customerCaller,
@@ -68,3 +72,4 @@ export {
   staffCallerFromRow,
   type StaffAccessRow,
 } from "./staff-caller";
+export { apiKeyHash, newApiKey, resolveApiKey, type ApiKeyDeps } from "./api-key-credentials";

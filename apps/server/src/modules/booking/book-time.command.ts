@@ -1,7 +1,7 @@
 import { TICKET_STATUS } from "@equeue/core";
 import { AppError } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
-import { anonymousCaller } from "../access";
+import { anonymousCaller, type Caller } from "../access";
 import { issueTicket, type QueueDeps, type TicketView } from "../queue";
 import type { CompanyRecord } from "../tenancy";
 import type { BookingRow } from "./booking.repository";
@@ -47,6 +47,8 @@ export async function bookTime(
   company: CompanyRecord,
   input: BookTimeInput,
   now = new Date(),
+  // A portal visitor by default (an online booking); the public API passes its key's caller.
+  caller: Caller = anonymousCaller(company.id),
 ): Promise<BookingRow> {
   const setup = bookableOnline(
     await deps.bookings.get(company, { id: input.branchId }, input.serviceId, now),
@@ -56,8 +58,7 @@ export async function bookTime(
     const ticket = await issueTicket(
       deps,
       company,
-      // A portal visitor: the caller makes it an online ticket.
-      anonymousCaller(company.id),
+      caller,
       {
         branchId: setup.branch.id,
         serviceId: setup.service.id,

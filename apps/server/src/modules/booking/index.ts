@@ -4,3 +4,8 @@ export { checkInCodeOf, CHECK_IN_CODE_DIGITS } from "./check-in-code";
 export type { BookingRow } from "./booking.repository";
 export { BookingSetups, BOOKING_SETUP_TTL_MS } from "./booking-setups";
 export { bookingMailAttachments, type MailAttachment } from "./booking-mail-attachment";
+export { bookTime } from "./book-time.command";
+export { cancelBooking } from "./booking-changes.command";
+export { findBookingByToken } from "./booking.repository";
+export { toBookingDto } from "./booking.mapper";
+export { bookableOnline, listSlots } from "./booking-slots.service";

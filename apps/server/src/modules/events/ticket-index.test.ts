@@ -91,6 +91,7 @@ describe("durable queue events", () => {
       { subscriber: "report-rollups", last_id: log.at(-1)!.id },
       { subscriber: "test-recorder", last_id: log.at(-1)!.id },
       { subscriber: "ticket-index", last_id: log.at(-1)!.id },
+      { subscriber: "webhooks", last_id: log.at(-1)!.id },
     ]);
 
     // A replayed batch (what a crash before the cursor's commit causes) changes nothing, and an

@@ -61,8 +61,13 @@ export function companyHostRewrite(baseDomain: string | undefined) {
     const url = req.url ?? "/";
     const slug = companySlugFromHost(req.headers.host, baseDomain);
     if (!slug || !url.startsWith("/api/")) return url;
-    // The platform's own APIs (the customer's account included: one account across companies).
-    if (/^\/api\/(c\/|platform\/|public\/|customer\/|files\/|health|ready|docs|openapi)/.test(url))
+    // The platform's own APIs (the customer's account included: one account across companies;
+    // the public API, whose key names its company).
+    if (
+      /^\/api\/(c\/|platform\/|public\/|customer\/|files\/|v1\/|health|ready|docs|openapi)/.test(
+        url,
+      )
+    )
       return url;
     return `/api/c/${slug}${url.slice(4)}`;
   };

@@ -15,6 +15,7 @@ import { companyNotificationTemplates } from "./0013-notification-templates";
 import { companyReportRollups } from "./0014-report-rollups";
 import { companyReportDays } from "./0015-report-days";
 import { companyQuotedWait } from "./0016-quoted-wait";
+import { companyApiSource } from "./0020-api-source";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -34,6 +35,7 @@ export const companyMigrations: Migration[] = [
   companyReportRollups,
   companyReportDays,
   companyQuotedWait,
+  companyApiSource,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>

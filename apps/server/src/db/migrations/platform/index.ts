@@ -7,6 +7,7 @@ import { platformNotifications } from "./0005-notifications";
 import { platformPushAndChannelChoice } from "./0006-push-and-channel-choice";
 import { platformOpenTicketIndex } from "./0007-open-ticket-index";
 import { platformOutboxClaimsAndCustomerChats } from "./0008-outbox-claims-and-customer-chats";
+import { platformIntegrations } from "./0009-integrations";
 
 /** Platform schema migrations, in order. Append only. */
 export const platformMigrations: Migration[] = [
@@ -18,4 +19,5 @@ export const platformMigrations: Migration[] = [
   platformPushAndChannelChoice,
   platformOpenTicketIndex,
   platformOutboxClaimsAndCustomerChats,
+  platformIntegrations,
 ];

@@ -183,7 +183,9 @@ async function claimSlot(
   if (opts.slot) return opts.slot;
   if (!deps.bookings) throw new Error("issuing a booking needs the booking module's slot claims");
   const slot = { branchId: input.branchId, serviceId: input.serviceId, startsAt };
-  return deps.bookings.claim(company, { ...slot, online: source === "ONLINE" }, now);
+  // Bookings made remotely (the portal, the API) share the online cap.
+  const online = source === "ONLINE" || source === "API";
+  return deps.bookings.claim(company, { ...slot, online }, now);
 }
 
 /** The branch and service from the read, or the refusal a person can act on. */

@@ -1,4 +1,4 @@
-import { WAITING_LIST_OF_SOURCE } from "@equeue/contracts";
+import { WAITING_LIST_OF_SOURCE, type WaitingListKey } from "@equeue/contracts";
 import { businessDay, rankCandidates } from "@equeue/core";
 import { sql } from "kysely";
 import type { WorkplaceDto } from "../http/queue-views.schema";
@@ -59,8 +59,9 @@ export async function workplaceState(
     operatorId: scope.staffId,
     serviceIds,
   }).map((c) => byId.get(c.id)!);
-  const list = (source: TicketView["source"]) => {
-    const all = ranked.filter((t) => t.source === source);
+  // Each list by WAITING_LIST_OF_SOURCE: API tickets go with the online ones.
+  const list = (key: WaitingListKey) => {
+    const all = ranked.filter((t) => WAITING_LIST_OF_SOURCE[t.source] === key);
     return { total: all.length, items: all.slice(0, LIST_LIMIT).map(toStaffTicket) };
   };
   const day = businessDay(now, branch.time_zone);
@@ -85,9 +86,9 @@ export async function workplaceState(
     services,
     current: await currentTicket(db, scope),
     waiting: {
-      [WAITING_LIST_OF_SOURCE.ONLINE]: list("ONLINE"),
-      [WAITING_LIST_OF_SOURCE.KIOSK]: list("KIOSK"),
-      [WAITING_LIST_OF_SOURCE.WALK_IN]: list("WALK_IN"),
+      [WAITING_LIST_OF_SOURCE.ONLINE]: list(WAITING_LIST_OF_SOURCE.ONLINE),
+      [WAITING_LIST_OF_SOURCE.KIOSK]: list(WAITING_LIST_OF_SOURCE.KIOSK),
+      [WAITING_LIST_OF_SOURCE.WALK_IN]: list(WAITING_LIST_OF_SOURCE.WALK_IN),
     },
     today: {
       day,

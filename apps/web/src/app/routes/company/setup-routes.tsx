@@ -37,6 +37,8 @@ export const companySetupRoutes: RouteObject[] = [
         path: "notifications",
         lazy: async () => ({ Component: (await setup()).NotificationsPage }),
       },
+      { path: "api-keys", lazy: async () => ({ Component: (await setup()).ApiKeysPage }) },
+      { path: "webhooks", lazy: async () => ({ Component: (await setup()).WebhooksPage }) },
       { path: "settings", lazy: async () => ({ Component: (await setup()).BrandingPage }) },
     ],
   },

@@ -17,4 +17,6 @@ export const setupKeys = {
   devices: (slug: string) => ["company", slug, "setup", "devices"] as const,
   overview: (slug: string) => ["company", slug, "setup", "overview"] as const,
   branding: (slug: string) => ["company", slug, "setup", "branding"] as const,
+  apiKeys: (slug: string) => ["company", slug, "setup", "api-keys"] as const,
+  webhooks: (slug: string) => ["company", slug, "setup", "webhooks"] as const,
 };

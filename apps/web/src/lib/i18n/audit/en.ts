@@ -44,6 +44,11 @@ export const auditEn: AuditLabels = {
     "device.pairing-code": "Got a device pairing code",
     "device.pair": "A device was paired",
     "device.revoke": "Unpaired a device",
+    "api-key.create": "Created an API key",
+    "api-key.revoke": "Revoked an API key",
+    "webhook.create": "Added a webhook",
+    "webhook.update": "Changed a webhook",
+    "webhook.delete": "Removed a webhook",
   },
   actor: {
     SUPER_ADMIN: "platform administrator",

@@ -44,6 +44,11 @@ export const auditRu: AuditLabels = {
     "device.pairing-code": "Код подключения устройства",
     "device.pair": "Устройство подключено",
     "device.revoke": "Отключение устройства",
+    "api-key.create": "Создание API-ключа",
+    "api-key.revoke": "Отзыв API-ключа",
+    "webhook.create": "Добавление вебхука",
+    "webhook.update": "Изменение вебхука",
+    "webhook.delete": "Удаление вебхука",
   },
   actor: {
     SUPER_ADMIN: "главный администратор",

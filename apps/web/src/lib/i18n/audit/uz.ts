@@ -44,6 +44,11 @@ export const auditUz: AuditLabels = {
     "device.pairing-code": "Qurilma ulash kodini oldi",
     "device.pair": "Qurilma ulandi",
     "device.revoke": "Qurilmani uzib qoʻydi",
+    "api-key.create": "API kalitini yaratdi",
+    "api-key.revoke": "API kalitini bekor qildi",
+    "webhook.create": "Vebxuk qoʻshdi",
+    "webhook.update": "Vebxukni oʻzgartirdi",
+    "webhook.delete": "Vebxukni oʻchirdi",
   },
   actor: {
     SUPER_ADMIN: "bosh administrator",

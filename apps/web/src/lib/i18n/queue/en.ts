@@ -20,7 +20,7 @@ export const queueEn: Messages["queue"] = {
     TRANSFERRED: "Transferred",
     EXPIRED: "Expired",
   },
-  source: { ONLINE: "Online", KIOSK: "Kiosk", WALK_IN: "At the counter" },
+  source: { ONLINE: "Online", KIOSK: "Kiosk", WALK_IN: "At the counter", API: "API" },
   connection: {
     online: "Live",
     connecting: "Connecting…",

@@ -20,7 +20,7 @@ export const queueRu: Messages["queue"] = {
     TRANSFERRED: "Переведён",
     EXPIRED: "Истёк",
   },
-  source: { ONLINE: "Онлайн", KIOSK: "Киоск", WALK_IN: "У окна" },
+  source: { ONLINE: "Онлайн", KIOSK: "Киоск", WALK_IN: "У окна", API: "API" },
   connection: {
     online: "В сети",
     connecting: "Подключение…",

@@ -20,7 +20,7 @@ export const queueUz = {
     TRANSFERRED: "O‘tkazildi",
     EXPIRED: "Muddati o‘tdi",
   },
-  source: { ONLINE: "Onlayn", KIOSK: "Kiosk", WALK_IN: "Oynada" },
+  source: { ONLINE: "Onlayn", KIOSK: "Kiosk", WALK_IN: "Oynada", API: "API" },
   connection: {
     online: "Jonli",
     connecting: "Ulanmoqda…",

@@ -61,7 +61,7 @@ export const reportsEn: ReportsMessages = {
       breakTime: "Break",
       awayTime: "Away",
     },
-    source: { WALK_IN: "At the counter", KIOSK: "Kiosk", ONLINE: "Online" },
+    source: { WALK_IN: "At the counter", KIOSK: "Kiosk", ONLINE: "Online", API: "API" },
     sections: {
       bySource: "Tickets by source",
       daily: "By day",

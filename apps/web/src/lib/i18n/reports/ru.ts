@@ -61,7 +61,7 @@ export const reportsRu: ReportsMessages = {
       breakTime: "Перерыв",
       awayTime: "Нет на месте",
     },
-    source: { WALK_IN: "У окна", KIOSK: "Киоск", ONLINE: "Онлайн" },
+    source: { WALK_IN: "У окна", KIOSK: "Киоск", ONLINE: "Онлайн", API: "API" },
     sections: {
       bySource: "Талоны по источникам",
       daily: "По дням",

@@ -59,7 +59,7 @@ export const reportsUz = {
       breakTime: "Tanaffus",
       awayTime: "Joyida yo‘q",
     },
-    source: { WALK_IN: "Oynada", KIOSK: "Kiosk", ONLINE: "Onlayn" },
+    source: { WALK_IN: "Oynada", KIOSK: "Kiosk", ONLINE: "Onlayn", API: "API" },
     sections: {
       bySource: "Manba bo‘yicha talonlar",
       daily: "Kunlar bo‘yicha",

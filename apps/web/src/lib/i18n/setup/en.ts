@@ -1,4 +1,5 @@
 import { enDeviceScreens, enPairingErrors } from "./device-screens.en";
+import { enIntegrations } from "./integrations.en";
 import { enStaffDevices } from "./staff-devices.en";
 import type { SetupMessages } from "./uz";
 
@@ -26,6 +27,8 @@ export const enSetup: SetupMessages = {
     backToList: "Back to the list",
   },
   nav: {
+    apiKeys: "API keys",
+    webhooks: "Webhooks",
     dashboard: "Dashboard",
     reports: "Reports",
     overview: "Overview",
@@ -408,5 +411,6 @@ export const enSetup: SetupMessages = {
     ...enPairingErrors,
   },
   ...enStaffDevices,
+  ...enIntegrations,
   ...enDeviceScreens,
 };

@@ -1,4 +1,5 @@
 import { ruDeviceScreens, ruPairingErrors } from "./device-screens.ru";
+import { ruIntegrations } from "./integrations.ru";
 import { ruStaffDevices } from "./staff-devices.ru";
 import type { SetupMessages } from "./uz";
 
@@ -26,6 +27,8 @@ export const ruSetup: SetupMessages = {
     backToList: "К списку",
   },
   nav: {
+    apiKeys: "API-ключи",
+    webhooks: "Вебхуки",
     dashboard: "Панель",
     reports: "Отчёты",
     overview: "Обзор",
@@ -407,5 +410,6 @@ export const ruSetup: SetupMessages = {
     ...ruPairingErrors,
   },
   ...ruStaffDevices,
+  ...ruIntegrations,
   ...ruDeviceScreens,
 };

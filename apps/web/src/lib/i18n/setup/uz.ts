@@ -1,4 +1,5 @@
 import { uzDeviceScreens, uzPairingErrors } from "./device-screens.uz";
+import { uzIntegrations } from "./integrations.uz";
 import { uzStaffDevices } from "./staff-devices.uz";
 
 /** Company Admin panel (set-up) and device pairing — Uzbek (Latin), the source of keys. */
@@ -25,6 +26,8 @@ export const uzSetup = {
     backToList: "Ro‘yxatga qaytish",
   },
   nav: {
+    apiKeys: "API kalitlari",
+    webhooks: "Vebxuklar",
     dashboard: "Boshqaruv paneli",
     reports: "Hisobotlar",
     overview: "Umumiy ko‘rinish",
@@ -419,6 +422,7 @@ export const uzSetup = {
     ...uzPairingErrors,
   },
   ...uzStaffDevices,
+  ...uzIntegrations,
   ...uzDeviceScreens,
 };
 

@@ -46,6 +46,12 @@ function Shell() {
             icon: "notifications" as const,
             label: t("setup.nav.notifications"),
           },
+          { to: `${adminBase}/api-keys`, icon: "apiKeys" as const, label: t("setup.nav.apiKeys") },
+          {
+            to: `${adminBase}/webhooks`,
+            icon: "webhooks" as const,
+            label: t("setup.nav.webhooks"),
+          },
           {
             to: `${adminBase}/settings`,
             icon: "settings" as const,

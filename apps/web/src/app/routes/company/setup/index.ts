@@ -1,3 +1,4 @@
+export { ApiKeysPage } from "./api-keys-page";
 export { BranchNewPage } from "./branch-new-page";
 export { BranchPage } from "./branch-page";
 export { BranchesPage } from "./branches-page";
@@ -11,3 +12,4 @@ export { ServiceFormPage } from "./service-form-page";
 export { ServicesPage } from "./services-page";
 export { StaffEditPage, StaffNewPage } from "./staff-form-page";
 export { StaffPage } from "./staff-page";
+export { WebhooksPage } from "./webhooks-page";

@@ -1,0 +1,253 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, createTestPlatform, type TestPlatform } from "../../testing";
+import { apiCompany, v1 } from "../public-api/v1.test-helpers";
+import { isPrivateAddress, safeAddress } from "./ssrf-guard";
+import { signWebhook, verifyWebhook } from "./webhook-signature";
+
+type Received = { id: string; type: string; ticketId: string; status: number; delivery: string };
+
+/**
+ * A receiver written from docs/api.md alone: it checks `X-EQueue-Signature: t=…,v1=…` (HMAC-SHA256
+ * of "t.body" with the endpoint's secret, timestamp within five minutes) before accepting, and
+ * answers 500 to as many deliveries of an event type as `fail` was told.
+ */
+function startReceiver() {
+  const received: Received[] = [];
+  const failures = new Map<string, number>();
+  let secret = "";
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      const header = String(req.headers["x-equeue-signature"] ?? "");
+      const parts = Object.fromEntries(header.split(",").map((kv) => kv.split("=")));
+      const t = Number(parts.t);
+      const mac = createHmac("sha256", secret).update(`${parts.t}.${body}`).digest();
+      const given = Buffer.from(String(parts.v1 ?? ""), "hex");
+      const fresh = Math.abs(Date.now() / 1000 - t) <= 300;
+      if (!fresh || given.length !== mac.length || !timingSafeEqual(given, mac)) {
+        res.statusCode = 401;
+        return res.end();
+      }
+      const event = JSON.parse(body) as { id: string; type: string; data: { ticketId: string } };
+      const left = failures.get(event.type) ?? 0;
+      if (left > 0) failures.set(event.type, left - 1);
+      const status = left > 0 ? 500 : 200;
+      received.push({
+        id: event.id,
+        type: event.type,
+        ticketId: event.data.ticketId,
+        status,
+        delivery: String(req.headers["x-equeue-delivery"]),
+      });
+      res.statusCode = status;
+      res.end();
+    });
+  });
+  return {
+    received,
+    fail: (type: string, times: number) => failures.set(type, times),
+    clearFailures: () => failures.clear(),
+    setSecret: (s: string) => (secret = s),
+    listen: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, "127.0.0.1", () =>
+          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`),
+        ),
+      ),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function until(check: () => boolean | Promise<boolean>, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("signed webhooks from the durable event stream", () => {
+  let p: TestPlatform;
+  let a: Awaited<ReturnType<typeof apiCompany>>;
+  const receiver = startReceiver();
+  let endpointId: string;
+  const accepted = () => receiver.received.filter((r) => r.status === 200);
+
+  beforeAll(async () => {
+    p = await createTestPlatform({
+      WEBHOOKS_ALLOW_PRIVATE: "true",
+      WEBHOOK_RETRY_BASE_MS: "50",
+      WEBHOOK_POLL_MS: "50",
+      WEBHOOK_PAUSE_AFTER_FAILURES: "3",
+    });
+    a = await apiCompany(p, "hooks-a");
+    const url = await receiver.listen();
+    const created = await call(p.app, "POST", `/api/c/${a.slug}/admin/webhooks`, {
+      token: a.adminToken,
+      body: { url, eventTypes: ["ticket.issued", "booking.made", "booking.cancelled"] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    receiver.setSecret(created.json().secret);
+    endpointId = created.json().endpoint.id;
+  }, 240_000);
+  afterAll(async () => {
+    await p.close();
+    await receiver.close();
+  });
+
+  it("delivers a subscribed event, signed, once", async () => {
+    const issued = await v1(p, "POST", "/tickets", a.key.secret, {
+      branchId: a.branch.id,
+      serviceId: a.service.id,
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    await until(() => accepted().length === 1);
+    expect(accepted()[0]).toMatchObject({ type: "ticket.issued", ticketId: issued.json().id });
+    const log = () =>
+      call(p.app, "GET", `/api/c/${a.slug}/admin/webhooks/${endpointId}/deliveries`, {
+        token: a.adminToken,
+      });
+    // The worker records the answer just after the receiver has sent it.
+    await until(async () => (await log()).json().items[0].status !== "PENDING");
+    expect((await log()).json().items[0]).toMatchObject({
+      status: "DELIVERED",
+      attempts: 1,
+      lastStatusCode: 200,
+    });
+  });
+
+  it("retries after a 500 with back-off, and keeps a ticket's events in order", async () => {
+    receiver.fail("booking.made", 1);
+    const slots = await v1(
+      p,
+      "GET",
+      `/branches/${a.branch.id}/slots?serviceId=${a.service.id}`,
+      a.key.secret,
+    );
+    const booked = await v1(p, "POST", "/bookings", a.key.secret, {
+      branchId: a.branch.id,
+      serviceId: a.service.id,
+      startsAt: slots.json().slots[5].startsAt,
+      phone: "+998901230000",
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const id = booked.json().ticketId;
+    expect((await v1(p, "POST", `/bookings/${id}/cancel`, a.key.secret)).statusCode).toBe(200);
+    await until(() => accepted().some((r) => r.type === "booking.cancelled"));
+    const forTicket = receiver.received.filter((r) => r.ticketId === id);
+    // The failed attempt, its retry, then the cancel: never the cancel before the booking.
+    expect(forTicket.map((r) => [r.type, r.status])).toEqual([
+      ["booking.made", 500],
+      ["booking.made", 200],
+      ["booking.cancelled", 200],
+    ]);
+    expect(forTicket[0]!.delivery).toBe(forTicket[1]!.delivery);
+  });
+
+  it("never queues an event twice when the stream hands it over again (a crash before the cursor)", async () => {
+    const before = await p.ctx.db
+      .selectFrom("platform.webhook_deliveries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const sentBefore = accepted().length;
+    await sql`update ${sql.id(a.company.schema_name, "event_cursors")}
+      set last_tx = '0'::xid8, last_id = 0 where subscriber = 'webhooks'`.execute(p.ctx.db);
+    p.ctx.events.poke(a.company);
+    await new Promise((r) => setTimeout(r, 100));
+    await p.ctx.events.idle();
+    await new Promise((r) => setTimeout(r, 300));
+    const after = await p.ctx.db
+      .selectFrom("platform.webhook_deliveries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    expect(accepted().length).toBe(sentBefore);
+    const ids = accepted().map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("pauses an endpoint that keeps failing, and resumes it on the admin's word", async () => {
+    receiver.fail("ticket.issued", 100);
+    await v1(p, "POST", "/tickets", a.key.secret, {
+      branchId: a.branch.id,
+      serviceId: a.service.id,
+    });
+    const endpoint = () =>
+      p.ctx.db
+        .selectFrom("platform.webhook_endpoints")
+        .selectAll()
+        .where("id", "=", endpointId)
+        .executeTakeFirstOrThrow();
+    await until(async () => (await endpoint()).status === "PAUSED");
+    expect((await endpoint()).paused_reason).toContain("3 failed deliveries");
+    receiver.clearFailures();
+    const resumed = await call(p.app, "PATCH", `/api/c/${a.slug}/admin/webhooks/${endpointId}`, {
+      token: a.adminToken,
+      body: { status: "ACTIVE" },
+    });
+    expect(resumed.json()).toMatchObject({ status: "ACTIVE", consecutiveFailures: 0 });
+    await until(() => accepted().filter((r) => r.type === "ticket.issued").length === 2);
+  });
+});
+
+describe("the webhooks' SSRF guard", () => {
+  it("knows private, loopback and link-local addresses", () => {
+    for (const a of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.20.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "::1",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:127.0.0.1",
+      "0.0.0.0",
+    ])
+      expect(isPrivateAddress(a), a).toBe(true);
+    for (const a of ["8.8.8.8", "213.230.64.1", "2a00:1450:4001::1"])
+      expect(isPrivateAddress(a), a).toBe(false);
+  });
+
+  it("refuses a loopback address unless allowed", async () => {
+    await expect(safeAddress(new URL("http://127.0.0.1:9/x"), false)).rejects.toThrow(/private/);
+    await expect(safeAddress(new URL("http://localhost:9/x"), false)).rejects.toThrow(/private/);
+    await expect(safeAddress(new URL("http://127.0.0.1:9/x"), true)).resolves.toMatchObject({
+      address: "127.0.0.1",
+    });
+  });
+
+  it("is applied when an admin saves an endpoint", async () => {
+    const p = await createTestPlatform();
+    try {
+      const a = await apiCompany(p, "hooks-ssrf");
+      const res = await call(p.app, "POST", `/api/c/${a.slug}/admin/webhooks`, {
+        token: a.adminToken,
+        body: { url: "http://169.254.169.254/latest", eventTypes: ["ticket.issued"] },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0].path).toBe("url");
+    } finally {
+      await p.close();
+    }
+  }, 240_000);
+});
+
+describe("webhook signatures", () => {
+  it("verify the body and timestamp they were made for, within the replay window only", () => {
+    const body = JSON.stringify({ id: "c.1", type: "ticket.issued" });
+    const now = 1_790_000_000;
+    const header = signWebhook("whsec_test", body, now);
+    expect(header).toMatch(/^t=1790000000,v1=[0-9a-f]{64}$/);
+    expect(verifyWebhook("whsec_test", body, header, now + 299)).toBe(true);
+    expect(verifyWebhook("whsec_test", body, header, now + 301)).toBe(false);
+    expect(verifyWebhook("whsec_test", `${body} `, header, now)).toBe(false);
+    expect(verifyWebhook("whsec_other", body, header, now)).toBe(false);
+    expect(verifyWebhook("whsec_test", body, "t=x,v1=00", now)).toBe(false);
+  });
+});
