@@ -1,7 +1,9 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
+import { createBranchWithService } from "../../testing/queue-factories";
 import { companyDb } from "../tenancy";
+import { insertTicketHistory, served } from "./reports.fixtures";
 import { reportRollupSubscriber } from "./rollup.subscriber";
 import type { Report } from "./report.query";
 import { seedReportDay, type ReportDay } from "./reports.seed";
@@ -87,6 +89,60 @@ describe("reports from roll-ups: the hand-computed day", () => {
     expect(onlyBerlin.totals).toMatchObject({ entered: 2, served: 2 });
     const onlyO1 = (await report(`${day}&operatorId=${d.o1.id}`)).json<Report>();
     expect(onlyO1.totals).toMatchObject({ served: 2, noShow: 1, issued: 0 });
+  });
+
+  it("a service or operator filter reads its own day tier and gives the same figures", async () => {
+    // Every ticket of the day is of the one service: its tier must give the whole report.
+    const all = (await report("from=2026-03-28&to=2026-03-30")).json<Report>();
+    const svc = (
+      await report(`from=2026-03-28&to=2026-03-30&serviceId=${d.serviceId}`)
+    ).json<Report>();
+    expect(svc).toEqual(all);
+    const o2 = (await report(`${day}&operatorId=${d.o2.id}`)).json<Report>();
+    // o2 called B1 (2400 s), B2 (300 s) and the booking (300 s), served B1 and the booking.
+    expect(o2.totals).toMatchObject({ called: 3, served: 2, issued: 0, serviceLevel: 0.667 });
+    expect(o2.wait).toMatchObject({ count: 3 });
+    expect(o2.heatmap).toEqual([
+      { weekday: 7, hour: 0, entered: 0, served: 1 },
+      { weekday: 7, hour: 10, entered: 0, served: 1 },
+    ]);
+    expect(o2.operators.map((o) => o.operatorId)).toEqual([d.o2.id]);
+    expect(
+      (await report(`${day}&operatorId=${d.o2.id}&serviceId=${d.serviceId}`)).json<Report>(),
+    ).toEqual(o2);
+
+    // A second service, at a third branch: one ticket on 2 April (Tashkent, 10:00 local),
+    // wait 240 s, service 420 s; the first service has nothing that day.
+    const other = await createBranchWithService(p.ctx, d.company, { timeZone: "Asia/Tashkent" });
+    await insertTicketHistory(p.ctx.db, d.company, {
+      branchId: other.branch.id,
+      serviceId: other.services[0]!.id,
+      source: "KIOSK",
+      events: served(
+        d.o1.id,
+        "2026-04-02T05:00:00Z",
+        "2026-04-02T05:04:00Z",
+        "2026-04-02T05:05:00Z",
+        "2026-04-02T05:12:00Z",
+      ),
+    });
+    p.ctx.events.poke(d.company);
+    await p.ctx.events.idle();
+    const april = "from=2026-04-02&to=2026-04-02";
+    const second = (await report(`${april}&serviceId=${other.services[0]!.id}`)).json<Report>();
+    expect(second.totals).toMatchObject({
+      issued: 1,
+      served: 1,
+      waitAvgSeconds: 240,
+      serviceAvgSeconds: 420,
+    });
+    expect(second.bySource.map((s) => s.source)).toEqual(["KIOSK"]);
+    expect(second.branches.map((b) => b.branchId)).toEqual([other.branch.id]);
+    expect(second.heatmap).toEqual([{ weekday: 4, hour: 10, entered: 1, served: 1 }]);
+    expect(second.operators.map((o) => [o.operatorId, o.served])).toEqual([[d.o1.id, 1]]);
+    const first = (await report(`${april}&serviceId=${d.serviceId}`)).json<Report>();
+    expect(first.totals).toMatchObject({ issued: 0, served: 0 });
+    expect(first.daily).toEqual([]);
   });
 
   it("a replayed batch changes nothing", async () => {
