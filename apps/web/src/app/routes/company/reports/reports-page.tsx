@@ -17,6 +17,7 @@ import { useErrorMessage } from "../../../../lib/errors";
 import { useLocalized } from "../../../../lib/localized";
 import { useSetupContext } from "../setup/setup-context";
 import { ReportFilterForm } from "./report-filter-form";
+import { StaffingSection } from "./staffing-section";
 import {
   BarsChart,
   ChartFallback,
@@ -316,6 +317,7 @@ export function ReportsPage() {
               "table-quotes",
             )}
           </Section>
+          <StaffingSection slug={slug} filter={filter} />
         </div>
       )}
     </div>
