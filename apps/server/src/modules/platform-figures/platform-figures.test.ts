@@ -92,7 +92,7 @@ describe("platform figures", () => {
       .set({ revoked_at: new Date() })
       .execute();
     board = connectClient(base, { slug: a.slug, deviceToken: display });
-    await board.next("snapshot");
+    await board.next("snapshot", undefined, 30_000);
     // The outbox: one e-mail an hour old, one SMS that gave up.
     await p.ctx.db
       .insertInto("platform.outbox")
