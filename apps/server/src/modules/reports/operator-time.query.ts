@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/database";
-import type { ReportFilter } from "./report.query";
+import type { ReportFilter } from "./report-filter";
 
 export type StatusSeconds = Partial<Record<"AVAILABLE" | "BREAK" | "AWAY", number>>;
 

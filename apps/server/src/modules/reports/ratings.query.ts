@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database";
-import type { ReportFilter } from "./report.query";
+import type { ReportFilter } from "./report-filter";
 
 type RatingComment = {
   stars: number;

@@ -5,18 +5,10 @@ import type { CompanyRecord } from "../tenancy";
 import { operatorStatusTime } from "./operator-time.query";
 import { quoteAccuracy } from "./quote-accuracy.query";
 import { ratingsOf } from "./ratings.query";
+import type { ReportFilter } from "./report-filter";
 import { COUNTERS, HISTOGRAM_SIZE, NO_OPERATOR, percentile, type Counter } from "./rollup-fold";
 
-/** A report's filter: local dates (inclusive) in each branch's time zone, optional narrowing. */
-export type ReportFilter = {
-  from: string;
-  to: string;
-  branchId?: string | undefined;
-  serviceId?: string | undefined;
-  operatorId?: string | undefined;
-  /** The branches the caller reaches; null for all. */
-  scope: string[] | null;
-};
+export type { ReportFilter };
 
 type Sums = Record<Counter, number> & { wait_sum: number; service_sum: number };
 
