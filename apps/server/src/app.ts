@@ -13,6 +13,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppContext } from "./app-context";
 import { auditRoutes } from "./modules/audit/audit.routes";
+import { platformFigureRoutes } from "./modules/platform-figures";
 import { branchRoutes } from "./modules/branches/branch.routes";
 import { companyAuthRoutes } from "./modules/company-auth/company-auth.routes";
 import { companyRoutes } from "./modules/companies/company.routes";
@@ -176,6 +177,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       await platform.register(logoUploadRoutes(ctx));
       await platform.register(outboxRoutes(ctx));
       await platform.register(auditRoutes(ctx));
+      await platform.register(platformFigureRoutes(ctx));
     },
     { prefix: "/api/platform" },
   );

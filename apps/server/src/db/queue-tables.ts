@@ -190,6 +190,18 @@ export type ReportDayOperatorsTable = DayCounters & {
   operator_id: string;
 };
 
+/** The roll-ups per branch × service × local day × source (as report_days, for a service). */
+export type ReportDayServicesTable = ReportDaysTable & { service_id: string };
+
+/** The roll-ups per branch × service × local day × operator (the counters). */
+export type ReportDayServiceOperatorsTable = ReportDayOperatorsTable & { service_id: string };
+
+/** Per operator × local day × branch × service × source, all of it (no zero-uuid rows). */
+export type ReportDayOperatorCellsTable = ReportDaysTable & {
+  operator_id: string;
+  service_id: string;
+};
+
 /** Every operator status change, written with the change (break, away and idle time). */
 export type OperatorStatusLogTable = {
   id: Generated<string>;

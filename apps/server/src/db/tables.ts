@@ -17,6 +17,9 @@ import type {
   ReportRollupStateTable,
   ReportRollupsTable,
   ReportDaysTable,
+  ReportDayServicesTable,
+  ReportDayServiceOperatorsTable,
+  ReportDayOperatorCellsTable,
   ReportDayOperatorsTable,
   OperatorStatusLogTable,
   ServiceStatsTable,
@@ -419,6 +422,9 @@ export type CompanyTables = {
   report_rollup_state: ReportRollupStateTable;
   report_days: ReportDaysTable;
   report_day_operators: ReportDayOperatorsTable;
+  report_day_services: ReportDayServicesTable;
+  report_day_service_operators: ReportDayServiceOperatorsTable;
+  report_day_operator_cells: ReportDayOperatorCellsTable;
   operator_status_log: OperatorStatusLogTable;
   refresh_tokens: RefreshTokensTable;
   branding: BrandingTable;

@@ -86,6 +86,8 @@ describe("a branch manager outside its branches", () => {
       return `${filled}?from=${today}&to=${today}&branchId=${ids.branch}`;
     if (url.endsWith("/admin/reports/export"))
       return `${filled}?from=${today}&to=${today}&branchId=${ids.branch}&format=csv`;
+    if (url.endsWith("/admin/reports/staffing"))
+      return `${filled}?from=${today}&to=${today}&branchId=${ids.branch}&serviceId=${ids.service}`;
     return filled;
   };
 

@@ -226,6 +226,22 @@ export class RealtimeHub implements QueuePublisher {
     return this.io?.engine.clientsCount ?? 0;
   }
 
+  /**
+   * The paired devices (boards, kiosks) with a socket open now, on every node (through the Redis
+   * adapter when there is one), once each: the Super Admin's "devices online".
+   */
+  async connectedDevices(): Promise<{ companyId: string; deviceId: string; kind: string }[]> {
+    const io = this.io;
+    if (!io) return [];
+    const seen = new Map<string, { companyId: string; deviceId: string; kind: string }>();
+    for (const socket of await io.in(rooms.devices).fetchSockets()) {
+      const a = socket.data.audience;
+      if (a?.kind !== "display" && a?.kind !== "kiosk") continue;
+      seen.set(a.deviceId, { companyId: a.companyId, deviceId: a.deviceId, kind: a.kind });
+    }
+    return [...seen.values()];
+  }
+
   /** Local tracker sockets, for health and benchmarks. */
   get trackerCount(): number {
     return this.fanout?.size ?? 0;

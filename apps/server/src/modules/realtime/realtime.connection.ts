@@ -144,9 +144,13 @@ function roomsOf(a: CompanyAudience): string[] {
     case "staff":
       return [rooms.staff(a.companyId, a.branchId), rooms.operator(a.companyId, a.staffId)];
     case "display":
-      return [rooms.display(a.companyId, a.branchId), rooms.device(a.companyId, a.deviceId)];
+      return [
+        rooms.display(a.companyId, a.branchId),
+        rooms.device(a.companyId, a.deviceId),
+        rooms.devices,
+      ];
     case "kiosk":
-      return [rooms.device(a.companyId, a.deviceId)];
+      return [rooms.device(a.companyId, a.deviceId), rooms.devices];
     case "tracker":
       return [rooms.ticket(a.companyId, a.rootTicketId)];
   }

@@ -68,6 +68,8 @@ export const rooms = {
   ticket: (companyId: string, ticketId: string) => `c:${companyId}:t:${ticketId}`,
   /** One paired device (board or kiosk): its settings changes and its revoke. */
   device: (companyId: string, deviceId: string) => `c:${companyId}:dev:${deviceId}`,
+  /** Every paired device's socket on the platform (the Super Admin's "devices online"). */
+  devices: "devices",
   /** A portal customer's sockets, by their proven phone (E.164), in every company. */
   customer: (phone: string) => `customer:${phone}`,
 };

@@ -2,19 +2,13 @@ import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/database";
 import type { I18nText } from "../../db/tables";
 import type { CompanyRecord } from "../tenancy";
+import { operatorStatusTime } from "./operator-time.query";
 import { quoteAccuracy } from "./quote-accuracy.query";
+import { ratingsOf } from "./ratings.query";
+import type { ReportFilter } from "./report-filter";
 import { COUNTERS, HISTOGRAM_SIZE, NO_OPERATOR, percentile, type Counter } from "./rollup-fold";
 
-/** A report's filter: local dates (inclusive) in each branch's time zone, optional narrowing. */
-export type ReportFilter = {
-  from: string;
-  to: string;
-  branchId?: string | undefined;
-  serviceId?: string | undefined;
-  operatorId?: string | undefined;
-  /** The branches the caller reaches; null for all. */
-  scope: string[] | null;
-};
+export type { ReportFilter };
 
 type Sums = Record<Counter, number> & { wait_sum: number; service_sum: number };
 
@@ -24,16 +18,6 @@ const SUMS = sql.raw(
     "coalesce(sum(r.wait_sum), 0)::float8 as wait_sum",
     "coalesce(sum(r.service_sum), 0)::float8 as service_sum",
   ].join(", "),
-);
-
-/** Histogram sums element by element (1-based in SQL): wh1…, sh1…. */
-const HIST_SUMS = sql.raw(
-  Array.from(
-    { length: HISTOGRAM_SIZE },
-    (_, i) =>
-      `coalesce(sum(r.wait_hist[${i + 1}]), 0)::int as wh${i + 1}, ` +
-      `coalesce(sum(r.service_hist[${i + 1}]), 0)::int as sh${i + 1}`,
-  ).join(", "),
 );
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -66,94 +50,84 @@ const p = (hist: number[], q: number) => {
   return v === null ? null : round1(v);
 };
 
+/** The day tiers a filter reads: the rows (days) and the per-operator rows (ops). */
+function tiersOf(f: ReportFilter): { days: string; ops: string; cond: RawBuilder<unknown> } {
+  if (f.operatorId) {
+    return {
+      days: "report_day_operator_cells",
+      ops: "report_day_operator_cells",
+      cond: f.serviceId
+        ? sql`r.operator_id = ${f.operatorId} and r.service_id = ${f.serviceId}`
+        : sql`r.operator_id = ${f.operatorId}`,
+    };
+  }
+  if (f.serviceId) {
+    return {
+      days: "report_day_services",
+      ops: "report_day_service_operators",
+      cond: sql`r.service_id = ${f.serviceId}`,
+    };
+  }
+  return { days: "report_days", ops: "report_day_operators", cond: sql`true` };
+}
+
+const arraySum = (column: string, size: number) =>
+  sql.raw(
+    `array[${Array.from({ length: size }, (_, i) => `coalesce(sum(r.${column}[${i + 1}]), 0)::int`).join(", ")}]`,
+  );
+
+type Row = Sums & Record<string, unknown>;
+type Rollups = {
+  by_source: (Row & { source: string; wait_hist: number[]; service_hist: number[] })[];
+  branches: (Row & { branch_id: string })[];
+  daily: (Row & { day: string; entered: number[]; served_h: number[] })[];
+  operators: (Row & { operator_id: string })[];
+};
+
+/**
+ * The roll-up part of a report in one statement, from the day tier that fits the filter: sums by
+ * source (with the histograms; the totals are their sum), by branch, by day (with entries and
+ * serves by hour; the heatmap is their sum per weekday) and by operator. Each part reads the tier
+ * by its key, an index range per branch (or per operator).
+ */
+async function readRollups(db: Db, s: string, f: ReportFilter, bconds: RawBuilder<unknown>[]) {
+  const t = tiersOf(f);
+  const from = (table: string) => sql`from ${sql.id(s, "branches")} b
+    join ${sql.id(s, table)} r on r.branch_id = b.id
+      and r.day >= ${f.from}::date and r.day <= ${f.to}::date
+    where ${sql.join([...bconds, t.cond], sql` and `)}`;
+  const days = from(t.days);
+  const list = (q: RawBuilder<unknown>) =>
+    sql`(select coalesce(json_agg(x), '[]'::json) from (${q}) x)`;
+  const { rows } = await sql<Rollups>`select
+    ${list(sql`select r.source, ${SUMS}, ${arraySum("wait_hist", HISTOGRAM_SIZE)} as wait_hist,
+      ${arraySum("service_hist", HISTOGRAM_SIZE)} as service_hist ${days}
+      group by r.source order by r.source`)} as by_source,
+    ${list(sql`select r.branch_id, ${SUMS} ${days} group by r.branch_id`)} as branches,
+    ${list(sql`select to_char(r.day, 'YYYY-MM-DD') as day, ${SUMS},
+      ${arraySum("entered_by_hour", 24)} as entered, ${arraySum("served_by_hour", 24)} as served_h
+      ${days} group by r.day order by r.day`)} as daily,
+    ${list(sql`select r.operator_id, ${SUMS} ${from(t.ops)} and r.operator_id <> ${NO_OPERATOR}
+      group by r.operator_id`)} as operators
+  `.execute(db);
+  return rows[0]!;
+}
+
 /** Builds and runs a report over the roll-ups (and the ratings table for ratings). */
 export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilter) {
   const s = company.schema_name;
-  const R = sql.id(s, "report_rollups");
-  const B = sql.id(s, "branches");
-  // Each branch's local range as UTC instants first, so the roll-ups are read by an index range
-  // per branch (primary key: branch, bucket, …) and no row's time is converted to filter it.
-  const bconds: RawBuilder<unknown>[] = [sql`true`];
+  const bconds: RawBuilder<unknown>[] = [];
   if (f.scope) bconds.push(sql`b.id = any(${f.scope}::uuid[])`);
   if (f.branchId) bconds.push(sql`b.id = ${f.branchId}`);
-  const conds: RawBuilder<unknown>[] = [sql`true`];
-  if (f.serviceId) conds.push(sql`r.service_id = ${f.serviceId}`);
-  if (f.operatorId) conds.push(sql`r.operator_id = ${f.operatorId}`);
-  // Without a service or operator filter the day tier answers (a row per branch, local day and
-  // source, and per branch, day and operator); with one, the 15-minute roll-ups, each branch's
-  // local range turned into UTC instants first so they are read by an index range per branch.
-  const byDay = !f.serviceId && !f.operatorId;
-  const ranged = byDay
-    ? sql`from ${B} b join ${sql.id(s, "report_days")} r on r.branch_id = b.id
-        and r.day >= ${f.from}::date and r.day <= ${f.to}::date`
-    : sql`from (select b.id, b.time_zone,
-          (${f.from}::date::timestamp at time zone b.time_zone) as lo,
-          ((${f.to}::date + 1)::timestamp at time zone b.time_zone) as hi
-        from ${B} b where ${sql.join(bconds, sql` and `)}) b
-      join ${R} r on r.branch_id = b.id and r.bucket >= b.lo and r.bucket < b.hi`;
-  if (byDay) conds.push(...bconds);
-  const where = sql`where ${sql.join(conds, sql` and `)}`;
-  const local = sql`(r.bucket at time zone b.time_zone)`;
-
-  type Row = Sums & Record<string, unknown>;
-  const q = async <R extends Row>(
-    select: RawBuilder<unknown>,
-    group?: RawBuilder<unknown>,
-    from: RawBuilder<unknown> = ranged,
-  ) =>
-    (
-      await sql<R>`select ${select}, ${SUMS} ${from} ${where}
-        ${group ? sql`group by ${group} order by ${group}` : sql``}`.execute(db)
-    ).rows;
-  // A few plain aggregates; the histograms summed element by element with the totals.
-  const [all] = await q<Row>(HIST_SUMS);
-  const bySourceRows = await q<Row & { source: string }>(sql`r.source`, sql`r.source`);
-  const branchRows = await q<Row & { branch_id: string }>(sql`r.branch_id`, sql`r.branch_id`);
-  const operatorRows = (
-    await q<Row & { operator_id: string }>(
-      sql`r.operator_id`,
-      sql`r.operator_id`,
-      byDay
-        ? sql`from ${B} b join ${sql.id(s, "report_day_operators")} r on r.branch_id = b.id
-            and r.day >= ${f.from}::date and r.day <= ${f.to}::date`
-        : ranged,
-    )
-  ).filter((r) => r.operator_id !== NO_OPERATOR);
-  const dailyRows = await q<Row & { day: string }>(
-    byDay ? sql`to_char(r.day, 'YYYY-MM-DD') as day` : sql`to_char(${local}, 'YYYY-MM-DD') as day`,
-    sql`1`,
-  );
-  const heatRows = (
-    byDay
-      ? await heatFromDays()
-      : await q<Row & { weekday: number; hour: number }>(
-          sql`extract(isodow from ${local})::int as weekday, extract(hour from ${local})::int as hour`,
-          sql`1, 2`,
-        )
-  ).filter((r) => r.issued + r.checked_in > 0 || r.served > 0);
-  /** The heatmap from the day tier: its entries and serves by local hour, summed per weekday. */
-  async function heatFromDays() {
-    const cols = Array.from(
-      { length: 24 },
-      (_, h) =>
-        `coalesce(sum(r.entered_by_hour[${h + 1}]), 0)::int as e${h}, ` +
-        `coalesce(sum(r.served_by_hour[${h + 1}]), 0)::int as s${h}`,
-    ).join(", ");
-    const rows = (
-      await sql<Record<string, number>>`select extract(isodow from r.day)::int as weekday,
-        ${sql.raw(cols)} ${ranged} ${where} group by 1 order by 1`.execute(db)
-    ).rows;
-    return rows.flatMap((r) =>
-      Array.from({ length: 24 }, (_, h) => ({
-        weekday: r.weekday!,
-        hour: h,
-        issued: r[`e${h}`]!,
-        checked_in: 0,
-        served: r[`s${h}`]!,
-      })),
-    );
-  }
-  const statusTime = await operatorStatusTime(db, s, f, bconds);
+  const [rollups, statusTime, branchList, ratings, quotes] = await Promise.all([
+    readRollups(db, s, f, bconds),
+    operatorStatusTime(db, s, f, bconds.length > 0 ? bconds : [sql`true`]),
+    sql<{ id: string; name: I18nText; code: string }>`select id, name, code
+      from ${sql.id(s, "branches")}`.execute(db),
+    ratingsOf(db, s, f),
+    quoteAccuracy(db, company, f),
+  ]);
+  const operatorRows = rollups.operators;
   const operatorIds = [
     ...new Set([...operatorRows.map((o) => o.operator_id), ...statusTime.keys()]),
   ];
@@ -166,60 +140,43 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
         ).rows.map((r) => [r.id, r.name]),
   );
   const operatorRowOf = new Map(operatorRows.map((r) => [r.operator_id, r]));
-  const branchNames = new Map(
-    (
-      await sql<{
-        id: string;
-        name: I18nText;
-        code: string;
-      }>`select id, name, code from ${B}`.execute(db)
-    ).rows.map((r) => [r.id, r]),
-  );
-  // Ratings are not queue events: read from their table, in the same local range and filters.
-  const G = sql.id(s, "ratings");
-  const T = sql.id(s, "tickets");
-  const rconds: RawBuilder<unknown>[] = [
-    sql`g.created_at >= (${f.from}::date::timestamp at time zone b.time_zone)`,
-    sql`g.created_at < ((${f.to}::date + 1)::timestamp at time zone b.time_zone)`,
-  ];
-  if (f.scope) rconds.push(sql`g.branch_id = any(${f.scope}::uuid[])`);
-  if (f.branchId) rconds.push(sql`g.branch_id = ${f.branchId}`);
-  if (f.serviceId) rconds.push(sql`g.service_id = ${f.serviceId}`);
-  if (f.operatorId) rconds.push(sql`t.operator_id = ${f.operatorId}`);
-  const rfrom = sql`from ${G} g join ${B} b on b.id = g.branch_id join ${T} t on t.id = g.ticket_id
-    where ${sql.join(rconds, sql` and `)}`;
-  const dist = await sql<{ stars: number; n: number }>`
-    select g.stars::int as stars, count(*)::int as n ${rfrom} group by 1`.execute(db);
-  const comments = await sql<{
-    stars: number;
-    comment: string;
-    created_at: Date;
-    label: string;
-    branch_id: string;
-  }>`select g.stars::int as stars, g.comment, g.created_at, t.label, g.branch_id ${rfrom}
-    and g.comment is not null order by g.created_at desc limit 50`.execute(db);
+  const branchNames = new Map(branchList.rows.map((r) => [r.id, r]));
 
-  const quotes = await quoteAccuracy(db, company, f);
-
-  const zero = Object.fromEntries(
-    [...COUNTERS, "wait_sum", "service_sum"].map((c) => [c, 0]),
+  const total = Object.fromEntries(
+    [...COUNTERS, "wait_sum", "service_sum"].map((c) => [
+      c,
+      rollups.by_source.reduce((a, r) => a + Number(r[c] ?? 0), 0),
+    ]),
   ) as Sums;
-  const total: Sums = all ?? zero;
-  const histOf = (prefix: "wh" | "sh") =>
-    Array.from({ length: HISTOGRAM_SIZE }, (_, i) => Number(all?.[`${prefix}${i + 1}`] ?? 0));
-  const waitHist = histOf("wh");
-  const serviceHist = histOf("sh");
-  const distribution = [1, 2, 3, 4, 5].map((stars) => ({
-    stars,
-    count: dist.rows.find((d) => d.stars === stars)?.n ?? 0,
-  }));
-  const rated = distribution.reduce((a, d) => a + d.count, 0);
-  const starsTotal = distribution.reduce((a, d) => a + d.count * d.stars, 0);
+  const histOf = (key: "wait_hist" | "service_hist") =>
+    Array.from({ length: HISTOGRAM_SIZE }, (_, i) =>
+      rollups.by_source.reduce((a, r) => a + (r[key][i] ?? 0), 0),
+    );
+  const waitHist = histOf("wait_hist");
+  const serviceHist = histOf("service_hist");
+  // The heatmap: each day's entries and serves by local hour, summed per ISO weekday.
+  const heat = new Map<
+    string,
+    { weekday: number; hour: number; entered: number; served: number }
+  >();
+  for (const d of rollups.daily) {
+    const weekday = ((new Date(`${d.day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    for (let hour = 0; hour < 24; hour++) {
+      const entered = d.entered[hour] ?? 0;
+      const servedH = d.served_h[hour] ?? 0;
+      if (entered === 0 && servedH === 0) continue;
+      const k = `${weekday}|${hour}`;
+      const cell = heat.get(k) ?? { weekday, hour, entered: 0, served: 0 };
+      cell.entered += entered;
+      cell.served += servedH;
+      heat.set(k, cell);
+    }
+  }
 
   return {
     range: { from: f.from, to: f.to },
     totals: kpisOf(total),
-    bySource: bySourceRows.map((r) => ({ source: r.source, ...kpisOf(r) })),
+    bySource: rollups.by_source.map((r) => ({ source: r.source, ...kpisOf(r) })),
     wait: {
       count: total.wait_count,
       p50: p(waitHist, 0.5),
@@ -233,13 +190,8 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
       p90: p(serviceHist, 0.9),
       histogram: serviceHist,
     },
-    daily: dailyRows.map((r) => ({ day: r.day, ...kpisOf(r) })),
-    heatmap: heatRows.map((r) => ({
-      weekday: r.weekday,
-      hour: r.hour,
-      entered: r.issued + r.checked_in,
-      served: r.served,
-    })),
+    daily: rollups.daily.map((r) => ({ day: r.day, ...kpisOf(r) })),
+    heatmap: [...heat.values()].sort((a, b) => a.weekday - b.weekday || a.hour - b.hour),
     operators: operatorIds
       .map((id) => {
         const r = operatorRowOf.get(id);
@@ -261,22 +213,11 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name) || a.operatorId.localeCompare(b.operatorId)),
-    branches: branchRows
+    branches: rollups.branches
       .map((r) => ({ r, b: branchNames.get(r.branch_id)! }))
       .sort((x, y) => x.b.code.localeCompare(y.b.code))
       .map(({ r, b }) => ({ branchId: r.branch_id, name: b.name, ...kpisOf(r) })),
-    ratings: {
-      count: rated,
-      average: rated > 0 ? Math.round((starsTotal / rated) * 10) / 10 : null,
-      distribution,
-      comments: comments.rows.map((c) => ({
-        stars: c.stars,
-        comment: c.comment,
-        createdAt: c.created_at,
-        ticket: c.label,
-        branchId: c.branch_id,
-      })),
-    },
+    ratings,
     appointments: {
       booked: total.booked,
       checkedIn: total.checked_in,
@@ -289,53 +230,3 @@ export async function buildReport(db: Db, company: CompanyRecord, f: ReportFilte
 }
 
 export type Report = Awaited<ReturnType<typeof buildReport>>;
-
-type StatusSeconds = Partial<Record<"AVAILABLE" | "BREAK" | "AWAY", number>>;
-
-/**
- * Seconds each operator spent available, on a break and away within each branch's local range,
- * from the status change log: every change lasts until the operator's next change (or now),
- * clipped to the range; the change in effect when the range starts counts from its start.
- */
-async function operatorStatusTime(
-  db: Db,
-  s: string,
-  f: ReportFilter,
-  bconds: RawBuilder<unknown>[],
-): Promise<Map<string, StatusSeconds>> {
-  const L = sql.id(s, "operator_status_log");
-  const staff = f.operatorId ? sql`and l.staff_id = ${f.operatorId}` : sql``;
-  const rows = await sql<{ staff_id: string; status: keyof StatusSeconds; seconds: number }>`
-    with b as (select b.id,
-        (${f.from}::date::timestamp at time zone b.time_zone) as lo,
-        ((${f.to}::date + 1)::timestamp at time zone b.time_zone) as hi
-      from ${sql.id(s, "branches")} b where ${sql.join(bconds, sql` and `)}),
-    span as (select min(lo) as lo, max(hi) as hi from b),
-    picked as (
-      select l.id, l.staff_id, l.branch_id, l.status, l.at from ${L} l, span
-        where l.at >= span.lo and l.at < span.hi ${staff}
-      union
-      select p.id, p.staff_id, p.branch_id, p.status, p.at
-        from (select distinct l.staff_id from ${L} l, span
-          where l.at >= span.lo and l.at < span.hi ${staff}
-          union select o.staff_id from ${sql.id(s, "operator_status")} o
-          where true ${f.operatorId ? sql`and o.staff_id = ${f.operatorId}` : sql``}) st
-        cross join span
-        cross join lateral (select l.id, l.staff_id, l.branch_id, l.status, l.at from ${L} l
-          where l.staff_id = st.staff_id and l.at < span.lo order by l.at desc, l.id desc limit 1) p),
-    spans as (select x.*, coalesce(lead(x.at) over (partition by x.staff_id order by x.at, x.id),
-        now()) as until from picked x)
-    select x.staff_id, x.status,
-      sum(extract(epoch from least(x.until, b.hi) - greatest(x.at, b.lo)))::float8 as seconds
-    from spans x join b on b.id = x.branch_id
-    where x.status in ('AVAILABLE', 'BREAK', 'AWAY') and x.until > b.lo and x.at < b.hi
-      and x.until > x.at
-    group by 1, 2`.execute(db);
-  const out = new Map<string, StatusSeconds>();
-  for (const r of rows.rows) {
-    const m = out.get(r.staff_id) ?? {};
-    m[r.status] = Number(r.seconds);
-    out.set(r.staff_id, m);
-  }
-  return out;
-}

@@ -10,7 +10,15 @@ import {
 import { floorView } from "./floor.query";
 import { buildReport } from "./report.query";
 import { reportCsv, reportXlsx } from "./report-export";
-import { exportQuery, floorResponse, reportQuery, reportResponse } from "./reports.schema";
+import {
+  exportQuery,
+  floorResponse,
+  reportQuery,
+  reportResponse,
+  staffingQuery,
+  staffingResponse,
+} from "./reports.schema";
+import { staffingAdvice } from "./staffing.query";
 import type { FastifyRequest } from "fastify";
 
 const MANAGERS = ["COMPANY_ADMIN", "BRANCH_MANAGER"] as const;
@@ -71,6 +79,23 @@ export const reportRoutes =
         return reply
           .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
           .send(await reportXlsx(report));
+      },
+    );
+    app.get(
+      "/reports/staffing",
+      {
+        onRequest: managersOnly,
+        schema: {
+          tags,
+          summary:
+            "Operators needed per 15-minute interval of a typical day (Erlang C), for one branch and service",
+          querystring: staffingQuery,
+          response: { 200: staffingResponse },
+        },
+      },
+      async (request) => {
+        managerScope(request, request.query.branchId);
+        return staffingAdvice(ctx.db, request.company!, request.query);
       },
     );
     app.get(

@@ -33,6 +33,32 @@ export const exportQuery = z
   .strictObject({ ...filterFields, format: z.enum(["csv", "xlsx"], "Choose csv or xlsx.") })
   .superRefine(checkRange);
 
+export const staffingQuery = z
+  .strictObject({
+    from: filterFields.from,
+    to: filterFields.to,
+    branchId: z.uuid("Choose a branch from the list."),
+    serviceId: z.uuid("Choose a service from the list."),
+    weekday: z.coerce
+      .number()
+      .int()
+      .min(1, "Use 1 (Monday) to 7 (Sunday).")
+      .max(7, "Use 1 (Monday) to 7 (Sunday).")
+      .optional(),
+    goal: z.coerce
+      .number()
+      .min(0.5, "Plan for a share between 0.5 and 0.99.")
+      .max(0.99, "Plan for a share between 0.5 and 0.99.")
+      .optional(),
+    targetSeconds: z.coerce
+      .number()
+      .int()
+      .min(5, "Use a target wait of 5 to 28800 seconds (8 hours).")
+      .max(28_800, "Use a target wait of 5 to 28800 seconds (8 hours).")
+      .optional(),
+  })
+  .superRefine(checkRange);
+
 const n = z.number();
 const nn = z.number().nullable();
 const kpis = {
@@ -134,4 +160,27 @@ export const floorResponse = z.object({
       ),
     }),
   ),
+});
+
+export const staffingResponse = z.object({
+  branchId: z.string(),
+  serviceId: z.string(),
+  days: n.describe("Days of the range averaged (those of the weekday, if one is asked)"),
+  weekday: nn,
+  goal: n.describe("Share of waits within the target planned for"),
+  targetSeconds: n,
+  targetFrom: z.enum(["request", "service", "default"]),
+  handleSeconds: nn.describe("Mean measured service time over the range"),
+  intervals: z.array(
+    z.object({
+      start: z.string().describe("Local start of the 15-minute interval, HH:MM"),
+      arrivals: n.describe("People entering the line in the interval, average per day"),
+      handleSeconds: n,
+      traffic: n.describe("Offered load, Erlangs"),
+      agents: n.describe("Operators needed (Erlang C)"),
+      serviceLevel: n.describe("Share of waits within the target with that many operators"),
+      averageWaitSeconds: n,
+    }),
+  ),
+  peakAgents: n,
 });

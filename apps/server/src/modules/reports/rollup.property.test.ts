@@ -11,15 +11,10 @@ import {
 import type { DomainEvent } from "../events";
 import { companyDb, type CompanyRecord } from "../tenancy";
 import { insertTicketHistory, storedEvents, type FixtureEvent } from "./reports.fixtures";
-import {
-  COUNTERS,
-  foldEvent,
-  HISTOGRAM_SIZE,
-  rowKey,
-  sumDeltas,
-  type FoldEvent,
-  type RollupRow,
-} from "./rollup-fold";
+import { quoteIdent } from "../../db/migrator";
+import { backfillTier, DAY_TIERS } from "./day-tier";
+import { expectedTier, storedTier } from "./day-tier.fixtures";
+import { foldEvent, rowKey, sumDeltas, type FoldEvent, type RollupRow } from "./rollup-fold";
 import { reportRollupSubscriber } from "./rollup.subscriber";
 
 // Roll-ups equal a recount from the raw events, whatever the stream and however it is cut in
@@ -29,6 +24,7 @@ const SOURCES = ["WALK_IN", "KIOSK", "ONLINE"] as const;
 
 const ticketArb = fc.record({
   branch: fc.nat(1),
+  service: fc.nat(1),
   source: fc.constantFrom(...SOURCES),
   booked: fc.boolean(),
   start: fc.integer({ min: 0, max: 3 * 86_400 }),
@@ -43,7 +39,7 @@ describe("report roll-ups", () => {
   let p: TestPlatform;
   let company: CompanyRecord;
   let branches: string[];
-  let serviceId: string;
+  let services: string[];
   let ops: string[];
 
   beforeAll(async () => {
@@ -54,14 +50,15 @@ describe("report roll-ups", () => {
     const a = await createBranchWithService(p.ctx, company, { timeZone: "Asia/Tashkent" });
     const b = await createBranchWithService(p.ctx, company, { timeZone: "Europe/Berlin" });
     branches = [a.branch.id, b.branch.id];
-    serviceId = a.services[0]!.id;
+    // Two services (for the per-service tiers), both with a 5-minute target.
+    services = [a.services[0]!.id, b.services[0]!.id];
     await sql`update ${sql.id(company.schema_name, "services")} set target_wait_minutes = 5
-      where id = ${serviceId}`.execute(p.ctx.db);
+      where id = any(${services}::uuid[])`.execute(p.ctx.db);
     ops = [
       (await createQueueOperator(p.ctx, company, { branchId: a.branch.id })).id,
       (await createQueueOperator(p.ctx, company, { branchId: b.branch.id })).id,
     ];
-  });
+  }, 180_000);
   afterAll(() => p.close());
 
   const q = () => companyDb(p.ctx.db, company);
@@ -69,8 +66,7 @@ describe("report roll-ups", () => {
   async function reset() {
     for (const t of [
       "report_rollups",
-      "report_days",
-      "report_day_operators",
+      ...DAY_TIERS.map((t) => t.table as "report_days"),
       "report_rollup_state",
       "ticket_events",
       "tickets",
@@ -147,7 +143,7 @@ describe("report roll-ups", () => {
             }
             await insertTicketHistory(p.ctx.db, company, {
               branchId: branches[t.branch]!,
-              serviceId,
+              serviceId: services[t.service]!,
               source: t.source,
               ...(t.booked && {
                 appointmentAt: new Date(
@@ -223,7 +219,8 @@ describe("report roll-ups", () => {
           const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
           expect(stored.map(asRow).sort(byKey)).toEqual(want.sort(byKey));
 
-          // The day tier equals the recount summed per branch-local day (and hour, source, operator).
+          // Every day tier equals the recount summed per branch-local day and the tier's keys
+          // (source, service, operator), with the local hour for the heatmap.
           const zones = new Map([
             [branches[0]!, "Asia/Tashkent"],
             [branches[1]!, "Europe/Berlin"],
@@ -243,78 +240,23 @@ describe("report roll-ups", () => {
             );
             return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
           };
-          const wantDays = new Map<string, Record<string, unknown>>();
-          const wantOps = new Map<string, Record<string, number>>();
-          const addTo = (into: Record<string, number>, r: RollupRow) => {
-            for (const c of COUNTERS) into[c] = (into[c] ?? 0) + r.counts[c];
-            into.wait_sum = (into.wait_sum ?? 0) + r.waitSum;
-            into.service_sum = (into.service_sum ?? 0) + r.serviceSum;
+          const checkTiers = async () => {
+            for (const t of DAY_TIERS) {
+              const { rows } = await sql<Record<string, unknown>>`select x.*,
+                to_char(x.day, 'YYYY-MM-DD') as day_text
+                from ${sql.id(company.schema_name, t.table)} x`.execute(p.ctx.db);
+              expect(storedTier(t, rows), t.table).toEqual(
+                expectedTier(t, expected.values(), localOf),
+              );
+            }
           };
-          for (const r of expected.values()) {
-            const { day, hour } = localOf(r.branchId, r.bucket);
-            const dk = `${r.branchId}|${day}|${r.source}`;
-            const d = (wantDays.get(dk) ?? {
-              counts: {},
-              waitHist: new Array(HISTOGRAM_SIZE).fill(0),
-              serviceHist: new Array(HISTOGRAM_SIZE).fill(0),
-              entered: new Array(24).fill(0),
-              served: new Array(24).fill(0),
-            }) as {
-              counts: Record<string, number>;
-              waitHist: number[];
-              serviceHist: number[];
-              entered: number[];
-              served: number[];
-            };
-            addTo(d.counts, r);
-            r.waitHist.forEach((n, i) => (d.waitHist[i]! += n));
-            r.serviceHist.forEach((n, i) => (d.serviceHist[i]! += n));
-            d.entered[hour]! += r.counts.issued + r.counts.checked_in;
-            d.served[hour]! += r.counts.served;
-            wantDays.set(dk, d);
-            const ok = `${r.branchId}|${day}|${r.operatorId}`;
-            const o = wantOps.get(ok) ?? {};
-            addTo(o, r);
-            wantOps.set(ok, o);
+          await checkTiers();
+          // The migrations' backfill (every tier from the 15-minute rows at once) agrees.
+          for (const t of DAY_TIERS) {
+            await sql`delete from ${sql.id(company.schema_name, t.table)}`.execute(p.ctx.db);
+            await sql.raw(backfillTier(quoteIdent(company.schema_name), t)).execute(p.ctx.db);
           }
-          const countsOf = (r: Record<string, unknown>) => ({
-            ...Object.fromEntries(COUNTERS.map((c) => [c, r[c]])),
-            wait_sum: Math.round(Number(r.wait_sum)),
-            service_sum: Math.round(Number(r.service_sum)),
-          });
-          const round = (c: Record<string, number>) => ({
-            ...c,
-            wait_sum: Math.round(c.wait_sum!),
-            service_sum: Math.round(c.service_sum!),
-          });
-          const storedDays = await q().selectFrom("report_days").selectAll().execute();
-          expect(
-            Object.fromEntries(
-              storedDays.map((r) => [
-                `${r.branch_id}|${r.day}|${r.source}`,
-                {
-                  counts: countsOf(r),
-                  waitHist: r.wait_hist,
-                  serviceHist: r.service_hist,
-                  entered: r.entered_by_hour,
-                  served: r.served_by_hour,
-                },
-              ]),
-            ),
-          ).toEqual(
-            Object.fromEntries(
-              [...wantDays].map(([k, d]) => [
-                k,
-                { ...d, counts: round(d.counts as Record<string, number>) },
-              ]),
-            ),
-          );
-          const storedOps = await q().selectFrom("report_day_operators").selectAll().execute();
-          expect(
-            Object.fromEntries(
-              storedOps.map((r) => [`${r.branch_id}|${r.day}|${r.operator_id}`, countsOf(r)]),
-            ),
-          ).toEqual(Object.fromEntries([...wantOps].map(([k, o]) => [k, round(o)])));
+          await checkTiers();
 
           // And an independent count straight from the log: finishes, first issues, no-shows.
           const raw = await q()

@@ -3,14 +3,8 @@ import { sql } from "kysely";
 import type { Db } from "../../db/database";
 import type { DomainEvent, DurableSubscriber } from "../events";
 import type { CompanyQueryDb } from "../queue";
-import {
-  COUNTERS,
-  foldEvent,
-  HISTOGRAM_SIZE,
-  sumDeltas,
-  type FoldEvent,
-  type RollupRow,
-} from "./rollup-fold";
+import { DAY_TIERS, tierColumns, tierOnly, tierSelect } from "./day-tier";
+import { COUNTERS, foldEvent, sumDeltas, type FoldEvent, type RollupRow } from "./rollup-fold";
 
 /** Events after (tx, id) in delivery order; tx is an xid8 as text. */
 const after = (e: { tx: string; id: number }, tx: string, id: number) => {
@@ -115,40 +109,11 @@ export async function applyEvents(q: CompanyQueryDb, events: DomainEvent[]): Pro
   return [...rows.values()];
 }
 
-const DAY_SUMS = [
-  ...COUNTERS.map((c) => [c, `sum(r.${c})::int`]),
-  ["wait_sum", "sum(r.wait_sum)::float8"],
-  ["service_sum", "sum(r.service_sum)::float8"],
-];
-const histSum = (column: string) =>
-  `array[${Array.from({ length: HISTOGRAM_SIZE }, (_, i) => `sum(r.${column}[${i + 1}])::int`).join(", ")}]`;
-const byHour = (expr: string) =>
-  `array[${Array.from({ length: 24 }, (_, h) => `coalesce(sum(${expr}) filter (where r.h = ${h}), 0)::int`).join(", ")}]`;
-const DAY_COLUMNS = sql.raw(
-  [
-    ...DAY_SUMS.map(([c]) => c),
-    "wait_hist",
-    "service_hist",
-    "entered_by_hour",
-    "served_by_hour",
-  ].join(", "),
-);
-const DAY_SELECT = sql.raw(
-  [
-    ...DAY_SUMS.map(([, e]) => e),
-    histSum("wait_hist"),
-    histSum("service_hist"),
-    byHour("r.issued + r.checked_in"),
-    byHour("r.served"),
-  ].join(", "),
-);
-const OPERATOR_COLUMNS = sql.raw(DAY_SUMS.map(([c]) => c).join(", "));
-const OPERATOR_SELECT = sql.raw(DAY_SUMS.map(([, e]) => e).join(", "));
-
 /**
- * Recomputes the day tier (report_days, report_day_operators) for the branches' local days that
- * hold `touched` buckets, from the 15-minute rows: a replayed or repeated call gives the same
- * rows. Also used by the benchmark to build the tier for generated roll-ups.
+ * Recomputes every day tier (DAY_TIERS: per branch, service, operator and source) for the
+ * branches' local days that hold `touched` buckets, from the 15-minute rows: delete the day,
+ * insert its sums, so a replayed or repeated call gives the same rows. Also used by the
+ * benchmark to build the tiers for generated roll-ups.
  */
 export async function refreshDays(
   db: Db,
@@ -166,8 +131,6 @@ export async function refreshDays(
     branchIds.push(t.branchId);
     buckets.push(t.bucket.toISOString());
   }
-  const D = sql.id(schema, "report_days");
-  const O = sql.id(schema, "report_day_operators");
   const days = sql`(select distinct b.id as branch_id, b.time_zone as tz,
       (x.bucket at time zone b.time_zone)::date as day
     from unnest(${branchIds}::uuid[], ${buckets}::timestamptz[]) as x(branch_id, bucket)
@@ -178,16 +141,17 @@ export async function refreshDays(
     from ${sql.id(schema, "report_rollups")} r where r.branch_id = d.branch_id
       and r.bucket >= (d.day::timestamp at time zone d.tz)
       and r.bucket < ((d.day + 1)::timestamp at time zone d.tz)) r`;
-  await sql`delete from ${D} x using ${days} d
-    where x.branch_id = d.branch_id and x.day = d.day`.execute(db);
-  await sql`delete from ${O} x using ${days} d
-    where x.branch_id = d.branch_id and x.day = d.day`.execute(db);
-  await sql`insert into ${D} (branch_id, day, source, ${DAY_COLUMNS})
-    select d.branch_id, d.day, x.* from ${days} d cross join lateral (
-      select r.source, ${DAY_SELECT} from ${rows} group by r.source) x`.execute(db);
-  await sql`insert into ${O} (branch_id, day, operator_id, ${OPERATOR_COLUMNS})
-    select d.branch_id, d.day, x.* from ${days} d cross join lateral (
-      select r.operator_id, ${OPERATOR_SELECT} from ${rows} group by r.operator_id) x`.execute(db);
+  for (const t of DAY_TIERS) {
+    const T = sql.id(schema, t.table);
+    const keys = sql.raw(t.keys.map((k) => `r.${k}`).join(", "));
+    await sql`delete from ${T} x using ${days} d
+      where x.branch_id = d.branch_id and x.day = d.day`.execute(db);
+    await sql`insert into ${T} (branch_id, day, ${sql.raw(t.keys.join(", "))},
+        ${sql.raw(tierColumns(t))})
+      select d.branch_id, d.day, x.* from ${days} d cross join lateral (
+        select ${keys}, ${sql.raw(tierSelect(t))} from ${rows}
+        ${sql.raw(tierOnly(t) ? `where ${tierOnly(t)}` : "")} group by ${keys}) x`.execute(db);
+  }
 }
 
 const addArrays = (column: "wait_hist" | "service_hist") =>

@@ -34,6 +34,7 @@ const superAdminRoutes: RouteObject[] = [
         path: "companies/:id/edit",
         lazy: async () => ({ Component: (await admin()).CompanyEditPage }),
       },
+      { path: "figures", lazy: async () => ({ Component: (await admin()).FiguresPage }) },
       { path: "outbox", lazy: async () => ({ Component: (await admin()).OutboxPage }) },
       { path: "audit", lazy: async () => ({ Component: (await admin()).AuditPage }) },
     ],

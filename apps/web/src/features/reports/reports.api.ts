@@ -125,3 +125,44 @@ export async function downloadReport(slug: string, f: ReportFilter, format: "csv
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Operators needed per 15-minute interval of a typical day (Erlang C), one branch and service. */
+export type StaffingAdvice = {
+  branchId: string;
+  serviceId: string;
+  days: number;
+  weekday: number | null;
+  goal: number;
+  targetSeconds: number;
+  targetFrom: "request" | "service" | "default";
+  handleSeconds: number | null;
+  intervals: {
+    start: string;
+    arrivals: number;
+    handleSeconds: number;
+    traffic: number;
+    agents: number;
+    serviceLevel: number;
+    averageWaitSeconds: number;
+  }[];
+  peakAgents: number;
+};
+
+export type StaffingFilter = {
+  from: string;
+  to: string;
+  branchId: string;
+  serviceId: string;
+  weekday?: number;
+};
+
+export const fetchStaffing = (slug: string, f: StaffingFilter) => {
+  const q = new URLSearchParams({
+    from: f.from,
+    to: f.to,
+    branchId: f.branchId,
+    serviceId: f.serviceId,
+  });
+  if (f.weekday) q.set("weekday", String(f.weekday));
+  return adminRequest<StaffingAdvice>(slug, `/reports/staffing?${q.toString()}`);
+};

@@ -15,6 +15,8 @@ import { companyNotificationTemplates } from "./0013-notification-templates";
 import { companyReportRollups } from "./0014-report-rollups";
 import { companyReportDays } from "./0015-report-days";
 import { companyQuotedWait } from "./0016-quoted-wait";
+import { companyReportServiceDays } from "./0018-report-service-days";
+import { companyReportDaysByDay } from "./0019-report-days-by-day";
 import { companyApiSource } from "./0020-api-source";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
@@ -35,6 +37,8 @@ export const companyMigrations: Migration[] = [
   companyReportRollups,
   companyReportDays,
   companyQuotedWait,
+  companyReportServiceDays,
+  companyReportDaysByDay,
   companyApiSource,
 ];
 

@@ -8,6 +8,7 @@ import { platformSession, useSessionState } from "../../../lib/auth/sessions";
 
 const links = [
   { to: "/admin/companies", key: "nav.companies", icon: "▦" },
+  { to: "/admin/figures", key: "nav.figures", icon: "▤" },
   { to: "/admin/outbox", key: "nav.outbox", icon: "✉" },
   { to: "/admin/audit", key: "nav.audit", icon: "☰" },
 ] as const;

@@ -6,6 +6,7 @@ export { AuditPage } from "./audit-page";
 export { CompaniesPage } from "./companies-page";
 export { CompanyEditPage, CompanyNewPage } from "./company-form-pages";
 export { CompanyPage } from "./company-page";
+export { FiguresPage } from "./figures-page";
 export { AdminLoginPage } from "./login-page";
 export { OutboxPage } from "./outbox-page";
 

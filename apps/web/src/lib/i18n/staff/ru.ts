@@ -3,6 +3,7 @@ import type { StaffMessages } from "./uz";
 /** What only the staff face shows (super admin panel, password change, company statuses) — Russian. */
 export const ruStaff: StaffMessages = {
   nav: {
+    figures: "Показатели платформы",
     companies: "Компании",
     outbox: "Исходящие сообщения",
     audit: "Журнал аудита",
@@ -145,6 +146,31 @@ export const ruStaff: StaffMessages = {
     purged: "Компания удалена навсегда. Файл экспорта: {{file}}",
     inviteSent:
       "Приглашение готово к отправке — его можно увидеть в разделе «Исходящие сообщения».",
+  },
+  figures: {
+    title: "Показатели платформы",
+    subtitle: "Компании, талоны, устройства и исходящие сообщения на одной странице",
+    companies: "Компании по статусу",
+    total: "Всего",
+    tickets: "Талоны по дням (все компании)",
+    day: "День",
+    taken: "Выдано талонов",
+    served: "Обслужено",
+    unread: "Не удалось прочитать показатели компаний: {{slugs}}",
+    devices: "Устройства",
+    kind: "Тип",
+    paired: "Подключено",
+    online: "На связи сейчас",
+    display: "Табло",
+    kiosk: "Киоск",
+    outbox: "Исходящие сообщения",
+    channel: "Канал",
+    pending: "В очереди",
+    failed: "Ошибка",
+    oldest: "Самое старое ждёт",
+    outboxEmpty: "Нет сообщений в очереди или с ошибкой",
+    period: "Период",
+    days: "Последние {{n}} дн.",
   },
   outbox: {
     title: "Исходящие сообщения",

@@ -5,6 +5,7 @@
  */
 export const uzStaff = {
   nav: {
+    figures: "Platforma koʻrsatkichlari",
     companies: "Kompaniyalar",
     outbox: "Chiquvchi xabarlar",
     audit: "Audit jurnali",
@@ -148,6 +149,31 @@ export const uzStaff = {
     purged: "Kompaniya butunlay o‘chirildi. Eksport fayli: {{file}}",
     inviteSent:
       "Taklif xati yuborishga tayyor — uni «Chiquvchi xabarlar» bo‘limida ko‘rish mumkin.",
+  },
+  figures: {
+    title: "Platforma koʻrsatkichlari",
+    subtitle: "Kompaniyalar, talonlar, qurilmalar va chiquvchi xabarlar bir qarashda",
+    companies: "Kompaniyalar holati boʻyicha",
+    total: "Jami",
+    tickets: "Kunlar boʻyicha talonlar (barcha kompaniyalar)",
+    day: "Kun",
+    taken: "Olingan talonlar",
+    served: "Xizmat koʻrsatildi",
+    unread: "Koʻrsatkichlari oʻqilmagan kompaniyalar: {{slugs}}",
+    devices: "Qurilmalar",
+    kind: "Turi",
+    paired: "Ulangan",
+    online: "Hozir aloqada",
+    display: "Tablo",
+    kiosk: "Kiosk",
+    outbox: "Chiquvchi xabarlar holati",
+    channel: "Kanal",
+    pending: "Navbatda",
+    failed: "Xato",
+    oldest: "Eng eskisi kutmoqda",
+    outboxEmpty: "Navbatda yoki xato bilan xabar yoʻq",
+    period: "Davr",
+    days: "Oxirgi {{n}} kun",
   },
   outbox: {
     title: "Chiquvchi xabarlar",

@@ -1,15 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useState, type ReactNode } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../../components/ui/alert";
 import { Button } from "../../../../components/ui/button";
-import { Card, CardHeader } from "../../../../components/ui/card";
 import { EmptyState } from "../../../../components/ui/empty-state";
-import { Input } from "../../../../components/ui/input";
 import { PageHeader } from "../../../../components/ui/page-header";
-import { Select } from "../../../../components/ui/select";
-import { PageSpinner, Spinner } from "../../../../components/ui/spinner";
-import { Table, TBody, Td, Th, THead, Tr } from "../../../../components/ui/table";
+import { PageSpinner } from "../../../../components/ui/spinner";
 import {
   downloadReport,
   fetchFloor,
@@ -17,47 +13,23 @@ import {
   type Kpis,
   type ReportFilter,
 } from "../../../../features/reports/reports.api";
-import { cn } from "../../../../lib/cn";
 import { useErrorMessage } from "../../../../lib/errors";
 import { useLocalized } from "../../../../lib/localized";
 import { useSetupContext } from "../setup/setup-context";
-
-// ECharts loads only here, after the page's figures and tables.
-const charts = () => import("../../../../features/reports/report-charts");
-const BarsChart = lazy(async () => ({ default: (await charts()).BarsChart }));
-const HeatChart = lazy(async () => ({ default: (await charts()).HeatChart }));
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
-
-const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
-/** A duration as h:mm. */
-const hours = (v: number) => {
-  const m = Math.round(v / 60);
-  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
-};
-
-const secs = (v: number | null) => {
-  if (v === null) return "—";
-  const m = Math.floor(v / 60);
-  const s = Math.round(v % 60);
-  return `${m}:${String(s).padStart(2, "0")}`;
-};
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card>
-      <CardHeader title={title} />
-      <div className="space-y-4 p-4">{children}</div>
-    </Card>
-  );
-}
-
-const ChartFallback = () => (
-  <div className="flex h-64 items-center justify-center">
-    <Spinner />
-  </div>
-);
+import { ReportFilterForm } from "./report-filter-form";
+import { StaffingSection } from "./staffing-section";
+import {
+  BarsChart,
+  ChartFallback,
+  daysAgo,
+  HeatChart,
+  hours,
+  isoDay,
+  pct,
+  secs,
+  Section,
+  SimpleTable,
+} from "./report-parts";
 
 /** `admin/reports`: figures over a period, charts each with its table, and exports. */
 export function ReportsPage() {
@@ -76,13 +48,6 @@ export function ReportsPage() {
     queryFn: () => fetchReport(slug, filter),
   });
   const branches = floor.data?.branches ?? [];
-  const services = [
-    ...new Map(
-      branches
-        .filter((b) => !draft.branchId || b.id === draft.branchId)
-        .flatMap((b) => b.services.map((s) => [s.id, s] as const)),
-    ).values(),
-  ];
   const weekdays = t("reports.report.weekdays").split(",");
 
   const download = async (format: "csv" | "xlsx") => {
@@ -118,31 +83,7 @@ export function ReportsPage() {
     t("reports.report.kpi.serviceLevel"),
   ];
   const simpleTable = (head: string[], rows: (string | number)[][], testId?: string) => (
-    <Table data-testid={testId}>
-      <THead>
-        <Tr>
-          {head.map((h, i) => (
-            <Th
-              key={h}
-              className={cn("px-3 whitespace-normal! normal-case!", i > 0 && "text-right")}
-            >
-              {h}
-            </Th>
-          ))}
-        </Tr>
-      </THead>
-      <TBody>
-        {rows.map((r, i) => (
-          <Tr key={i}>
-            {r.map((c, j) => (
-              <Td key={j} className={cn("px-3", j > 0 && "text-right tabular-nums")}>
-                {c}
-              </Td>
-            ))}
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
+    <SimpleTable head={head} rows={rows} testId={testId} />
   );
 
   return (
@@ -172,67 +113,12 @@ export function ReportsPage() {
           </>
         }
       />
-      <form
-        className="mb-6 flex flex-wrap items-end gap-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilter(draft);
-        }}
-      >
-        <label className="text-sm text-zinc-700">
-          {t("reports.report.from")}
-          <Input
-            type="date"
-            value={draft.from}
-            max={draft.to}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          />
-        </label>
-        <label className="text-sm text-zinc-700">
-          {t("reports.report.to")}
-          <Input
-            type="date"
-            value={draft.to}
-            min={draft.from}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-          />
-        </label>
-        <label className="text-sm text-zinc-700">
-          {t("reports.report.branch")}
-          <Select
-            value={draft.branchId ?? ""}
-            onChange={(e) => {
-              const { branchId: _b, serviceId: _s, ...rest } = draft;
-              setDraft(e.target.value ? { ...rest, branchId: e.target.value } : rest);
-            }}
-          >
-            <option value="">{t("reports.report.allBranches")}</option>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {local(b.name)}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="text-sm text-zinc-700">
-          {t("reports.report.service")}
-          <Select
-            value={draft.serviceId ?? ""}
-            onChange={(e) => {
-              const { serviceId: _s, ...rest } = draft;
-              setDraft(e.target.value ? { ...rest, serviceId: e.target.value } : rest);
-            }}
-          >
-            <option value="">{t("reports.report.allServices")}</option>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.letter} · {local(s.name)}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <Button type="submit">{t("reports.report.show")}</Button>
-      </form>
+      <ReportFilterForm
+        draft={draft}
+        setDraft={setDraft}
+        branches={branches}
+        onSubmit={() => setFilter(draft)}
+      />
       {exportError && <Alert tone="error">{exportError}</Alert>}
       {report.isPending ? (
         <PageSpinner />
@@ -431,6 +317,7 @@ export function ReportsPage() {
               "table-quotes",
             )}
           </Section>
+          <StaffingSection slug={slug} filter={filter} />
         </div>
       )}
     </div>

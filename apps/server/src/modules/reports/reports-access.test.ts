@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, createTestPlatform, type TestPlatform } from "../../testing";
+import { createQueueCompany } from "../../testing/queue-factories";
+import type { Report } from "./report.query";
+import { seedReportDay, type ReportDay } from "./reports.seed";
+
+// The hand-computed day of reports.seed.ts (Tashkent and Berlin across a DST change).
+
+describe("reports: input, access and exports", () => {
+  let p: TestPlatform;
+  let d: ReportDay;
+
+  beforeAll(async () => {
+    p = await createTestPlatform({}, { dayEndWorker: false });
+    d = await seedReportDay(p);
+  }, 180_000);
+  afterAll(() => p.close());
+
+  const report = async (query: string, token = d.adminToken) =>
+    call(p.app, "GET", `/api/c/${d.slug}/admin/reports?${query}`, { token });
+  const day = "from=2026-03-29&to=2026-03-29";
+
+  it("refuses bad input with field paths", async () => {
+    const bad = await report("from=2026-03-29&to=2026-03-01");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([expect.objectContaining({ path: "to" })]);
+    const long = await report("from=2025-01-01&to=2026-03-01");
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.details[0].path).toBe("to");
+    expect((await report("from=yesterday&to=2026-03-01")).statusCode).toBe(400);
+    expect((await report(`${day}&branchId=nope`)).statusCode).toBe(400);
+  });
+
+  it("a branch manager sees its own branches only; operators, strangers and anonymous nothing", async () => {
+    const mine = (await report(day, d.manager.token)).json<Report>();
+    expect(mine.branches.map((b) => b.branchId)).toEqual([d.tashkent]);
+    expect(mine.totals).toMatchObject({ entered: 4, served: 2 });
+    expect((await report(`${day}&branchId=${d.berlin}`, d.manager.token)).statusCode).toBe(404);
+    const floor = await call(p.app, "GET", `/api/c/${d.slug}/admin/floor`, {
+      token: d.manager.token,
+    });
+    expect(floor.json().branches.map((b: { id: string }) => b.id)).toEqual([d.tashkent]);
+
+    expect((await report(day, d.o1.token)).statusCode).toBe(403);
+    expect(
+      (await call(p.app, "GET", `/api/c/${d.slug}/admin/floor`, { token: d.o1.token })).statusCode,
+    ).toBe(403);
+    expect((await report(day, "")).statusCode).toBe(401);
+    const other = await createQueueCompany(p);
+    const stranger = await call(p.app, "GET", `/api/c/${d.slug}/admin/reports?${day}`, {
+      token: other.adminToken,
+    });
+    expect([401, 403, 404]).toContain(stranger.statusCode);
+    const exp = await call(
+      p.app,
+      "GET",
+      `/api/c/${d.slug}/admin/reports/export?${day}&format=csv`,
+      {
+        token: other.adminToken,
+      },
+    );
+    expect([401, 403, 404]).toContain(exp.statusCode);
+  });
+
+  it("exports CSV and an XLSX that reads back", async () => {
+    const csv = await call(
+      p.app,
+      "GET",
+      `/api/c/${d.slug}/admin/reports/export?${day}&format=csv`,
+      {
+        token: d.adminToken,
+      },
+    );
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.body).toContain("Served,4");
+    const xlsx = await call(
+      p.app,
+      "GET",
+      `/api/c/${d.slug}/admin/reports/export?${day}&format=xlsx`,
+      { token: d.adminToken },
+    );
+    expect(xlsx.statusCode).toBe(200);
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const summary = book.getWorksheet("Summary")!;
+    const rows = summary.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.find((r) => r[1] === "Served")?.[2]).toBe(4);
+    expect(rows.find((r) => r[1] === "Wait p90 (s)")?.[2]).toBe(2160);
+    expect(book.getWorksheet("Operators")!.rowCount).toBe(3);
+  });
+});
