@@ -65,6 +65,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     inMemory: opts.inMemory ?? false,
     poolSize: config.DATABASE_POOL_SIZE,
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    preparedPerConnection: config.DATABASE_PREPARED_STATEMENTS,
     log,
   });
   try {
