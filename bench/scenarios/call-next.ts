@@ -1,10 +1,14 @@
 /**
  * `call-next`: operators over real HTTP (keep-alive sockets) loop call-next and close the ticket
  * (cancel by default; `--close finish` does start + finish) on pre-issued tickets, with the server
- * in its own process. Bars (BENCHMARKS.md): ≥ 50 % of the raw ceiling, p99 < 25 ms, 0 duplicate
- * calls, 0 lost tickets. `hot-queue` runs the same code on one branch and one service.
+ * in its own process. Bars (BENCHMARKS.md): ≥ 0.25 of the pgbench anchor (dequeue-many; dequeue-hot
+ * for `hot-queue`), p99 < 25 ms, 0 duplicate calls, 0 lost tickets. `hot-queue` runs the same code
+ * on one branch and one service.
  *
- * Raw ceiling, same run, same data: the app's own statements for the same served calls (the
+ * Anchor, same run: `runAnchor` (bench/lib/anchor.ts) runs the matching pgq_*.sql with pgbench,
+ * 8 clients, on its own database seeded with comparable rows, after the app phase.
+ *
+ * Own ceiling (context, `own_ratio`), same run, same data: the app's own statements for the same served calls (the
  * call-next statement, then the close: scope + ticket read and the version-checked update), run
  * through the app's repository functions on plain `pg` connections (8 by default), each owning a
  * share of the operators — see `rawCallCycle`. Measured once before and once after the app phase
@@ -23,6 +27,7 @@ import {
   type CloseMode,
   type RawResult,
 } from "../lib/call-loop";
+import { runAnchor, type AnchorName } from "../lib/anchor";
 import { HttpClient } from "../lib/http";
 import { checkpoint } from "../lib/pg";
 import { buildFixture, queueAudit, resetQueues } from "../lib/queue-fixture";
@@ -54,6 +59,9 @@ export type CallNextConfig = {
   services: number;
   operatorsPerBranch: number;
   ticketsPerBranch: number;
+  anchor: AnchorName;
+  /** Rows the anchor's database is seeded with (at least enough never to run dry). */
+  anchorRows: number;
   ratioBar: number;
   p99Bar: number;
   lostBar: boolean;
@@ -69,6 +77,8 @@ export async function runCallNextScenario(
   const rawClients = args.int("raw-clients", 8);
   const close = (args.get("close") ?? "cancel") as CloseMode;
   const thinkMs = args.int("think-ms", 0);
+  const anchorSeconds = args.int("anchor-seconds", 10);
+  const anchorClients = args.int("anchor-clients", 8);
   if (close !== "cancel" && close !== "finish") throw new Error("--close must be cancel or finish");
   const outFile = args.get("out") ?? cfg.name;
   const log = logger(cfg.name);
@@ -166,19 +176,36 @@ export async function runCallNextScenario(
     log(`raw ceiling (after): ${rawAfter.calls_per_s} calls/s, call p99 ${rawAfter.p99_ms} ms`);
     const ceiling = (rawBefore.calls_per_s + rawAfter.calls_per_s) / 2;
 
+    // 5. The anchor: the minimal SQL for the same work, pgbench, its own database.
+    const anchor = await runAnchor(cfg.anchor, {
+      rows: Math.max(cfg.anchorRows, fx.tickets),
+      clients: anchorClients,
+      seconds: anchorSeconds,
+      log,
+    });
+
     const call = summarize(loop.call_latencies);
     const closeLat = summarize(loop.close_latencies);
-    const ratio = loop.calls_per_s / ceiling;
+    const ownRatio = loop.calls_per_s / ceiling;
+    const ratio = loop.calls_per_s / anchor.ops_per_s;
+    const tree = serverTree();
     const peakRss = Math.max(serverStats.peak_rss_mb, serverFinal?.peak_rss_mb ?? 0);
     const result = {
       name: cfg.name,
       date: new Date().toISOString(),
+      commit: tree.commit,
       command: commandLine(cfg.name, argv),
+      load_avg: loadStart,
       ops_per_s: round(loop.calls_per_s),
-      ceiling_ops_per_s: round(ceiling),
+      anchor_ops_per_s: anchor.ops_per_s,
       ratio: round(ratio, 3),
+      own_ceiling_ops_per_s: round(ceiling),
+      ceiling_ops_per_s: round(ceiling),
+      own_ratio: round(ownRatio, 3),
       p50_ms: round(call.p50),
       p99_ms: round(call.p99),
+      // No paced phase yet: p99_ms is the closed loop at saturation.
+      paced_p99_ms: null,
       duplicates,
       lost,
       errors: loop.errors,
@@ -206,9 +233,10 @@ export async function runCallNextScenario(
       duplicate_call_events: audit.duplicateCalls,
       duplicate_ids_seen_by_clients: loop.duplicate_ids,
       called_without_event: audit.calledWithoutEvent,
+      anchor,
       ceiling_runs: [rawBefore, rawAfter] as RawResult[],
       ceiling_sql: RAW_CEILING_SQL,
-      server_tree: serverTree(),
+      server_tree: tree,
       server_rss_mb: serverStats.rss_now_mb,
       server_peak_rss_mb: peakRss,
       server_event_loop_lag_p99_ms: serverStats.lag_p99_ms,
@@ -225,13 +253,13 @@ export async function runCallNextScenario(
     };
     const bars: Bar[] = [
       {
-        name: "throughput vs raw ceiling",
-        target: `≥ ${cfg.ratioBar * 100} %`,
-        actual: `${(ratio * 100).toFixed(1)} % (${loop.calls_per_s.toFixed(0)} / ${ceiling.toFixed(0)} calls/s)`,
+        name: `throughput vs the anchor ${anchor.anchor}`,
+        target: `≥ ${cfg.ratioBar}`,
+        actual: `${ratio.toFixed(3)} (${loop.calls_per_s.toFixed(0)} / ${anchor.ops_per_s.toFixed(0)} calls/s; own_ratio ${ownRatio.toFixed(2)} of ${ceiling.toFixed(0)})`,
         pass: ratio >= cfg.ratioBar,
       },
       {
-        name: "call-next p99",
+        name: "call-next p99 (closed loop; the bar is for a paced run at half of capacity)",
         target: `< ${cfg.p99Bar} ms`,
         actual: `${call.p99?.toFixed(1)} ms`,
         pass: call.p99 !== null && call.p99 < cfg.p99Bar,
@@ -272,7 +300,9 @@ export function run(args: Args, argv: string[]) {
       services: args.int("services", 2),
       operatorsPerBranch: args.int("operators-per-branch", 1),
       ticketsPerBranch: args.int("tickets-per-branch", 300),
-      ratioBar: 0.5,
+      anchor: "deq_many",
+      anchorRows: 150_000,
+      ratioBar: 0.25,
       p99Bar: 25,
       lostBar: true,
     },

@@ -24,19 +24,19 @@ export const scenarios: Record<string, ScenarioEntry> = {
     description:
       "500 operators over HTTP loop call-next + close on pre-issued tickets (100 companies × 5 branches)",
     usage:
-      "call-next [--companies 100] [--branches 5] [--services 2] [--tickets-per-branch 300] [--seconds 30] [--close cancel|finish] [--think-ms 0] [--raw-seconds 5] [--raw-clients 8] [--out call-next]",
+      "call-next [--companies 100] [--branches 5] [--services 2] [--tickets-per-branch 300] [--seconds 30] [--close cancel|finish] [--think-ms 0] [--raw-seconds 5] [--raw-clients 8] [--anchor-seconds 10] [--anchor-clients 8] [--out call-next]",
     load: () => import("./call-next"),
   },
   "hot-queue": {
     description: "50 operators over HTTP on one branch and one service (one hot queue)",
     usage:
-      "hot-queue [--operators 50] [--tickets 20000] [--seconds 30] [--close cancel|finish] [--raw-seconds 5] [--out hot-queue]",
+      "hot-queue [--operators 50] [--tickets 20000] [--seconds 30] [--close cancel|finish] [--raw-seconds 5] [--anchor-seconds 10] [--out hot-queue]",
     load: () => import("./hot-queue"),
   },
   issue: {
     description: "kiosk + online ticket issuing burst over HTTP with status polls mixed in",
     usage:
-      "issue [--companies 20] [--branches 5] [--clients 50] [--seconds 20] [--polls-per-issue 1] [--raw-seconds 5] [--out issue]",
+      "issue [--companies 20] [--branches 5] [--clients 50] [--seconds 20] [--polls-per-issue 1] [--raw-seconds 5] [--anchor-seconds 10] [--anchor-rows 100000] [--out issue]",
     load: () => import("./issue"),
   },
   embedded: {

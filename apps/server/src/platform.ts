@@ -66,6 +66,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     poolSize: config.DATABASE_POOL_SIZE,
     backgroundPoolSize: config.DATABASE_BACKGROUND_POOL_SIZE,
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    preparedPerConnection: config.DATABASE_PREPARED_STATEMENTS,
     log,
   });
   try {

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql, type PostgresPool } from "kysely";
 import pg from "pg";
 import { isConnectFailure } from "../shared/db-errors";
 import { PGliteDialect } from "./pglite-dialect";
+import { DEFAULT_PREPARED_PER_CONNECTION, preparedStatements } from "./prepared";
 import type { Database } from "./tables";
 
 export type Db = Kysely<Database>;
@@ -24,6 +25,11 @@ export type DatabaseOptions = {
   backgroundPoolSize?: number;
   /** How long a request waits for a connection (opening one or a free one in the pool). */
   connectTimeoutMs?: number;
+  /**
+   * How many prepared statements (see db/prepared.ts) each PostgreSQL connection keeps; 0 turns
+   * them off.
+   */
+  preparedPerConnection?: number;
   /** Where connection trouble is reported; the pool never crashes the process over it. */
   log?: DbLog;
 };
@@ -61,14 +67,22 @@ export const isCitus = (db: Db): boolean => citusDbs.has(db);
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.url) {
     const pool = openPool(opts);
+    let prepare = true;
+    const capacity = opts.preparedPerConnection ?? DEFAULT_PREPARED_PER_CONNECTION;
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: retryingConnect(pool) }),
+      dialect: new PostgresDialect({
+        pool: retryingConnect(pool, (client) =>
+          preparedStatements(client, { capacity, enabled: () => prepare }),
+        ),
+      }),
     });
     const { rows } = await sql<{
       citus: boolean;
     }>`select exists (select 1 from pg_extension where extname = 'citus') as citus`.execute(db);
     const citus = rows[0]?.citus === true;
     if (citus) citusDbs.add(db);
+    // Citus routes each statement to a worker itself; keep its statements unnamed.
+    if (citus) prepare = false;
     let background = db;
     if (opts.backgroundPoolSize) {
       background = new Kysely<Database>({
@@ -146,12 +160,15 @@ const CONNECT_RETRY_DELAYS_MS = [100, 400];
  * nothing, so it is tried again after a short pause; a blip of a second is then invisible to
  * requests. What fails after a statement was sent is not retried here (its outcome is unknown).
  */
-function retryingConnect(pool: pg.Pool): PostgresPool {
+function retryingConnect(
+  pool: pg.Pool,
+  wrap: (client: pg.PoolClient) => pg.PoolClient,
+): PostgresPool {
   return {
     connect: async () => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await pool.connect();
+          return wrap(await pool.connect());
         } catch (err) {
           const delay = CONNECT_RETRY_DELAYS_MS[attempt];
           if (delay === undefined || !isConnectFailure(err)) throw err;

@@ -7,6 +7,7 @@ import {
 } from "@equeue/core";
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Database, I18nText, TicketsTable } from "../../../db/tables";
+import { markPrepared } from "../../../db/prepared";
 import type { TrackingDto } from "../http/queue-views.schema";
 import type { CompanyQueryDb, TicketView } from "../queue.types";
 import { etaCallsOf, recentCallsOf } from "../sql/recent-calls.sql";
@@ -104,11 +105,11 @@ export async function trackingViewByToken(
 ): Promise<Tracked | undefined> {
   if (!isTicketToken(token)) return undefined;
   // The usual case — a ticket that was not transferred — is ONE statement, position included.
-  const row = await trackedQuery(db)
+  const query = trackedQuery(db)
     .where("x.token", "=", token)
     .select((eb) => [servingNow(eb), smoothedNow(eb), peopleAheadNow(eb, now)])
-    .select(recentCallsOf(db, sql.ref("x.branch_id"), sql.ref("x.service_id"), now))
-    .executeTakeFirst();
+    .select(recentCallsOf(db, sql.ref("x.branch_id"), sql.ref("x.service_id"), now));
+  const [row] = (await db.executeQuery(markPrepared(query.compile()))).rows;
   if (!row) return undefined;
   if (row.status === TICKET_STATUS.TRANSFERRED) {
     return [...(await viewsOf(db, [row], now)).values()][0];
@@ -189,7 +190,7 @@ const servingNow = (eb: OverTicket) =>
     .innerJoin("staff_services as ss", "ss.staff_id", "o.staff_id")
     .select(sql<number>`count(*)::int`.as("n"))
     .whereRef("o.branch_id", "=", "x.branch_id")
-    .where("o.status", "=", "AVAILABLE")
+    .where("o.status", "=", sql.lit("AVAILABLE"))
     .whereRef("ss.service_id", "=", "x.service_id")
     .as("serving");
 
@@ -209,7 +210,8 @@ const peopleAheadNow = (eb: OverTicket, now: Date) =>
     .select(sql<number>`count(*)::int`.as("n"))
     .whereRef("o.branch_id", "=", "x.branch_id")
     .whereRef("o.service_id", "=", "x.service_id")
-    .where("o.status", "=", TICKET_STATUS.WAITING)
+    // A literal, so the prepared status poll's generic plan can use the partial tickets_waiting.
+    .where("o.status", "=", sql.lit(TICKET_STATUS.WAITING))
     .whereRef("o.id", "<>", "x.id")
     .where(sql<boolean>`(${lineOrderKey("o", now)}) < (${lineOrderKey("x", now)})`)
     .as("ahead");

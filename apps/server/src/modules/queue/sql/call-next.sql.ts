@@ -7,6 +7,7 @@ import {
   type AppointmentWindow,
 } from "@equeue/core";
 import { sql, type RawBuilder } from "kysely";
+import { runPrepared } from "../../../db/prepared";
 import type { CompanyQueryDb, TicketView } from "../queue.types";
 
 export type CallNextQuery = {
@@ -46,7 +47,7 @@ function callEffect(now: Date) {
  * callers at the same moment (more than there are database connections); then, and when the
  * line is empty, the exhaustive form runs.
  */
-export const CANDIDATES_PER_SERVICE = 64;
+export const CANDIDATES_PER_SERVICE = 16;
 
 /**
  * "Call next" as ONE statement — one round trip, its own transaction, nothing read beforehand:
@@ -81,7 +82,10 @@ export function callNextStatement(
   const effect = callEffect(q.now);
   const t = (name: string) => sql.id(schema, name);
   const tickets = t("tickets");
-  const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
+  // Statuses are literals, not parameters: a prepared statement's generic plan can then use
+  // the partial indexes (where status = 'WAITING', …) — with a parameter it scans the table.
+  const list = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
+  const waiting = sql.lit(TICKET_STATUS.WAITING);
   const open = list([TICKET_STATUS.CALLED, TICKET_STATUS.SERVING]);
   const mayServe = (x: string) =>
     sql`(${sql.ref(`${x}.preferred_operator_id`)} is null or ${sql.ref(`${x}.preferred_operator_id`)} = ${q.staffId})`;
@@ -89,12 +93,12 @@ export function callNextStatement(
       select head.id from svc cross join lateral (
         select c.id from ${tickets} c
         where c.branch_id = (select branch_id from me) and c.service_id = svc.id
-          and c.status = ${TICKET_STATUS.WAITING} and ${mayServe("c")}
+          and c.status = ${waiting} and ${mayServe("c")}
         order by c.priority desc, c.queued_at asc, c.id asc
         limit ${sql.lit(CANDIDATES_PER_SERVICE)}) head
       union all
       select d.id from ${tickets} d
-      where d.branch_id = (select branch_id from me) and d.status = ${TICKET_STATUS.WAITING}
+      where d.branch_id = (select branch_id from me) and d.status = ${waiting}
         and d.appointment_at between ${dueFrom} and ${dueTo}
         and d.service_id in (select id from svc) and ${mayServe("d")}
     ),`;
@@ -104,7 +108,7 @@ export function callNextStatement(
       from ${t("staff")} s
       join ${t("operator_status")} o on o.staff_id = s.id
       join ${t("counters")} c on c.id = o.counter_id
-      where s.id = ${q.staffId} and s.is_active and o.status = ${"AVAILABLE"}
+      where s.id = ${q.staffId} and s.is_active and o.status = 'AVAILABLE'
         and not exists (select 1 from ${tickets} x
           where x.operator_id = s.id and x.status in (${open}))
     ), svc as (
@@ -185,7 +189,7 @@ export async function callNextFast(
   schema: string,
   q: CallNextQuery,
 ): Promise<CalledRow | undefined> {
-  return (await callNextStatement(schema, q).execute(db)).rows[0];
+  return (await runPrepared(db, callNextStatement(schema, q))).rows[0];
 }
 
 /** The exhaustive form (the whole line): when every candidate at the heads was locked at once. */

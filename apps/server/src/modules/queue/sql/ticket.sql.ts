@@ -10,6 +10,7 @@ import type {
   TicketView,
 } from "../queue.types";
 import type { Db } from "../../../db/database";
+import { runPrepared } from "../../../db/prepared";
 import type { BranchScope } from "../../access";
 import { staffWorkplaceQuery, type WorkplaceRow } from "../staff-workplace";
 import type { RecentCallsJson } from "./recent-calls.sql";
@@ -94,7 +95,9 @@ export async function readIssueTarget(
   const t = (name: string) => sql.id(schema, name);
   const at = (input.appointmentAt ?? now).getTime();
   const since = new Date(now.getTime() - DEFAULT_ETA_MODEL.windowSeconds * 1000);
-  const result = await sql<IssueTarget>`
+  const result = await runPrepared(
+    db,
+    sql<IssueTarget>`
     select
       (select row_to_json(b) from (
         select id, status, time_zone, weekly_hours, number_scheme, daily_ticket_limit,
@@ -134,7 +137,8 @@ export async function readIssueTarget(
           where rc.branch_id = ${input.branchId} and rc.service_id = ${input.serviceId}
             and rc.called_at >= ${since} and rc.called_at <= ${now}))
         from ${t("services")} s where s.id = ${input.serviceId})`
-      } as line`.execute(db);
+      } as line`,
+  );
   return result.rows[0]!;
 }
 
@@ -189,7 +193,9 @@ export async function insertNumberedTicket(
         where ticket_series.last_number < ${dailyLimit}
       returning 1
     ),`;
-  const result = await sql<TicketRow & { slot_taken: number | null }>`
+  const result = await runPrepared(
+    db,
+    sql<TicketRow & { slot_taken: number | null }>`
     with ${slot} ${quota} num as (
       insert into ${series} (branch_id, day, series, last_number)
       select ${values.branch_id}, ${values.day}, ${values.series}, 1
@@ -205,7 +211,8 @@ export async function insertNumberedTicket(
       returning *
     ), logged as (${eventOf(schema, "created", e)})
     select created.*, ${guard === null ? sql`null::int` : sql`(select taken from slot)`} as slot_taken
-    from (select 1) one left join created on true`.execute(db);
+    from (select 1) one left join created on true`,
+  );
   const { slot_taken: taken, ...row } = result.rows[0]!;
   if (row.id) return { row, refused: null };
   const full = guard !== null && taken !== null && taken >= guard.capacity;
@@ -251,13 +258,16 @@ export async function updateTicketWithEvent(
   const set = Object.entries(patch)
     .filter(([, value]) => value !== undefined)
     .map(([column, value]) => sql`${sql.id(column)} = ${value}`);
-  const result = await sql<TicketRow>`
+  const result = await runPrepared(
+    db,
+    sql<TicketRow>`
     with changed as (
       update ${sql.id(schema, "tickets")} set ${sql.join(set)}
       where id = ${id} and status = ${from}${version === undefined ? sql`` : sql` and xmin = ${version}::xid`}
       returning *
     ), logged as (${eventOf(schema, "changed", { ...e, from })})
-    select * from changed`.execute(db);
+    select * from changed`,
+  );
   return result.rows[0];
 }
 
@@ -310,7 +320,9 @@ export async function readTicketForStaff(
   ticketId: string,
 ): Promise<{ scope: WorkplaceRow | null; ticket: VersionedTicket | undefined }> {
   const t = (name: string) => sql.id(schema, name);
-  const result = await sql<VersionedTicket & { scope: WorkplaceRow | null }>`
+  const result = await runPrepared(
+    db,
+    sql<VersionedTicket & { scope: WorkplaceRow | null }>`
     select tk.*, (select row_to_json(sc) from (${staffWorkplaceQuery(schema, staffId)}) sc) as scope
     from (select 1) one
     left join lateral (
@@ -321,7 +333,8 @@ export async function readTicketForStaff(
       join ${t("services")} s on s.id = t.service_id
       join ${t("branches")} b on b.id = t.branch_id
       left join ${t("counters")} c on c.id = t.counter_id
-      where t.id = ${ticketId}) tk on true`.execute(db);
+      where t.id = ${ticketId}) tk on true`,
+  );
   const { scope, ...ticket } = result.rows[0]!;
   return { scope, ticket: ticket.id ? ticket : undefined };
 }
