@@ -162,7 +162,7 @@ const CONNECT_RETRY_DELAYS_MS = [100, 400];
  */
 function retryingConnect(
   pool: pg.Pool,
-  wrap: (client: pg.PoolClient) => pg.PoolClient,
+  wrap: (client: pg.PoolClient) => pg.PoolClient = (client) => client,
 ): PostgresPool {
   return {
     connect: async () => {
