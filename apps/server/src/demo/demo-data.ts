@@ -27,7 +27,7 @@ const weekday = { open: "09:00", close: "18:00", breaks: [{ start: "13:00", end:
 /** A real bank's week: Monday to Friday, 09–18 with a lunch break. */
 export const DEMO_HOURS = { "1": weekday, "2": weekday, "3": weekday, "4": weekday, "5": weekday };
 
-// Hours are "HH:MM" up to 23:59 (a day cannot close at 24:00), so "always" ends one minute early.
+// Hours are "HH:MM" up to 23:59; a day closing at "23:59" is open until midnight (branch-hours).
 const allDay = { open: "00:00", close: "23:59", breaks: [] };
 /**
  * The demo's main branch (Tashkent) works every day around the clock, so whoever tries the demo

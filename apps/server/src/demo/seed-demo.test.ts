@@ -107,6 +107,8 @@ describe("demo seed", () => {
       ["03:00 on a Sunday", "2026-11-28T22:00:00Z"],
       ["03:00 on a Wednesday", "2026-11-24T22:00:00Z"],
       ["23:30 on a Sunday", "2026-11-29T18:30:00Z"],
+      // "23:59" closes at midnight: the last minute of the day takes customers too.
+      ["23:59:30 on a Sunday", "2026-11-29T18:59:30Z"],
     ])("issues tickets at the main branch at %s; Samarkand keeps bank hours", async (_, at) => {
       vi.useFakeTimers({ toFake: ["Date"], now: new Date(at) });
       const login = async (email: string) =>

@@ -7,6 +7,15 @@ function toMinutes(value: string | null | undefined): number | null {
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 }
 
+/**
+ * A closing time in minutes. Hours are written "HH:MM" up to 23:59, so "23:59" is how a form
+ * says "until midnight": it closes at 24:00, not one minute before.
+ */
+function closingMinutes(value: string | null | undefined): number | null {
+  const m = toMinutes(value);
+  return m === 23 * 60 + 59 ? 24 * 60 : m;
+}
+
 export type BranchDayException = {
   kind: "CLOSED" | "SHORT_DAY";
   opens_at: string | null;
@@ -49,7 +58,7 @@ export function branchOpenAt(
     };
   }
   const open = toMinutes(day.open);
-  const close = toMinutes(day.close);
+  const close = closingMinutes(day.close);
   if (open !== null && minutes < open) {
     return { open: false, why: `The branch opens at ${day.open}.`, kind: "OUTSIDE_HOURS" };
   }
