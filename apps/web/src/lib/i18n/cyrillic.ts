@@ -35,6 +35,12 @@ export function treeToCyrillic<T>(tree: T): T {
   ) as T;
 }
 
+/** A locale file in Uzbek Cyrillic, from its Latin one; each language's own name stays as is. */
+export function uzCyrlOf<T extends object>(texts: T): T {
+  const { languages, ...rest } = texts as { languages?: unknown };
+  return { ...treeToCyrillic(rest), ...(languages !== undefined && { languages }) } as T;
+}
+
 const PROTECTED = new RegExp(
   [
     String.raw`E-Queue`, // the product's name
@@ -56,16 +62,40 @@ const PROTECTED = new RegExp(
 // Apostrophes Uzbek texts use: ʻ (U+02BB) for oʻ/gʻ, ʼ (U+02BC) for the tutuq belgisi, and the
 // typographic ‘ ’ and ASCII ' ` people type for either.
 const APOSTROPHES = "ʻʼ‘’'`";
-const WORD = new RegExp(`[A-Za-z](?:[A-Za-z]|[${APOSTROPHES}](?=[A-Za-z])|(?<=[oOgG])[${APOSTROPHES}])*`, "g");
+const WORD = new RegExp(
+  `[A-Za-z](?:[A-Za-z]|[${APOSTROPHES}](?=[A-Za-z])|(?<=[oOgG])[${APOSTROPHES}])*`,
+  "g",
+);
 
 function transliterateFree(text: string): string {
   return text.replace(WORD, transliterateWord);
 }
 
 const LETTERS: Record<string, string> = {
-  a: "а", b: "б", d: "д", e: "е", f: "ф", g: "г", h: "ҳ", i: "и", j: "ж", k: "к",
-  l: "л", m: "м", n: "н", o: "о", p: "п", q: "қ", r: "р", s: "с", t: "т", u: "у", v: "в",
-  x: "х", y: "й", z: "з",
+  a: "а",
+  b: "б",
+  d: "д",
+  e: "е",
+  f: "ф",
+  g: "г",
+  h: "ҳ",
+  i: "и",
+  j: "ж",
+  k: "к",
+  l: "л",
+  m: "м",
+  n: "н",
+  o: "о",
+  p: "п",
+  q: "қ",
+  r: "р",
+  s: "с",
+  t: "т",
+  u: "у",
+  v: "в",
+  x: "х",
+  y: "й",
+  z: "з",
 };
 const VOWELS = new Set("aeiouаеиоуэюяёў");
 const isApostrophe = (ch: string | undefined) => ch !== undefined && APOSTROPHES.includes(ch);
@@ -79,7 +109,7 @@ function transliterateWord(word: string): string {
   if (FOREIGN.test(word)) return word;
   const lower = word.toLowerCase();
   let out = "";
-  for (let i = 0; i < lower.length; ) {
+  for (let i = 0; i < lower.length;) {
     const [cyr, used] = letterAt(lower, i);
     out += matchCase(word.slice(i, i + used), cyr, word);
     i += used;
@@ -132,8 +162,7 @@ function withCaseOf(word: string, cyr: string): string {
 }
 
 function normalizeApostrophes(word: string): string {
-  return word.replace(new RegExp(`(?<=[og])[${APOSTROPHES}]`, "g"), "ʻ").replace(
-    new RegExp(`[${APOSTROPHES}]`, "g"),
-    (ch) => (ch === "ʻ" ? ch : "ʼ"),
-  );
+  return word
+    .replace(new RegExp(`(?<=[og])[${APOSTROPHES}]`, "g"), "ʻ")
+    .replace(new RegExp(`[${APOSTROPHES}]`, "g"), (ch) => (ch === "ʻ" ? ch : "ʼ"));
 }

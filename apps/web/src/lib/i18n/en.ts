@@ -32,7 +32,7 @@ export const en: BaseMessages = {
     copied: "Copied",
     menu: "Menu",
   },
-  languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
+  languages: { uz: "Oʻzbekcha", "uz-Cyrl": "Ўзбекча", ru: "Русский", en: "English" },
   auth: {
     platformTitle: "Sign in as platform administrator",
     platformSubtitle: "For the platform operator",

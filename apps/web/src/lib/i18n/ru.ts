@@ -32,7 +32,7 @@ export const ru: BaseMessages = {
     copied: "Скопировано",
     menu: "Меню",
   },
-  languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
+  languages: { uz: "Oʻzbekcha", "uz-Cyrl": "Ўзбекча", ru: "Русский", en: "English" },
   auth: {
     platformTitle: "Вход для главного администратора",
     platformSubtitle: "Для оператора платформы",

@@ -42,7 +42,7 @@ export const uz = {
     copied: "Nusxalandi",
     menu: "Menyu",
   },
-  languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
+  languages: { uz: "Oʻzbekcha", "uz-Cyrl": "Ўзбекча", ru: "Русский", en: "English" },
   auth: {
     platformTitle: "Bosh administrator sifatida kirish",
     platformSubtitle: "Platforma operatori uchun",

@@ -1,7 +1,7 @@
 import { toQuery } from "../../../lib/api/http";
 import type { Page } from "../../../lib/api/types";
 import { platformSession } from "../../../lib/auth/sessions";
-import type { Language } from "../../../lib/i18n";
+import type { TextLanguage as Language } from "../../../lib/i18n";
 
 export const COMPANY_STATUSES = ["INACTIVE", "ACTIVE", "SUSPENDED", "DELETED"] as const;
 export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
