@@ -59,6 +59,16 @@ export const en: BaseMessages = {
     nextStepHint: "Soon you will set up branches, services, operators and kiosks here.",
     statusLabel: "Company status",
   },
+  errorFields: {
+    ALREADY_EXISTS: {
+      code: "Another service already uses this code.",
+      letter:
+        "Another service already uses this ticket letter; letters tell services apart on tickets.",
+      number: "This branch already has a counter with this number.",
+      email: "A staff member with this e-mail already exists.",
+      day: "This day already has an exception.",
+    },
+  },
   errors: {
     ALREADY_IN_QUEUE: "This phone number already has a place in this queue.",
     SLOT_NOT_AVAILABLE: "That time cannot be booked. Choose one of the times offered.",
