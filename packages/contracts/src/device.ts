@@ -1,4 +1,4 @@
-import type { Language } from "./language";
+import type { ScreenLanguage } from "./language";
 
 /** The two kinds of paired device: a ticket kiosk and a hall display board. */
 export const DEVICE_KIND = { KIOSK: "KIOSK", DISPLAY: "DISPLAY" } as const;
@@ -18,7 +18,7 @@ export const DEVICE_STATUSES = Object.values(DEVICE_STATUS) as [DeviceStatus, ..
 /** What a kiosk shows: services (a subset of the branch's; empty = all), languages, printing, idle reset. */
 export type KioskSettings = {
   serviceIds: string[];
-  languages: Language[];
+  languages: ScreenLanguage[];
   autoPrint: boolean;
   idleResetSeconds: number;
   /** Issue from a block of numbers reserved in advance while the server is unreachable. */
@@ -27,7 +27,7 @@ export type KioskSettings = {
 
 /** What a display board shows: languages, how many recent calls, spoken announcements. */
 export type DisplaySettings = {
-  languages: Language[];
+  languages: ScreenLanguage[];
   historySize: number;
   voice: boolean;
 };

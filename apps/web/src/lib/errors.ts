@@ -16,12 +16,11 @@ export function useErrorMessage(): (error: unknown) => string {
     (error: unknown) => {
       if (!isApiError(error)) return t("common.genericError");
       if (error.code === "ACCOUNT_LOCKED" || error.code === "RATE_LIMITED") {
-        // The server's message says when to retry; prefer a translated wait if the header gave one.
-        const wait =
-          error.retryAfter !== null
-            ? t("auth.retryIn", { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) })
-            : error.message;
-        return `${t(`errors.${error.code}`)} ${wait}`;
+        // A translated wait when the header gave one; the server's English never follows it.
+        const text = t(`errors.${error.code}`);
+        if (error.retryAfter === null) return text;
+        const minutes = Math.max(1, Math.ceil(error.retryAfter / 60));
+        return `${text} ${t("auth.retryIn", { minutes })}`;
       }
       if (isKnownCode(error.code)) return t(`errors.${error.code}`);
       return error.message || t("common.genericError");

@@ -1,15 +1,19 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { isLanguage, type Language } from "./i18n";
+import { isLanguage, textLanguageOf, type Language, type TextLanguage } from "./i18n";
 
 /** A name the company wrote in several languages: `{ uz, ru, en }`, any of them optional. */
-export type LocalizedText = Partial<Record<Language, string | null>> | string | null | undefined;
+export type LocalizedText =
+  Partial<Record<TextLanguage, string | null>> | string | null | undefined;
 
-/** The text in `lang`, else Uzbek, else any language given. */
+/**
+ * The text in `lang`, else Uzbek, else any language given. A uz-Cyrl screen shows the Uzbek
+ * text as the company entered it (names are not transliterated).
+ */
 export function pickText(text: LocalizedText, lang: Language): string {
   if (!text) return "";
   if (typeof text === "string") return text;
-  return text[lang] || text.uz || text.ru || text.en || "";
+  return text[textLanguageOf(lang)] || text.uz || text.ru || text.en || "";
 }
 
 /** `pickText` bound to the current UI language. */

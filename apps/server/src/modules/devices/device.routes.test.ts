@@ -265,6 +265,21 @@ describe("devices: adding, pairing, settings, revoking", () => {
       { branchId: tsh.id, kind: "KIOSK", settings: { languages: [] } },
       "settings.languages",
     );
+    await bad(
+      { branchId: tsh.id, kind: "DISPLAY", settings: { languages: ["uz", "uz-Latn"] } },
+      "settings.languages.1",
+    );
+    // Uzbek in Cyrillic is a screen language like the others.
+    const cyrillic = await call(p.app, "POST", admin(), {
+      token,
+      body: {
+        branchId: tsh.id,
+        kind: "KIOSK",
+        settings: { languages: ["uz-Cyrl", "uz", "ru", "en"] },
+      },
+    });
+    expect(cyrillic.statusCode, cyrillic.body).toBe(201);
+    expect(cyrillic.json().device.settings.languages).toEqual(["uz-Cyrl", "uz", "ru", "en"]);
     await bad({ branchId: tsh.id, kind: "PRINTER" }, "kind");
     await bad({ branchId: "00000000-0000-4000-8000-000000000000", kind: "KIOSK" }, "branchId");
     const d = await addDevice(p.app, slug, token, { branchId: tsh.id });

@@ -85,11 +85,11 @@ describe("the kiosk's snapshot", () => {
     const k = await kioskBranch();
     await companyDb(p.ctx.db, k.company)
       .updateTable("devices")
-      .set({ settings: JSON.stringify({ serviceIds: [k.services[1]!.id], languages: ["ru"] }) })
+      .set({ settings: JSON.stringify({ serviceIds: [k.services[1]!.id], languages: ["uz-Cyrl", "ru"] }) })
       .execute();
     const body = (await snapshot(k.slug, k.token)).json();
     expect(body.services.map((s: { id: string }) => s.id)).toEqual([k.services[1]!.id]);
-    expect(body.settings.languages).toEqual(["ru"]);
+    expect(body.settings.languages).toEqual(["uz-Cyrl", "ru"]);
     const refused = await issue(k.slug, k.token, { serviceId: k.services[0]!.id });
     expect(refused.statusCode).toBe(404);
   });

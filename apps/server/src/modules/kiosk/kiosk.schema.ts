@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { phoneField } from "../../shared/phone";
 import { i18nTextSchema } from "../queue";
 
@@ -34,7 +35,7 @@ export const kioskSnapshotSchema = z.object({
   }),
   branch: z.object({ id: z.string(), name: i18nTextSchema, timeZone: z.string() }),
   settings: z.object({
-    languages: z.array(z.enum(["uz", "ru", "en"])),
+    languages: z.array(z.enum(SCREEN_LANGUAGES)),
     autoPrint: z.boolean(),
     idleResetSeconds: z.number(),
     offlineIssuing: z.boolean().describe("Issue from reserved numbers while the server is away"),

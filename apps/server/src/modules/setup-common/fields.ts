@@ -1,4 +1,4 @@
-import { LANGUAGES } from "@equeue/contracts";
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { z } from "zod";
 
 /** Form fields that several set-up modules share. */
@@ -87,9 +87,9 @@ export const timeZoneSchema = z
   .meta({ description: "IANA time zone name, any case (stored as e.g. Asia/Tashkent)." });
 
 export const languagesSchema = z
-  .array(z.enum(LANGUAGES, "Languages are uz, ru and en."))
+  .array(z.enum(SCREEN_LANGUAGES, "Languages are uz, uz-Cyrl, ru and en."))
   .min(1, "Choose at least one language.")
-  .max(3)
+  .max(SCREEN_LANGUAGES.length)
   .transform((l) => [...new Set(l)]);
 
 export const uuidOf = (what: string) => z.uuid(`This is not a valid ${what} id.`);

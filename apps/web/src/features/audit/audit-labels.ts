@@ -2,9 +2,11 @@ import { auditEn } from "../../lib/i18n/audit/en";
 import { auditRu } from "../../lib/i18n/audit/ru";
 import type { AuditLabels } from "../../lib/i18n/audit/types";
 import { auditUz } from "../../lib/i18n/audit/uz";
+import { treeToCyrillic } from "../../lib/i18n/cyrillic";
 
-export const AUDIT_LABELS: Record<"uz" | "ru" | "en", AuditLabels> = {
+export const AUDIT_LABELS: Record<"uz" | "uz-Cyrl" | "ru" | "en", AuditLabels> = {
   uz: auditUz,
+  "uz-Cyrl": treeToCyrillic(auditUz),
   ru: auditRu,
   en: auditEn,
 };

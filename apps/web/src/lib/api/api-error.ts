@@ -1,3 +1,5 @@
+import i18n from "i18next";
+
 export type FieldIssue = { path: string; message: string };
 
 /** An error answered by the API in its `{ error: { code, message, details? } }` shape. */
@@ -34,13 +36,22 @@ export function fieldOf(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-/** Field-level problems keyed by field name (first message wins). */
+/**
+ * A field problem in the screen's language: the text for the error's code and the field
+ * (`errorFields.ALREADY_EXISTS.email`) when the web has one, else the server's own words.
+ */
+export function issueMessage(code: string, issue: FieldIssue): string {
+  const key = `errorFields.${code}.${fieldOf(issue.path)}`;
+  return i18n.exists(key) ? String(i18n.t(key as never)) : issue.message;
+}
+
+/** Field-level problems keyed by field name (first message wins), in the screen's language. */
 export function fieldErrors(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isApiError(error)) return out;
   for (const issue of error.details) {
     const key = fieldOf(issue.path);
-    if (!(key in out)) out[key] = issue.message;
+    if (!(key in out)) out[key] = issueMessage(error.code, issue);
   }
   return out;
 }

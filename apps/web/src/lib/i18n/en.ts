@@ -32,7 +32,7 @@ export const en: BaseMessages = {
     copied: "Copied",
     menu: "Menu",
   },
-  languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
+  languages: { uz: "Oʻzbekcha", "uz-Cyrl": "Ўзбекча", ru: "Русский", en: "English" },
   auth: {
     platformTitle: "Sign in as platform administrator",
     platformSubtitle: "For the platform operator",
@@ -58,6 +58,16 @@ export const en: BaseMessages = {
     nextStep: "Set-up of branches and services comes next.",
     nextStepHint: "Soon you will set up branches, services, operators and kiosks here.",
     statusLabel: "Company status",
+  },
+  errorFields: {
+    ALREADY_EXISTS: {
+      code: "Another service already uses this code.",
+      letter:
+        "Another service already uses this ticket letter; letters tell services apart on tickets.",
+      number: "This branch already has a counter with this number.",
+      email: "A staff member with this e-mail already exists.",
+      day: "This day already has an exception.",
+    },
   },
   errors: {
     ALREADY_IN_QUEUE: "This phone number already has a place in this queue.",

@@ -16,14 +16,30 @@ export type MessageBundle = {
   en: () => Promise<Texts>;
 };
 
-import { LANGUAGES, type Language } from "@equeue/contracts";
+import {
+  LANGUAGES as TEXT_LANGUAGES,
+  SCREEN_LANGUAGES as LANGUAGES,
+  textLanguageOf,
+  type ScreenLanguage as Language,
+  type Language as TextLanguage,
+} from "@equeue/contracts";
+import { uzCyrlOf } from "./cyrillic";
 
-export { LANGUAGES, type Language };
+/**
+ * The languages a screen offers (uz, uz-Cyrl, ru, en). What is sent to the server or picked
+ * from company-entered texts is the `TextLanguage` behind it (`textLanguage()`): uz-Cyrl is uz.
+ */
+export { LANGUAGES, TEXT_LANGUAGES, textLanguageOf, type Language, type TextLanguage };
 
 const STORAGE_KEY = "eq.lang";
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** A language of stored texts (a company's default, its names in several languages). */
+export function isTextLanguage(value: unknown): value is TextLanguage {
+  return typeof value === "string" && (TEXT_LANGUAGES as readonly string[]).includes(value);
 }
 
 function storedLanguage(): Language | null {
@@ -55,9 +71,21 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : "uz";
 }
 
+/** The stored language of the screen's one: for the server and company-entered names. */
+export function textLanguage(): TextLanguage {
+  return textLanguageOf(currentLanguage());
+}
+
+const LOCALES: Record<Language, string> = {
+  uz: "uz-Latn-UZ",
+  "uz-Cyrl": "uz-Cyrl-UZ",
+  ru: "ru-RU",
+  en: "en-GB",
+};
+
 /** BCP 47 tag for Intl formatting. */
 export function localeOf(lang: Language): string {
-  return lang === "uz" ? "uz-Latn-UZ" : lang === "ru" ? "ru-RU" : "en-GB";
+  return LOCALES[lang];
 }
 
 // The shared texts every face shows; the rest arrive through `addMessages`.
@@ -93,12 +121,14 @@ export function preloadLanguages(langs: readonly Language[]): Promise<void> {
 }
 
 async function addBundleLanguage(bundle: MessageBundle, lang: Language): Promise<void> {
-  const texts = lang === "uz" ? bundle.uz : await bundle[lang]();
+  // Uzbek Cyrillic is made from the Uzbek (Latin) texts, so it has every key they have.
+  const texts =
+    lang === "uz" ? bundle.uz : lang === "uz-Cyrl" ? uzCyrlOf(bundle.uz) : await bundle[lang]();
   i18n.addResourceBundle(lang, "translation", texts, true, true);
 }
 
 i18n.on("languageChanged", (lng) => {
-  document.documentElement.lang = lng;
+  document.documentElement.lang = lng; // "uz-Cyrl" is a BCP 47 tag as it stands
 });
 
 const initialLanguage = storedLanguage() ?? "uz";

@@ -14,6 +14,7 @@ import { staffMessages } from "./bundles/staff";
 import { en } from "./en";
 import { ru } from "./ru";
 import { uz } from "./uz";
+import { uzCyrlOf } from "./cyrillic";
 
 type Tree = { [key: string]: string | Tree };
 type Lang = "uz" | "ru" | "en";
@@ -122,6 +123,31 @@ describe("locale files", () => {
       ),
     );
     expect(bad).toEqual([]);
+  });
+
+  it("give every Uzbek text a Cyrillic one with the same placeholders and tags, no Latin words", async () => {
+    const t = await texts;
+    const cyrl = flatten(uzCyrlOf(t.trees.uz) as Tree);
+    expect([...cyrl.keys()].sort()).toEqual([...t.uz.keys()].sort());
+    const marks = (text: string) =>
+      (text.match(/\{\{[^}]*\}\}|<[^<>]+>|\$t\([^)]*\)/g) ?? []).join();
+    const bad = [...t.uz].filter(([key, latin]) => {
+      const text = cyrl.get(key) ?? "";
+      if (marks(text) !== marks(latin)) return true;
+      // Left in Latin on purpose: placeholders, tags, paths, abbreviations, foreign names.
+      const rest = text.replace(
+        /\{\{[^}]*\}\}|<[^<>]+>|\S*\/\S*|\S+@\S+|E-Queue|\b[A-Z]{1,5}\d*\b|\b[A-Z]{1,3}-\d+\b/g,
+        "",
+      );
+      const latinWords = (rest.match(/[A-Za-z]+/g) ?? []).filter(
+        (w) => !/c(?!h)|w/i.test(w) && !key.startsWith("languages."),
+      );
+      return latinWords.length > 0;
+    });
+    expect(bad).toEqual([]);
+    expect(cyrl.get("languages.uz-Cyrl")).toBe("Ўзбекча");
+    expect(cyrl.get("languages.uz")).toBe("Oʻzbekcha");
+    expect(cyrl.get("common.save")).toBe("Сақлаш");
   });
 
   it("count people in Russian with the right plural form", async () => {

@@ -32,7 +32,7 @@ export const ru: BaseMessages = {
     copied: "Скопировано",
     menu: "Меню",
   },
-  languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
+  languages: { uz: "Oʻzbekcha", "uz-Cyrl": "Ўзбекча", ru: "Русский", en: "English" },
   auth: {
     platformTitle: "Вход для главного администратора",
     platformSubtitle: "Для оператора платформы",
@@ -58,6 +58,15 @@ export const ru: BaseMessages = {
     nextStep: "Настройка филиалов и услуг — следующий шаг.",
     nextStepHint: "Скоро здесь можно будет настроить филиалы, услуги, операторов и киоски.",
     statusLabel: "Статус компании",
+  },
+  errorFields: {
+    ALREADY_EXISTS: {
+      code: "Этот код уже занят другой услугой.",
+      letter: "Эта буква талона уже занята другой услугой: по буквам услуги различают на талонах.",
+      number: "Окно с этим номером в филиале уже есть.",
+      email: "Сотрудник с этой эл. почтой уже есть.",
+      day: "Исключение на этот день уже добавлено.",
+    },
   },
   errors: {
     ALREADY_IN_QUEUE: "С этим номером телефона место в этой очереди уже занято.",

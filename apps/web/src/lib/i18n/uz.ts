@@ -42,7 +42,7 @@ export const uz = {
     copied: "Nusxalandi",
     menu: "Menyu",
   },
-  languages: { uz: "Oʻzbekcha", ru: "Русский", en: "English" },
+  languages: { uz: "Oʻzbekcha", "uz-Cyrl": "Ўзбекча", ru: "Русский", en: "English" },
   auth: {
     platformTitle: "Bosh administrator sifatida kirish",
     platformSubtitle: "Platforma operatori uchun",
@@ -68,6 +68,16 @@ export const uz = {
     nextStep: "Filiallar va xizmatlarni sozlash keyingi bosqichda.",
     nextStepHint: "Tez orada bu yerda filiallar, xizmatlar, operatorlar va kiosklarni sozlaysiz.",
     statusLabel: "Kompaniya holati",
+  },
+  /** Field problems the server reports, by error code and field; else the server's words. */
+  errorFields: {
+    ALREADY_EXISTS: {
+      code: "Bu kod boshqa xizmatda ishlatilgan.",
+      letter: "Bu talon harfi boshqa xizmatda ishlatilgan: harflar xizmatlarni talonda ajratadi.",
+      number: "Bu raqamli oyna filialda allaqachon bor.",
+      email: "Bu e-pochta bilan xodim allaqachon bor.",
+      day: "Bu kunga istisno allaqachon qoʻshilgan.",
+    },
   },
   errors: {
     ALREADY_IN_QUEUE: "Bu telefon raqami bilan shu navbatda joy allaqachon olingan.",

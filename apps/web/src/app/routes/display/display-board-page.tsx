@@ -1,7 +1,7 @@
 import { DEVICE_SETTINGS_DEFAULTS, DEVICE_SETTINGS_LIMITS } from "@equeue/contracts";
 import { SPEECH_LANG, type SpeechLang } from "@equeue/core";
 import { DisplayBoard } from "../../../features/display-board/components/display-board";
-import { isLanguage } from "../../../lib/i18n";
+import { isLanguage, textLanguageOf } from "../../../lib/i18n";
 
 /** What the pairing gate hands a paired screen. */
 export type PairedDisplay = {
@@ -23,7 +23,9 @@ export function boardSettings(settings: Record<string, unknown> | null | undefin
   const configured: unknown[] = Array.isArray(settings?.languages)
     ? settings.languages
     : [...DEFAULTS.languages];
-  const languages = configured.filter(isSpoken);
+  // A uz-Cyrl board speaks Uzbek: the words are the same, only the letters differ.
+  const spoken = configured.map((l) => (isLanguage(l) ? textLanguageOf(l) : l));
+  const languages = [...new Set(spoken.filter(isSpoken))];
   const history = settings?.historySize;
   return {
     languages: languages.length ? languages : [SPEECH_LANG.UZ],

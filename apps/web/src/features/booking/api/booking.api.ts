@@ -1,7 +1,7 @@
 import type { LateArrival } from "@equeue/core";
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
-import { currentLanguage } from "../../../lib/i18n";
+import { textLanguage } from "../../../lib/i18n";
 import type { LocalizedText } from "../../../lib/localized";
 
 /** One bookable time; `localDate`/`localTime` are the branch's own calendar and clock. */
@@ -70,7 +70,7 @@ export const createBooking = (
 ) =>
   requestJson<{ booking: Booking }>(`${base(slug)}/bookings`, {
     method: "POST",
-    body: { ...body, language: currentLanguage() },
+    body: { ...body, language: textLanguage() },
   });
 
 const bookingUrl = (slug: string, token: string) =>

@@ -2,7 +2,7 @@ import type { CompanyStatus } from "@equeue/contracts";
 import { toQuery } from "../../../lib/api/http";
 import type { Page } from "../../../lib/api/types";
 import { platformSession } from "../../../lib/auth/sessions";
-import type { Language } from "../../../lib/i18n";
+import type { TextLanguage as Language } from "../../../lib/i18n";
 
 export type ProvisioningStep = {
   key: string;

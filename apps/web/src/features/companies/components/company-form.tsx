@@ -9,7 +9,7 @@ import { Select } from "../../../components/ui/select";
 import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
 import { focusFirstInvalid } from "../../../lib/focus-invalid";
-import { LANGUAGES, isLanguage } from "../../../lib/i18n";
+import { TEXT_LANGUAGES, isTextLanguage } from "../../../lib/i18n";
 import type { Company } from "../api/companies.api";
 import { useCompanyForm } from "../hooks/use-company-form";
 import { useCreateCompany, useUpdateCompany } from "../hooks/use-companies";
@@ -160,10 +160,10 @@ export function CompanyForm({ company, adminUrlOf, onSaved, onCancel }: Props) {
             id="company-defaultLanguage"
             value={values.defaultLanguage}
             onChange={(e) => {
-              if (isLanguage(e.target.value)) set("defaultLanguage", e.target.value);
+              if (isTextLanguage(e.target.value)) set("defaultLanguage", e.target.value);
             }}
           >
-            {LANGUAGES.map((lang) => (
+            {TEXT_LANGUAGES.map((lang) => (
               <option key={lang} value={lang}>
                 {t(`languages.${lang}`)}
               </option>

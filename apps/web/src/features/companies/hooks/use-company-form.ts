@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, isApiError } from "../../../lib/api/api-error";
-import type { Language } from "../../../lib/i18n";
+import type { TextLanguage as Language } from "../../../lib/i18n";
 import type { Company, CompanyInput, CompanyPatch } from "../api/companies.api";
 import { SLUG_PATTERN, slugify } from "../components/slug";
 

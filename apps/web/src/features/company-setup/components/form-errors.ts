@@ -1,4 +1,4 @@
-import { isApiError } from "../../../lib/api/api-error";
+import { isApiError, issueMessage } from "../../../lib/api/api-error";
 
 /** Field problems of a failed save keyed by their full dotted path ("name.uz", "weeklyHours.1.close"). */
 export function pathErrors(error: unknown): Record<string, string> {
@@ -6,7 +6,7 @@ export function pathErrors(error: unknown): Record<string, string> {
   if (!isApiError(error)) return out;
   for (const issue of error.details) {
     const path = issue.path.replace(/\//g, ".").replace(/^body\.?/, "");
-    if (!(path in out)) out[path] = issue.message;
+    if (!(path in out)) out[path] = issueMessage(error.code, issue);
   }
   return out;
 }

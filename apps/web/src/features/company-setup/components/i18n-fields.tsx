@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { describedBy } from "../../../components/ui/field";
 import { Input, Textarea } from "../../../components/ui/input";
-import { LANGUAGES, type Language } from "../../../lib/i18n";
+import { TEXT_LANGUAGES as LANGUAGES, type TextLanguage as Language } from "../../../lib/i18n";
 import type { I18nPartial } from "../api/types";
 
 type Props = {

@@ -1,6 +1,6 @@
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
-import { currentLanguage } from "../../../lib/i18n";
+import { textLanguage } from "../../../lib/i18n";
 import type { LocalizedText } from "../../../lib/localized";
 
 /** A company card of the public directory (`GET /api/public/companies`). */
@@ -94,5 +94,5 @@ export const joinQueue = (
   requestJson<{ ticket: JoinedTicket }>(`${companyApiBase(slug)}/portal/tickets`, {
     method: "POST",
     // The page's language goes along: the customer's SMS speak it.
-    body: { ...body, language: currentLanguage() },
+    body: { ...body, language: textLanguage() },
   });

@@ -1,3 +1,4 @@
+import type { TextLanguage } from "../../../lib/i18n";
 import { requestJson } from "../../../lib/api/http";
 
 const ticketBase = (token: string) => `/api/public/tickets/${encodeURIComponent(token)}`;
@@ -18,7 +19,7 @@ export function fetchPushKey() {
 export function subscribePush(
   token: string,
   subscription: PushSubscriptionJSON,
-  language: string,
+  language: TextLanguage,
   customerToken: string | null,
 ) {
   return requestJson<{ subscribed: true }>(`${ticketBase(token)}/push`, {
