@@ -2,6 +2,7 @@
 // constants and functions, and the DTO types come from ./schemas as types only.
 export * from "./ticket";
 export * from "./company";
+export * from "./branch";
 export * from "./error-code";
 export * from "./staff";
 export * from "./device";
@@ -28,3 +29,20 @@ export type {
   PairedDto,
   PairingCodeDto,
 } from "./schemas/devices";
+export type {
+  BranchDto,
+  BranchExceptionDto,
+  BranchServiceDto,
+  BranchSettingsDto,
+  BrandingDto,
+  ChecklistItemDto,
+  CounterDto,
+  CreatedStaffDto,
+  CredentialsDto,
+  OverviewDto,
+  ReadyDto,
+  ServiceAssignmentDto,
+  ServiceDto,
+  StaffDto,
+  StaffProfileDto,
+} from "./schemas/setup";

@@ -1,2 +1,3 @@
 export * from "./queue-views";
 export * from "./devices";
+export * from "./setup";
