@@ -33,6 +33,13 @@ const ROUTES: [string, string, string, z.ZodObject, string?][] = [
   ["post", "/api/c/{slug}/admin/ready", "200", contracts.readySchema],
   ["get", "/api/c/{slug}/admin/branding", "200", contracts.brandingSchema],
   ["get", "/api/c/{slug}/staff/me", "200", contracts.staffProfileSchema],
+  ["get", "/api/public/companies", "200", contracts.directoryResponse],
+  ["get", "/api/c/{slug}/portal", "200", contracts.portalCompanyResponse],
+  ["get", "/api/c/{slug}/portal/branches/{branchSlug}", "200", contracts.portalBranchResponse],
+  ["post", "/api/c/{slug}/portal/tickets", "201", contracts.joinQueueResponse],
+  ["get", "/api/c/{slug}/portal/branches/{branchSlug}/slots", "200", contracts.slotsResponse],
+  ["post", "/api/c/{slug}/portal/bookings", "201", contracts.bookingResponse],
+  ["post", "/api/c/{slug}/portal/bookings/{token}/reschedule", "200", contracts.bookingResponse],
 ];
 
 /** Every object's keys, with `!` on required ones, down the tree: the part a client relies on. */

@@ -46,3 +46,15 @@ export type {
   StaffDto,
   StaffProfileDto,
 } from "./schemas/setup";
+export type {
+  DayOpeningDto,
+  DirectoryCompanyDto,
+  DirectoryDto,
+  JoinedTicketDto,
+  PortalBranchPageDto,
+  PortalCompanyPageDto,
+  PublicBranchDto,
+  PublicCompanyDto,
+  ServiceLineDto,
+} from "./schemas/portal";
+export type { BookingDto, SlotDto, SlotsDto } from "./schemas/booking";

@@ -1,3 +1,5 @@
 export * from "./queue-views";
 export * from "./devices";
 export * from "./setup";
+export * from "./portal";
+export * from "./booking";
