@@ -40,6 +40,18 @@ const ROUTES: [string, string, string, z.ZodObject, string?][] = [
   ["get", "/api/c/{slug}/portal/branches/{branchSlug}/slots", "200", contracts.slotsResponse],
   ["post", "/api/c/{slug}/portal/bookings", "201", contracts.bookingResponse],
   ["post", "/api/c/{slug}/portal/bookings/{token}/reschedule", "200", contracts.bookingResponse],
+  ["get", "/api/customer/tickets", "200", contracts.myTicketsResponse],
+  ["post", "/api/customer/tickets/{ticketId}/cancel", "200", contracts.cancelledTicketSchema],
+  ["get", "/api/platform/companies", "200", contracts.companySchema, "items"],
+  ["post", "/api/platform/companies", "201", contracts.companySchema],
+  ["post", "/api/platform/companies/{id}/activate", "200", contracts.companySchema],
+  [
+    "get",
+    "/api/platform/provisioning-failures",
+    "200",
+    contracts.provisioningFailureSchema,
+    "items",
+  ],
 ];
 
 /** Every object's keys, with `!` on required ones, down the tree: the part a client relies on. */

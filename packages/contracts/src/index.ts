@@ -58,3 +58,5 @@ export type {
   ServiceLineDto,
 } from "./schemas/portal";
 export type { BookingDto, SlotDto, SlotsDto } from "./schemas/booking";
+export type { CancelledTicketDto, MyTicketDto, MyTicketsDto } from "./schemas/customer";
+export type { CompanyDto, ProvisioningFailureDto, ProvisioningStepDto } from "./schemas/companies";
