@@ -2,6 +2,7 @@
 // constants and functions, and the DTO types come from ./schemas as types only.
 export * from "./ticket";
 export * from "./company";
+export * from "./branch";
 export * from "./error-code";
 export * from "./staff";
 export * from "./device";
@@ -29,3 +30,34 @@ export type {
   PairedDto,
   PairingCodeDto,
 } from "./schemas/devices";
+export type {
+  BranchDto,
+  BranchExceptionDto,
+  BranchServiceDto,
+  BranchSettingsDto,
+  BrandingDto,
+  ChecklistItemDto,
+  CounterDto,
+  CreatedStaffDto,
+  CredentialsDto,
+  OverviewDto,
+  ReadyDto,
+  ServiceAssignmentDto,
+  ServiceDto,
+  StaffDto,
+  StaffProfileDto,
+} from "./schemas/setup";
+export type {
+  DayOpeningDto,
+  DirectoryCompanyDto,
+  DirectoryDto,
+  JoinedTicketDto,
+  PortalBranchPageDto,
+  PortalCompanyPageDto,
+  PublicBranchDto,
+  PublicCompanyDto,
+  ServiceLineDto,
+} from "./schemas/portal";
+export type { BookingDto, SlotDto, SlotsDto } from "./schemas/booking";
+export type { CancelledTicketDto, MyTicketDto, MyTicketsDto } from "./schemas/customer";
+export type { CompanyDto, ProvisioningFailureDto, ProvisioningStepDto } from "./schemas/companies";

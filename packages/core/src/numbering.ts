@@ -1,15 +1,15 @@
-import { TICKET_SOURCE, type TicketSource } from "@equeue/contracts";
+import {
+  NUMBER_SCHEME,
+  TICKET_SOURCE,
+  type NumberScheme,
+  type TicketSource,
+} from "@equeue/contracts";
 import { QUEUE_ERROR_CODE, QueueError, assertNever } from "./errors";
 
 // Where a ticket was taken is a contract between server and web; re-exported for the domain.
 export { TICKET_SOURCE, type TicketSource };
-
-/** Company setting: one series per source (the plan's O-/K-) or one letter per service. */
-export const NUMBER_SCHEME = {
-  BY_SOURCE: "BY_SOURCE",
-  BY_SERVICE: "BY_SERVICE",
-} as const;
-export type NumberScheme = (typeof NUMBER_SCHEME)[keyof typeof NUMBER_SCHEME];
+// The numbering scheme is a branch setting the web edits: defined in the contracts.
+export { NUMBER_SCHEME, type NumberScheme };
 
 const SERIES_PATTERN = /^[A-Z]{1,2}$/;
 const TICKET_NUMBER_PATTERN = /^([A-Z]{1,2})-(\d{3,})$/;

@@ -1,8 +1,9 @@
+import { LATE_ARRIVAL, type LateArrival } from "@equeue/contracts";
+
 const MINUTE_MS = 60_000;
 
-/** What becomes of a booking whose customer has not checked in when the window closes. */
-export const LATE_ARRIVAL = { WALK_IN: "WALK_IN", EXPIRE: "EXPIRE" } as const;
-export type LateArrival = (typeof LATE_ARRIVAL)[keyof typeof LATE_ARRIVAL];
+// What becomes of a late booking is a contract between server and web; re-exported for the domain.
+export { LATE_ARRIVAL, type LateArrival };
 
 /** A branch's check-in rules: the window around the appointment time and the late rule. */
 export type CheckInRules = { earlyMinutes: number; lateMinutes: number; lateArrival: LateArrival };

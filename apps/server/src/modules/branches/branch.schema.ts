@@ -1,16 +1,14 @@
 import { LATE_ARRIVAL, NUMBER_SCHEME } from "@equeue/core";
 import { z } from "zod";
 import {
-  i18nOut,
   i18nPartial,
-  i18nPartialOut,
   i18nText,
   phoneSchema,
   timeZoneSchema,
   uuidOf,
   idParams,
 } from "../setup-common";
-import { timeOfDay, weeklyHoursOut, weeklyHoursSchema } from "../setup-common";
+import { timeOfDay, weeklyHoursSchema } from "../setup-common";
 
 export const branchSlugSchema = z
   .string()
@@ -126,33 +124,14 @@ export const listBranchesQuery = z.strictObject({
   status: z.enum(["OPEN", "CLOSED"]).optional(),
 });
 
-export const branchSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  code: z.string(),
-  name: i18nOut,
-  address: i18nPartialOut,
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
-  phone: z.string().nullable(),
-  timeZone: z.string(),
-  status: z.enum(["OPEN", "CLOSED"]),
-  weeklyHours: weeklyHoursOut,
-  settings: z.object({
-    numberScheme: z.enum(NUMBER_SCHEME),
-    noShowGraceSeconds: z.number(),
-    dailyTicketLimit: z.number().nullable(),
-    bookingHorizonDays: z.number(),
-    onlineCapPerSlot: z.number().nullable(),
-    keepOvernight: z.boolean(),
-    checkInEarlyMinutes: z.number(),
-    checkInLateMinutes: z.number(),
-    lateArrival: z.enum(LATE_ARRIVAL),
-  }),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
-export type BranchDto = z.infer<typeof branchSchema>;
+// The answers (branch, exception, branch service) are a contract with the web: defined once in
+// @equeue/contracts.
+export {
+  branchSchema,
+  branchExceptionSchema as exceptionSchema,
+  branchServiceSchema,
+  type BranchDto,
+} from "@equeue/contracts/schemas";
 
 export const branchIdParams = idParams("branch");
 
@@ -201,17 +180,6 @@ export const listExceptionsQuery = z.strictObject({
   to: isoDay.optional(),
 });
 
-export const exceptionSchema = z.object({
-  id: z.string(),
-  branchId: z.string(),
-  day: z.string(),
-  kind: z.enum(["CLOSED", "SHORT_DAY"]),
-  opensAt: z.string().nullable(),
-  closesAt: z.string().nullable(),
-  note: z.string().nullable(),
-  createdAt: z.date(),
-});
-
 export const exceptionParams = z.object({
   slug: z.string(),
   id: uuidOf("branch"),
@@ -222,12 +190,4 @@ export const branchServicesBody = z.strictObject({
   services: z
     .array(z.strictObject({ serviceId: uuidOf("service"), enabled: z.boolean().default(true) }))
     .max(500),
-});
-
-export const branchServiceSchema = z.object({
-  serviceId: z.string(),
-  enabled: z.boolean(),
-  letter: z.string(),
-  name: i18nOut,
-  active: z.boolean(),
 });

@@ -1,39 +1,14 @@
-import { CHECKLIST_KEYS, COMPANY_STATUSES } from "@equeue/contracts";
 import { z } from "zod";
 
-export const checklistItemSchema = z.object({
-  key: z.enum(CHECKLIST_KEYS),
-  done: z.boolean(),
-  /** Required before the company can be marked ready; the others are advice. */
-  required: z.boolean(),
-  message: z.string(),
-});
-export type ChecklistItem = z.infer<typeof checklistItemSchema>;
-
-export const overviewSchema = z.object({
-  status: z.enum(COMPANY_STATUSES),
-  readyRequestedAt: z.date().nullable(),
-  activatedAt: z.date().nullable(),
-  counts: z.object({
-    branches: z.number(),
-    openBranches: z.number(),
-    services: z.number(),
-    activeServices: z.number(),
-    counters: z.number(),
-    operators: z.number(),
-    pairedDevices: z.number(),
-  }),
-  checklist: z.array(checklistItemSchema),
-  canRequestActivation: z.boolean(),
-});
-
-export const readySchema = z.object({ readyRequestedAt: z.date() });
-
-export const brandingSchema = z.object({
-  name: z.string(),
-  logoUrl: z.string().nullable(),
-  primaryColor: z.string().nullable(),
-});
+// The answers (overview, ready, branding) are a contract with the web: defined once in
+// @equeue/contracts.
+export {
+  brandingSchema,
+  checklistItemSchema,
+  overviewSchema,
+  readySchema,
+  type ChecklistItemDto as ChecklistItem,
+} from "@equeue/contracts/schemas";
 
 export const brandingBody = z.strictObject({
   primaryColor: z

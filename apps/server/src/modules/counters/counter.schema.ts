@@ -26,14 +26,8 @@ export type CreateCounterInput = z.infer<typeof createCounterBody>;
 export const updateCounterBody = z.strictObject(fields).partial();
 export type UpdateCounterInput = z.infer<typeof updateCounterBody>;
 
-export const counterSchema = z.object({
-  id: z.string(),
-  branchId: z.string(),
-  number: z.number(),
-  name: z.string().nullable(),
-  active: z.boolean(),
-  createdAt: z.date(),
-});
+// The answer is a contract with the web: defined once in @equeue/contracts.
+export { counterSchema } from "@equeue/contracts/schemas";
 
 export const branchCounterParams = idParams("branch");
 export const counterIdParams = idParams("counter");

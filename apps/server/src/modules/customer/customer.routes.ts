@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { notFound } from "../../shared/app-error";
 import { maskPhone } from "../../shared/phone";
@@ -8,6 +7,7 @@ import { customerCaller, customerOf } from "../access";
 import { cookiePath, REFRESH_COOKIE, setRefreshCookie } from "../auth";
 import { cancelMyTicket } from "./cancel-my-ticket.command";
 import {
+  cancelledTicketSchema,
   customerSchema,
   customerSessionSchema,
   myTicketParams,
@@ -166,7 +166,7 @@ export const customerRoutes =
           tags,
           summary: "Cancel one of my tickets (booked or waiting) in its company",
           params: myTicketParams,
-          response: { 200: z.object({ id: z.string(), label: z.string(), status: z.string() }) },
+          response: { 200: cancelledTicketSchema },
         },
       },
       async (request) => {

@@ -1,4 +1,4 @@
-import { TICKET_STATUS, type TicketStatus } from "@equeue/core";
+import { TICKET_STATUS, type TicketSource, type TicketStatus } from "@equeue/core";
 import type { Db } from "../../db/database";
 import type { I18nText } from "../../db/tables";
 import type { CompanyRecord } from "../tenancy";
@@ -22,7 +22,7 @@ type IndexRow = {
   service_id: string;
   label: string;
   status: TicketStatus;
-  source: string;
+  source: TicketSource;
   token: string;
   appointment_at: Date | null;
   created_at: Date;

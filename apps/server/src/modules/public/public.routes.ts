@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { directoryResponse } from "@equeue/contracts/schemas";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { logoUrl } from "../companies";
 import { listActiveCompanies } from "../companies";
 import { notFound } from "../../shared/app-error";
 import { directoryQuery } from "../portal";
-import { ratingSummarySchema } from "../ratings";
 import { averageOf } from "../ratings";
 
 const trackingParams = z.strictObject({
@@ -25,17 +25,7 @@ export const publicRoutes =
           security: [],
           querystring: directoryQuery,
           response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  name: z.string(),
-                  slug: z.string(),
-                  logoUrl: z.string().nullable(),
-                  description: z.string().nullable(),
-                  rating: ratingSummarySchema.describe("Customers' average stars and count"),
-                }),
-              ),
-            }),
+            200: directoryResponse,
           },
         },
       },

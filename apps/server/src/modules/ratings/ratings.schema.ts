@@ -47,7 +47,5 @@ export const ratingsPage = pageOf(
   summary: z.object({ average: z.number().nullable(), count: z.number().int() }),
 });
 
-/** A company's rating in the directory: null until the first one. */
-export const ratingSummarySchema = z
-  .object({ average: z.number(), count: z.number().int() })
-  .nullable();
+// A company's rating in the directory is part of its card: defined in @equeue/contracts.
+export { ratingSummarySchema } from "@equeue/contracts/schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { i18nOut, i18nPartial, i18nPartialOut, i18nText, uuidOf, idParams } from "../setup-common";
+import { i18nPartial, i18nText, uuidOf, idParams } from "../setup-common";
 
 export const serviceLetterSchema = z
   .string()
@@ -92,25 +92,7 @@ export const listServicesQuery = z.strictObject({
     .optional(),
 });
 
-export const serviceSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  letter: z.string(),
-  name: i18nOut,
-  description: i18nPartialOut,
-  durationMinutes: z.number(),
-  priority: z.number(),
-  headStartSeconds: z.number(),
-  nearlyUpPosition: z.number(),
-  nearlyUpMinutes: z.number(),
-  targetWaitMinutes: z.number().nullable(),
-  onlineBooking: z.boolean(),
-  showOnKiosk: z.boolean(),
-  active: z.boolean(),
-  branches: z.array(z.object({ branchId: z.string(), enabled: z.boolean() })),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
-export type ServiceDto = z.infer<typeof serviceSchema>;
+// The answer is a contract with the web: defined once in @equeue/contracts.
+export { serviceSchema, type ServiceDto } from "@equeue/contracts/schemas";
 
 export const serviceIdParams = idParams("service");

@@ -34,17 +34,6 @@ export const i18nPartial = (max: number) =>
     .strictObject({ uz: optionalLang(max), ru: optionalLang(max), en: optionalLang(max) })
     .transform(dropEmpty);
 
-export const i18nOut = z.object({
-  uz: z.string(),
-  ru: z.string().optional(),
-  en: z.string().optional(),
-});
-export const i18nPartialOut = z.object({
-  uz: z.string().optional(),
-  ru: z.string().optional(),
-  en: z.string().optional(),
-});
-
 export const phoneSchema = z
   .string()
   .trim()

@@ -1,8 +1,6 @@
 // The setup-common module's entry: what other modules may use.
 export {
-  i18nOut,
   i18nPartial,
-  i18nPartialOut,
   i18nText,
   idParams,
   languagesSchema,
@@ -12,4 +10,4 @@ export {
 } from "./fields";
 export { auditChange, inTransaction, setupEnv, tablesOf } from "./setup-env";
 export type { SetupEnv } from "./setup-env";
-export { shortTime, timeOfDay, weeklyHoursOut, weeklyHoursSchema } from "./weekly-hours";
+export { shortTime, timeOfDay, weeklyHoursSchema } from "./weekly-hours";

@@ -77,10 +77,3 @@ export const weeklyHoursSchema = z.strictObject(
     z.ZodOptional<typeof dayHoursSchema>
   >,
 );
-
-const dayOut = z.object({
-  open: z.string(),
-  close: z.string(),
-  breaks: z.array(z.object({ start: z.string(), end: z.string() })),
-});
-export const weeklyHoursOut = z.record(z.string(), dayOut);

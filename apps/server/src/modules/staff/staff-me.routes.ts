@@ -1,62 +1,16 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { staffProfileSchema as profileSchema } from "@equeue/contracts/schemas";
 import type { AppContext } from "../../app-context";
 import { logoUrl } from "../companies";
 import { findBranding } from "../company-setup";
-import { i18nOut } from "../setup-common";
 import { setupEnv, tablesOf } from "../setup-common";
 import { ALL_STAFF_ROLES, staffCaller } from "../access";
-import { weeklyHoursOut } from "../setup-common";
-import { staffRoleSchema } from "./staff.schema";
 import {
   findStaff,
   listProfileBranches,
   listProfileServices,
   findProfileCounter,
 } from "./staff-me.repository";
-
-const branchRef = z.object({
-  id: z.string(),
-  slug: z.string(),
-  code: z.string(),
-  name: i18nOut,
-  timeZone: z.string(),
-  status: z.enum(["OPEN", "CLOSED"]),
-});
-
-const profileSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: staffRoleSchema,
-  phone: z.string().nullable(),
-  branch: branchRef.nullable(),
-  counter: z
-    .object({
-      id: z.string(),
-      number: z.number(),
-      name: z.string().nullable(),
-      active: z.boolean(),
-    })
-    .nullable(),
-  services: z.array(
-    z.object({
-      id: z.string(),
-      letter: z.string(),
-      name: i18nOut,
-      durationMinutes: z.number(),
-      active: z.boolean(),
-    }),
-  ),
-  managedBranches: z.array(branchRef),
-  weeklySchedule: weeklyHoursOut,
-  company: z.object({
-    name: z.string(),
-    slug: z.string(),
-    logoUrl: z.string().nullable(),
-    primaryColor: z.string().nullable(),
-  }),
-});
 
 type BranchRow = Awaited<ReturnType<typeof listProfileBranches>>[number];
 const toBranchRef = (b: BranchRow) => ({

@@ -1,8 +1,9 @@
 import { STAFF_ROLES } from "@equeue/contracts";
+import { staffSchema } from "@equeue/contracts/schemas";
 import { z } from "zod";
 import { pageOf, pagingQuery } from "../../shared/paging";
 import { phoneSchema, uuidOf, idParams } from "../setup-common";
-import { weeklyHoursOut, weeklyHoursSchema } from "../setup-common";
+import { weeklyHoursSchema } from "../setup-common";
 
 const roleChoice = `${STAFF_ROLES.slice(0, -1).join(", ")} or ${STAFF_ROLES.at(-1)}`;
 export const staffRoleSchema = z.enum(STAFF_ROLES, `Choose ${roleChoice}.`);
@@ -58,35 +59,14 @@ export const listStaffQuery = z.strictObject({
 });
 export type ListStaffQuery = z.infer<typeof listStaffQuery>;
 
-export const staffSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: staffRoleSchema,
-  phone: z.string().nullable(),
-  active: z.boolean(),
-  mustChangePassword: z.boolean(),
-  lockedUntil: z.date().nullable(),
-  lastLoginAt: z.date().nullable(),
-  branchId: z.string().nullable(),
-  counterId: z.string().nullable(),
-  serviceIds: z.array(z.string()),
-  branchIds: z.array(z.string()),
-  weeklySchedule: weeklyHoursOut,
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
-export type StaffDto = z.infer<typeof staffSchema>;
-
+// The answers (staff member, credentials) are a contract with the web: defined once in
+// @equeue/contracts.
+export {
+  createdStaffSchema,
+  credentialsSchema,
+  staffSchema,
+  type StaffDto,
+} from "@equeue/contracts/schemas";
 export const staffPage = pageOf(staffSchema);
-
-/** The one-time password is in the answer only when delivery is PASSWORD, and only this once. */
-export const credentialsSchema = z.object({
-  oneTimePassword: z.string().nullable(),
-  outboxId: z.string().nullable(),
-  expiresAt: z.date(),
-});
-
-export const createdStaffSchema = credentialsSchema.extend({ staff: staffSchema });
 
 export const staffIdParams = idParams("staff member");

@@ -42,9 +42,8 @@ export function CompanyPage() {
   }
 
   const company = query.data;
-  const origin = window.location.origin;
-  const adminUrl = company.urls?.admin ?? `${origin}/c/${company.slug}/admin`;
-  const loginUrl = company.urls?.login ?? null;
+  const adminUrl = company.urls.admin;
+  const loginUrl = company.urls.login;
 
   return (
     <>
@@ -59,7 +58,7 @@ export function CompanyPage() {
       </div>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <CompanyDetails company={company} />
-        <ProvisioningSteps steps={company.provisioning?.steps ?? []} />
+        <ProvisioningSteps steps={company.provisioning.steps} />
       </div>
     </>
   );

@@ -1,48 +1,14 @@
-import type { LateArrival } from "@equeue/core";
+import type { BookingDto, SlotDto, SlotsDto, Wire } from "@equeue/contracts";
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
 import { textLanguage } from "../../../lib/i18n";
-import type { LocalizedText } from "../../../lib/localized";
 
 /** One bookable time; `localDate`/`localTime` are the branch's own calendar and clock. */
-export type BookingSlot = {
-  startsAt: string;
-  endsAt: string;
-  localDate: string;
-  localTime: string;
-  capacity: number;
-  available: number;
-};
+export type BookingSlot = Wire<SlotDto>;
 
-export type SlotsPage = {
-  branch: { id: string; slug: string; name: LocalizedText; timeZone: string };
-  service: { id: string; name: LocalizedText; durationMinutes: number };
-  firstDay: string;
-  lastDay: string;
-  slots: BookingSlot[];
-};
+export type SlotsPage = Wire<SlotsDto>;
 
-export type Booking = {
-  token: string;
-  label: string;
-  status: string;
-  trackPath: string;
-  calendarPath: string;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  localDate: string;
-  localTime: string;
-  branch: { id: string; slug: string; name: LocalizedText };
-  service: { id: string; name: LocalizedText; durationMinutes: number };
-  customerName: string | null;
-  checkIn: { opensAt: string; closesAt: string; lateArrival: LateArrival };
-  canCheckIn: boolean;
-  /** The 6 digits to type at a kiosk of the branch to check in there. */
-  checkInCode: string;
-  canChange: boolean;
-  canCancel: boolean;
-};
+export type Booking = Wire<BookingDto>;
 
 const base = (slug: string) => `${companyApiBase(slug)}/portal`;
 

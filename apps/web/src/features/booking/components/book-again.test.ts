@@ -1,7 +1,8 @@
+import type { TicketStatus } from "@equeue/contracts";
 import { describe, expect, it } from "vitest";
 import { bookAgainPath } from "./book-again";
 
-const booking = (status: string) => ({
+const booking = (status: TicketStatus) => ({
   status,
   branch: { id: "b-1", slug: "chilonzor", name: { uz: "Chilonzor" } },
   service: { id: "s-1", name: { uz: "Kassa" }, durationMinutes: 5 },
@@ -16,7 +17,14 @@ describe("booking again after a missed booking", () => {
   });
 
   it("is not offered while the booking stands or after it was used or cancelled", () => {
-    for (const status of ["BOOKED", "WAITING", "CALLED", "SERVING", "COMPLETED", "CANCELLED"])
+    for (const status of [
+      "BOOKED",
+      "WAITING",
+      "CALLED",
+      "SERVING",
+      "COMPLETED",
+      "CANCELLED",
+    ] as const)
       expect(bookAgainPath("/c/bank", booking(status))).toBeNull();
   });
 });

@@ -1,37 +1,18 @@
-import type { CompanyStatus } from "@equeue/contracts";
+import type {
+  CompanyDto,
+  CompanyStatus,
+  ProvisioningFailureDto,
+  ProvisioningStepDto,
+  Wire,
+} from "@equeue/contracts";
 import { toQuery } from "../../../lib/api/http";
 import type { Page } from "../../../lib/api/types";
 import { platformSession } from "../../../lib/auth/sessions";
 import type { TextLanguage as Language } from "../../../lib/i18n";
 
-export type ProvisioningStep = {
-  key: string;
-  label?: string;
-  status: "done" | "failed" | "skipped";
-  ms?: number;
-  error?: string;
-};
+export type ProvisioningStep = Wire<ProvisioningStepDto>;
 
-export type Company = {
-  id: string;
-  name: string;
-  slug: string;
-  status: CompanyStatus;
-  adminEmail: string;
-  phone: string | null;
-  address: string | null;
-  description: string | null;
-  defaultLanguage: Language;
-  logoUrl: string | null;
-  logoId?: string | null;
-  schemaVersion: number | string | null;
-  readyRequestedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  activatedAt: string | null;
-  urls?: { admin?: string; login?: string; public?: string } | null;
-  provisioning?: { steps?: ProvisioningStep[]; outcome?: string | null } | null;
-};
+export type Company = Wire<CompanyDto>;
 
 export type CompanyInput = {
   name: string;
@@ -108,15 +89,7 @@ export async function downloadExport(company: Pick<Company, "id" | "slug">): Pro
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export type ProvisioningFailure = {
-  id: string;
-  slug: string;
-  failedStep: string;
-  error: string;
-  attempts: number;
-  createdAt: string;
-  steps: ProvisioningStep[];
-};
+export type ProvisioningFailure = Wire<ProvisioningFailureDto>;
 
 export const listProvisioningFailures = () =>
   api.request<{ items: ProvisioningFailure[] }>("/provisioning-failures");

@@ -37,9 +37,7 @@ export function ProvisioningSteps({ steps }: { steps: ProvisioningStep[] }) {
         <ol className="divide-y divide-zinc-100">
           {steps.map((step) => {
             const mark = marks[step.status] ?? marks.skipped;
-            const label = isStepKey(step.key)
-              ? t(`provisioning.steps.${step.key}`)
-              : (step.label ?? step.key);
+            const label = isStepKey(step.key) ? t(`provisioning.steps.${step.key}`) : step.key;
             return (
               <li
                 key={step.key}

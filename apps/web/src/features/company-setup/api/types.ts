@@ -1,16 +1,29 @@
 import {
+  NUMBER_SCHEME,
   STAFF_ROLES,
-  type ChecklistKey,
-  type CompanyStatus,
+  type BranchDto,
+  type BranchExceptionDto,
+  type BranchServiceDto,
+  type BranchSettingsDto,
+  type BranchStatus,
+  type BrandingDto,
+  type CounterDto,
+  type CredentialsDto,
   type DeviceDto,
   type DeviceKind,
   type DeviceStatus,
+  type ExceptionKind,
   type KioskSettings,
+  type LateArrival,
+  type NumberScheme,
+  type OverviewDto,
   type PairingCodeDto,
+  type ServiceAssignmentDto,
+  type ServiceDto,
+  type StaffDto,
   type StaffRole,
   type Wire,
 } from "@equeue/contracts";
-import { NUMBER_SCHEME, type LateArrival, type NumberScheme } from "@equeue/core";
 
 /** Shapes of the company set-up API (`/api/c/{slug}/admin/…`), as the server answers them. */
 
@@ -28,40 +41,14 @@ export type WeeklyHours = Partial<Record<Weekday, DayHours>>;
 export const NUMBER_SCHEMES = Object.values(NUMBER_SCHEME);
 export type { NumberScheme };
 
-export type BranchSettings = {
-  numberScheme: NumberScheme;
-  noShowGraceSeconds: number;
-  dailyTicketLimit: number | null;
-  bookingHorizonDays: number;
-  /** At most this many online bookings per slot; null: every operator scheduled. */
-  onlineCapPerSlot: number | null;
-  keepOvernight: boolean;
-  checkInEarlyMinutes: number;
-  checkInLateMinutes: number;
-  lateArrival: LateArrival;
-};
+export type BranchSettings = Wire<BranchSettingsDto>;
 
 /** After the check-in window: a late customer joins as a walk-in, or the booking lapses. */
 export type { LateArrival };
 
-export type BranchStatus = "OPEN" | "CLOSED";
+export type { BranchStatus };
 
-export type Branch = {
-  id: string;
-  slug: string;
-  code: string;
-  name: I18nText;
-  address: I18nPartial;
-  latitude: number | null;
-  longitude: number | null;
-  phone: string | null;
-  timeZone: string;
-  status: BranchStatus;
-  weeklyHours: WeeklyHours;
-  settings: BranchSettings;
-  createdAt: string;
-  updatedAt: string;
-};
+export type Branch = Wire<BranchDto>;
 
 export type BranchInput = {
   name: I18nText;
@@ -76,18 +63,9 @@ export type BranchInput = {
   settings: BranchSettings;
 };
 
-export type ExceptionKind = "CLOSED" | "SHORT_DAY";
+export type { ExceptionKind };
 
-export type BranchException = {
-  id: string;
-  branchId: string;
-  day: string;
-  kind: ExceptionKind;
-  opensAt: string | null;
-  closesAt: string | null;
-  note: string | null;
-  createdAt: string;
-};
+export type BranchException = Wire<BranchExceptionDto>;
 
 export type ExceptionInput = {
   day: string;
@@ -97,35 +75,11 @@ export type ExceptionInput = {
   note?: string;
 };
 
-export type BranchService = {
-  serviceId: string;
-  enabled: boolean;
-  letter: string;
-  name: I18nText;
-  active: boolean;
-};
+export type BranchService = Wire<BranchServiceDto>;
 
-export type Assignment = { branchId: string; enabled: boolean };
+export type Assignment = Wire<ServiceAssignmentDto>;
 
-export type Service = {
-  id: string;
-  code: string;
-  letter: string;
-  name: I18nText;
-  description: I18nPartial;
-  durationMinutes: number;
-  priority: number;
-  headStartSeconds: number;
-  nearlyUpPosition: number;
-  nearlyUpMinutes: number;
-  targetWaitMinutes: number | null;
-  onlineBooking: boolean;
-  showOnKiosk: boolean;
-  active: boolean;
-  branches: Assignment[];
-  createdAt: string;
-  updatedAt: string;
-};
+export type Service = Wire<ServiceDto>;
 
 export type ServiceInput = {
   name: I18nText;
@@ -143,14 +97,7 @@ export type ServiceInput = {
   active: boolean;
 };
 
-export type Counter = {
-  id: string;
-  branchId: string;
-  number: number;
-  name: string | null;
-  active: boolean;
-  createdAt: string;
-};
+export type Counter = Wire<CounterDto>;
 
 export type CounterInput = { number: number; name: string | null; active?: boolean };
 
@@ -159,24 +106,7 @@ export { STAFF_ROLES, type StaffRole };
 /** PASSWORD: a one-time password shown once in the panel; EMAIL: an invite by e-mail. */
 export type Delivery = "PASSWORD" | "EMAIL";
 
-export type Staff = {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  phone: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  branchId: string | null;
-  counterId: string | null;
-  serviceIds: string[];
-  branchIds: string[];
-  weeklySchedule: WeeklyHours;
-  createdAt: string;
-  updatedAt: string;
-};
+export type Staff = Wire<StaffDto>;
 
 export type StaffInput = {
   email: string;
@@ -190,11 +120,7 @@ export type StaffInput = {
   weeklySchedule: WeeklyHours;
 };
 
-export type Credentials = {
-  oneTimePassword: string | null;
-  outboxId: string | null;
-  expiresAt: string;
-};
+export type Credentials = Wire<CredentialsDto>;
 
 export type { DeviceKind, DeviceStatus, KioskSettings };
 
@@ -203,21 +129,6 @@ export type Device = Wire<DeviceDto>;
 /** The code is in this answer only; the server keeps a hash. */
 export type PairingCode = Wire<PairingCodeDto>;
 
-export type Overview = {
-  status: CompanyStatus;
-  readyRequestedAt: string | null;
-  activatedAt: string | null;
-  counts: {
-    branches: number;
-    openBranches: number;
-    services: number;
-    activeServices: number;
-    counters: number;
-    operators: number;
-    pairedDevices: number;
-  };
-  checklist: { key: ChecklistKey; done: boolean; required: boolean; message: string }[];
-  canRequestActivation: boolean;
-};
+export type Overview = Wire<OverviewDto>;
 
-export type Branding = { name: string; logoUrl: string | null; primaryColor: string | null };
+export type Branding = Wire<BrandingDto>;

@@ -1,37 +1,15 @@
-import type { TicketSource, TicketStatus } from "@equeue/contracts";
+import type { CancelledTicketDto, MyTicketDto, MyTicketsDto, Wire } from "@equeue/contracts";
 import { customerSession } from "../../../lib/auth/customer-session";
-import type { LocalizedText } from "../../../lib/localized";
 
 /** One of my tickets, in any company (`GET /api/customer/tickets`). */
-export type MyTicket = {
-  id: string;
-  label: string;
-  status: TicketStatus;
-  source: TicketSource;
-  token: string;
-  trackPath: string;
-  company: { name: string; slug: string };
-  branchName: LocalizedText;
-  serviceName: LocalizedText;
-  /** The branch's time zone: its times are shown in it. */
-  timeZone: string | null;
-  appointmentAt: string | null;
-  issuedAt: string;
-  updatedAt: string;
-  canCancel: boolean;
-};
+export type MyTicket = Wire<MyTicketDto>;
 
-export type MyTickets = {
-  active: MyTicket[];
-  booked: MyTicket[];
-  history: MyTicket[];
-  totals: { active: number; booked: number; history: number };
-};
+export type MyTickets = Wire<MyTicketsDto>;
 
 export const fetchMyTickets = () => customerSession.request<MyTickets>("/tickets");
 
 export const cancelMyTicket = (ticketId: string) =>
-  customerSession.request<{ id: string; label: string; status: string }>(
+  customerSession.request<Wire<CancelledTicketDto>>(
     `/tickets/${encodeURIComponent(ticketId)}/cancel`,
     { method: "POST" },
   );

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { EXCEPTION_KINDS } from "../branch";
+import { i18nTextSchema } from "./queue-views";
+import { dayHoursSchema, i18nPartialSchema } from "./setup";
+
+/**
+ * What the customer portal reads without signing in: the directory of companies, a company's
+ * page with its branches, a branch's services with their waits, and the answer to joining a queue.
+ */
+
+/** A company's rating in the directory: null until the first one. */
+export const ratingSummarySchema = z
+  .object({ average: z.number(), count: z.number().int() })
+  .nullable();
+
+/** A company card of the public directory (`GET /api/public/companies`). */
+export const directoryCompanySchema = z.object({
+  name: z.string(),
+  slug: z.string(),
+  logoUrl: z.string().nullable(),
+  description: z.string().nullable(),
+  rating: ratingSummarySchema.describe("Customers' average stars and count"),
+});
+export type DirectoryCompanyDto = z.infer<typeof directoryCompanySchema>;
+
+export const directoryResponse = z.object({ items: z.array(directoryCompanySchema) });
+export type DirectoryDto = z.infer<typeof directoryResponse>;
+
+/** A day's opening: hours, or closed (with the reason when an exception says so). */
+export const dayOpeningSchema = z.object({
+  day: z.string().describe("Local date, YYYY-MM-DD"),
+  weekday: z.number().int().min(1).max(7),
+  hours: dayHoursSchema.nullable().describe("null: closed that day"),
+  exception: z.enum(EXCEPTION_KINDS).nullable(),
+  note: z.string().nullable(),
+});
+export type DayOpeningDto = z.infer<typeof dayOpeningSchema>;
+
+export const publicBranchSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: i18nTextSchema,
+  address: i18nPartialSchema,
+  phone: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  timeZone: z.string(),
+  openNow: z.boolean(),
+  closedReason: z.string().nullable().describe("Why the branch is not taking customers now"),
+  today: dayOpeningSchema,
+  week: z.array(dayOpeningSchema).describe("Today and the six days after, in local time"),
+});
+export type PublicBranchDto = z.infer<typeof publicBranchSchema>;
+
+export const publicCompanySchema = z.object({
+  name: z.string(),
+  slug: z.string(),
+  logoUrl: z.string().nullable(),
+  description: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  primaryColor: z.string().nullable(),
+});
+export type PublicCompanyDto = z.infer<typeof publicCompanySchema>;
+
+export const portalCompanyResponse = z.object({
+  company: publicCompanySchema,
+  branches: z.array(publicBranchSchema),
+});
+export type PortalCompanyPageDto = z.infer<typeof portalCompanyResponse>;
+
+export const serviceLineSchema = z.object({
+  id: z.string(),
+  letter: z.string(),
+  name: i18nTextSchema,
+  description: i18nPartialSchema,
+  durationMinutes: z.number(),
+  waiting: z.number().describe("People waiting now"),
+  operatorsServing: z.number().describe("Operators at their counter for this service now"),
+  wait: z.object({
+    minutes: z.number(),
+    lowMinutes: z.number(),
+    highMinutes: z.number(),
+    noOperators: z.boolean(),
+  }),
+  joinOnline: z.boolean().describe("Whether a place can be taken online now"),
+  joinRefusal: z.string().nullable().describe("Why not, when it cannot"),
+  bookOnline: z.boolean().describe("Whether a time can be booked online (see …/slots)"),
+});
+export type ServiceLineDto = z.infer<typeof serviceLineSchema>;
+
+export const portalBranchResponse = z.object({
+  company: publicCompanySchema,
+  branch: publicBranchSchema,
+  services: z.array(serviceLineSchema),
+});
+export type PortalBranchPageDto = z.infer<typeof portalBranchResponse>;
+
+export const joinedTicketSchema = z.object({
+  label: z.string(),
+  status: z.string(),
+  token: z.string().describe("The tracking token: the ticket's page is /t/{token}"),
+  trackPath: z.string(),
+  branchName: i18nTextSchema,
+  serviceName: i18nTextSchema,
+  issuedAt: z.date(),
+});
+export type JoinedTicketDto = z.infer<typeof joinedTicketSchema>;
+
+export const joinQueueResponse = z.object({ ticket: joinedTicketSchema });

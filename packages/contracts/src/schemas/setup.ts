@@ -1,0 +1,221 @@
+import { z } from "zod";
+import { BRANCH_STATUSES, EXCEPTION_KINDS, LATE_ARRIVAL, NUMBER_SCHEME } from "../branch";
+import { CHECKLIST_KEYS, COMPANY_STATUSES } from "../company";
+import { STAFF_ROLES } from "../staff";
+import { i18nTextSchema } from "./queue-views";
+
+/**
+ * What the server answers to a company's set-up (`/api/c/{slug}/admin/…`): branches, their
+ * exceptions and services, services, counters, staff (with their weekly schedules), the overview
+ * and branding. The server serialises with these; the web reads their types through `Wire<…>`.
+ */
+
+/** Optional text in up to three languages. */
+export const i18nPartialSchema = z.object({
+  uz: z.string().optional(),
+  ru: z.string().optional(),
+  en: z.string().optional(),
+});
+
+export const timeRangeSchema = z.object({ start: z.string(), end: z.string() });
+export const dayHoursSchema = z.object({
+  open: z.string(),
+  close: z.string(),
+  breaks: z.array(timeRangeSchema),
+});
+/** ISO weekdays "1" (Monday) … "7" (Sunday) → hours; a missing day is closed. */
+export const weeklyHoursSchema = z.record(z.string(), dayHoursSchema);
+
+export const branchSettingsSchema = z.object({
+  numberScheme: z.enum(NUMBER_SCHEME),
+  noShowGraceSeconds: z.number(),
+  dailyTicketLimit: z.number().nullable(),
+  bookingHorizonDays: z.number(),
+  onlineCapPerSlot: z.number().nullable(),
+  keepOvernight: z.boolean(),
+  checkInEarlyMinutes: z.number(),
+  checkInLateMinutes: z.number(),
+  lateArrival: z.enum(LATE_ARRIVAL),
+});
+export type BranchSettingsDto = z.infer<typeof branchSettingsSchema>;
+
+export const branchSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  code: z.string(),
+  name: i18nTextSchema,
+  address: i18nPartialSchema,
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  phone: z.string().nullable(),
+  timeZone: z.string(),
+  status: z.enum(BRANCH_STATUSES),
+  weeklyHours: weeklyHoursSchema,
+  settings: branchSettingsSchema,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type BranchDto = z.infer<typeof branchSchema>;
+
+export const branchExceptionSchema = z.object({
+  id: z.string(),
+  branchId: z.string(),
+  day: z.string(),
+  kind: z.enum(EXCEPTION_KINDS),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type BranchExceptionDto = z.infer<typeof branchExceptionSchema>;
+
+export const branchServiceSchema = z.object({
+  serviceId: z.string(),
+  enabled: z.boolean(),
+  letter: z.string(),
+  name: i18nTextSchema,
+  active: z.boolean(),
+});
+export type BranchServiceDto = z.infer<typeof branchServiceSchema>;
+
+export const serviceAssignmentSchema = z.object({ branchId: z.string(), enabled: z.boolean() });
+export type ServiceAssignmentDto = z.infer<typeof serviceAssignmentSchema>;
+
+export const serviceSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  letter: z.string(),
+  name: i18nTextSchema,
+  description: i18nPartialSchema,
+  durationMinutes: z.number(),
+  priority: z.number(),
+  headStartSeconds: z.number(),
+  nearlyUpPosition: z.number(),
+  nearlyUpMinutes: z.number(),
+  targetWaitMinutes: z.number().nullable(),
+  onlineBooking: z.boolean(),
+  showOnKiosk: z.boolean(),
+  active: z.boolean(),
+  branches: z.array(serviceAssignmentSchema),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type ServiceDto = z.infer<typeof serviceSchema>;
+
+export const counterSchema = z.object({
+  id: z.string(),
+  branchId: z.string(),
+  number: z.number(),
+  name: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.date(),
+});
+export type CounterDto = z.infer<typeof counterSchema>;
+
+export const staffSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  phone: z.string().nullable(),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.date().nullable(),
+  lastLoginAt: z.date().nullable(),
+  branchId: z.string().nullable(),
+  counterId: z.string().nullable(),
+  serviceIds: z.array(z.string()),
+  branchIds: z.array(z.string()),
+  weeklySchedule: weeklyHoursSchema,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type StaffDto = z.infer<typeof staffSchema>;
+
+/** The one-time password is in the answer only when delivery is PASSWORD, and only this once. */
+export const credentialsSchema = z.object({
+  oneTimePassword: z.string().nullable(),
+  outboxId: z.string().nullable(),
+  expiresAt: z.date(),
+});
+export type CredentialsDto = z.infer<typeof credentialsSchema>;
+
+export const createdStaffSchema = credentialsSchema.extend({ staff: staffSchema });
+export type CreatedStaffDto = z.infer<typeof createdStaffSchema>;
+
+export const checklistItemSchema = z.object({
+  key: z.enum(CHECKLIST_KEYS),
+  done: z.boolean(),
+  /** Required before the company can be marked ready; the others are advice. */
+  required: z.boolean(),
+  message: z.string(),
+});
+export type ChecklistItemDto = z.infer<typeof checklistItemSchema>;
+
+export const overviewSchema = z.object({
+  status: z.enum(COMPANY_STATUSES),
+  readyRequestedAt: z.date().nullable(),
+  activatedAt: z.date().nullable(),
+  counts: z.object({
+    branches: z.number(),
+    openBranches: z.number(),
+    services: z.number(),
+    activeServices: z.number(),
+    counters: z.number(),
+    operators: z.number(),
+    pairedDevices: z.number(),
+  }),
+  checklist: z.array(checklistItemSchema),
+  canRequestActivation: z.boolean(),
+});
+export type OverviewDto = z.infer<typeof overviewSchema>;
+
+export const readySchema = z.object({ readyRequestedAt: z.date() });
+export type ReadyDto = z.infer<typeof readySchema>;
+
+export const brandingSchema = z.object({
+  name: z.string(),
+  logoUrl: z.string().nullable(),
+  primaryColor: z.string().nullable(),
+});
+export type BrandingDto = z.infer<typeof brandingSchema>;
+
+const profileBranchSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  code: z.string(),
+  name: i18nTextSchema,
+  timeZone: z.string(),
+  status: z.enum(BRANCH_STATUSES),
+});
+
+/** The signed-in staff member's own profile (`GET …/staff/me`), with the company's branding. */
+export const staffProfileSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  phone: z.string().nullable(),
+  branch: profileBranchSchema.nullable(),
+  counter: z
+    .object({
+      id: z.string(),
+      number: z.number(),
+      name: z.string().nullable(),
+      active: z.boolean(),
+    })
+    .nullable(),
+  services: z.array(
+    z.object({
+      id: z.string(),
+      letter: z.string(),
+      name: i18nTextSchema,
+      durationMinutes: z.number(),
+      active: z.boolean(),
+    }),
+  ),
+  managedBranches: z.array(profileBranchSchema),
+  weeklySchedule: weeklyHoursSchema,
+  company: brandingSchema.extend({ slug: z.string() }),
+});
+export type StaffProfileDto = z.infer<typeof staffProfileSchema>;
