@@ -85,7 +85,9 @@ describe("the kiosk's snapshot", () => {
     const k = await kioskBranch();
     await companyDb(p.ctx.db, k.company)
       .updateTable("devices")
-      .set({ settings: JSON.stringify({ serviceIds: [k.services[1]!.id], languages: ["uz-Cyrl", "ru"] }) })
+      .set({
+        settings: JSON.stringify({ serviceIds: [k.services[1]!.id], languages: ["uz-Cyrl", "ru"] }),
+      })
       .execute();
     const body = (await snapshot(k.slug, k.token)).json();
     expect(body.services.map((s: { id: string }) => s.id)).toEqual([k.services[1]!.id]);

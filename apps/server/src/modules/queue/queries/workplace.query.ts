@@ -2,7 +2,7 @@ import { WAITING_LIST_OF_SOURCE, type WaitingListKey } from "@equeue/contracts";
 import { businessDay, rankCandidates } from "@equeue/core";
 import { sql } from "kysely";
 import type { WorkplaceDto } from "../http/queue-views.schema";
-import type { CompanyQueryDb, TicketView } from "../queue.types";
+import type { CompanyQueryDb } from "../queue.types";
 import { operatorServiceIds, workplaceBranchId, type StaffWorkplace } from "../staff-workplace";
 import { toStaffTicket } from "./ticket.mapper";
 import { loadWaitingLine, orderingContext, toCandidate } from "./waiting-line";
