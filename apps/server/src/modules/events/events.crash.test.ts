@@ -84,14 +84,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("queue events across a crash", (
     let caught = await cursors();
     for (
       let i = 0;
-      i < 300 && !(caught.length === 3 && caught.every((c) => c.last_id === last.id));
+      i < 300 && !(caught.length === 4 && caught.every((c) => c.last_id === last.id));
       i++
     ) {
       await new Promise((r) => setTimeout(r, 100));
       caught = await cursors();
     }
     expect(caught).toEqual(
-      ["notifications", "report-rollups", "ticket-index"].map((subscriber) => ({
+      ["notifications", "report-rollups", "ticket-index", "webhooks"].map((subscriber) => ({
         subscriber,
         last_id: last.id,
       })),

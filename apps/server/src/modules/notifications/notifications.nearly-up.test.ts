@@ -49,8 +49,17 @@ describe("nearly up reads the head of a moved line, not the whole line", () => {
       body: {},
     });
     expect(called.statusCode).toBe(200);
-    const { events } = await readAfter(p.ctx.db, company, { last_tx: "0", last_id: 0 }, 1000);
-    const calls = events.filter((e) => e.type === "CALL");
+    // On a shared PostgreSQL another test's open transaction can hold the event back from the
+    // dispatcher's read for a moment (it reads only below every running transaction): wait for it.
+    const readCalls = async () =>
+      (await readAfter(p.ctx.db, company, { last_tx: "0", last_id: 0 }, 1000)).events.filter(
+        (e) => e.type === "CALL",
+      );
+    let calls = await readCalls();
+    for (let i = 0; i < 200 && calls.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      calls = await readCalls();
+    }
     expect(calls).toHaveLength(1);
 
     const read = { statements: 0, rows: 0 };
