@@ -23,7 +23,6 @@ import {
   type ScreenLanguage as Language,
   type Language as TextLanguage,
 } from "@equeue/contracts";
-import { uzCyrlOf } from "./cyrillic";
 
 /**
  * The languages a screen offers (uz, uz-Cyrl, ru, en). What is sent to the server or picked
@@ -121,9 +120,14 @@ export function preloadLanguages(langs: readonly Language[]): Promise<void> {
 }
 
 async function addBundleLanguage(bundle: MessageBundle, lang: Language): Promise<void> {
-  // Uzbek Cyrillic is made from the Uzbek (Latin) texts, so it has every key they have.
+  // Uzbek Cyrillic is made from the Uzbek (Latin) texts, so it has every key they have. The
+  // transliterator loads only when someone picks it: the kiosk and board budgets have no room.
   const texts =
-    lang === "uz" ? bundle.uz : lang === "uz-Cyrl" ? uzCyrlOf(bundle.uz) : await bundle[lang]();
+    lang === "uz"
+      ? bundle.uz
+      : lang === "uz-Cyrl"
+        ? (await import("./cyrillic")).uzCyrlOf(bundle.uz)
+        : await bundle[lang]();
   i18n.addResourceBundle(lang, "translation", texts, true, true);
 }
 
