@@ -25,7 +25,20 @@ export type BaseResult = {
   peak_rss_mb: number | null;
 };
 
-export type Bar = { name: string; target: string; actual: string; pass: boolean };
+/** `speed` marks a bar on time or throughput, which only a figure-of-record run can judge. */
+export type Bar = { name: string; target: string; actual: string; pass: boolean; speed?: boolean };
+
+/**
+ * Whether a run passes. A smoke run (CI, on a machine of unknown speed and load) must be
+ * correct — no errors, nothing lost — but its speed bars are printed, not enforced: the figure
+ * of record for speed comes from a full run on a quiet machine (BENCHMARKS.md).
+ */
+export function barsPass(bars: Bar[], smoke: boolean): boolean {
+  const judged = smoke ? bars.filter((b) => !b.speed) : bars;
+  if (smoke && judged.length < bars.length)
+    console.log("smoke run: speed bars are reported above, not enforced");
+  return bars.length > 0 && judged.every((b) => b.pass);
+}
 
 export type Machine = {
   cpu_model: string;
