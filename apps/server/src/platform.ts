@@ -25,6 +25,8 @@ export type Platform = {
 export type StartOptions = {
   /** Keep PGlite in memory instead of DATA_DIR (tests). */
   inMemory?: boolean;
+  /** With `inMemory`: start from this PGlite dump (a migrated snapshot) instead of an empty one. */
+  pgliteDump?: Blob;
   serveWeb?: boolean;
   mail?: MailTransport | null;
   companyMigrations?: Migration[];
@@ -63,6 +65,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     url: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     inMemory: opts.inMemory ?? false,
+    pgliteDump: opts.pgliteDump,
     poolSize: config.DATABASE_POOL_SIZE,
     backgroundPoolSize: config.DATABASE_BACKGROUND_POOL_SIZE,
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,

@@ -16,6 +16,8 @@ export type DatabaseOptions = {
   dataDir?: string | undefined;
   /** Keep PGlite in memory (tests). */
   inMemory?: boolean;
+  /** Start the in-memory PGlite from this data-directory dump instead of an empty cluster (tests). */
+  pgliteDump?: Blob | undefined;
   poolSize?: number;
   /**
    * PostgreSQL: a second pool of this many connections for background work (`background`), so
@@ -114,7 +116,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     fs.mkdirSync(dir, { recursive: true });
   }
   const parsers = { [DATE_OID]: (v: string) => v };
-  const pglite = await PGlite.create(dir ? { dataDir: dir, parsers } : { parsers });
+  const pglite = await PGlite.create(
+    dir
+      ? { dataDir: dir, parsers }
+      : { parsers, ...(opts.pgliteDump && { loadDataDir: opts.pgliteDump }) },
+  );
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   // One connection: background work takes its turn on it (a second Kysely would interleave
   // two transactions on one session).

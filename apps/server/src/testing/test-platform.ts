@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { loadConfig, type Config } from "../config";
 import { createCitusDatabase, databaseAt, withClient } from "./citus-database";
+import { migratedPgliteDump } from "./pglite-snapshot";
 import { startPlatform, type Platform, type StartOptions } from "../platform";
 
 export const SUPER_ADMIN = { email: "root@e-queue.test", password: "Sup3r-Secret-Pass" };
@@ -57,8 +58,10 @@ export async function createTestPlatform(
     ...(databaseUrl && { DATABASE_URL: databaseUrl }),
     ...env,
   });
+  const pgliteDump = databaseUrl ? undefined : await migratedPgliteDump();
   const platform = await startPlatform(config, {
     inMemory: !databaseUrl,
+    ...(pgliteDump && { pgliteDump }),
     serveWeb: false,
     mail: null,
     ...opts,
