@@ -3,17 +3,23 @@
  * (`main.ts`, as systemd runs them), PostgreSQL and Redis on loopback. Run by CI's
  * `npm run test:cluster` (CLUSTER_TEST=1 and TEST_DATABASE_URL); skipped otherwise.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { REALTIME_PATH as SOCKET_PATH } from "@equeue/contracts";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SOCKET_PATH } from "./modules/realtime/realtime-hub";
 import { companyDb, type CompanyRecord } from "./modules/tenancy/company-directory";
 import { call, createTestPlatform, SUPER_ADMIN, type TestPlatform } from "./testing";
+import {
+  connectBoard,
+  exited,
+  send,
+  startAppNode,
+  until,
+  type AppNode,
+  type Board,
+} from "./testing/cluster-nodes";
 import { IssueLoad, tally } from "./testing/issue-load";
 import { startNginx, type TestNginx } from "./testing/nginx";
 import {
@@ -31,144 +37,8 @@ import {
 } from "./testing/throwaway-redis";
 
 const enabled = process.env.CLUSTER_TEST === "1";
-const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const BASE_DOMAIN = "cluster.test";
 const METRICS_TOKEN = "cluster-test-metrics-token";
-
-type AppNode = { name: string; port: number; child: ChildProcess; addr: string };
-type Answer = { status: number; body: Record<string, unknown> | null };
-type Wire = { at: string; services?: { waiting: number }[] };
-type BoardSnapshot = Wire & {
-  display: { services: { waiting: number }[]; calls: { id: string }[] };
-};
-type BoardCall = { call: { id: string; label: string } };
-
-/** One HTTP request from a chosen loopback address (nginx hashes clients by address). */
-function send(
-  url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: unknown; from?: string } = {},
-): Promise<Answer> {
-  const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-  return new Promise((resolve) => {
-    const req = http.request(
-      url,
-      {
-        method: opts.method ?? "GET",
-        agent: false,
-        localAddress: opts.from ?? "127.0.0.1",
-        timeout: 10_000,
-        headers: { ...(body && { "content-type": "application/json" }), ...opts.headers },
-      },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => (text += c));
-        res.on("end", () => {
-          let parsed: Record<string, unknown> | null = null;
-          try {
-            parsed = JSON.parse(text) as Record<string, unknown>;
-          } catch {
-            parsed = null;
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
-        });
-        res.on("error", () => resolve({ status: 0, body: null }));
-      },
-    );
-    req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.on("error", () => resolve({ status: 0, body: null }));
-    req.end(body);
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null
-      ? resolve()
-      : child.once("exit", () => resolve()),
-  );
-
-/** `node --import tsx apps/server/src/main.ts`, configured by its environment as in production. */
-async function startAppNode(name: string, env: Record<string, string>, logDir: string) {
-  const port = await freePort();
-  const log = fs.openSync(path.join(logDir, `${name}.log`), "a");
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, HOST: "127.0.0.1", PORT: String(port) },
-    stdio: ["ignore", log, log],
-  });
-  const node: AppNode = { name, port, child, addr: `127.0.0.1:${port}` };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(
-        `${name} exited: ${fs.readFileSync(path.join(logDir, `${name}.log`), "utf8")}`,
-      );
-    const r = await send(`http://${node.addr}/api/ready`);
-    if (r.status === 200) return node;
-    if (Date.now() > deadline) throw new Error(`${name} was not ready in 90 s`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-type Board = {
-  socket: Socket;
-  snapshots: { at: number; waiting: number; calls: string[] }[];
-  calls: { id: string; label: string; got: number }[];
-  /** Waiting count, newest `at` wins (snapshot or queue.counts), as the board app keeps it. */
-  state: { at: string; waiting: number };
-  disconnects: number;
-};
-
-function connectBoard(
-  url: string,
-  auth: Record<string, unknown>,
-  opts: { from?: string; transports?: string[] } = {},
-): Board {
-  const socket = io(url, {
-    path: SOCKET_PATH,
-    auth,
-    forceNew: true,
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 500,
-    transports: (opts.transports ?? ["websocket"]) as ("websocket" | "polling")[],
-    ...(opts.from && { localAddress: opts.from }),
-  });
-  const board: Board = {
-    socket,
-    snapshots: [],
-    calls: [],
-    state: { at: "", waiting: -1 },
-    disconnects: 0,
-  };
-  const keep = (at: string, waiting: number) => {
-    if (at >= board.state.at) board.state = { at, waiting };
-  };
-  socket.on("snapshot", (p: BoardSnapshot) => {
-    const waiting = p.display.services[0]?.waiting ?? -1;
-    board.snapshots.push({
-      at: Date.now(),
-      waiting,
-      calls: p.display.calls.map((c) => c.id),
-    });
-    keep(p.at, waiting);
-  });
-  socket.on("queue.counts", (p: Wire) => keep(p.at, p.services?.[0]?.waiting ?? -1));
-  socket.on("display.call", (p: BoardCall) =>
-    board.calls.push({ id: p.call.id, label: p.call.label, got: Date.now() }),
-  );
-  socket.on("disconnect", () => board.disconnects++);
-  return board;
-}
-
-async function until(what: string, test: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.skipIf(!enabled)("several app processes behind nginx", () => {
   let p: TestPlatform;
