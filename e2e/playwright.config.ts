@@ -4,8 +4,9 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // A random port (kept in the environment so workers agree) unless E2E_PORT says otherwise:
-// a developer's running platform or another run must not collide with this one.
-process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+// a developer's running platform or another run must not collide with this one. It stays below
+// Linux's ephemeral range (32768 and up), where an outgoing connection may already hold it.
+process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 12_000));
 const port = Number(process.env.E2E_PORT);
 // A fresh embedded database for every run, so journeys start from an empty platform.
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "eq-e2e-"));
