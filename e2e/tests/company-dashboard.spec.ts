@@ -51,7 +51,9 @@ test("the admin watches the floor move while an operator serves, then exports a 
   await expect(admin.getByTestId("kpi-served")).toHaveText("1");
   await expect(admin.getByTestId("kpi-entered")).toHaveText("3");
   await expect(admin.getByTestId("table-operators")).toContainText("1");
-  await expect(admin.locator("svg").first()).toBeVisible();
+  // The charts are drawn, not only their boxes: ECharts loads after the figures and tables.
+  const daily = admin.getByRole("img", { name: "Kunlar bo‘yicha" });
+  await expect(daily.locator("svg path").first()).toBeAttached();
   await snap(admin, "reports-02-report");
   const [download] = await Promise.all([
     admin.waitForEvent("download"),
