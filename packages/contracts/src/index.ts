@@ -11,6 +11,8 @@ export * from "./audit-action";
 export * from "./faces";
 export * from "./realtime";
 export * from "./integrations";
+export * from "./outbox";
+export * from "./notifications";
 export type * from "./wire";
 export type {
   BranchDirectoryDto,
@@ -61,3 +63,38 @@ export type {
 export type { BookingDto, SlotDto, SlotsDto } from "./schemas/booking";
 export type { CancelledTicketDto, MyTicketDto, MyTicketsDto } from "./schemas/customer";
 export type { CompanyDto, ProvisioningFailureDto, ProvisioningStepDto } from "./schemas/companies";
+export type { FloorDto, ReportDto, StaffingDto } from "./schemas/reports";
+export type {
+  KioskCheckInDto,
+  KioskClosedReason,
+  KioskServiceDto,
+  KioskSnapshotDto,
+  KioskTicketDto,
+  OfflineBlockDto,
+  OfflineSyncResultDto,
+  WaitRangeDto,
+} from "./schemas/kiosk";
+export type { AuditEntryDto, OutboxDeliveryDto, OutboxMessageDto } from "./schemas/platform-logs";
+export type {
+  ChannelsDto,
+  ChannelsInput,
+  ChannelsResponseDto,
+  NotificationPreviewDto,
+  NotificationSettingsDto,
+  PushKeyDto,
+  PushRemovedDto,
+  PushSubscribedDto,
+  TelegramAvailabilityDto,
+  TelegramLinkDto,
+  TicketChannelsDto,
+} from "./schemas/notifications";
+export type {
+  AuthSessionDto,
+  AuthUserDto,
+  ChangePasswordInput,
+  CompanyInfoDto,
+  CustomerDto,
+  CustomerSessionDto,
+  LoginInput,
+  SignInCodeDto,
+} from "./schemas/auth";

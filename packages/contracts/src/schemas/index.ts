@@ -5,3 +5,8 @@ export * from "./portal";
 export * from "./booking";
 export * from "./customer";
 export * from "./companies";
+export * from "./reports";
+export * from "./kiosk";
+export * from "./platform-logs";
+export * from "./notifications";
+export * from "./auth";
