@@ -74,7 +74,13 @@ export type {
   OfflineSyncResultDto,
   WaitRangeDto,
 } from "./schemas/kiosk";
-export type { AuditEntryDto, OutboxDeliveryDto, OutboxMessageDto } from "./schemas/platform-logs";
+export type {
+  AuditEntryDto,
+  OutboxDeliveryDto,
+  OutboxMessageDto,
+  OutboxPageDto,
+  PlatformFiguresDto,
+} from "./schemas/platform";
 export type {
   ChannelsDto,
   ChannelsInput,
@@ -98,3 +104,13 @@ export type {
   LoginInput,
   SignInCodeDto,
 } from "./schemas/auth";
+export type {
+  ApiKeyDto,
+  CreateApiKeyInput,
+  CreatedApiKeyDto,
+  CreatedWebhookDto,
+  CreateWebhookInput,
+  UpdateWebhookInput,
+  WebhookDeliveryDto,
+  WebhookDto,
+} from "./schemas/integrations";

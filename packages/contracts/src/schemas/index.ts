@@ -7,6 +7,7 @@ export * from "./customer";
 export * from "./companies";
 export * from "./reports";
 export * from "./kiosk";
-export * from "./platform-logs";
+export * from "./platform";
 export * from "./notifications";
 export * from "./auth";
+export * from "./integrations";

@@ -1,4 +1,4 @@
-import { auditEntrySchema } from "@equeue/contracts/schemas";
+import { auditPageResponse } from "@equeue/contracts/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
@@ -23,12 +23,7 @@ export const auditRoutes =
             ...pagingQuery,
           }),
           response: {
-            200: z.object({
-              items: z.array(auditEntrySchema),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-            }),
+            200: auditPageResponse,
           },
         },
       },

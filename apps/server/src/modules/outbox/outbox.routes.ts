@@ -1,8 +1,4 @@
-import {
-  outboxDeliverySchema,
-  outboxMessageSchema,
-  outboxStatusSchema,
-} from "@equeue/contracts/schemas";
+import { outboxPageResponse, outboxStatusSchema } from "@equeue/contracts/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
@@ -27,13 +23,7 @@ export const outboxRoutes =
             ...pagingQuery,
           }),
           response: {
-            200: z.object({
-              items: z.array(outboxMessageSchema),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-              delivery: outboxDeliverySchema,
-            }),
+            200: outboxPageResponse,
           },
         },
       },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OUTBOX_STATUSES } from "../outbox";
 
-/** What the Super Admin's log pages read: the audit log and the notification outbox. */
+/** What the Super Admin's pages read: the audit log, the notification outbox, the figures. */
 
 /** One audit entry: who did what, when and from where (`GET /api/platform/audit`). */
 export const auditEntrySchema = z.object({
@@ -19,6 +19,13 @@ export const auditEntrySchema = z.object({
   requestId: z.string().nullable(),
 });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
+
+export const auditPageResponse = z.object({
+  items: z.array(auditEntrySchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 export const outboxStatusSchema = z.enum(OUTBOX_STATUSES);
 
@@ -49,3 +56,46 @@ export const outboxDeliverySchema = z.object({
   channels: z.array(z.string()),
 });
 export type OutboxDeliveryDto = z.infer<typeof outboxDeliverySchema>;
+
+export const outboxPageResponse = z.object({
+  items: z.array(outboxMessageSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  delivery: outboxDeliverySchema,
+});
+export type OutboxPageDto = z.infer<typeof outboxPageResponse>;
+
+const n = z.number();
+const kinds = z.object({ DISPLAY: n, KIOSK: n });
+
+/** The platform at a glance (`GET /api/platform/figures`). */
+export const figuresResponse = z.object({
+  at: z.date(),
+  companies: z.object({
+    byStatus: z.object({ INACTIVE: n, ACTIVE: n, SUSPENDED: n, DELETED: n }),
+    total: n,
+  }),
+  tickets: z.object({
+    from: z.string(),
+    days: z
+      .array(z.object({ day: z.string(), tickets: n, served: n }))
+      .describe("Per branch-local day: tickets taken (into the line or booked) and served"),
+    unreadCompanies: z
+      .array(z.object({ companyId: z.string(), slug: z.string() }))
+      .describe("Companies whose figures could not be read (a schema that failed to migrate)"),
+  }),
+  devices: z.object({
+    paired: kinds,
+    online: kinds.describe("Paired devices with a live connection now"),
+  }),
+  outbox: z.array(
+    z.object({
+      channel: z.string(),
+      pending: n,
+      failed: n,
+      oldestPendingSeconds: n.nullable(),
+    }),
+  ),
+});
+export type PlatformFiguresDto = z.infer<typeof figuresResponse>;
