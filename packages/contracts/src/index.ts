@@ -114,3 +114,11 @@ export type {
   WebhookDeliveryDto,
   WebhookDto,
 } from "./schemas/integrations";
+export type { BranchInput, ExceptionInput } from "./schemas/branch-bodies";
+export type {
+  AssignmentInput,
+  CounterInput,
+  CredentialDelivery,
+  ServiceInput,
+  StaffInput,
+} from "./schemas/setup-bodies";

@@ -11,3 +11,6 @@ export * from "./platform";
 export * from "./notifications";
 export * from "./auth";
 export * from "./integrations";
+export * from "./form-fields";
+export * from "./branch-bodies";
+export * from "./setup-bodies";

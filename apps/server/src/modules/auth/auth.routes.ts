@@ -16,7 +16,6 @@ import type { Session } from "./auth.service";
 
 export const REFRESH_COOKIE = "eq_rt";
 
-
 const toUser = (a: Account, role: string) => ({
   id: a.id,
   email: a.email,

@@ -9,7 +9,6 @@ export const kioskIssueBody = z.strictObject({
   language: z.enum(["uz", "ru", "en"]).nullish(),
 });
 
-
 export const kioskCheckInBody = z
   .strictObject({
     code: z
