@@ -13,9 +13,9 @@ export async function changePassword(
   body: ChangePasswordInput,
 ): Promise<CompanyUser> {
   const session = getCompanySession(slug);
-  const answer = await session.request<AuthSessionDto>(
-    "/auth/change-password",
-    { method: "POST", body },
-  );
+  const answer = await session.request<AuthSessionDto>("/auth/change-password", {
+    method: "POST",
+    body,
+  });
   return session.adopt(answer);
 }

@@ -25,8 +25,7 @@ export const cancelMyTicket = (ticketId: string) =>
 export type AccountChannels = ChannelsDto;
 
 /** Which channels tell me about all my tickets. */
-export const fetchAccountChannels = () =>
-  customerSession.request<ChannelsResponseDto>("/channels");
+export const fetchAccountChannels = () => customerSession.request<ChannelsResponseDto>("/channels");
 
 /** Turns channels off or on for every ticket of my phone. */
 export const setAccountChannels = (on: ChannelsInput) =>
