@@ -20,12 +20,11 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
-export const auditPageResponse = z.object({
-  items: z.array(auditEntrySchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+/** A page of a Super Admin's list: its items and where it stands in the whole. */
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const auditPageResponse = pageOf(auditEntrySchema);
 
 export const outboxStatusSchema = z.enum(OUTBOX_STATUSES);
 
@@ -57,11 +56,7 @@ export const outboxDeliverySchema = z.object({
 });
 export type OutboxDeliveryDto = z.infer<typeof outboxDeliverySchema>;
 
-export const outboxPageResponse = z.object({
-  items: z.array(outboxMessageSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
+export const outboxPageResponse = pageOf(outboxMessageSchema).extend({
   delivery: outboxDeliverySchema,
 });
 export type OutboxPageDto = z.infer<typeof outboxPageResponse>;
