@@ -62,7 +62,13 @@ export type {
 } from "./schemas/portal";
 export type { BookingDto, SlotDto, SlotsDto } from "./schemas/booking";
 export type { CancelledTicketDto, MyTicketDto, MyTicketsDto } from "./schemas/customer";
-export type { CompanyDto, ProvisioningFailureDto, ProvisioningStepDto } from "./schemas/companies";
+export type {
+  CompanyDto,
+  CompanyInput,
+  CompanyPatch,
+  ProvisioningFailureDto,
+  ProvisioningStepDto,
+} from "./schemas/companies";
 export type { FloorDto, ReportDto, StaffingDto } from "./schemas/reports";
 export type {
   KioskCheckInDto,
