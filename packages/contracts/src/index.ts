@@ -11,6 +11,8 @@ export * from "./audit-action";
 export * from "./faces";
 export * from "./realtime";
 export * from "./integrations";
+export * from "./outbox";
+export * from "./notifications";
 export type * from "./wire";
 export type {
   BranchDirectoryDto,
@@ -60,4 +62,69 @@ export type {
 } from "./schemas/portal";
 export type { BookingDto, SlotDto, SlotsDto } from "./schemas/booking";
 export type { CancelledTicketDto, MyTicketDto, MyTicketsDto } from "./schemas/customer";
-export type { CompanyDto, ProvisioningFailureDto, ProvisioningStepDto } from "./schemas/companies";
+export type {
+  CompanyDto,
+  CompanyInput,
+  CompanyPatch,
+  ProvisioningFailureDto,
+  ProvisioningStepDto,
+} from "./schemas/companies";
+export type { FloorDto, ReportDto, StaffingDto } from "./schemas/reports";
+export type {
+  KioskCheckInDto,
+  KioskClosedReason,
+  KioskServiceDto,
+  KioskSnapshotDto,
+  KioskTicketDto,
+  OfflineBlockDto,
+  OfflineSyncResultDto,
+  WaitRangeDto,
+} from "./schemas/kiosk";
+export type {
+  AuditEntryDto,
+  OutboxDeliveryDto,
+  OutboxMessageDto,
+  OutboxPageDto,
+  PlatformFiguresDto,
+} from "./schemas/platform";
+export type {
+  ChannelsDto,
+  ChannelsInput,
+  ChannelsResponseDto,
+  NotificationPreviewDto,
+  NotificationSettingsDto,
+  PushKeyDto,
+  PushRemovedDto,
+  PushSubscribedDto,
+  TelegramAvailabilityDto,
+  TelegramLinkDto,
+  TicketChannelsDto,
+} from "./schemas/notifications";
+export type {
+  AuthSessionDto,
+  AuthUserDto,
+  ChangePasswordInput,
+  CompanyInfoDto,
+  CustomerDto,
+  CustomerSessionDto,
+  LoginInput,
+  SignInCodeDto,
+} from "./schemas/auth";
+export type {
+  ApiKeyDto,
+  CreateApiKeyInput,
+  CreatedApiKeyDto,
+  CreatedWebhookDto,
+  CreateWebhookInput,
+  UpdateWebhookInput,
+  WebhookDeliveryDto,
+  WebhookDto,
+} from "./schemas/integrations";
+export type { BranchInput, ExceptionInput } from "./schemas/branch-bodies";
+export type {
+  AssignmentInput,
+  CounterInput,
+  CredentialDelivery,
+  ServiceInput,
+  StaffInput,
+} from "./schemas/setup-bodies";

@@ -4,33 +4,20 @@
  * server records and the Company admin's live preview shows.
  */
 
-/** What happened that a customer is told about; each has a text per language. */
-export const NOTIFICATION_TRIGGERS = [
-  "TAKEN",
-  "BOOKING_CONFIRMED",
-  "BOOKING_RESCHEDULED",
-  "BOOKING_CANCELLED",
-  "REMINDER",
-  "NEARLY_UP",
-  "CALLED",
-  "TRANSFERRED",
-  "CANCELLED_BY_COMPANY",
-  "NO_SHOW",
-  "RATING_REQUEST",
-] as const;
-export type NotificationTrigger = (typeof NOTIFICATION_TRIGGERS)[number];
+import {
+  NOTIFICATION_TRIGGERS,
+  TEMPLATE_PLACEHOLDERS,
+  type NotificationTrigger,
+  type TemplatePlaceholder,
+} from "@equeue/contracts";
 
-/** What a template may mention. `position` is the place in line ("nearly up"). */
-export const TEMPLATE_PLACEHOLDERS = [
-  "number",
-  "counter",
-  "branch",
-  "service",
-  "time",
-  "link",
-  "position",
-] as const;
-export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+// The triggers and placeholders are a contract with the admin panel's template editor.
+export {
+  NOTIFICATION_TRIGGERS,
+  TEMPLATE_PLACEHOLDERS,
+  type NotificationTrigger,
+  type TemplatePlaceholder,
+};
 export type TemplateValues = Partial<Record<TemplatePlaceholder, string | number | null>>;
 
 const PLACEHOLDER = /\{([^{}\s]*)\}/g;

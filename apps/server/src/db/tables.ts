@@ -3,6 +3,7 @@ import type {
   CompanyStatus,
   DeviceKind,
   I18nText,
+  OutboxStatus,
   StaffRole,
   TicketSource,
   TicketStatus,
@@ -97,7 +98,7 @@ export type LogosTable = {
   created_at: Timestamp;
 };
 
-export type OutboxStatus = "PENDING" | "SENT" | "FAILED" | "SKIPPED";
+export type { OutboxStatus };
 
 export type OutboxChannel = "email" | "sms" | "telegram" | "push";
 

@@ -1,24 +1,10 @@
+import { auditPageResponse } from "@equeue/contracts/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { pagingQuery } from "../../shared/paging";
 import { superAdminCaller } from "../access";
 import { listAudit } from "./audit.repository";
-
-const entry = z.object({
-  id: z.number(),
-  at: z.date(),
-  actorType: z.string(),
-  actorEmail: z.string().nullable(),
-  companyId: z.string().nullable(),
-  companySlug: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-  ip: z.string().nullable(),
-  requestId: z.string().nullable(),
-});
 
 /** Super Admin: who did what, when and from where. Mounted at /api/platform. */
 export const auditRoutes =
@@ -37,12 +23,7 @@ export const auditRoutes =
             ...pagingQuery,
           }),
           response: {
-            200: z.object({
-              items: z.array(entry),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-            }),
+            200: auditPageResponse,
           },
         },
       },

@@ -1,6 +1,12 @@
+// The bodies and answers are a contract with the web's sign-in: defined once there.
+import {
+  authSessionSchema,
+  authUserSchema,
+  changePasswordBody,
+  loginBody,
+} from "@equeue/contracts/schemas";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { actorOf } from "../../shared/actor";
 import { recordAudit } from "../audit";
@@ -9,24 +15,6 @@ import { scopeTables, type Account, type AccountScope } from "./account-scope";
 import type { Session } from "./auth.service";
 
 export const REFRESH_COOKIE = "eq_rt";
-
-export const userSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.string(),
-  mustChangePassword: z.boolean(),
-});
-const sessionSchema = z.object({ accessToken: z.string(), user: userSchema });
-
-const loginBody = z.strictObject({
-  email: z.email("Enter your e-mail address.").max(254),
-  password: z.string().min(1, "Enter your password.").max(200),
-});
-const changePasswordBody = z.strictObject({
-  currentPassword: z.string().min(1, "Enter your current password.").max(200),
-  newPassword: z.string().min(1, "Enter a new password.").max(200),
-});
 
 const toUser = (a: Account, role: string) => ({
   id: a.id,
@@ -92,7 +80,7 @@ export const authRoutes =
         config: {
           rateLimit: { max: ctx.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: "1 minute" },
         },
-        schema: { tags, summary: "Log in", body: loginBody, response: { 200: sessionSchema } },
+        schema: { tags, summary: "Log in", body: loginBody, response: { 200: authSessionSchema } },
       },
       async (request, reply) => {
         const scope = opts.scopeOf(request);
@@ -122,7 +110,7 @@ export const authRoutes =
         schema: {
           tags,
           summary: "Rotate the refresh cookie and get a new access token",
-          response: { 200: sessionSchema },
+          response: { 200: authSessionSchema },
         },
       },
       async (request, reply) => {
@@ -148,7 +136,7 @@ export const authRoutes =
       "/auth/me",
       {
         onRequest: opts.guard,
-        schema: { tags, summary: "The logged-in user", response: { 200: userSchema } },
+        schema: { tags, summary: "The logged-in user", response: { 200: authUserSchema } },
       },
       async (request) => {
         const scope = opts.scopeOf(request);
@@ -170,7 +158,7 @@ export const authRoutes =
           tags,
           summary: "Change the password (required after a one-time password)",
           body: changePasswordBody,
-          response: { 200: sessionSchema },
+          response: { 200: authSessionSchema },
         },
       },
       async (request, reply) => {

@@ -1,5 +1,5 @@
+import { companyInfoSchema } from "@equeue/contracts/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import type { StaffRole } from "../../db/tables";
 import type { AccountScope } from "../auth";
@@ -35,13 +35,7 @@ export const companyAuthRoutes =
           tags: ["company auth"],
           summary: "Public branding of the company for its login page",
           response: {
-            200: z.object({
-              name: z.string(),
-              slug: z.string(),
-              logoUrl: z.string().nullable(),
-              defaultLanguage: z.string(),
-              status: z.string(),
-            }),
+            200: companyInfoSchema,
           },
         },
       },

@@ -3,12 +3,6 @@ import { phoneField } from "../../shared/phone";
 
 export const requestCodeBody = z.strictObject({ phone: phoneField });
 
-export const requestCodeResponse = z.object({
-  phone: z.string().describe("The number the code was sent to, masked"),
-  expiresInSeconds: z.number().int(),
-  resendInSeconds: z.number().int(),
-});
-
 export const verifyCodeBody = z.strictObject({
   phone: phoneField,
   code: z
@@ -17,17 +11,15 @@ export const verifyCodeBody = z.strictObject({
     .regex(/^\d{6}$/, "Enter the 6-digit code from the SMS."),
 });
 
-export const customerSchema = z.object({ id: z.string(), phone: z.string() });
-export const customerSessionSchema = z.object({
-  accessToken: z.string(),
-  user: customerSchema,
-});
-
 export const myTicketParams = z.strictObject({ ticketId: z.uuid("Not a ticket id.") });
 
-// The answers about my tickets are a contract with the web: defined once in @equeue/contracts.
+// The answers (sign-in, my tickets) are a contract with the web: defined once in
+// @equeue/contracts.
 export {
   cancelledTicketSchema,
+  customerSchema,
+  customerSessionSchema,
+  requestCodeResponse,
   myTicketSchema,
   myTicketsResponse,
   type MyTicketDto,

@@ -1,20 +1,6 @@
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
 
-export const offlineBlockSchema = z.object({
-  day: z.string().describe("The branch's business day the numbers are for, YYYY-MM-DD"),
-  ranges: z.array(
-    z.object({
-      series: z.string(),
-      serviceIds: z.array(z.string()).describe("The kiosk's services numbered in this series"),
-      from: z.number().int(),
-      to: z.number().int(),
-      proof: z.string().describe("Send back with each ticket from this range"),
-      tokens: z.array(z.string()).describe("The tracking token of each number, from `from` on"),
-    }),
-  ),
-});
-
 export const offlineTicketInput = z.strictObject({
   series: z.string().regex(/^[A-Z]{1,2}$/, "A series is one or two Latin capitals."),
   from: z.number().int().positive(),
@@ -36,18 +22,13 @@ export const offlineSyncBody = z.strictObject({
   tickets: z.array(offlineTicketInput).min(1, "Send at least one ticket.").max(100),
 });
 
-export const offlineSyncResultSchema = z.object({
-  results: z.array(
-    z.object({
-      series: z.string(),
-      number: z.number(),
-      status: z.enum(["CREATED", "DUPLICATE", "REFUSED"]),
-      label: z.string().nullable(),
-      reason: z.string().nullable(),
-    }),
-  ),
-});
-
-export type OfflineBlockDto = z.infer<typeof offlineBlockSchema>;
 export type OfflineTicketInput = z.infer<typeof offlineTicketInput>;
-export type OfflineSyncResultDto = z.infer<typeof offlineSyncResultSchema>;
+
+// The answers (the reserved block, the hand-in results) are a contract with the kiosk: defined
+// once in @equeue/contracts.
+export {
+  offlineBlockSchema,
+  offlineSyncResultSchema,
+  type OfflineBlockDto,
+  type OfflineSyncResultDto,
+} from "@equeue/contracts/schemas";

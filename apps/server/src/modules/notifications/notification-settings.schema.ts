@@ -1,4 +1,5 @@
 import { NOTIFICATION_TRIGGERS, TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from "@equeue/core";
+import { notificationTriggerSchema } from "@equeue/contracts/schemas";
 import { z } from "zod";
 
 const hhmm = z
@@ -6,7 +7,6 @@ const hhmm = z
   .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Use a time of day as HH:MM, e.g. 18:00.");
 
 const languageSchema = z.enum(["uz", "ru", "en"]);
-const triggerSchema = z.enum(NOTIFICATION_TRIGGERS);
 
 /** One text: empty means the default; an unknown {placeholder} is refused. */
 const templateText = z
@@ -56,39 +56,17 @@ export const updateNotificationSettingsBody = z.strictObject({
 });
 export type UpdateNotificationSettings = z.infer<typeof updateNotificationSettingsBody>;
 
-const texts = z.object({ uz: z.string(), ru: z.string(), en: z.string() });
-
-export const notificationSettingsSchema = z.object({
-  placeholders: z.array(z.string()),
-  templates: z.array(
-    z.object({
-      trigger: triggerSchema,
-      defaults: texts,
-      custom: z.object({
-        uz: z.string().nullable(),
-        ru: z.string().nullable(),
-        en: z.string().nullable(),
-      }),
-    }),
-  ),
-  reminders: z.object({ dayBeforeAt: z.string().nullable(), minutesBefore: z.number().nullable() }),
-  quietHours: z.object({ from: z.string(), to: z.string() }).nullable(),
-});
-export type NotificationSettingsDto = z.infer<typeof notificationSettingsSchema>;
+// The answers (settings, preview) are a contract with the admin panel: defined once in
+// @equeue/contracts.
+export {
+  notificationSettingsSchema,
+  previewSchema,
+  type NotificationSettingsDto,
+} from "@equeue/contracts/schemas";
 
 export const previewBody = z.strictObject({
-  trigger: triggerSchema,
+  trigger: notificationTriggerSchema,
   language: languageSchema,
   /** The text being edited; absent or empty: the company's current text (or the default). */
   text: templateText.optional(),
-});
-
-export const previewSchema = z.object({
-  /** The text as a customer reads it (Telegram, e-mail), with sample values. */
-  text: z.string(),
-  /** The text as an SMS sends it (Uzbek apostrophes folded). */
-  sms: z.string(),
-  encoding: z.enum(["GSM-7", "UCS-2"]),
-  segments: z.number(),
-  characters: z.number(),
 });

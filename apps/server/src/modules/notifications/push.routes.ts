@@ -1,3 +1,11 @@
+import {
+  channelsBody,
+  channelsResponse,
+  pushKeyResponse,
+  pushRemovedResponse,
+  pushSubscribedResponse,
+  ticketChannelsResponse,
+} from "@equeue/contracts/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
@@ -24,19 +32,6 @@ const subscriptionSchema = z.object({
     auth: z.string().regex(/^[A-Za-z0-9_-]{22,24}={0,2}$/, "Not a 16-byte auth secret."),
   }),
 });
-const channelsSchema = z.object({
-  sms: z.boolean(),
-  telegram: z.boolean(),
-  push: z.boolean(),
-});
-const channelsBody = z
-  .strictObject({
-    sms: z.boolean().optional(),
-    telegram: z.boolean().optional(),
-    push: z.boolean().optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, "Name at least one channel.");
-
 type Off = { sms_off: boolean; telegram_off: boolean; push_off: boolean };
 const asOn = (p: Off | undefined) => ({
   sms: !p?.sms_off,
@@ -77,7 +72,7 @@ export const pushRoutes =
           tags,
           summary: "The platform's VAPID public key, for PushManager.subscribe",
           security: [],
-          response: { 200: z.object({ publicKey: z.string() }) },
+          response: { 200: pushKeyResponse },
         },
       },
       async () => ({ publicKey: ctx.vapid.publicKey }),
@@ -98,7 +93,7 @@ export const pushRoutes =
             subscription: subscriptionSchema,
             language: z.enum(["uz", "ru", "en"]).default("uz"),
           }),
-          response: { 200: z.object({ subscribed: z.literal(true) }) },
+          response: { 200: pushSubscribedResponse },
         },
       },
       async (request) => {
@@ -169,7 +164,7 @@ export const pushRoutes =
           security: [],
           params: ticketParams,
           body: z.strictObject({ endpoint: endpointSchema }),
-          response: { 200: z.object({ removed: z.number().int() }) },
+          response: { 200: pushRemovedResponse },
         },
       },
       async (request) => {
@@ -193,14 +188,7 @@ export const pushRoutes =
           summary: "Which channels tell this ticket's holder (on/off) and what follows it",
           security: [],
           params: ticketParams,
-          response: {
-            200: z.object({
-              on: channelsSchema,
-              hasPhone: z.boolean(),
-              telegramChats: z.number().int(),
-              pushBrowsers: z.number().int(),
-            }),
-          },
+          response: { 200: ticketChannelsResponse },
         },
       },
       async (request) => {
@@ -244,7 +232,7 @@ export const pushRoutes =
           security: [],
           params: ticketParams,
           body: channelsBody,
-          response: { 200: z.object({ on: channelsSchema }) },
+          response: { 200: channelsResponse },
         },
       },
       async (request) => {
@@ -275,7 +263,7 @@ export const accountChannelRoutes =
         schema: {
           tags,
           summary: "Which channels tell me about my tickets (on/off)",
-          response: { 200: z.object({ on: channelsSchema }) },
+          response: { 200: channelsResponse },
         },
       },
       async (request) => {
@@ -295,7 +283,7 @@ export const accountChannelRoutes =
           tags,
           summary: "Turn my channels (SMS, Telegram, push) off or on for all my tickets",
           body: channelsBody,
-          response: { 200: z.object({ on: channelsSchema }) },
+          response: { 200: channelsResponse },
         },
       },
       async (request) => {

@@ -1,3 +1,4 @@
+import { telegramAvailabilityResponse, telegramLinkResponse } from "@equeue/contracts/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
@@ -22,7 +23,7 @@ export const telegramRoutes =
           tags: ["notifications"],
           summary: "Whether tickets can be followed in Telegram here (a bot is configured)",
           security: [],
-          response: { 200: z.object({ available: z.boolean() }) },
+          response: { 200: telegramAvailabilityResponse },
         },
       },
       async () => ({ available: ctx.telegram !== null }),
@@ -41,7 +42,7 @@ export const telegramRoutes =
           body: z.strictObject({ language: z.enum(["uz", "ru", "en"]).default("uz") }).default({
             language: "uz",
           }),
-          response: { 200: z.object({ url: z.string(), expiresAt: z.date() }) },
+          response: { 200: telegramLinkResponse },
         },
       },
       async (request) => {

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type { createCompanyBody } from "@equeue/contracts/schemas";
+import type { z } from "zod";
 
 /** Words that name parts of the platform and so cannot be a company's address. */
 export const RESERVED_SLUGS = new Set([
@@ -44,49 +45,7 @@ export const RESERVED_SLUGS = new Set([
   "demo-admin",
 ]);
 
-export const slugSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(3, "Use at least 3 characters.")
-  .max(40, "Use at most 40 characters.")
-  .regex(
-    // Checked after lowering, so the pattern also tells API readers that any case is accepted.
-    /^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/,
-    "Use Latin letters, digits and single dashes, starting with a letter (e.g. kapitalbank).",
-  )
-  .meta({
-    description:
-      "The company's address (…/c/{slug}): Latin letters, digits and dashes, any case; spaces around it are dropped and it is stored in lowercase.",
-  });
+// The bodies are a contract with the Super Admin's panel: defined once in @equeue/contracts.
+export { companyFields, createCompanyBody, languageSchema } from "@equeue/contracts/schemas";
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .optional();
-
-export const languageSchema = z.enum(["uz", "ru", "en"]);
-
-/** The fields of a company its creator gives and the super admin may later edit. */
-export const companyFields = {
-  name: z.string().trim().min(2, "Enter the company name (at least 2 characters).").max(120),
-  adminEmail: z.email("Enter a valid e-mail address, e.g. admin@kapitalbank.uz.").max(254),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^(\+?[0-9][0-9 ()-]{6,19})?$/, "Enter a phone number like +998 71 200 00 00.")
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .optional(),
-  address: optionalText(300),
-  description: optionalText(1000),
-  defaultLanguage: languageSchema.default("uz"),
-  logoId: z.uuid("Upload the logo again.").nullable().optional(),
-};
-
-export const createCompanyBody = z.strictObject({ ...companyFields, slug: slugSchema });
 export type CreateCompanyInput = z.infer<typeof createCompanyBody>;

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/database";
-import type { I18nText } from "../../db/tables";
+import type { I18nText, TicketSource } from "../../db/tables";
 import type { CompanyRecord } from "../tenancy";
 import { operatorStatusTime } from "./operator-time.query";
 import { quoteAccuracy } from "./quote-accuracy.query";
@@ -78,7 +78,7 @@ const arraySum = (column: string, size: number) =>
 
 type Row = Sums & Record<string, unknown>;
 type Rollups = {
-  by_source: (Row & { source: string; wait_hist: number[]; service_hist: number[] })[];
+  by_source: (Row & { source: TicketSource; wait_hist: number[]; service_hist: number[] })[];
   branches: (Row & { branch_id: string })[];
   daily: (Row & { day: string; entered: number[]; served_h: number[] })[];
   operators: (Row & { operator_id: string })[];

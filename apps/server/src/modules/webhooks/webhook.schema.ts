@@ -1,59 +1,15 @@
-import { WEBHOOK_EVENTS } from "@equeue/contracts";
 import { z } from "zod";
+import type { createWebhookBody, updateWebhookBody } from "@equeue/contracts/schemas";
 import { idParams, uuidOf } from "../setup-common";
 
-const urlField = z
-  .url({ protocol: /^https?$/, error: "Write the address as https://… (or http://…)." })
-  .max(2000, "Use an address of at most 2000 characters.");
-const eventTypes = z
-  .array(z.enum(WEBHOOK_EVENTS))
-  .min(1, "Choose at least one event.")
-  .max(WEBHOOK_EVENTS.length)
-  .transform((list) => [...new Set(list)]);
-const description = z.string().trim().max(200, "Use at most 200 characters.");
-
-export const createWebhookBody = z.strictObject({
-  url: urlField,
-  description: description.default(""),
-  eventTypes,
-});
-
-export const updateWebhookBody = z.strictObject({
-  url: urlField.optional(),
-  description: description.optional(),
-  eventTypes: eventTypes.optional(),
-  /** PAUSED stops deliveries; ACTIVE resumes them (and forgets past failures). */
-  status: z.enum(["ACTIVE", "PAUSED"]).optional(),
-});
-
-export const webhookSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  description: z.string(),
-  eventTypes: z.array(z.enum(WEBHOOK_EVENTS)),
-  status: z.enum(["ACTIVE", "PAUSED", "DISABLED"]),
-  pausedReason: z.string().nullable(),
-  consecutiveFailures: z.number(),
-  createdAt: z.date(),
-});
-
-export const createdWebhookSchema = z.object({
-  endpoint: webhookSchema,
-  secret: z.string().describe("The signing secret (HMAC-SHA256). Shown this once."),
-});
-
-export const deliverySchema = z.object({
-  id: z.string(),
-  eventType: z.string(),
-  ticketId: z.string().nullable(),
-  status: z.enum(["PENDING", "DELIVERED", "FAILED"]),
-  attempts: z.number(),
-  nextAttemptAt: z.date(),
-  lastStatusCode: z.number().nullable(),
-  lastError: z.string().nullable(),
-  createdAt: z.date(),
-  deliveredAt: z.date().nullable(),
-});
+// The bodies and answers are a contract with the admin panel: defined once in @equeue/contracts.
+export {
+  createdWebhookSchema,
+  createWebhookBody,
+  deliverySchema,
+  updateWebhookBody,
+  webhookSchema,
+} from "@equeue/contracts/schemas";
 
 export const webhookIdParams = idParams("webhook");
 export const deliveryParams = z.object({

@@ -1,3 +1,4 @@
+import type { LoginInput } from "@equeue/contracts";
 import { ApiError, isApiError } from "../api/api-error";
 import { requestJson, send, type RequestOptions } from "../api/http";
 
@@ -79,7 +80,7 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
   async login(email: string, password: string): Promise<U> {
     const answer = await requestJson<AuthAnswer<U>>(`${this.apiBase}/auth/login`, {
       method: "POST",
-      body: { email, password },
+      body: { email, password } satisfies LoginInput,
     });
     return this.accept(answer);
   }

@@ -1,7 +1,8 @@
+import type { CustomerDto, CustomerSessionDto, SignInCodeDto } from "@equeue/contracts";
 import { requestJson } from "../api/http";
 import { AuthSession } from "./auth-session";
 
-export type CustomerUser = { id: string; phone: string; mustChangePassword?: boolean };
+export type CustomerUser = CustomerDto & { mustChangePassword?: boolean };
 
 /**
  * The portal customer's session (the customer realm: one account across companies). Loaded
@@ -11,16 +12,16 @@ export const customerSession = new AuthSession<CustomerUser>("/api/customer");
 
 /** Sends a sign-in code by SMS; the answer says where (masked) and when to offer a resend. */
 export const requestSignInCode = (phone: string) =>
-  requestJson<{ phone: string; expiresInSeconds: number; resendInSeconds: number }>(
-    "/api/customer/auth/request-code",
-    { method: "POST", body: { phone } },
-  );
+  requestJson<SignInCodeDto>("/api/customer/auth/request-code", {
+    method: "POST",
+    body: { phone },
+  });
 
 /** Exchanges the SMS code for a session (the refresh cookie is set by the answer). */
 export async function verifySignInCode(phone: string, code: string): Promise<CustomerUser> {
-  const answer = await requestJson<{ accessToken: string; user: CustomerUser }>(
-    "/api/customer/auth/verify",
-    { method: "POST", body: { phone, code } },
-  );
+  const answer = await requestJson<CustomerSessionDto>("/api/customer/auth/verify", {
+    method: "POST",
+    body: { phone, code },
+  });
   return customerSession.adopt(answer);
 }

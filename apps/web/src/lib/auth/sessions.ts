@@ -1,22 +1,12 @@
+import type { AuthUserDto } from "@equeue/contracts";
 import { useSyncExternalStore } from "react";
 import { companyApiBase } from "../company-host";
 import { AuthSession, type SessionState } from "./auth-session";
 
-export type PlatformUser = {
-  id: string;
-  email: string;
-  name?: string | null;
-  role: string;
-  mustChangePassword?: boolean;
-};
+/** The signed-in Super Admin; staff sign in with the same answer shape. */
+export type PlatformUser = AuthUserDto;
 
-export type CompanyUser = {
-  id: string;
-  email: string;
-  name?: string | null;
-  role: string;
-  mustChangePassword: boolean;
-};
+export type CompanyUser = AuthUserDto;
 
 /** The Super Admin's session (platform realm). */
 export const platformSession = new AuthSession<PlatformUser>("/api/platform");

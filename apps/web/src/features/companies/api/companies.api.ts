@@ -1,5 +1,7 @@
 import type {
   CompanyDto,
+  CompanyInput,
+  CompanyPatch,
   CompanyStatus,
   ProvisioningFailureDto,
   ProvisioningStepDto,
@@ -8,24 +10,12 @@ import type {
 import { toQuery } from "../../../lib/api/http";
 import type { Page } from "../../../lib/api/types";
 import { platformSession } from "../../../lib/auth/sessions";
-import type { TextLanguage as Language } from "../../../lib/i18n";
 
 export type ProvisioningStep = Wire<ProvisioningStepDto>;
 
 export type Company = Wire<CompanyDto>;
 
-export type CompanyInput = {
-  name: string;
-  slug: string;
-  adminEmail: string;
-  phone?: string;
-  address?: string;
-  description?: string;
-  defaultLanguage: Language;
-  logoId?: string | null;
-};
-
-export type CompanyPatch = Partial<Omit<CompanyInput, "slug">>;
+export type { CompanyInput, CompanyPatch };
 
 export type CompanyListParams = {
   search: string;

@@ -1,19 +1,11 @@
+import type { NotificationSettingsDto, NotificationTrigger, Wire } from "@equeue/contracts";
 import { adminRequest } from "./admin-request";
 
 export type Lang = "uz" | "ru" | "en";
-export type TemplateRow = {
-  trigger: string;
-  defaults: Record<Lang, string>;
-  custom: Record<Lang, string | null>;
-};
-export type NotificationSettings = {
-  placeholders: string[];
-  templates: TemplateRow[];
-  reminders: { dayBeforeAt: string | null; minutesBefore: number | null };
-  quietHours: { from: string; to: string } | null;
-};
+export type NotificationSettings = Wire<NotificationSettingsDto>;
+export type TemplateRow = NotificationSettings["templates"][number];
 export type NotificationSettingsInput = {
-  templates?: Record<string, Partial<Record<Lang, string>>>;
+  templates?: Partial<Record<NotificationTrigger, Partial<Record<Lang, string>>>>;
   reminders?: NotificationSettings["reminders"];
   quietHours?: NotificationSettings["quietHours"];
 };

@@ -1,5 +1,12 @@
 import {
   NUMBER_SCHEME,
+  type BranchInput,
+  type CounterInput,
+  type CredentialDelivery,
+  type ExceptionInput,
+  type I18nText,
+  type ServiceInput,
+  type StaffInput,
   STAFF_ROLES,
   type BranchDto,
   type BranchExceptionDto,
@@ -27,8 +34,8 @@ import {
 
 /** Shapes of the company set-up API (`/api/c/{slug}/admin/…`), as the server answers them. */
 
-export type I18nText = { uz: string; ru?: string; en?: string };
-export type I18nPartial = { uz?: string; ru?: string; en?: string };
+export type { I18nText };
+export type I18nPartial = Partial<I18nText>;
 
 export const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 /** ISO weekday: "1" is Monday, "7" Sunday. */
@@ -50,30 +57,12 @@ export type { BranchStatus };
 
 export type Branch = Wire<BranchDto>;
 
-export type BranchInput = {
-  name: I18nText;
-  slug: string;
-  code: string;
-  address: I18nPartial;
-  latitude: number | null;
-  longitude: number | null;
-  phone: string | null;
-  timeZone: string;
-  weeklyHours: WeeklyHours;
-  settings: BranchSettings;
-};
-
 export type { ExceptionKind };
 
-export type BranchException = Wire<BranchExceptionDto>;
+/** The bodies the panel sends: every editable field, as create and edit take them. */
+export type { BranchInput, CounterInput, ExceptionInput, ServiceInput, StaffInput };
 
-export type ExceptionInput = {
-  day: string;
-  kind: ExceptionKind;
-  opensAt?: string;
-  closesAt?: string;
-  note?: string;
-};
+export type BranchException = Wire<BranchExceptionDto>;
 
 export type BranchService = Wire<BranchServiceDto>;
 
@@ -81,44 +70,14 @@ export type Assignment = Wire<ServiceAssignmentDto>;
 
 export type Service = Wire<ServiceDto>;
 
-export type ServiceInput = {
-  name: I18nText;
-  description: I18nPartial;
-  code?: string;
-  letter: string;
-  durationMinutes: number;
-  priority: number;
-  headStartSeconds: number;
-  nearlyUpPosition: number;
-  nearlyUpMinutes: number;
-  targetWaitMinutes: number | null;
-  onlineBooking: boolean;
-  showOnKiosk: boolean;
-  active: boolean;
-};
-
 export type Counter = Wire<CounterDto>;
-
-export type CounterInput = { number: number; name: string | null; active?: boolean };
 
 export { STAFF_ROLES, type StaffRole };
 
 /** PASSWORD: a one-time password shown once in the panel; EMAIL: an invite by e-mail. */
-export type Delivery = "PASSWORD" | "EMAIL";
+export type Delivery = CredentialDelivery;
 
 export type Staff = Wire<StaffDto>;
-
-export type StaffInput = {
-  email: string;
-  name: string;
-  role: StaffRole;
-  phone: string | null;
-  branchId: string | null;
-  counterId: string | null;
-  serviceIds: string[];
-  branchIds: string[];
-  weeklySchedule: WeeklyHours;
-};
 
 export type Credentials = Wire<CredentialsDto>;
 

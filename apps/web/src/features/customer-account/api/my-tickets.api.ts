@@ -1,4 +1,12 @@
-import type { CancelledTicketDto, MyTicketDto, MyTicketsDto, Wire } from "@equeue/contracts";
+import type {
+  CancelledTicketDto,
+  ChannelsDto,
+  ChannelsInput,
+  ChannelsResponseDto,
+  MyTicketDto,
+  MyTicketsDto,
+  Wire,
+} from "@equeue/contracts";
 import { customerSession } from "../../../lib/auth/customer-session";
 
 /** One of my tickets, in any company (`GET /api/customer/tickets`). */
@@ -14,12 +22,11 @@ export const cancelMyTicket = (ticketId: string) =>
     { method: "POST" },
   );
 
-export type AccountChannels = { sms: boolean; telegram: boolean; push: boolean };
+export type AccountChannels = ChannelsDto;
 
 /** Which channels tell me about all my tickets. */
-export const fetchAccountChannels = () =>
-  customerSession.request<{ on: AccountChannels }>("/channels");
+export const fetchAccountChannels = () => customerSession.request<ChannelsResponseDto>("/channels");
 
 /** Turns channels off or on for every ticket of my phone. */
-export const setAccountChannels = (on: Partial<AccountChannels>) =>
-  customerSession.request<{ on: AccountChannels }>("/channels", { method: "PUT", body: on });
+export const setAccountChannels = (on: ChannelsInput) =>
+  customerSession.request<ChannelsResponseDto>("/channels", { method: "PUT", body: on });

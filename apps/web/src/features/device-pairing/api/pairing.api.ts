@@ -1,4 +1,11 @@
-import type { DeviceKind, DeviceMeDto, DeviceViewDto, Wire } from "@equeue/contracts";
+import type {
+  CompanyInfoDto,
+  DeviceKind,
+  DeviceMeDto,
+  DeviceViewDto,
+  PairedDto,
+  Wire,
+} from "@equeue/contracts";
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
 
@@ -10,11 +17,12 @@ export type DeviceView = Wire<DeviceViewDto>;
 /** The device, its company's branding and the branch's services (`GET …/device/me`). */
 export type DeviceMe = Wire<DeviceMeDto>;
 
-export type PublicCompany = { name: string; slug: string; logoUrl: string | null; status: string };
+/** The company's public card (`GET …/info`), as the login page reads it too. */
+export type PublicCompany = CompanyInfoDto;
 
 /** Exchanges the 6-digit code for a device token (single use; a few wrong tries lock the code). */
 export const pairDevice = (slug: string, code: string) =>
-  requestJson<{ deviceToken: string; device: DeviceView }>(`${companyApiBase(slug)}/devices/pair`, {
+  requestJson<Wire<PairedDto>>(`${companyApiBase(slug)}/devices/pair`, {
     method: "POST",
     body: { code },
   });

@@ -1,54 +1,36 @@
+import type {
+  KioskCheckInDto,
+  KioskClosedReason,
+  KioskServiceDto,
+  KioskSnapshotDto,
+  KioskTicketDto,
+  WaitRangeDto,
+  Wire,
+} from "@equeue/contracts";
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
-import type { Language, TextLanguage } from "../../../lib/i18n";
+import type { TextLanguage } from "../../../lib/i18n";
 import type { LocalizedText } from "../../../lib/localized";
 
-// The server's kiosk shapes (apps/server/src/modules/kiosk/kiosk.schema.ts), as JSON.
+export type { KioskClosedReason };
 
-export type KioskClosedReason = "CLOSED_TODAY" | "OUTSIDE_HOURS" | "DAILY_LIMIT";
+export type WaitRange = Wire<WaitRangeDto>;
 
-export type WaitRange = {
-  minutes: number;
-  lowMinutes: number;
-  highMinutes: number;
-  noOperators: boolean;
-};
-
-export type KioskService = {
-  id: string;
-  letter: string;
-  name: LocalizedText;
-  durationMinutes: number;
-  waiting: number;
-  operatorsServing: number;
-  wait: WaitRange;
-  open: boolean;
+export type KioskService = Omit<Wire<KioskServiceDto>, "closedReason"> & {
   /** OFFLINE: the server is away and no reserved number is left for the service (kiosk only). */
   closedReason: KioskClosedReason | "OFFLINE" | null;
 };
 
-export type KioskSnapshot = {
-  company: { name: string; logoUrl: string | null; primaryColor: string | null };
-  branch: { id: string; name: LocalizedText; timeZone: string };
-  settings: {
-    languages: Language[];
-    autoPrint: boolean;
-    idleResetSeconds: number;
-    offlineIssuing: boolean;
-  };
+export type KioskSnapshot = Omit<Wire<KioskSnapshotDto>, "services"> & {
   services: KioskService[];
-  at: string;
 };
 
-export type KioskTicket = {
-  label: string;
-  token: string;
-  trackPath: string;
-  serviceName: LocalizedText;
+/**
+ * A ticket as the receipt shows it. One issued offline has no id until it is handed in, and
+ * only the branch name the kiosk was paired with, if the snapshot never arrived.
+ */
+export type KioskTicket = Omit<Wire<KioskTicketDto>["ticket"], "id" | "branchName"> & {
   branchName: LocalizedText;
-  issuedAt: string;
-  peopleAhead: number;
-  wait: WaitRange;
   /** Issued from the kiosk's reserved numbers while the server was away; handed in later. */
   offline?: boolean;
 };
@@ -75,19 +57,7 @@ export const issueKioskTicket = (
   });
 
 /** A booking checked in at the kiosk: where its holder stands now. */
-export type KioskCheckIn = {
-  label: string;
-  status: "WAITING";
-  trackPath: string;
-  serviceName: LocalizedText;
-  branchName: LocalizedText;
-  appointmentAt: string;
-  localTime: string;
-  /** Came after the window: joined the line now, as a walk-in. */
-  late: boolean;
-  peopleAhead: number;
-  wait: WaitRange;
-};
+export type KioskCheckIn = Wire<KioskCheckInDto>["ticket"];
 
 /** Checks a booking of this kiosk's branch in, by the code on it or its scanned QR's token. */
 export const checkInAtKiosk = (

@@ -1,19 +1,12 @@
+import type { OfflineBlockDto, OfflineSyncResultDto, Wire } from "@equeue/contracts";
 import { isApiError } from "../../../lib/api/api-error";
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
 import type { KioskService, KioskTicket } from "../api/kiosk.api";
 import { readValue, writeValue } from "./offline-store";
 
-// The server's shapes (apps/server/src/modules/kiosk/offline.schema.ts).
-export type OfflineRange = {
-  series: string;
-  serviceIds: string[];
-  from: number;
-  to: number;
-  proof: string;
-  tokens: string[];
-};
-export type OfflineBlock = { day: string; ranges: OfflineRange[] };
+export type OfflineBlock = Wire<OfflineBlockDto>;
+export type OfflineRange = OfflineBlock["ranges"][number];
 /** The block as kept on the device: how far into each range the kiosk has issued. */
 type KeptBlock = OfflineBlock & { used: Record<string, number> };
 
@@ -31,7 +24,7 @@ export type PendingTicket = {
   language?: string;
 };
 
-type SyncResult = { results: { series: string; number: number; status: string }[] };
+type SyncResult = Wire<OfflineSyncResultDto>;
 
 const headers = (token: string) => ({ authorization: `Device ${token}` });
 const blockKey = (slug: string, token: string) => `block:${slug}:${token.slice(-12)}`;

@@ -1,18 +1,22 @@
+import type {
+  ChannelsInput,
+  ChannelsResponseDto,
+  PushKeyDto,
+  PushRemovedDto,
+  PushSubscribedDto,
+  TicketChannelsDto,
+  Wire,
+} from "@equeue/contracts";
 import type { TextLanguage } from "../../../lib/i18n";
 import { requestJson } from "../../../lib/api/http";
 
 const ticketBase = (token: string) => `/api/public/tickets/${encodeURIComponent(token)}`;
 
-export type TicketChannels = {
-  on: { sms: boolean; telegram: boolean; push: boolean };
-  hasPhone: boolean;
-  telegramChats: number;
-  pushBrowsers: number;
-};
+export type TicketChannels = Wire<TicketChannelsDto>;
 
 /** The platform's VAPID public key (for PushManager.subscribe). */
 export function fetchPushKey() {
-  return requestJson<{ publicKey: string }>("/api/public/push/key");
+  return requestJson<PushKeyDto>("/api/public/push/key");
 }
 
 /** This browser follows the ticket by push (and the signed-in account, with its token). */
@@ -22,7 +26,7 @@ export function subscribePush(
   language: TextLanguage,
   customerToken: string | null,
 ) {
-  return requestJson<{ subscribed: true }>(`${ticketBase(token)}/push`, {
+  return requestJson<PushSubscribedDto>(`${ticketBase(token)}/push`, {
     method: "POST",
     body: { subscription, language },
     token: customerToken,
@@ -30,7 +34,7 @@ export function subscribePush(
 }
 
 export function unsubscribePush(token: string, endpoint: string) {
-  return requestJson<{ removed: number }>(`${ticketBase(token)}/push/unsubscribe`, {
+  return requestJson<PushRemovedDto>(`${ticketBase(token)}/push/unsubscribe`, {
     method: "POST",
     body: { endpoint },
   });
@@ -40,8 +44,8 @@ export function fetchTicketChannels(token: string, signal?: AbortSignal) {
   return requestJson<TicketChannels>(`${ticketBase(token)}/channels`, { signal });
 }
 
-export function setTicketChannels(token: string, on: Partial<TicketChannels["on"]>) {
-  return requestJson<{ on: TicketChannels["on"] }>(`${ticketBase(token)}/channels`, {
+export function setTicketChannels(token: string, on: ChannelsInput) {
+  return requestJson<ChannelsResponseDto>(`${ticketBase(token)}/channels`, {
     method: "PUT",
     body: on,
   });

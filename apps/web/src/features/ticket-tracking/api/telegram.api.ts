@@ -1,14 +1,15 @@
+import type { TelegramAvailabilityDto, TelegramLinkDto, Wire } from "@equeue/contracts";
 import type { TextLanguage } from "../../../lib/i18n";
 import { requestJson } from "../../../lib/api/http";
 
 /** Whether this platform has a Telegram bot to follow tickets with. */
 export function fetchTelegramAvailable(signal?: AbortSignal) {
-  return requestJson<{ available: boolean }>("/api/public/telegram", { signal });
+  return requestJson<TelegramAvailabilityDto>("/api/public/telegram", { signal });
 }
 
 /** A one-time t.me deep link that makes the opening chat follow this ticket. */
 export function createTelegramLink(token: string, language: TextLanguage) {
-  return requestJson<{ url: string; expiresAt: string }>(
+  return requestJson<Wire<TelegramLinkDto>>(
     `/api/public/tickets/${encodeURIComponent(token)}/telegram`,
     { method: "POST", body: { language } },
   );

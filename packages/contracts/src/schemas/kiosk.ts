@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { SCREEN_LANGUAGES } from "../language";
+import { i18nTextSchema } from "./queue-views";
+
+/** What a paired kiosk reads: its snapshot, the tickets it issues, check-ins, offline numbers. */
+
+/** Why a service cannot be chosen at the kiosk now. */
+export const kioskClosedReason = z.enum(["CLOSED_TODAY", "OUTSIDE_HOURS", "DAILY_LIMIT"]);
+export type KioskClosedReason = z.infer<typeof kioskClosedReason>;
+
+export const waitSchema = z.object({
+  minutes: z.number(),
+  lowMinutes: z.number(),
+  highMinutes: z.number(),
+  noOperators: z.boolean().describe("Nobody serves this line now; the range uses its set duration"),
+});
+
+export const kioskServiceSchema = z.object({
+  id: z.string(),
+  letter: z.string(),
+  name: i18nTextSchema,
+  durationMinutes: z.number(),
+  waiting: z.number().describe("People waiting now"),
+  operatorsServing: z.number().describe("Operators at their counter for this service now"),
+  wait: waitSchema,
+  open: z.boolean(),
+  closedReason: kioskClosedReason.nullable(),
+  closedMessage: z.string().nullable().describe("The reason in English, for logs and support"),
+});
+
+export const kioskSnapshotSchema = z.object({
+  company: z.object({
+    name: z.string(),
+    logoUrl: z.string().nullable(),
+    primaryColor: z.string().nullable(),
+  }),
+  branch: z.object({ id: z.string(), name: i18nTextSchema, timeZone: z.string() }),
+  settings: z.object({
+    languages: z.array(z.enum(SCREEN_LANGUAGES)),
+    autoPrint: z.boolean(),
+    idleResetSeconds: z.number(),
+    offlineIssuing: z.boolean().describe("Issue from reserved numbers while the server is away"),
+  }),
+  services: z.array(kioskServiceSchema),
+  at: z.date(),
+});
+
+export type KioskSnapshotDto = z.infer<typeof kioskSnapshotSchema>;
+export type KioskServiceDto = z.infer<typeof kioskServiceSchema>;
+export type WaitRangeDto = z.infer<typeof waitSchema>;
+
+export const kioskTicketSchema = z.object({
+  ticket: z.object({
+    id: z.string(),
+    label: z.string(),
+    token: z.string().describe("The tracking token: the ticket's page is /t/{token}"),
+    trackPath: z.string(),
+    serviceName: i18nTextSchema,
+    branchName: i18nTextSchema,
+    issuedAt: z.date(),
+    peopleAhead: z.number(),
+    wait: waitSchema,
+  }),
+});
+
+export type KioskTicketDto = z.infer<typeof kioskTicketSchema>;
+
+/** A booking checked in at the kiosk: where its holder stands now. */
+export const kioskCheckInSchema = z.object({
+  ticket: z.object({
+    label: z.string(),
+    status: z.enum(["WAITING"]),
+    trackPath: z.string(),
+    serviceName: i18nTextSchema,
+    branchName: i18nTextSchema,
+    appointmentAt: z.date(),
+    localTime: z.string().describe("The appointment in the branch's local time, HH:MM"),
+    late: z.boolean().describe("Checked in after the window: it joined the line as a walk-in"),
+    peopleAhead: z.number(),
+    wait: waitSchema,
+  }),
+});
+
+export type KioskCheckInDto = z.infer<typeof kioskCheckInSchema>;
+
+/** The kiosk's reserved numbers for issuing while the server is away. */
+export const offlineBlockSchema = z.object({
+  day: z.string().describe("The branch's business day the numbers are for, YYYY-MM-DD"),
+  ranges: z.array(
+    z.object({
+      series: z.string(),
+      serviceIds: z.array(z.string()).describe("The kiosk's services numbered in this series"),
+      from: z.number().int(),
+      to: z.number().int(),
+      proof: z.string().describe("Send back with each ticket from this range"),
+      tokens: z.array(z.string()).describe("The tracking token of each number, from `from` on"),
+    }),
+  ),
+});
+
+export const offlineSyncResultSchema = z.object({
+  results: z.array(
+    z.object({
+      series: z.string(),
+      number: z.number(),
+      status: z.enum(["CREATED", "DUPLICATE", "REFUSED"]),
+      label: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+
+export type OfflineBlockDto = z.infer<typeof offlineBlockSchema>;
+export type OfflineSyncResultDto = z.infer<typeof offlineSyncResultSchema>;

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { OUTBOX_STATUSES } from "../outbox";
+
+/** What the Super Admin's pages read: the audit log, the notification outbox, the figures. */
+
+/** One audit entry: who did what, when and from where (`GET /api/platform/audit`). */
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.date(),
+  actorType: z.string(),
+  actorEmail: z.string().nullable(),
+  companyId: z.string().nullable(),
+  companySlug: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
+
+/** A page of a Super Admin's list: its items and where it stands in the whole. */
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const auditPageResponse = pageOf(auditEntrySchema);
+
+export const outboxStatusSchema = z.enum(OUTBOX_STATUSES);
+
+/** One outgoing message (`GET /api/platform/outbox`). */
+export const outboxMessageSchema = z.object({
+  id: z.string(),
+  channel: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  status: outboxStatusSchema,
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  companyId: z.string().nullable(),
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+  /** What the provider reported after sending (an SMS gateway's delivery report). */
+  deliveryStatus: z.string().nullable(),
+  deliveredAt: z.date().nullable(),
+  /** SMS segments the text takes (what the gateway bills). */
+  segments: z.number().nullable(),
+});
+export type OutboxMessageDto = z.infer<typeof outboxMessageSchema>;
+
+/** Whether the platform can send at all, and over which channels. */
+export const outboxDeliverySchema = z.object({
+  configured: z.boolean(),
+  channels: z.array(z.string()),
+});
+export type OutboxDeliveryDto = z.infer<typeof outboxDeliverySchema>;
+
+export const outboxPageResponse = pageOf(outboxMessageSchema).extend({
+  delivery: outboxDeliverySchema,
+});
+export type OutboxPageDto = z.infer<typeof outboxPageResponse>;
+
+const n = z.number();
+const kinds = z.object({ DISPLAY: n, KIOSK: n });
+
+/** The platform at a glance (`GET /api/platform/figures`). */
+export const figuresResponse = z.object({
+  at: z.date(),
+  companies: z.object({
+    byStatus: z.object({ INACTIVE: n, ACTIVE: n, SUSPENDED: n, DELETED: n }),
+    total: n,
+  }),
+  tickets: z.object({
+    from: z.string(),
+    days: z
+      .array(z.object({ day: z.string(), tickets: n, served: n }))
+      .describe("Per branch-local day: tickets taken (into the line or booked) and served"),
+    unreadCompanies: z
+      .array(z.object({ companyId: z.string(), slug: z.string() }))
+      .describe("Companies whose figures could not be read (a schema that failed to migrate)"),
+  }),
+  devices: z.object({
+    paired: kinds,
+    online: kinds.describe("Paired devices with a live connection now"),
+  }),
+  outbox: z.array(
+    z.object({
+      channel: z.string(),
+      pending: n,
+      failed: n,
+      oldestPendingSeconds: n.nullable(),
+    }),
+  ),
+});
+export type PlatformFiguresDto = z.infer<typeof figuresResponse>;

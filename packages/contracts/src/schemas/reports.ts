@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { i18nTextSchema, ticketSourceSchema } from "./queue-views";
+
+/** What a company's reports read: the report over a range, the live floor, staffing advice. */
+
+const n = z.number();
+const nn = z.number().nullable();
+const kpis = {
+  issued: n,
+  checkedIn: n,
+  entered: n,
+  called: n,
+  served: n,
+  noShow: n,
+  cancelled: n,
+  expired: n,
+  transferred: n,
+  abandoned: n,
+  abandonmentRate: nn.describe("Left unserved (cancelled, no-show, expired) ÷ entered the line"),
+  waitAvgSeconds: nn,
+  serviceAvgSeconds: nn,
+  serviceLevel: nn.describe("Share of waits within the service's target wait"),
+};
+
+/** The report over a range (`GET /api/c/{slug}/admin/reports`). */
+export const reportResponse = z.object({
+  range: z.object({ from: z.string(), to: z.string() }),
+  totals: z.object(kpis),
+  bySource: z.array(z.object({ source: ticketSourceSchema, ...kpis })),
+  wait: z.object({ count: n, p50: nn, p90: nn, p95: nn, histogram: z.array(n) }),
+  service: z.object({ count: n, p50: nn, p90: nn, histogram: z.array(n) }),
+  daily: z.array(z.object({ day: z.string(), ...kpis })),
+  heatmap: z.array(z.object({ weekday: n, hour: n, entered: n, served: n })),
+  operators: z.array(
+    z.object({
+      operatorId: z.string(),
+      name: z.string(),
+      served: n,
+      noShow: n,
+      serviceAvgSeconds: nn,
+      waitAvgSeconds: nn,
+      availableSeconds: n,
+      idleSeconds: n,
+      breakSeconds: n,
+      awaySeconds: n,
+    }),
+  ),
+  branches: z.array(z.object({ branchId: z.string(), name: i18nTextSchema, ...kpis })),
+  ratings: z.object({
+    count: n,
+    average: nn,
+    distribution: z.array(z.object({ stars: n, count: n })),
+    comments: z.array(
+      z.object({
+        stars: n,
+        comment: z.string(),
+        createdAt: z.date(),
+        ticket: z.string(),
+        branchId: z.string(),
+      }),
+    ),
+  }),
+  appointments: z.object({ booked: n, checkedIn: n, late: n, missed: n, cancelled: n }),
+  quotes: z
+    .object({
+      count: n.describe("Served tickets in the range that were quoted a wait at issue"),
+      maeMinutes: nn.describe("Mean absolute error of the quoted wait, minutes"),
+      biasMinutes: nn.describe("Mean (actual − quoted) wait, minutes"),
+      withinRange: nn.describe("Share whose wait fell inside the quoted range"),
+      underEstimated: nn.describe("Share who waited longer than the quoted range"),
+    })
+    .describe("Quoted vs actual: the wait quoted at issue against the wait that followed"),
+});
+
+export type ReportDto = z.infer<typeof reportResponse>;
+
+/** The live floor: each branch's lines and who is at which counter now. */
+export const floorResponse = z.object({
+  at: z.date(),
+  branches: z.array(
+    z.object({
+      id: z.string(),
+      name: i18nTextSchema,
+      timeZone: z.string(),
+      services: z.array(
+        z.object({
+          id: z.string(),
+          name: i18nTextSchema,
+          letter: z.string(),
+          targetWaitMinutes: nn,
+          waiting: n,
+          longestWaitSeconds: nn,
+          oldestQueuedAt: z.date().nullable(),
+          servedToday: n,
+          serviceLevel: nn,
+          overTarget: z.boolean(),
+        }),
+      ),
+      operators: z.array(
+        z.object({
+          staffId: z.string(),
+          name: z.string(),
+          counter: nn,
+          state: z.enum(["SERVING", "AVAILABLE", "BREAK", "AWAY"]),
+          since: z.date(),
+          ticket: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export type FloorDto = z.infer<typeof floorResponse>;
+
+/** Operators needed per 15-minute interval of a typical day (Erlang C), one branch and service. */
+export const staffingResponse = z.object({
+  branchId: z.string(),
+  serviceId: z.string(),
+  days: n.describe("Days of the range averaged (those of the weekday, if one is asked)"),
+  weekday: nn,
+  goal: n.describe("Share of waits within the target planned for"),
+  targetSeconds: n,
+  targetFrom: z.enum(["request", "service", "default"]),
+  handleSeconds: nn.describe("Mean measured service time over the range"),
+  intervals: z.array(
+    z.object({
+      start: z.string().describe("Local start of the 15-minute interval, HH:MM"),
+      arrivals: n.describe("People entering the line in the interval, average per day"),
+      handleSeconds: n,
+      traffic: n.describe("Offered load, Erlangs"),
+      agents: n.describe("Operators needed (Erlang C)"),
+      serviceLevel: n.describe("Share of waits within the target with that many operators"),
+      averageWaitSeconds: n,
+    }),
+  ),
+  peakAgents: n,
+});
+export type StaffingDto = z.infer<typeof staffingResponse>;
