@@ -50,7 +50,9 @@ export const reportRollupSubscriber: DurableSubscriber = {
         oc.column("id").doUpdateSet({
           last_tx: sql<string>`excluded.last_tx` as never,
           last_id: sql<number>`excluded.last_id` as never,
-          updated_at: sql<Date>`now()` as never,
+          // The inserted row's default (now()): Citus refuses a function that is not
+          // IMMUTABLE in ON CONFLICT … DO UPDATE on a distributed table.
+          updated_at: sql<Date>`excluded.updated_at` as never,
         }),
       )
       .execute();
