@@ -25,6 +25,8 @@ export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T
   }
 }
 
+const REGISTRATION_LOCK = 7301002;
+
 /**
  * A throwaway database on a Citus cluster (tests, benchmarks; docs/citus.md). `base` is a
  * database on the coordinator where the
@@ -53,13 +55,19 @@ export async function createCitusDatabase(
     await withClient(databaseAt(base, "postgres", node), (c) => c.query(`create database ${name}`));
     await withClient(databaseAt(base, name, node), (c) => c.query("create extension citus"));
   }
-  await withClient(databaseAt(base, name), async (c) => {
-    await c.query("select citus_set_coordinator_host($1, $2)", [
-      coordinator.host,
-      coordinator.port,
-    ]);
-    for (const w of workers) await c.query("select citus_add_node($1, $2)", [w.host, w.port]);
-    await c.query(`alter database ${name} set citus.enable_schema_based_sharding = on`);
+  // Registering the nodes syncs the role to every worker (ALTER ROLE, a catalog shared by all
+  // databases): two test files doing it at once fail with "tuple concurrently updated". One at
+  // a time, under a lock in the base database.
+  await withClient(base, async (lock) => {
+    await lock.query("select pg_advisory_lock($1)", [REGISTRATION_LOCK]);
+    await withClient(databaseAt(base, name), async (c) => {
+      await c.query("select citus_set_coordinator_host($1, $2)", [
+        coordinator.host,
+        coordinator.port,
+      ]);
+      for (const w of workers) await c.query("select citus_add_node($1, $2)", [w.host, w.port]);
+      await c.query(`alter database ${name} set citus.enable_schema_based_sharding = on`);
+    });
   });
   return async () => {
     for (const node of everywhere) {

@@ -4,7 +4,14 @@ import type { Db } from "../../db/database";
 import type { DomainEvent, DurableSubscriber } from "../events";
 import type { CompanyQueryDb } from "../queue";
 import { DAY_TIERS, tierColumns, tierOnly, tierSelect } from "./day-tier";
-import { COUNTERS, foldEvent, sumDeltas, type FoldEvent, type RollupRow } from "./rollup-fold";
+import {
+  COUNTERS,
+  foldEvent,
+  HISTOGRAM_SIZE,
+  sumDeltas,
+  type FoldEvent,
+  type RollupRow,
+} from "./rollup-fold";
 
 /** Events after (tx, id) in delivery order; tx is an xid8 as text. */
 const after = (e: { tx: string; id: number }, tx: string, id: number) => {
@@ -43,7 +50,9 @@ export const reportRollupSubscriber: DurableSubscriber = {
         oc.column("id").doUpdateSet({
           last_tx: sql<string>`excluded.last_tx` as never,
           last_id: sql<number>`excluded.last_id` as never,
-          updated_at: sql<Date>`now()` as never,
+          // The inserted row's default (now()): Citus refuses a function that is not
+          // IMMUTABLE in ON CONFLICT … DO UPDATE on a distributed table.
+          updated_at: sql<Date>`excluded.updated_at` as never,
         }),
       )
       .execute();
@@ -154,10 +163,16 @@ export async function refreshDays(
   }
 }
 
+// Element by element as an array constructor, like the day tiers' sums: Citus refuses a
+// subquery (`array(select … from unnest(…))`) in an INSERT's ON CONFLICT on a distributed table.
 const addArrays = (column: "wait_hist" | "service_hist") =>
-  sql<
-    number[]
-  >`array(select x + y from unnest(${sql.ref(`report_rollups.${column}`)}, ${sql.ref(`excluded.${column}`)}) as u(x, y))`;
+  sql<number[]>`array[${sql.join(
+    Array.from(
+      { length: HISTOGRAM_SIZE },
+      (_, i) =>
+        sql`${sql.ref(`report_rollups.${column}`)}[${sql.lit(i + 1)}] + ${sql.ref(`excluded.${column}`)}[${sql.lit(i + 1)}]`,
+    ),
+  )}]`;
 
 /** Adds rows to the stored roll-ups, element by element for the histograms. */
 export async function upsertRows(q: CompanyQueryDb, rows: RollupRow[]): Promise<void> {

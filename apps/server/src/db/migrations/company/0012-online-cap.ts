@@ -9,6 +9,6 @@ export const companyOnlineCap: Migration = {
   name: "online-cap",
   statements: (s) => [
     `alter table ${s}.branches add column online_cap_per_slot integer
-      check (online_cap_per_slot between 1 and 1000)`,
+      constraint branches_online_cap_per_slot_check check (online_cap_per_slot between 1 and 1000)`,
   ],
 };

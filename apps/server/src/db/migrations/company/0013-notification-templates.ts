@@ -24,9 +24,9 @@ export const companyNotificationTemplates: Migration = {
       check ((quiet_from is null) = (quiet_to is null)))`,
     `insert into ${s}.notification_settings (id) values (true)`,
     `alter table ${s}.services add column nearly_up_minutes integer not null default 0
-      check (nearly_up_minutes between 0 and 240)`,
+      constraint services_nearly_up_minutes_check check (nearly_up_minutes between 0 and 240)`,
     `alter table ${s}.services add column target_wait_minutes integer
-      check (target_wait_minutes between 1 and 1440)`,
+      constraint services_target_wait_minutes_check check (target_wait_minutes between 1 and 1440)`,
     `alter table ${s}.tickets add column customer_email text`,
     `create table ${s}.wait_alerts (
       branch_id uuid not null references ${s}.branches(id) on delete cascade,

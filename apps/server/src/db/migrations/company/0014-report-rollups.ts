@@ -13,7 +13,7 @@ export const companyReportRollups: Migration = {
   name: "report-rollups",
   statements: (s) => [
     `alter table ${s}.services add column if not exists target_wait_minutes integer
-      check (target_wait_minutes between 1 and 480)`,
+      constraint services_target_wait_minutes_check check (target_wait_minutes between 1 and 480)`,
     `create table ${s}.report_rollups (
       branch_id uuid not null,
       bucket timestamptz not null,
