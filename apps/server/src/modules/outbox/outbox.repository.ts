@@ -241,24 +241,41 @@ export async function enqueueNotification(
   db: Kysely<Database>,
   n: OutgoingNotification,
 ): Promise<boolean> {
-  const row = await db
+  return (await enqueueNotifications(db, [n])) === 1;
+}
+
+/**
+ * Queues a batch of notifications in ONE statement, skipping those whose key is already queued
+ * (or repeated in the batch); how many it queued.
+ */
+export async function enqueueNotifications(
+  db: Kysely<Database>,
+  list: readonly OutgoingNotification[],
+): Promise<number> {
+  const byKey = new Map<string, OutgoingNotification>();
+  for (const n of list) if (!byKey.has(n.key)) byKey.set(n.key, n);
+  if (byKey.size === 0) return 0;
+  const rows = await db
     .insertInto("platform.outbox")
-    .values({
-      channel: n.channel,
-      recipient: n.to,
-      subject: n.subject ?? "",
-      body_text: n.text,
-      body_html: null,
-      company_id: n.companyId,
-      dedupe_key: n.key,
-      segments: n.segments ?? null,
-      fallback_of: n.fallbackOf ?? null,
-      ...(n.notBefore && { next_attempt_at: n.notBefore }),
-    })
+    .values(
+      [...byKey.values()].map((n) => ({
+        channel: n.channel,
+        recipient: n.to,
+        subject: n.subject ?? "",
+        body_text: n.text,
+        body_html: null,
+        company_id: n.companyId,
+        dedupe_key: n.key,
+        segments: n.segments ?? null,
+        fallback_of: n.fallbackOf ?? null,
+        // Now, unless a stand-in waits (the column's default is the statement's now() too).
+        next_attempt_at: n.notBefore ?? sql<Date>`now()`,
+      })),
+    )
     .onConflict((oc) => oc.column("dedupe_key").where("dedupe_key", "is not", null).doNothing())
     .returning("id")
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
+  return rows.length;
 }
 
 /** Final delivery states a gateway reports; a later report never overrides them. */
