@@ -120,9 +120,7 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
             serviceId: t.service_id,
           });
       }
-      for (const line of moved.values()) {
-        await nearlyUp(tx, company, line, now, send);
-      }
+      await nearlyUp(tx, company, [...moved.values()], now, send);
       const queued = await send.flush();
       const { onQueued } = opts;
       if (queued > 0 && onQueued) return onQueued;
@@ -284,18 +282,20 @@ function formatTime(at: Date, timeZone: string): string {
 }
 
 /**
- * Tells the waiting tickets of a line that moved that they are nearly up: the line is ranked in
- * one statement that returns only the tickets concerned (`nearlyUpTickets`); those are loaded
- * with their channels, and each is told once (the outbox's key drops a repeat).
+ * Tells the waiting tickets of the lines that moved that they are nearly up: each line is ranked
+ * in one statement that returns only the tickets concerned (`nearlyUpTickets`); those of every
+ * line are loaded with their channels together, and each is told once (the outbox's key drops a
+ * repeat).
  */
 async function nearlyUp(
   tx: { db: Db; company: CompanyQueryDb },
   company: EventCompany,
-  line: { branchId: string; serviceId: string },
+  lines: { branchId: string; serviceId: string }[],
   now: Date,
   send: Send,
 ) {
-  const due = await nearlyUpTickets(tx.company, line, now);
+  const due = [];
+  for (const line of lines) due.push(...(await nearlyUpTickets(tx.company, line, now)));
   if (due.length === 0) return;
   const reachable = await loadTicketsToNotify(
     tx.db,

@@ -52,8 +52,9 @@ export class OutboxWorker {
   /** After a failed claim or write (say, the database is away) polls pause, longer each time. */
   private failures = 0;
   private pausedUntil = 0;
-  /** Messages claimed and not yet finished. */
+  /** Messages claimed and not yet finished, and who waits for there to be none. */
   private inFlight = 0;
+  private readonly idleWaiters: (() => void)[] = [];
   private claims = 0;
   private readonly pauses = new Map<OutboxChannel, ChannelPause>();
   private readonly lanes: Map<OutboxChannel, ChannelLane>;
@@ -119,6 +120,7 @@ export class OutboxWorker {
     if (this.claiming) {
       this.again = true;
       await this.claiming;
+      await this.settled();
       return 0;
     }
     const room = this.batch - this.inFlight;
@@ -146,8 +148,16 @@ export class OutboxWorker {
     const finished = this.deliver(due, claim, startBy);
     this.goOn();
     const outcomes = await finished;
-    await this.recorder.written();
+    // What other claims (a wake's) have in flight is done too: a caller that ticks to drain the
+    // outbox finds every message it could send sent and written.
+    await this.settled();
     return outcomes.filter((o) => o.kind === "sent").length;
+  }
+
+  /** Resolves when no claimed message is unfinished and every outcome is written. */
+  private async settled(): Promise<void> {
+    if (this.inFlight > 0) await new Promise<void>((r) => this.idleWaiters.push(r));
+    await this.recorder.written();
   }
 
   /** Hands a claim's messages to their lanes; resolves with every outcome once all have one. */
@@ -159,6 +169,7 @@ export class OutboxWorker {
     const finish = (o: DeliveryOutcome) => {
       this.inFlight--;
       this.recorder.add(o);
+      if (this.inFlight === 0) for (const r of this.idleWaiters.splice(0)) r();
       this.goOn();
       return o;
     };
@@ -211,8 +222,7 @@ export class OutboxWorker {
     if (this.timer) clearInterval(this.timer);
     await this.claiming;
     // Messages not started yet go back to the outbox (the lanes release them once stopped).
-    while (this.inFlight > 0) await new Promise((r) => setTimeout(r, 10));
-    await this.recorder.written();
+    await this.settled();
     for (const t of this.transports) t.close();
   }
 }
