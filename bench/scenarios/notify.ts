@@ -16,7 +16,7 @@
  *
  * Where the time goes, per "called" message: ack → outbox row (`created_at`: the notifications
  * subscriber's transaction, after the dispatcher's gathering window) and outbox row → transport
- * request (the outbox worker's poll and queue).
+ * request (the outbox worker's wake or poll, its claim and its channel's lane).
  */
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -432,8 +432,8 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
         outbox_row_to_transport: spread(rowToArrival),
         note:
           "call event at = now() of the call-next transaction; outbox created_at = now() of the " +
-          "notifications subscriber's transaction (after the dispatcher's 20 ms gathering window and " +
-          "the ticket-index subscriber's run); row → transport is the outbox worker's poll wait and queue",
+          "notifications subscriber's transaction (after the dispatcher's 20 ms gathering window, in its " +
+          "prompt lane); row → transport is the outbox worker's wake or poll, its claim and its channel's lane",
       },
       outbox: statusRow,
       call_next_p50_ms: round(callSummary.p50),

@@ -110,9 +110,15 @@ function transports(
   return list;
 }
 
-/** Companies dispatched at once on a background pool: up to 4, one connection kept free. */
-const dispatchConcurrency = (config: Config) =>
-  Math.max(1, Math.min(4, config.DATABASE_BACKGROUND_POOL_SIZE - 1));
+/**
+ * The dispatcher's connection budgets on a background pool: two connections stay with the outbox
+ * (a claim and a result write may overlap), the rest split between the prompt lane
+ * (notifications, webhooks) and the bulk lane (ticket index, roll-ups), at most 4 each.
+ */
+export const dispatchBudget = (poolSize: number) => {
+  const free = Math.max(2, poolSize - 2);
+  return { prompt: Math.min(4, Math.ceil(free / 2)), bulk: Math.min(4, Math.floor(free / 2)) };
+};
 
 /** Wires the services together. */
 export function createContext(deps: ContextDeps): AppContext {
@@ -164,8 +170,13 @@ export function createContext(deps: ContextDeps): AppContext {
     ],
     {
       batchSize: 500,
-      // Each run holds a connection: on its own pool, leave one for the outbox.
-      concurrency: backgroundDb === deps.db ? 4 : dispatchConcurrency(config),
+      // Each run holds a connection: on its own pool, leave two for the outbox.
+      ...(backgroundDb === deps.db
+        ? { concurrency: 2, promptConcurrency: 2 }
+        : {
+            concurrency: dispatchBudget(config.DATABASE_BACKGROUND_POOL_SIZE).bulk,
+            promptConcurrency: dispatchBudget(config.DATABASE_BACKGROUND_POOL_SIZE).prompt,
+          }),
       sweepSeconds: config.EVENTS_SWEEP_SECONDS,
       hold: config.EVENTS_DISPATCH_HOLD,
     },

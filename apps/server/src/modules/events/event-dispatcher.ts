@@ -4,6 +4,7 @@ import { companyDurableEvents } from "../../db/migrations/company/0007-durable-e
 import type { QueueFact, QueuePublisher } from "../queue";
 import { eachLimited } from "../realtime";
 import { companyDb } from "../tenancy";
+import { DispatchLane } from "./dispatch-lane";
 import {
   advanceCursor,
   claimCursor,
@@ -22,8 +23,13 @@ import type {
 export type DispatcherOptions = {
   /** Events handed to a subscriber at once. */
   batchSize: number;
-  /** Companies dispatched at the same time (each run holds one database connection). */
+  /** Runs of the bulk subscribers at the same time (each run holds one database connection). */
   concurrency: number;
+  /**
+   * Runs of the prompt (customer-facing) subscribers at the same time, a budget of their own so
+   * they never queue behind the bulk ones; `concurrency` when not given.
+   */
+  promptConcurrency?: number;
   /** Seconds between sweeps over every company (0: only the one at start). */
   sweepSeconds: number;
   /** Test only: never deliver to durable subscribers (events stay in the log). */
@@ -31,6 +37,7 @@ export type DispatcherOptions = {
 };
 
 type Outcome = "done" | "more" | "held" | "skipped";
+type RunState = { company: EventCompany; sub: DurableSubscriber; again: boolean; running: boolean };
 const GATHER_MS = 20;
 const RETRY_MS = 100;
 const MAX_RETRY_MS = 10_000;
@@ -40,18 +47,18 @@ const MAX_RETRY_MS = 10_000;
  * gateway) get this node's facts right after the commit. Durable subscribers read the
  * company's event log from their own cursor: a commit here pokes the company (no polling loop
  * over idle companies); a sweep at start and every `sweepSeconds` finds what a crashed node
- * committed but never delivered. Each run claims the subscriber's cursor row with SKIP LOCKED,
- * so across nodes one run at a time delivers a company's events to a subscriber.
+ * committed but never delivered. Each subscriber of a company runs on its own — a run per
+ * (company, subscriber), coalesced, retried and backed off apart — in one of two lanes with a
+ * connection budget each: prompt subscribers (notifications, webhooks) never wait for the bulk
+ * ones (the ticket index, report roll-ups). Each run claims the subscriber's cursor row with
+ * SKIP LOCKED, so across nodes one run at a time delivers a company's events to a subscriber.
  */
 export class EventDispatcher implements QueuePublisher {
-  private readonly queued = new Map<
-    string,
-    { company: EventCompany; again: boolean; running: boolean }
-  >();
-  private readonly waiting: string[] = [];
+  private readonly queued = new Map<string, RunState>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly backoff = new Map<string, number>();
-  private active = 0;
+  private readonly prompt: DispatchLane;
+  private readonly bulk: DispatchLane;
   private sweepTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly observers: ((subscriber: string, events: DomainEvent[]) => void)[] = [];
@@ -62,7 +69,11 @@ export class EventDispatcher implements QueuePublisher {
     private readonly durable: DurableSubscriber[],
     private readonly opts: DispatcherOptions,
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    const run = (key: string) => this.runKey(key);
+    this.prompt = new DispatchLane(opts.promptConcurrency ?? opts.concurrency, run);
+    this.bulk = new DispatchLane(opts.concurrency, run);
+  }
 
   /** After a queue transaction commits: live subscribers now, durable ones soon. */
   publish(company: EventCompany, facts: QueueFact[]): void {
@@ -77,23 +88,15 @@ export class EventDispatcher implements QueuePublisher {
     if (facts.some((f) => f.kind === "ticket")) this.poke(company);
   }
 
-  /** Schedules a durable run for the company; pokes that arrive meanwhile are coalesced. */
-  poke(company: EventCompany): void {
-    if (this.opts.hold || this.stopped || this.durable.length === 0) return;
-    const state = this.queued.get(company.id);
-    if (state) {
-      // Still gathering: the coming run will read this commit too. Running: one more run.
-      if (state.running) state.again = true;
-      return;
+  /**
+   * Schedules a durable run for the company's subscribers (all, or those named); pokes that
+   * arrive meanwhile are coalesced.
+   */
+  poke(company: EventCompany, subscribers?: readonly string[]): void {
+    if (this.opts.hold || this.stopped) return;
+    for (const sub of this.durable) {
+      if (!subscribers || subscribers.includes(sub.name)) this.schedule(company, sub);
     }
-    this.queued.set(company.id, { company, again: false, running: false });
-    // A short gathering window: on a busy company one run then serves many commands.
-    const gather = setTimeout(() => {
-      if (this.stopped) return;
-      this.waiting.push(company.id);
-      this.pump();
-    }, GATHER_MS);
-    gather.unref();
   }
 
   /** Calls `fn` after each batch a durable subscriber handled has committed (metrics). */
@@ -103,7 +106,9 @@ export class EventDispatcher implements QueuePublisher {
 
   /** Companies queued, running or waiting for a retry on this node. */
   get pendingCompanies(): number {
-    return this.queued.size + this.timers.size;
+    const ids = new Set([...this.queued.values()].map((s) => s.company.id));
+    for (const key of this.timers.keys()) ids.add(key.slice(0, key.indexOf(" ")));
+    return ids.size;
   }
 
   /** Starts the crash-recovery sweep: once now, then every `sweepSeconds`. */
@@ -130,9 +135,10 @@ export class EventDispatcher implements QueuePublisher {
       await eachLimited(companies, this.opts.concurrency, async (c) => {
         if (this.stopped) return;
         try {
-          if ((await subscribersBehind(this.db, c, names)).length === 0) return;
+          const late = await subscribersBehind(this.db, c, names);
+          if (late.length === 0) return;
           behind++;
-          this.poke(c);
+          this.poke(c, late);
         } catch (err) {
           this.log.warn({ err, company: c.id }, "event sweep failed for a company");
         }
@@ -156,59 +162,83 @@ export class EventDispatcher implements QueuePublisher {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    this.waiting.length = 0;
+    this.prompt.clear();
+    this.bulk.clear();
     while (this.active > 0) await new Promise((r) => setTimeout(r, 10));
     this.queued.clear();
   }
 
-  private pump(): void {
-    while (this.active < this.opts.concurrency && this.waiting.length > 0) {
-      const id = this.waiting.shift()!;
-      const state = this.queued.get(id);
-      if (!state) continue;
-      this.active++;
-      state.running = true;
-      void this.runCompany(state.company).finally(() => {
-        this.active--;
-        state.running = false;
-        if (state.again && !this.stopped) {
-          state.again = false;
-          this.waiting.push(id);
-        } else this.queued.delete(id);
-        this.pump();
-      });
+  private get active(): number {
+    return this.prompt.active + this.bulk.active;
+  }
+
+  private schedule(company: EventCompany, sub: DurableSubscriber): void {
+    const key = `${company.id} ${sub.name}`;
+    const state = this.queued.get(key);
+    if (state) {
+      // Still gathering: the coming run will read this commit too. Running: one more run.
+      if (state.running) state.again = true;
+      return;
+    }
+    this.queued.set(key, { company, sub, again: false, running: false });
+    // A short gathering window: on a busy company one run then serves many commands.
+    const gather = setTimeout(() => {
+      if (!this.stopped) this.laneOf(sub).push(key);
+    }, GATHER_MS);
+    gather.unref();
+  }
+
+  private laneOf(sub: DurableSubscriber): DispatchLane {
+    return sub.prompt ? this.prompt : this.bulk;
+  }
+
+  /** One (company, subscriber) run in its lane; then once more if poked meanwhile. */
+  private async runKey(key: string): Promise<void> {
+    const state = this.queued.get(key);
+    if (!state) return;
+    state.running = true;
+    try {
+      await this.runSubscriber(key, state.company, state.sub);
+    } finally {
+      state.running = false;
+      if (state.again && !this.stopped) {
+        state.again = false;
+        this.laneOf(state.sub).push(key);
+      } else this.queued.delete(key);
     }
   }
 
-  private async runCompany(company: EventCompany): Promise<void> {
+  private async runSubscriber(
+    key: string,
+    company: EventCompany,
+    sub: DurableSubscriber,
+  ): Promise<void> {
     let retry = false;
-    for (const sub of this.durable) {
-      try {
-        let outcome: Outcome;
-        do outcome = await this.runOnce(company, sub);
-        while (outcome === "more" && !this.stopped);
-        // Held back by a transaction still running, or another node holds the cursor and may
-        // have read before our commit: look again shortly.
-        if (outcome === "held" || outcome === "skipped") retry = true;
-      } catch (err) {
-        this.log.error({ err, company: company.id, subscriber: sub.name }, "event delivery failed");
-        retry = true;
-      }
+    try {
+      let outcome: Outcome;
+      do outcome = await this.runOnce(company, sub);
+      while (outcome === "more" && !this.stopped);
+      // Held back by a transaction still running, or another node holds the cursor and may
+      // have read before our commit: look again shortly.
+      if (outcome === "held" || outcome === "skipped") retry = true;
+    } catch (err) {
+      this.log.error({ err, company: company.id, subscriber: sub.name }, "event delivery failed");
+      retry = true;
     }
-    if (retry) this.retryLater(company);
-    else this.backoff.delete(company.id);
+    if (retry) this.retryLater(key, company, sub);
+    else this.backoff.delete(key);
   }
 
-  private retryLater(company: EventCompany): void {
-    if (this.stopped || this.timers.has(company.id)) return;
-    const delay = Math.min(MAX_RETRY_MS, (this.backoff.get(company.id) ?? RETRY_MS / 2) * 2);
-    this.backoff.set(company.id, delay);
+  private retryLater(key: string, company: EventCompany, sub: DurableSubscriber): void {
+    if (this.stopped || this.timers.has(key)) return;
+    const delay = Math.min(MAX_RETRY_MS, (this.backoff.get(key) ?? RETRY_MS / 2) * 2);
+    this.backoff.set(key, delay);
     const timer = setTimeout(() => {
-      this.timers.delete(company.id);
-      this.poke(company);
+      this.timers.delete(key);
+      if (!this.stopped) this.schedule(company, sub);
     }, delay);
     timer.unref();
-    this.timers.set(company.id, timer);
+    this.timers.set(key, timer);
   }
 
   private async runOnce(company: EventCompany, sub: DurableSubscriber): Promise<Outcome> {

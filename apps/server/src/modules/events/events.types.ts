@@ -36,6 +36,11 @@ export type AfterCommit = () => void;
 export type DurableSubscriber = {
   /** Stable: it names the subscriber's cursor row in every company schema. */
   name: string;
+  /**
+   * Customer-facing and latency-sensitive (a message, a webhook): runs in the dispatcher's
+   * prompt lane, on connections of its own, never behind the bulk subscribers' runs.
+   */
+  prompt?: boolean;
   handle: (
     tx: { db: Db; company: CompanyQueryDb },
     company: EventCompany,

@@ -114,9 +114,10 @@ export async function sendDueReminders(
         .execute();
       if (inserted.length === 0) continue;
       const kind = kinds.at(-1)!;
-      await send(t, "REMINDER", `${kind}@${d.at.getTime()}`);
+      send(t, "REMINDER", `${kind}@${d.at.getTime()}`);
       reminded++;
     }
+    await send.flush();
     return reminded;
   });
 }

@@ -1,7 +1,7 @@
 import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
 import type { Db } from "../../db/database";
 import type { DomainEvent, DurableSubscriber, EventCompany } from "../events";
-import { enqueueNotification, toGsmFriendly } from "../outbox";
+import { enqueueNotifications, toGsmFriendly, type OutgoingNotification } from "../outbox";
 import { nearlyUpTickets, TICKET_EVENT, type CompanyQueryDb } from "../queue";
 import { normalizePhone } from "../../shared/phone";
 import type { PushPayload } from "./push/push-transport";
@@ -82,6 +82,8 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
   const clock = opts.now ?? (() => new Date());
   return {
     name: "notifications",
+    // "Go to counter 3" is late if it waits for the index and the roll-ups.
+    prompt: true,
     async handle(tx, company, events) {
       const now = clock();
       const fresh = events.filter((e) => now.getTime() - e.at.getTime() <= staleAfterMs);
@@ -97,17 +99,15 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
       if (ids.size === 0) return;
       const info = await companyInfo(tx.db, tx.company, company);
       const tickets = await loadTicketsToNotify(tx.db, tx.company, company, [...ids]);
-      let queued = 0;
       const send = sender(tx.db, company, info, opts.publicUrl, {
         now,
         fallbackAfterMs: opts.fallbackAfterMs ?? 60_000,
-        queued: () => void queued++,
       });
       for (const { event, trigger } of fired) {
         const t = tickets.get(event.ticketId);
         if (t) {
           const occurrence = REPEATABLE.has(trigger) ? String(event.id) : "";
-          await send(t, trigger, occurrence, null, messageOf(event));
+          send(t, trigger, occurrence, null, messageOf(event));
         }
       }
       // Lines that moved: (branch, service) of the tickets that left them.
@@ -120,22 +120,22 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
             serviceId: t.service_id,
           });
       }
-      for (const line of moved.values()) {
-        await nearlyUp(tx, company, line, now, send);
-      }
+      await nearlyUp(tx, company, [...moved.values()], now, send);
+      const queued = await send.flush();
       const { onQueued } = opts;
       if (queued > 0 && onQueued) return onQueued;
     },
   };
 }
 
-export type Send = (
+/** Gathers a trigger's messages for one ticket; `flush` queues all gathered in one statement. */
+export type Send = ((
   t: TicketToNotify,
   trigger: Trigger,
   occurrence: string,
   position?: number | null,
   message?: string | null,
-) => Promise<void>;
+) => void) & { flush: () => Promise<number> };
 
 export type CompanyTexts = { language: string; templates: CustomTemplates };
 
@@ -166,7 +166,7 @@ const BY_EMAIL: ReadonlySet<Trigger> = new Set<Trigger>([
 ]);
 
 /**
- * Queues a trigger's messages for one ticket, by the customer's choice: to each Telegram chat and
+ * Gathers a trigger's messages for one ticket, by the customer's choice: to each Telegram chat and
  * browser (web push) that follows it, unless that channel is turned off; and an SMS to its phone
  * (unless turned off) — at once when nothing else reaches the customer, else as a stand-in that
  * waits `fallbackAfterMs` and goes only if none of the Telegram/push messages was sent by then.
@@ -176,16 +176,19 @@ export function sender(
   company: EventCompany,
   info: CompanyTexts,
   publicUrl: string,
-  rule: { now: Date; fallbackAfterMs: number; queued?: () => void } = {
-    now: new Date(),
-    fallbackAfterMs: 60_000,
-  },
+  rule: { now: Date; fallbackAfterMs: number } = { now: new Date(), fallbackAfterMs: 60_000 },
 ): Send {
   const { language, templates } = info;
-  const enqueue = async (n: Parameters<typeof enqueueNotification>[1]) => {
-    if (await enqueueNotification(db, n)) rule.queued?.();
-  };
-  return async (t, trigger, occurrence, position, message) => {
+  // One statement for the whole batch's messages (`flush`), not one per message.
+  const gathered: OutgoingNotification[] = [];
+  const enqueue = (n: OutgoingNotification) => void gathered.push(n);
+  const send = (
+    t: TicketToNotify,
+    trigger: Trigger,
+    occurrence: string,
+    position?: number | null,
+    message?: string | null,
+  ) => {
     const parts = (lang: string) => ({
       label: t.label,
       service: (t.service_name as Record<string, string | undefined>)[lang] ?? t.service_name.uz,
@@ -201,7 +204,7 @@ export function sender(
     let preferred = 0;
     if (!t.muted.has("telegram")) {
       for (const chat of t.chats) {
-        await enqueue({
+        enqueue({
           channel: "telegram",
           to: chat.chatId,
           text: notificationText(trigger, chat.language, parts(chat.language), templates),
@@ -220,7 +223,7 @@ export function sender(
           url: p.link,
           tag: `ticket-${t.id}`,
         };
-        await enqueue({
+        enqueue({
           channel: "push",
           to: browser.subscriptionId,
           text: JSON.stringify(payload),
@@ -234,7 +237,7 @@ export function sender(
     if (phone && !t.muted.has("sms")) {
       const lang = t.language ?? language;
       const text = toGsmFriendly(notificationText(trigger, lang, parts(lang), templates));
-      await enqueue({
+      enqueue({
         channel: "sms",
         to: phone,
         text,
@@ -250,7 +253,7 @@ export function sender(
     if (t.customer_email && BY_EMAIL.has(trigger)) {
       const lang = t.language ?? language;
       const p = parts(lang);
-      await enqueue({
+      enqueue({
         channel: "email",
         to: t.customer_email,
         subject: `${p.service} — ${p.branch} (${t.label})`,
@@ -260,6 +263,8 @@ export function sender(
       });
     }
   };
+  const flush = () => enqueueNotifications(db, gathered.splice(0));
+  return Object.assign(send, { flush });
 }
 
 /** "30.11 14:30" in the branch's time zone. */
@@ -277,18 +282,20 @@ function formatTime(at: Date, timeZone: string): string {
 }
 
 /**
- * Tells the waiting tickets of a line that moved that they are nearly up: the line is ranked in
- * one statement that returns only the tickets concerned (`nearlyUpTickets`); those are loaded
- * with their channels, and each is told once (the outbox's key drops a repeat).
+ * Tells the waiting tickets of the lines that moved that they are nearly up: each line is ranked
+ * in one statement that returns only the tickets concerned (`nearlyUpTickets`); those of every
+ * line are loaded with their channels together, and each is told once (the outbox's key drops a
+ * repeat).
  */
 async function nearlyUp(
   tx: { db: Db; company: CompanyQueryDb },
   company: EventCompany,
-  line: { branchId: string; serviceId: string },
+  lines: { branchId: string; serviceId: string }[],
   now: Date,
   send: Send,
 ) {
-  const due = await nearlyUpTickets(tx.company, line, now);
+  const due = [];
+  for (const line of lines) due.push(...(await nearlyUpTickets(tx.company, line, now)));
   if (due.length === 0) return;
   const reachable = await loadTicketsToNotify(
     tx.db,
@@ -299,6 +306,6 @@ async function nearlyUp(
   );
   for (const d of due) {
     const t = reachable.get(d.ticketId);
-    if (t) await send(t, "NEARLY_UP", "", d.position);
+    if (t) send(t, "NEARLY_UP", "", d.position);
   }
 }

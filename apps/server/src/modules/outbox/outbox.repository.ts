@@ -59,6 +59,7 @@ export type ClaimedMessage = Selectable<OutboxTable>;
  * workers never send one message twice: SKIP LOCKED, and a lease (`next_attempt_at` pushed
  * ahead) so a worker that dies mid-send releases its claim after `leaseSeconds`. Each claim is
  * counted (`claims`): one that never recorded an outcome shows as more claims than attempts.
+ * One statement: a wake's claim is one round trip, not a transaction of four.
  */
 export async function claimDue(
   db: Kysely<Database>,
@@ -67,34 +68,29 @@ export async function claimDue(
   leaseSeconds = 60,
 ): Promise<ClaimedMessage[]> {
   if (channels.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
-    const due = await trx
-      .selectFrom("platform.outbox")
-      .selectAll()
-      .where("status", "=", "PENDING")
-      .where("channel", "in", channels)
-      .where("next_attempt_at", "<=", new Date())
-      .orderBy("next_attempt_at")
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (due.length) {
-      await trx
-        .updateTable("platform.outbox")
-        .set({
-          next_attempt_at: sql`now() + make_interval(secs => ${leaseSeconds})`,
-          claims: sql`claims + 1`,
-        })
-        .where(
-          "id",
-          "in",
-          due.map((m) => m.id),
-        )
-        .execute();
-    }
-    return due;
-  });
+  const due = db
+    .selectFrom("platform.outbox")
+    .select("id")
+    .where("status", "=", "PENDING")
+    .where("channel", "in", channels)
+    .where("next_attempt_at", "<=", new Date())
+    .orderBy("next_attempt_at")
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
+  const rows = await db
+    .updateTable("platform.outbox")
+    .set({
+      next_attempt_at: sql`now() + make_interval(secs => ${leaseSeconds})`,
+      claims: sql`claims + 1`,
+    })
+    .where("id", "in", due)
+    .returningAll()
+    .execute();
+  // As the row was before this claim, oldest due first.
+  return rows
+    .map((r) => ({ ...r, claims: r.claims - 1 }))
+    .sort((x, y) => x.created_at.getTime() - y.created_at.getTime());
 }
 
 /** What became of one claimed message. */
@@ -241,24 +237,41 @@ export async function enqueueNotification(
   db: Kysely<Database>,
   n: OutgoingNotification,
 ): Promise<boolean> {
-  const row = await db
+  return (await enqueueNotifications(db, [n])) === 1;
+}
+
+/**
+ * Queues a batch of notifications in ONE statement, skipping those whose key is already queued
+ * (or repeated in the batch); how many it queued.
+ */
+export async function enqueueNotifications(
+  db: Kysely<Database>,
+  list: readonly OutgoingNotification[],
+): Promise<number> {
+  const byKey = new Map<string, OutgoingNotification>();
+  for (const n of list) if (!byKey.has(n.key)) byKey.set(n.key, n);
+  if (byKey.size === 0) return 0;
+  const rows = await db
     .insertInto("platform.outbox")
-    .values({
-      channel: n.channel,
-      recipient: n.to,
-      subject: n.subject ?? "",
-      body_text: n.text,
-      body_html: null,
-      company_id: n.companyId,
-      dedupe_key: n.key,
-      segments: n.segments ?? null,
-      fallback_of: n.fallbackOf ?? null,
-      ...(n.notBefore && { next_attempt_at: n.notBefore }),
-    })
+    .values(
+      [...byKey.values()].map((n) => ({
+        channel: n.channel,
+        recipient: n.to,
+        subject: n.subject ?? "",
+        body_text: n.text,
+        body_html: null,
+        company_id: n.companyId,
+        dedupe_key: n.key,
+        segments: n.segments ?? null,
+        fallback_of: n.fallbackOf ?? null,
+        // Now, unless a stand-in waits (the column's default is the statement's now() too).
+        next_attempt_at: n.notBefore ?? sql<Date>`now()`,
+      })),
+    )
     .onConflict((oc) => oc.column("dedupe_key").where("dedupe_key", "is not", null).doNothing())
     .returning("id")
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
+  return rows.length;
 }
 
 /** Final delivery states a gateway reports; a later report never overrides them. */

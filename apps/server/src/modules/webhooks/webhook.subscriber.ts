@@ -9,6 +9,8 @@ import { webhookEventOf, webhookPayload, type TicketFacts } from "./webhook-even
  */
 export const webhookSubscriber = (onQueued: () => void = () => {}): DurableSubscriber => ({
   name: "webhooks",
+  // Companies' systems wait for these as customers wait for their messages.
+  prompt: true,
   async handle({ db, company: cdb }, company, events) {
     const endpoints = await db
       .selectFrom("platform.webhook_endpoints")

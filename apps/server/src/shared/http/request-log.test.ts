@@ -4,7 +4,7 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { installErrorHandling } from "./error-handler";
 import { onFrameworkError } from "./framework-errors";
-import { QuietRequestLog } from "./request-log";
+import { loggableUrl, QuietRequestLog } from "./request-log";
 
 type Line = { level: number; msg: string };
 
@@ -27,6 +27,10 @@ async function served(level: string, urls: string[], slowMs = 60_000): Promise<L
   app.get("/api/health", async () => ({ ok: true }));
   app.get("/ok", async () => ({ ok: true }));
   app.get("/things/:id", async () => ({ ok: true }));
+  app.post("/api/public/tickets/:token/channels", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    return { ok: true };
+  });
   app.get("/slow", async () => {
     await new Promise((resolve) => setTimeout(resolve, 80));
     return { ok: true };
@@ -34,7 +38,10 @@ async function served(level: string, urls: string[], slowMs = 60_000): Promise<L
   app.get("/boom", async () => {
     throw new Error("database on fire");
   });
-  for (const url of urls) await app.inject({ url });
+  for (const url of urls)
+    await app.inject(
+      url.startsWith("/api/public/") ? { method: "POST", url, payload: {} } : { url },
+    );
   await app.close();
   return lines;
 }
@@ -62,5 +69,25 @@ describe("request logs", () => {
   it("show every request at debug", async () => {
     const lines = await served("debug", ["/ok"]);
     expect(lines.map((l) => l.msg)).toEqual(["incoming request", "request completed"]);
+  });
+
+  it("never show a ticket's or a booking's token, which opens, cancels or mutes it", async () => {
+    const token = "Zk3q9XbT0a_LmN-4pQrS7uVw";
+    const lines = await served("debug", [`/api/public/tickets/${token}/channels?x=${token}`], 50);
+    const text = JSON.stringify(lines);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(text).not.toContain(token);
+    expect(text).toContain("/api/public/tickets/***/channels");
+    expect(loggableUrl(`/t/${token}`)).toBe("/t/***");
+    expect(loggableUrl(`/api/c/acme/public/tickets/${token}/rating`)).toBe(
+      "/api/c/acme/public/tickets/***/rating",
+    );
+    expect(loggableUrl(`/api/c/acme/portal/bookings/${token}/cancel`)).toBe(
+      "/api/c/acme/portal/bookings/***/cancel",
+    );
+    // Staff paths name tickets by id, which opens nothing without a staff token: kept.
+    expect(loggableUrl("/api/c/acme/queue/tickets/0b8f/start")).toBe(
+      "/api/c/acme/queue/tickets/0b8f/start",
+    );
   });
 });

@@ -1,5 +1,27 @@
 import { LogController, type FastifyReply, type FastifyRequest } from "fastify";
 
+/**
+ * Paths whose next part is a secret: a ticket's tracking token (the ticket page, and the public
+ * API behind it — follow, stop following, turn channels off, rate) and a booking's token. Whoever
+ * reads the logs must not be able to open, cancel or mute a customer's ticket.
+ */
+const SECRET_AFTER = /(^\/t\/|\/public\/(?:tickets|tracking)\/|\/portal\/bookings\/)[^/?#]+/;
+
+/** The URL as logs may show it: a secret path part becomes `***`, the query is dropped. */
+export function loggableUrl(url: string): string {
+  return url.replace(/[?#].*$/, "").replace(SECRET_AFTER, "$1***");
+}
+
+/** What the request log's `req` serializer needs of a request, with the URL made loggable. */
+const loggable = (request: FastifyRequest) => ({
+  method: request.method,
+  url: loggableUrl(request.url),
+  headers: request.headers,
+  host: request.host,
+  ip: request.ip,
+  socket: request.socket,
+});
+
 /** A request slower than this is worth a line at the default level. */
 export const SLOW_REQUEST_MS = 1000;
 
@@ -18,7 +40,7 @@ export class QuietRequestLog extends LogController {
 
   override incomingRequest(request: FastifyRequest): void {
     if (this.isLogDisabled(request)) return;
-    request.log.debug({ req: request }, "incoming request");
+    request.log.debug({ req: loggable(request) }, "incoming request");
   }
 
   override requestCompleted(
@@ -27,7 +49,7 @@ export class QuietRequestLog extends LogController {
     reply: FastifyReply,
   ): void {
     if (this.isLogDisabled(request)) return;
-    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    const line = { req: loggable(request), res: reply, responseTime: reply.elapsedTime };
     if (error) reply.log.error({ ...line, err: error }, "request errored");
     else if (reply.statusCode >= 500)
       reply.log.error(line, "request completed with a server error");
@@ -37,6 +59,6 @@ export class QuietRequestLog extends LogController {
 
   override routeNotFound(request: FastifyRequest): void {
     if (this.isLogDisabled(request)) return;
-    request.log.debug(`Route ${request.method}:${request.url} not found`);
+    request.log.debug(`Route ${request.method}:${loggableUrl(request.url)} not found`);
   }
 }

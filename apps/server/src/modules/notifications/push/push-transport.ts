@@ -22,6 +22,7 @@ export function pushTransport(
   opts: { timeoutMs?: number } = {},
 ): Transport {
   const timeoutMs = opts.timeoutMs ?? 10_000;
+  const subscription = subscriptionLoader(db);
   return {
     channel: "push",
     // "Your turn" is news for minutes, not hours: a few quick tries.
@@ -29,11 +30,7 @@ export function pushTransport(
     // Push services (FCM, Mozilla, Apple) take many requests at once.
     concurrency: 16,
     send: async (m) => {
-      const sub = await db
-        .selectFrom("platform.push_subscriptions")
-        .select(["endpoint", "p256dh", "auth"])
-        .where("id", "=", m.to)
-        .executeTakeFirst();
+      const sub = await subscription(m.to);
       if (!sub) throw new PermanentError("The push subscription no longer exists.");
       const details = webpush.generateRequestDetails(
         { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
@@ -79,4 +76,42 @@ export function pushTransport(
     },
     close: () => {},
   };
+}
+
+type Subscription = { endpoint: string; p256dh: string; auth: string };
+
+/**
+ * Finds push subscriptions by id, those asked for in the same turn of the event loop in one
+ * statement: a batch's sends start together, and one lookup each would take as many of the
+ * background pool's connections.
+ */
+function subscriptionLoader(db: Db): (id: string) => Promise<Subscription | undefined> {
+  let asked: Map<string, ((s: Subscription | undefined) => void)[]> | null = null;
+  let failed: ((err: unknown) => void)[] = [];
+  const load = async () => {
+    const batch = asked!;
+    const fail = failed;
+    asked = null;
+    failed = [];
+    try {
+      const rows = await db
+        .selectFrom("platform.push_subscriptions")
+        .select(["id", "endpoint", "p256dh", "auth"])
+        .where("id", "in", [...batch.keys()])
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const [id, waiting] of batch) for (const w of waiting) w(byId.get(id));
+    } catch (err) {
+      for (const f of fail) f(err);
+    }
+  };
+  return (id) =>
+    new Promise((resolve, reject) => {
+      if (!asked) {
+        asked = new Map();
+        setImmediate(() => void load());
+      }
+      asked.set(id, [...(asked.get(id) ?? []), resolve]);
+      failed.push(reject);
+    });
 }

@@ -53,6 +53,19 @@ const OVERALL_MS = 34;
 const SEND_TIMEOUT_MS = 15_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** When the bot last sent, in all and per chat: Telegram counts per bot, not per sender. */
+type Pacing = { lastAt: number; perChat: Map<string, number> };
+/**
+ * One pacing per bot token in the process, whoever sends with it (every platform instance of
+ * the process, every claim of the outbox): two senders each keeping 30/s would make 60.
+ */
+const pacings = new Map<string, Pacing>();
+const pacingOf = (token: string): Pacing => {
+  let p = pacings.get(token);
+  if (!p) pacings.set(token, (p = { lastAt: 0, perChat: new Map() }));
+  return p;
+};
+
 /**
  * The Telegram bot (grammY): it links chats to tickets when a customer opens the ticket's deep
  * link (`/start <one-time token>`), and is the outbox's `telegram` transport. Updates come by
@@ -62,14 +75,14 @@ export class TelegramService {
   readonly bot: Bot;
   private username: string | null;
   private polling = false;
-  private lastAt = 0;
-  private readonly lastPerChat = new Map<string, number>();
+  private readonly pacing: Pacing;
 
   constructor(
     cfg: TelegramConfig,
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
   ) {
+    this.pacing = pacingOf(cfg.token);
     this.bot = new Bot(cfg.token, cfg.apiUrl ? { client: { apiRoot: cfg.apiUrl } } : {});
     this.username = cfg.username?.replace(/^@/, "") ?? null;
     this.bot.command("start", async (ctx) => {
@@ -128,26 +141,23 @@ export class TelegramService {
    */
   private async pace(chatId: string): Promise<() => void> {
     const now = Date.now();
-    const before = this.lastPerChat.get(chatId);
-    const at = Math.max(
-      now,
-      (this.lastPerChat.get(chatId) ?? -Infinity) + PER_CHAT_MS,
-      this.lastAt + OVERALL_MS,
-    );
-    this.lastAt = at;
-    this.lastPerChat.set(chatId, at);
-    if (this.lastPerChat.size > 10_000) {
+    const { perChat } = this.pacing;
+    const before = perChat.get(chatId);
+    const at = Math.max(now, (before ?? -Infinity) + PER_CHAT_MS, this.pacing.lastAt + OVERALL_MS);
+    this.pacing.lastAt = at;
+    perChat.set(chatId, at);
+    if (perChat.size > 10_000) {
       // Forget only chats whose spacing is over: the others still have to wait.
-      for (const [chat, last] of this.lastPerChat) {
-        if (last + PER_CHAT_MS <= now) this.lastPerChat.delete(chat);
+      for (const [chat, last] of perChat) {
+        if (last + PER_CHAT_MS <= now) perChat.delete(chat);
       }
     }
     if (at > now) await sleep(at - now);
     // A message Telegram refused (429, an error) did not reach the chat: its slot is given back.
     return () => {
-      if (this.lastPerChat.get(chatId) !== at) return;
-      if (before === undefined) this.lastPerChat.delete(chatId);
-      else this.lastPerChat.set(chatId, before);
+      if (perChat.get(chatId) !== at) return;
+      if (before === undefined) perChat.delete(chatId);
+      else perChat.set(chatId, before);
     };
   }
 
@@ -161,8 +171,8 @@ export class TelegramService {
         const now = Date.now();
         return Math.max(
           0,
-          (this.lastPerChat.get(chatId) ?? -Infinity) + PER_CHAT_MS - now,
-          this.lastAt + OVERALL_MS - now,
+          (this.pacing.perChat.get(chatId) ?? -Infinity) + PER_CHAT_MS - now,
+          this.pacing.lastAt + OVERALL_MS - now,
         );
       },
       send: async (m) => {

@@ -1,0 +1,129 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { OutboxChannel } from "../../db/tables";
+import type { ClaimedMessage, DeliveryOutcome } from "./outbox.repository";
+import type { MailAttachment } from "./mail-transport";
+import {
+  DEFAULT_CONCURRENCY,
+  nextRetrySeconds,
+  PermanentError,
+  RetryAfterError,
+  type Transport,
+} from "./transport";
+
+/** Builds the files a message carries when it is sent (the outbox stores only its text). */
+export type AttachmentResolver = (m: {
+  channel: string;
+  dedupe_key: string | null;
+  company_id: string | null;
+}) => Promise<MailAttachment[]>;
+
+/** A claimed message waiting for its channel's lane. */
+export type QueuedSend = {
+  m: ClaimedMessage;
+  /** Which claim took it: a 429 puts back the untried messages of the claims made before it. */
+  claim: number;
+  /** It must start by then, so it ends before its claim's lease runs out. */
+  startBy: number;
+  done: (o: DeliveryOutcome) => void;
+};
+
+/** A provider's "wait" (429): until when, for the messages of which claims. */
+export type ChannelPause = { until: number; claim: number };
+
+/**
+ * A message its transport's pacing would hold longer than this (a chat's second message within
+ * its second) goes back to the outbox, due when it may go, instead of holding up a lane.
+ */
+const MAX_PACE_WAIT_MS = 400;
+
+/**
+ * One channel's sends, at most `transport.concurrency` in flight, shared by every claim of the
+ * worker: a message starts as soon as a lane is free, whatever claim it came in, and its outcome
+ * is handed on the moment its own send ends — never after the slowest send of its claim.
+ */
+export class ChannelLane {
+  private readonly queue: QueuedSend[] = [];
+  private active = 0;
+  private readonly concurrency: number;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly env: {
+      log: FastifyBaseLogger;
+      attachments: AttachmentResolver | null;
+      isStopped: () => boolean;
+      pauses: Map<OutboxChannel, ChannelPause>;
+    },
+  ) {
+    this.concurrency = transport.concurrency ?? DEFAULT_CONCURRENCY;
+  }
+
+  push(q: QueuedSend): void {
+    this.queue.push(q);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.active < this.concurrency && this.queue.length > 0) {
+      const q = this.queue.shift()!;
+      const now = Date.now();
+      const pause = this.env.pauses.get(this.transport.channel);
+      const until = pause && q.claim <= pause.claim ? pause.until : 0;
+      // The provider asked us to wait, or the claim is running out: back to the outbox, untried.
+      if (until > now || now > q.startBy || this.env.isStopped()) {
+        q.done({ id: q.m.id, kind: "released", dueAt: new Date(Math.max(until, now)) });
+        continue;
+      }
+      const wait = this.transport.readyIn?.(q.m.recipient) ?? 0;
+      if (wait > MAX_PACE_WAIT_MS) {
+        q.done({ id: q.m.id, kind: "released", dueAt: new Date(now + wait) });
+        continue;
+      }
+      this.active++;
+      void this.sendOne(q).then((outcome) => {
+        this.active--;
+        q.done(outcome);
+        this.pump();
+      });
+    }
+  }
+
+  private async sendOne({ m, claim }: QueuedSend): Promise<DeliveryOutcome> {
+    const transport = this.transport;
+    try {
+      const files = this.env.attachments ? await this.env.attachments(m) : [];
+      const result = await transport.send({
+        id: m.id,
+        to: m.recipient,
+        subject: m.subject,
+        text: m.body_text,
+        // A claim that never recorded its outcome (a worker died mid-send) counts as an attempt
+        // whose outcome is unknown: the SMS transport checks with the gateway before it sends.
+        attempts: Math.max(m.attempts, m.claims),
+        ...(m.body_html ? { html: m.body_html } : {}),
+        ...(files.length ? { attachments: files } : {}),
+      });
+      return { id: m.id, kind: "sent", providerId: result?.providerId ?? null };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.env.log.warn(
+        { outboxId: m.id, channel: m.channel, err: message },
+        "outbox delivery failed; will retry",
+      );
+      let retryIn =
+        err instanceof PermanentError ? null : nextRetrySeconds(transport.retry, m.attempts + 1);
+      if (!(err instanceof RetryAfterError))
+        return { id: m.id, kind: "failed", error: message, retryInSeconds: retryIn };
+      // The provider said when to come back (429): not sooner, and the channel's messages
+      // claimed so far wait too (they carry the wait into the outbox, for every worker).
+      const until = Date.now() + err.retryAfterSeconds * 1000;
+      const before = this.env.pauses.get(transport.channel);
+      this.env.pauses.set(transport.channel, {
+        until: Math.max(before?.until ?? 0, until),
+        claim: Math.max(before?.claim ?? 0, claim),
+      });
+      if (retryIn !== null) retryIn = Math.max(retryIn, err.retryAfterSeconds);
+      return { id: m.id, kind: "failed", error: message, retryInSeconds: retryIn };
+    }
+  }
+}
