@@ -3,12 +3,25 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createTestPlatform, type TestPlatform } from "../../testing";
+import {
+  call,
+  createQueueOperator,
+  createTestPlatform,
+  issueTickets,
+  type TestPlatform,
+} from "../../testing";
 import { apiCompany, v1 } from "../public-api/v1.test-helpers";
 import { isPrivateAddress, safeAddress } from "./ssrf-guard";
 import { signWebhook, verifyWebhook } from "./webhook-signature";
 
-type Received = { id: string; type: string; ticketId: string; status: number; delivery: string };
+type Received = {
+  id: string;
+  type: string;
+  ticketId: string;
+  status: number;
+  delivery: string;
+  data: Record<string, unknown>;
+};
 
 /**
  * A receiver written from docs/api.md alone: it checks `X-EQueue-Signature: t=…,v1=…` (HMAC-SHA256
@@ -33,7 +46,11 @@ function startReceiver() {
         res.statusCode = 401;
         return res.end();
       }
-      const event = JSON.parse(body) as { id: string; type: string; data: { ticketId: string } };
+      const event = JSON.parse(body) as {
+        id: string;
+        type: string;
+        data: { ticketId: string } & Record<string, unknown>;
+      };
       const left = failures.get(event.type) ?? 0;
       if (left > 0) failures.set(event.type, left - 1);
       const status = left > 0 ? 500 : 200;
@@ -41,6 +58,7 @@ function startReceiver() {
         id: event.id,
         type: event.type,
         ticketId: event.data.ticketId,
+        data: event.data,
         status,
         delivery: String(req.headers["x-equeue-delivery"]),
       });
@@ -169,6 +187,56 @@ describe("signed webhooks from the durable event stream", () => {
     expect(accepted().length).toBe(sentBefore);
     const ids = accepted().map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("tells of a customer's rating (rating.received) with its stars and comment, signed", async () => {
+    const r = await apiCompany(p, "hooks-rate");
+    const ratings = startReceiver();
+    try {
+      const created = await call(p.app, "POST", `/api/c/${r.slug}/admin/webhooks`, {
+        token: r.adminToken,
+        body: { url: await ratings.listen(), eventTypes: ["rating.received"] },
+      });
+      ratings.setSecret(created.json().secret);
+      const op = await createQueueOperator(p.ctx, r.company, {
+        branchId: r.branch.id,
+        serviceIds: [r.service.id],
+      });
+      const queue = (path: string, body: unknown = {}) =>
+        call(p.app, "POST", `/api/c/${r.slug}/queue${path}`, { token: op.token, body });
+      expect((await queue("/session", { counterId: r.counter.id })).statusCode).toBe(200);
+      const [ticket] = await issueTickets(p.ctx, r.company, {
+        branchId: r.branch.id,
+        serviceId: r.service.id,
+        count: 1,
+      });
+      await queue("/call-next");
+      await queue(`/tickets/${ticket!.id}/start`);
+      expect((await queue(`/tickets/${ticket!.id}/finish`)).statusCode).toBe(200);
+      const rated = await call(
+        p.app,
+        "POST",
+        `/api/c/${r.slug}/public/tickets/${ticket!.token}/rating`,
+        { body: { stars: 2, comment: "Uzoq kutdim" } },
+      );
+      expect(rated.statusCode, rated.body).toBe(201);
+      await until(() => ratings.received.length > 0);
+      // Issued, called and served went by unsent: the endpoint asked for ratings only.
+      expect(ratings.received).toEqual([
+        expect.objectContaining({
+          type: "rating.received",
+          ticketId: ticket!.id,
+          status: 200,
+          data: expect.objectContaining({
+            label: ticket!.label,
+            status: "COMPLETED",
+            rating: { stars: 2, comment: "Uzoq kutdim" },
+          }),
+        }),
+      ]);
+    } finally {
+      await ratings.close();
+    }
   });
 
   it("pauses an endpoint that keeps failing, and resumes it on the admin's word", async () => {

@@ -83,6 +83,7 @@ export const enIntegrations: Pick<SetupMessages, "apiKeys" | "webhooks"> = {
       booking_changed: "Booking time changed",
       booking_checked_in: "Booked customer checked in",
       booking_cancelled: "Booking cancelled",
+      rating_received: "Customer rated a visit",
     },
   },
 };

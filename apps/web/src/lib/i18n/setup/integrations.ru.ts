@@ -83,6 +83,7 @@ export const ruIntegrations: Pick<SetupMessages, "apiKeys" | "webhooks"> = {
       booking_changed: "Время записи изменено",
       booking_checked_in: "Записанный клиент отметился",
       booking_cancelled: "Запись отменена",
+      rating_received: "Клиент оценил визит",
     },
   },
 };

@@ -81,6 +81,7 @@ export const uzIntegrations = {
       booking_changed: "Yozilish vaqti oʻzgardi",
       booking_checked_in: "Yozilgan mijoz keldi",
       booking_cancelled: "Yozilish bekor qilindi",
+      rating_received: "Mijoz tashrifni baholadi",
     },
   },
 };
