@@ -66,16 +66,19 @@ function startReceiver() {
       res.end();
     });
   });
+  let url = "";
   return {
     received,
+    url: () => url,
     fail: (type: string, times: number) => failures.set(type, times),
     clearFailures: () => failures.clear(),
     setSecret: (s: string) => (secret = s),
     listen: () =>
       new Promise<string>((resolve) =>
-        server.listen(0, "127.0.0.1", () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`),
-        ),
+        server.listen(0, "127.0.0.1", () => {
+          url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+          resolve(url);
+        }),
       ),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -239,27 +242,62 @@ describe("signed webhooks from the durable event stream", () => {
     }
   });
 
-  it("pauses an endpoint that keeps failing, and resumes it on the admin's word", async () => {
+  it("pauses an endpoint that keeps failing, tells the admin once, and resumes on their word", async () => {
     receiver.fail("ticket.issued", 100);
-    await v1(p, "POST", "/tickets", a.key.secret, {
-      branchId: a.branch.id,
-      serviceId: a.service.id,
-    });
-    const endpoint = () =>
+    const issuedBefore = accepted().filter((r) => r.type === "ticket.issued").length;
+    // Five tickets: five deliveries fail side by side, so failures count past the pause.
+    for (let i = 0; i < 5; i++) {
+      await v1(p, "POST", "/tickets", a.key.secret, {
+        branchId: a.branch.id,
+        serviceId: a.service.id,
+      });
+    }
+    const list = async () =>
+      (await call(p.app, "GET", `/api/c/${a.slug}/admin/webhooks`, { token: a.adminToken })).json()
+        .items[0];
+    await until(async () => (await list()).status === "PAUSED");
+    expect((await list()).pausedReason).toContain("3 failed deliveries");
+    // No delivery is in flight any more (a claimed one is leased two minutes ahead).
+    const inFlight = () =>
       p.ctx.db
-        .selectFrom("platform.webhook_endpoints")
-        .selectAll()
-        .where("id", "=", endpointId)
-        .executeTakeFirstOrThrow();
-    await until(async () => (await endpoint()).status === "PAUSED");
-    expect((await endpoint()).paused_reason).toContain("3 failed deliveries");
+        .selectFrom("platform.webhook_deliveries")
+        .select("id")
+        .where("endpoint_id", "=", endpointId)
+        .where("status", "=", "PENDING")
+        .where("next_attempt_at", ">", new Date(Date.now() + 60_000))
+        .execute();
+    await until(async () => (await inFlight()).length === 0);
+    const notices = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select(["recipient", "subject", "body_text"])
+      .where("company_id", "=", a.company.id)
+      .where("channel", "=", "email")
+      .where("body_text", "like", `%${receiver.url()}%`)
+      .execute();
+    const admin = await p.ctx.db
+      .withSchema(a.company.schema_name)
+      .selectFrom("staff")
+      .select("email")
+      .where("role", "=", "COMPANY_ADMIN")
+      .executeTakeFirstOrThrow();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.recipient).toBe(admin.email);
+    expect(notices[0]!.body_text).toContain(`/c/${a.slug}/admin/webhooks`);
+    expect(notices[0]!.body_text).toContain("500");
+
     receiver.clearFailures();
     const resumed = await call(p.app, "PATCH", `/api/c/${a.slug}/admin/webhooks/${endpointId}`, {
       token: a.adminToken,
       body: { status: "ACTIVE" },
     });
-    expect(resumed.json()).toMatchObject({ status: "ACTIVE", consecutiveFailures: 0 });
-    await until(() => accepted().filter((r) => r.type === "ticket.issued").length === 2);
+    expect(resumed.json()).toMatchObject({
+      status: "ACTIVE",
+      consecutiveFailures: 0,
+      pausedReason: null,
+    });
+    await until(
+      () => accepted().filter((r) => r.type === "ticket.issued").length === issuedBefore + 5,
+    );
   });
 });
 

@@ -51,6 +51,10 @@ export const enIntegrations: Pick<SetupMessages, "apiKeys" | "webhooks"> = {
     status: { ACTIVE: "Active", PAUSED: "Paused", DISABLED: "Disabled" },
     pause: "Pause",
     resume: "Resume",
+    autoPausedTitle: "Deliveries to this address stopped",
+    autoPausedText:
+      "{{count}} deliveries in a row failed, so the webhook was paused and the company admins were e-mailed. Fix the receiving system, then resume: the events that waited are sent.",
+    autoPaused: "Paused after {{count}} failed deliveries",
     deleteTitle: "Remove the webhook?",
     deleteText: "The address and its delivery log are removed.",
     deleted: "Webhook removed",

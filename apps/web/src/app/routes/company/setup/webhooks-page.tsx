@@ -40,6 +40,10 @@ export function WebhooksPage() {
   const items = hooks.data ?? [];
   const add = <Button onClick={() => setCreating(true)}>+ {t("setup.webhooks.new")}</Button>;
   const failed = (e: unknown) => toast.show(explain(e).message, "error");
+  const setStatus = (w: Webhook, status: "ACTIVE" | "PAUSED") =>
+    commands.setStatus.mutate({ id: w.id, status }, { onError: failed });
+  // Paused by the deliveries' failures (a pause by an admin has no reason).
+  const stopped = items.filter((w) => w.status === "PAUSED" && w.pausedReason);
 
   return (
     <>
@@ -49,6 +53,29 @@ export function WebhooksPage() {
         actions={add}
       />
       {hooks.isError && <Alert tone="error">{explain(hooks.error).message}</Alert>}
+      {stopped.map((w) => (
+        <Alert
+          key={w.id}
+          tone="warning"
+          className="mb-4"
+          title={t("setup.webhooks.autoPausedTitle")}
+          data-testid="webhook-paused"
+        >
+          <p className="font-mono text-xs break-all">{w.url}</p>
+          <p className="mt-1">
+            {t("setup.webhooks.autoPausedText", { count: w.consecutiveFailures })}
+          </p>
+          <p className="mt-1 text-xs opacity-80">{w.pausedReason}</p>
+          <Button
+            size="sm"
+            className="mt-2"
+            loading={commands.setStatus.isPending}
+            onClick={() => setStatus(w, "ACTIVE")}
+          >
+            {t("setup.webhooks.resume")}
+          </Button>
+        </Alert>
+      ))}
       {items.length === 0 ? (
         <EmptyState
           title={t("setup.webhooks.empty")}
@@ -77,7 +104,11 @@ export function WebhooksPage() {
                 </Td>
                 <Td>
                   <Badge tone={TONE[w.status]}>{t(`setup.webhooks.status.${w.status}`)}</Badge>
-                  {w.pausedReason && <p className="mt-1 text-xs text-zinc-500">{w.pausedReason}</p>}
+                  {w.status === "PAUSED" && w.pausedReason && (
+                    <p className="mt-1 text-xs text-amber-800">
+                      {t("setup.webhooks.autoPaused", { count: w.consecutiveFailures })}
+                    </p>
+                  )}
                 </Td>
                 <Td className="text-right whitespace-nowrap">
                   <Button size="sm" variant="secondary" onClick={() => setLog(w)}>
@@ -87,12 +118,7 @@ export function WebhooksPage() {
                     size="sm"
                     variant="ghost"
                     loading={commands.setStatus.isPending}
-                    onClick={() =>
-                      commands.setStatus.mutate(
-                        { id: w.id, status: w.status === "ACTIVE" ? "PAUSED" : "ACTIVE" },
-                        { onError: failed },
-                      )
-                    }
+                    onClick={() => setStatus(w, w.status === "ACTIVE" ? "PAUSED" : "ACTIVE")}
                   >
                     {w.status === "ACTIVE" ? t("setup.webhooks.pause") : t("setup.webhooks.resume")}
                   </Button>{" "}
