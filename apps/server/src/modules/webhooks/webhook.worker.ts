@@ -181,9 +181,10 @@ export class WebhookWorker {
         .set((eb) => ({
           consecutive_failures: eb("consecutive_failures", "+", 1),
           status: sql<WebhookEndpointStatus>`case when consecutive_failures + 1 >= ${pauseAfter} then 'PAUSED' else status end`,
+          // The reason is the error that paused it; the admin's page words the rest in its
+          // language from the count of failures.
           paused_reason: sql<string | null>`case when consecutive_failures + 1 >= ${pauseAfter}
-            then ${`Paused after ${pauseAfter} failed deliveries in a row; the last: ${error}`}
-            else paused_reason end`,
+            then ${error} else paused_reason end`,
           updated_at: now,
         }))
         .where("id", "=", d.endpoint_id)

@@ -55,6 +55,7 @@ export const enIntegrations: Pick<SetupMessages, "apiKeys" | "webhooks"> = {
     autoPausedText:
       "{{count}} deliveries in a row failed, so the webhook was paused and the company admins were e-mailed. Fix the receiving system, then resume: the events that waited are sent.",
     autoPaused: "Paused after {{count}} failed deliveries",
+    lastError: "The last error: {{error}}",
     deleteTitle: "Remove the webhook?",
     deleteText: "The address and its delivery log are removed.",
     deleted: "Webhook removed",

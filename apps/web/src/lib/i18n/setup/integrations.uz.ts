@@ -53,6 +53,7 @@ export const uzIntegrations = {
     autoPausedText:
       "Ketma-ket {{count}} ta yetkazish muvaffaqiyatsiz boʻldi, shuning uchun vebxuk toʻxtatildi va kompaniya administratorlariga xat yuborildi. Qabul qiluvchi tizimni tuzating va davom ettiring: kutib turgan hodisalar yuboriladi.",
     autoPaused: "{{count}} ta muvaffaqiyatsiz yetkazishdan keyin toʻxtatildi",
+    lastError: "Oxirgi xato: {{error}}",
     deleteTitle: "Vebxuk oʻchirilsinmi?",
     deleteText: "Manzil va uning yuborishlar jurnali oʻchiriladi.",
     deleted: "Vebxuk oʻchirildi",
