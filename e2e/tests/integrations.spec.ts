@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SUPER_ADMIN } from "../playwright.config";
-import { issueTicket, setUpQueueWorld } from "./queue-setup";
+import { issueTicket, setUpQueueWorld, signInCompanyAdmin } from "./queue-setup";
 import { snap } from "./screenshots";
 
 /** Closes the dialog that shows a secret once (its footer button). */
@@ -17,10 +17,7 @@ test("the company admin connects a CRM: an API key, a webhook, and a webhook pau
   const world = await setUpQueueWorld(request, "integratsiya");
   const desk = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const admin = await desk.newPage();
-  await admin.goto(`/c/${world.slug}/admin/login`);
-  await admin.getByLabel("E-pochta").fill(`admin@${world.slug}.uz`);
-  await admin.getByLabel("Parol").fill("Toshkent-Filial-2026");
-  await admin.getByRole("button", { name: "Kirish" }).click();
+  await signInCompanyAdmin(admin, world);
   await admin.getByRole("link", { name: "API kalitlari" }).first().click();
   await expect(admin).toHaveURL(/\/admin\/api-keys$/);
 

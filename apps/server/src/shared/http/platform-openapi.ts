@@ -137,10 +137,6 @@ export function platformOpenApi(document: unknown, publicUrl: string, limited: S
       tighten(op.responses, true);
     }
   }
-  const intHeader = (description: string) => ({
-    description,
-    schema: { type: "integer", format: "int32", minimum: 0, maximum: 1_000_000 },
-  });
   const components = (doc.components ??= {});
   components.schemas = {
     ...(components.schemas as Json),
@@ -152,11 +148,20 @@ export function platformOpenApi(document: unknown, publicUrl: string, limited: S
     "X-RateLimit-Reset": intHeader("Seconds until the window starts again"),
     "Retry-After": intHeader("Seconds to wait before trying again"),
   };
-  const { host } = new URL(publicUrl);
+  const where = publishedAt(publicUrl);
   return {
     ...doc,
+    info: { ...(doc.info as Json), ...where.info },
+    servers: where.servers,
+    tags: tagList(tags),
+  };
+}
+
+/** The documents' contact, licence and server: the platform's public address, over HTTPS. */
+export function publishedAt(publicUrl: string) {
+  const { host } = new URL(publicUrl);
+  return {
     info: {
-      ...(doc.info as Json),
       contact: { name: "E-Queue platform", url: `https://${host}` },
       license: { name: "MIT" },
     },
@@ -167,6 +172,15 @@ export function platformOpenApi(document: unknown, publicUrl: string, limited: S
         "x-internal": false,
       },
     ],
-    tags: [...tags].sort().map((name) => ({ name, description: `Operations: ${name}` })),
   };
 }
+
+/** A document's tag list, from the tags its operations use. */
+export const tagList = (tags: Set<string>) =>
+  [...tags].sort().map((name) => ({ name, description: `Operations: ${name}` }));
+
+/** A header holding a small count (seconds, requests). */
+export const intHeader = (description: string) => ({
+  description,
+  schema: { type: "integer", format: "int32", minimum: 0, maximum: 1_000_000 },
+});
