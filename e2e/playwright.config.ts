@@ -59,6 +59,12 @@ export default defineConfig({
       LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
       // The web push journey's fake push service listens on loopback (any port).
       PUSH_ENDPOINT_ORIGINS: "http://127.0.0.1",
+      // The integrations journey points a webhook at a closed loopback port: it fails fast and
+      // is paused after two failures.
+      WEBHOOKS_ALLOW_PRIVATE: "true",
+      WEBHOOK_PAUSE_AFTER_FAILURES: "2",
+      WEBHOOK_RETRY_BASE_MS: "200",
+      WEBHOOK_POLL_MS: "200",
     },
   },
 });

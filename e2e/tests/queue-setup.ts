@@ -1,5 +1,5 @@
 import type { TicketSource } from "@equeue/contracts";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { SUPER_ADMIN } from "../playwright.config";
 
 // Set-up through the API (issue 3's admin API): a company with one branch open all week, two
@@ -227,4 +227,12 @@ export async function issueTicket(
   });
   return (await ok<{ ticket: { id: string; label: string; trackingToken: string } }>(res, "issue"))
     .ticket;
+}
+
+/** Signs the world's company admin in on `page` (the password the set-up gave them). */
+export async function signInCompanyAdmin(page: Page, world: QueueWorld) {
+  await page.goto(`/c/${world.slug}/admin/login`);
+  await page.getByLabel("E-pochta").fill(`admin@${world.slug}.uz`);
+  await page.getByLabel("Parol").fill("Toshkent-Filial-2026");
+  await page.getByRole("button", { name: "Kirish" }).click();
 }

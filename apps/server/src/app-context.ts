@@ -23,7 +23,7 @@ import { pushTransport, TelegramService, type VapidKeys } from "./modules/notifi
 import { bookingMailAttachments } from "./modules/booking";
 import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
-import { WebhookWorker, webhookSubscriber } from "./modules/webhooks";
+import { pausedEndpointNotice, WebhookWorker, webhookSubscriber } from "./modules/webhooks";
 
 /** Everything a module needs, built once per process and passed in (no globals). */
 export type AppContext = {
@@ -154,6 +154,7 @@ export function createContext(deps: ContextDeps): AppContext {
       retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
       allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE,
       pauseAfterFailures: config.WEBHOOK_PAUSE_AFTER_FAILURES,
+      notice: pausedEndpointNotice({ config, publicUrl }, () => outbox.wake()),
     },
     deps.log,
   );

@@ -52,6 +52,8 @@ import { publicApiRoutes, v1OpenApi } from "./modules/public-api";
 import { installErrorHandling } from "./shared/http/error-handler";
 import { onClientError, onFrameworkError } from "./shared/http/framework-errors";
 import { installInputHygiene, markOptionalBodies } from "./shared/http/input-hygiene";
+import { boundPathParams } from "./shared/http/path-params";
+import { platformOpenApi } from "./shared/http/platform-openapi";
 import { genRequestId } from "./shared/http/request-id";
 import { QuietRequestLog } from "./shared/http/request-log";
 
@@ -102,6 +104,14 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   installInputHygiene(app);
+  boundPathParams(app);
+  // Operations with a per-client limit ("GET /api/…"): their answers carry its headers.
+  const limited = new Set<string>();
+  app.addHook("onRoute", (route) => {
+    if (!route.config || !("rateLimit" in route.config) || !route.config.rateLimit) return;
+    const path = route.url.replace(/:(\w+)/g, "{$1}");
+    for (const method of [route.method].flat()) limited.add(`${method} ${path}`);
+  });
   // JSON only: a text body is refused with 415 rather than handed to a schema as a string.
   app.removeContentTypeParser("text/plain");
   app.addHook("onSend", async (request, reply) => {
@@ -141,7 +151,20 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       },
       components: {
         securitySchemes: {
-          bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            bearerFormat: "JWT",
+            description:
+              "A staff, Super Admin or customer access token: a short-lived JWS following RFC8725 (algorithm pinned, issuer and audience checked), renewed with the refresh cookie.",
+          },
+          // Paired kiosks and display boards: `Authorization: Device <token>`.
+          device: {
+            type: "apiKey",
+            in: "header",
+            name: "Authorization",
+            description: "A paired device's token, sent as `Device <token>`.",
+          },
           // The public API (/api/v1): a company's API key, eqk_{prefix}_{secret}.
           apiKey: { type: "http", scheme: "bearer", bearerFormat: "eqk_{prefix}_{secret}" },
         },
@@ -153,7 +176,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       "openapiObject" in doc ? markOptionalBodies(doc.openapiObject) : doc.swaggerObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () =>
+    platformOpenApi(app.swagger(), ctx.publicUrl, limited),
+  );
   // The integrators' document: the /api/v1 operations alone, with their refusals and limits.
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () =>
     v1OpenApi(app.swagger(), ctx.publicUrl),

@@ -27,6 +27,46 @@ describe("HTTP basics", () => {
     expect((await p.app.inject({ method: "GET", url: "/api/docs/" })).statusCode).toBe(200);
   });
 
+  it("writes out in the document what every operation shares (the OWASP ruleset's error rules)", async () => {
+    type Json = Record<string, unknown>;
+    const doc = (await call(p.app, "GET", "/api/openapi.json")).json();
+    const problems: string[] = [];
+    const ids = new Set<string>();
+    const walk = (where: string, s: unknown) => {
+      if (!s || typeof s !== "object") return;
+      const o = s as Json;
+      if (o.type === "integer" && !o.format) problems.push(`${where}: integer without format`);
+      if (o.type === "string" && o.format === "uuid" && !o.maxLength)
+        problems.push(`${where}: uuid without maxLength`);
+      for (const [k, v] of Object.entries(o)) walk(`${where}.${k}`, v);
+    };
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Json>>)) {
+      for (const [method, op] of Object.entries(item)) {
+        const at = `${method} ${path}`;
+        if (!op.operationId || ids.has(op.operationId as string))
+          problems.push(`${at}: operationId`);
+        ids.add(op.operationId as string);
+        if (!(op.tags as string[] | undefined)?.length) problems.push(`${at}: no tag`);
+        const security = (op.security ?? doc.security) as Json[];
+        if (!security?.length) problems.push(`${at}: security neither named nor anonymous ({})`);
+        if (!(op.responses as Json)["500"]) problems.push(`${at}: no 500`);
+        for (const param of (op.parameters as Json[] | undefined) ?? []) {
+          const schema = param.schema as Json;
+          if (param.in === "path" && !schema.maxLength && !schema.enum)
+            problems.push(`${at}: path value ${String(param.name)} unbounded`);
+        }
+        walk(at, op);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Signing in needs no token: the document says so (`{}`), as for the portal's operations.
+    const login = doc.paths["/api/c/{slug}/auth/login"].post;
+    expect(login.security).toEqual([{}]);
+    expect(doc.paths["/api/c/{slug}/portal/tickets"].post.security).toEqual([{}]);
+    expect(login.responses["429"].headers["Retry-After"]).toBeDefined();
+    expect(login.responses["200"].headers["X-RateLimit-Limit"]).toBeDefined();
+  });
+
   it("answers malformed bodies with 400 and field-level messages, never 500", async () => {
     const token = await loginSuperAdmin(p.app);
     const notJson = await p.app.inject({

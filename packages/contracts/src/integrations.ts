@@ -25,6 +25,7 @@ export const WEBHOOK_EVENT = {
   BOOKING_CHANGED: "booking.changed",
   BOOKING_CHECKED_IN: "booking.checked_in",
   BOOKING_CANCELLED: "booking.cancelled",
+  RATING_RECEIVED: "rating.received",
 } as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENT)[keyof typeof WEBHOOK_EVENT];
 export const WEBHOOK_EVENTS = Object.values(WEBHOOK_EVENT) as [WebhookEvent, ...WebhookEvent[]];

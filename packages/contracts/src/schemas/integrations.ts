@@ -75,7 +75,10 @@ export const webhookSchema = z.object({
   description: z.string(),
   eventTypes: z.array(webhookEventsSchema),
   status: z.enum(["ACTIVE", "PAUSED", "DISABLED"]),
-  pausedReason: z.string().nullable(),
+  pausedReason: z
+    .string()
+    .nullable()
+    .describe("The error that paused it after repeated failures; null when an admin paused it"),
   consecutiveFailures: z.number(),
   createdAt: z.date(),
 });

@@ -80,7 +80,13 @@ export const authRoutes =
         config: {
           rateLimit: { max: ctx.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: "1 minute" },
         },
-        schema: { tags, summary: "Log in", body: loginBody, response: { 200: authSessionSchema } },
+        schema: {
+          tags,
+          summary: "Log in",
+          security: [],
+          body: loginBody,
+          response: { 200: authSessionSchema },
+        },
       },
       async (request, reply) => {
         const scope = opts.scopeOf(request);
@@ -110,6 +116,7 @@ export const authRoutes =
         schema: {
           tags,
           summary: "Rotate the refresh cookie and get a new access token",
+          security: [],
           response: { 200: authSessionSchema },
         },
       },
@@ -124,7 +131,7 @@ export const authRoutes =
 
     app.post(
       "/auth/logout",
-      { schema: { tags, summary: "Log out (ends this session)" } },
+      { schema: { tags, summary: "Log out (ends this session)", security: [] } },
       async (request, reply) => {
         await ctx.auth.logout(opts.scopeOf(request), request.cookies[REFRESH_COOKIE]);
         reply.clearCookie(REFRESH_COOKIE, { path: cookiePath(request) });

@@ -34,6 +34,7 @@ export const companyAuthRoutes =
         schema: {
           tags: ["company auth"],
           summary: "Public branding of the company for its login page",
+          security: [],
           response: {
             200: companyInfoSchema,
           },

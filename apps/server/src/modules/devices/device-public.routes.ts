@@ -58,7 +58,7 @@ export const devicePublicRoutes =
           tags,
           summary: "The paired device: branch, settings, services it shows, branding",
           description: "Send the device token as `Authorization: Device <token>`.",
-          security: [],
+          security: [{ device: [] }],
           response: { 200: deviceMeSchema },
         },
       },

@@ -15,6 +15,7 @@ export const healthRoutes =
         schema: {
           tags: ["health"],
           summary: "Liveness",
+          security: [],
           response: { 200: z.object({ status: z.literal("ok") }) },
         },
       },
@@ -27,6 +28,7 @@ export const healthRoutes =
         schema: {
           tags: ["health"],
           summary: "Readiness: database (and Redis, when configured) reachable, migrations current",
+          security: [],
         },
       },
       async (_request, reply) => {

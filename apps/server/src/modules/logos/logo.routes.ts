@@ -73,6 +73,7 @@ export const logoFileRoutes =
         schema: {
           tags: ["public"],
           summary: "A logo image",
+          security: [],
           params: z.strictObject({ id: z.uuid() }),
         },
       },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { intHeader, publishedAt, tagList } from "../../shared/http/platform-openapi";
 import { errorSchema } from "./v1.schema";
 
 type Json = Record<string, unknown>;
@@ -27,10 +28,6 @@ const rateHeaders = {
   "X-RateLimit-Remaining": { $ref: "#/components/headers/X-RateLimit-Remaining" },
   "X-RateLimit-Reset": { $ref: "#/components/headers/X-RateLimit-Reset" },
 };
-const intHeader = (description: string) => ({
-  description,
-  schema: { type: "integer", format: "int32", minimum: 0, maximum: 1_000_000 },
-});
 
 /**
  * The integrators' document: only the /api/v1 operations of the platform's OpenAPI, each with the
@@ -67,7 +64,8 @@ export function v1OpenApi(document: unknown, publicUrl: string): Doc {
     }
     paths[path] = ops;
   }
-  const { host, origin } = new URL(publicUrl);
+  const { origin } = new URL(publicUrl);
+  const where = publishedAt(publicUrl);
   return {
     openapi: "3.0.3",
     info: {
@@ -75,17 +73,10 @@ export function v1OpenApi(document: unknown, publicUrl: string): Doc {
       version: "1.0.0",
       description:
         "For a company's own systems: branches and services, the queue now, tickets, bookings and reports. Authenticate with one of the company's API keys (`Authorization: Bearer eqk_…`, created by the company admin). See docs/api.md.",
-      contact: { name: "E-Queue platform", url: `https://${host}` },
-      license: { name: "MIT" },
+      ...where.info,
     },
-    servers: [
-      {
-        url: `https://${host}`,
-        description: "Production: the platform's public address (HTTPS only)",
-        "x-internal": false,
-      },
-    ],
-    tags: [...tags].sort().map((name) => ({ name, description: `Operations: ${name}` })),
+    servers: where.servers,
+    tags: tagList(tags),
     security: [{ apiKey: [] }],
     paths,
     components: {

@@ -166,16 +166,8 @@ export const reportQuery = z
   });
 
 /** The one error shape, documented on every operation. */
-export const errorSchema = z.strictObject({
-  error: z.strictObject({
-    code: text(64),
-    message: text(1000),
-    details: z
-      .array(z.strictObject({ path: text(200), message: text(1000) }))
-      .max(100)
-      .optional(),
-  }),
-});
+// The one error shape, as every refusal of the platform has it.
+export { errorBodySchema as errorSchema } from "../../shared/http/platform-openapi";
 
 const count = int32();
 const ratio = z.number().min(0).max(1e12).nullable();

@@ -36,8 +36,10 @@ export const v1 = (
 /** A company with a branch open around the clock (one service, one operator scheduled) and a key. */
 export async function apiCompany(p: TestPlatform, slug: string) {
   const q = await createQueueCompany(p, slug);
-  const { branch, services } = await createBranchWithService(p.ctx, q.company, { counters: 1 });
+  const { branch, services, counters } = await createBranchWithService(p.ctx, q.company, {
+    counters: 1,
+  });
   await openForBookings(p.ctx, q.company, branch.id, [services[0]!.id]);
   const key = await createApiKey(p, slug, q.adminToken);
-  return { ...q, branch, service: services[0]!, key };
+  return { ...q, branch, service: services[0]!, counter: counters[0]!, key };
 }

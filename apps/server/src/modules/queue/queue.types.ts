@@ -24,6 +24,8 @@ export const TICKET_EVENT = {
   TRANSFER_IN: "TRANSFER_IN",
   /** A booking moved to another time by its holder (status stays BOOKED). */
   RESCHEDULE: "RESCHEDULE",
+  /** A finished visit rated by the ticket's holder (status stays COMPLETED; data: stars, comment). */
+  RATE: "RATE",
 } as const;
 export type TicketEventType = TicketAction | (typeof TICKET_EVENT)[keyof typeof TICKET_EVENT];
 

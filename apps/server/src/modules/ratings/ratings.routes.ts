@@ -58,12 +58,10 @@ export const ticketRatingRoutes =
         preHandler: ticketHolderCaller(ctx),
       },
       async (request, reply) => {
-        const rating = await rateTicket(
-          ctx.db,
-          request.company!,
-          holderOf(request).ticketId,
-          request.body,
-        );
+        const company = request.company!;
+        const rating = await rateTicket(ctx.db, company, holderOf(request).ticketId, request.body);
+        // The rating is in the event log: its subscribers (webhooks) hear of it now.
+        ctx.events.poke(company);
         return reply.status(201).send(rating);
       },
     );

@@ -2,6 +2,7 @@ import { TICKET_STATUS } from "@equeue/core";
 import { sql } from "kysely";
 import type { Db } from "../../db/database";
 import { AppError, notFound } from "../../shared/app-error";
+import { TICKET_EVENT } from "../queue";
 import { companyDb, type CompanyRecord } from "../tenancy";
 
 /** An average to one decimal, as people read stars. */
@@ -30,8 +31,9 @@ export async function ratingOfTicket(db: Db, company: CompanyRecord, ticketId: s
 
 /**
  * Stores the holder's rating of a finished visit, once per ticket (the ticket is the key, so a
- * second try — even a concurrent one — is refused), and adds it to the company's totals in the
- * same transaction.
+ * second try — even a concurrent one — is refused), adds it to the company's totals and writes
+ * it to the ticket's event log in the same transaction — the durable event stream tells the
+ * webhooks (`rating.received`) once it has committed.
  */
 export async function rateTicket(
   db: Db,
@@ -63,6 +65,17 @@ export async function rateTicket(
       .returning(["stars", "comment", "created_at"])
       .executeTakeFirst();
     if (!row) throw new AppError("ALREADY_RATED", "This visit has already been rated.");
+    await q
+      .insertInto("ticket_events")
+      .values({
+        ticket_id: ticket.id,
+        at: row.created_at,
+        type: TICKET_EVENT.RATE,
+        from_status: TICKET_STATUS.COMPLETED,
+        to_status: TICKET_STATUS.COMPLETED,
+        data: JSON.stringify({ stars: row.stars, comment: row.comment }),
+      })
+      .execute();
     await tx
       .insertInto("platform.company_ratings")
       .values({ company_id: company.id, ratings: 1, stars_total: input.stars })

@@ -2,6 +2,7 @@
 // are mounted by app.ts).
 export { webhookSubscriber } from "./webhook.subscriber";
 export { WebhookWorker } from "./webhook.worker";
+export { pausedEndpointNotice } from "./webhook-paused-notice";
 export {
   REPLAY_WINDOW_SECONDS,
   SIGNATURE_HEADER,

@@ -6,7 +6,7 @@ import { TICKET_EVENT } from "../queue";
 /**
  * The webhook event a queue event is, if integrators are told of it: issue (a place now, or a
  * booking), call, service finished, no-show, cancel (of a booking or of a place), a booking
- * moved or checked in. Starting service, returns and transfers are the operators' own detail.
+ * moved or checked in, a finished visit rated. Starting service, returns and transfers are the operators' own detail.
  */
 export function webhookEventOf(
   e: Pick<DomainEvent, "type" | "fromStatus" | "toStatus">,
@@ -18,6 +18,8 @@ export function webhookEventOf(
         : WEBHOOK_EVENT.TICKET_ISSUED;
     case TICKET_EVENT.RESCHEDULE:
       return WEBHOOK_EVENT.BOOKING_CHANGED;
+    case TICKET_EVENT.RATE:
+      return WEBHOOK_EVENT.RATING_RECEIVED;
     case TICKET_ACTION.CHECK_IN:
       return WEBHOOK_EVENT.BOOKING_CHECKED_IN;
     case TICKET_ACTION.CALL:
@@ -71,6 +73,16 @@ export function webhookPayload(
       status: e.toStatus,
       counterId: e.counterId,
       appointmentAt: ticket?.appointment_at ? ticket.appointment_at.toISOString() : null,
+      ...(type === WEBHOOK_EVENT.RATING_RECEIVED && { rating: ratingOf(e) }),
     },
+  };
+}
+
+/** The stars (1–5) and comment a rating event recorded. */
+function ratingOf(e: DomainEvent) {
+  const { stars, comment } = e.data;
+  return {
+    stars: typeof stars === "number" ? stars : null,
+    comment: typeof comment === "string" ? comment : null,
   };
 }

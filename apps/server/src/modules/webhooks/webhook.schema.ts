@@ -15,7 +15,10 @@ export const webhookIdParams = idParams("webhook");
 export const deliveryParams = z.object({
   slug: z.string(),
   id: uuidOf("webhook"),
-  deliveryId: z.string().regex(/^\d{1,18}$/, "This is not a delivery id."),
+  deliveryId: z
+    .string()
+    .max(18)
+    .regex(/^\d{1,18}$/, "This is not a delivery id."),
 });
 
 export type CreateWebhookInput = z.infer<typeof createWebhookBody>;

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
 import type { Db } from "../../db/database";
 import type { WebhookEndpointStatus } from "../../db/tables";
+import type { PauseNotice } from "./webhook-paused-notice";
 import { postWebhook } from "./webhook-sender";
 import { SIGNATURE_HEADER, signWebhook } from "./webhook-signature";
 import { safeAddress } from "./ssrf-guard";
@@ -13,6 +14,8 @@ export type WebhookWorkerOptions = {
   allowPrivate: boolean;
   /** Failed attempts in a row after which an endpoint is paused. */
   pauseAfterFailures?: number;
+  /** Tells the company's admins when an endpoint is paused (once per pause). */
+  notice?: PauseNotice;
 };
 
 /** Attempts of one delivery before it is given up (FAILED; an admin may re-send it). */
@@ -39,7 +42,8 @@ type Claimed = {
  * endpoint active), never a ticket's later event before its earlier one to the same endpoint
  * (per-ticket order), each claimed with SKIP LOCKED and a lease so that two nodes never send the
  * same delivery at once. A 2xx answer delivers it; anything else retries with back-off, up to
- * MAX_ATTEMPTS; an endpoint failing `pauseAfterFailures` times in a row is paused.
+ * MAX_ATTEMPTS; an endpoint failing `pauseAfterFailures` times in a row is paused, and its
+ * company's admins are told once.
  */
 export class WebhookWorker {
   private timer: NodeJS.Timeout | null = null;
@@ -140,7 +144,7 @@ export class WebhookWorker {
 
   private async record(d: Claimed, status: number | null, error: string | null): Promise<void> {
     const now = new Date();
-    await this.db.transaction().execute(async (trx) => {
+    const told = await this.db.transaction().execute(async (trx) => {
       if (!error) {
         await trx
           .updateTable("platform.webhook_deliveries")
@@ -157,7 +161,7 @@ export class WebhookWorker {
           .set({ consecutive_failures: 0 })
           .where("id", "=", d.endpoint_id)
           .execute();
-        return;
+        return 0;
       }
       const giveUp = d.attempts >= MAX_ATTEMPTS;
       const delay = Math.min(MAX_DELAY_MS, this.opts.retryBaseMs * 2 ** (d.attempts - 1));
@@ -172,19 +176,32 @@ export class WebhookWorker {
         .where("id", "=", d.id)
         .execute();
       const pauseAfter = this.opts.pauseAfterFailures ?? 20;
-      await trx
+      const endpoint = await trx
         .updateTable("platform.webhook_endpoints")
         .set((eb) => ({
           consecutive_failures: eb("consecutive_failures", "+", 1),
           status: sql<WebhookEndpointStatus>`case when consecutive_failures + 1 >= ${pauseAfter} then 'PAUSED' else status end`,
+          // The reason is the error that paused it; the admin's page words the rest in its
+          // language from the count of failures.
           paused_reason: sql<string | null>`case when consecutive_failures + 1 >= ${pauseAfter}
-            then ${`Paused after ${pauseAfter} failed deliveries in a row; the last: ${error}`}
-            else paused_reason end`,
+            then ${error} else paused_reason end`,
           updated_at: now,
         }))
         .where("id", "=", d.endpoint_id)
-        .execute();
+        .returning(["status", "consecutive_failures"])
+        .executeTakeFirst();
+      // Exactly the failure that paused it (later ones already in flight count past it): once.
+      const pausedNow =
+        endpoint?.status === "PAUSED" && endpoint.consecutive_failures === pauseAfter;
+      if (!pausedNow || !this.opts.notice) return 0;
+      return this.opts.notice.queue(trx, {
+        companyId: d.company_id,
+        url: d.url,
+        failures: pauseAfter,
+        lastError: error,
+      });
     });
+    if (told > 0) this.opts.notice?.queued?.();
     if (error) this.log.warn({ delivery: d.id, endpoint: d.endpoint_id, error }, "webhook failed");
   }
 }

@@ -3,12 +3,25 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createTestPlatform, type TestPlatform } from "../../testing";
+import {
+  call,
+  createQueueOperator,
+  createTestPlatform,
+  issueTickets,
+  type TestPlatform,
+} from "../../testing";
 import { apiCompany, v1 } from "../public-api/v1.test-helpers";
 import { isPrivateAddress, safeAddress } from "./ssrf-guard";
 import { signWebhook, verifyWebhook } from "./webhook-signature";
 
-type Received = { id: string; type: string; ticketId: string; status: number; delivery: string };
+type Received = {
+  id: string;
+  type: string;
+  ticketId: string;
+  status: number;
+  delivery: string;
+  data: Record<string, unknown>;
+};
 
 /**
  * A receiver written from docs/api.md alone: it checks `X-EQueue-Signature: t=…,v1=…` (HMAC-SHA256
@@ -33,7 +46,11 @@ function startReceiver() {
         res.statusCode = 401;
         return res.end();
       }
-      const event = JSON.parse(body) as { id: string; type: string; data: { ticketId: string } };
+      const event = JSON.parse(body) as {
+        id: string;
+        type: string;
+        data: { ticketId: string } & Record<string, unknown>;
+      };
       const left = failures.get(event.type) ?? 0;
       if (left > 0) failures.set(event.type, left - 1);
       const status = left > 0 ? 500 : 200;
@@ -41,6 +58,7 @@ function startReceiver() {
         id: event.id,
         type: event.type,
         ticketId: event.data.ticketId,
+        data: event.data,
         status,
         delivery: String(req.headers["x-equeue-delivery"]),
       });
@@ -48,16 +66,19 @@ function startReceiver() {
       res.end();
     });
   });
+  let url = "";
   return {
     received,
+    url: () => url,
     fail: (type: string, times: number) => failures.set(type, times),
     clearFailures: () => failures.clear(),
     setSecret: (s: string) => (secret = s),
     listen: () =>
       new Promise<string>((resolve) =>
-        server.listen(0, "127.0.0.1", () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`),
-        ),
+        server.listen(0, "127.0.0.1", () => {
+          url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+          resolve(url);
+        }),
       ),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -171,27 +192,116 @@ describe("signed webhooks from the durable event stream", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("pauses an endpoint that keeps failing, and resumes it on the admin's word", async () => {
+  it("tells of a customer's rating (rating.received) with its stars and comment, signed", async () => {
+    const r = await apiCompany(p, "hooks-rate");
+    const ratings = startReceiver();
+    try {
+      const created = await call(p.app, "POST", `/api/c/${r.slug}/admin/webhooks`, {
+        token: r.adminToken,
+        body: { url: await ratings.listen(), eventTypes: ["rating.received"] },
+      });
+      ratings.setSecret(created.json().secret);
+      const op = await createQueueOperator(p.ctx, r.company, {
+        branchId: r.branch.id,
+        serviceIds: [r.service.id],
+      });
+      const queue = (path: string, body: unknown = {}) =>
+        call(p.app, "POST", `/api/c/${r.slug}/queue${path}`, { token: op.token, body });
+      expect((await queue("/session", { counterId: r.counter.id })).statusCode).toBe(200);
+      const [ticket] = await issueTickets(p.ctx, r.company, {
+        branchId: r.branch.id,
+        serviceId: r.service.id,
+        count: 1,
+      });
+      await queue("/call-next");
+      await queue(`/tickets/${ticket!.id}/start`);
+      expect((await queue(`/tickets/${ticket!.id}/finish`)).statusCode).toBe(200);
+      const rated = await call(
+        p.app,
+        "POST",
+        `/api/c/${r.slug}/public/tickets/${ticket!.token}/rating`,
+        { body: { stars: 2, comment: "Uzoq kutdim" } },
+      );
+      expect(rated.statusCode, rated.body).toBe(201);
+      await until(() => ratings.received.length > 0);
+      // Issued, called and served went by unsent: the endpoint asked for ratings only.
+      expect(ratings.received).toEqual([
+        expect.objectContaining({
+          type: "rating.received",
+          ticketId: ticket!.id,
+          status: 200,
+          data: expect.objectContaining({
+            label: ticket!.label,
+            status: "COMPLETED",
+            rating: { stars: 2, comment: "Uzoq kutdim" },
+          }),
+        }),
+      ]);
+    } finally {
+      await ratings.close();
+    }
+  });
+
+  it("pauses an endpoint that keeps failing, tells the admin once, and resumes on their word", async () => {
     receiver.fail("ticket.issued", 100);
-    await v1(p, "POST", "/tickets", a.key.secret, {
-      branchId: a.branch.id,
-      serviceId: a.service.id,
+    const issuedBefore = accepted().filter((r) => r.type === "ticket.issued").length;
+    // Five tickets: five deliveries fail side by side, so failures count past the pause.
+    for (let i = 0; i < 5; i++) {
+      await v1(p, "POST", "/tickets", a.key.secret, {
+        branchId: a.branch.id,
+        serviceId: a.service.id,
+      });
+    }
+    const list = async () =>
+      (await call(p.app, "GET", `/api/c/${a.slug}/admin/webhooks`, { token: a.adminToken })).json()
+        .items[0];
+    await until(async () => (await list()).status === "PAUSED");
+    expect(await list()).toMatchObject({
+      consecutiveFailures: expect.any(Number),
+      pausedReason: "The endpoint answered 500.",
     });
-    const endpoint = () =>
+    expect((await list()).consecutiveFailures).toBeGreaterThanOrEqual(3);
+    // No delivery is in flight any more (a claimed one is leased two minutes ahead).
+    const inFlight = () =>
       p.ctx.db
-        .selectFrom("platform.webhook_endpoints")
-        .selectAll()
-        .where("id", "=", endpointId)
-        .executeTakeFirstOrThrow();
-    await until(async () => (await endpoint()).status === "PAUSED");
-    expect((await endpoint()).paused_reason).toContain("3 failed deliveries");
+        .selectFrom("platform.webhook_deliveries")
+        .select("id")
+        .where("endpoint_id", "=", endpointId)
+        .where("status", "=", "PENDING")
+        .where("next_attempt_at", ">", new Date(Date.now() + 60_000))
+        .execute();
+    await until(async () => (await inFlight()).length === 0);
+    const notices = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select(["recipient", "subject", "body_text"])
+      .where("company_id", "=", a.company.id)
+      .where("channel", "=", "email")
+      .where("body_text", "like", `%${receiver.url()}%`)
+      .execute();
+    const admin = await p.ctx.db
+      .withSchema(a.company.schema_name)
+      .selectFrom("staff")
+      .select("email")
+      .where("role", "=", "COMPANY_ADMIN")
+      .executeTakeFirstOrThrow();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.recipient).toBe(admin.email);
+    expect(notices[0]!.body_text).toContain(`/c/${a.slug}/admin/webhooks`);
+    expect(notices[0]!.body_text).toContain("500");
+
     receiver.clearFailures();
     const resumed = await call(p.app, "PATCH", `/api/c/${a.slug}/admin/webhooks/${endpointId}`, {
       token: a.adminToken,
       body: { status: "ACTIVE" },
     });
-    expect(resumed.json()).toMatchObject({ status: "ACTIVE", consecutiveFailures: 0 });
-    await until(() => accepted().filter((r) => r.type === "ticket.issued").length === 2);
+    expect(resumed.json()).toMatchObject({
+      status: "ACTIVE",
+      consecutiveFailures: 0,
+      pausedReason: null,
+    });
+    await until(
+      () => accepted().filter((r) => r.type === "ticket.issued").length === issuedBefore + 5,
+    );
   });
 });
 

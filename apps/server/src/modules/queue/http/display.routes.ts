@@ -32,6 +32,7 @@ export const displayRoutes =
         schema: {
           tags: ["display"],
           summary: "Everything the board shows: recent calls, waiting per service, branding",
+          security: [{ device: [] }],
           response: { 200: displaySnapshotSchema },
         },
       },

@@ -51,6 +51,11 @@ export const enIntegrations: Pick<SetupMessages, "apiKeys" | "webhooks"> = {
     status: { ACTIVE: "Active", PAUSED: "Paused", DISABLED: "Disabled" },
     pause: "Pause",
     resume: "Resume",
+    autoPausedTitle: "Deliveries to this address stopped",
+    autoPausedText:
+      "{{count}} deliveries in a row failed, so the webhook was paused and the company admins were e-mailed. Fix the receiving system, then resume: the events that waited are sent.",
+    autoPaused: "Paused after {{count}} failed deliveries",
+    lastError: "The last error: {{error}}",
     deleteTitle: "Remove the webhook?",
     deleteText: "The address and its delivery log are removed.",
     deleted: "Webhook removed",
@@ -83,6 +88,7 @@ export const enIntegrations: Pick<SetupMessages, "apiKeys" | "webhooks"> = {
       booking_changed: "Booking time changed",
       booking_checked_in: "Booked customer checked in",
       booking_cancelled: "Booking cancelled",
+      rating_received: "Customer rated a visit",
     },
   },
 };

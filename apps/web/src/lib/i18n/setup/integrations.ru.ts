@@ -51,6 +51,11 @@ export const ruIntegrations: Pick<SetupMessages, "apiKeys" | "webhooks"> = {
     status: { ACTIVE: "Активен", PAUSED: "Приостановлен", DISABLED: "Отключён" },
     pause: "Приостановить",
     resume: "Возобновить",
+    autoPausedTitle: "Доставка на этот адрес остановлена",
+    autoPausedText:
+      "Неудачных доставок подряд: {{count}}, поэтому вебхук приостановлен, а администраторам компании отправлено письмо. Исправьте принимающую систему и возобновите: ожидающие события будут отправлены.",
+    autoPaused: "Приостановлен: неудачных доставок подряд — {{count}}",
+    lastError: "Последняя ошибка: {{error}}",
     deleteTitle: "Удалить вебхук?",
     deleteText: "Адрес и журнал его отправок будут удалены.",
     deleted: "Вебхук удалён",
@@ -83,6 +88,7 @@ export const ruIntegrations: Pick<SetupMessages, "apiKeys" | "webhooks"> = {
       booking_changed: "Время записи изменено",
       booking_checked_in: "Записанный клиент отметился",
       booking_cancelled: "Запись отменена",
+      rating_received: "Клиент оценил визит",
     },
   },
 };

@@ -49,6 +49,11 @@ export const uzIntegrations = {
     status: { ACTIVE: "Faol", PAUSED: "Toʻxtatilgan", DISABLED: "Oʻchirilgan" },
     pause: "Toʻxtatish",
     resume: "Davom ettirish",
+    autoPausedTitle: "Bu manzilga yetkazish toʻxtadi",
+    autoPausedText:
+      "Ketma-ket {{count}} ta yetkazish muvaffaqiyatsiz boʻldi, shuning uchun vebxuk toʻxtatildi va kompaniya administratorlariga xat yuborildi. Qabul qiluvchi tizimni tuzating va davom ettiring: kutib turgan hodisalar yuboriladi.",
+    autoPaused: "{{count}} ta muvaffaqiyatsiz yetkazishdan keyin toʻxtatildi",
+    lastError: "Oxirgi xato: {{error}}",
     deleteTitle: "Vebxuk oʻchirilsinmi?",
     deleteText: "Manzil va uning yuborishlar jurnali oʻchiriladi.",
     deleted: "Vebxuk oʻchirildi",
@@ -81,6 +86,7 @@ export const uzIntegrations = {
       booking_changed: "Yozilish vaqti oʻzgardi",
       booking_checked_in: "Yozilgan mijoz keldi",
       booking_cancelled: "Yozilish bekor qilindi",
+      rating_received: "Mijoz tashrifni baholadi",
     },
   },
 };

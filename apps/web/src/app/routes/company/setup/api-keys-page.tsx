@@ -1,19 +1,10 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../../../components/ui/alert";
 import { Badge } from "../../../../components/ui/badge";
 import { Button } from "../../../../components/ui/button";
-import { ConfirmDialog } from "../../../../components/ui/confirm-dialog";
-import { EmptyState } from "../../../../components/ui/empty-state";
-import { PageHeader } from "../../../../components/ui/page-header";
-import { PageSpinner } from "../../../../components/ui/spinner";
 import { Table, TBody, Td, Th, THead, Tr } from "../../../../components/ui/table";
-import { useToast } from "../../../../components/ui/toast";
-import type { ApiKey } from "../../../../features/company-setup/api/integrations.api";
 import { ApiKeyDialog } from "../../../../features/company-setup/components/integrations/api-key-dialog";
+import { CredentialListPage } from "../../../../features/company-setup/components/integrations/credential-list-page";
 import { SCOPE_KEY } from "../../../../features/company-setup/components/integrations/integration-labels";
-import { SecretDialog } from "../../../../features/company-setup/components/integrations/secret-card";
-import { useSetupError } from "../../../../features/company-setup/components/use-setup-error";
 import {
   useApiKeyCommands,
   useApiKeys,
@@ -25,34 +16,23 @@ import { useSetupContext } from "./setup-context";
 export function ApiKeysPage() {
   const { t } = useTranslation();
   const { slug } = useSetupContext();
-  const toast = useToast();
-  const explain = useSetupError();
   const formatDate = useFormatDate();
   const keys = useApiKeys(slug);
   const commands = useApiKeyCommands(slug);
-  const [creating, setCreating] = useState(false);
-  const [secret, setSecret] = useState<string | null>(null);
-  const [revoking, setRevoking] = useState<ApiKey | null>(null);
-
-  if (keys.isPending) return <PageSpinner />;
-  const items = keys.data ?? [];
-  const add = <Button onClick={() => setCreating(true)}>+ {t("setup.apiKeys.new")}</Button>;
-
   return (
-    <>
-      <PageHeader
-        title={t("setup.apiKeys.title")}
-        subtitle={t("setup.apiKeys.subtitle")}
-        actions={add}
-      />
-      {keys.isError && <Alert tone="error">{explain(keys.error).message}</Alert>}
-      {items.length === 0 ? (
-        <EmptyState
-          title={t("setup.apiKeys.empty")}
-          hint={t("setup.apiKeys.emptyHint")}
-          action={add}
-        />
-      ) : (
+    <CredentialListPage
+      section="apiKeys"
+      list={keys}
+      create={commands.create}
+      CreateForm={ApiKeyDialog}
+      end={{
+        mutation: commands.revoke,
+        title: (k) => t("setup.apiKeys.revokeTitle", { name: k.name }),
+        text: t("setup.apiKeys.revokeText"),
+        confirmLabel: t("setup.apiKeys.revoke"),
+        done: t("setup.apiKeys.revokedDone"),
+      }}
+      table={(items, revoke) => (
         <Table>
           <THead>
             <Tr>
@@ -86,7 +66,7 @@ export function ApiKeysPage() {
                   {k.revokedAt ? (
                     <Badge tone="red">{t("setup.apiKeys.revoked")}</Badge>
                   ) : (
-                    <Button size="sm" variant="dangerGhost" onClick={() => setRevoking(k)}>
+                    <Button size="sm" variant="dangerGhost" onClick={() => revoke(k)}>
                       {t("setup.apiKeys.revoke")}
                     </Button>
                   )}
@@ -96,55 +76,6 @@ export function ApiKeysPage() {
           </TBody>
         </Table>
       )}
-
-      {creating && (
-        <ApiKeyDialog
-          pending={commands.create.isPending}
-          error={commands.create.error}
-          onClose={() => {
-            setCreating(false);
-            commands.create.reset();
-          }}
-          onSubmit={(input) =>
-            commands.create.mutate(input, {
-              onSuccess: (answer) => {
-                setCreating(false);
-                setSecret(answer.secret);
-              },
-            })
-          }
-        />
-      )}
-      {secret && (
-        <SecretDialog
-          title={t("setup.apiKeys.secretTitle")}
-          text={t("setup.apiKeys.secretText")}
-          secret={secret}
-          onClose={() => setSecret(null)}
-        />
-      )}
-      <ConfirmDialog
-        open={revoking !== null}
-        title={t("setup.apiKeys.revokeTitle", { name: revoking?.name ?? "" })}
-        description={t("setup.apiKeys.revokeText")}
-        confirmLabel={t("setup.apiKeys.revoke")}
-        tone="danger"
-        pending={commands.revoke.isPending}
-        error={commands.revoke.error ? explain(commands.revoke.error).message : null}
-        onClose={() => {
-          setRevoking(null);
-          commands.revoke.reset();
-        }}
-        onConfirm={() =>
-          revoking &&
-          commands.revoke.mutate(revoking.id, {
-            onSuccess: () => {
-              setRevoking(null);
-              toast.show(t("setup.apiKeys.revokedDone"));
-            },
-          })
-        }
-      />
-    </>
+    />
   );
 }

@@ -19,6 +19,7 @@ const EVENT_KEY = {
   "booking.changed": "booking_changed",
   "booking.checked_in": "booking_checked_in",
   "booking.cancelled": "booking_cancelled",
+  "rating.received": "rating_received",
 } as const satisfies Record<WebhookEvent, string>;
 
 export const eventKey = (event: string) => EVENT_KEY[event as WebhookEvent];
