@@ -32,6 +32,8 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
   const days = args.int("days", 365);
   const services = args.int("services", 5);
   const operators = args.int("operators", 4);
+  // Leaves the generated database in place (for EXPLAIN); the timings are the same.
+  const keep = args.flag("keep");
   const log = logger("reports");
   const loadStart = loadAvg();
   const bench = await openPgBench(log, 6);
@@ -260,6 +262,9 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
     return { pass: bars.every((b) => b.pass) };
   } finally {
     await raw?.close();
-    await bench.close();
+    if (keep) {
+      await bench.pool.end();
+      log(`kept the database ${bench.db.name}: drop it with \`drop database ${bench.db.name}\``);
+    } else await bench.close();
   }
 }
