@@ -3,7 +3,9 @@ import { sql } from "kysely";
 import type { Db } from "../../db/database";
 import type { DomainEvent, DurableSubscriber } from "../events";
 import type { CompanyQueryDb } from "../queue";
+import { quoteIdent } from "../../db/migrator";
 import { DAY_TIERS, tierColumns, tierOnly, tierSelect } from "./day-tier";
+import { MONTH_TIERS, refreshMonthStatements } from "./month-tier";
 import { COUNTERS, foldEvent, sumDeltas, type FoldEvent, type RollupRow } from "./rollup-fold";
 
 /** Events after (tx, id) in delivery order; tx is an xid8 as text. */
@@ -151,6 +153,18 @@ export async function refreshDays(
       select d.branch_id, d.day, x.* from ${days} d cross join lateral (
         select ${keys}, ${sql.raw(tierSelect(t))} from ${rows}
         ${sql.raw(tierOnly(t) ? `where ${tierOnly(t)}` : "")} group by ${keys}) x`.execute(db);
+  }
+  // Then every month those days fall in, in every month tier, from its day rows.
+  const { rows: months } = await sql<{ branch_id: string; month: string }>`select distinct
+      b.id as branch_id, to_char(x.bucket at time zone b.time_zone, 'YYYY-MM-01') as month
+    from unnest(${branchIds}::uuid[], ${buckets}::timestamptz[]) as x(branch_id, bucket)
+    join ${sql.id(schema, "branches")} b on b.id = x.branch_id`.execute(db);
+  // Ids and dates the database just gave, so they can stand in the statement's text.
+  const list = `(values ${months.map((m) => `('${m.branch_id}'::uuid, '${m.month}'::date)`).join(", ")}) m(branch_id, month)`;
+  for (const t of MONTH_TIERS) {
+    for (const statement of refreshMonthStatements(quoteIdent(schema), t, list)) {
+      await sql.raw(statement).execute(db);
+    }
   }
 }
 
