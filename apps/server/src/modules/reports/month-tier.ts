@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from "kysely";
 import { DAY_TIERS, SUM_COLUMNS, histSum, type DayTier } from "./day-tier";
 
 /**
@@ -5,8 +6,8 @@ import { DAY_TIERS, SUM_COLUMNS, histSum, type DayTier } from "./day-tier";
  * month (its first day) and the same keys, so a year reads 12 rows per key instead of 365. Full
  * tiers keep the two histograms (fixed buckets add up, so percentiles stay exact to the bucket)
  * and, for the heatmap, entries and serves by local weekday × hour (168 values each, Monday 00:00
- * first). The subscriber recomputes a month from its day rows after it refreshed the days
- * (`refreshMonths`), and the migration fills them with the same sums (`backfillMonthTier`).
+ * first). The subscriber takes a day out of its month before it recomputes the day and adds it
+ * back after (`foldDay`); the migration fills them with the same sums (`backfillMonthTier`).
  */
 export type MonthTier = DayTier & {
   /** The day tier it sums. */
@@ -76,26 +77,65 @@ export function backfillMonthTier(schema: string, t: MonthTier): string {
     group by r.branch_id, r.month, ${keys}`;
 }
 
+// A day row's hour-of-day array (x.column) at its weekday's place in a week of 168 hours.
+const weekPlaced = (column: string) =>
+  `array_fill(0, array[(extract(isodow from x.day)::int - 1) * 24]) || x.${column}
+    || array_fill(0, array[(7 - extract(isodow from x.day)::int) * 24])`;
+const combine = (m: string, e: string, op: "+" | "-") =>
+  `array(select a ${op} b from unnest(${m}, ${e}) as u(a, b))`;
+
 /**
- * The statements that recompute the months in `months` (a relation `m` of branch_id, month) in one
- * tier from its day rows: delete them, insert their sums; the same rows however often they run.
+ * Adds one branch-local day's rows of a day tier to its month tier (`+`: an upsert) or takes them
+ * out (`-`: an update). The subscriber takes a day out before it recomputes the day and adds it
+ * back after, so a month stays the sum of its days without being recomputed.
  */
-export function refreshMonthStatements(schema: string, t: MonthTier, months: string): string[] {
-  const keys = t.keys.map((k) => `r.${k}`).join(", ");
-  return [
-    `delete from ${schema}.${t.table} x using ${months}
-      where x.branch_id = m.branch_id and x.month = m.month`,
-    `insert into ${schema}.${t.table} (branch_id, month, ${t.keys.join(", ")}, ${monthColumns(t)})
-      select m.branch_id, m.month, x.* from ${months} cross join lateral (
-        select ${keys}, ${monthSelect(t)}
-        from ${dayRows(
-          schema,
-          t,
-          `where x.branch_id = m.branch_id and x.day >= m.month
-            and x.day < (m.month + interval '1 month')::date`,
-        )}
-        group by ${keys}) x`,
-  ];
+export function foldDay(
+  schema: string,
+  t: MonthTier,
+  op: "+" | "-",
+  branchId: string,
+  day: string,
+): RawBuilder<unknown> {
+  const M = `${schema}.${t.table}`;
+  const sums = SUM_COLUMNS.map(([c]) => c);
+  const arrays: [string, string][] = t.full
+    ? [
+        ["wait_hist", "x.wait_hist"],
+        ["service_hist", "x.service_hist"],
+        ["entered_by_week_hour", weekPlaced("entered_by_hour")],
+        ["served_by_week_hour", weekPlaced("served_by_hour")],
+      ]
+    : [];
+  const month = "date_trunc('month', x.day)::date";
+  if (op === "-") {
+    return sql`update ${sql.raw(M)} m set ${sql.raw(
+      [
+        ...sums.map((c) => `${c} = m.${c} - x.${c}`),
+        ...arrays.map(([c, e]) => `${c} = ${combine(`m.${c}`, `(${e})`, "-")}`),
+      ].join(", "),
+    )}
+      from ${sql.raw(`${schema}.${t.days}`)} x
+      where x.branch_id = ${branchId} and x.day = ${day}::date and m.branch_id = x.branch_id
+        and m.month = ${sql.raw(month)} ${sql.raw(t.keys.map((k) => `and m.${k} = x.${k} `).join(""))}`;
+  }
+  const keys = ["branch_id", "month", ...t.keys];
+  return sql`insert into ${sql.raw(M)} (${sql.raw([...keys, ...sums, ...arrays.map(([c]) => c)].join(", "))})
+    select ${sql.raw(
+      [
+        "x.branch_id",
+        month,
+        ...t.keys.map((k) => `x.${k}`),
+        ...sums.map((c) => `x.${c}`),
+        ...arrays.map(([, e]) => e),
+      ].join(", "),
+    )}
+    from ${sql.raw(`${schema}.${t.days}`)} x where x.branch_id = ${branchId} and x.day = ${day}::date
+    on conflict (${sql.raw(keys.join(", "))}) do update set ${sql.raw(
+      [
+        ...sums.map((c) => `${c} = ${M}.${c} + excluded.${c}`),
+        ...arrays.map(([c]) => `${c} = ${combine(`${M}.${c}`, `excluded.${c}`, "+")}`),
+      ].join(", "),
+    )}`;
 }
 
 const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import { COUNTER_COLUMNS } from "../../../modules/reports/day-tier";
+import { COUNTER_COLUMNS, SUM_COLUMNS } from "../../../modules/reports/day-tier";
 import {
   backfillMonthTier,
   MONTH_FULL_COLUMNS,
@@ -27,6 +27,9 @@ export const companyReportMonths: Migration = {
   version: 21,
   name: "report-months",
   statements: (s) => [
+    // The backfill's sums (hundreds per row) pass the planner's JIT threshold on a large company,
+    // and compiling them costs more than running them.
+    "set local jit = off",
     ...MONTH_TIERS.map(
       (t) => `create table ${s}.${t.table} (
       branch_id uuid not null,
@@ -36,6 +39,10 @@ export const companyReportMonths: Migration = {
       ${t.full ? `${MONTH_FULL_COLUMNS},` : ""}
       primary key (${PRIMARY_KEYS[t.table]}))`,
     ),
+    // A service's series by day reads only this index (the service's rows are a fifth or less of
+    // the wide day rows, spread over all their pages).
+    `create index report_day_services_daily on ${s}.report_day_services (branch_id, service_id, day)
+      include (${SUM_COLUMNS.map(([c]) => c).join(", ")})`,
     `create index report_month_operator_cells_branch on ${s}.report_month_operator_cells (branch_id, month)`,
     ...MONTH_TIERS.map((t) => backfillMonthTier(s, t)),
   ],
