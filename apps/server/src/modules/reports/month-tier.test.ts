@@ -1,15 +1,11 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPlatform, type TestPlatform } from "../../testing";
-import {
-  createBranchWithService,
-  createQueueCompany,
-  createQueueOperator,
-} from "../../testing/queue-factories";
-import { companyDb, type CompanyRecord } from "../tenancy";
+import type { CompanyRecord } from "../tenancy";
 import { splitRange } from "./month-tier";
 import { buildReport } from "./report.query";
 import { insertTicketHistory, served, type FixtureEvent } from "./reports.fixtures";
+import { seedTwoZones } from "./reports.seed";
 
 describe("splitRange", () => {
   it("cuts a range into whole months and the days around them", () => {
@@ -51,23 +47,10 @@ describe("reports from the month tier", () => {
 
   beforeAll(async () => {
     p = await createTestPlatform({}, { dayEndWorker: false });
-    ({ company } = await createQueueCompany(p));
-    const a = await createBranchWithService(p.ctx, company, { timeZone: "Asia/Tashkent" });
-    const b = await createBranchWithService(p.ctx, company, { timeZone: "Europe/Berlin" });
-    branches = [a.branch.id, b.branch.id];
-    serviceId = a.services[0]!.id;
-    await companyDb(p.ctx.db, company)
-      .insertInto("branch_services")
-      .values({ branch_id: b.branch.id, service_id: serviceId })
-      .execute();
-    await sql`update ${sql.id(company.schema_name, "services")} set target_wait_minutes = 10
-      where id = ${serviceId}`.execute(p.ctx.db);
-    ops = [];
-    for (const branchId of branches) {
-      ops.push(
-        (await createQueueOperator(p.ctx, company, { branchId, serviceIds: [serviceId] })).id,
-      );
-    }
+    const z = await seedTwoZones(p);
+    ({ company, serviceId } = z);
+    branches = [z.tashkent, z.berlin];
+    ops = [z.o1.id, z.o2.id];
     // A fixed pseudo-random stream (the same on every run).
     let seed = 7;
     const rand = (n: number) => {

@@ -11,6 +11,7 @@ import {
 import type { DomainEvent } from "../events";
 import { companyDb, type CompanyRecord } from "../tenancy";
 import { insertTicketHistory, storedEvents, type FixtureEvent } from "./reports.fixtures";
+import { setTargetWait } from "./reports.seed";
 import { quoteIdent } from "../../db/migrator";
 import { backfillTier, DAY_TIERS } from "./day-tier";
 import { expectedTier, storedTier } from "./day-tier.fixtures";
@@ -53,8 +54,7 @@ describe("report roll-ups", () => {
     branches = [a.branch.id, b.branch.id];
     // Two services (for the per-service tiers), both with a 5-minute target.
     services = [a.services[0]!.id, b.services[0]!.id];
-    await sql`update ${sql.id(company.schema_name, "services")} set target_wait_minutes = 5
-      where id = any(${services}::uuid[])`.execute(p.ctx.db);
+    await setTargetWait(p, company, services, 5);
     ops = [
       (await createQueueOperator(p.ctx, company, { branchId: a.branch.id })).id,
       (await createQueueOperator(p.ctx, company, { branchId: b.branch.id })).id,
