@@ -69,7 +69,7 @@ export const scenarios: Record<string, ScenarioEntry> = {
   reports: {
     description:
       "a year of a 100-branch company's report roll-ups (~10 M tickets), then the report timed over a year, quarter, month, week",
-    usage: "reports [--branches 100] [--days 365] [--services 5] [--operators 4]",
+    usage: "reports [--branches 100] [--days 365] [--services 5] [--operators 4] [--keep]",
     load: () => import("./reports"),
   },
   notify: {

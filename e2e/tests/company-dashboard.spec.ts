@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { issueTicket, setUpQueueWorld } from "./queue-setup";
-import { snap } from "./screenshots";
+import { shot, snap } from "./screenshots";
 
 test("the admin watches the floor move while an operator serves, then exports a report", async ({
   browser,
@@ -65,5 +65,20 @@ test("the admin watches the floor move while an operator serves, then exports a 
   const rows = book.getWorksheet("Summary")!.getSheetValues().filter(Boolean) as unknown[][];
   expect(rows.find((r) => r[1] === "Served")?.[2]).toBe(1);
   expect(rows.find((r) => r[1] === "Entered")?.[2]).toBe(3);
+
+  // One branch and one service: the staffing advice for them appears under the report.
+  await admin.getByRole("combobox", { name: "Filial", exact: true }).selectOption(world.branch.id);
+  await admin
+    .getByRole("combobox", { name: "Xizmat", exact: true })
+    .selectOption(world.services.kassa);
+  await admin.getByRole("button", { name: "Ko‘rsatish" }).click();
+  await expect(
+    admin.getByRole("heading", { name: "Operatorlar soni boʻyicha tavsiya" }),
+  ).toBeVisible();
+  await admin
+    .getByRole("heading", { name: "Operatorlar soni boʻyicha tavsiya" })
+    .scrollIntoViewIfNeeded();
+  await admin.screenshot({ path: shot("reports-03-staffing") });
+  await snap(admin, "reports-04-report-one-service");
   await desk.close();
 });

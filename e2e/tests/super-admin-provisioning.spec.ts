@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { SUPER_ADMIN } from "../playwright.config";
-import { snap } from "./screenshots";
+import { shot, snap } from "./screenshots";
 
 const logo = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -76,6 +76,14 @@ test("super admin provisions Kapital Bank; its admin logs in and must change the
   await page.getByRole("button", { name: "Faollashtirish" }).click();
   await expect(page.getByTestId("status-badge").first()).toHaveText("Faol");
   await snap(page, "06-company-active");
+
+  // The platform figures: companies by status (Kapital Bank now active among them), tickets by day,
+  // devices and the outbox, on a 1366×768 screen.
+  await page.getByRole("link", { name: "Platforma koʻrsatkichlari" }).click();
+  await expect(page).toHaveURL(/\/admin\/figures/);
+  await expect(page.getByRole("heading", { name: "Platforma koʻrsatkichlari" })).toBeVisible();
+  await expect(page.getByText("Kompaniyalar holati boʻyicha")).toBeVisible();
+  await page.screenshot({ path: shot("06b-platform-figures") });
 
   // The company admin, in another browser, logs in at the company's URL with the one-time password.
   const companyCtx = await browser.newContext({ viewport: { width: 1024, height: 768 } });

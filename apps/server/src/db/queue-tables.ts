@@ -202,6 +202,18 @@ export type ReportDayOperatorCellsTable = ReportDaysTable & {
   service_id: string;
 };
 
+/** A month tier's row: its day tier's row with `month` (the local month's first day) for `day`. */
+type MonthOf<T> = Omit<T, "day" | "entered_by_hour" | "served_by_hour"> & {
+  month: ColumnType<string, string, string>;
+};
+/** Entries and serves by local weekday × hour (168 values, Monday 00:00 first). */
+type WeekHours = { entered_by_week_hour: number[]; served_by_week_hour: number[] };
+export type ReportMonthsTable = MonthOf<ReportDaysTable> & WeekHours;
+export type ReportMonthOperatorsTable = MonthOf<ReportDayOperatorsTable>;
+export type ReportMonthServicesTable = MonthOf<ReportDayServicesTable> & WeekHours;
+export type ReportMonthServiceOperatorsTable = MonthOf<ReportDayServiceOperatorsTable>;
+export type ReportMonthOperatorCellsTable = MonthOf<ReportDayOperatorCellsTable> & WeekHours;
+
 /** Every operator status change, written with the change (break, away and idle time). */
 export type OperatorStatusLogTable = {
   id: Generated<string>;

@@ -18,6 +18,11 @@ import type {
   ReportRollupStateTable,
   ReportRollupsTable,
   ReportDaysTable,
+  ReportMonthOperatorCellsTable,
+  ReportMonthOperatorsTable,
+  ReportMonthServiceOperatorsTable,
+  ReportMonthServicesTable,
+  ReportMonthsTable,
   ReportDayServicesTable,
   ReportDayServiceOperatorsTable,
   ReportDayOperatorCellsTable,
@@ -426,6 +431,11 @@ export type CompanyTables = {
   report_day_services: ReportDayServicesTable;
   report_day_service_operators: ReportDayServiceOperatorsTable;
   report_day_operator_cells: ReportDayOperatorCellsTable;
+  report_months: ReportMonthsTable;
+  report_month_operators: ReportMonthOperatorsTable;
+  report_month_services: ReportMonthServicesTable;
+  report_month_service_operators: ReportMonthServiceOperatorsTable;
+  report_month_operator_cells: ReportMonthOperatorCellsTable;
   operator_status_log: OperatorStatusLogTable;
   refresh_tokens: RefreshTokensTable;
   branding: BrandingTable;

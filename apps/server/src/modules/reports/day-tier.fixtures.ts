@@ -24,12 +24,14 @@ const rounded = (c: Record<string, number>) => ({
 
 /**
  * What a day tier must hold: the recounted 15-minute rows summed per branch, branch-local day
- * and the tier's keys (`localOf` gives a row's local day and hour).
+ * and the tier's keys (`localOf` gives a row's local day and hour). A month tier is the same with
+ * `localOf` giving the local month and weekday × hour, in `hours` = 168 slots.
  */
 export function expectedTier(
   t: DayTier,
   rows: Iterable<RollupRow>,
   localOf: (branchId: string, at: Date) => { day: string; hour: number },
+  hours = 24,
 ): Record<string, TierValue> {
   const out = new Map<string, TierValue>();
   for (const r of rows) {
@@ -41,8 +43,8 @@ export function expectedTier(
       ...(t.full && {
         waitHist: new Array<number>(HISTOGRAM_SIZE).fill(0),
         serviceHist: new Array<number>(HISTOGRAM_SIZE).fill(0),
-        entered: new Array<number>(24).fill(0),
-        served: new Array<number>(24).fill(0),
+        entered: new Array<number>(hours).fill(0),
+        served: new Array<number>(hours).fill(0),
       }),
     };
     for (const c of COUNTERS) v.counts[c] = (v.counts[c] ?? 0) + r.counts[c];
@@ -59,8 +61,15 @@ export function expectedTier(
   return Object.fromEntries([...out].map(([k, v]) => [k, { ...v, counts: rounded(v.counts) }]));
 }
 
-/** The stored rows of a tier (selected with `day_text`, the day as YYYY-MM-DD) in that shape. */
-export function storedTier(t: DayTier, rows: Record<string, unknown>[]): Record<string, TierValue> {
+/**
+ * The stored rows of a tier (selected with `day_text`, the day or month as YYYY-MM-DD) in that
+ * shape; `hourly` names the entries and serves columns.
+ */
+export function storedTier(
+  t: DayTier,
+  rows: Record<string, unknown>[],
+  hourly: [string, string] = ["entered_by_hour", "served_by_hour"],
+): Record<string, TierValue> {
   return Object.fromEntries(
     rows.map((r) => [
       [r.branch_id, r.day_text, ...t.keys.map((c) => r[c])].join("|"),
@@ -73,8 +82,8 @@ export function storedTier(t: DayTier, rows: Record<string, unknown>[]): Record<
         ...(t.full && {
           waitHist: r.wait_hist as number[],
           serviceHist: r.service_hist as number[],
-          entered: r.entered_by_hour as number[],
-          served: r.served_by_hour as number[],
+          entered: r[hourly[0]] as number[],
+          served: r[hourly[1]] as number[],
         }),
       },
     ]),

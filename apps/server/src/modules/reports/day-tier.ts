@@ -33,12 +33,14 @@ export const DAY_TIERS: readonly DayTier[] = [
   },
 ];
 
-const SUMS: [string, string][] = [
+/** Each summed column with its sum over rows `r`. */
+export const SUM_COLUMNS: [string, string][] = [
   ...COUNTERS.map((c): [string, string] => [c, `sum(r.${c})::int`]),
   ["wait_sum", "sum(r.wait_sum)::float8"],
   ["service_sum", "sum(r.service_sum)::float8"],
 ];
-const histSum = (column: string) =>
+/** The element-wise sum of a histogram column over rows `r`. */
+export const histSum = (column: string) =>
   `array[${Array.from({ length: HISTOGRAM_SIZE }, (_, i) => `sum(r.${column}[${i + 1}])::int`).join(", ")}]`;
 const byHour = (expr: string) =>
   `array[${Array.from({ length: 24 }, (_, h) => `coalesce(sum(${expr}) filter (where r.h = ${h}), 0)::int`).join(", ")}]`;
@@ -46,14 +48,14 @@ const byHour = (expr: string) =>
 /** The tier's value columns, in the order of `tierSelect`. */
 export const tierColumns = (t: DayTier) =>
   [
-    ...SUMS.map(([c]) => c),
+    ...SUM_COLUMNS.map(([c]) => c),
     ...(t.full ? ["wait_hist", "service_hist", "entered_by_hour", "served_by_hour"] : []),
   ].join(", ");
 
 /** The sums of 15-minute rows `r` (with `r.h`, the local hour) for the tier's value columns. */
 export const tierSelect = (t: DayTier) =>
   [
-    ...SUMS.map(([, e]) => e),
+    ...SUM_COLUMNS.map(([, e]) => e),
     ...(t.full
       ? [
           histSum("wait_hist"),

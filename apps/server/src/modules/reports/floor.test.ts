@@ -9,6 +9,7 @@ import {
 } from "../../testing/queue-factories";
 import type { CompanyRecord } from "../tenancy";
 import type { FloorView } from "./floor.query";
+import { setTargetWait } from "./reports.seed";
 
 describe("live floor view", () => {
   let p: TestPlatform;
@@ -24,8 +25,7 @@ describe("live floor view", () => {
   it("shows waiting, longest wait against the target, operators and served today", async () => {
     const setup = await createBranchWithService(p.ctx, company);
     const serviceId = setup.services[0]!.id;
-    await sql`update ${sql.id(company.schema_name, "services")} set target_wait_minutes = 5
-      where id = ${serviceId}`.execute(p.ctx.db);
+    await setTargetWait(p, company, [serviceId], 5);
     const op = await createQueueOperator(p.ctx, company, {
       branchId: setup.branch.id,
       serviceIds: [serviceId],

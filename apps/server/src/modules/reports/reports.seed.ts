@@ -5,7 +5,7 @@ import {
   createQueueCompany,
   createQueueOperator,
 } from "../../testing/queue-factories";
-import { companyDb } from "../tenancy";
+import { companyDb, type CompanyRecord } from "../tenancy";
 import { insertTicketHistory, served } from "./reports.fixtures";
 
 // A hand-computed day, 2026-03-29 (a Sunday), in two time zones: Asia/Tashkent (UTC+5, no DST)
@@ -13,31 +13,51 @@ import { insertTicketHistory, served } from "./reports.fixtures";
 // 23 hours long: [2026-03-28T23:00Z, 2026-03-29T22:00Z). Tashkent's is [28T19:00Z, 29T19:00Z).
 // The service's target wait is 10 minutes.
 
-/** Seeds the hand-computed day into a new company of `p` and waits for the roll-ups. */
-export async function seedReportDay(p: TestPlatform) {
+/** Sets the target wait of `serviceIds` (for the service level). */
+export async function setTargetWait(
+  p: TestPlatform,
+  company: CompanyRecord,
+  serviceIds: string[],
+  minutes: number,
+) {
+  await sql`update ${sql.id(company.schema_name, "services")} set target_wait_minutes = ${minutes}
+    where id = any(${serviceIds}::uuid[])`.execute(p.ctx.db);
+}
+
+/**
+ * A new company of `p` with a branch in Asia/Tashkent and one in Europe/Berlin, one service at
+ * both with a 10-minute target, and an operator of that service at each branch.
+ */
+export async function seedTwoZones(p: TestPlatform) {
   const { company, slug, adminToken } = await createQueueCompany(p);
   const t = await createBranchWithService(p.ctx, company, { timeZone: "Asia/Tashkent" });
-  const tashkent = t.branch.id;
-  const tashkentCounter = t.counters[0]!.id;
-  const serviceId = t.services[0]!.id;
   const b = await createBranchWithService(p.ctx, company, { timeZone: "Europe/Berlin" });
-  const berlin = b.branch.id;
-  const q = companyDb(p.ctx.db, company);
-  // One service at both branches, with a 10-minute target.
-  await q
+  const serviceId = t.services[0]!.id;
+  await companyDb(p.ctx.db, company)
     .insertInto("branch_services")
-    .values({ branch_id: berlin, service_id: serviceId })
+    .values({ branch_id: b.branch.id, service_id: serviceId })
     .execute();
-  await sql`update ${sql.id(company.schema_name, "services")} set target_wait_minutes = 10
-    where id = ${serviceId}`.execute(p.ctx.db);
-  const o1 = await createQueueOperator(p.ctx, company, {
-    branchId: tashkent,
-    serviceIds: [serviceId],
-  });
-  const o2 = await createQueueOperator(p.ctx, company, {
-    branchId: berlin,
-    serviceIds: [serviceId],
-  });
+  await setTargetWait(p, company, [serviceId], 10);
+  const operatorOf = (branchId: string) =>
+    createQueueOperator(p.ctx, company, { branchId, serviceIds: [serviceId] });
+  return {
+    company,
+    slug,
+    adminToken,
+    tashkent: t.branch.id,
+    tashkentCounter: t.counters[0]!.id,
+    berlin: b.branch.id,
+    serviceId,
+    o1: await operatorOf(t.branch.id),
+    o2: await operatorOf(b.branch.id),
+  };
+}
+
+/** Seeds the hand-computed day into a new company of `p` and waits for the roll-ups. */
+export async function seedReportDay(p: TestPlatform) {
+  const zones = await seedTwoZones(p);
+  const { company, tashkent, berlin, serviceId, o1, o2 } = zones;
+  const q = companyDb(p.ctx.db, company);
   const manager = await createQueueOperator(p.ctx, company, {
     branchId: tashkent,
     role: "BRANCH_MANAGER",
@@ -204,18 +224,7 @@ export async function seedReportDay(p: TestPlatform) {
 
   p.ctx.events.poke(company);
   await p.ctx.events.idle();
-  return {
-    company,
-    slug,
-    adminToken,
-    tashkent,
-    tashkentCounter,
-    berlin,
-    serviceId,
-    o1,
-    o2,
-    manager,
-  };
+  return { ...zones, manager };
 }
 
 export type ReportDay = Awaited<ReturnType<typeof seedReportDay>>;

@@ -11,9 +11,11 @@ import {
 import type { DomainEvent } from "../events";
 import { companyDb, type CompanyRecord } from "../tenancy";
 import { insertTicketHistory, storedEvents, type FixtureEvent } from "./reports.fixtures";
+import { setTargetWait } from "./reports.seed";
 import { quoteIdent } from "../../db/migrator";
 import { backfillTier, DAY_TIERS } from "./day-tier";
 import { expectedTier, storedTier } from "./day-tier.fixtures";
+import { backfillMonthTier, MONTH_TIERS, WEEK_HOURS } from "./month-tier";
 import { foldEvent, rowKey, sumDeltas, type FoldEvent, type RollupRow } from "./rollup-fold";
 import { reportRollupSubscriber } from "./rollup.subscriber";
 
@@ -27,7 +29,7 @@ const ticketArb = fc.record({
   service: fc.nat(1),
   source: fc.constantFrom(...SOURCES),
   booked: fc.boolean(),
-  start: fc.integer({ min: 0, max: 3 * 86_400 }),
+  start: fc.integer({ min: 0, max: 4 * 86_400 }),
   appointmentOffset: fc.integer({ min: -3600, max: 3600 }),
   steps: fc.array(
     fc.record({ pick: fc.nat(20), gap: fc.integer({ min: 0, max: 3000 }), op: fc.nat(1) }),
@@ -52,8 +54,7 @@ describe("report roll-ups", () => {
     branches = [a.branch.id, b.branch.id];
     // Two services (for the per-service tiers), both with a 5-minute target.
     services = [a.services[0]!.id, b.services[0]!.id];
-    await sql`update ${sql.id(company.schema_name, "services")} set target_wait_minutes = 5
-      where id = any(${services}::uuid[])`.execute(p.ctx.db);
+    await setTargetWait(p, company, services, 5);
     ops = [
       (await createQueueOperator(p.ctx, company, { branchId: a.branch.id })).id,
       (await createQueueOperator(p.ctx, company, { branchId: b.branch.id })).id,
@@ -67,6 +68,7 @@ describe("report roll-ups", () => {
     for (const t of [
       "report_rollups",
       ...DAY_TIERS.map((t) => t.table as "report_days"),
+      ...MONTH_TIERS.map((t) => t.table as "report_months"),
       "report_rollup_state",
       "ticket_events",
       "tickets",
@@ -110,7 +112,8 @@ describe("report roll-ups", () => {
         fc.array(fc.boolean(), { maxLength: 10 }),
         async (tickets, cuts, replays) => {
           await reset();
-          const base = Date.parse("2026-03-27T20:00:00Z");
+          // From the night Berlin moves to summer time into April, across the month end in both zones.
+          const base = Date.parse("2026-03-28T20:00:00Z");
           for (const t of tickets) {
             let at = base + t.start * 1000;
             let status: string = t.booked ? "BOOKED" : "WAITING";
@@ -250,13 +253,35 @@ describe("report roll-ups", () => {
               );
             }
           };
+          // Every month tier: the same per local month, entries and serves by weekday × hour.
+          const monthOf = (branchId: string, at: Date) => {
+            const { day, hour } = localOf(branchId, at);
+            const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+            return { day: `${day.slice(0, 7)}-01`, hour: weekday * 24 + hour };
+          };
+          const checkMonths = async () => {
+            for (const t of MONTH_TIERS) {
+              const { rows } = await sql<Record<string, unknown>>`select x.*,
+                to_char(x.month, 'YYYY-MM-DD') as day_text
+                from ${sql.id(company.schema_name, t.table)} x`.execute(p.ctx.db);
+              expect(
+                storedTier(t, rows, ["entered_by_week_hour", "served_by_week_hour"]),
+                t.table,
+              ).toEqual(expectedTier(t, expected.values(), monthOf, WEEK_HOURS));
+            }
+          };
           await checkTiers();
-          // The migrations' backfill (every tier from the 15-minute rows at once) agrees.
-          for (const t of DAY_TIERS) {
+          await checkMonths();
+          // The migrations' backfill (every tier from the 15-minute rows at once, then every
+          // month tier from its day rows) agrees.
+          const s = quoteIdent(company.schema_name);
+          for (const t of [...DAY_TIERS, ...MONTH_TIERS]) {
             await sql`delete from ${sql.id(company.schema_name, t.table)}`.execute(p.ctx.db);
-            await sql.raw(backfillTier(quoteIdent(company.schema_name), t)).execute(p.ctx.db);
           }
+          for (const t of DAY_TIERS) await sql.raw(backfillTier(s, t)).execute(p.ctx.db);
+          for (const t of MONTH_TIERS) await sql.raw(backfillMonthTier(s, t)).execute(p.ctx.db);
           await checkTiers();
+          await checkMonths();
 
           // And an independent count straight from the log: finishes, first issues, no-shows.
           const raw = await q()

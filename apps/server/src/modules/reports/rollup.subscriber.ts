@@ -3,7 +3,9 @@ import { sql } from "kysely";
 import type { Db } from "../../db/database";
 import type { DomainEvent, DurableSubscriber } from "../events";
 import type { CompanyQueryDb } from "../queue";
+import { quoteIdent } from "../../db/migrator";
 import { DAY_TIERS, tierColumns, tierOnly, tierSelect } from "./day-tier";
+import { foldDay, monthTierOf } from "./month-tier";
 import {
   COUNTERS,
   foldEvent,
@@ -121,8 +123,9 @@ export async function applyEvents(q: CompanyQueryDb, events: DomainEvent[]): Pro
 /**
  * Recomputes every day tier (DAY_TIERS: per branch, service, operator and source) for the
  * branches' local days that hold `touched` buckets, from the 15-minute rows: delete the day,
- * insert its sums, so a replayed or repeated call gives the same rows. Also used by the
- * benchmark to build the tiers for generated roll-ups.
+ * insert its sums, so a replayed or repeated call gives the same rows. Each month tier follows
+ * its day tier: the day's old rows are taken out of their month before, the new ones added after
+ * (the month stays the sum of its days).
  */
 export async function refreshDays(
   db: Db,
@@ -140,10 +143,14 @@ export async function refreshDays(
     branchIds.push(t.branchId);
     buckets.push(t.bucket.toISOString());
   }
-  const days = sql`(select distinct b.id as branch_id, b.time_zone as tz,
-      (x.bucket at time zone b.time_zone)::date as day
+  const { rows: touchedDays } = await sql<{ branch_id: string; day: string }>`select distinct
+      b.id as branch_id, to_char(x.bucket at time zone b.time_zone, 'YYYY-MM-DD') as day
     from unnest(${branchIds}::uuid[], ${buckets}::timestamptz[]) as x(branch_id, bucket)
-    join ${sql.id(schema, "branches")} b on b.id = x.branch_id)`;
+    join ${sql.id(schema, "branches")} b on b.id = x.branch_id`.execute(db);
+  const days = sql`(select d.branch_id, d.day::date as day, b.time_zone as tz
+    from unnest(${touchedDays.map((d) => d.branch_id)}::uuid[],
+      ${touchedDays.map((d) => d.day)}::text[]) as d(branch_id, day)
+    join ${sql.id(schema, "branches")} b on b.id = d.branch_id)`;
   // Each day's rows by its own index range (lateral), whatever the number of days: a plain join
   // over many days is planned as a scan of the whole table.
   const rows = sql`(select r.*, extract(hour from r.bucket at time zone d.tz)::int as h
@@ -153,6 +160,13 @@ export async function refreshDays(
   for (const t of DAY_TIERS) {
     const T = sql.id(schema, t.table);
     const keys = sql.raw(t.keys.map((k) => `r.${k}`).join(", "));
+    // The day's month tier: the day is taken out before it is recomputed and added back after.
+    const month = monthTierOf(t.table);
+    const fold = async (op: "+" | "-") => {
+      for (const d of touchedDays)
+        await foldDay(quoteIdent(schema), month, op, d.branch_id, d.day).execute(db);
+    };
+    await fold("-");
     await sql`delete from ${T} x using ${days} d
       where x.branch_id = d.branch_id and x.day = d.day`.execute(db);
     await sql`insert into ${T} (branch_id, day, ${sql.raw(t.keys.join(", "))},
@@ -160,6 +174,7 @@ export async function refreshDays(
       select d.branch_id, d.day, x.* from ${days} d cross join lateral (
         select ${keys}, ${sql.raw(tierSelect(t))} from ${rows}
         ${sql.raw(tierOnly(t) ? `where ${tierOnly(t)}` : "")} group by ${keys}) x`.execute(db);
+    await fold("+");
   }
 }
 

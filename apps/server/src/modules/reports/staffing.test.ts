@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
 import {
@@ -8,6 +7,7 @@ import {
 } from "../../testing/queue-factories";
 import type { CompanyRecord } from "../tenancy";
 import { insertTicketHistory, served } from "./reports.fixtures";
+import { setTargetWait } from "./reports.seed";
 import type { StaffingAdvice } from "./staffing.query";
 
 // A hand-computed fixture at a Tashkent branch (UTC+5). Every ticket is served in exactly 180 s.
@@ -33,8 +33,7 @@ describe("staffing advice", () => {
     const b = await createBranchWithService(p.ctx, company, { timeZone: "Asia/Tashkent" });
     branchId = b.branch.id;
     serviceId = b.services[0]!.id;
-    await sql`update ${sql.id(company.schema_name, "services")} set target_wait_minutes = 1
-      where id = ${serviceId}`.execute(p.ctx.db);
+    await setTargetWait(p, company, [serviceId], 1);
     operator = await createQueueOperator(p.ctx, company, { branchId, serviceIds: [serviceId] });
     const at = (base: string, seconds: number) =>
       new Date(Date.parse(base) + seconds * 1000).toISOString();

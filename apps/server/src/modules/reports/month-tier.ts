@@ -1,0 +1,172 @@
+import { sql, type RawBuilder } from "kysely";
+import { DAY_TIERS, SUM_COLUMNS, histSum, type DayTier } from "./day-tier";
+import { HISTOGRAM_SIZE } from "./rollup-fold";
+
+/**
+ * The month tiers of the roll-ups (docs/reports.md): each day tier summed per branch, branch-local
+ * month (its first day) and the same keys, so a year reads 12 rows per key instead of 365. Full
+ * tiers keep the two histograms (fixed buckets add up, so percentiles stay exact to the bucket)
+ * and, for the heatmap, entries and serves by local weekday × hour (168 values each, Monday 00:00
+ * first). The subscriber takes a day out of its month before it recomputes the day and adds it
+ * back after (`foldDay`); the migration fills them with the same sums (`backfillMonthTier`).
+ */
+export type MonthTier = DayTier & {
+  /** The day tier it sums. */
+  days: string;
+};
+
+export const WEEK_HOURS = 7 * 24;
+
+const monthTable = (day: string) =>
+  day === "report_days" ? "report_months" : day.replace(/^report_day_/, "report_month_");
+
+export const MONTH_TIERS: readonly MonthTier[] = DAY_TIERS.map((t) => ({
+  ...t,
+  table: monthTable(t.table),
+  days: t.table,
+}));
+
+export const monthTierOf = (dayTable: string): MonthTier =>
+  MONTH_TIERS.find((m) => m.days === dayTable)!;
+
+export const MONTH_FULL_COLUMNS = `wait_hist integer[] not null,
+      service_hist integer[] not null,
+      entered_by_week_hour integer[] not null,
+      served_by_week_hour integer[] not null`;
+
+/** The month tier's value columns, in the order of `monthSelect`. */
+export const monthColumns = (t: MonthTier) =>
+  [
+    ...SUM_COLUMNS.map(([c]) => c),
+    ...(t.full ? ["wait_hist", "service_hist", "entered_by_week_hour", "served_by_week_hour"] : []),
+  ].join(", ");
+
+// A day row's hour-of-day array placed at its weekday (`r.w`, 0 = Monday).
+const byWeekHour = (column: string) =>
+  `array[${Array.from(
+    { length: WEEK_HOURS },
+    (_, i) =>
+      `coalesce(sum(r.${column}[${(i % 24) + 1}]) filter (where r.w = ${Math.floor(i / 24)}), 0)::int`,
+  ).join(", ")}]`;
+
+/** The sums of day rows `r` (with `r.w`, the local weekday) for the tier's value columns. */
+export const monthSelect = (t: MonthTier) =>
+  [
+    ...SUM_COLUMNS.map(([, e]) => e),
+    ...(t.full
+      ? [
+          histSum("wait_hist"),
+          histSum("service_hist"),
+          byWeekHour("entered_by_hour"),
+          byWeekHour("served_by_hour"),
+        ]
+      : []),
+  ].join(", ");
+
+/** Day rows of `schema`.`t.days` as `r`, with their month and weekday. */
+const dayRows = (schema: string, t: MonthTier, where = "") =>
+  `(select x.*, date_trunc('month', x.day)::date as month,
+      extract(isodow from x.day)::int - 1 as w
+    from ${schema}.${t.days} x ${where}) r`;
+
+/** Fills a month tier from every day row (the tier must be empty): one statement. */
+export function backfillMonthTier(schema: string, t: MonthTier): string {
+  const keys = t.keys.map((k) => `r.${k}`).join(", ");
+  return `insert into ${schema}.${t.table} (branch_id, month, ${t.keys.join(", ")}, ${monthColumns(t)})
+    select r.branch_id, r.month, ${keys}, ${monthSelect(t)}
+    from ${dayRows(schema, t)}
+    group by r.branch_id, r.month, ${keys}`;
+}
+
+// A day row's hour-of-day array (x.column) at its weekday's place in a week of 168 hours.
+const weekPlaced = (column: string) =>
+  `array_fill(0, array[(extract(isodow from x.day)::int - 1) * 24]) || x.${column}
+    || array_fill(0, array[(7 - extract(isodow from x.day)::int) * 24])`;
+const combine = (m: string, e: string, op: "+" | "-") =>
+  `array(select a ${op} b from unnest(${m}, ${e}) as u(a, b))`;
+// Element by element as an array constructor: Citus refuses a subquery (`array(select …)`) in an
+// INSERT's ON CONFLICT on a distributed table.
+const addElements = (m: string, e: string, length: number) =>
+  `array[${Array.from({ length }, (_, i) => `${m}[${i + 1}] + ${e}[${i + 1}]`).join(", ")}]`;
+const lengthOf = (column: string) => (column.endsWith("_hist") ? HISTOGRAM_SIZE : WEEK_HOURS);
+
+/**
+ * Adds one branch-local day's rows of a day tier to its month tier (`+`: an upsert) or takes them
+ * out (`-`: an update). The subscriber takes a day out before it recomputes the day and adds it
+ * back after, so a month stays the sum of its days without being recomputed.
+ */
+export function foldDay(
+  schema: string,
+  t: MonthTier,
+  op: "+" | "-",
+  branchId: string,
+  day: string,
+): RawBuilder<unknown> {
+  const M = `${schema}.${t.table}`;
+  const sums = SUM_COLUMNS.map(([c]) => c);
+  const arrays: [string, string][] = t.full
+    ? [
+        ["wait_hist", "x.wait_hist"],
+        ["service_hist", "x.service_hist"],
+        ["entered_by_week_hour", weekPlaced("entered_by_hour")],
+        ["served_by_week_hour", weekPlaced("served_by_hour")],
+      ]
+    : [];
+  const month = "date_trunc('month', x.day)::date";
+  if (op === "-") {
+    return sql`update ${sql.raw(M)} m set ${sql.raw(
+      [
+        ...sums.map((c) => `${c} = m.${c} - x.${c}`),
+        ...arrays.map(([c, e]) => `${c} = ${combine(`m.${c}`, `(${e})`, "-")}`),
+      ].join(", "),
+    )}
+      from ${sql.raw(`${schema}.${t.days}`)} x
+      where x.branch_id = ${branchId} and x.day = ${day}::date and m.branch_id = x.branch_id
+        and m.month = ${sql.raw(month)} ${sql.raw(t.keys.map((k) => `and m.${k} = x.${k} `).join(""))}`;
+  }
+  const keys = ["branch_id", "month", ...t.keys];
+  return sql`insert into ${sql.raw(M)} (${sql.raw([...keys, ...sums, ...arrays.map(([c]) => c)].join(", "))})
+    select ${sql.raw(
+      [
+        "x.branch_id",
+        month,
+        ...t.keys.map((k) => `x.${k}`),
+        ...sums.map((c) => `x.${c}`),
+        ...arrays.map(([, e]) => e),
+      ].join(", "),
+    )}
+    from ${sql.raw(`${schema}.${t.days}`)} x where x.branch_id = ${branchId} and x.day = ${day}::date
+    on conflict (${sql.raw(keys.join(", "))}) do update set ${sql.raw(
+      [
+        ...sums.map((c) => `${c} = ${M}.${c} + excluded.${c}`),
+        ...arrays.map(([c]) => `${c} = ${addElements(`${M}.${c}`, `excluded.${c}`, lengthOf(c))}`),
+      ].join(", "),
+    )}`;
+}
+
+const DAY_MS = 86_400_000;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * A range of local dates (inclusive) cut into its whole months (`months`: the first days of the
+ * first and last, or null) and the days around them (`days`: up to two inclusive ranges; the
+ * whole range when it holds no whole month).
+ */
+export function splitRange(
+  from: string,
+  to: string,
+): { months: [string, string] | null; days: [string, string][] } {
+  const f = new Date(`${from}T00:00:00Z`);
+  const t = new Date(`${to}T00:00:00Z`);
+  const first =
+    f.getUTCDate() === 1 ? f : new Date(Date.UTC(f.getUTCFullYear(), f.getUTCMonth() + 1, 1));
+  const after = new Date(t.getTime() + DAY_MS);
+  const end =
+    after.getUTCDate() === 1 ? after : new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1));
+  if (first >= end) return { months: null, days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (f < first) days.push([from, isoDay(new Date(first.getTime() - DAY_MS))]);
+  if (end <= t) days.push([isoDay(end), to]);
+  const last = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1));
+  return { months: [isoDay(first), isoDay(last)], days };
+}
