@@ -71,11 +71,25 @@ export async function createCitusDatabase(
   });
   return async () => {
     for (const node of everywhere) {
-      await withClient(databaseAt(base, "postgres", node), (c) =>
-        c.query(`drop database if exists ${name} with (force)`),
-      );
+      await withClient(databaseAt(base, "postgres", node), (c) => dropDatabase(c, name));
     }
   };
+}
+
+/**
+ * FORCE ends the sessions in the database, but not Citus's maintenance daemon for it when that
+ * is just starting on a worker ("being accessed by other users", 55006): it goes away by itself.
+ */
+async function dropDatabase(c: pg.Client, name: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await c.query(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "55006" || attempt === 20) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 /** The database at `url` has the Citus extension. */
