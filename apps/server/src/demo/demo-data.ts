@@ -113,7 +113,7 @@ export const DEMO_MANAGER = {
  * per branch, each company's size against that, and the share of each service in the line.
  */
 export const DEMO_HISTORY = {
-  base: { TSH: 52, SMQ: 40 } as Record<BranchKey, number>,
+  base: { TSH: 58, SMQ: 45 } as Record<BranchKey, number>,
   scale: { hamkorbank: 1, kapitalbank: 1.15, aloqabank: 0.85 } as Record<string, number>,
   share: { K: 0.55, C: 0.2, D: 0.25 } as Record<Letter, number>,
 };

@@ -171,7 +171,8 @@ export function simulateDay(
     ev(t, { at: start, type: "START", from: "CALLED", to: "SERVING" }, op);
     ev(t, { at: finish, type: "FINISH", from: "SERVING", to: "COMPLETED" }, op);
     if (rng.chance(0.3)) t.rating = rate(rng, (at - entryOf(t)) / MIN, finish);
-    return finish + rng.between(15, 60) * 1000;
+    // Notes and a word with the customer before the next call.
+    return finish + rng.between(30, 150) * 1000;
   }
 }
 

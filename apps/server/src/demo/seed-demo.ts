@@ -64,6 +64,7 @@ export async function seedDemo(
   opts: { log?: (line: string) => void; now?: Date } = {},
 ): Promise<DemoCompany[]> {
   const log = opts.log ?? ((line: string) => console.log(line));
+  const started = Date.now();
   const result: DemoCompany[] = [];
   for (const spec of DEMO_COMPANIES) {
     const exists = await ctx.directory.findBySlug(spec.slug);
@@ -74,7 +75,7 @@ export async function seedDemo(
     }
     result.push(await seedCompany(ctx, spec, opts));
   }
-  printSummary(ctx, result, log);
+  printSummary(ctx, result, log, Date.now() - started);
   return result;
 }
 
@@ -221,12 +222,18 @@ async function seedCompany(
   return { slug: spec.slug, skipped: false, logins, devices, history: past };
 }
 
-function printSummary(ctx: AppContext, companies: DemoCompany[], log: (line: string) => void) {
+function printSummary(
+  ctx: AppContext,
+  companies: DemoCompany[],
+  log: (line: string) => void,
+  ms: number,
+) {
   const created = companies.filter((c) => !c.skipped);
   if (!created.length) return;
   const url = ctx.publicUrl;
   log("");
-  log(`  Demo companies are ready. Every demo account's password: ${DEMO_PASSWORD}`);
+  log(`  Demo companies are ready (${(ms / 1000).toFixed(1)} s).`);
+  log(`  Every demo account's password: ${DEMO_PASSWORD}`);
   for (const c of created) {
     log("");
     log(`  ${c.slug}: ${url}/c/${c.slug}/admin   (operators: ${url}/c/${c.slug}/operator)`);
