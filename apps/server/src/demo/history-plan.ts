@@ -1,3 +1,4 @@
+import { isoWeekday, parseClock as minutesOf, zoneOffsetMinutes } from "@equeue/core";
 import type { Rng } from "./prng";
 import type { SimOperator, SimPause, SimPlan, SimShift } from "./history-sim";
 
@@ -18,40 +19,17 @@ const MIN = 60_000;
 /** Monday … Sunday: Mondays and Fridays are busier, weekends quiet. */
 const DAY_FACTOR = [1.15, 1.0, 0.95, 1.0, 1.1, 0.5, 0.35];
 
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** The zone's offset from UTC (ms) at an instant. */
-function offsetMs(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return (
-    Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second")) -
-    Math.floor(at.getTime() / 1000) * 1000
-  );
-}
-
 /** The local day's midnight (epoch ms) and the local hour of an instant. */
 export function localClock(day: string, timeZone: string) {
-  const noon = new Date(`${day}T12:00:00Z`);
-  const midnight = Date.parse(`${day}T00:00:00Z`) - offsetMs(timeZone, noon);
+  const midnight =
+    Date.parse(`${day}T00:00:00Z`) -
+    zoneOffsetMinutes(new Date(`${day}T12:00:00Z`), timeZone) * MIN;
   return {
     midnight,
     at: (minutes: number) => midnight + minutes * MIN,
     hourOf: (at: number) => Math.floor(((at - midnight) / MIN / 60) % 24),
   };
 }
-
-/** ISO weekday (1 = Monday) of a "YYYY-MM-DD" day. */
-export const isoWeekday = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
 /**
  * The plan of `day` for a branch with `ops` (null when the branch is closed). An always-open
@@ -64,7 +42,7 @@ export function planDay(
   day: string,
   dayIndex: number,
 ): SimPlan | null {
-  const dow = isoWeekday(day);
+  const dow = Number(isoWeekday(day));
   const hours = branch.weeklyHours[String(dow)];
   if (!hours || ops.length === 0) return null;
   const weekend = dow >= 6;

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import {
   TICKET_TOKEN_BYTES,
+  addDays,
   businessDay,
   createTicketToken,
   formatTicketNumber,
@@ -59,9 +60,7 @@ export async function seedHistory(
     const branch = { timeZone: row.time_zone, weeklyHours: hours, base: b.base };
     const today = businessDay(new Date(now), row.time_zone);
     for (let i = HISTORY_DAYS; i >= 0; i--) {
-      const day = new Date(Date.parse(`${today}T00:00:00Z`) - i * 24 * 60 * MIN)
-        .toISOString()
-        .slice(0, 10);
+      const day = addDays(today, -i);
       const rng = createRng(seedOf(`${company.slug}/${b.code}/${day}`));
       const plan = planDay(rng, branch, b.operators, day, i);
       if (!plan) continue;
