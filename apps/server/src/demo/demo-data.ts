@@ -64,18 +64,21 @@ export const DEMO_SERVICES = [
     letter: "K",
     code: "KASSA",
     durationMinutes: 15,
+    targetWaitMinutes: 15,
     name: { uz: "Kassa xizmati", ru: "Кассовое обслуживание", en: "Cash desk" },
   },
   {
     letter: "C",
     code: "KREDIT",
     durationMinutes: 30,
+    targetWaitMinutes: 25,
     name: { uz: "Kredit maslahat", ru: "Консультация по кредитам", en: "Credit advice" },
   },
   {
     letter: "D",
     code: "OMONAT",
     durationMinutes: 20,
+    targetWaitMinutes: 20,
     name: { uz: "Omonat", ru: "Вклады", en: "Deposits" },
   },
 ] as const;
@@ -93,12 +96,24 @@ export const DEMO_OPERATORS: {
 }[] = [
   { local: "aziza", name: "Aziza Karimova", branch: "TSH", counter: 1, services: ["K"] },
   { local: "bobur", name: "Bobur Aliyev", branch: "TSH", counter: 2, services: ["C", "D"] },
+  { local: "kamola", name: "Kamola Nazarova", branch: "TSH", counter: 3, services: ["K", "D"] },
   { local: "dilnoza", name: "Dilnoza Rahimova", branch: "SMQ", counter: 1, services: ["K", "D"] },
   { local: "jasur", name: "Jasur Toshmatov", branch: "SMQ", counter: 2, services: ["C"] },
+  { local: "sardor", name: "Sardor Yo‘ldoshev", branch: "SMQ", counter: 3, services: ["K", "C"] },
 ];
 
 export const DEMO_MANAGER = {
   local: "malika",
   name: "Malika Yusupova",
   branch: "TSH" as BranchKey,
+};
+
+/**
+ * The demo's past (seed-history.ts): walk-in, kiosk and online tickets on an ordinary Tuesday
+ * per branch, each company's size against that, and the share of each service in the line.
+ */
+export const DEMO_HISTORY = {
+  base: { TSH: 58, SMQ: 45 } as Record<BranchKey, number>,
+  scale: { hamkorbank: 1, kapitalbank: 1.15, aloqabank: 0.85 } as Record<string, number>,
+  share: { K: 0.55, C: 0.2, D: 0.25 } as Record<Letter, number>,
 };

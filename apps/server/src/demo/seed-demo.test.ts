@@ -1,15 +1,22 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { call, createTestPlatform, deviceAuth, type TestPlatform } from "../testing";
+import { companyDb } from "../modules/tenancy";
 import { DEMO_PASSWORD, seedDemo, type DemoCompany } from "./seed-demo";
 
 describe("demo seed", () => {
   let p: TestPlatform;
   let seeded: DemoCompany[];
   const lines: string[] = [];
+  let seedMs = 0;
+  let rollupMs = 0;
 
   beforeAll(async () => {
     p = await createTestPlatform();
+    const started = Date.now();
     seeded = await seedDemo(p.ctx, { log: (l) => lines.push(l) });
+    seedMs = Date.now() - started;
+    await p.ctx.events.idle();
+    rollupMs = Date.now() - started - seedMs;
   }, 120_000);
   afterAll(() => p.close());
 
@@ -47,7 +54,7 @@ describe("demo seed", () => {
     ).json();
     expect(overview).toMatchObject({
       status: "ACTIVE",
-      counts: { branches: 2, services: 3, counters: 8, operators: 4, pairedDevices: 4 },
+      counts: { branches: 2, services: 3, counters: 8, operators: 6, pairedDevices: 4 },
     });
     expect(overview.checklist.every((i: { done: boolean }) => i.done)).toBe(true);
     const branches = (
@@ -140,10 +147,88 @@ describe("demo seed", () => {
     });
   });
 
-  it("is idempotent: a second run skips the companies that exist", async () => {
+  const adminToken = async () =>
+    (
+      await call(p.app, "POST", "/api/c/hamkorbank/auth/login", {
+        body: { email: "admin@hamkorbank.uz", password: DEMO_PASSWORD },
+      })
+    ).json().accessToken as string;
+  const lastDays = (n: number) => {
+    const day = (ms: number) => new Date(ms + 5 * 3600_000).toISOString().slice(0, 10);
+    return { from: day(Date.now() - (n - 1) * 86_400_000), to: day(Date.now()) };
+  };
+
+  it("writes four weeks of history that the reports read through the roll-ups", async () => {
+    console.log(`demo seed: ${seedMs} ms, roll-ups after it: ${rollupMs} ms`);
+    expect(seeded[0]!.history!.tickets).toBeGreaterThan(1000);
+    const { from, to } = lastDays(28);
+    const res = await call(p.app, "GET", `/api/c/hamkorbank/admin/reports?from=${from}&to=${to}`, {
+      token: await adminToken(),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json();
+    // Tashkent works every day; most of the 28 days have served customers.
+    const servedDays = r.daily.filter((d: { served: number }) => d.served > 0).length;
+    expect(servedDays).toBeGreaterThanOrEqual(24);
+    expect(r.totals.served).toBeGreaterThan(1000);
+    expect(r.totals.noShow).toBeGreaterThan(0);
+    expect(r.totals.cancelled).toBeGreaterThan(0);
+    // A bank's wait: minutes, not zero and not hours.
+    expect(r.wait.p50).toBeGreaterThan(60);
+    expect(r.wait.p50).toBeLessThan(3600);
+    expect(r.service.p50).toBeGreaterThan(5 * 60);
+    expect(r.ratings.count).toBeGreaterThan(100);
+    expect(r.ratings.comments.length).toBeGreaterThan(0);
+    expect(r.appointments.booked).toBeGreaterThan(0);
+    expect(r.quotes.count).toBeGreaterThan(100);
+    expect(r.operators.length).toBe(6);
+    expect(r.operators.every((o: { breakSeconds: number }) => o.breakSeconds > 0)).toBe(true);
+    // Morning and after-lunch peaks: 11:00 busier than 09:00, 15:00 busier than 13:00.
+    const byHour = new Map<number, number>();
+    for (const h of r.heatmap as { hour: number; entered: number }[])
+      byHour.set(h.hour, (byHour.get(h.hour) ?? 0) + h.entered);
+    expect(byHour.get(11)!).toBeGreaterThan(byHour.get(9)!);
+    expect(byHour.get(15)!).toBeGreaterThan(byHour.get(13)!);
+  });
+
+  it("has customers waiting now at the Tashkent branch", async () => {
+    const company = (await p.ctx.directory.findBySlug("hamkorbank"))!;
+    const waiting = await companyDb(p.ctx.db, company)
+      .selectFrom("tickets")
+      .innerJoin("branches", "branches.id", "tickets.branch_id")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("branches.code", "=", "TSH")
+      .where("tickets.status", "=", "WAITING")
+      .executeTakeFirstOrThrow();
+    expect(Number(waiting.n)).toBeGreaterThanOrEqual(5);
+  });
+
+  it("is idempotent: a second run skips the companies that exist and adds no history", async () => {
+    const company = (await p.ctx.directory.findBySlug("kapitalbank"))!;
+    const counts = async () => {
+      const q = companyDb(p.ctx.db, company);
+      const n = async (table: "tickets" | "ticket_events" | "ratings" | "report_days") =>
+        Number(
+          (
+            await q
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      return [
+        await n("tickets"),
+        await n("ticket_events"),
+        await n("ratings"),
+        await n("report_days"),
+      ];
+    };
+    const before = await counts();
     const again = await seedDemo(p.ctx, { log: () => {} });
     expect(again.every((c) => c.skipped)).toBe(true);
+    await p.ctx.events.idle();
     const companies = await p.ctx.db.selectFrom("platform.companies").select("slug").execute();
     expect(companies).toHaveLength(3);
+    expect(await counts()).toEqual(before);
   });
 });

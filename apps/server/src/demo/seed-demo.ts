@@ -26,12 +26,14 @@ import {
   DEMO_BRANCHES,
   DEMO_COMPANIES,
   DEMO_ALWAYS_OPEN,
+  DEMO_HISTORY,
   DEMO_HOURS,
   DEMO_MANAGER,
   DEMO_OPERATORS,
   DEMO_PASSWORD,
   DEMO_SERVICES,
 } from "./demo-data";
+import { seedHistory, type HistoryBranch } from "./seed-history";
 
 export { DEMO_PASSWORD } from "./demo-data";
 
@@ -41,6 +43,8 @@ export type DemoCompany = {
   skipped: boolean;
   logins: string[];
   devices: DemoDevice[];
+  /** The past written for the company (tickets and their events). */
+  history?: { tickets: number; events: number };
 };
 
 const COLORS: Record<string, string> = {
@@ -57,9 +61,10 @@ const COLORS: Record<string, string> = {
  */
 export async function seedDemo(
   ctx: AppContext,
-  opts: { log?: (line: string) => void } = {},
+  opts: { log?: (line: string) => void; now?: Date } = {},
 ): Promise<DemoCompany[]> {
   const log = opts.log ?? ((line: string) => console.log(line));
+  const started = Date.now();
   const result: DemoCompany[] = [];
   for (const spec of DEMO_COMPANIES) {
     const exists = await ctx.directory.findBySlug(spec.slug);
@@ -68,15 +73,16 @@ export async function seedDemo(
       result.push({ slug: spec.slug, skipped: true, logins: [], devices: [] });
       continue;
     }
-    result.push(await seedCompany(ctx, spec));
+    result.push(await seedCompany(ctx, spec, opts));
   }
-  printSummary(ctx, result, log);
+  printSummary(ctx, result, log, Date.now() - started);
   return result;
 }
 
 async function seedCompany(
   ctx: AppContext,
   spec: (typeof DEMO_COMPANIES)[number],
+  opts: { now?: Date },
 ): Promise<DemoCompany> {
   const domain = `${spec.slug}.uz`;
   const adminEmail = `admin@${domain}`;
@@ -143,6 +149,13 @@ async function seedCompany(
     }
 
   const logins = [adminEmail];
+  const history: HistoryBranch[] = DEMO_BRANCHES.map((b) => ({
+    id: branches.get(b.key)!,
+    code: b.key,
+    alwaysOpen: b.alwaysOpen,
+    base: DEMO_HISTORY.base[b.key] * (DEMO_HISTORY.scale[spec.slug] ?? 1),
+    operators: [],
+  }));
   for (const op of DEMO_OPERATORS) {
     const { staff } = await createStaff(
       env,
@@ -160,6 +173,11 @@ async function seedCompany(
     );
     await settle(staff.id);
     logins.push(staff.email);
+    history[DEMO_BRANCHES.findIndex((b) => b.key === op.branch)]!.operators.push({
+      id: staff.id,
+      counterId: counters.get(`${op.branch}-${op.counter}`)!,
+      serviceIds: op.services.map((l) => services.get(l)!),
+    });
   }
   const manager = await createStaff(
     env,
@@ -190,19 +208,38 @@ async function seedCompany(
 
   await markReadyRequested(ctx.db, companyId, new Date());
   await changeCompanyStatus(ctx, companyId, "activate", systemActor);
-  return { slug: spec.slug, skipped: false, logins, devices };
+  // Four weeks of past activity, so the dashboard and the reports show a living branch.
+  const past = await seedHistory(ctx, company, {
+    branches: history,
+    services: DEMO_SERVICES.map((s) => ({
+      id: services.get(s.letter)!,
+      letter: s.letter,
+      minutes: s.durationMinutes,
+      share: DEMO_HISTORY.share[s.letter],
+    })),
+    ...(opts.now && { now: opts.now }),
+  });
+  return { slug: spec.slug, skipped: false, logins, devices, history: past };
 }
 
-function printSummary(ctx: AppContext, companies: DemoCompany[], log: (line: string) => void) {
+function printSummary(
+  ctx: AppContext,
+  companies: DemoCompany[],
+  log: (line: string) => void,
+  ms: number,
+) {
   const created = companies.filter((c) => !c.skipped);
   if (!created.length) return;
   const url = ctx.publicUrl;
   log("");
-  log(`  Demo companies are ready. Every demo account's password: ${DEMO_PASSWORD}`);
+  log(`  Demo companies are ready (${(ms / 1000).toFixed(1)} s).`);
+  log(`  Every demo account's password: ${DEMO_PASSWORD}`);
   for (const c of created) {
     log("");
     log(`  ${c.slug}: ${url}/c/${c.slug}/admin   (operators: ${url}/c/${c.slug}/operator)`);
     log(`    logins: ${c.logins.join(", ")}`);
+    if (c.history)
+      log(`    history: ${c.history.tickets} tickets over the last four weeks, a few waiting now`);
     for (const d of c.devices)
       log(
         `    ${d.kind === "KIOSK" ? "kiosk  " : "display"} ${url}/${d.kind === "KIOSK" ? "k" : "d"}/${c.slug}/${d.branch}  token: ${d.token}`,
