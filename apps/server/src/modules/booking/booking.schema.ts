@@ -1,11 +1,12 @@
 import { isCalendarDate } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
+import { codedPattern } from "../../shared/validation-details";
 
 const localDay = (what: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Write the ${what} as YYYY-MM-DD.`)
+    .regex(codedPattern(/^\d{4}-\d{2}-\d{2}$/, "invalid_date"), `Write the ${what} as YYYY-MM-DD.`)
     .refine(isCalendarDate, "This day does not exist.");
 
 const startsAt = z.iso

@@ -9,6 +9,7 @@ import {
   idParams,
 } from "../setup-common";
 import { timeOfDay, weeklyHoursSchema } from "../setup-common";
+import { codedPattern } from "../../shared/validation-details";
 
 export const branchSlugSchema = z
   .string()
@@ -18,7 +19,7 @@ export const branchSlugSchema = z
   .max(40, "Use at most 40 characters.")
   .regex(
     // Checked after lowering, so the pattern also tells API readers that any case is accepted.
-    /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/,
+    codedPattern(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, "invalid_slug"),
     "Use Latin letters, digits and single dashes, e.g. toshkent (it appears in kiosk links).",
   )
   .meta({
@@ -138,7 +139,7 @@ export const branchIdParams = idParams("branch");
 // Exceptions: a closed day or a short day, on a date of the branch's own calendar.
 const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-21.")
+  .regex(codedPattern(/^\d{4}-\d{2}-\d{2}$/, "invalid_date"), "Use a date like 2026-03-21.")
   .refine((d) => {
     const t = new Date(`${d}T00:00:00Z`);
     return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;

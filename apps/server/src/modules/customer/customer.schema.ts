@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
+import { SIX_DIGITS } from "../../shared/validation-details";
 
 export const requestCodeBody = z.strictObject({ phone: phoneField });
 
@@ -11,10 +12,7 @@ export const requestCodeResponse = z.object({
 
 export const verifyCodeBody = z.strictObject({
   phone: phoneField,
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, "Enter the 6-digit code from the SMS."),
+  code: z.string().trim().regex(SIX_DIGITS, "Enter the 6-digit code from the SMS."),
 });
 
 export const customerSchema = z.object({ id: z.string(), phone: z.string() });

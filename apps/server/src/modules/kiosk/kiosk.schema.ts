@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { phoneField } from "../../shared/phone";
 import { i18nTextSchema } from "../queue";
+import { SIX_DIGITS } from "../../shared/validation-details";
 
 /** Why a service cannot be chosen at the kiosk now. */
 export const kioskClosedReason = z.enum(["CLOSED_TODAY", "OUTSIDE_HOURS", "DAILY_LIMIT"]);
@@ -75,7 +76,7 @@ export const kioskCheckInBody = z
     code: z
       .string()
       .trim()
-      .regex(/^\d{6}$/, "Type the 6 digits of the booking's code.")
+      .regex(SIX_DIGITS, "Type the 6 digits of the booking's code.")
       .optional(),
     token: z
       .string()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OFFICE_PHONE, codedPattern } from "../../shared/validation-details";
 
 /** Words that name parts of the platform and so cannot be a company's address. */
 export const RESERVED_SLUGS = new Set([
@@ -52,7 +53,7 @@ export const slugSchema = z
   .max(40, "Use at most 40 characters.")
   .regex(
     // Checked after lowering, so the pattern also tells API readers that any case is accepted.
-    /^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/,
+    codedPattern(/^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/, "invalid_slug"),
     "Use Latin letters, digits and single dashes, starting with a letter (e.g. kapitalbank).",
   )
   .meta({
@@ -78,7 +79,7 @@ export const companyFields = {
   phone: z
     .string()
     .trim()
-    .regex(/^(\+?[0-9][0-9 ()-]{6,19})?$/, "Enter a phone number like +998 71 200 00 00.")
+    .regex(OFFICE_PHONE, "Enter a phone number like +998 71 200 00 00.")
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional(),

@@ -1,4 +1,4 @@
-import { TICKET_SOURCES, TICKET_STATUS } from "@equeue/contracts";
+import { DETAIL_CODES, TICKET_SOURCES, TICKET_STATUS } from "@equeue/contracts";
 import { isCalendarDate } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
@@ -165,13 +165,26 @@ export const reportQuery = z
     message: `A report covers at most ${MAX_REPORT_DAYS} days.`,
   });
 
+const bound = z.number().min(-1e12).max(1e12);
+
 /** The one error shape, documented on every operation. */
 export const errorSchema = z.strictObject({
   error: z.strictObject({
     code: text(64),
     message: text(1000),
     details: z
-      .array(z.strictObject({ path: text(200), message: text(1000) }))
+      .array(
+        z.strictObject({
+          path: text(200).describe("The field, e.g. `name.uz` or `branches.0.branchId`"),
+          code: z
+            .enum(DETAIL_CODES)
+            .describe(
+              "What is wrong with the field, stable for programs and translations; `params` gives the bounds of too_short/too_long/too_small/too_big/too_few/too_many",
+            ),
+          message: text(1000).describe("The same in English, saying what to change"),
+          params: z.strictObject({ min: bound.optional(), max: bound.optional() }).optional(),
+        }),
+      )
       .max(100)
       .optional(),
   }),

@@ -1,5 +1,6 @@
 import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { z } from "zod";
+import { OFFICE_PHONE } from "../../shared/validation-details";
 
 /** Form fields that several set-up modules share. */
 
@@ -37,7 +38,7 @@ export const i18nPartial = (max: number) =>
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^(\+?[0-9][0-9 ()-]{6,19})?$/, "Enter a phone number like +998 71 200 00 00.")
+  .regex(OFFICE_PHONE, "Enter a phone number like +998 71 200 00 00.")
   .transform((v) => (v === "" ? null : v))
   .nullable();
 
@@ -70,6 +71,7 @@ export const timeZoneSchema = z
     ctx.addIssue({
       code: "custom",
       message: `"${tz.trim().slice(0, 64)}" is not a known time zone; use an IANA name such as Asia/Tashkent.`,
+      params: { code: "invalid_time_zone" },
     });
     return z.NEVER;
   })

@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { codedPattern } from "../../shared/validation-details";
 
 /** "HH:MM", 24-hour clock. */
 export const timeOfDay = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time like 09:00.");
+  .regex(
+    codedPattern(/^([01]\d|2[0-3]):[0-5]\d$/, "invalid_time"),
+    "Use a 24-hour time like 09:00.",
+  );
 
 /** Minutes since midnight of an "HH:MM" (or "HH:MM:SS") time. */
 export const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));

@@ -4,6 +4,7 @@ import { accountMessages } from "./bundles/account";
 import { boardScreenMessages } from "./bundles/board-screen";
 import { bookingMessages } from "./bundles/booking";
 import { deviceScreenMessages } from "./bundles/device-screens";
+import { fieldIssuesMessages } from "./bundles/field-issues";
 import { kioskScreenMessages } from "./bundles/kiosk-screen";
 import { notifyMessages } from "./bundles/notify";
 import { portalMessages } from "./bundles/portal";
@@ -24,6 +25,7 @@ const areas = [
   boardScreenMessages,
   bookingMessages,
   deviceScreenMessages,
+  fieldIssuesMessages,
   kioskScreenMessages,
   notifyMessages,
   portalMessages,

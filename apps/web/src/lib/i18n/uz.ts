@@ -1,6 +1,7 @@
 import type { Widen } from "./widen";
 import type { accountUz } from "./account/uz";
 import type { bookingUz } from "./booking/uz";
+import type { fieldIssuesUz } from "./field-issues/uz";
 import type { notifyUz } from "./notify/uz";
 import type { ReportsMessages } from "./reports/uz";
 import type { queueUz } from "./queue/uz";
@@ -152,4 +153,5 @@ export type Messages = BaseMessages &
     account: Widen<typeof accountUz>;
     notify: Widen<typeof notifyUz>;
     reports: ReportsMessages;
+    fieldIssues: Widen<typeof fieldIssuesUz>;
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { operatorStatusSchema, sessionSchema, staffTicketSchema } from "./queue-views.schema";
+import { codedPattern } from "../../../shared/validation-details";
 
 const note = (max: number) =>
   z
@@ -11,7 +12,10 @@ const note = (max: number) =>
 export const customerPhoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[0-9][0-9 ()-]{6,19}$/, "Use a phone number like +998 90 123 45 67.");
+  .regex(
+    codedPattern(/^\+?[0-9][0-9 ()-]{6,19}$/, "invalid_phone"),
+    "Use a phone number like +998 90 123 45 67.",
+  );
 
 export const issueTicketBody = z.strictObject({
   branchId: z.uuid("Choose a branch."),
