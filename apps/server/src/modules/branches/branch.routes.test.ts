@@ -34,7 +34,7 @@ describe("company admin: branches", () => {
         name: { uz: "Toshkent filiali", ru: "Ташкентский филиал", en: "" },
         slug: "Toshkent",
         code: "tsh",
-        address: { uz: "Amir Temur ko‘chasi, 1" },
+        address: { uz: "Amir Temur koʻchasi, 1" },
         latitude: 41.3111,
         longitude: 69.2797,
         phone: "+998 71 200 00 00",
