@@ -131,7 +131,7 @@ export type TelegramLinkTokensTable = {
   token_hash: string;
   company_id: string;
   ticket_id: string;
-  language: Generated<"uz" | "ru" | "en">;
+  language: Generated<"uz" | "uz-Cyrl" | "ru" | "en">;
   expires_at: Timestamp;
   used_at: NullableTimestamp;
   created_at: Generated<Date>;
@@ -146,7 +146,7 @@ export type PushSubscriptionsTable = {
   company_id: string;
   ticket_id: string;
   customer_id: string | null;
-  language: Generated<"uz" | "ru" | "en">;
+  language: Generated<"uz" | "uz-Cyrl" | "ru" | "en">;
   created_at: Generated<Date>;
 };
 
@@ -164,7 +164,7 @@ export type TicketChatsTable = {
   company_id: string;
   ticket_id: string;
   chat_id: string;
-  language: Generated<"uz" | "ru" | "en">;
+  language: Generated<"uz" | "uz-Cyrl" | "ru" | "en">;
   created_at: Generated<Date>;
 };
 
@@ -200,7 +200,7 @@ export type CustomersTable = {
 export type CustomerChatsTable = {
   customer_id: string;
   chat_id: string;
-  language: Generated<"uz" | "ru" | "en">;
+  language: Generated<"uz" | "uz-Cyrl" | "ru" | "en">;
   created_at: Generated<Date>;
 };
 

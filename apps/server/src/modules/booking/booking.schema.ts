@@ -1,3 +1,4 @@
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { isCalendarDate } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
@@ -49,7 +50,7 @@ export const bookBody = z.strictObject({
     .max(254)
     .nullish(),
   /** The portal's language, for the customer's SMS. */
-  language: z.enum(["uz", "ru", "en"]).nullish(),
+  language: z.enum(SCREEN_LANGUAGES).nullish(),
 });
 
 export const rescheduleBody = z.strictObject({ startsAt });

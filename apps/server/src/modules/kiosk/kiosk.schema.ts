@@ -50,7 +50,7 @@ export const kioskIssueBody = z.strictObject({
   name: z.string().trim().min(1, "Write a name or leave the field out.").max(100).nullish(),
   phone: phoneField.nullish(),
   /** The language the kiosk was showing, for the customer's SMS. */
-  language: z.enum(["uz", "ru", "en"]).nullish(),
+  language: z.enum(SCREEN_LANGUAGES).nullish(),
 });
 
 export const kioskTicketSchema = z.object({

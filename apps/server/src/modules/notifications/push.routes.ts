@@ -1,3 +1,4 @@
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
@@ -96,7 +97,7 @@ export const pushRoutes =
           params: ticketParams,
           body: z.strictObject({
             subscription: subscriptionSchema,
-            language: z.enum(["uz", "ru", "en"]).default("uz"),
+            language: z.enum(SCREEN_LANGUAGES).default("uz"),
           }),
           response: { 200: z.object({ subscribed: z.literal(true) }) },
         },

@@ -1,3 +1,4 @@
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
@@ -38,7 +39,7 @@ export const telegramRoutes =
           params: z.strictObject({
             token: z.string().min(1).max(128, "This is not a ticket link."),
           }),
-          body: z.strictObject({ language: z.enum(["uz", "ru", "en"]).default("uz") }).default({
+          body: z.strictObject({ language: z.enum(SCREEN_LANGUAGES).default("uz") }).default({
             language: "uz",
           }),
           response: { 200: z.object({ url: z.string(), expiresAt: z.date() }) },

@@ -18,6 +18,7 @@ import { companyQuotedWait } from "./0016-quoted-wait";
 import { companyReportServiceDays } from "./0018-report-service-days";
 import { companyReportDaysByDay } from "./0019-report-days-by-day";
 import { companyApiSource } from "./0020-api-source";
+import { companyUzbekCyrillicLanguage } from "./0021-uzbek-cyrillic-language";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -40,6 +41,7 @@ export const companyMigrations: Migration[] = [
   companyReportServiceDays,
   companyReportDaysByDay,
   companyApiSource,
+  companyUzbekCyrillicLanguage,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>

@@ -1,3 +1,4 @@
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { z } from "zod";
 import { operatorStatusSchema, sessionSchema, staffTicketSchema } from "./queue-views.schema";
 import { codedPattern } from "../../../shared/validation-details";
@@ -23,7 +24,7 @@ export const issueTicketBody = z.strictObject({
   customerName: z.string().trim().min(1).max(100, "At most 100 characters.").nullish(),
   customerPhone: customerPhoneSchema.nullish(),
   /** The customer's language, for their SMS and Telegram messages. */
-  language: z.enum(["uz", "ru", "en"]).nullish(),
+  language: z.enum(SCREEN_LANGUAGES).nullish(),
   appointmentAt: z.iso
     .datetime({ offset: true, message: "Use an ISO date-time such as 2026-03-10T14:00:00+05:00." })
     .transform((v) => new Date(v))

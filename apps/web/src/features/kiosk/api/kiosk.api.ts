@@ -1,6 +1,6 @@
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
-import type { Language, TextLanguage } from "../../../lib/i18n";
+import type { Language } from "../../../lib/i18n";
 import type { LocalizedText } from "../../../lib/localized";
 
 // The server's kiosk shapes (apps/server/src/modules/kiosk/kiosk.schema.ts), as JSON.
@@ -66,7 +66,7 @@ export const getKioskSnapshot = (slug: string, token: string, signal?: AbortSign
 export const issueKioskTicket = (
   slug: string,
   token: string,
-  body: { serviceId: string; name?: string; phone?: string; language?: TextLanguage },
+  body: { serviceId: string; name?: string; phone?: string; language?: Language },
 ) =>
   requestJson<{ ticket: KioskTicket }>(`${companyApiBase(slug)}/kiosk/tickets`, {
     method: "POST",

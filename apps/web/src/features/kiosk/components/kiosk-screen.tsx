@@ -10,7 +10,6 @@ import {
   currentLanguage,
   preloadLanguages,
   setLanguage,
-  textLanguage,
   type Language,
 } from "../../../lib/i18n";
 import { useLocalized, type LocalizedText } from "../../../lib/localized";
@@ -170,7 +169,7 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
     const fromBlock = () =>
       spare.tickets!.issue(
         service,
-        { ...details, language: textLanguage() },
+        { ...details, language: currentLanguage() },
         {
           timeZone,
           branchName: data?.branch.name ?? branchName,
@@ -185,7 +184,7 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
           ({ ticket } = await issueKioskTicket(slug, token, {
             serviceId: service.id,
             ...details,
-            language: textLanguage(),
+            language: currentLanguage(),
           }));
           snapshot.refetch();
         } catch (e) {

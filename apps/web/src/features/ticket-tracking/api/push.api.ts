@@ -1,4 +1,4 @@
-import type { TextLanguage } from "../../../lib/i18n";
+import type { Language } from "../../../lib/i18n";
 import { requestJson } from "../../../lib/api/http";
 
 const ticketBase = (token: string) => `/api/public/tickets/${encodeURIComponent(token)}`;
@@ -19,7 +19,7 @@ export function fetchPushKey() {
 export function subscribePush(
   token: string,
   subscription: PushSubscriptionJSON,
-  language: TextLanguage,
+  language: Language,
   customerToken: string | null,
 ) {
   return requestJson<{ subscribed: true }>(`${ticketBase(token)}/push`, {
