@@ -6,12 +6,7 @@ import { isApiError } from "../../../lib/api/api-error";
 import { brandStyle } from "../../../lib/brand-colors";
 import { companyBase } from "../../../lib/company-host";
 import { useErrorMessage } from "../../../lib/errors";
-import {
-  currentLanguage,
-  preloadLanguages,
-  setLanguage,
-  type Language,
-} from "../../../lib/i18n";
+import { currentLanguage, preloadLanguages, setLanguage, type Language } from "../../../lib/i18n";
 import { useLocalized, type LocalizedText } from "../../../lib/localized";
 import { keptAnswer } from "../../../lib/device/kept-answer";
 import { useDeviceRequest } from "../../../lib/device/use-device-request";
