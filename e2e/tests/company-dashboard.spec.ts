@@ -33,7 +33,7 @@ test("the admin watches the floor move while an operator serves, then exports a 
     (await request.post(`${queue}/tickets/${first.id!}/call`, { headers: bobur })).ok(),
   ).toBeTruthy();
   await expect(kassa.getByTestId("floor-waiting")).toHaveText("1", { timeout: 5_000 });
-  await expect(admin.getByTestId("floor-operators")).toContainText(/Xizmat ko‘rsatmoqda/, {
+  await expect(admin.getByTestId("floor-operators")).toContainText(/Xizmat koʻrsatmoqda/, {
     timeout: 5_000,
   });
   for (const step of ["start", "finish"]) {

@@ -61,7 +61,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.getByLabel("Joriy parol").fill(otp);
   await page.getByLabel("Yangi parol", { exact: true }).fill(ADMIN.password);
   await page.getByLabel("Yangi parolni takrorlang").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Parolni o‘zgartirish" }).click();
+  await page.getByRole("button", { name: "Parolni oʻzgartirish" }).click();
   await expect(page).toHaveURL(new RegExp(`${ADMIN_URL}$`));
   await expect(page.getByTestId("checklist-branches")).toHaveAttribute("data-done", "false");
   await expect(page.getByTestId("ready-button")).toBeDisabled();
@@ -69,7 +69,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
 
   // Branches: the empty state says what to do.
   await nav(page, "Filiallar");
-  await expect(page.getByText("Hali filiallar yo‘q")).toBeVisible();
+  await expect(page.getByText("Hali filiallar yoʻq")).toBeVisible();
   await snap(page, "setup-02-branches-empty");
   await page.getByRole("link", { name: "+ Yangi filial" }).click();
 
@@ -78,7 +78,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await expect(page.getByLabel("Qisqa nom (manzil)")).toHaveValue("toshkent-filiali");
   await expect(page.getByLabel("Filial kodi")).toHaveValue("TSH");
   await page.getByLabel("Qisqa nom (manzil)").fill("toshkent");
-  await page.locator("#branch-address-uz").fill("Toshkent, Amir Temur ko‘chasi 1");
+  await page.locator("#branch-address-uz").fill("Toshkent, Amir Temur koʻchasi 1");
   await page.getByLabel("Kenglik").fill("41.311081, 69.240562");
   await expect(page.getByLabel("Uzunlik")).toHaveValue("69.240562");
   await page.getByLabel("Telefon").fill("+998 71 200 00 01");
@@ -92,7 +92,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.getByRole("switch", { name: "Shanba ish kuni", exact: true }).click();
   await page.getByLabel("Shanba: yopilish vaqti", { exact: true }).fill("14:00");
   // A second break that overlaps lunch is flagged at once, beside the day.
-  await page.getByRole("button", { name: "Dushanba: tanaffus qo‘shish" }).click();
+  await page.getByRole("button", { name: "Dushanba: tanaffus qoʻshish" }).click();
   await page.getByLabel("Dushanba: 2-tanaffus boshlanishi").fill("13:30");
   const monday = page.getByTestId("hours-day-1");
   await expect(monday.getByRole("alert")).toContainText("ustma-ust");
@@ -105,24 +105,24 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await expect(page.getByRole("tab", { name: /Oynalar/, selected: true })).toBeVisible();
   await page.getByLabel("Oyna raqami").fill("1");
   await page.getByLabel("Nomi").fill("Kassa");
-  await page.getByRole("button", { name: "Oyna qo‘shish" }).click();
+  await page.getByRole("button", { name: "Oyna qoʻshish" }).click();
   await expect(page.getByTestId("counter-row-1")).toBeVisible();
   await expect(page.getByLabel("Oyna raqami")).toHaveValue("2");
   await page.getByLabel("Nomi").fill("Kredit");
-  await page.getByRole("button", { name: "Oyna qo‘shish" }).click();
+  await page.getByRole("button", { name: "Oyna qoʻshish" }).click();
   await expect(page.getByTestId("counter-row-2")).toBeVisible();
   await page.getByLabel("Oyna raqami").fill("2");
-  await page.getByRole("button", { name: "Oyna qo‘shish" }).click();
+  await page.getByRole("button", { name: "Oyna qoʻshish" }).click();
   await expect(page.getByText("Bu filialda 2-oyna allaqachon bor")).toBeVisible();
   await snap(page, "setup-04-branch-counters");
 
-  // Holidays: Navro‘z next year is a closed day.
+  // Holidays: Navroʻz next year is a closed day.
   await page.getByRole("tab", { name: "Ish vaqti" }).click();
   const navruz = `${new Date().getFullYear() + 1}-03-21`;
   await page.getByLabel("Sana").fill(navruz);
-  await page.getByLabel("Izoh").fill("Navro‘z");
-  await page.getByRole("button", { name: "Kun qo‘shish" }).click();
-  await expect(page.getByTestId("exception-row")).toContainText("Navro‘z");
+  await page.getByLabel("Izoh").fill("Navroʻz");
+  await page.getByRole("button", { name: "Kun qoʻshish" }).click();
+  await expect(page.getByTestId("exception-row")).toContainText("Navroʻz");
   await snap(page, "setup-05-branch-hours-exceptions");
 
   // "Samarqand filiali" with the default hours and one counter.
@@ -131,7 +131,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await fillBranchNames(page, "Samarqand filiali", "Самаркандский филиал", "Samarkand branch");
   await page.getByLabel("Qisqa nom (manzil)").fill("samarqand");
   await page.getByRole("button", { name: "Filial yaratish" }).click();
-  await page.getByRole("button", { name: "Oyna qo‘shish" }).click();
+  await page.getByRole("button", { name: "Oyna qoʻshish" }).click();
   await expect(page.getByTestId("counter-row-1")).toBeVisible();
   await nav(page, "Filiallar");
   await expect(page.getByTestId("branch-row-toshkent")).toBeVisible();
@@ -142,7 +142,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
 
   // Services: one catalogue, assigned to branches; letters are suggested and unique.
   await nav(page, "Xizmatlar");
-  await expect(page.getByText("Hali xizmatlar yo‘q")).toBeVisible();
+  await expect(page.getByText("Hali xizmatlar yoʻq")).toBeVisible();
   await page.getByRole("link", { name: "+ Yangi xizmat" }).click();
   await page.locator("#service-name-uz").fill("Kassa xizmati");
   await page.locator("#service-name-ru").fill("Касса");
@@ -185,7 +185,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   // The schedule follows the branch: Saturday is a working day there.
   await expect(page.getByRole("switch", { name: "Shanba ish kuni", exact: true })).toBeChecked();
   await snap(page, "setup-09-operator-form");
-  await page.getByRole("button", { name: "Xodim qo‘shish" }).click();
+  await page.getByRole("button", { name: "Xodim qoʻshish" }).click();
   const password = page.getByTestId("one-time-password");
   await expect(password).toBeVisible();
   const operatorOtp = (await password.textContent()) ?? "";
@@ -200,16 +200,16 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.locator("#staff-counterId").selectOption({ label: "2-oyna — Kredit" });
   await page.getByLabel("KR · Kredit maslahat").check();
   await page.getByLabel("E-pochtaga taklif yuborish").check();
-  await page.getByRole("button", { name: "Xodim qo‘shish" }).click();
+  await page.getByRole("button", { name: "Xodim qoʻshish" }).click();
   await expect(page.getByText("Taklif bobur@aloqabank.uz manziliga yuborildi")).toBeVisible();
   await expect(page.getByTestId("staff-row")).toHaveCount(3);
-  await page.getByLabel("Rol bo‘yicha").selectOption("OPERATOR");
+  await page.getByLabel("Rol boʻyicha").selectOption("OPERATOR");
   await expect(page.getByTestId("staff-row")).toHaveCount(2);
   await expect(page.getByRole("row", { name: /Aziza Karimova/ })).toContainText("1-oyna");
   await snap(page, "setup-11-staff-list");
 
   // Overview: every required step is done; ask for activation.
-  await nav(page, "Umumiy ko‘rinish");
+  await nav(page, "Umumiy koʻrinish");
   for (const key of ["branches", "services", "operators", "hours", "counters"]) {
     await expect(page.getByTestId(`checklist-${key}`)).toHaveAttribute("data-done", "true");
   }
@@ -222,8 +222,8 @@ test("a new company admin sets up branches, services, operators and hours, then 
   // Kiosk: the admin adds one and reads the code; the tablet in the hall enters it.
   const kioskStarted = Date.now();
   await nav(page, "Qurilmalar");
-  await expect(page.getByText("Hali qurilmalar yo‘q")).toBeVisible();
-  await page.getByRole("button", { name: "+ Kiosk qo‘shish" }).first().click();
+  await expect(page.getByText("Hali qurilmalar yoʻq")).toBeVisible();
+  await page.getByRole("button", { name: "+ Kiosk qoʻshish" }).first().click();
   await page.locator("#device-branch").selectOption({ label: "Toshkent filiali" });
   await page.getByLabel("Nomi").fill("Kirish yonidagi kiosk");
   await page.getByRole("button", { name: "Ulash kodini olish" }).click();
@@ -243,7 +243,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   // A wrong code first, then the right one on the on-screen keypad.
   await kiosk.getByLabel("Ulash kodi").fill(code === "000000" ? "111111" : "000000");
   await kiosk.getByRole("button", { name: "Ulash", exact: true }).click();
-  await expect(kiosk.getByRole("alert")).toContainText("Kod noto‘g‘ri");
+  await expect(kiosk.getByRole("alert")).toContainText("Kod notoʻgʻri");
   await snap(kiosk, "setup-14-kiosk-pairing-screen");
   for (const digit of code) await kiosk.getByRole("button", { name: digit, exact: true }).tap();
   await kiosk.getByRole("button", { name: "Ulash", exact: true }).tap();
@@ -305,12 +305,12 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await operator.getByLabel("Joriy parol").fill(operatorOtp);
   await operator.getByLabel("Yangi parol", { exact: true }).fill("Navbat-Oynasi-Bir-77");
   await operator.getByLabel("Yangi parolni takrorlang").fill("Navbat-Oynasi-Bir-77");
-  await operator.getByRole("button", { name: "Parolni o‘zgartirish" }).click();
+  await operator.getByRole("button", { name: "Parolni oʻzgartirish" }).click();
   await expect(operator).toHaveURL(new RegExp(`/c/${SLUG}/operator$`));
 
   // Tablet (768×1024): the same screens stay usable without the sidebar.
   await page.setViewportSize({ width: 768, height: 1024 });
-  await nav(page, "Umumiy ko‘rinish");
+  await nav(page, "Umumiy koʻrinish");
   await expect(page.getByTestId("ready-requested")).toBeVisible();
   await snap(page, "setup-tablet-01-overview");
   await nav(page, "Filiallar");
@@ -325,7 +325,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
 
   // Russian and English are complete too.
   await page.setViewportSize({ width: 1366, height: 768 });
-  await nav(page, "Umumiy ko‘rinish");
+  await nav(page, "Umumiy koʻrinish");
   await page.getByLabel("Til").selectOption("ru");
   await expect(page.getByRole("heading", { name: "Aloqabank: настройка" })).toBeVisible();
   await snap(page, "setup-19-overview-ru");
@@ -346,7 +346,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.getByLabel("Ism-familiya").fill("Dilnoza Rahimova");
   await page.getByLabel("Login (e-pochta)").fill("dilnoza@aloqabank.uz");
   await page.getByRole("checkbox", { name: /Samarqand filiali/ }).check();
-  await page.getByRole("button", { name: "Xodim qo‘shish" }).click();
+  await page.getByRole("button", { name: "Xodim qoʻshish" }).click();
   const managerOtp = (await page.getByTestId("one-time-password").textContent()) ?? "";
   await page.getByRole("button", { name: "Nusxaladim, yopish" }).click();
   const office = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -358,7 +358,7 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await manager.getByLabel("Joriy parol").fill(managerOtp);
   await manager.getByLabel("Yangi parol", { exact: true }).fill("Samarqand-Menejer-55");
   await manager.getByLabel("Yangi parolni takrorlang").fill("Samarqand-Menejer-55");
-  await manager.getByRole("button", { name: "Parolni o‘zgartirish" }).click();
+  await manager.getByRole("button", { name: "Parolni oʻzgartirish" }).click();
   await expect(manager).toHaveURL(new RegExp(`${ADMIN_URL}/branches$`));
   await expect(manager.getByTestId("branch-row-samarqand")).toBeVisible();
   await expect(manager.getByTestId("branch-row-toshkent")).toHaveCount(0);

@@ -94,7 +94,7 @@ test("a customer at the hall kiosk takes a cash-desk ticket with a phone number,
     .getByRole("navigation", { name: "Boshqaruv menyusi" })
     .getByRole("link", { name: "Qurilmalar" })
     .click();
-  const addKiosk = adminPage.getByRole("button", { name: "+ Kiosk qo‘shish" }).first();
+  const addKiosk = adminPage.getByRole("button", { name: "+ Kiosk qoʻshish" }).first();
   await expect(addKiosk).toBeVisible();
   const setUpStarted = Date.now();
   await addKiosk.click();

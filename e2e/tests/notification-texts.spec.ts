@@ -29,7 +29,7 @@ test("a company admin writes a notification text, sees its preview and SMS size,
   await page.getByLabel("Joriy parol").fill(otp);
   await page.getByLabel("Yangi parol", { exact: true }).fill(ADMIN.password);
   await page.getByLabel("Yangi parolni takrorlang").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Parolni o‘zgartirish" }).click();
+  await page.getByRole("button", { name: "Parolni oʻzgartirish" }).click();
   await expect(page).toHaveURL(new RegExp(`${ADMIN_URL}$`));
 
   await page

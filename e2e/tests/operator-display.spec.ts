@@ -174,10 +174,10 @@ test("an operator calls, serves and finishes customers while the hall display sh
   const transfer = op.getByRole("dialog");
   await transfer.getByLabel("Xizmat", { exact: true }).selectOption({ label: "Kassa xizmati" });
   await snap(op, "queue-08-operator-transfer");
-  await transfer.getByRole("button", { name: "O‘tkazish" }).click();
+  await transfer.getByRole("button", { name: "Oʻtkazish" }).click();
   await expect(op.getByTestId("current-ticket")).toHaveAttribute("data-status", "NONE");
   const moved = op.getByTestId("list-branch").locator('[data-label="K-002"]');
-  await expect(moved).toContainText("O‘tkazilgan");
+  await expect(moved).toContainText("Oʻtkazilgan");
 
   // A customer follows K-004 on the phone; the operator calls it and the phone says where to go.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });

@@ -66,7 +66,7 @@ test("a clerk hands a customer to a colleague by name, and the hall board wears 
   await expect(dialog.getByRole("radio", { name: /Bobur Aliyev/ })).toBeChecked();
   await dialog.getByLabel("Izoh (ixtiyoriy)").fill("Ipoteka boʻyicha");
   await snap(op, "transfer-02-operator-to-colleague");
-  await dialog.getByRole("button", { name: "O‘tkazish" }).click();
+  await dialog.getByRole("button", { name: "Oʻtkazish" }).click();
   await expect(op.getByTestId("current-ticket")).toHaveAttribute("data-status", "NONE");
 
   // The customer now waits for Bobur: his next call is this customer, at counter 5.

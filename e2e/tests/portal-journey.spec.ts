@@ -247,7 +247,7 @@ test.describe.serial("the customer portal on a phone", () => {
     // Served and finished: the phone asks for a rating, once.
     await op.keyboard.press("KeyA");
     await expect(op.getByTestId("current-ticket")).toHaveAttribute("data-status", "SERVING");
-    await expect(page.getByTestId("tracked-status")).toHaveText("Xizmat ko‘rsatilmoqda");
+    await expect(page.getByTestId("tracked-status")).toHaveText("Xizmat koʻrsatilmoqda");
     await op.keyboard.press("KeyF");
     // The finish dialog takes the Enter once its (optional) result field has the focus.
     await expect(op.getByLabel("Natija (ixtiyoriy)")).toBeFocused();

@@ -44,7 +44,7 @@ test("super admin provisions Kapital Bank; its admin logs in and must change the
   await expect(page.getByText(/Faqat kichik lotin harflari/)).toBeVisible();
   await slug.fill("kapitalbank");
   await page.locator('input[type="file"]').setInputFiles(logo);
-  await expect(page.getByRole("img", { name: "Logotip ko‘rinishi" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Logotip koʻrinishi" })).toBeVisible();
   await page.getByLabel("Telefon").fill("+998 71 200 15 15");
   await snap(page, "03-company-form");
   await page.getByRole("button", { name: "Kompaniya yaratish" }).click();
@@ -103,7 +103,7 @@ test("super admin provisions Kapital Bank; its admin logs in and must change the
   await cpage.getByLabel("Yangi parol", { exact: true }).fill("Kapital-Bank-2026");
   await cpage.getByLabel("Yangi parolni takrorlang").fill("Kapital-Bank-2026");
   await snap(cpage, "08-change-password");
-  await cpage.getByRole("button", { name: "Parolni o‘zgartirish" }).click();
+  await cpage.getByRole("button", { name: "Parolni oʻzgartirish" }).click();
   await expect(cpage).toHaveURL(/\/c\/kapitalbank\/admin$/);
   await snap(cpage, "09-company-dashboard");
 

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isDetailCode } from "@equeue/contracts";
 import { ErrorCode } from "./shared/app-error";
 import {
   createBranchWithService,
@@ -57,6 +58,15 @@ function realmOf(path: string): Realm {
 // Refusals at the door (who is calling, which company): an operation answering only these to
 // every hostile request never had its input looked at, and the fuzz proved nothing about it.
 const AT_THE_DOOR = new Set([401, 403, 404]);
+
+/** True when `details` is there but one of them lacks a path or a known detail code. */
+const uncodedDetail = (details: unknown) =>
+  details !== undefined &&
+  (!Array.isArray(details) ||
+    details.some(
+      (d: { path?: unknown; code?: unknown }) =>
+        typeof d?.path !== "string" || !isDetailCode(d.code),
+    ));
 
 describe("every operation refuses hostile input with a 4xx in the one error shape", () => {
   let p: TestPlatform;
@@ -182,7 +192,7 @@ describe("every operation refuses hostile input with a 4xx in the one error shap
         statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
         if (!AT_THE_DOOR.has(res.statusCode)) pastTheDoor = true;
         const where = `${op.method} ${op.path} [${v.what}]`;
-        let body: { error?: { code?: unknown; message?: unknown } } = {};
+        let body: { error?: { code?: unknown; message?: unknown; details?: unknown } } = {};
         try {
           body = res.json();
         } catch {
@@ -195,6 +205,8 @@ describe("every operation refuses hostile input with a 4xx in the one error shap
             `${where}: ${res.statusCode} not in the error shape: ${res.body.slice(0, 200)}`,
           );
         else if (!res.headers["x-request-id"]) failures.push(`${where}: no x-request-id`);
+        else if (uncodedDetail(body.error?.details))
+          failures.push(`${where}: a detail without a known code: ${res.body.slice(0, 200)}`);
       }
       if (!pastTheDoor) onlyAtTheDoor.push(`${op.method} ${op.path} (as ${realmOf(op.path)})`);
     }

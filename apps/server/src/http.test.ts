@@ -93,8 +93,8 @@ describe("HTTP basics", () => {
     expect(fields.statusCode).toBe(400);
     expect(fields.json().error.details).toEqual(
       expect.arrayContaining([
-        { path: "name", message: expect.any(String) },
-        { path: "color", message: 'Unknown field "color": remove it.' },
+        { path: "name", code: "invalid_type", message: expect.any(String) },
+        { path: "color", code: "unknown_field", message: 'Unknown field "color": remove it.' },
       ]),
     );
     const login = await call(p.app, "POST", "/api/platform/auth/login", {

@@ -11,7 +11,7 @@ import {
   type TestPlatform,
 } from "./testing";
 
-type Detail = { path: string; message: string };
+type Detail = { path: string; code: string; message: string };
 const details = (res: { json: () => unknown }) =>
   (res.json() as { error: { details?: Detail[] } }).error.details ?? [];
 
@@ -35,7 +35,9 @@ describe("input rules every endpoint shares", () => {
       body: { name: { uz: "Chilon\u0000zor" }, slug: "chilonzor", code: "CHZ" },
     });
     expect(res.statusCode).toBe(400);
-    expect(details(res)).toEqual([{ path: "name.uz", message: expect.stringContaining("U+0000") }]);
+    expect(details(res)).toEqual([
+      { path: "name.uz", code: "unreadable_text", message: expect.stringContaining("U+0000") },
+    ]);
     const list = await call(p.app, "GET", admin("/branches"), { token });
     expect(list.json().items).toEqual([]);
 
@@ -43,7 +45,9 @@ describe("input rules every endpoint shares", () => {
       token,
       body: { name: { uz: "Filial" }, slug: "chilonzor", code: "CHZ", phone: "+998\u0007" },
     });
-    expect(details(bell)).toEqual([{ path: "phone", message: expect.stringContaining("U+0007") }]);
+    expect(details(bell)).toEqual([
+      { path: "phone", code: "unreadable_text", message: expect.stringContaining("U+0007") },
+    ]);
   });
 
   it("keeps tabs and line breaks, which notes and descriptions need", async () => {
@@ -65,7 +69,9 @@ describe("input rules every endpoint shares", () => {
       token: superToken,
     });
     expect(search.statusCode).toBe(400);
-    expect(details(search)).toEqual([{ path: "query.search", message: expect.any(String) }]);
+    expect(details(search)).toEqual([
+      { path: "query.search", code: "unreadable_text", message: expect.any(String) },
+    ]);
     const path = await call(p.app, "GET", admin("/branches/a%00b"), { token });
     expect(path.statusCode).toBe(400);
     expect(details(path)[0]?.path).toBe("params.id");
@@ -96,7 +102,7 @@ describe("input rules every endpoint shares", () => {
     const extra = await call(p.app, "POST", url, { token: superToken, body: { force: true } });
     expect(extra.statusCode).toBe(400);
     expect(details(extra)).toEqual([
-      { path: "force", message: 'Unknown field "force": remove it.' },
+      { path: "force", code: "unknown_field", message: 'Unknown field "force": remove it.' },
     ]);
     const none = await call(p.app, "POST", url, { token: superToken });
     expect(none.statusCode, none.body).toBe(200);
@@ -131,7 +137,11 @@ describe("input rules every endpoint shares", () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(details(unknown)).toEqual([
-      { path: "timeZone", message: expect.stringContaining("not a known time zone") },
+      {
+        path: "timeZone",
+        code: "invalid_time_zone",
+        message: expect.stringContaining("not a known time zone"),
+      },
     ]);
   });
 

@@ -4,6 +4,7 @@ export * from "./ticket";
 export * from "./company";
 export * from "./branch";
 export * from "./error-code";
+export * from "./error-detail";
 export * from "./staff";
 export * from "./device";
 export * from "./language";

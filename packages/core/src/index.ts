@@ -13,3 +13,4 @@ export * from "./staffing";
 export * from "./eta";
 export * from "./notification-template";
 export * from "./reminders";
+export * from "./uz-cyrillic";

@@ -1,3 +1,4 @@
+import type { ScreenLanguage } from "@equeue/contracts";
 import type { OperatorStatus, TicketSource, TicketStatus } from "@equeue/contracts";
 import type { ColumnType, Generated } from "kysely";
 
@@ -51,7 +52,7 @@ export type TicketsTable = {
   /** Where booking confirmations (with a calendar file) go, when the customer gave one. */
   customer_email: ColumnType<string | null, string | null | undefined, string | null>;
   /** The language the customer took the ticket in; notifications speak it (null: company's). */
-  language: ColumnType<"uz" | "ru" | "en" | null, "uz" | "ru" | "en" | null | undefined, never>;
+  language: ColumnType<ScreenLanguage | null, ScreenLanguage | null | undefined, never>;
   token: string;
   preferred_operator_id: string | null;
   operator_id: string | null;

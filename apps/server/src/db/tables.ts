@@ -137,7 +137,7 @@ export type TelegramLinkTokensTable = {
   token_hash: string;
   company_id: string;
   ticket_id: string;
-  language: Generated<"uz" | "ru" | "en">;
+  language: Generated<"uz" | "uz-Cyrl" | "ru" | "en">;
   expires_at: Timestamp;
   used_at: NullableTimestamp;
   created_at: Generated<Date>;
@@ -152,7 +152,7 @@ export type PushSubscriptionsTable = {
   company_id: string;
   ticket_id: string;
   customer_id: string | null;
-  language: Generated<"uz" | "ru" | "en">;
+  language: Generated<"uz" | "uz-Cyrl" | "ru" | "en">;
   created_at: Generated<Date>;
 };
 
@@ -170,7 +170,7 @@ export type TicketChatsTable = {
   company_id: string;
   ticket_id: string;
   chat_id: string;
-  language: Generated<"uz" | "ru" | "en">;
+  language: Generated<"uz" | "uz-Cyrl" | "ru" | "en">;
   created_at: Generated<Date>;
 };
 
@@ -206,7 +206,7 @@ export type CustomersTable = {
 export type CustomerChatsTable = {
   customer_id: string;
   chat_id: string;
-  language: Generated<"uz" | "ru" | "en">;
+  language: Generated<"uz" | "uz-Cyrl" | "ru" | "en">;
   created_at: Generated<Date>;
 };
 

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@equeue/contracts";
+import { ErrorCode, type DetailCode, type DetailParams, type ErrorDetail } from "@equeue/contracts";
 
 export { ErrorCode };
 
@@ -68,7 +68,15 @@ const statusByCode: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-export type ErrorDetail = { path: string; message: string };
+export type { ErrorDetail };
+
+/** A field problem as a service states it; without a code it is the generic `invalid`. */
+export type DetailInput = {
+  path: string;
+  message: string;
+  code?: DetailCode;
+  params?: DetailParams;
+};
 
 /** The one error type services throw; the HTTP layer turns it into `{ error: {...} }`. */
 export class AppError extends Error {
@@ -80,12 +88,12 @@ export class AppError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { details?: ErrorDetail[]; headers?: Record<string, string>; cause?: unknown } = {},
+    opts: { details?: DetailInput[]; headers?: Record<string, string>; cause?: unknown } = {},
   ) {
     super(message, { cause: opts.cause });
     this.code = code;
     this.status = statusByCode[code];
-    this.details = opts.details;
+    this.details = opts.details?.map((d) => ({ ...d, code: d.code ?? "invalid" }));
     this.headers = opts.headers;
   }
 }
@@ -97,4 +105,9 @@ export const invalidField = (
   path: string,
   message: string,
   code: ErrorCode = "VALIDATION_FAILED",
-) => new AppError(code, message, { details: [{ path, message }] });
+  detail: DetailCode = "invalid",
+) => new AppError(code, message, { details: [{ path, message, code: detail }] });
+
+/** A field naming a branch, service or counter that is not there (for this company). */
+export const unknownReference = (path: string, what: string) =>
+  invalidField(path, `There is no such ${what}.`, "VALIDATION_FAILED", "not_found");

@@ -26,6 +26,7 @@ export const phoneField = z
       ctx.addIssue({
         code: "custom",
         message: "Use an Uzbek mobile number like +998 90 123 45 67.",
+        params: { code: "invalid_phone" },
       });
       return z.NEVER;
     }

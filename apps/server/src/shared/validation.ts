@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "./app-error";
+import { detailsOfIssue, valueAt } from "./validation-details";
 
 /**
  * Validates a value that only a service can validate (its schema depends on stored data, such
@@ -12,15 +13,12 @@ export function parseField<T extends z.ZodType>(
 ): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const pathOf = (...parts: PropertyKey[]) =>
-    [prefix, ...parts.map(String)].filter(Boolean).join(".");
   const details = result.error.issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((k) => ({
-          path: pathOf(...issue.path, k),
-          message: `Unknown field "${k}": remove it.`,
-        }))
-      : [{ path: pathOf(...issue.path), message: issue.message }],
+    detailsOfIssue(
+      issue,
+      [prefix, ...issue.path.map(String)].filter(Boolean).join("."),
+      valueAt(value, issue.path) === undefined,
+    ),
   );
   throw new AppError("VALIDATION_FAILED", "Some fields are missing or not valid; see details.", {
     details,

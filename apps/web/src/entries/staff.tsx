@@ -1,6 +1,7 @@
 import { mountFace } from "../app/faces/mount-face";
 import { staffRoutes } from "../app/faces/staff-routes";
 import { addMessages } from "../lib/i18n";
+import { fieldIssuesMessages } from "../lib/i18n/bundles/field-issues";
 import { queueMessages } from "../lib/i18n/bundles/queue";
 import { setupMessages } from "../lib/i18n/bundles/setup";
 import { staffMessages } from "../lib/i18n/bundles/staff";
@@ -9,4 +10,5 @@ import { staffMessages } from "../lib/i18n/bundles/staff";
 addMessages(staffMessages);
 addMessages(setupMessages);
 addMessages(queueMessages);
+addMessages(fieldIssuesMessages);
 mountFace("staff", staffRoutes());

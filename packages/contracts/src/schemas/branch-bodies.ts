@@ -1,3 +1,4 @@
+import { codedPattern } from "../error-detail";
 import { z } from "zod";
 import { LATE_ARRIVAL, NUMBER_SCHEME } from "../branch";
 import {
@@ -20,7 +21,7 @@ export const branchSlugSchema = z
   .max(40, "Use at most 40 characters.")
   .regex(
     // Checked after lowering, so the pattern also tells API readers that any case is accepted.
-    /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/,
+    codedPattern(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, "invalid_slug"),
     "Use Latin letters, digits and single dashes, e.g. toshkent (it appears in kiosk links).",
   )
   .meta({
@@ -121,7 +122,7 @@ export type BranchInput = Required<z.input<typeof updateBranchBody>>;
 // Exceptions: a closed day or a short day, on a date of the branch's own calendar.
 export const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-21.")
+  .regex(codedPattern(/^\d{4}-\d{2}-\d{2}$/, "invalid_date"), "Use a date like 2026-03-21.")
   .refine((d) => {
     const t = new Date(`${d}T00:00:00Z`);
     return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;

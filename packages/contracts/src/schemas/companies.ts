@@ -1,3 +1,4 @@
+import { codedPattern } from "../error-detail";
 import { z } from "zod";
 import { COMPANY_STATUSES } from "../company";
 import { languageSchema } from "./queue-views";
@@ -60,7 +61,7 @@ export const companySlugSchema = z
   .max(40, "Use at most 40 characters.")
   .regex(
     // Checked after lowering, so the pattern also tells API readers that any case is accepted.
-    /^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/,
+    codedPattern(/^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/, "invalid_slug"),
     "Use Latin letters, digits and single dashes, starting with a letter (e.g. kapitalbank).",
   )
   .meta({
@@ -84,7 +85,10 @@ export const companyFields = {
   phone: z
     .string()
     .trim()
-    .regex(/^(\+?[0-9][0-9 ()-]{6,19})?$/, "Enter a phone number like +998 71 200 00 00.")
+    .regex(
+      codedPattern(/^(\+?[0-9][0-9 ()-]{6,19})?$/, "invalid_phone"),
+      "Enter a phone number like +998 71 200 00 00.",
+    )
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional(),

@@ -1,3 +1,4 @@
+import { codedPattern } from "../error-detail";
 import { z } from "zod";
 import { SCREEN_LANGUAGES } from "../language";
 
@@ -37,7 +38,10 @@ export const i18nPartial = (max: number) =>
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^(\+?[0-9][0-9 ()-]{6,19})?$/, "Enter a phone number like +998 71 200 00 00.")
+  .regex(
+    codedPattern(/^(\+?[0-9][0-9 ()-]{6,19})?$/, "invalid_phone"),
+    "Enter a phone number like +998 71 200 00 00.",
+  )
   .transform((v) => (v === "" ? null : v))
   .nullable();
 
@@ -70,6 +74,7 @@ export const timeZoneSchema = z
     ctx.addIssue({
       code: "custom",
       message: `"${tz.trim().slice(0, 64)}" is not a known time zone; use an IANA name such as Asia/Tashkent.`,
+      params: { code: "invalid_time_zone" },
     });
     return z.NEVER;
   })
@@ -86,7 +91,10 @@ export const uuidOf = (what: string) => z.uuid(`This is not a valid ${what} id.`
 /** "HH:MM", 24-hour clock. */
 export const timeOfDay = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time like 09:00.");
+  .regex(
+    codedPattern(/^([01]\d|2[0-3]):[0-5]\d$/, "invalid_time"),
+    "Use a 24-hour time like 09:00.",
+  );
 
 /** Minutes since midnight of an "HH:MM" (or "HH:MM:SS") time. */
 export const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));

@@ -1,3 +1,4 @@
+import type { ScreenLanguage } from "@equeue/contracts";
 import { TICKET_STATUS } from "@equeue/core";
 import { AppError } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
@@ -24,7 +25,8 @@ export type BookTimeInput = {
   phone: string;
   name?: string | null | undefined;
   email?: string | null | undefined;
-  language?: "uz" | "ru" | "en" | null | undefined;
+  /** The customer's screen language (Uzbek Cyrillic too): their messages speak it. */
+  language?: ScreenLanguage | null | undefined;
 };
 
 export const alreadyBooked = () =>

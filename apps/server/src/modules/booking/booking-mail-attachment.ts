@@ -1,3 +1,4 @@
+import { textLanguageOf } from "@equeue/contracts";
 import type { Db } from "../../db/database";
 import { companyDb } from "../tenancy";
 import { bookingCalendar } from "./booking-calendar";
@@ -39,7 +40,7 @@ export function bookingMailAttachments(db: Db, publicUrl: string) {
     if (!ticket) return [];
     const row = await findBookingByToken(q, ticket.token);
     if (!row) return [];
-    const lang = (ticket.language ?? company.default_language ?? "uz") as "uz" | "ru" | "en";
+    const lang = textLanguageOf(ticket.language ?? company.default_language ?? "uz");
     const content = bookingCalendar(row, {
       companyName: company.name,
       trackUrl: `${publicUrl}/t/${row.token}`,

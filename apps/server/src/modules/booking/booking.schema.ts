@@ -1,11 +1,13 @@
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { isCalendarDate } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
+import { codedPattern } from "../../shared/validation-details";
 
 const localDay = (what: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Write the ${what} as YYYY-MM-DD.`)
+    .regex(codedPattern(/^\d{4}-\d{2}-\d{2}$/, "invalid_date"), `Write the ${what} as YYYY-MM-DD.`)
     .refine(isCalendarDate, "This day does not exist.");
 
 const startsAt = z.iso
@@ -48,7 +50,7 @@ export const bookBody = z.strictObject({
     .max(254)
     .nullish(),
   /** The portal's language, for the customer's SMS. */
-  language: z.enum(["uz", "ru", "en"]).nullish(),
+  language: z.enum(SCREEN_LANGUAGES).nullish(),
 });
 
 export const rescheduleBody = z.strictObject({ startsAt });

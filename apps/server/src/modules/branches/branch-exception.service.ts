@@ -29,7 +29,9 @@ const dayTaken = (day: string) =>
     "ALREADY_EXISTS",
     `This branch already has an exception on ${day}; delete it first.`,
     {
-      details: [{ path: "day", message: `There is already an exception on ${day}.` }],
+      details: [
+        { path: "day", code: "taken", message: `There is already an exception on ${day}.` },
+      ],
     },
   );
 

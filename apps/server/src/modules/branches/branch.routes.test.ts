@@ -34,7 +34,7 @@ describe("company admin: branches", () => {
         name: { uz: "Toshkent filiali", ru: "Ташкентский филиал", en: "" },
         slug: "Toshkent",
         code: "tsh",
-        address: { uz: "Amir Temur ko‘chasi, 1" },
+        address: { uz: "Amir Temur koʻchasi, 1" },
         latitude: 41.3111,
         longitude: 69.2797,
         phone: "+998 71 200 00 00",
@@ -95,12 +95,17 @@ describe("company admin: branches", () => {
       ]),
     });
     expect(overlap).toEqual([
-      { path: "weeklyHours.1.breaks.1", message: expect.stringContaining("overlap") },
+      {
+        path: "weeklyHours.1.breaks.1",
+        code: "invalid",
+        message: expect.stringContaining("overlap"),
+      },
     ]);
     const outside = await attempt({ "1": day([{ start: "08:00", end: "09:30" }]) });
     expect(outside).toEqual([
       {
         path: "weeklyHours.1.breaks.0",
+        code: "invalid",
         message: expect.stringContaining("within the opening hours"),
       },
     ]);
@@ -108,7 +113,7 @@ describe("company admin: branches", () => {
     expect(backwards[0]!.path).toBe("weeklyHours.1.breaks.0");
     const closesFirst = await attempt({ "3": day([], "18:00", "09:00") });
     expect(closesFirst).toEqual([
-      { path: "weeklyHours.3.close", message: expect.stringContaining("after") },
+      { path: "weeklyHours.3.close", code: "invalid", message: expect.stringContaining("after") },
     ]);
     expect((await attempt({ "2": day([], "9:00") }))[0]!.path).toBe("weeklyHours.2.open");
     expect((await attempt({ "8": day([]) }))[0]!.path).toBe("weeklyHours.8");

@@ -1,6 +1,6 @@
 import type { Updateable } from "kysely";
 import type { BranchesTable } from "../../db/tables";
-import { AppError, invalidField, notFound } from "../../shared/app-error";
+import { AppError, invalidField, notFound, type DetailInput } from "../../shared/app-error";
 import { isForeignKeyViolation, isUniqueViolation } from "../../shared/db-errors";
 import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
 import { branchIdFilter, isCompanyAdmin, requireBranchAccess } from "../access";
@@ -39,11 +39,19 @@ export async function getBranch(env: SetupEnv, id: string): Promise<BranchRow> {
 }
 
 const clashError = (clash: { slug: string; code: string }, slug?: string, code?: string) => {
-  const details = [];
+  const details: DetailInput[] = [];
   if (slug && clash.slug === slug)
-    details.push({ path: "slug", message: `Another branch already uses the address "${slug}".` });
+    details.push({
+      path: "slug",
+      code: "taken",
+      message: `Another branch already uses the address "${slug}".`,
+    });
   if (code && clash.code === code)
-    details.push({ path: "code", message: `Another branch already uses the code ${code}.` });
+    details.push({
+      path: "code",
+      code: "taken",
+      message: `Another branch already uses the code ${code}.`,
+    });
   return new AppError("ALREADY_EXISTS", details.map((d) => d.message).join(" "), { details });
 };
 
@@ -229,7 +237,12 @@ export async function setBranchServices(
   const seen = new Set<string>();
   rows.forEach((r, i) => {
     if (seen.has(r.serviceId))
-      throw invalidField(`services.${i}.serviceId`, "This service is listed twice.");
+      throw invalidField(
+        `services.${i}.serviceId`,
+        "This service is listed twice.",
+        "VALIDATION_FAILED",
+        "listed_twice",
+      );
     seen.add(r.serviceId);
   });
   const existing = new Set(await findExistingServiceIds(tablesOf(env), [...seen]));

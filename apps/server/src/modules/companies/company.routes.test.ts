@@ -84,7 +84,7 @@ describe("super admin: companies", () => {
     });
     expect(badPhone.statusCode).toBe(400);
     expect(badPhone.json().error.details).toEqual([
-      { path: "phone", message: expect.stringContaining("+998") },
+      { path: "phone", code: "invalid_phone", message: expect.stringContaining("+998") },
     ]);
     const missing = await call(
       p.app,
@@ -263,7 +263,7 @@ describe("super admin: companies", () => {
     });
     expect(unknownLogo.statusCode).toBe(400);
     expect(unknownLogo.json().error.details).toEqual([
-      { path: "logoId", message: expect.stringContaining("upload it again") },
+      { path: "logoId", code: "not_found", message: expect.stringContaining("upload it again") },
     ]);
   });
 });

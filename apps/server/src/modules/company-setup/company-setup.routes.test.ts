@@ -78,7 +78,7 @@ describe("company admin: set-up checklist, ready for activation, branding", () =
       "Toshkent filiali",
     );
     expect((await call(p.app, "POST", admin("/ready"), { token })).json().error.details).toEqual([
-      { path: "operators", message: expect.stringContaining("operator") },
+      { path: "operators", code: "required", message: expect.stringContaining("operator") },
     ]);
 
     await createCounter(p.app, slug, token, branch.id, { number: 1 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { codedPattern } from "../../shared/validation-details";
 
 // The answers (overview, ready, branding) are a contract with the web: defined once in
 // @equeue/contracts.
@@ -14,7 +15,7 @@ export const brandingBody = z.strictObject({
   primaryColor: z
     .string()
     .trim()
-    .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour like #0A6ED1.")
+    .regex(codedPattern(/^#[0-9a-fA-F]{6}$/, "invalid_colour"), "Use a hex colour like #0A6ED1.")
     .transform((c) => c.toUpperCase())
     .nullable(),
 });

@@ -121,7 +121,7 @@ export async function requestActivation(env: SetupEnv) {
     throw new AppError(
       "SETUP_INCOMPLETE",
       `Finish the set-up first: ${missing.map((i) => i.message).join(" ")}`,
-      { details: missing.map((i) => ({ path: i.key, message: i.message })) },
+      { details: missing.map((i) => ({ path: i.key, code: "required", message: i.message })) },
     );
   const at = new Date();
   await inTransaction(env, async (_q, trx) => {

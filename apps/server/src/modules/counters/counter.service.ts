@@ -32,7 +32,9 @@ const numberTaken = (n: number) =>
     "ALREADY_EXISTS",
     `Counter ${n} already exists in this branch; choose another number.`,
     {
-      details: [{ path: "number", message: `Counter ${n} already exists in this branch.` }],
+      details: [
+        { path: "number", code: "taken", message: `Counter ${n} already exists in this branch.` },
+      ],
     },
   );
 

@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
+import { SIX_DIGITS } from "../../shared/validation-details";
 
 export const requestCodeBody = z.strictObject({ phone: phoneField });
 
 export const verifyCodeBody = z.strictObject({
   phone: phoneField,
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, "Enter the 6-digit code from the SMS."),
+  code: z.string().trim().regex(SIX_DIGITS, "Enter the 6-digit code from the SMS."),
 });
 
 export const myTicketParams = z.strictObject({ ticketId: z.uuid("Not a ticket id.") });

@@ -7,6 +7,7 @@ import {
 } from "@equeue/contracts";
 import { z } from "zod";
 import { languagesSchema, uuidOf, idParams } from "../setup-common";
+import { SIX_DIGITS } from "../../shared/validation-details";
 
 export const PAIRING_CODE_TTL_MINUTES = 10;
 /** Wrong codes one client address may enter per window before it must wait (per node). */
@@ -82,7 +83,7 @@ export const pairBody = z.strictObject({
   code: z
     .string()
     .transform((c) => c.replace(/[\s-]/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code shown in the admin panel.")),
+    .pipe(z.string().regex(SIX_DIGITS, "Enter the 6-digit code shown in the admin panel.")),
 });
 
 // The answers (device list, pairing code, what a device learns about itself) are a contract

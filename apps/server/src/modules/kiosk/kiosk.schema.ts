@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
+import { SIX_DIGITS } from "../../shared/validation-details";
 import { phoneField } from "../../shared/phone";
 
 export const kioskIssueBody = z.strictObject({
@@ -6,7 +8,7 @@ export const kioskIssueBody = z.strictObject({
   name: z.string().trim().min(1, "Write a name or leave the field out.").max(100).nullish(),
   phone: phoneField.nullish(),
   /** The language the kiosk was showing, for the customer's SMS. */
-  language: z.enum(["uz", "ru", "en"]).nullish(),
+  language: z.enum(SCREEN_LANGUAGES).nullish(),
 });
 
 export const kioskCheckInBody = z
@@ -14,7 +16,7 @@ export const kioskCheckInBody = z
     code: z
       .string()
       .trim()
-      .regex(/^\d{6}$/, "Type the 6 digits of the booking's code.")
+      .regex(SIX_DIGITS, "Type the 6 digits of the booking's code.")
       .optional(),
     token: z
       .string()

@@ -1,3 +1,4 @@
+import type { ScreenLanguage } from "@equeue/contracts";
 import { businessDay, customerWait, formatClock, localClock } from "@equeue/core";
 import type { WeeklyHours } from "../../db/tables";
 import { notFound } from "../../shared/app-error";
@@ -156,7 +157,8 @@ export type KioskIssueInput = {
   serviceId: string;
   name?: string | null | undefined;
   phone?: string | null | undefined;
-  language?: "uz" | "ru" | "en" | null | undefined;
+  /** The customer's screen language (Uzbek Cyrillic too): their messages speak it. */
+  language?: ScreenLanguage | null | undefined;
 };
 
 /**

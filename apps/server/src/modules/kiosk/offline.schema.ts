@@ -1,3 +1,4 @@
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
 
@@ -15,7 +16,7 @@ export const offlineTicketInput = z.strictObject({
   name: z.string().trim().min(1).max(100).nullish(),
   phone: phoneField.nullish(),
   /** The screen's language when it was issued, for the customer's SMS. */
-  language: z.enum(["uz", "ru", "en"]).nullish(),
+  language: z.enum(SCREEN_LANGUAGES).nullish(),
 });
 
 export const offlineSyncBody = z.strictObject({

@@ -69,5 +69,10 @@ export async function assertLogoExists(db: Db, id: string | null | undefined) {
     .where("id", "=", id)
     .executeTakeFirst();
   if (!found)
-    throw invalidField("logoId", "This logo was not found; upload it again.", "LOGO_INVALID");
+    throw invalidField(
+      "logoId",
+      "This logo was not found; upload it again.",
+      "LOGO_INVALID",
+      "not_found",
+    );
 }

@@ -1,10 +1,14 @@
 import { NOTIFICATION_TRIGGERS, TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from "@equeue/core";
 import { notificationTriggerSchema } from "@equeue/contracts/schemas";
 import { z } from "zod";
+import { codedPattern } from "../../shared/validation-details";
 
 const hhmm = z
   .string()
-  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Use a time of day as HH:MM, e.g. 18:00.");
+  .regex(
+    codedPattern(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "invalid_time"),
+    "Use a time of day as HH:MM, e.g. 18:00.",
+  );
 
 const languageSchema = z.enum(["uz", "ru", "en"]);
 

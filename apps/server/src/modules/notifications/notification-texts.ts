@@ -1,4 +1,5 @@
 import {
+  latinToCyrillic,
   NOTIFICATION_TRIGGERS,
   renderTemplate,
   smsSegments,
@@ -109,14 +110,23 @@ export const valuesOf = (p: TextParts): TemplateValues => ({
   position: p.position,
 });
 
-/** The text of a trigger in a language (uz when unknown), the company's own or the default. */
+/**
+ * The text of a trigger in a language (uz when unknown; uz-Cyrl from the Uzbek), the company's
+ * own or the default.
+ */
 export function notificationText(
   trigger: Trigger,
   lang: string,
   parts: TextParts,
   custom?: CustomTemplates,
 ): string {
-  const text = renderTemplate(templateOf(trigger, lang, custom), valuesOf(parts));
+  // Uzbek Cyrillic is made from the Uzbek template, the company's own or the default; the names
+  // and the staff's words in it stay as they were entered.
+  const template =
+    lang === "uz-Cyrl"
+      ? latinToCyrillic(templateOf(trigger, "uz", custom))
+      : templateOf(trigger, lang, custom);
+  const text = renderTemplate(template, valuesOf(parts));
   // Appended rather than a placeholder, so every company's own template carries it unchanged.
   const message = parts.message?.trim();
   return message ? `${text} ${message}` : text;

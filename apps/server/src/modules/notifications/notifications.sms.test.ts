@@ -1,3 +1,4 @@
+import { smsSegments } from "@equeue/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
 import { startFakeSmsGateway } from "../../testing/fake-sms-gateway";
@@ -47,7 +48,7 @@ describe("notifications over a real SMS gateway (HTTP fake)", () => {
   const sentTo = (phone: string) =>
     gateway.sent.filter((s) => s.mobile_phone === phone.replace(/\D/g, ""));
 
-  async function queueWithTicket(phone: string) {
+  async function queueWithTicket(phone: string, language?: "uz" | "uz-Cyrl") {
     const setup = await createBranchWithService(p.ctx, company);
     const op = await createQueueOperator(p.ctx, company, {
       branchId: setup.branch.id,
@@ -62,6 +63,7 @@ describe("notifications over a real SMS gateway (HTTP fake)", () => {
       branchId: setup.branch.id,
       serviceId: setup.services[0]!.id,
       customerPhone: phone,
+      language,
     });
     const callNext = () =>
       call(p.app, "POST", `/api/c/${slug}/queue/call-next`, { token: op.token, body: {} });
@@ -161,5 +163,34 @@ describe("notifications over a real SMS gateway (HTTP fake)", () => {
     expect(await p.ctx.outbox.tick()).toBe(1);
     expect(sentTo("+998903334455")).toHaveLength(1);
     expect(await row(msg!.id)).toMatchObject({ status: "SENT", attempts: 3 });
+  });
+
+  it("sends the SMS in Cyrillic as UCS-2 and records its segments; Latin stays GSM-7", async () => {
+    const { ticket: cyrl } = await queueWithTicket("+998901110001", "uz-Cyrl");
+    await queueWithTicket("+998901110002", "uz");
+    await p.ctx.events.idle();
+    await p.ctx.outbox.tick();
+    await p.ctx.outbox.tick();
+
+    const to = (phone: string) => gateway.sent.filter((s) => s.mobile_phone === phone.slice(1));
+    const [taken] = to("+998901110001");
+    expect(taken!.message).toContain("Навбатингиз");
+    expect(taken!.message).toContain(`https://navbat.example.uz/t/${cyrl.token}`);
+    expect(taken!.message).not.toMatch(/Navbatingiz|Kuzatish/);
+    expect(to("+998901110002")[0]!.message).toMatch(/^Navbatingiz/);
+
+    const rows = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select(["recipient", "body_text", "segments"])
+      .where("channel", "=", "sms")
+      .where("recipient", "in", ["+998901110001", "+998901110002"])
+      .execute();
+    const cyrlRow = rows.find((r) => r.recipient === "+998901110001")!;
+    const latinRow = rows.find((r) => r.recipient === "+998901110002")!;
+    expect(smsSegments(cyrlRow.body_text)).toMatchObject({ encoding: "UCS-2" });
+    expect(cyrlRow.segments).toBe(smsSegments(cyrlRow.body_text).segments);
+    expect(cyrlRow.segments).toBe(Math.ceil(cyrlRow.body_text.length / 67));
+    expect(smsSegments(latinRow.body_text)).toMatchObject({ encoding: "GSM-7", segments: 1 });
+    expect(latinRow.segments).toBe(1);
   });
 });

@@ -137,6 +137,12 @@ export type Send = ((
   message?: string | null,
 ) => void) & { flush: () => Promise<number> };
 
+/**
+ * An SMS as it is sent: Latin Uzbek's ʻ and ʼ become ' so it stays GSM-7 (160 a segment);
+ * Cyrillic is UCS-2 (70 a segment) whatever is done, so its text is sent as written.
+ */
+const forSms = (text: string, lang: string) => (lang === "uz-Cyrl" ? text : toGsmFriendly(text));
+
 export type CompanyTexts = { language: string; templates: CustomTemplates };
 
 /** The company's default language and its own texts. */
@@ -189,16 +195,19 @@ export function sender(
     position?: number | null,
     message?: string | null,
   ) => {
-    const parts = (lang: string) => ({
-      label: t.label,
-      service: (t.service_name as Record<string, string | undefined>)[lang] ?? t.service_name.uz,
-      branch: (t.branch_name as Record<string, string | undefined>)[lang] ?? t.branch_name.uz,
-      link: `${publicUrl}/t/${t.token}`,
-      counter: t.counter_number,
-      position: position ?? null,
-      time: t.appointment_at ? formatTime(t.appointment_at, t.time_zone) : null,
-      message: message ?? null,
-    });
+    const parts = (screenLang: string) => {
+      const lang = screenLang === "uz-Cyrl" ? "uz" : screenLang; // names are stored per text language
+      return {
+        label: t.label,
+        service: (t.service_name as Record<string, string | undefined>)[lang] ?? t.service_name.uz,
+        branch: (t.branch_name as Record<string, string | undefined>)[lang] ?? t.branch_name.uz,
+        link: `${publicUrl}/t/${t.token}`,
+        counter: t.counter_number,
+        position: position ?? null,
+        time: t.appointment_at ? formatTime(t.appointment_at, t.time_zone) : null,
+        message: message ?? null,
+      };
+    };
     const cause = [company.id, t.id, occurrence ? `${trigger}@${occurrence}` : trigger].join(":");
     const key = (channel: string) => `${cause}:${channel}`;
     let preferred = 0;
@@ -236,7 +245,7 @@ export function sender(
     const phone = t.customer_phone ? normalizePhone(t.customer_phone) : null;
     if (phone && !t.muted.has("sms")) {
       const lang = t.language ?? language;
-      const text = toGsmFriendly(notificationText(trigger, lang, parts(lang), templates));
+      const text = forSms(notificationText(trigger, lang, parts(lang), templates), lang);
       enqueue({
         channel: "sms",
         to: phone,

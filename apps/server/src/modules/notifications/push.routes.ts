@@ -1,3 +1,4 @@
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import {
   channelsBody,
   channelsResponse,
@@ -91,7 +92,7 @@ export const pushRoutes =
           params: ticketParams,
           body: z.strictObject({
             subscription: subscriptionSchema,
-            language: z.enum(["uz", "ru", "en"]).default("uz"),
+            language: z.enum(SCREEN_LANGUAGES).default("uz"),
           }),
           response: { 200: pushSubscribedResponse },
         },

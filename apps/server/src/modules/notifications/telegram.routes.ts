@@ -1,3 +1,4 @@
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { telegramAvailabilityResponse, telegramLinkResponse } from "@equeue/contracts/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -39,7 +40,7 @@ export const telegramRoutes =
           params: z.strictObject({
             token: z.string().min(1).max(128, "This is not a ticket link."),
           }),
-          body: z.strictObject({ language: z.enum(["uz", "ru", "en"]).default("uz") }).default({
+          body: z.strictObject({ language: z.enum(SCREEN_LANGUAGES).default("uz") }).default({
             language: "uz",
           }),
           response: { 200: telegramLinkResponse },

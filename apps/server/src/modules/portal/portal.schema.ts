@@ -1,3 +1,4 @@
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
 
@@ -26,7 +27,7 @@ export const joinQueueBody = z.strictObject({
   phone: phoneField,
   name: z.string().trim().min(1, "Write a name or leave the field out.").max(100).nullish(),
   /** The portal's language, for the customer's SMS. */
-  language: z.enum(["uz", "ru", "en"]).nullish(),
+  language: z.enum(SCREEN_LANGUAGES).nullish(),
 });
 
 export const directoryQuery = z.strictObject({

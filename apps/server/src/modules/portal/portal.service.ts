@@ -1,3 +1,4 @@
+import type { ScreenLanguage } from "@equeue/contracts";
 import { businessDay, customerWait, localClock } from "@equeue/core";
 import type { DayHours, WeeklyHours } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
@@ -176,7 +177,8 @@ export type JoinQueueInput = {
   serviceId: string;
   phone: string;
   name?: string | null | undefined;
-  language?: "uz" | "ru" | "en" | null | undefined;
+  /** The customer's screen language (Uzbek Cyrillic too): their messages speak it. */
+  language?: ScreenLanguage | null | undefined;
 };
 
 /**

@@ -6,8 +6,8 @@ const texts: Record<Lang, { subject: (n: string) => string; body: (a: InviteArgs
     body: (a) =>
       `Assalomu alaykum!\n\n${a.companyName} uchun E-Queue navbat tizimi tayyor.\n\n` +
       `Kirish manzili: ${a.loginUrl}\nE-pochta: ${a.email}\nBir martalik parol: ${a.password}\n\n` +
-      `Birinchi kirishda parolni almashtirishingiz kerak bo‘ladi. Parol ${a.validDays} kun amal qiladi.\n` +
-      `Keyin filiallar, xizmatlar va operatorlarni sozlang, so‘ng "Tayyor" tugmasini bosing.\n\nE-Queue jamoasi`,
+      `Birinchi kirishda parolni almashtirishingiz kerak boʻladi. Parol ${a.validDays} kun amal qiladi.\n` +
+      `Keyin filiallar, xizmatlar va operatorlarni sozlang, soʻng "Tayyor" tugmasini bosing.\n\nE-Queue jamoasi`,
   },
   ru: {
     subject: (n) => `${n}: ваша система E-Queue готова`,

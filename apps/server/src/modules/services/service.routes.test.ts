@@ -131,7 +131,7 @@ describe("company admin: services", () => {
     });
     expect(unknownBranch.statusCode).toBe(400);
     expect(unknownBranch.json().error.details).toEqual([
-      { path: "branches.1.branchId", message: "There is no such branch." },
+      { path: "branches.1.branchId", code: "not_found", message: "There is no such branch." },
     ]);
     const twice = await call(p.app, "POST", url(), {
       token,

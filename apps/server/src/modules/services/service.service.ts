@@ -1,6 +1,12 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
 import type { Database, ServicesTable } from "../../db/tables";
-import { AppError, invalidField, notFound } from "../../shared/app-error";
+import {
+  AppError,
+  invalidField,
+  notFound,
+  type DetailInput,
+  unknownReference,
+} from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
 import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
 import { canReachBranch } from "../access";
@@ -83,12 +89,17 @@ const clashError = (
   clash: { code: string; letter: string },
   f: { code?: string; letter?: string },
 ) => {
-  const details = [];
+  const details: DetailInput[] = [];
   if (f.code && clash.code === f.code)
-    details.push({ path: "code", message: `Another service already uses the code ${f.code}.` });
+    details.push({
+      path: "code",
+      code: "taken",
+      message: `Another service already uses the code ${f.code}.`,
+    });
   if (f.letter && clash.letter === f.letter)
     details.push({
       path: "letter",
+      code: "taken",
       message: `Another service already uses the ticket letter ${f.letter}; letters tell services apart on tickets.`,
     });
   return new AppError("ALREADY_EXISTS", details.map((d) => d.message).join(" "), { details });
@@ -99,13 +110,17 @@ async function assertAssignments(env: SetupEnv, rows: Assignment[]) {
   const seen = new Set<string>();
   rows.forEach((r, i) => {
     if (seen.has(r.branchId))
-      throw invalidField(`branches.${i}.branchId`, "This branch is listed twice.");
+      throw invalidField(
+        `branches.${i}.branchId`,
+        "This branch is listed twice.",
+        "VALIDATION_FAILED",
+        "listed_twice",
+      );
     seen.add(r.branchId);
   });
   const existing = new Set(await findExistingBranchIds(tablesOf(env), [...seen]));
   rows.forEach((r, i) => {
-    if (!existing.has(r.branchId))
-      throw invalidField(`branches.${i}.branchId`, "There is no such branch.");
+    if (!existing.has(r.branchId)) throw unknownReference(`branches.${i}.branchId`, "branch");
   });
 }
 

@@ -1,5 +1,5 @@
 import type { StaffRole } from "../../db/tables";
-import { AppError, invalidField } from "../../shared/app-error";
+import { AppError, invalidField, unknownReference } from "../../shared/app-error";
 import { findCounter } from "../counters";
 import { findExistingBranchIds } from "../services";
 import { tablesOf, type SetupEnv } from "../setup-common";
@@ -58,7 +58,7 @@ export async function resolveAssignment(
     throw invalidField("branchIds", "Choose at least one branch for the branch manager.");
   const existing = new Set(await findExistingBranchIds(tablesOf(env), branchIds));
   branchIds.forEach((id, i) => {
-    if (!existing.has(id)) throw invalidField(`branchIds.${i}`, "There is no such branch.");
+    if (!existing.has(id)) throw unknownReference(`branchIds.${i}`, "branch");
   });
   return { role, branchId: null, counterId: null, serviceIds: [], branchIds };
 }
@@ -75,14 +75,14 @@ async function resolveOperator(
   if (!branchId) throw invalidField("branchId", "Choose the branch the operator works at.");
   const known = await findExistingBranchIds(q, [branchId]);
   if (!known.length || !canReachBranch(env.caller, branchId))
-    throw invalidField("branchId", "There is no such branch.");
+    throw unknownReference("branchId", "branch");
   const moved = !wasOperator || current.branchId !== branchId;
 
   const counterId =
     input.counterId !== undefined ? input.counterId : moved ? null : (current?.counterId ?? null);
   if (counterId) {
     const counter = await findCounter(q, counterId);
-    if (!counter) throw invalidField("counterId", "There is no such counter.");
+    if (!counter) throw unknownReference("counterId", "counter");
     if (counter.branch_id !== branchId)
       throw invalidField(
         "counterId",

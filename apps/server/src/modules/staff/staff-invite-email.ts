@@ -26,7 +26,7 @@ const texts: Record<
         ? `${a.companyName} E-Queue hisobingiz uchun yangi parol berildi.\n\n`
         : `${a.companyName} sizga E-Queue navbat tizimida hisob ochdi.\n\n`) +
       `Kirish manzili: ${a.loginUrl}\nE-pochta: ${a.email}\nBir martalik parol: ${a.password}\n\n` +
-      `Birinchi kirishda parolni almashtirishingiz kerak bo‘ladi. Parol ${a.validDays} kun amal qiladi.\n\nE-Queue`,
+      `Birinchi kirishda parolni almashtirishingiz kerak boʻladi. Parol ${a.validDays} kun amal qiladi.\n\nE-Queue`,
   },
   ru: {
     subject: (a) =>

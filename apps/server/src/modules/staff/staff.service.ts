@@ -85,7 +85,7 @@ export async function currentAssignment(q: Kysely<Database>, row: StaffRow): Pro
 
 export const emailTaken = (email: string) =>
   new AppError("ALREADY_EXISTS", `${email} already has an account in this company.`, {
-    details: [{ path: "email", message: "This e-mail already has an account." }],
+    details: [{ path: "email", code: "taken", message: "This e-mail already has an account." }],
   });
 
 /** A one-time password: returned to show once, or sent as an invite through the outbox. */

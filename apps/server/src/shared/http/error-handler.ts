@@ -2,7 +2,15 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode, type ErrorDetail } from "../app-error";
 import { isDatabaseUnavailable } from "../db-errors";
+import { detailsOfIssue, valueAt } from "../validation-details";
 import { retryReadsOnDroppedConnection } from "./read-retry";
+
+function inputOf(request: FastifyRequest, where: string): unknown {
+  if (where === "querystring") return request.query;
+  if (where === "params") return request.params;
+  if (where === "headers") return request.headers;
+  return request.body;
+}
 
 /** Seconds a client should wait before trying again while the database is away. */
 export const DATABASE_RETRY_AFTER_S = 2;
@@ -16,21 +24,26 @@ export const databaseUnavailable = (cause: unknown) =>
   );
 
 /** The AppError an error thrown anywhere in a request stands for. */
-export function toAppError(err: FastifyError | Error): AppError {
+export function toAppError(err: FastifyError | Error, request?: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
   if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as { validationContext?: string }).validationContext ?? "body";
+    const input = request ? inputOf(request, where) : undefined;
     const details: ErrorDetail[] = err.validation.flatMap((v) => {
-      const prefix = v.instancePath.replace(/^\//, "").replace(/\//g, ".");
-      const unknownKeys = (v.params as { keys?: string[] } | undefined)?.keys;
-      if (v.keyword === "unrecognized_keys" && unknownKeys?.length) {
-        return unknownKeys.map((k) => ({
-          path: prefix ? `${prefix}.${k}` : k,
-          message: `Unknown field "${k}": remove it.`,
-        }));
-      }
-      return [{ path: prefix || where, message: v.message ?? "Invalid value" }];
+      const segments = v.instancePath.split("/").filter(Boolean);
+      const issue = {
+        ...(v.params as Record<string, unknown>),
+        code: v.keyword,
+        message: v.message,
+      };
+      // Without the request the value cannot be looked up: zod's own words say it was absent.
+      const missing = request
+        ? valueAt(input, segments) === undefined
+        : /received undefined$/.test(v.message ?? "");
+      const at = segments.join(".");
+      // Unknown keys are named inside their object; any other problem at the root is `where`'s.
+      return detailsOfIssue(issue, v.keyword === "unrecognized_keys" ? at : at || where, missing);
     });
     return new AppError("VALIDATION_FAILED", "Some fields are missing or not valid; see details.", {
       details,
@@ -83,7 +96,7 @@ export function toAppError(err: FastifyError | Error): AppError {
 /** Sends one error shape for every endpoint: `{ error: { code, message, details? } }`. */
 export function sendError(reply: FastifyReply, err: AppError) {
   if (err.headers) reply.headers(err.headers);
-  const body: { code: string; message: string; details?: ErrorDetail[] } = {
+  const body: { code: string; message: string; details?: readonly ErrorDetail[] } = {
     code: err.code,
     message: err.message,
   };
@@ -101,7 +114,7 @@ export function sendError(reply: FastifyReply, err: AppError) {
 export function installErrorHandling(app: FastifyInstance) {
   retryReadsOnDroppedConnection(app);
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const appError = toAppError(err);
+    const appError = toAppError(err, request);
     if (appError.code === "DATABASE_UNAVAILABLE")
       request.log.warn({ err: (err as Error).message }, "database unavailable");
     else if (appError.status >= 500) request.log.error({ err }, "request failed");

@@ -37,16 +37,24 @@ export function findControlCharacters(parts: { prefix: string; value: unknown }[
     const where = path.join(".") || "body";
     if (typeof value === "string") {
       const problem = problemOf(value);
-      if (problem) out.push({ path: where, message: problem });
+      if (problem) out.push({ path: where, code: "unreadable_text", message: problem });
     } else if (value && typeof value === "object") {
       if (path.length > MAX_DEPTH) {
-        out.push({ path: where, message: `Nest values at most ${MAX_DEPTH} levels deep.` });
+        out.push({
+          path: where,
+          code: "unreadable_text",
+          message: `Nest values at most ${MAX_DEPTH} levels deep.`,
+        });
         continue;
       }
       for (const [key, item] of Object.entries(value)) {
         const problem = problemOf(key);
         if (problem)
-          out.push({ path: [...path, key].join("."), message: `Field name: ${problem}` });
+          out.push({
+            path: [...path, key].join("."),
+            code: "unreadable_text",
+            message: `Field name: ${problem}`,
+          });
         else stack.push({ path: [...path, key], value: item });
       }
     }
@@ -112,7 +120,9 @@ export function installInputHygiene(app: FastifyInstance) {
     }
     if (request.method === "PATCH" && isEmptyObject(request.body)) {
       throw new AppError("VALIDATION_FAILED", "Send at least one field to change.", {
-        details: [{ path: "body", message: "Send at least one field to change." }],
+        details: [
+          { path: "body", code: "required", message: "Send at least one field to change." },
+        ],
       });
     }
   });

@@ -1,3 +1,4 @@
+import { DETAIL_CODES } from "@equeue/contracts";
 import { z } from "zod";
 
 type Json = Record<string, unknown>;
@@ -13,7 +14,23 @@ export const errorBodySchema = z.strictObject({
     code: z.string().max(64),
     message: z.string().max(1000),
     details: z
-      .array(z.strictObject({ path: z.string().max(200), message: z.string().max(1000) }))
+      .array(
+        z.strictObject({
+          path: z.string().max(200).describe("The field, e.g. `name.uz` or `branches.0.branchId`"),
+          code: z
+            .enum(DETAIL_CODES)
+            .describe(
+              "What is wrong with the field, stable for programs and translations; `params` gives the bounds of too_short/too_long/too_small/too_big/too_few/too_many",
+            ),
+          message: z.string().max(1000).describe("The same in English, saying what to change"),
+          params: z
+            .strictObject({
+              min: z.number().min(-1e12).max(1e12).optional(),
+              max: z.number().min(-1e12).max(1e12).optional(),
+            })
+            .optional(),
+        }),
+      )
       .max(100)
       .optional(),
   }),

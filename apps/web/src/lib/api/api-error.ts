@@ -1,6 +1,13 @@
+import type { DetailCode, DetailParams } from "@equeue/contracts";
 import i18n from "i18next";
 
-export type FieldIssue = { path: string; message: string };
+/** One field problem of an API error; `code` is the server's stable detail code, when it sent one. */
+export type FieldIssue = {
+  path: string;
+  message: string;
+  code?: DetailCode;
+  params?: DetailParams;
+};
 
 /** An error answered by the API in its `{ error: { code, message, details? } }` shape. */
 export class ApiError extends Error {
@@ -36,13 +43,26 @@ export function fieldOf(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
+// Codes whose text says less than the server's own English: an English screen keeps the latter.
+const VAGUE: ReadonlySet<DetailCode> = new Set(["invalid", "invalid_format"]);
+
 /**
  * A field problem in the screen's language: the text for the error's code and the field
- * (`errorFields.ALREADY_EXISTS.email`) when the web has one, else the server's own words.
+ * (`errorFields.ALREADY_EXISTS.email`) when the web has one, else the text for the detail's own
+ * code (`fieldIssues.tooShort`, the bound as `count`), else the server's own words.
  */
 export function issueMessage(code: string, issue: FieldIssue): string {
   const key = `errorFields.${code}.${fieldOf(issue.path)}`;
-  return i18n.exists(key) ? String(i18n.t(key as never)) : issue.message;
+  if (i18n.exists(key)) return String(i18n.t(key as never));
+  const detail = issue.code;
+  if (!detail) return issue.message;
+  if (VAGUE.has(detail) && i18n.resolvedLanguage === "en" && issue.message) return issue.message;
+  const name = detail.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+  // The server may know a code this build does not (yet): its own words then.
+  if (!i18n.exists(`fieldIssues.${name}`, { count: 1 })) return issue.message;
+  const count = issue.params?.min ?? issue.params?.max;
+  const options = count === undefined ? {} : { count, ...issue.params };
+  return String(i18n.t(`fieldIssues.${name}` as never, options as never));
 }
 
 /** Field-level problems keyed by field name (first message wins), in the screen's language. */

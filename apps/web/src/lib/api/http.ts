@@ -1,3 +1,4 @@
+import type { DetailCode } from "@equeue/contracts";
 import { ApiError, type FieldIssue } from "./api-error";
 
 export type RequestOptions = {
@@ -20,12 +21,23 @@ function parseIssues(value: unknown): FieldIssue[] {
     if (!isRecord(item)) continue;
     const rawPath = item.path;
     const path = Array.isArray(rawPath) ? rawPath.join(".") : String(rawPath ?? "");
-    issues.push({ path, message: String(item.message ?? "") });
+    const issue: FieldIssue = { path, message: String(item.message ?? "") };
+    // An unknown code is kept: `issueMessage` falls back to the message when it has no text.
+    if (typeof item.code === "string") issue.code = item.code as DetailCode;
+    if (isRecord(item.params)) {
+      const { min, max } = item.params;
+      issue.params = {
+        ...(typeof min === "number" && { min }),
+        ...(typeof max === "number" && { max }),
+      };
+    }
+    issues.push(issue);
   }
   return issues;
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+/** The ApiError of a refused response, from its error body (or its status line). */
+export async function toApiError(res: Response): Promise<ApiError> {
   const retryHeader = res.headers.get("retry-after");
   const retryAfter = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : null;
   let payload: unknown = null;

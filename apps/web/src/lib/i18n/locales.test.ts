@@ -4,6 +4,7 @@ import { accountMessages } from "./bundles/account";
 import { boardScreenMessages } from "./bundles/board-screen";
 import { bookingMessages } from "./bundles/booking";
 import { deviceScreenMessages } from "./bundles/device-screens";
+import { fieldIssuesMessages } from "./bundles/field-issues";
 import { kioskScreenMessages } from "./bundles/kiosk-screen";
 import { notifyMessages } from "./bundles/notify";
 import { portalMessages } from "./bundles/portal";
@@ -24,6 +25,7 @@ const areas = [
   boardScreenMessages,
   bookingMessages,
   deviceScreenMessages,
+  fieldIssuesMessages,
   kioskScreenMessages,
   notifyMessages,
   portalMessages,
@@ -102,13 +104,15 @@ describe("locale files", () => {
     }
   });
 
-  it("keep Russian and Cyrillic letters, ASCII oʻ/gʻ and untranslated terms out of Uzbek", async () => {
+  it("keep Russian and Cyrillic letters, ASCII or quotation-mark oʻ/gʻ and untranslated terms out of Uzbek", async () => {
     const t = await texts;
     const bad = [...t.uz].filter(
       ([key, text]) =>
         // Each language's own name is written in that language.
         (!key.startsWith("languages.") && /[\u0400-\u04FF]/.test(text)) ||
         /[oOgG]'/.test(text) ||
+        // The official letters ʻ (U+02BB) and ʼ (U+02BC), never the quotation marks ‘ ’.
+        /[‘’]/.test(text) ||
         /\b(chipta|Probel|Slug|Super Admin|Qabulxona)\b/i.test(withoutPlaceholders(text)) ||
         /\}\} (ni|ga|da|dan|ning)\b/.test(text),
     );

@@ -1,6 +1,7 @@
 import type { Widen } from "./widen";
 import type { accountUz } from "./account/uz";
 import type { bookingUz } from "./booking/uz";
+import type { fieldIssuesUz } from "./field-issues/uz";
 import type { notifyUz } from "./notify/uz";
 import type { ReportsMessages } from "./reports/uz";
 import type { queueUz } from "./queue/uz";
@@ -33,12 +34,12 @@ export const uz = {
     previous: "Oldingi",
     next: "Keyingi",
     pagination: "Sahifalash",
-    genericError: "Nimadir xato ketdi. Qayta urinib ko‘ring.",
+    genericError: "Nimadir xato ketdi. Qayta urinib koʻring.",
     notFoundTitle: "Sahifa topilmadi",
-    notFoundText: "Siz qidirgan sahifa mavjud emas yoki ko‘chirilgan.",
+    notFoundText: "Siz qidirgan sahifa mavjud emas yoki koʻchirilgan.",
     goHome: "Bosh sahifaga",
-    required: "To‘ldirilishi shart",
-    invalidEmail: "E-pochta manzili noto‘g‘ri",
+    required: "Toʻldirilishi shart",
+    invalidEmail: "E-pochta manzili notoʻgʻri",
     copied: "Nusxalandi",
     menu: "Menyu",
   },
@@ -51,18 +52,18 @@ export const uz = {
     submit: "Kirish",
     submitting: "Kirilmoqda…",
     lockedTitle: "Hisob vaqtincha bloklangan",
-    retryIn: "{{minutes}} daqiqadan keyin qayta urinib ko‘ring.",
+    retryIn: "{{minutes}} daqiqadan keyin qayta urinib koʻring.",
     sessionExpired: "Sessiya muddati tugadi. Qaytadan kiring.",
     signedInAs: "Foydalanuvchi",
   },
   companyPortal: {
     loginTitle: "Boshqaruv paneliga kirish",
     loginSubtitle: "{{name}} administratori uchun",
-    suspendedTitle: "Kompaniya vaqtincha to‘xtatilgan",
+    suspendedTitle: "Kompaniya vaqtincha toʻxtatilgan",
     suspendedText:
       "Bu kompaniyaning tizimi hozircha ishlamayapti. Platforma administratoriga murojaat qiling.",
     notFoundTitle: "Kompaniya topilmadi",
-    notFoundText: "Manzilni tekshiring: bunday kompaniya mavjud emas yoki o‘chirilgan.",
+    notFoundText: "Manzilni tekshiring: bunday kompaniya mavjud emas yoki oʻchirilgan.",
     dashboardTitle: "Boshqaruv paneli",
     welcome: "Xush kelibsiz!",
     nextStep: "Filiallar va xizmatlarni sozlash keyingi bosqichda.",
@@ -91,30 +92,30 @@ export const uz = {
     SIGN_IN_CODE_LOCKED: "Juda koʻp notoʻgʻri urinish. Yangi kod oling.",
     ALREADY_RATED: "Bu tashrifga baho allaqachon berilgan.",
     VALIDATION_FAILED: "Belgilangan maydonlarni tekshiring.",
-    INVALID_CREDENTIALS: "E-pochta yoki parol noto‘g‘ri.",
-    ACCOUNT_LOCKED: "Juda ko‘p noto‘g‘ri urinish.",
+    INVALID_CREDENTIALS: "E-pochta yoki parol notoʻgʻri.",
+    ACCOUNT_LOCKED: "Juda koʻp notoʻgʻri urinish.",
     ONE_TIME_PASSWORD_USED:
       "Bu bir martalik parol allaqachon ishlatilgan. Administratordan yangisini yuborishni soʻrang.",
     SLUG_TAKEN: "Bu qisqa nom band. Boshqasini tanlang.",
     SLUG_RESERVED: "Bu qisqa nom tizim uchun ajratilgan. Boshqasini tanlang.",
     NOT_FOUND: "Topilmadi.",
-    PASSWORD_CHANGE_REQUIRED: "Davom etish uchun parolni o‘zgartiring.",
-    COMPANY_SUSPENDED: "Kompaniya vaqtincha to‘xtatilgan.",
-    RATE_LIMITED: "So‘rovlar juda ko‘p. Birozdan keyin qayta urinib ko‘ring.",
+    PASSWORD_CHANGE_REQUIRED: "Davom etish uchun parolni oʻzgartiring.",
+    COMPANY_SUSPENDED: "Kompaniya vaqtincha toʻxtatilgan.",
+    RATE_LIMITED: "Soʻrovlar juda koʻp. Birozdan keyin qayta urinib koʻring.",
     SESSION_EXPIRED: "Sessiya muddati tugadi. Qaytadan kiring.",
-    LOGO_INVALID: "Logotip fayli noto‘g‘ri. PNG, JPEG yoki WebP yuklang.",
+    LOGO_INVALID: "Logotip fayli notoʻgʻri. PNG, JPEG yoki WebP yuklang.",
     LOGO_TOO_LARGE: "Logotip 2 MB dan katta.",
     WEAK_PASSWORD: "Parol juda oddiy. Uzunroq va murakkabroq parol tanlang.",
     SAME_PASSWORD: "Yangi parol joriy paroldan farq qilishi kerak.",
-    INVITE_NOT_PENDING: "Administrator allaqachon parolini o‘zgartirgan — taklif kerak emas.",
+    INVITE_NOT_PENDING: "Administrator allaqachon parolini oʻzgartirgan — taklif kerak emas.",
     PROVISIONING_FAILED:
-      "Kompaniyani sozlashda xato yuz berdi. Hech narsa saqlanmadi, qayta urinib ko‘ring.",
+      "Kompaniyani sozlashda xato yuz berdi. Hech narsa saqlanmadi, qayta urinib koʻring.",
     UNAUTHENTICATED: "Avval tizimga kiring.",
-    FORBIDDEN: "Bu amal uchun ruxsatingiz yo‘q.",
+    FORBIDDEN: "Bu amal uchun ruxsatingiz yoʻq.",
     INVALID_STATE:
-      "Kompaniyaning hozirgi holatida bu amalni bajarib bo‘lmaydi. Sahifani yangilang.",
+      "Kompaniyaning hozirgi holatida bu amalni bajarib boʻlmaydi. Sahifani yangilang.",
     PAYLOAD_TOO_LARGE: "Fayl juda katta.",
-    UNSUPPORTED_MEDIA_TYPE: "Bu turdagi fayl qo‘llab-quvvatlanmaydi.",
+    UNSUPPORTED_MEDIA_TYPE: "Bu turdagi fayl qoʻllab-quvvatlanmaydi.",
     BRANCH_CLOSED: "Filial hozir yopiq. Ish vaqtida qayta urinib koʻring.",
     SERVICE_NOT_OFFERED: "Bu xizmat filialda koʻrsatilmaydi. Boshqa xizmat yoki filialni tanlang.",
     DAILY_LIMIT_REACHED: "Bugungi talonlar chegarasiga yetildi. Ertaga qayta urinib koʻring.",
@@ -130,8 +131,8 @@ export const uz = {
     NOT_READY: "Tizim hali ishga tushmoqda. Bir daqiqadan keyin qayta urinib koʻring.",
     DATABASE_UNAVAILABLE:
       "Xizmat vaqtincha ishlamayapti. Bir necha soniyadan keyin qayta urinib koʻring.",
-    NETWORK: "Server bilan aloqa yo‘q. Internetni tekshiring.",
-    INTERNAL: "Serverda xato yuz berdi. Keyinroq qayta urinib ko‘ring.",
+    NETWORK: "Server bilan aloqa yoʻq. Internetni tekshiring.",
+    INTERNAL: "Serverda xato yuz berdi. Keyinroq qayta urinib koʻring.",
   },
 };
 
@@ -152,4 +153,5 @@ export type Messages = BaseMessages &
     account: Widen<typeof accountUz>;
     notify: Widen<typeof notifyUz>;
     reports: ReportsMessages;
+    fieldIssues: Widen<typeof fieldIssuesUz>;
   };

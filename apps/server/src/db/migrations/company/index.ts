@@ -19,6 +19,7 @@ import { companyReportServiceDays } from "./0018-report-service-days";
 import { companyReportDaysByDay } from "./0019-report-days-by-day";
 import { companyApiSource } from "./0020-api-source";
 import { companyReportMonths } from "./0021-report-months";
+import { companyUzbekCyrillicLanguage } from "./0022-uzbek-cyrillic-language";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -42,6 +43,7 @@ export const companyMigrations: Migration[] = [
   companyReportDaysByDay,
   companyApiSource,
   companyReportMonths,
+  companyUzbekCyrillicLanguage,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>

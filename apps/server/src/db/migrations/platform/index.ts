@@ -8,6 +8,7 @@ import { platformPushAndChannelChoice } from "./0006-push-and-channel-choice";
 import { platformOpenTicketIndex } from "./0007-open-ticket-index";
 import { platformOutboxClaimsAndCustomerChats } from "./0008-outbox-claims-and-customer-chats";
 import { platformIntegrations } from "./0009-integrations";
+import { platformUzbekCyrillicLanguage } from "./0010-uzbek-cyrillic-language";
 
 /** Platform schema migrations, in order. Append only. */
 export const platformMigrations: Migration[] = [
@@ -20,4 +21,5 @@ export const platformMigrations: Migration[] = [
   platformOpenTicketIndex,
   platformOutboxClaimsAndCustomerChats,
   platformIntegrations,
+  platformUzbekCyrillicLanguage,
 ];

@@ -1,7 +1,9 @@
+import type { ScreenLanguage } from "@equeue/contracts";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../../db/database";
 
-export type Language = "uz" | "ru" | "en";
+/** The language a chat is written to in: a screen language, Uzbek Cyrillic included. */
+export type Language = ScreenLanguage;
 const LINK_TTL_MS = 2 * 60 * 60_000;
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 

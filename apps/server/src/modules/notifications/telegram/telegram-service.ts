@@ -1,3 +1,5 @@
+import type { Language as TextLanguage } from "@equeue/contracts";
+import { latinToCyrillic } from "@equeue/core";
 import type { FastifyBaseLogger } from "fastify";
 import { Bot, GrammyError } from "grammy";
 import type { Db } from "../../../db/database";
@@ -13,13 +15,19 @@ export type TelegramConfig = {
   username?: string | undefined;
 };
 
-const LINKED: Record<Language, string> = {
+/** Texts in uz, ru and en, and in Uzbek Cyrillic made from the Uzbek. */
+const withCyrillic = (t: Record<TextLanguage, string>): Record<Language, string> => ({
+  ...t,
+  "uz-Cyrl": latinToCyrillic(t.uz),
+});
+
+const LINKED: Record<Language, string> = withCyrillic({
   uz: "Navbatingizni kuzatyapmiz: chaqirilganingizda shu yerga xabar yuboramiz.",
   ru: "Следим за вашим талоном: сообщим сюда, когда вас вызовут.",
   en: "Following your ticket: we will message you here when you are called.",
-};
+});
 /** The button that shares the user's own number (Telegram sends it as a `contact`). */
-const SHARE: Record<Language, { ask: string; button: string }> = {
+const SHARE_TEXTS: Record<TextLanguage, { ask: string; button: string }> = {
   uz: {
     ask: "Telefon raqamingizni ulashsangiz, shu raqam bilan olingan barcha talonlar haqida ham shu yerga yozamiz.",
     button: "📱 Raqamimni ulashish",
@@ -33,16 +41,23 @@ const SHARE: Record<Language, { ask: string; button: string }> = {
     button: "📱 Share my number",
   },
 };
-const VERIFIED: Record<Language, string> = {
+const SHARE: Record<Language, { ask: string; button: string }> = {
+  ...SHARE_TEXTS,
+  "uz-Cyrl": {
+    ask: latinToCyrillic(SHARE_TEXTS.uz.ask),
+    button: latinToCyrillic(SHARE_TEXTS.uz.button),
+  },
+};
+const VERIFIED: Record<Language, string> = withCyrillic({
   uz: "Raqamingiz tasdiqlandi: shu raqamdagi talonlar haqida shu yerga yozamiz.",
   ru: "Номер подтверждён: сообщим сюда о талонах на этот номер.",
   en: "Number verified: we will message you here about tickets taken with it.",
-};
-const NOT_YOURS: Record<Language, string> = {
-  uz: "Faqat o'zingizning raqamingizni tugma orqali ulashing.",
+});
+const NOT_YOURS: Record<Language, string> = withCyrillic({
+  uz: "Faqat oʻzingizning raqamingizni tugma orqali ulashing.",
   ru: "Поделитесь своим номером кнопкой ниже — чужой контакт не подойдёт.",
   en: "Please share your own number with the button; someone else's contact will not do.",
-};
+});
 const STALE =
   "Bu havola eskirgan. Talon sahifasida yangisini oling. / Ссылка устарела. / This link has expired.";
 

@@ -1,3 +1,4 @@
+import type { ScreenLanguage } from "@equeue/contracts";
 import { randomBytes } from "node:crypto";
 import {
   DEFAULT_APPOINTMENT_WINDOW,
@@ -31,7 +32,8 @@ export type IssueTicketInput = {
   /** A booked time: the ticket is BOOKED until the customer checks in. */
   appointmentAt?: Date | null;
   /** The customer's language, for their notifications. */
-  language?: "uz" | "ru" | "en" | null | undefined;
+  /** The customer's screen language (Uzbek Cyrillic too): their messages speak it. */
+  language?: ScreenLanguage | null | undefined;
 };
 
 export type IssueTicketOptions = {

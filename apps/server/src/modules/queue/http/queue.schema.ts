@@ -1,5 +1,7 @@
+import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { z } from "zod";
 import { operatorStatusSchema, sessionSchema, staffTicketSchema } from "./queue-views.schema";
+import { codedPattern } from "../../../shared/validation-details";
 
 const note = (max: number) =>
   z
@@ -11,7 +13,10 @@ const note = (max: number) =>
 export const customerPhoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[0-9][0-9 ()-]{6,19}$/, "Use a phone number like +998 90 123 45 67.");
+  .regex(
+    codedPattern(/^\+?[0-9][0-9 ()-]{6,19}$/, "invalid_phone"),
+    "Use a phone number like +998 90 123 45 67.",
+  );
 
 export const issueTicketBody = z.strictObject({
   branchId: z.uuid("Choose a branch."),
@@ -19,7 +24,7 @@ export const issueTicketBody = z.strictObject({
   customerName: z.string().trim().min(1).max(100, "At most 100 characters.").nullish(),
   customerPhone: customerPhoneSchema.nullish(),
   /** The customer's language, for their SMS and Telegram messages. */
-  language: z.enum(["uz", "ru", "en"]).nullish(),
+  language: z.enum(SCREEN_LANGUAGES).nullish(),
   appointmentAt: z.iso
     .datetime({ offset: true, message: "Use an ISO date-time such as 2026-03-10T14:00:00+05:00." })
     .transform((v) => new Date(v))

@@ -17,7 +17,7 @@ import {
   subscribeThisBrowser,
 } from "../../../features/ticket-tracking/push-subscription";
 import { customerSession } from "../../../lib/auth/customer-session";
-import { loadMessages, textLanguage } from "../../../lib/i18n";
+import { loadMessages, currentLanguage } from "../../../lib/i18n";
 import { notifyMessages } from "../../../lib/i18n/bundles/notify";
 
 /** "Notify me on this phone" and the ticket's channels, loaded after the ticket (with texts). */
@@ -57,7 +57,7 @@ export default function PushFollowSection({ token }: { token: string }) {
       await subscribePush(
         token,
         subscription.toJSON(),
-        textLanguage(),
+        currentLanguage(),
         signedIn ? customerSession.accessToken() : null,
       );
       return subscription.endpoint;

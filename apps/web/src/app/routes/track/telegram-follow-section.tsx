@@ -6,7 +6,7 @@ import {
   createTelegramLink,
   fetchTelegramAvailable,
 } from "../../../features/ticket-tracking/api/telegram.api";
-import { loadMessages, textLanguage } from "../../../lib/i18n";
+import { loadMessages, currentLanguage } from "../../../lib/i18n";
 import { notifyMessages } from "../../../lib/i18n/bundles/notify";
 
 /** "Follow in Telegram", loaded after the ticket (with its texts); hidden without a bot. */
@@ -20,7 +20,7 @@ export default function TelegramFollowSection({ token }: { token: string }) {
     staleTime: 10 * 60_000,
   });
   const link = useMutation({
-    mutationFn: () => createTelegramLink(token, textLanguage()),
+    mutationFn: () => createTelegramLink(token, currentLanguage()),
     // The link is one-time: open it at once, in Telegram (app or web).
     onSuccess: ({ url }) => window.location.assign(url),
   });

@@ -1,7 +1,7 @@
 import type { BookingDto, SlotDto, SlotsDto, Wire } from "@equeue/contracts";
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
-import { textLanguage } from "../../../lib/i18n";
+import { currentLanguage } from "../../../lib/i18n";
 
 /** One bookable time; `localDate`/`localTime` are the branch's own calendar and clock. */
 export type BookingSlot = Wire<SlotDto>;
@@ -36,7 +36,7 @@ export const createBooking = (
 ) =>
   requestJson<{ booking: Booking }>(`${base(slug)}/bookings`, {
     method: "POST",
-    body: { ...body, language: textLanguage() },
+    body: { ...body, language: currentLanguage() },
   });
 
 const bookingUrl = (slug: string, token: string) =>

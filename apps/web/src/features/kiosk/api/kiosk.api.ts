@@ -9,7 +9,7 @@ import type {
 } from "@equeue/contracts";
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
-import type { TextLanguage } from "../../../lib/i18n";
+import type { Language } from "../../../lib/i18n";
 import type { LocalizedText } from "../../../lib/localized";
 
 export type { KioskClosedReason };
@@ -48,7 +48,7 @@ export const getKioskSnapshot = (slug: string, token: string, signal?: AbortSign
 export const issueKioskTicket = (
   slug: string,
   token: string,
-  body: { serviceId: string; name?: string; phone?: string; language?: TextLanguage },
+  body: { serviceId: string; name?: string; phone?: string; language?: Language },
 ) =>
   requestJson<{ ticket: KioskTicket }>(`${companyApiBase(slug)}/kiosk/tickets`, {
     method: "POST",

@@ -6,7 +6,7 @@ import { useLocalized } from "../../../lib/localized";
 import type { KioskService } from "../api/kiosk.api";
 import { addDigit, isCompletePhone, maskPhone, phoneForServer } from "../phone-mask";
 import { PRIMARY, SECONDARY } from "./kiosk-styles";
-import { DigitKeypad, LetterKeyboard } from "./on-screen-keys";
+import { DigitKeypad, LetterKeyboard, layoutFor } from "./on-screen-keys";
 
 const MAX_NAME = 60;
 
@@ -108,7 +108,7 @@ export function KioskDetailsForm({
           />
         ) : (
           <LetterKeyboard
-            cyrillic={currentLanguage() === "ru"}
+            layout={layoutFor(currentLanguage())}
             onKey={(key) => setName((v) => typeInto(v, key))}
             onBack={() => setName((v) => v.slice(0, -1))}
           />

@@ -6,13 +6,7 @@ import { isApiError } from "../../../lib/api/api-error";
 import { brandStyle } from "../../../lib/brand-colors";
 import { companyBase } from "../../../lib/company-host";
 import { useErrorMessage } from "../../../lib/errors";
-import {
-  currentLanguage,
-  preloadLanguages,
-  setLanguage,
-  textLanguage,
-  type Language,
-} from "../../../lib/i18n";
+import { currentLanguage, preloadLanguages, setLanguage, type Language } from "../../../lib/i18n";
 import { useLocalized, type LocalizedText } from "../../../lib/localized";
 import { keptAnswer } from "../../../lib/device/kept-answer";
 import { useDeviceRequest } from "../../../lib/device/use-device-request";
@@ -170,7 +164,7 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
     const fromBlock = () =>
       spare.tickets!.issue(
         service,
-        { ...details, language: textLanguage() },
+        { ...details, language: currentLanguage() },
         {
           timeZone,
           branchName: data?.branch.name ?? branchName,
@@ -185,7 +179,7 @@ export function KioskScreen({ slug, token, branding, branchName, onUnpaired }: K
           ({ ticket } = await issueKioskTicket(slug, token, {
             serviceId: service.id,
             ...details,
-            language: textLanguage(),
+            language: currentLanguage(),
           }));
           snapshot.refetch();
         } catch (e) {

@@ -50,22 +50,32 @@ export function DigitKeypad({
   );
 }
 
-// Rows of the letter keyboard: Latin (with the Uzbek ʻ) for uz and en, Cyrillic for ru.
-const LATIN = ["QWERTYUIOP", "ASDFGHJKLʻ", "ZXCVBNM-"];
-const CYRILLIC = ["ЙЦУКЕНГШЩЗХ", "ФЫВАПРОЛДЖЭ", "ЯЧСМИТЬБЮЁ-"];
+// Rows of the letter keyboard: Latin (with the Uzbek ʻ) for uz and en, Russian for ru, and the
+// Uzbek Cyrillic layout (ў қ ғ ҳ where the Russian has щ ы ь) for uz-Cyrl.
+export const KEYBOARD_LAYOUTS = {
+  latin: ["QWERTYUIOP", "ASDFGHJKLʻ", "ZXCVBNM-"],
+  russian: ["ЙЦУКЕНГШЩЗХ", "ФЫВАПРОЛДЖЭ", "ЯЧСМИТЬБЮЁ-"],
+  uzbekCyrillic: ["ЙЦУКЕНГШЎЗХЪ", "ФҚВАПРОЛДЖЭ", "ЯЧСМИТҲБЮҒЁ-"],
+} as const;
+
+export type KeyboardLayout = keyof typeof KEYBOARD_LAYOUTS;
+
+/** The letters a kiosk offers for a screen language. */
+export const layoutFor = (lang: string): KeyboardLayout =>
+  lang === "ru" ? "russian" : lang === "uz-Cyrl" ? "uzbekCyrillic" : "latin";
 
 /** Capital letters for a name, laid out like a keyboard; 56 px keys at least. */
 export function LetterKeyboard({
-  cyrillic,
+  layout,
   onKey,
   onBack,
 }: {
-  cyrillic: boolean;
+  layout: KeyboardLayout;
   onKey: (text: string) => void;
   onBack: () => void;
 }) {
   const { t } = useTranslation();
-  const rows = cyrillic ? CYRILLIC : LATIN;
+  const rows = KEYBOARD_LAYOUTS[layout];
   return (
     <div className="flex flex-col gap-2" role="group" aria-label={t("kiosk.details.letters")}>
       {rows.map((row) => (

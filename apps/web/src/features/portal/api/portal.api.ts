@@ -12,7 +12,7 @@ import type {
 } from "@equeue/contracts";
 import { requestJson } from "../../../lib/api/http";
 import { companyApiBase } from "../../../lib/company-host";
-import { textLanguage } from "../../../lib/i18n";
+import { currentLanguage } from "../../../lib/i18n";
 
 /** A company card of the public directory (`GET /api/public/companies`). */
 export type PublicCompany = Wire<DirectoryCompanyDto>;
@@ -52,5 +52,5 @@ export const joinQueue = (
   requestJson<{ ticket: JoinedTicket }>(`${companyApiBase(slug)}/portal/tickets`, {
     method: "POST",
     // The page's language goes along: the customer's SMS speak it.
-    body: { ...body, language: textLanguage() },
+    body: { ...body, language: currentLanguage() },
   });

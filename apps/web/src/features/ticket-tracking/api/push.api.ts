@@ -7,7 +7,7 @@ import type {
   TicketChannelsDto,
   Wire,
 } from "@equeue/contracts";
-import type { TextLanguage } from "../../../lib/i18n";
+import type { Language } from "../../../lib/i18n";
 import { requestJson } from "../../../lib/api/http";
 
 const ticketBase = (token: string) => `/api/public/tickets/${encodeURIComponent(token)}`;
@@ -23,7 +23,7 @@ export function fetchPushKey() {
 export function subscribePush(
   token: string,
   subscription: PushSubscriptionJSON,
-  language: TextLanguage,
+  language: Language,
   customerToken: string | null,
 ) {
   return requestJson<PushSubscribedDto>(`${ticketBase(token)}/push`, {

@@ -1,5 +1,5 @@
 import type { TelegramAvailabilityDto, TelegramLinkDto, Wire } from "@equeue/contracts";
-import type { TextLanguage } from "../../../lib/i18n";
+import type { Language } from "../../../lib/i18n";
 import { requestJson } from "../../../lib/api/http";
 
 /** Whether this platform has a Telegram bot to follow tickets with. */
@@ -8,7 +8,7 @@ export function fetchTelegramAvailable(signal?: AbortSignal) {
 }
 
 /** A one-time t.me deep link that makes the opening chat follow this ticket. */
-export function createTelegramLink(token: string, language: TextLanguage) {
+export function createTelegramLink(token: string, language: Language) {
   return requestJson<Wire<TelegramLinkDto>>(
     `/api/public/tickets/${encodeURIComponent(token)}/telegram`,
     { method: "POST", body: { language } },

@@ -25,8 +25,8 @@ export const uzPortal = {
     tagline:
       "Navbatda turmang — navbatni onlayn oling. Banklar, klinikalar va davlat xizmatlari bir joyda.",
     companiesTitle: "Kompaniyalar",
-    empty: "Hozircha faol kompaniyalar yo‘q",
-    emptyHint: "Kompaniyalar ulanganidan keyin shu yerda paydo bo‘ladi.",
+    empty: "Hozircha faol kompaniyalar yoʻq",
+    emptyHint: "Kompaniyalar ulanganidan keyin shu yerda paydo boʻladi.",
     adminLink: "Platforma administratori",
     searchLabel: "Kompaniya yoki xizmatni qidirish",
     searchPlaceholder: "Masalan: bank, klinika",

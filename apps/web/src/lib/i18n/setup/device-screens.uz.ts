@@ -7,22 +7,22 @@ export const uzDeviceScreens = {
   pairing: {
     kind: { KIOSK: "Kiosk", DISPLAY: "Tablo" },
     title: { KIOSK: "Kioskni ulash", DISPLAY: "Tabloni ulash" },
-    instructions: "Boshqaruv panelida «Qurilmalar» bo‘limida ko‘rsatilgan 6 xonali kodni kiriting.",
+    instructions: "Boshqaruv panelida «Qurilmalar» boʻlimida koʻrsatilgan 6 xonali kodni kiriting.",
     codeLabel: "Ulash kodi",
     submit: "Ulash",
-    erase: "O‘chirish",
+    erase: "Oʻchirish",
     clear: "Tozalash",
     keypad: "Raqamlar klaviaturasi",
     sixDigits: "6 ta raqam kiriting.",
     tooManyWrong:
       "Bu ekrandan juda koʻp notoʻgʻri kod kiritildi. {{minutes}} daqiqa kutib, qayta urinib koʻring.",
     unpaired: "Bu ekran ajratildi yoki kodi yangilandi. Boshqaruv panelidan yangi kod oling.",
-    offline: "Server bilan aloqa yo‘q",
+    offline: "Server bilan aloqa yoʻq",
   },
 };
 
 export const uzPairingErrors = {
-  PAIRING_CODE_INVALID: "Kod noto‘g‘ri. Boshqaruv panelidagi kodni tekshirib, qayta kiriting.",
+  PAIRING_CODE_INVALID: "Kod notoʻgʻri. Boshqaruv panelidagi kodni tekshirib, qayta kiriting.",
   PAIRING_CODE_EXPIRED: "Kod muddati tugagan. Boshqaruv panelida yangi kod oling.",
-  PAIRING_CODE_LOCKED: "Juda ko‘p noto‘g‘ri urinish. Boshqaruv panelida yangi kod oling.",
+  PAIRING_CODE_LOCKED: "Juda koʻp notoʻgʻri urinish. Boshqaruv panelida yangi kod oling.",
 };

@@ -1,0 +1,33 @@
+import type { Widen } from "../widen";
+import type { fieldIssuesUz } from "./uz";
+
+export const fieldIssuesEn: Widen<typeof fieldIssuesUz> = {
+  required: "Fill in this field.",
+  tooShort_one: "Use at least {{count}} character.",
+  tooShort_other: "Use at least {{count}} characters.",
+  tooLong_one: "Use at most {{count}} character.",
+  tooLong_other: "Use at most {{count}} characters.",
+  tooSmall: "Use {{count}} or more.",
+  tooBig: "Use {{count}} or less.",
+  tooFew: "Choose at least {{count}}.",
+  tooMany: "Choose at most {{count}}.",
+  invalidType: "This value is not valid.",
+  invalidChoice: "Choose one of the values offered.",
+  invalidPhone: "Enter a phone number like +998 90 123 45 67.",
+  invalidEmail: "Enter a valid e-mail address.",
+  invalidUrl: "Enter the full address, e.g. https://example.uz",
+  invalidId: "Choose the value from the list again.",
+  invalidDate: "Enter the date like 2026-03-21.",
+  invalidTime: "Enter the time like 09:00.",
+  invalidTimeZone: "Choose a time zone from the list, e.g. Asia/Tashkent.",
+  invalidColour: "Choose a colour from the palette.",
+  invalidSlug: "Use Latin letters, digits and single dashes.",
+  invalidCode: "Enter the 6-digit code.",
+  invalidFormat: "This value is not in the right form.",
+  unknownField: "This field is not accepted.",
+  unreadableText: "The text holds invisible or broken characters; remove them.",
+  taken: "This value is already in use.",
+  notFound: "The chosen item was not found. Refresh the list and choose again.",
+  listedTwice: "This value is chosen twice.",
+  invalid: "This value is not valid.",
+};
