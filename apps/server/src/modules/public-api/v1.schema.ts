@@ -1,4 +1,4 @@
-import { DETAIL_CODES, TICKET_SOURCES, TICKET_STATUS } from "@equeue/contracts";
+import { TICKET_SOURCES, TICKET_STATUS } from "@equeue/contracts";
 import { isCalendarDate } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
@@ -164,8 +164,6 @@ export const reportQuery = z
     path: ["to"],
     message: `A report covers at most ${MAX_REPORT_DAYS} days.`,
   });
-
-const bound = z.number().min(-1e12).max(1e12);
 
 /** The one error shape, documented on every operation. */
 // The one error shape, as every refusal of the platform has it.
