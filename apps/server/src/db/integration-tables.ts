@@ -1,7 +1,5 @@
-import type { ColumnType, Generated } from "kysely";
-
-/** jsonb: read as T, written as its JSON text. */
-type Json<T> = ColumnType<T, string | undefined, string>;
+import type { Generated } from "kysely";
+import type { Json } from "./column-types";
 
 /** A company's API key: the secret is only kept as its SHA-256 (base64url). */
 export type ApiKeysTable = {

@@ -1,18 +1,11 @@
 import type { ScreenLanguage } from "@equeue/contracts";
 import type { OperatorStatus, TicketSource, TicketStatus } from "@equeue/contracts";
 import type { ColumnType, Generated } from "kysely";
+import type { Json, NullableTimestamp, Timestamp } from "./column-types";
 
 // The queue's tables in each company's schema: tickets, their events and number series, the
 // operators' status, smoothed service times, booking slots and ratings. `tables.ts` re-exports
 // them with the rest of the schema.
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<
-  Date | null,
-  Date | string | null | undefined,
-  Date | string | null
->;
-type Json<T> = ColumnType<T, string | undefined, string>;
 
 /** A customer's rating of one finished visit (company schema). */
 export type RatingsTable = {
