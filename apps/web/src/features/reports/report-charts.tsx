@@ -38,7 +38,11 @@ function useChart(option: echarts.EChartsCoreOption) {
   return ref;
 }
 
-export type BarSeries = { name: string; values: number[] };
+/**
+ * One series. `axis: 1` puts it on a second y-axis at the right (a different unit, e.g. arrivals
+ * beside operators), drawn as a line; `whole` keeps its axis to whole numbers (people, tickets).
+ */
+export type BarSeries = { name: string; values: number[]; axis?: 0 | 1; whole?: boolean };
 
 /** Grouped bars (or lines) over categories. */
 export function BarsChart({
@@ -56,10 +60,22 @@ export function BarsChart({
     animation: false,
     tooltip: { trigger: "axis" },
     legend: { top: 0 },
-    grid: { left: 48, right: 16, top: 36, bottom: 28 },
+    grid: { left: 48, right: series.some((s) => s.axis === 1) ? 48 : 16, top: 36, bottom: 28 },
     xAxis: { type: "category", data: categories },
-    yAxis: { type: "value" },
-    series: series.map((s) => ({ type: line ? "line" : "bar", name: s.name, data: s.values })),
+    yAxis: [0, 1]
+      .filter((axis) => axis === 0 || series.some((s) => s.axis === axis))
+      .map((axis) => ({
+        type: "value",
+        position: axis === 0 ? "left" : "right",
+        minInterval: series.some((s) => (s.axis ?? 0) === axis && s.whole) ? 1 : 0,
+        splitLine: { show: axis === 0 },
+      })),
+    series: series.map((s) => ({
+      type: line || s.axis === 1 ? "line" : "bar",
+      name: s.name,
+      data: s.values,
+      yAxisIndex: s.axis ?? 0,
+    })),
   });
   return <div ref={ref} role="img" aria-label={label} className="h-64 w-full" />;
 }

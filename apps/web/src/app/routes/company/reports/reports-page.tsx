@@ -165,10 +165,12 @@ export function ReportsPage() {
                   {
                     name: t("reports.report.kpi.entered"),
                     values: report.data.daily.map((d) => d.entered),
+                    whole: true,
                   },
                   {
                     name: t("reports.report.kpi.served"),
                     values: report.data.daily.map((d) => d.served),
+                    whole: true,
                   },
                 ]}
               />
@@ -228,6 +230,7 @@ export function ReportsPage() {
                   {
                     name: t("reports.report.kpi.served"),
                     values: report.data.operators.map((o) => o.served),
+                    whole: true,
                   },
                 ]}
               />

@@ -78,10 +78,12 @@ export function StaffingSection({ slug, filter }: { slug: string; filter: Report
                 {
                   name: t("reports.report.staffing.columns.agents"),
                   values: a.intervals.map((i) => i.agents),
+                  whole: true,
                 },
                 {
                   name: t("reports.report.staffing.columns.arrivals"),
                   values: a.intervals.map((i) => i.arrivals),
+                  axis: 1,
                 },
               ]}
             />
