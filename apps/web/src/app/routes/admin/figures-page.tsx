@@ -90,9 +90,9 @@ export function FiguresPage() {
               <Table data-testid="figures-devices">
                 <THead>
                   <Tr>
-                    <Th>{t("figures.kind")}</Th>
-                    <Th className="text-right">{t("figures.paired")}</Th>
-                    <Th className="text-right">{t("figures.online")}</Th>
+                    <Th className="whitespace-normal!">{t("figures.kind")}</Th>
+                    <Th className="text-right whitespace-normal!">{t("figures.paired")}</Th>
+                    <Th className="text-right whitespace-normal!">{t("figures.online")}</Th>
                   </Tr>
                 </THead>
                 <TBody>
@@ -113,10 +113,10 @@ export function FiguresPage() {
                 <Table data-testid="figures-outbox">
                   <THead>
                     <Tr>
-                      <Th>{t("figures.channel")}</Th>
-                      <Th className="text-right">{t("figures.pending")}</Th>
-                      <Th className="text-right">{t("figures.failed")}</Th>
-                      <Th className="text-right">{t("figures.oldest")}</Th>
+                      <Th className="whitespace-normal!">{t("figures.channel")}</Th>
+                      <Th className="text-right whitespace-normal!">{t("figures.pending")}</Th>
+                      <Th className="text-right whitespace-normal!">{t("figures.failed")}</Th>
+                      <Th className="text-right whitespace-normal!">{t("figures.oldest")}</Th>
                     </Tr>
                   </THead>
                   <TBody>
@@ -146,8 +146,8 @@ export function FiguresPage() {
                 <Tr>
                   <Th>{t("figures.day")}</Th>
                   <Th className="w-1/2" aria-hidden="true" />
-                  <Th className="text-right">{t("figures.taken")}</Th>
-                  <Th className="text-right">{t("figures.served")}</Th>
+                  <Th className="text-right whitespace-normal!">{t("figures.taken")}</Th>
+                  <Th className="text-right whitespace-normal!">{t("figures.served")}</Th>
                 </Tr>
               </THead>
               <TBody>
