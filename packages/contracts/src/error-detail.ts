@@ -48,6 +48,18 @@ export const DetailCode = {
   not_found: "not_found",
   /** The same item is listed twice. */
   listed_twice: "listed_twice",
+  /** An end (closing time, a break's end) that is not after its start. */
+  ends_before_start: "ends_before_start",
+  /** A break outside the day's opening hours. */
+  outside_hours: "outside_hours",
+  /** Two breaks of one day overlap. */
+  overlaps: "overlaps",
+  /** Hours given for a day marked closed. */
+  closed_day: "closed_day",
+  /** A day or time that has already passed (in the branch's time zone). */
+  in_the_past: "in_the_past",
+  /** Something of another branch than the one the record belongs to (e.g. a counter). */
+  other_branch: "other_branch",
   /** Anything else; the message explains. */
   invalid: "invalid",
 } as const;

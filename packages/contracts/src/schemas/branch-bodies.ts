@@ -123,10 +123,13 @@ export type BranchInput = Required<z.input<typeof updateBranchBody>>;
 export const isoDay = z
   .string()
   .regex(codedPattern(/^\d{4}-\d{2}-\d{2}$/, "invalid_date"), "Use a date like 2026-03-21.")
-  .refine((d) => {
-    const t = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-  }, "This date does not exist.");
+  .refine(
+    (d) => {
+      const t = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+    },
+    { message: "This date does not exist.", params: { code: "invalid_date" } },
+  );
 
 export const createExceptionBody = z
   .strictObject({
@@ -140,7 +143,12 @@ export const createExceptionBody = z
     if (e.kind === "CLOSED") {
       for (const key of ["opensAt", "closesAt"] as const)
         if (e[key] !== undefined)
-          ctx.addIssue({ code: "custom", path: [key], message: "A closed day has no hours." });
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "A closed day has no hours.",
+            params: { code: "closed_day" },
+          });
       return;
     }
     if (!e.opensAt || !e.closesAt) {
@@ -148,12 +156,14 @@ export const createExceptionBody = z
         code: "custom",
         path: [e.opensAt ? "closesAt" : "opensAt"],
         message: "A short day needs its opening and closing time.",
+        params: { code: "required" },
       });
     } else if (e.opensAt >= e.closesAt) {
       ctx.addIssue({
         code: "custom",
         path: ["closesAt"],
         message: `Closing time ${e.closesAt} must be after opening time ${e.opensAt}.`,
+        params: { code: "ends_before_start" },
       });
     }
   });

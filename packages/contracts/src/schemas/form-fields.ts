@@ -116,6 +116,7 @@ export const dayHoursInput = z
         code: "custom",
         path: ["close"],
         message: `Closing time ${day.close} must be after opening time ${day.open}.`,
+        params: { code: "ends_before_start" },
       });
       return;
     }
@@ -129,12 +130,14 @@ export const dayHoursInput = z
           code: "custom",
           path: ["breaks", i],
           message: `The break ${label} must end after it starts.`,
+          params: { code: "ends_before_start" },
         });
       } else if (s < open || e > close) {
         ctx.addIssue({
           code: "custom",
           path: ["breaks", i],
           message: `The break ${label} must fall within the opening hours ${day.open}–${day.close}.`,
+          params: { code: "outside_hours" },
         });
       } else valid.push({ i, s, e, label });
     });
@@ -147,6 +150,7 @@ export const dayHoursInput = z
           code: "custom",
           path: ["breaks", Math.max(prev.i, cur.i)],
           message: `The breaks ${prev.label} and ${cur.label} overlap; merge or move one.`,
+          params: { code: "overlaps" },
         });
       }
     }

@@ -44,7 +44,12 @@ export async function addBranchException(
   const branch = await getBranch(env, branchId);
   const today = businessDay(new Date(), branch.time_zone);
   if (input.day < today)
-    throw invalidField("day", `${input.day} is already past in this branch (today is ${today}).`);
+    throw invalidField(
+      "day",
+      `${input.day} is already past in this branch (today is ${today}).`,
+      "VALIDATION_FAILED",
+      "in_the_past",
+    );
   if (await findExceptionOnDay(tablesOf(env), branchId, input.day)) throw dayTaken(input.day);
   try {
     const row = await inTransaction(env, async (q, trx) => {

@@ -38,21 +38,37 @@ describe("company admin: branch exceptions and branch managers", () => {
     });
     expect(short.json()).toMatchObject({ kind: "SHORT_DAY", opensAt: "09:00", closesAt: "13:00" });
 
-    const bad = async (body: Record<string, unknown>, status: number, path: string) => {
+    const bad = async (
+      body: Record<string, unknown>,
+      status: number,
+      path: string,
+      code: string,
+    ) => {
       const res = await call(p.app, "POST", ex(), { token, body });
       expect(res.statusCode, res.body).toBe(status);
-      expect(res.json().error.details[0].path).toBe(path);
+      expect(res.json().error.details[0]).toMatchObject({ path, code });
     };
-    await bad({ day: `${nextYear}-03-21`, kind: "CLOSED" }, 409, "day");
-    await bad({ day: `${nextYear}-02-30`, kind: "CLOSED" }, 400, "day");
-    await bad({ day: "2020-01-01", kind: "CLOSED" }, 400, "day");
-    await bad({ day: `${nextYear}-05-01`, kind: "SHORT_DAY", opensAt: "10:00" }, 400, "closesAt");
+    await bad({ day: `${nextYear}-03-21`, kind: "CLOSED" }, 409, "day", "taken");
+    await bad({ day: `${nextYear}-02-30`, kind: "CLOSED" }, 400, "day", "invalid_date");
+    await bad({ day: "2020-01-01", kind: "CLOSED" }, 400, "day", "in_the_past");
+    await bad(
+      { day: `${nextYear}-05-01`, kind: "SHORT_DAY", opensAt: "10:00" },
+      400,
+      "closesAt",
+      "required",
+    );
     await bad(
       { day: `${nextYear}-05-01`, kind: "SHORT_DAY", opensAt: "14:00", closesAt: "10:00" },
       400,
       "closesAt",
+      "ends_before_start",
     );
-    await bad({ day: `${nextYear}-05-01`, kind: "CLOSED", opensAt: "10:00" }, 400, "opensAt");
+    await bad(
+      { day: `${nextYear}-05-01`, kind: "CLOSED", opensAt: "10:00" },
+      400,
+      "opensAt",
+      "closed_day",
+    );
 
     const list = await call(p.app, "GET", ex(), { token });
     expect(list.json().items.map((e: { day: string }) => e.day)).toEqual([

@@ -97,7 +97,7 @@ describe("company admin: branches", () => {
     expect(overlap).toEqual([
       {
         path: "weeklyHours.1.breaks.1",
-        code: "invalid",
+        code: "overlaps",
         message: expect.stringContaining("overlap"),
       },
     ]);
@@ -105,15 +105,22 @@ describe("company admin: branches", () => {
     expect(outside).toEqual([
       {
         path: "weeklyHours.1.breaks.0",
-        code: "invalid",
+        code: "outside_hours",
         message: expect.stringContaining("within the opening hours"),
       },
     ]);
     const backwards = await attempt({ "1": day([{ start: "14:00", end: "13:00" }]) });
-    expect(backwards[0]!.path).toBe("weeklyHours.1.breaks.0");
+    expect(backwards[0]).toMatchObject({
+      path: "weeklyHours.1.breaks.0",
+      code: "ends_before_start",
+    });
     const closesFirst = await attempt({ "3": day([], "18:00", "09:00") });
     expect(closesFirst).toEqual([
-      { path: "weeklyHours.3.close", code: "invalid", message: expect.stringContaining("after") },
+      {
+        path: "weeklyHours.3.close",
+        code: "ends_before_start",
+        message: expect.stringContaining("after"),
+      },
     ]);
     expect((await attempt({ "2": day([], "9:00") }))[0]!.path).toBe("weeklyHours.2.open");
     expect((await attempt({ "8": day([]) }))[0]!.path).toBe("weeklyHours.8");

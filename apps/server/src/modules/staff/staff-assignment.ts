@@ -87,6 +87,8 @@ async function resolveOperator(
       throw invalidField(
         "counterId",
         `Counter ${counter.number} is in another branch; choose a counter of the operator's branch.`,
+        "VALIDATION_FAILED",
+        "other_branch",
       );
   }
 

@@ -206,7 +206,7 @@ describe("company admin: staff accounts and assignments", () => {
     expect(wrongCounter.statusCode).toBe(400);
     expect(wrongCounter.json().error.details[0]).toEqual({
       path: "counterId",
-      code: "invalid",
+      code: "other_branch",
       message: expect.stringContaining("another branch"),
     });
     const promoted = await call(p.app, "PATCH", url(`/${op.id}`), {

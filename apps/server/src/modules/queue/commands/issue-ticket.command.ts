@@ -210,7 +210,9 @@ function checkTarget(target: IssueTarget) {
 function assertBookable(appointmentAt: Date, now: Date, horizonDays: number): void {
   if (appointmentAt.getTime() < now.getTime() - DEFAULT_APPOINTMENT_WINDOW.lateSeconds * 1000) {
     throw new AppError("VALIDATION_FAILED", "That appointment time has already passed.", {
-      details: [{ path: "appointmentAt", message: "Choose a time in the future." }],
+      details: [
+        { path: "appointmentAt", message: "Choose a time in the future.", code: "in_the_past" },
+      ],
     });
   }
   // The horizon counts whole local days (core's slots reach the end of the last one); a day

@@ -29,5 +29,11 @@ export const fieldIssuesEn: Widen<typeof fieldIssuesUz> = {
   taken: "This value is already in use.",
   notFound: "The chosen item was not found. Refresh the list and choose again.",
   listedTwice: "This value is chosen twice.",
+  endsBeforeStart: "The end must be after the start.",
+  outsideHours: "The break must fall within the opening hours.",
+  overlaps: "The breaks overlap; move one or merge them.",
+  closedDay: "A closed day has no hours.",
+  inThePast: "This has already passed; choose a later date.",
+  otherBranch: "This belongs to another branch; choose one of this branch.",
   invalid: "This value is not valid.",
 };

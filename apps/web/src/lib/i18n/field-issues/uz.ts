@@ -32,5 +32,11 @@ export const fieldIssuesUz = {
   taken: "Bu qiymat allaqachon ishlatilgan.",
   notFound: "Tanlangan yozuv topilmadi. Roʻyxatni yangilab, qayta tanlang.",
   listedTwice: "Bu qiymat ikki marta tanlangan.",
+  endsBeforeStart: "Tugash vaqti boshlanish vaqtidan keyin boʻlsin.",
+  outsideHours: "Tanaffus ish vaqti ichida boʻlsin.",
+  overlaps: "Tanaffuslar ustma-ust tushmoqda — birini koʻchiring yoki ularni birlashtiring.",
+  closedDay: "Dam olish kuni uchun ish vaqti kiritilmaydi.",
+  inThePast: "Bu vaqt allaqachon oʻtgan — keyingi sanani tanlang.",
+  otherBranch: "Bu boshqa filialga tegishli — shu filialdagisini tanlang.",
   invalid: "Qiymat notoʻgʻri.",
 };
