@@ -5,8 +5,48 @@ export type ErrorBody = {
     code: string;
     message: string;
     details?: Array<{
+      /** The field, e.g. `name.uz` or `branches.0.branchId` */
       path: string;
+      /** What is wrong with the field, stable for programs and translations; `params` gives the bounds of too_short/too_long/too_small/too_big/too_few/too_many */
+      code:
+        | "required"
+        | "too_short"
+        | "too_long"
+        | "too_small"
+        | "too_big"
+        | "too_few"
+        | "too_many"
+        | "invalid_type"
+        | "invalid_choice"
+        | "invalid_phone"
+        | "invalid_email"
+        | "invalid_url"
+        | "invalid_id"
+        | "invalid_date"
+        | "invalid_time"
+        | "invalid_time_zone"
+        | "invalid_colour"
+        | "invalid_slug"
+        | "invalid_code"
+        | "invalid_format"
+        | "unknown_field"
+        | "unreadable_text"
+        | "taken"
+        | "not_found"
+        | "listed_twice"
+        | "ends_before_start"
+        | "outside_hours"
+        | "overlaps"
+        | "closed_day"
+        | "in_the_past"
+        | "other_branch"
+        | "invalid";
+      /** The same in English, saying what to change */
       message: string;
+      params?: {
+        min?: number;
+        max?: number;
+      };
     }>;
   };
 };
