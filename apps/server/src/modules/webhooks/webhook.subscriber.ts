@@ -2,8 +2,8 @@ import type { DurableSubscriber } from "../events";
 import { webhookEventOf, webhookPayload, type TicketFacts } from "./webhook-events";
 
 /**
- * The webhooks' side of the durable event stream: for each committed queue event an active
- * endpoint of the company subscribed to, one delivery row — written in the subscriber's own
+ * The webhooks' side of the durable event stream: for each committed queue event an active or
+ * paused endpoint of the company subscribed to, one delivery row — written in the subscriber's own
  * transaction, with the cursor, and unique per (endpoint, event), so an event handed over again
  * after a crash is never queued (or sent) twice. The worker sends them after the commit.
  */
@@ -16,7 +16,8 @@ export const webhookSubscriber = (onQueued: () => void = () => {}): DurableSubsc
       .selectFrom("platform.webhook_endpoints")
       .select(["id", "event_types"])
       .where("company_id", "=", company.id)
-      .where("status", "=", "ACTIVE")
+      // A paused endpoint keeps what happens meanwhile: resuming it sends what waited, in order.
+      .where("status", "in", ["ACTIVE", "PAUSED"])
       .execute();
     if (endpoints.length === 0) return;
     const typed = events
