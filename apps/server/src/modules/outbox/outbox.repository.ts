@@ -254,7 +254,10 @@ export async function enqueueNotifications(
   const rows = await db
     .insertInto("platform.outbox")
     .values(
-      [...byKey.values()].map((n) => ({
+      // A batch keeps its order: each row is a millisecond after the one before, because
+      // sends go in (next_attempt_at, created_at) order and one recipient's messages one after
+      // another ("it is your turn" must not arrive after "you were transferred").
+      [...byKey.values()].map((n, i) => ({
         channel: n.channel,
         recipient: n.to,
         subject: n.subject ?? "",
@@ -264,8 +267,9 @@ export async function enqueueNotifications(
         dedupe_key: n.key,
         segments: n.segments ?? null,
         fallback_of: n.fallbackOf ?? null,
-        // Now, unless a stand-in waits (the column's default is the statement's now() too).
-        next_attempt_at: n.notBefore ?? sql<Date>`now()`,
+        // Now, unless a stand-in waits.
+        next_attempt_at: n.notBefore ?? sql<Date>`now() + make_interval(secs => ${i / 1000})`,
+        created_at: sql<Date>`now() + make_interval(secs => ${i / 1000})`,
       })),
     )
     .onConflict((oc) => oc.column("dedupe_key").where("dedupe_key", "is not", null).doNothing())
