@@ -44,8 +44,6 @@ const MAX_PACE_WAIT_MS = 400;
 export class ChannelLane {
   private readonly queue: QueuedSend[] = [];
   private active = 0;
-  /** Recipients with a send in flight: one recipient's messages go one after another. */
-  private readonly sending = new Set<string>();
   private readonly concurrency: number;
 
   constructor(
@@ -66,16 +64,8 @@ export class ChannelLane {
   }
 
   private pump(): void {
-    let i = 0;
-    while (this.active < this.concurrency && i < this.queue.length) {
-      const q = this.queue[i]!;
-      // In the order they were queued, per recipient: a customer must not get "it is your turn
-      // at counter 1" after "you were transferred", nor a reminder after its cancellation.
-      if (this.sending.has(q.m.recipient)) {
-        i++;
-        continue;
-      }
-      this.queue.splice(i, 1);
+    while (this.active < this.concurrency && this.queue.length > 0) {
+      const q = this.queue.shift()!;
       const now = Date.now();
       const pause = this.env.pauses.get(this.transport.channel);
       const until = pause && q.claim <= pause.claim ? pause.until : 0;
@@ -90,10 +80,8 @@ export class ChannelLane {
         continue;
       }
       this.active++;
-      this.sending.add(q.m.recipient);
       void this.sendOne(q).then((outcome) => {
         this.active--;
-        this.sending.delete(q.m.recipient);
         q.done(outcome);
         this.pump();
       });
