@@ -52,7 +52,7 @@ test("the admin watches the floor move while an operator serves, then exports a 
   await expect(admin.getByTestId("kpi-entered")).toHaveText("3");
   await expect(admin.getByTestId("table-operators")).toContainText("1");
   // The charts are drawn, not only their boxes: ECharts loads after the figures and tables.
-  const daily = admin.getByRole("img", { name: "Kunlar bo‘yicha" });
+  const daily = admin.getByRole("img", { name: "Kunlar boʻyicha" });
   await expect(daily.locator("svg path").first()).toBeAttached();
   await snap(admin, "reports-02-report");
   const [download] = await Promise.all([
@@ -71,7 +71,7 @@ test("the admin watches the floor move while an operator serves, then exports a 
   await admin
     .getByRole("combobox", { name: "Xizmat", exact: true })
     .selectOption(world.services.kassa);
-  await admin.getByRole("button", { name: "Ko‘rsatish" }).click();
+  await admin.getByRole("button", { name: "Koʻrsatish" }).click();
   await expect(
     admin.getByRole("heading", { name: "Operatorlar soni boʻyicha tavsiya" }),
   ).toBeVisible();
