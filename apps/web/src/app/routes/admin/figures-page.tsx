@@ -69,7 +69,7 @@ export function FiguresPage() {
         <Alert tone="error">{errorMessage(query.error)}</Alert>
       ) : (
         <div className="space-y-6">
-          <div className="grid gap-6 lg:grid-cols-3">
+          <div className="grid gap-6 lg:grid-cols-[minmax(0,0.8fr)_minmax(0,1fr)_minmax(0,1.3fr)]">
             <Block title={t("figures.companies")}>
               <dl className="space-y-2" data-testid="figures-companies">
                 {STATUSES.map((s) => (
