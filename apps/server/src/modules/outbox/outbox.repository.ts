@@ -73,7 +73,9 @@ export async function claimDue(
     .select("id")
     .where("status", "=", "PENDING")
     .where("channel", "in", channels)
-    .where("next_attempt_at", "<=", new Date())
+    // The database's clock, to the microsecond: a JS Date (milliseconds, another clock) can fall
+    // just before a row queued a moment ago and leave it for the next poll.
+    .where("next_attempt_at", "<=", sql<Date>`clock_timestamp()`)
     .orderBy("next_attempt_at")
     .limit(limit)
     .forUpdate()
@@ -254,23 +256,27 @@ export async function enqueueNotifications(
   const rows = await db
     .insertInto("platform.outbox")
     .values(
-      // A batch keeps its order: each row is a millisecond after the one before, because
-      // sends go in (next_attempt_at, created_at) order and one recipient's messages one after
-      // another ("it is your turn" must not arrive after "you were transferred").
-      [...byKey.values()].map((n, i) => ({
-        channel: n.channel,
-        recipient: n.to,
-        subject: n.subject ?? "",
-        body_text: n.text,
-        body_html: null,
-        company_id: n.companyId,
-        dedupe_key: n.key,
-        segments: n.segments ?? null,
-        fallback_of: n.fallbackOf ?? null,
-        // Now, unless a stand-in waits.
-        next_attempt_at: n.notBefore ?? sql<Date>`now() + make_interval(secs => ${i / 1000})`,
-        created_at: sql<Date>`now() + make_interval(secs => ${i / 1000})`,
-      })),
+      // A batch keeps its order: each row is a millisecond after the one before, ending at now
+      // (so every row is due at once; JS dates keep milliseconds), because sends go in (next_attempt_at, created_at) order
+      // and one recipient's messages one after another ("it is your turn" must not arrive
+      // after "you were transferred").
+      [...byKey.values()].map((n, i, all) => {
+        const at = sql<Date>`now() - make_interval(secs => ${(all.length - 1 - i) / 1000})`;
+        return {
+          channel: n.channel,
+          recipient: n.to,
+          subject: n.subject ?? "",
+          body_text: n.text,
+          body_html: null,
+          company_id: n.companyId,
+          dedupe_key: n.key,
+          segments: n.segments ?? null,
+          fallback_of: n.fallbackOf ?? null,
+          // Now, unless a stand-in waits.
+          next_attempt_at: n.notBefore ?? at,
+          created_at: at,
+        };
+      }),
     )
     .onConflict((oc) => oc.column("dedupe_key").where("dedupe_key", "is not", null).doNothing())
     .returning("id")
