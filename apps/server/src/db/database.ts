@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql, type PostgresPool } from "kysely";
 import pg from "pg";
 import { isConnectFailure } from "../shared/db-errors";
 import { PGliteDialect } from "./pglite-dialect";
+import { AffinePool, affineDatabases, partitionsFor } from "./company-affinity";
 import { DEFAULT_PREPARED_PER_CONNECTION, preparedStatements } from "./prepared";
 import type { Database } from "./tables";
 
@@ -68,16 +69,21 @@ export const isCitus = (db: Db): boolean => citusDbs.has(db);
 /** Opens the database the configuration names: PostgreSQL when a URL is given, PGlite otherwise. */
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.url) {
-    const pool = openPool(opts);
     let prepare = true;
     const capacity = opts.preparedPerConnection ?? DEFAULT_PREPARED_PER_CONNECTION;
-    const db = new Kysely<Database>({
-      dialect: new PostgresDialect({
-        pool: retryingConnect(pool, (client) =>
-          preparedStatements(client, { capacity, enabled: () => prepare }),
-        ),
+    const size = opts.poolSize ?? 10;
+    // Prepared statements stay on a company's home connections (db/company-affinity.ts).
+    const n = capacity > 0 ? partitionsFor(size) : 1;
+    const pool = new AffinePool(
+      Array.from({ length: n }, (_, i) => {
+        const max = Math.floor(size / n) + (i < size % n ? 1 : 0);
+        const part = openPool({ ...opts, poolSize: max });
+        const wrap = (client: pg.PoolClient) =>
+          preparedStatements(client, { capacity, enabled: () => prepare });
+        return { pool: part, max, connect: retryingConnect(part, wrap).connect };
       }),
-    });
+    );
+    const db = affineDatabases<Database>(pool, n);
     const { rows } = await sql<{
       citus: boolean;
     }>`select exists (select 1 from pg_extension where extname = 'citus') as citus`.execute(db);
@@ -103,11 +109,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
         if (background !== db) await background.destroy();
         await db.destroy();
       },
-      poolStats: () => ({
-        total: pool.totalCount,
-        idle: pool.idleCount,
-        waiting: pool.waitingCount,
-      }),
+      poolStats: () => {
+        const sum = (f: (p: pg.Pool) => number) => pool.pools.reduce((a, p) => a + f(p), 0);
+        return {
+          total: sum((p) => p.totalCount),
+          idle: sum((p) => p.idleCount),
+          waiting: sum((p) => p.waitingCount),
+        };
+      },
     };
   }
   let dir: string | undefined;

@@ -1,4 +1,5 @@
 import type { Selectable } from "kysely";
+import { affineDb } from "../../db/company-affinity";
 import type { Db } from "../../db/database";
 import type { CompaniesTable } from "../../db/tables";
 
@@ -37,4 +38,4 @@ export class CompanyDirectory {
 
 /** The query handle feature code uses for one company's tables; it never builds schema names. */
 export const companyDb = (db: Db, company: Pick<CompanyRecord, "schema_name">) =>
-  db.withSchema(company.schema_name);
+  affineDb(db, company.schema_name).withSchema(company.schema_name);
