@@ -148,8 +148,10 @@ export class RealtimeHub implements QueuePublisher {
         });
     });
     io.on("connection", (socket) => {
-      onConnection(ctx, this.fanout!, (c, b) => this.versions.get(`${c}:${b}`) ?? 0, socket).catch(
-        (err: unknown) => log.error({ err }, "socket connection setup failed"),
+      const versions = (c: string, b: string) => this.versions.get(`${c}:${b}`) ?? 0;
+      const failed = (err: unknown) => log.warn({ err }, "socket snapshot failed; disconnected");
+      onConnection(ctx, this.fanout!, versions, socket, failed).catch((err: unknown) =>
+        log.error({ err }, "socket connection setup failed"),
       );
     });
     this.io = io;

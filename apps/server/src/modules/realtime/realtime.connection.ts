@@ -175,6 +175,7 @@ export async function onConnection(
   fanout: TrackerFanout,
   versions: BranchVersions,
   socket: QueueSocket,
+  onError: (err: unknown) => void,
 ): Promise<void> {
   if (socket.data.audience.kind === "customer") return onCustomerConnection(socket);
   const audience = socket.data.audience;
@@ -215,7 +216,9 @@ export async function onConnection(
       ? setTimeout(() => socket.disconnect(true), Math.max(0, audience.expiresAt - Date.now()))
       : null;
   expiry?.unref();
-  const watch = setTimeout(() => void resyncIfChanged(), RESYNC_WATCH_MS);
+  // Later snapshots run outside the connection's promise: a failure (the database away) has
+  // disconnected the socket, whose client reconnects; it is reported, never left unhandled.
+  const watch = setTimeout(() => resyncIfChanged().catch(onError), RESYNC_WATCH_MS);
   watch.unref();
   socket.on("disconnect", () => {
     if (expiry) clearTimeout(expiry);
@@ -223,7 +226,7 @@ export async function onConnection(
     fanout.remove(socket);
   });
   socket.on(CLIENT_EVENT.SYNC, () => {
-    if (Date.now() - socket.data.lastSyncAt >= SYNC_MIN_INTERVAL_MS) void send();
+    if (Date.now() - socket.data.lastSyncAt >= SYNC_MIN_INTERVAL_MS) send().catch(onError);
   });
   await resyncIfChanged();
 }
