@@ -55,9 +55,11 @@ async function readable(page: Page): Promise<string> {
       .filter((v): v is string => Boolean(v));
     let text = [document.title, document.body.innerText, ...attrs].join("\n");
     // The time zones of a branch's form (Asia/Tashkent, America/Port of Spain) are IANA names.
-    for (const option of document.querySelectorAll("option")) {
-      if (/^[A-Z][A-Za-z_]+\/./.test(option.value)) text = text.split(option.text).join(" ");
-    }
+    const zones = [...document.querySelectorAll("option")]
+      .filter((o) => /^[A-Z][A-Za-z_]+\/./.test(o.value))
+      .map((o) => o.text)
+      .sort((a, b) => b.length - a.length); // America/Bahia_Banderas before America/Bahia
+    for (const zone of zones) text = text.split(zone).join(" ");
     return text;
   });
 }

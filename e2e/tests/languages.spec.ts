@@ -135,6 +135,8 @@ for (const lang of REVIEW_LANGUAGES) {
     await services.getByRole("button").first().tap();
     await expect(kiosk.getByTestId("kiosk-phone")).toBeVisible();
     await review(kiosk, "kiosk-04-details");
+    await kiosk.getByTestId("kiosk-name").tap();
+    await review(kiosk, "kiosk-04b-letters");
     await kiosk.getByTestId("kiosk-issue").tap();
     await expect(kiosk.getByTestId("kiosk-ticket-number")).toBeVisible();
     await review(kiosk, "kiosk-05-ticket");
