@@ -50,12 +50,14 @@ const LATIN_WORD = /[A-Za-z][A-Za-zʻʼ'‘’]*[A-Za-z]/g;
 /** Everything a reader meets on the page: its text and the names and hints of its controls. */
 async function readable(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const attrs = [...document.querySelectorAll("[placeholder], [aria-label], [title], [alt]")]
+    const attrs = Array.from(
+      document.querySelectorAll("[placeholder], [aria-label], [title], [alt]"),
+    )
       .flatMap((el) => ["placeholder", "aria-label", "title", "alt"].map((a) => el.getAttribute(a)))
       .filter((v): v is string => Boolean(v));
     let text = [document.title, document.body.innerText, ...attrs].join("\n");
     // The time zones of a branch's form (Asia/Tashkent, America/Port of Spain) are IANA names.
-    const zones = [...document.querySelectorAll("option")]
+    const zones = Array.from(document.querySelectorAll("option"))
       .filter((o) => /^[A-Z][A-Za-z_]+\/./.test(o.value))
       .map((o) => o.text)
       .sort((a, b) => b.length - a.length); // America/Bahia_Banderas before America/Bahia
