@@ -9,7 +9,7 @@ import { CYRILLIC_OVERRIDES } from "./uz-cyrillic-overrides";
  * one release, pulls in a URL linker) knows nothing of i18next placeholders or markup tags.
  *
  * Left as written: `{{placeholders}}` and `{placeholders}`, `$t(nesting)`, markup tags, URLs, e-mail addresses,
- * paths, ticket labels (O-001) and letters (K), abbreviations in capitals (SMS, QR), foreign
+ * paths, ticket labels (O-001) and letters (K), percentiles (p90), abbreviations in capitals (SMS, QR), foreign
  * words (letters Uzbek does not use: Excel, cookie) and the product's name.
  * Words the letter rules get wrong (loanwords with ц/ь, "obyekt") are in `uz-cyrillic-overrides`.
  */
@@ -53,6 +53,7 @@ const PROTECTED = new RegExp(
     String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`, // e-mail address
     String.raw`(?:…|\.{1,2})?/[^\s«»"]+`, // a path: …/k/{{slug}}
     String.raw`\b[A-Z]{1,3}-\d+\b`, // ticket label: O-001, K-12
+    String.raw`\bp\d{2}\b`, // a percentile: p50, p90
     // Capitals standing alone: abbreviations (SMS, QR, XLSX) and ticket letters (K, KR); not
     // the pronoun "U", nor the capitals of "OʻZBEKCHA". (So a short Uzbek word in capitals stays
     // Latin: the texts write capitals only in abbreviations.)

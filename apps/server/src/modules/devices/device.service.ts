@@ -78,7 +78,8 @@ export async function createDevice(env: SetupEnv, input: CreateDeviceInput) {
     const row = await insertDevice(q, {
       branch_id: input.branchId,
       kind: input.kind,
-      name: input.name ?? (input.kind === "KIOSK" ? "Kiosk" : "Display board"),
+      // Unnamed (the API allows it): the glossary's Uzbek word, as the admin panel lists devices.
+      name: input.name ?? (input.kind === "KIOSK" ? "Kiosk" : "Tablo"),
       settings: JSON.stringify(settings),
     });
     const pairing = await newPairingCode(q, row.id);

@@ -1,4 +1,4 @@
-import { TICKET_SOURCES, TICKET_STATUS } from "@equeue/contracts";
+import { SCREEN_LANGUAGES, TICKET_SOURCES, TICKET_STATUS } from "@equeue/contracts";
 import { isCalendarDate } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
@@ -69,6 +69,14 @@ export const servicesResponse = z.strictObject({
   services: z.array(serviceSchema).max(500),
 });
 
+/** The customer's language for their messages: uz-Cyrl is Uzbek written in Cyrillic. */
+const customerLanguage = z
+  .enum(SCREEN_LANGUAGES)
+  .optional()
+  .describe(
+    "The language of the customer's SMS and Telegram messages; uz-Cyrl is Uzbek in Cyrillic",
+  );
+
 export const branchParams = z.strictObject({ branchId: idSchema });
 export const ticketParams = z.strictObject({ ticketId: idSchema });
 
@@ -77,7 +85,7 @@ export const issueTicketBody = z.strictObject({
   serviceId: idSchema,
   phone: phoneField.optional().describe("The customer's Uzbek mobile number, for their SMS"),
   name: z.string().trim().min(1).max(100).optional(),
-  language: z.enum(["uz", "ru", "en"]).optional(),
+  language: customerLanguage,
 });
 
 export const ticketSchema = z.strictObject({
@@ -131,7 +139,7 @@ export const bookBody = z.strictObject({
   phone: phoneField,
   name: z.string().trim().min(1).max(100).optional(),
   email: z.email("Write an e-mail address like name@example.com.").max(254).optional(),
-  language: z.enum(["uz", "ru", "en"]).optional(),
+  language: customerLanguage,
 });
 
 export const bookingSchema = z.strictObject({

@@ -62,6 +62,52 @@ describe("the public API /api/v1", () => {
     expect(foreign.statusCode).toBe(404);
   });
 
+  it("takes the customer's language, Uzbek in Cyrillic too: their SMS is written in it", async () => {
+    const issued = await v1(p, "POST", "/tickets", a.key.secret, {
+      branchId: a.branch.id,
+      serviceId: a.service.id,
+      phone: "+998901110011",
+      language: "uz-Cyrl",
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const slots = await v1(
+      p,
+      "GET",
+      `/branches/${a.branch.id}/slots?serviceId=${a.service.id}`,
+      a.key.secret,
+    );
+    const booked = await v1(p, "POST", "/bookings", a.key.secret, {
+      branchId: a.branch.id,
+      serviceId: a.service.id,
+      startsAt: slots.json().slots[5].startsAt,
+      phone: "+998901110012",
+      language: "uz-Cyrl",
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const stored = await p.ctx.db
+      .withSchema(a.company.schema_name)
+      .selectFrom("tickets")
+      .select("language")
+      .where("id", "in", [issued.json().id, booked.json().ticketId])
+      .execute();
+    expect(stored.map((t) => t.language)).toEqual(["uz-Cyrl", "uz-Cyrl"]);
+    await p.ctx.events.idle();
+    const sms = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select("body_text")
+      .where("channel", "=", "sms")
+      .where("recipient", "=", "+998901110011")
+      .execute();
+    expect(sms.length).toBeGreaterThan(0);
+    expect(sms[0]!.body_text).toContain("Навбатингиз");
+    const unknown = await v1(p, "POST", "/tickets", a.key.secret, {
+      branchId: a.branch.id,
+      serviceId: a.service.id,
+      language: "uz-Latn",
+    });
+    expect(unknown.statusCode).toBe(400);
+  });
+
   it("books an offered time and cancels it; the place is free again", async () => {
     const slots = await v1(
       p,

@@ -5,9 +5,17 @@ import { cn } from "../../lib/cn";
 
 /**
  * Language picker; the choice is remembered in localStorage. `touch`: for customers' phones —
- * a finger-sized control (44 px) showing the short codes (UZ, RU, EN), so the company's name
+ * a finger-sized control (44 px) showing the short codes (UZ, ЎЗ, RU, EN), so the company's name
  * beside it in a 390 px header is not cut off.
  */
+/** Each language's short code, in its own script: Uzbek Cyrillic is ЎЗ, not "UZ-CYRL". */
+const SHORT: Record<(typeof LANGUAGES)[number], string> = {
+  uz: "UZ",
+  "uz-Cyrl": "ЎЗ",
+  ru: "RU",
+  en: "EN",
+};
+
 export function LanguageSwitch({ className, touch }: { className?: string; touch?: boolean }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -30,7 +38,7 @@ export function LanguageSwitch({ className, touch }: { className?: string; touch
       >
         {LANGUAGES.map((lang) => (
           <option key={lang} value={lang} aria-label={t(`languages.${lang}`)}>
-            {touch ? lang.toUpperCase() : t(`languages.${lang}`)}
+            {touch ? SHORT[lang] : t(`languages.${lang}`)}
           </option>
         ))}
       </select>

@@ -50,6 +50,8 @@ describe("Uzbek Latin to Cyrillic", () => {
       "Киоск манзилида: …/k/kompaniya/{{slug}}",
     );
     expect(latinToCyrillic("E-Queue, Excel (XLSX), cookie")).toBe("E-Queue, Excel (XLSX), cookie");
+    expect(latinToCyrillic("Kutish p50, xizmat p90")).toBe("Кутиш p50, хизмат p90");
+    expect(latinToCyrillic("Dush,Sesh,Chor,Pay,Jum,Shan,Yak")).toBe("Душ,Сеш,Чор,Пай,Жум,Шан,Як");
   });
 
   it("uses the overrides for words the rules get wrong, in any case", () => {

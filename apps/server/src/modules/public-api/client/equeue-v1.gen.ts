@@ -126,7 +126,8 @@ export type IssueTicketBody = {
   /** The customer's Uzbek mobile number, for their SMS */
   phone?: string;
   name?: string;
-  language?: "uz" | "ru" | "en";
+  /** The language of the customer's SMS and Telegram messages; uz-Cyrl is Uzbek in Cyrillic */
+  language?: "uz" | "uz-Cyrl" | "ru" | "en";
 };
 export type IssueTicketResponse = {
   id: string;
@@ -228,7 +229,8 @@ export type CreateBookingBody = {
   phone: string;
   name?: string;
   email?: string;
-  language?: "uz" | "ru" | "en";
+  /** The language of the customer's SMS and Telegram messages; uz-Cyrl is Uzbek in Cyrillic */
+  language?: "uz" | "uz-Cyrl" | "ru" | "en";
 };
 export type CreateBookingResponse = {
   ticketId: string;

@@ -15,7 +15,8 @@ const links = [
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   cn(
-    "flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
+    // One line in the narrow top row (it scrolls); in the sidebar a long name wraps.
+    "flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors lg:whitespace-normal",
     "focus-visible:outline-2 focus-visible:outline-indigo-600",
     isActive
       ? "bg-indigo-50 text-indigo-700"
@@ -50,7 +51,9 @@ export function AdminLayout() {
     <div className="min-h-dvh bg-zinc-50 lg:grid lg:grid-cols-[15rem_1fr]">
       <aside className="hidden border-r border-zinc-200 bg-white lg:flex lg:flex-col">
         <div className="flex h-14 items-center gap-2 border-b border-zinc-200 px-5">
-          <BrandMark size="sm" />
+          <span className="shrink-0">
+            <BrandMark size="sm" />
+          </span>
           <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-[11px] font-medium text-zinc-600">
             {t("nav.superAdmin")}
           </span>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/alert";
 import { Card, CardHeader } from "../../../components/ui/card";
@@ -8,19 +9,22 @@ import { Select } from "../../../components/ui/select";
 import { PageSpinner } from "../../../components/ui/spinner";
 import { Table, TBody, Td, Th, THead, Tr } from "../../../components/ui/table";
 import { CompanyStatusBadge } from "../../../features/companies/components/company-status-badge";
+import { channelLabel } from "../../../features/outbox/channel-label";
 import { fetchPlatformFigures } from "../../../features/platform-figures/platform-figures.api";
 import { useErrorMessage } from "../../../lib/errors";
 
 const STATUSES = ["ACTIVE", "INACTIVE", "SUSPENDED", "DELETED"] as const;
 const PERIODS = [7, 30, 90];
 
-/** An age in seconds as d h m, the largest two parts. */
-const age = (s: number | null) => {
+/** An age in seconds as days and hours, hours and minutes, or minutes and seconds. */
+const age = (t: TFunction, s: number | null) => {
   if (s === null) return "—";
   const d = Math.floor(s / 86_400);
   const h = Math.floor((s % 86_400) / 3600);
   const m = Math.floor((s % 3600) / 60);
-  return d > 0 ? `${d}d ${h}h` : h > 0 ? `${h}h ${m}m` : `${m}m ${Math.round(s % 60)}s`;
+  if (d > 0) return t("figures.age.days", { d, h });
+  if (h > 0) return t("figures.age.hours", { h, m });
+  return t("figures.age.minutes", { m, s: Math.round(s % 60) });
 };
 
 function Block({ title, children }: { title: string; children: ReactNode }) {
@@ -122,10 +126,12 @@ export function FiguresPage() {
                   <TBody>
                     {f.outbox.map((o) => (
                       <Tr key={o.channel}>
-                        <Td>{o.channel}</Td>
+                        <Td>{channelLabel(t, o.channel)}</Td>
                         <Td className="text-right tabular-nums">{o.pending}</Td>
                         <Td className="text-right tabular-nums">{o.failed}</Td>
-                        <Td className="text-right tabular-nums">{age(o.oldestPendingSeconds)}</Td>
+                        <Td className="text-right tabular-nums">
+                          {age(t, o.oldestPendingSeconds)}
+                        </Td>
                       </Tr>
                     ))}
                   </TBody>

@@ -110,14 +110,15 @@ export function SlotPicker(props: SlotPickerProps) {
                 aria-pressed={d === chosenDay}
                 disabled={free === 0}
                 className={cn(
-                  "min-h-12 rounded-lg border px-2 py-1 text-sm",
+                  // px-1: "Воскресенье" must fit a third of a 390 px phone.
+                  "min-h-12 rounded-lg border px-1 py-1 text-sm",
                   d === chosenDay
                     ? "border-indigo-600 bg-indigo-600 text-white"
                     : "border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-50",
                   free === 0 && "cursor-not-allowed opacity-50",
                 )}
               >
-                <span className="block font-medium">
+                <span className="block text-[13px] font-medium sm:text-sm">
                   {d === firstDay
                     ? t("booking.today")
                     : t(`portal.weekday.${isoWeekday(d)}` as "portal.weekday.1")}

@@ -3,6 +3,7 @@ import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { useFormatDate } from "../../../lib/format";
 import type { OutboxMessage } from "../api/outbox.api";
+import { channelLabel } from "../channel-label";
 import { OutboxStatusBadge } from "./outbox-status-badge";
 
 type Props = { message: OutboxMessage | null; onClose: () => void };
@@ -28,7 +29,8 @@ export function OutboxMessageDialog({ message, onClose }: Props) {
           <dl className="mb-4 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1.5 text-sm">
             <dt className="text-zinc-500">{t("outbox.colTo")}</dt>
             <dd className="break-all text-zinc-900">
-              {message.to} <span className="text-xs text-zinc-400">({message.channel})</span>
+              {message.to}{" "}
+              <span className="text-xs text-zinc-400">({channelLabel(t, message.channel)})</span>
             </dd>
             <dt className="text-zinc-500">{t("outbox.colStatus")}</dt>
             <dd>

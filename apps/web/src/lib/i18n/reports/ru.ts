@@ -44,7 +44,7 @@ export const reportsRu: ReportsMessages = {
     kpi: {
       entered: "Встали в очередь",
       served: "Обслужено",
-      noShow: "Не пришли",
+      noShow: "Не явились",
       cancelled: "Отменено",
       expired: "Истекло",
       abandonment: "Ушли без обслуживания",
@@ -88,7 +88,7 @@ export const reportsRu: ReportsMessages = {
       booked: "Записано",
       checkedIn: "Пришли",
       late: "Опоздали",
-      missed: "Не пришли",
+      missed: "Не явились",
       cancelled: "Отменено",
     },
     quotes: {

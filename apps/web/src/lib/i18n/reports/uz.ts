@@ -114,7 +114,7 @@ export const reportsUz = {
         averageWait: "Oʻrtacha kutish",
       },
     },
-    weekdays: "Du,Se,Ch,Pa,Ju,Sh,Ya",
+    weekdays: "Dush,Sesh,Chor,Pay,Jum,Shan,Yak",
     seconds: "{{value}} s",
     minutes: "{{value}} daq",
   },

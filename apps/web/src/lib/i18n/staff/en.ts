@@ -168,6 +168,17 @@ export const enStaff: StaffMessages = {
     failed: "Failed",
     oldest: "Oldest waiting",
     outboxEmpty: "No message pending or failed",
+    channels: {
+      email: "E-mail",
+      sms: "SMS",
+      telegram: "Telegram",
+      push: "Browser notifications",
+    },
+    age: {
+      days: "{{d}}d {{h}}h",
+      hours: "{{h}}h {{m}}m",
+      minutes: "{{m}}m {{s}}s",
+    },
     period: "Period",
     days: "Last {{n}} days",
   },

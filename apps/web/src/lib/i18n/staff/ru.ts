@@ -169,6 +169,17 @@ export const ruStaff: StaffMessages = {
     failed: "Ошибка",
     oldest: "Самое старое ждёт",
     outboxEmpty: "Нет сообщений в очереди или с ошибкой",
+    channels: {
+      email: "Эл. почта",
+      sms: "SMS",
+      telegram: "Telegram",
+      push: "Уведомления в браузере",
+    },
+    age: {
+      days: "{{d}} дн. {{h}} ч",
+      hours: "{{h}} ч {{m}} мин",
+      minutes: "{{m}} мин {{s}} с",
+    },
     period: "Период",
     days: "Последние {{n}} дн.",
   },

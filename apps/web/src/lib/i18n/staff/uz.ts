@@ -172,6 +172,17 @@ export const uzStaff = {
     failed: "Xato",
     oldest: "Eng eskisi kutmoqda",
     outboxEmpty: "Navbatda yoki xato bilan xabar yoʻq",
+    channels: {
+      email: "E-pochta",
+      sms: "SMS",
+      telegram: "Telegram",
+      push: "Brauzer bildirishnomasi",
+    },
+    age: {
+      days: "{{d}} kun {{h}} soat",
+      hours: "{{h}} soat {{m}} daq.",
+      minutes: "{{m}} daq. {{s}} son.",
+    },
     period: "Davr",
     days: "Oxirgi {{n}} kun",
   },

@@ -46,7 +46,7 @@ export function AdminShell({ company, links, userEmail, roleLabel, onLogout, chi
       <Logo url={company.logoUrl} name={company.name} size="sm" />
       <div className="min-w-0">
         <p className="truncate text-sm font-semibold text-zinc-900">{company.name}</p>
-        <p className="truncate text-xs text-zinc-500">{roleLabel}</p>
+        <p className="text-xs leading-snug text-zinc-500">{roleLabel}</p>
       </div>
     </div>
   );
