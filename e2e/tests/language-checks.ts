@@ -48,8 +48,14 @@ const RAW_KEY = /\b[a-z][a-zA-Z]*(?:\.[a-z][a-zA-Z_]*)+\b/g;
 const LATIN_WORD = /[A-Za-z][A-Za-zʻʼ'‘’]*[A-Za-z]/g;
 
 /** Everything a reader meets on the page: its text and the names and hints of its controls. */
-async function readable(page: Page): Promise<string> {
-  return page.evaluate(() => {
+async function readable(page: Page, data: string | null): Promise<string> {
+  return page.evaluate((dataSelector) => {
+    // Rows of data (what other companies entered, messages stored in their language) are not
+    // the screen's own words: hidden while the text is read, shown again after.
+    const hidden = dataSelector
+      ? Array.from(document.querySelectorAll<HTMLElement>(dataSelector))
+      : [];
+    for (const el of hidden) el.style.display = "none";
     const attrs = Array.from(
       document.querySelectorAll("[placeholder], [aria-label], [title], [alt]"),
     )
@@ -62,8 +68,9 @@ async function readable(page: Page): Promise<string> {
       .map((o) => o.text)
       .sort((a, b) => b.length - a.length); // America/Bahia_Banderas before America/Bahia
     for (const zone of zones) text = text.split(zone).join(" ");
+    for (const el of hidden) el.style.display = "";
     return text;
-  });
+  }, data);
 }
 
 /**
@@ -77,13 +84,14 @@ export async function reviewFace(
   lang: ReviewLanguage,
   face: string,
   names: readonly string[],
+  opts: { data?: string } = {},
 ) {
   await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
   await page.screenshot({ path: path.join(dir, `${lang}-${face}.png`), fullPage: true });
   await expect
     .soft(page.locator("html"), `${lang} ${face}: <html lang>`)
     .toHaveAttribute("lang", lang);
-  let text = await readable(page);
+  let text = await readable(page, opts.data ?? null);
   for (const re of NEUTRAL) text = text.replace(re, " ");
   for (const name of [...names].sort((a, b) => b.length - a.length))
     text = text.split(name).join(" ");

@@ -84,8 +84,8 @@ for (const lang of REVIEW_LANGUAGES) {
     const world = await setUpQueueWorld(request, slugOf(lang));
     await openForBusiness(request, world);
     const names = [...ENTERED_NAMES, ...REVIEW_LANGUAGES.map(slugOf)];
-    const review = (page: Page, face: string, more: string[] = []) =>
-      reviewFace(page, lang, face, [...names, ...more]);
+    const review = (page: Page, face: string, more: string[] = [], data?: string) =>
+      reviewFace(page, lang, face, [...names, ...more], data ? { data } : {});
     // The customer's phone, one per language: their sign-in code is found by it.
     const phone = `+9989011122${REVIEW_LANGUAGES.indexOf(lang) + 30}`;
     const waiting = await issueTicket(request, world, world.services.kassa, "WALK_IN", "Dilshod");
@@ -227,8 +227,10 @@ for (const lang of REVIEW_LANGUAGES) {
     for (const page of ["companies", "figures", "outbox", "audit"]) {
       await su.goto(`/admin/${page}`);
       await expect(su.locator("h1").first()).toBeVisible();
-      // The invitations' subject, stored in the companies' language (Uzbek, Latin).
-      await review(su, `super-${page}`, page === "outbox" ? ["tizimingiz tayyor"] : []);
+      // The companies and messages listed are data other journeys made (their names, texts
+      // stored in the companies' language): only the page's own words are read.
+      const data = page === "figures" ? undefined : "tbody";
+      await review(su, `super-${page}`, [], data);
     }
     await platform.close();
   });
