@@ -71,7 +71,11 @@ export class WebhookWorker {
       return;
     }
     this.running = this.tick()
-      .then(() => undefined)
+      .then((sent) => {
+        // An answered delivery may free its ticket's next event (per-ticket order), and a full
+        // batch leaves more due: look again now, not at the next commit or poll.
+        if (sent > 0) this.again = true;
+      })
       .catch((err: unknown) => this.log.error({ err }, "webhook delivery pass failed"))
       .finally(() => {
         this.running = null;
