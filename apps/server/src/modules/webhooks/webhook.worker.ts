@@ -160,10 +160,13 @@ export class WebhookWorker {
           })
           .where("id", "=", d.id)
           .execute();
+        // Only after failures: every delivery writing its endpoint's row would queue each
+        // endpoint's answers one behind the other on that row's lock, holding connections.
         await trx
           .updateTable("platform.webhook_endpoints")
           .set({ consecutive_failures: 0 })
           .where("id", "=", d.endpoint_id)
+          .where("consecutive_failures", "<>", 0)
           .execute();
         return 0;
       }
