@@ -83,7 +83,7 @@ export const scenarios: Record<string, ScenarioEntry> = {
     description:
       "paced issue + call-next + finish over HTTP; signed webhooks to a verifying receiver on loopback: answer → receiver latency per event type, duplicates, lost, bad signatures, order",
     usage:
-      "webhooks [--rate 30] [--seconds 45] [--warmup-seconds 3] [--drain-seconds 30] [--poll-ms 1000] [--companies 10] [--branches 2] [--operators-per-branch 3] [--endpoints 1] [--smoke] [--out webhooks]",
+      "webhooks [--rate 20] [--seconds 60] [--warmup-seconds 3] [--drain-seconds 30] [--poll-ms 1000] [--companies 10] [--branches 2] [--operators-per-branch 3] [--endpoints 1] [--smoke] [--out webhooks]",
     load: () => import("./webhooks"),
   },
   outage: {

@@ -45,8 +45,8 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
   const branches = args.int("branches", 2);
   const operatorsPerBranch = args.int("operators-per-branch", 3);
   const endpointsPerCompany = args.int("endpoints", 1);
-  const rate = args.int("rate", 30);
-  const seconds = args.int("seconds", 45);
+  const rate = args.int("rate", 20);
+  const seconds = args.int("seconds", 60);
   const warmupSeconds = args.int("warmup-seconds", 3);
   const drainSeconds = args.int("drain-seconds", 30);
   const pollMs = args.int("poll-ms", 1000);
