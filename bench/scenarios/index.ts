@@ -79,6 +79,13 @@ export const scenarios: Record<string, ScenarioEntry> = {
       "notify [--rate 100] [--seconds 25] [--poll-ms 1000] [--drain-seconds 60] [--companies 10] [--branches 5] [--services 2] [--operators-per-branch 2] [--tickets-per-branch 100] [--telegram-pct 10] [--push-pct 30] [--out notify]",
     load: () => import("./notify"),
   },
+  webhooks: {
+    description:
+      "paced issue + call-next + finish over HTTP; signed webhooks to a verifying receiver on loopback: answer → receiver latency per event type, duplicates, lost, bad signatures, order",
+    usage:
+      "webhooks [--rate 20] [--seconds 60] [--warmup-seconds 3] [--drain-seconds 30] [--poll-ms 1000] [--companies 10] [--branches 2] [--operators-per-branch 3] [--endpoints 1] [--smoke] [--out webhooks]",
+    load: () => import("./webhooks"),
+  },
   outage: {
     description:
       "kill -9 of the server and a restart of its own PostgreSQL cluster, under issue load: tickets lost, time to recover",

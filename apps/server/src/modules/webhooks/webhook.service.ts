@@ -118,6 +118,8 @@ export async function updateWebhook(env: SetupEnv, id: string, input: UpdateWebh
     await auditChange(trx, env, "webhook.update", { type: "webhook", id }, { ...input });
     return updated;
   });
+  // What waited while it was paused goes out now, not at the next poll.
+  if (input.status === "ACTIVE") env.ctx.webhooks.wake();
   return toEndpointDto(row);
 }
 

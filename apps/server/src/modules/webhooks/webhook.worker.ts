@@ -71,7 +71,11 @@ export class WebhookWorker {
       return;
     }
     this.running = this.tick()
-      .then(() => undefined)
+      .then((sent) => {
+        // An answered delivery may free its ticket's next event (per-ticket order), and a full
+        // batch leaves more due: look again now, not at the next commit or poll.
+        if (sent > 0) this.again = true;
+      })
       .catch((err: unknown) => this.log.error({ err }, "webhook delivery pass failed"))
       .finally(() => {
         this.running = null;
@@ -156,10 +160,13 @@ export class WebhookWorker {
           })
           .where("id", "=", d.id)
           .execute();
+        // Only after failures: every delivery writing its endpoint's row would queue each
+        // endpoint's answers one behind the other on that row's lock, holding connections.
         await trx
           .updateTable("platform.webhook_endpoints")
           .set({ consecutive_failures: 0 })
           .where("id", "=", d.endpoint_id)
+          .where("consecutive_failures", "<>", 0)
           .execute();
         return 0;
       }
