@@ -2,6 +2,7 @@ import { codedPattern } from "../error-detail";
 import { z } from "zod";
 import { COMPANY_STATUSES } from "../company";
 import { languageSchema } from "./queue-views";
+import { TEXT_MAX } from "./answer-text";
 
 /** What the Super Admin's panel reads about companies (`/api/platform/companies`, …). */
 
@@ -9,27 +10,27 @@ export const companyStatusSchema = z.enum(COMPANY_STATUSES);
 
 /** One step of creating a company's schema and first admin, with how long it took. */
 export const provisioningStepSchema = z.object({
-  key: z.string(),
+  key: z.string().max(TEXT_MAX.word),
   status: z.enum(["done", "failed", "skipped"]),
   ms: z.number(),
-  error: z.string().optional(),
+  error: z.string().max(TEXT_MAX.error).optional(),
 });
 export type ProvisioningStepDto = z.infer<typeof provisioningStepSchema>;
 
 export const companySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  slug: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  name: z.string().max(TEXT_MAX.name),
+  slug: z.string().max(TEXT_MAX.slug),
   status: companyStatusSchema,
-  adminEmail: z.string(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  description: z.string().nullable(),
+  adminEmail: z.string().max(TEXT_MAX.email),
+  phone: z.string().max(TEXT_MAX.phone).nullable(),
+  address: z.string().max(TEXT_MAX.address).nullable(),
+  description: z.string().max(TEXT_MAX.description).nullable(),
   defaultLanguage: languageSchema,
-  logoId: z.string().nullable(),
-  logoUrl: z.string().nullable(),
+  logoId: z.string().max(TEXT_MAX.id).nullable(),
+  logoUrl: z.string().max(TEXT_MAX.path).nullable(),
   schemaVersion: z.number(),
-  migrationError: z.string().nullable(),
+  migrationError: z.string().max(TEXT_MAX.error).nullable(),
   readyRequestedAt: z.date().nullable(),
   activatedAt: z.date().nullable(),
   createdAt: z.date(),
@@ -41,10 +42,10 @@ export type CompanyDto = z.infer<typeof companySchema>;
 
 /** A company whose creation stopped at a step; the Super Admin may retry it. */
 export const provisioningFailureSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  failedStep: z.string(),
-  error: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  slug: z.string().max(TEXT_MAX.slug),
+  failedStep: z.string().max(TEXT_MAX.word),
+  error: z.string().max(TEXT_MAX.error),
   attempts: z.number(),
   createdAt: z.date(),
   steps: z.array(provisioningStepSchema),
@@ -80,7 +81,12 @@ const optionalText = (max: number) =>
 
 /** The fields of a company its creator gives and the super admin may later edit. */
 export const companyFields = {
-  name: z.string().trim().min(2, "Enter the company name (at least 2 characters).").max(120),
+  name: z
+    .string()
+    .max(TEXT_MAX.name)
+    .trim()
+    .min(2, "Enter the company name (at least 2 characters).")
+    .max(120),
   adminEmail: z.email("Enter a valid e-mail address, e.g. admin@kapitalbank.uz.").max(254),
   phone: z
     .string()
@@ -106,7 +112,7 @@ export const updateCompanyBody = z
     ...companyFields,
     defaultLanguage: languageSchema.optional(),
     // Accepted only to explain that it cannot change.
-    slug: z.string().optional(),
+    slug: z.string().max(TEXT_MAX.slug).optional(),
   })
   .partial();
 /** A company's edit: any of its fields but the slug, which never changes. */

@@ -1,17 +1,21 @@
 import { z } from "zod";
 import { i18nTextSchema, ticketSourceSchema, ticketStatusSchema } from "./queue-views";
+import { TEXT_MAX } from "./answer-text";
 
 /** What a signed-in customer reads about their own tickets, across companies. */
 
 /** One of my tickets, in any company (`GET /api/customer/tickets`). */
 export const myTicketSchema = z.object({
-  id: z.string(),
-  label: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  label: z.string().max(TEXT_MAX.label),
   status: ticketStatusSchema,
   source: ticketSourceSchema,
-  token: z.string(),
-  trackPath: z.string().describe("The company's page of this ticket: /c/{slug}/t/{token}"),
-  company: z.object({ name: z.string(), slug: z.string() }),
+  token: z.string().max(TEXT_MAX.token),
+  trackPath: z
+    .string()
+    .max(TEXT_MAX.path)
+    .describe("The company's page of this ticket: /c/{slug}/t/{token}"),
+  company: z.object({ name: z.string().max(TEXT_MAX.name), slug: z.string().max(TEXT_MAX.slug) }),
   branchName: i18nTextSchema.nullable(),
   serviceName: i18nTextSchema.nullable(),
   timeZone: z
@@ -35,8 +39,8 @@ export type MyTicketsDto = z.infer<typeof myTicketsResponse>;
 
 /** The answer to cancelling one of my tickets. */
 export const cancelledTicketSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  status: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  label: z.string().max(TEXT_MAX.label),
+  status: z.string().max(TEXT_MAX.word),
 });
 export type CancelledTicketDto = z.infer<typeof cancelledTicketSchema>;

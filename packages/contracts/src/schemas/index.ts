@@ -14,3 +14,4 @@ export * from "./integrations";
 export * from "./form-fields";
 export * from "./branch-bodies";
 export * from "./setup-bodies";
+export * from "./answer-text";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OUTBOX_STATUSES } from "../outbox";
+import { TEXT_MAX } from "./answer-text";
 
 /** What the Super Admin's pages read: the audit log, the notification outbox, the figures. */
 
@@ -7,16 +8,16 @@ import { OUTBOX_STATUSES } from "../outbox";
 export const auditEntrySchema = z.object({
   id: z.number(),
   at: z.date(),
-  actorType: z.string(),
-  actorEmail: z.string().nullable(),
-  companyId: z.string().nullable(),
-  companySlug: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
+  actorType: z.string().max(TEXT_MAX.word),
+  actorEmail: z.string().max(TEXT_MAX.email).nullable(),
+  companyId: z.string().max(TEXT_MAX.id).nullable(),
+  companySlug: z.string().max(TEXT_MAX.slug).nullable(),
+  action: z.string().max(TEXT_MAX.word),
+  targetType: z.string().max(TEXT_MAX.word).nullable(),
+  targetId: z.string().max(TEXT_MAX.targetId).nullable(),
   details: z.record(z.string(), z.unknown()),
-  ip: z.string().nullable(),
-  requestId: z.string().nullable(),
+  ip: z.string().max(TEXT_MAX.ip).nullable(),
+  requestId: z.string().max(TEXT_MAX.requestId).nullable(),
 });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
@@ -30,19 +31,19 @@ export const outboxStatusSchema = z.enum(OUTBOX_STATUSES);
 
 /** One outgoing message (`GET /api/platform/outbox`). */
 export const outboxMessageSchema = z.object({
-  id: z.string(),
-  channel: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  channel: z.string().max(TEXT_MAX.word),
   to: z.string(),
   subject: z.string(),
   text: z.string(),
   status: outboxStatusSchema,
   attempts: z.number(),
-  lastError: z.string().nullable(),
-  companyId: z.string().nullable(),
+  lastError: z.string().max(TEXT_MAX.error).nullable(),
+  companyId: z.string().max(TEXT_MAX.id).nullable(),
   createdAt: z.date(),
   sentAt: z.date().nullable(),
   /** What the provider reported after sending (an SMS gateway's delivery report). */
-  deliveryStatus: z.string().nullable(),
+  deliveryStatus: z.string().max(TEXT_MAX.word).nullable(),
   deliveredAt: z.date().nullable(),
   /** SMS segments the text takes (what the gateway bills). */
   segments: z.number().nullable(),
@@ -52,7 +53,7 @@ export type OutboxMessageDto = z.infer<typeof outboxMessageSchema>;
 /** Whether the platform can send at all, and over which channels. */
 export const outboxDeliverySchema = z.object({
   configured: z.boolean(),
-  channels: z.array(z.string()),
+  channels: z.array(z.string().max(TEXT_MAX.word)),
 });
 export type OutboxDeliveryDto = z.infer<typeof outboxDeliverySchema>;
 
@@ -74,10 +75,12 @@ export const figuresResponse = z.object({
   tickets: z.object({
     from: z.string(),
     days: z
-      .array(z.object({ day: z.string(), tickets: n, served: n }))
+      .array(z.object({ day: z.string().max(TEXT_MAX.day), tickets: n, served: n }))
       .describe("Per branch-local day: tickets taken (into the line or booked) and served"),
     unreadCompanies: z
-      .array(z.object({ companyId: z.string(), slug: z.string() }))
+      .array(
+        z.object({ companyId: z.string().max(TEXT_MAX.id), slug: z.string().max(TEXT_MAX.slug) }),
+      )
       .describe("Companies whose figures could not be read (a schema that failed to migrate)"),
   }),
   devices: z.object({
@@ -86,7 +89,7 @@ export const figuresResponse = z.object({
   }),
   outbox: z.array(
     z.object({
-      channel: z.string(),
+      channel: z.string().max(TEXT_MAX.word),
       pending: n,
       failed: n,
       oldestPendingSeconds: n.nullable(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { i18nTextSchema, ticketSourceSchema } from "./queue-views";
+import { TEXT_MAX } from "./answer-text";
 
 /** What a company's reports read: the report over a range, the live floor, staffing advice. */
 
@@ -29,12 +30,12 @@ export const reportResponse = z.object({
   bySource: z.array(z.object({ source: ticketSourceSchema, ...kpis })),
   wait: z.object({ count: n, p50: nn, p90: nn, p95: nn, histogram: z.array(n) }),
   service: z.object({ count: n, p50: nn, p90: nn, histogram: z.array(n) }),
-  daily: z.array(z.object({ day: z.string(), ...kpis })),
+  daily: z.array(z.object({ day: z.string().max(TEXT_MAX.day), ...kpis })),
   heatmap: z.array(z.object({ weekday: n, hour: n, entered: n, served: n })),
   operators: z.array(
     z.object({
-      operatorId: z.string(),
-      name: z.string(),
+      operatorId: z.string().max(TEXT_MAX.id),
+      name: z.string().max(TEXT_MAX.name),
       served: n,
       noShow: n,
       serviceAvgSeconds: nn,
@@ -45,7 +46,9 @@ export const reportResponse = z.object({
       awaySeconds: n,
     }),
   ),
-  branches: z.array(z.object({ branchId: z.string(), name: i18nTextSchema, ...kpis })),
+  branches: z.array(
+    z.object({ branchId: z.string().max(TEXT_MAX.id), name: i18nTextSchema, ...kpis }),
+  ),
   ratings: z.object({
     count: n,
     average: nn,
@@ -53,10 +56,10 @@ export const reportResponse = z.object({
     comments: z.array(
       z.object({
         stars: n,
-        comment: z.string(),
+        comment: z.string().max(TEXT_MAX.comment),
         createdAt: z.date(),
-        ticket: z.string(),
-        branchId: z.string(),
+        ticket: z.string().max(TEXT_MAX.label),
+        branchId: z.string().max(TEXT_MAX.id),
       }),
     ),
   }),
@@ -79,14 +82,14 @@ export const floorResponse = z.object({
   at: z.date(),
   branches: z.array(
     z.object({
-      id: z.string(),
+      id: z.string().max(TEXT_MAX.id),
       name: i18nTextSchema,
-      timeZone: z.string(),
+      timeZone: z.string().max(TEXT_MAX.timeZone),
       services: z.array(
         z.object({
-          id: z.string(),
+          id: z.string().max(TEXT_MAX.id),
           name: i18nTextSchema,
-          letter: z.string(),
+          letter: z.string().max(TEXT_MAX.letter),
           targetWaitMinutes: nn,
           waiting: n,
           longestWaitSeconds: nn,
@@ -98,12 +101,12 @@ export const floorResponse = z.object({
       ),
       operators: z.array(
         z.object({
-          staffId: z.string(),
-          name: z.string(),
+          staffId: z.string().max(TEXT_MAX.id),
+          name: z.string().max(TEXT_MAX.name),
           counter: nn,
           state: z.enum(["SERVING", "AVAILABLE", "BREAK", "AWAY"]),
           since: z.date(),
-          ticket: z.string().nullable(),
+          ticket: z.string().max(TEXT_MAX.label).nullable(),
         }),
       ),
     }),
@@ -114,8 +117,8 @@ export type FloorDto = z.infer<typeof floorResponse>;
 
 /** Operators needed per 15-minute interval of a typical day (Erlang C), one branch and service. */
 export const staffingResponse = z.object({
-  branchId: z.string(),
-  serviceId: z.string(),
+  branchId: z.string().max(TEXT_MAX.id),
+  serviceId: z.string().max(TEXT_MAX.id),
   days: n.describe("Days of the range averaged (those of the weekday, if one is asked)"),
   weekday: nn,
   goal: n.describe("Share of waits within the target planned for"),
@@ -124,7 +127,7 @@ export const staffingResponse = z.object({
   handleSeconds: nn.describe("Mean measured service time over the range"),
   intervals: z.array(
     z.object({
-      start: z.string().describe("Local start of the 15-minute interval, HH:MM"),
+      start: z.string().max(TEXT_MAX.time).describe("Local start of the 15-minute interval, HH:MM"),
       arrivals: n.describe("People entering the line in the interval, average per day"),
       handleSeconds: n,
       traffic: n.describe("Offered load, Erlangs"),
