@@ -55,8 +55,8 @@ export const TEXT_MAX = {
   /** A client address (an IPv6 address is at most 45) or a request id. */
   ip: 45,
   requestId: 128,
-  /** A customer's comment on a rating (1000). */
-  comment: 1000,
+  /** A customer's comment on a rating (500). */
+  comment: 500,
   /** A notification template (1000 on input). */
   template: 1000,
   /** A template's preview: its placeholders replaced by sample values (each far under 10×). */
@@ -65,4 +65,15 @@ export const TEXT_MAX = {
   translated: 1000,
   /** What the board says aloud ("Ticket K-12, counter 3"), made by the server. */
   spoken: 500,
+  /** An ISO instant as sent (`2026-03-10T14:00:00.000+05:00`), fractions of a second included. */
+  instant: 40,
+  /** An outgoing message's subject and text, as the Super Admin's outbox list shows them. */
+  subject: 500,
+  body: 10_000,
 } as const;
+
+/**
+ * The longest value a fixed pattern lets through (`HH:MM` is 5), written on the schema for the
+ * OpenAPI document; the pattern is what checks it, so a too-long value is refused by it alone.
+ */
+export const patternBound = (maxLength: number) => ({ maxLength });

@@ -50,6 +50,7 @@ export const bookingSchema = z.object({
   trackPath: z.string().max(TEXT_MAX.path),
   checkInCode: z
     .string()
+    .max(TEXT_MAX.code)
     .describe("The short code to type at a kiosk of the branch to check in (or scan the QR)"),
   calendarPath: z.string().max(TEXT_MAX.path).describe("The booking as an iCalendar (.ics) file"),
   startsAt: z.date(),

@@ -2,7 +2,7 @@ import { codedPattern } from "../error-detail";
 import { z } from "zod";
 import { COMPANY_STATUSES } from "../company";
 import { languageSchema } from "./queue-views";
-import { TEXT_MAX } from "./answer-text";
+import { patternBound, TEXT_MAX } from "./answer-text";
 
 /** What the Super Admin's panel reads about companies (`/api/platform/companies`, …). */
 
@@ -35,7 +35,7 @@ export const companySchema = z.object({
   activatedAt: z.date().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
-  urls: z.object({ admin: z.string(), login: z.string() }),
+  urls: z.object({ admin: z.string().max(TEXT_MAX.path), login: z.string().max(TEXT_MAX.path) }),
   provisioning: z.object({ steps: z.array(provisioningStepSchema) }),
 });
 export type CompanyDto = z.infer<typeof companySchema>;
@@ -81,12 +81,7 @@ const optionalText = (max: number) =>
 
 /** The fields of a company its creator gives and the super admin may later edit. */
 export const companyFields = {
-  name: z
-    .string()
-    .max(TEXT_MAX.name)
-    .trim()
-    .min(2, "Enter the company name (at least 2 characters).")
-    .max(120),
+  name: z.string().trim().min(2, "Enter the company name (at least 2 characters).").max(120),
   adminEmail: z.email("Enter a valid e-mail address, e.g. admin@kapitalbank.uz.").max(254),
   phone: z
     .string()
@@ -95,6 +90,7 @@ export const companyFields = {
       codedPattern(/^(\+?[0-9][0-9 ()-]{6,19})?$/, "invalid_phone"),
       "Enter a phone number like +998 71 200 00 00.",
     )
+    .meta(patternBound(21))
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional(),

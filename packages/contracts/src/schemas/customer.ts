@@ -20,6 +20,7 @@ export const myTicketSchema = z.object({
   serviceName: i18nTextSchema.nullable(),
   timeZone: z
     .string()
+    .max(TEXT_MAX.timeZone)
     .nullable()
     .describe("The branch's IANA time zone: its times are shown in it, wherever the phone is"),
   appointmentAt: z.date().nullable(),

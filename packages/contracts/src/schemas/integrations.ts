@@ -81,6 +81,7 @@ export const webhookSchema = z.object({
   status: z.enum(["ACTIVE", "PAUSED", "DISABLED"]),
   pausedReason: z
     .string()
+    .max(TEXT_MAX.error)
     .nullable()
     .describe("The error that paused it after repeated failures; null when an admin paused it"),
   consecutiveFailures: z.number(),

@@ -33,9 +33,9 @@ export const outboxStatusSchema = z.enum(OUTBOX_STATUSES);
 export const outboxMessageSchema = z.object({
   id: z.string().max(TEXT_MAX.id),
   channel: z.string().max(TEXT_MAX.word),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
+  to: z.string().max(TEXT_MAX.url).describe("An e-mail address, phone, chat or push address"),
+  subject: z.string().max(TEXT_MAX.subject).describe("Cut to its first 500 characters"),
+  text: z.string().max(TEXT_MAX.body).describe("Cut to its first 10,000 characters"),
   status: outboxStatusSchema,
   attempts: z.number(),
   lastError: z.string().max(TEXT_MAX.error).nullable(),
@@ -73,7 +73,7 @@ export const figuresResponse = z.object({
     total: n,
   }),
   tickets: z.object({
-    from: z.string(),
+    from: z.string().max(TEXT_MAX.day),
     days: z
       .array(z.object({ day: z.string().max(TEXT_MAX.day), tickets: n, served: n }))
       .describe("Per branch-local day: tickets taken (into the line or booked) and served"),

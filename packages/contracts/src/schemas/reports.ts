@@ -25,7 +25,7 @@ const kpis = {
 
 /** The report over a range (`GET /api/c/{slug}/admin/reports`). */
 export const reportResponse = z.object({
-  range: z.object({ from: z.string(), to: z.string() }),
+  range: z.object({ from: z.string().max(TEXT_MAX.day), to: z.string().max(TEXT_MAX.day) }),
   totals: z.object(kpis),
   bySource: z.array(z.object({ source: ticketSourceSchema, ...kpis })),
   wait: z.object({ count: n, p50: nn, p90: nn, p95: nn, histogram: z.array(n) }),
