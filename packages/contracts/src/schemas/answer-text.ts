@@ -52,6 +52,8 @@ export const TEXT_MAX = {
   error: 2000,
   /** A signed access token (a JWS of a few claims), a device's token, a key's secret. */
   secret: 4096,
+  /** A kiosk's offline block proof (a digest; 100 on the way back in). */
+  proof: 100,
   /** A client address (an IPv6 address is at most 45) or a request id. */
   ip: 45,
   requestId: 128,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { LATE_ARRIVAL } from "../branch";
 import { i18nTextSchema, ticketStatusSchema } from "./queue-views";
 import { TEXT_MAX } from "./answer-text";
@@ -36,7 +37,7 @@ export const slotsResponse = z.object({
     .string()
     .max(TEXT_MAX.day)
     .describe("The last local day that takes bookings (the horizon)"),
-  slots: z.array(slotSchema),
+  slots: listOf(LIST_MAX.slots, slotSchema),
 });
 export type SlotsDto = z.infer<typeof slotsResponse>;
 

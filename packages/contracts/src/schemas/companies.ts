@@ -1,5 +1,6 @@
 import { codedPattern } from "../error-detail";
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { COMPANY_STATUSES } from "../company";
 import { languageSchema } from "./queue-views";
 import { patternBound, TEXT_MAX } from "./answer-text";
@@ -36,7 +37,7 @@ export const companySchema = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   urls: z.object({ admin: z.string().max(TEXT_MAX.path), login: z.string().max(TEXT_MAX.path) }),
-  provisioning: z.object({ steps: z.array(provisioningStepSchema) }),
+  provisioning: z.object({ steps: listOf(LIST_MAX.provisioningSteps, provisioningStepSchema) }),
 });
 export type CompanyDto = z.infer<typeof companySchema>;
 
@@ -48,7 +49,7 @@ export const provisioningFailureSchema = z.object({
   error: z.string().max(TEXT_MAX.error),
   attempts: z.number(),
   createdAt: z.date(),
-  steps: z.array(provisioningStepSchema),
+  steps: listOf(LIST_MAX.provisioningSteps, provisioningStepSchema),
 });
 export type ProvisioningFailureDto = z.infer<typeof provisioningFailureSchema>;
 

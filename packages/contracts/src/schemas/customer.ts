@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { i18nTextSchema, ticketSourceSchema, ticketStatusSchema } from "./queue-views";
 import { TEXT_MAX } from "./answer-text";
 
@@ -31,9 +32,13 @@ export const myTicketSchema = z.object({
 export type MyTicketDto = z.infer<typeof myTicketSchema>;
 
 export const myTicketsResponse = z.object({
-  active: z.array(myTicketSchema).describe("In a line now: waiting, called or being served"),
-  booked: z.array(myTicketSchema).describe("Booked times not yet checked in"),
-  history: z.array(myTicketSchema).describe("Finished, cancelled or missed, newest first"),
+  active: listOf(LIST_MAX.myTickets, myTicketSchema).describe(
+    "In a line now: waiting, called or being served",
+  ),
+  booked: listOf(LIST_MAX.myTickets, myTicketSchema).describe("Booked times not yet checked in"),
+  history: listOf(LIST_MAX.myTickets, myTicketSchema).describe(
+    "Finished, cancelled or missed, newest first",
+  ),
   totals: z.object({ active: z.number(), booked: z.number(), history: z.number() }),
 });
 export type MyTicketsDto = z.infer<typeof myTicketsResponse>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { DEVICE_KIND, DEVICE_KINDS, DEVICE_STATUS } from "../device";
 import { i18nTextSchema } from "./queue-views";
 import { TEXT_MAX } from "./answer-text";
@@ -68,7 +69,8 @@ export const deviceMeSchema = z.object({
     logoUrl: z.string().max(TEXT_MAX.path).nullable(),
     primaryColor: z.string().max(TEXT_MAX.color).nullable(),
   }),
-  services: z.array(
+  services: listOf(
+    LIST_MAX.services,
     z.object({
       id: z.string().max(TEXT_MAX.id),
       letter: z.string().max(TEXT_MAX.letter),

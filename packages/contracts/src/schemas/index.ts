@@ -15,3 +15,4 @@ export * from "./form-fields";
 export * from "./branch-bodies";
 export * from "./setup-bodies";
 export * from "./answer-text";
+export * from "./answer-lists";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { API_KEY_RATE_LIMIT, API_KEY_SCOPES, WEBHOOK_EVENTS } from "../integrations";
 import { TEXT_MAX } from "./answer-text";
 
@@ -12,8 +13,7 @@ export const createApiKeyBody = z.strictObject({
     .trim()
     .min(1, "Give the key a name, e.g. the system that will use it.")
     .max(80, "Use at most 80 characters."),
-  scopes: z
-    .array(apiKeyScopeSchema)
+  scopes: listOf(LIST_MAX.scopes, apiKeyScopeSchema)
     .min(1, "Choose at least one thing the key may do.")
     .max(API_KEY_SCOPES.length)
     .transform((list) => [...new Set(list)]),
@@ -29,7 +29,7 @@ export const apiKeySchema = z.object({
   id: z.string().max(TEXT_MAX.id),
   name: z.string().max(TEXT_MAX.name),
   prefix: z.string().max(TEXT_MAX.word).describe("The key's public part: keys start eqk_{prefix}_"),
-  scopes: z.array(apiKeyScopeSchema),
+  scopes: listOf(LIST_MAX.scopes, apiKeyScopeSchema),
   rateLimitPerMinute: z.number().int(),
   createdAt: z.date(),
   lastUsedAt: z.date().nullable(),
@@ -77,7 +77,7 @@ export const webhookSchema = z.object({
   id: z.string().max(TEXT_MAX.id),
   url: z.string().max(TEXT_MAX.url),
   description: z.string().max(TEXT_MAX.description),
-  eventTypes: z.array(webhookEventsSchema),
+  eventTypes: listOf(LIST_MAX.events, webhookEventsSchema),
   status: z.enum(["ACTIVE", "PAUSED", "DISABLED"]),
   pausedReason: z
     .string()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { SCREEN_LANGUAGES } from "../language";
 import { i18nTextSchema } from "./queue-views";
 import { TEXT_MAX } from "./answer-text";
@@ -45,12 +46,12 @@ export const kioskSnapshotSchema = z.object({
     timeZone: z.string().max(TEXT_MAX.timeZone),
   }),
   settings: z.object({
-    languages: z.array(z.enum(SCREEN_LANGUAGES)),
+    languages: listOf(LIST_MAX.languages, z.enum(SCREEN_LANGUAGES)),
     autoPrint: z.boolean(),
     idleResetSeconds: z.number(),
     offlineIssuing: z.boolean().describe("Issue from reserved numbers while the server is away"),
   }),
-  services: z.array(kioskServiceSchema),
+  services: listOf(LIST_MAX.services, kioskServiceSchema),
   at: z.date(),
 });
 
@@ -104,24 +105,26 @@ export const offlineBlockSchema = z.object({
     .string()
     .max(TEXT_MAX.day)
     .describe("The branch's business day the numbers are for, YYYY-MM-DD"),
-  ranges: z.array(
+  ranges: listOf(
+    LIST_MAX.services,
     z.object({
       series: z.string().max(TEXT_MAX.letter),
-      serviceIds: z
-        .array(z.string().max(TEXT_MAX.id))
-        .describe("The kiosk's services numbered in this series"),
+      serviceIds: listOf(LIST_MAX.services, z.string().max(TEXT_MAX.id)).describe(
+        "The kiosk's services numbered in this series",
+      ),
       from: z.number().int(),
       to: z.number().int(),
-      proof: z.string().max(TEXT_MAX.code).describe("Send back with each ticket from this range"),
-      tokens: z
-        .array(z.string().max(TEXT_MAX.token))
-        .describe("The tracking token of each number, from `from` on"),
+      proof: z.string().max(TEXT_MAX.proof).describe("Send back with each ticket from this range"),
+      tokens: listOf(LIST_MAX.offlineTokens, z.string().max(TEXT_MAX.token)).describe(
+        "The tracking token of each number, from `from` on",
+      ),
     }),
   ),
 });
 
 export const offlineSyncResultSchema = z.object({
-  results: z.array(
+  results: listOf(
+    LIST_MAX.offlineResults,
     z.object({
       series: z.string().max(TEXT_MAX.letter),
       number: z.number(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { NOTIFICATION_TRIGGERS } from "../notifications";
 import { TEXT_MAX } from "./answer-text";
 
@@ -13,8 +14,9 @@ const template = () => z.string().max(TEXT_MAX.template);
 const texts = z.object({ uz: template(), ru: template(), en: template() });
 
 export const notificationSettingsSchema = z.object({
-  placeholders: z.array(z.string().max(TEXT_MAX.word)),
-  templates: z.array(
+  placeholders: listOf(LIST_MAX.placeholders, z.string().max(TEXT_MAX.word)),
+  templates: listOf(
+    LIST_MAX.triggers,
     z.object({
       trigger: notificationTriggerSchema,
       defaults: texts,

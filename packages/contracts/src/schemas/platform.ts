@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { OUTBOX_STATUSES } from "../outbox";
 import { TEXT_MAX } from "./answer-text";
 
@@ -23,7 +24,12 @@ export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
 /** A page of a Super Admin's list: its items and where it stands in the whole. */
 const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+  z.object({
+    items: listOf(LIST_MAX.page, item),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+  });
 
 export const auditPageResponse = pageOf(auditEntrySchema);
 
@@ -53,7 +59,7 @@ export type OutboxMessageDto = z.infer<typeof outboxMessageSchema>;
 /** Whether the platform can send at all, and over which channels. */
 export const outboxDeliverySchema = z.object({
   configured: z.boolean(),
-  channels: z.array(z.string().max(TEXT_MAX.word)),
+  channels: listOf(LIST_MAX.channels, z.string().max(TEXT_MAX.word)),
 });
 export type OutboxDeliveryDto = z.infer<typeof outboxDeliverySchema>;
 
@@ -74,20 +80,21 @@ export const figuresResponse = z.object({
   }),
   tickets: z.object({
     from: z.string().max(TEXT_MAX.day),
-    days: z
-      .array(z.object({ day: z.string().max(TEXT_MAX.day), tickets: n, served: n }))
-      .describe("Per branch-local day: tickets taken (into the line or booked) and served"),
-    unreadCompanies: z
-      .array(
-        z.object({ companyId: z.string().max(TEXT_MAX.id), slug: z.string().max(TEXT_MAX.slug) }),
-      )
-      .describe("Companies whose figures could not be read (a schema that failed to migrate)"),
+    days: listOf(
+      LIST_MAX.figureDays,
+      z.object({ day: z.string().max(TEXT_MAX.day), tickets: n, served: n }),
+    ).describe("Per branch-local day: tickets taken (into the line or booked) and served"),
+    unreadCompanies: listOf(
+      LIST_MAX.unreadCompanies,
+      z.object({ companyId: z.string().max(TEXT_MAX.id), slug: z.string().max(TEXT_MAX.slug) }),
+    ).describe("Companies whose figures could not be read (a schema that failed to migrate)"),
   }),
   devices: z.object({
     paired: kinds,
     online: kinds.describe("Paired devices with a live connection now"),
   }),
-  outbox: z.array(
+  outbox: listOf(
+    LIST_MAX.channels,
     z.object({
       channel: z.string().max(TEXT_MAX.word),
       pending: n,

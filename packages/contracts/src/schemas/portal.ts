@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { EXCEPTION_KINDS } from "../branch";
 import { i18nTextSchema } from "./queue-views";
 import { dayHoursSchema, i18nPartialSchema } from "./setup";
@@ -24,7 +25,9 @@ export const directoryCompanySchema = z.object({
 });
 export type DirectoryCompanyDto = z.infer<typeof directoryCompanySchema>;
 
-export const directoryResponse = z.object({ items: z.array(directoryCompanySchema) });
+export const directoryResponse = z.object({
+  items: listOf(LIST_MAX.directory, directoryCompanySchema),
+});
 export type DirectoryDto = z.infer<typeof directoryResponse>;
 
 /** A day's opening: hours, or closed (with the reason when an exception says so). */
@@ -53,7 +56,9 @@ export const publicBranchSchema = z.object({
     .nullable()
     .describe("Why the branch is not taking customers now"),
   today: dayOpeningSchema,
-  week: z.array(dayOpeningSchema).describe("Today and the six days after, in local time"),
+  week: listOf(LIST_MAX.week, dayOpeningSchema).describe(
+    "Today and the six days after, in local time",
+  ),
 });
 export type PublicBranchDto = z.infer<typeof publicBranchSchema>;
 
@@ -70,7 +75,7 @@ export type PublicCompanyDto = z.infer<typeof publicCompanySchema>;
 
 export const portalCompanyResponse = z.object({
   company: publicCompanySchema,
-  branches: z.array(publicBranchSchema),
+  branches: listOf(LIST_MAX.branches, publicBranchSchema),
 });
 export type PortalCompanyPageDto = z.infer<typeof portalCompanyResponse>;
 
@@ -97,7 +102,7 @@ export type ServiceLineDto = z.infer<typeof serviceLineSchema>;
 export const portalBranchResponse = z.object({
   company: publicCompanySchema,
   branch: publicBranchSchema,
-  services: z.array(serviceLineSchema),
+  services: listOf(LIST_MAX.services, serviceLineSchema),
 });
 export type PortalBranchPageDto = z.infer<typeof portalBranchResponse>;
 

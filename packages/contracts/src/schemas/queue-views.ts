@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { LANGUAGES } from "../language";
 import { OPERATOR_STATUS, STAFF_ROLE } from "../staff";
 import {
@@ -64,7 +65,10 @@ export const sessionSchema = z.object({
 });
 export type SessionDto = z.infer<typeof sessionSchema>;
 
-export const waitingListSchema = z.object({ total: z.number(), items: z.array(staffTicketSchema) });
+export const waitingListSchema = z.object({
+  total: z.number(),
+  items: listOf(LIST_MAX.waiting, staffTicketSchema),
+});
 export type WaitingListDto = z.infer<typeof waitingListSchema>;
 
 export const workplaceSchema = z.object({
@@ -83,7 +87,8 @@ export const workplaceSchema = z.object({
       noShowGraceSeconds: z.number(),
     })
     .nullable(),
-  services: z.array(
+  services: listOf(
+    LIST_MAX.services,
     z.object({
       id: z.string().max(TEXT_MAX.id),
       name: i18nTextSchema,
@@ -133,7 +138,8 @@ export const displaySnapshotSchema = z.object({
     /** Branding colour "#RRGGBB", or null: the board then keeps its own colours. */
     primaryColor: z.string().max(TEXT_MAX.color).nullable(),
   }),
-  services: z.array(
+  services: listOf(
+    LIST_MAX.services,
     z.object({
       id: z.string().max(TEXT_MAX.id),
       name: i18nTextSchema,
@@ -141,7 +147,7 @@ export const displaySnapshotSchema = z.object({
       waiting: z.number(),
     }),
   ),
-  calls: z.array(displayCallSchema),
+  calls: listOf(LIST_MAX.recentCalls, displayCallSchema),
   at: z.date(),
 });
 export type DisplaySnapshotDto = z.infer<typeof displaySnapshotSchema>;
@@ -173,7 +179,8 @@ export type TrackingDto = z.infer<typeof trackingSchema>;
 /** What a counter screen needs to know about its branch: counters, services, colleagues. */
 export const branchDirectorySchema = z.object({
   branch: z.object({ id: z.string().max(TEXT_MAX.id), name: i18nTextSchema }).nullable(),
-  counters: z.array(
+  counters: listOf(
+    LIST_MAX.countersPerBranch,
     z.object({
       id: z.string().max(TEXT_MAX.id),
       number: z.number(),
@@ -183,20 +190,22 @@ export const branchDirectorySchema = z.object({
         .nullable(),
     }),
   ),
-  services: z.array(
+  services: listOf(
+    LIST_MAX.services,
     z.object({
       id: z.string().max(TEXT_MAX.id),
       name: i18nTextSchema,
       letter: z.string().max(TEXT_MAX.letter),
     }),
   ),
-  operators: z.array(
+  operators: listOf(
+    LIST_MAX.staff,
     z.object({
       id: z.string().max(TEXT_MAX.id),
       name: z.string().max(TEXT_MAX.name),
       status: operatorStatusSchema,
       counterNumber: z.number().nullable(),
-      serviceIds: z.array(z.string().max(TEXT_MAX.id)),
+      serviceIds: listOf(LIST_MAX.staffServices, z.string().max(TEXT_MAX.id)),
     }),
   ),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { i18nTextSchema, ticketSourceSchema } from "./queue-views";
 import { TEXT_MAX } from "./answer-text";
 
@@ -27,12 +28,13 @@ const kpis = {
 export const reportResponse = z.object({
   range: z.object({ from: z.string().max(TEXT_MAX.day), to: z.string().max(TEXT_MAX.day) }),
   totals: z.object(kpis),
-  bySource: z.array(z.object({ source: ticketSourceSchema, ...kpis })),
-  wait: z.object({ count: n, p50: nn, p90: nn, p95: nn, histogram: z.array(n) }),
-  service: z.object({ count: n, p50: nn, p90: nn, histogram: z.array(n) }),
-  daily: z.array(z.object({ day: z.string().max(TEXT_MAX.day), ...kpis })),
-  heatmap: z.array(z.object({ weekday: n, hour: n, entered: n, served: n })),
-  operators: z.array(
+  bySource: listOf(LIST_MAX.sources, z.object({ source: ticketSourceSchema, ...kpis })),
+  wait: z.object({ count: n, p50: nn, p90: nn, p95: nn, histogram: listOf(LIST_MAX.histogram, n) }),
+  service: z.object({ count: n, p50: nn, p90: nn, histogram: listOf(LIST_MAX.histogram, n) }),
+  daily: listOf(LIST_MAX.days, z.object({ day: z.string().max(TEXT_MAX.day), ...kpis })),
+  heatmap: listOf(LIST_MAX.heatmap, z.object({ weekday: n, hour: n, entered: n, served: n })),
+  operators: listOf(
+    LIST_MAX.staff,
     z.object({
       operatorId: z.string().max(TEXT_MAX.id),
       name: z.string().max(TEXT_MAX.name),
@@ -46,14 +48,16 @@ export const reportResponse = z.object({
       awaySeconds: n,
     }),
   ),
-  branches: z.array(
+  branches: listOf(
+    LIST_MAX.branches,
     z.object({ branchId: z.string().max(TEXT_MAX.id), name: i18nTextSchema, ...kpis }),
   ),
   ratings: z.object({
     count: n,
     average: nn,
-    distribution: z.array(z.object({ stars: n, count: n })),
-    comments: z.array(
+    distribution: listOf(LIST_MAX.stars, z.object({ stars: n, count: n })),
+    comments: listOf(
+      LIST_MAX.comments,
       z.object({
         stars: n,
         comment: z.string().max(TEXT_MAX.comment),
@@ -80,12 +84,14 @@ export type ReportDto = z.infer<typeof reportResponse>;
 /** The live floor: each branch's lines and who is at which counter now. */
 export const floorResponse = z.object({
   at: z.date(),
-  branches: z.array(
+  branches: listOf(
+    LIST_MAX.branches,
     z.object({
       id: z.string().max(TEXT_MAX.id),
       name: i18nTextSchema,
       timeZone: z.string().max(TEXT_MAX.timeZone),
-      services: z.array(
+      services: listOf(
+        LIST_MAX.services,
         z.object({
           id: z.string().max(TEXT_MAX.id),
           name: i18nTextSchema,
@@ -99,7 +105,8 @@ export const floorResponse = z.object({
           overTarget: z.boolean(),
         }),
       ),
-      operators: z.array(
+      operators: listOf(
+        LIST_MAX.staff,
         z.object({
           staffId: z.string().max(TEXT_MAX.id),
           name: z.string().max(TEXT_MAX.name),
@@ -125,7 +132,8 @@ export const staffingResponse = z.object({
   targetSeconds: n,
   targetFrom: z.enum(["request", "service", "default"]),
   handleSeconds: nn.describe("Mean measured service time over the range"),
-  intervals: z.array(
+  intervals: listOf(
+    LIST_MAX.intervals,
     z.object({
       start: z.string().max(TEXT_MAX.time).describe("Local start of the 15-minute interval, HH:MM"),
       arrivals: n.describe("People entering the line in the interval, average per day"),

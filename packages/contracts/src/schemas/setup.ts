@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { BRANCH_STATUSES, EXCEPTION_KINDS, LATE_ARRIVAL, NUMBER_SCHEME } from "../branch";
 import { CHECKLIST_KEYS, COMPANY_STATUSES } from "../company";
 import { STAFF_ROLES } from "../staff";
@@ -25,7 +26,7 @@ export const timeRangeSchema = z.object({
 export const dayHoursSchema = z.object({
   open: z.string().max(TEXT_MAX.time),
   close: z.string().max(TEXT_MAX.time),
-  breaks: z.array(timeRangeSchema),
+  breaks: listOf(LIST_MAX.breaks, timeRangeSchema),
 });
 /** ISO weekdays "1" (Monday) … "7" (Sunday) → hours; a missing day is closed. */
 export const weeklyHoursSchema = z.record(z.string(), dayHoursSchema);
@@ -103,7 +104,7 @@ export const serviceSchema = z.object({
   onlineBooking: z.boolean(),
   showOnKiosk: z.boolean(),
   active: z.boolean(),
-  branches: z.array(serviceAssignmentSchema),
+  branches: listOf(LIST_MAX.branches, serviceAssignmentSchema),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -131,8 +132,8 @@ export const staffSchema = z.object({
   lastLoginAt: z.date().nullable(),
   branchId: z.string().max(TEXT_MAX.id).nullable(),
   counterId: z.string().max(TEXT_MAX.id).nullable(),
-  serviceIds: z.array(z.string().max(TEXT_MAX.id)),
-  branchIds: z.array(z.string().max(TEXT_MAX.id)),
+  serviceIds: listOf(LIST_MAX.staffServices, z.string().max(TEXT_MAX.id)),
+  branchIds: listOf(LIST_MAX.staffBranches, z.string().max(TEXT_MAX.id)),
   weeklySchedule: weeklyHoursSchema,
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -172,7 +173,7 @@ export const overviewSchema = z.object({
     operators: z.number(),
     pairedDevices: z.number(),
   }),
-  checklist: z.array(checklistItemSchema),
+  checklist: listOf(LIST_MAX.checklist, checklistItemSchema),
   canRequestActivation: z.boolean(),
 });
 export type OverviewDto = z.infer<typeof overviewSchema>;
@@ -212,7 +213,8 @@ export const staffProfileSchema = z.object({
       active: z.boolean(),
     })
     .nullable(),
-  services: z.array(
+  services: listOf(
+    LIST_MAX.services,
     z.object({
       id: z.string().max(TEXT_MAX.id),
       letter: z.string().max(TEXT_MAX.letter),
@@ -221,7 +223,7 @@ export const staffProfileSchema = z.object({
       active: z.boolean(),
     }),
   ),
-  managedBranches: z.array(profileBranchSchema),
+  managedBranches: listOf(LIST_MAX.branches, profileBranchSchema),
   weeklySchedule: weeklyHoursSchema,
   company: brandingSchema.extend({ slug: z.string().max(TEXT_MAX.slug) }),
 });

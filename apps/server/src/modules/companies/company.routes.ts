@@ -26,7 +26,7 @@ import {
   updateCompany,
   type StatusAction,
 } from "./company.service";
-import { TEXT_MAX } from "@equeue/contracts/schemas";
+import { TEXT_MAX, LIST_MAX, listOf } from "@equeue/contracts/schemas";
 
 const tags = ["companies"];
 
@@ -170,7 +170,9 @@ export const companyRoutes =
         schema: {
           tags,
           summary: "Failed create attempts",
-          response: { 200: z.object({ items: z.array(provisioningFailureSchema) }) },
+          response: {
+            200: z.object({ items: listOf(LIST_MAX.failures, provisioningFailureSchema) }),
+          },
         },
       },
       async () => {
