@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Updateable } from "kysely";
 import type { BranchExceptionsTable, BranchesTable, Database } from "../../db/tables";
-import { LIST_MAX, listOf } from "@equeue/contracts/schemas";
+import { LIST_MAX } from "@equeue/contracts/schemas";
 
 type Q = Kysely<Database>;
 
