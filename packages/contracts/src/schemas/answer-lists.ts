@@ -17,7 +17,6 @@ export const COMPANY_CAPS = {
   countersPerBranch: 999,
   devices: 2000,
   staff: 10_000,
-  apiKeys: 50,
   webhooks: 20,
 } as const;
 
@@ -42,6 +41,8 @@ export const LIST_MAX = {
   /** The newest rating comments a report shows, a webhook's newest deliveries. */
   comments: 50,
   deliveries: 100,
+  /** A company's API keys, newest first (the list's limit). */
+  apiKeys: 200,
   /** A branch's exceptions in the asked range: the earliest 1,000 days (one per day). */
   exceptions: 1000,
   /** A waiting list's first tickets (its `total` counts them all). */
