@@ -4,8 +4,10 @@
  * A bound covers every input it names, so it is the largest of them.
  */
 export const TEXT_MAX = {
-  /** Row ids are uuids. */
+  /** Row ids are uuids (or a counter's digits). */
   id: 36,
+  /** A call on a board: its ticket's uuid, recall count and call time (`<uuid>:<n>:<ms>`). */
+  callId: 80,
   /** An audit row's target: an id or a company slug. */
   targetId: 63,
   /** A company's slug (a DNS label, 40 on input) or a branch's (40). */

@@ -114,7 +114,7 @@ export type WorkplaceDto = z.infer<typeof workplaceSchema>;
 
 /** One call as a display board shows it: no names, no phones. */
 export const displayCallSchema = z.object({
-  id: z.string().max(TEXT_MAX.id),
+  id: z.string().max(TEXT_MAX.callId),
   label: z.string().max(TEXT_MAX.label),
   counterNumber: z.number(),
   serviceName: i18nTextSchema,
