@@ -30,8 +30,10 @@ export const TEXT_MAX = {
   address: 300,
   /** A company's description (1000), a translated text's longest input (a description). */
   description: 1000,
-  /** A webhook endpoint's or API key's description (200), an exception's or outcome's note (200). */
+  /** A webhook endpoint's description (200), an exception's note (200). */
   note: 200,
+  /** What the operator noted on finishing or transferring a ticket (1000). */
+  outcomeNote: 1000,
   /** A short code word (a status, role, channel, action, event type, step). */
   word: 64,
   /** `#RRGGBB`. */

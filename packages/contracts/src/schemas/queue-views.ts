@@ -48,7 +48,7 @@ export const staffTicketSchema = z.object({
   recallCount: z.number(),
   customerName: z.string().max(TEXT_MAX.personName).nullable(),
   customerPhone: z.string().max(TEXT_MAX.phone).nullable(),
-  outcomeNote: z.string().max(TEXT_MAX.note).nullable(),
+  outcomeNote: z.string().max(TEXT_MAX.outcomeNote).nullable(),
   transferredFrom: z.string().max(TEXT_MAX.id).nullable(),
   /** For the printed QR code / tracking link. */
   trackingToken: z.string().max(TEXT_MAX.token),
