@@ -49,6 +49,8 @@ import { apiKeyRoutes } from "./modules/api-keys";
 import { webhookRoutes } from "./modules/webhooks/webhook.routes";
 import { slotFeedRoutes } from "./modules/slot-feed/slot-feed.routes";
 import { publicApiRoutes, v1OpenApi } from "./modules/public-api";
+import { installClientRateLimit } from "./modules/access";
+import { installCors } from "./shared/http/cors";
 import { installErrorHandling } from "./shared/http/error-handler";
 import { onClientError, onFrameworkError } from "./shared/http/framework-errors";
 import { installInputHygiene, markOptionalBodies } from "./shared/http/input-hygiene";
@@ -105,13 +107,13 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   installErrorHandling(app);
   installInputHygiene(app);
   boundPathParams(app);
-  // Operations with a per-client limit ("GET /api/…"): their answers carry its headers.
-  const limited = new Set<string>();
-  app.addHook("onRoute", (route) => {
-    if (!route.config || !("rateLimit" in route.config) || !route.config.rateLimit) return;
-    const path = route.url.replace(/:(\w+)/g, "{$1}");
-    for (const method of [route.method].flat()) limited.add(`${method} ${path}`);
-  });
+  installCors(app, ctx.publicUrl, ctx.config.BASE_DOMAIN);
+  if (ctx.config.RATE_LIMIT_ENABLED) {
+    installClientRateLimit(app, {
+      perCaller: ctx.config.RATE_LIMIT_PER_CALLER_PER_MINUTE,
+      perAddress: ctx.config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    });
+  }
   // JSON only: a text body is refused with 415 rather than handed to a schema as a string.
   app.removeContentTypeParser("text/plain");
   app.addHook("onSend", async (request, reply) => {
@@ -177,7 +179,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () =>
-    platformOpenApi(app.swagger(), ctx.publicUrl, limited),
+    platformOpenApi(app.swagger(), ctx.publicUrl),
   );
   // The integrators' document: the /api/v1 operations alone, with their refusals and limits.
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () =>

@@ -36,8 +36,10 @@ describe("HTTP basics", () => {
       if (!s || typeof s !== "object") return;
       const o = s as Json;
       if (o.type === "integer" && !o.format) problems.push(`${where}: integer without format`);
-      if (o.type === "string" && o.format === "uuid" && !o.maxLength)
-        problems.push(`${where}: uuid without maxLength`);
+      if (o.type === "string" && o.maxLength === undefined && !o.enum && o.const === undefined)
+        problems.push(`${where}: string without maxLength`);
+      if (o.type === "array" && o.maxItems === undefined)
+        problems.push(`${where}: array without maxItems`);
       for (const [k, v] of Object.entries(o)) walk(`${where}.${k}`, v);
     };
     for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Json>>)) {
@@ -50,6 +52,12 @@ describe("HTTP basics", () => {
         const security = (op.security ?? doc.security) as Json[];
         if (!security?.length) problems.push(`${at}: security neither named nor anonymous ({})`);
         if (!(op.responses as Json)["500"]) problems.push(`${at}: no 500`);
+        for (const [code, r] of Object.entries(op.responses as Record<string, Json>)) {
+          const headers = (r.headers ?? {}) as Json;
+          if (!headers["Access-Control-Allow-Origin"]) problems.push(`${at} ${code}: no CORS`);
+          if (/^[24]/.test(code) && !headers["X-RateLimit-Limit"])
+            problems.push(`${at} ${code}: no X-RateLimit-*`);
+        }
         for (const param of (op.parameters as Json[] | undefined) ?? []) {
           const schema = param.schema as Json;
           if (param.in === "path" && !schema.maxLength && !schema.enum)

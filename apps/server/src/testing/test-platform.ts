@@ -55,6 +55,7 @@ export async function createTestPlatform(
     SUPER_ADMIN_PASSWORD: SUPER_ADMIN.password,
     PUBLIC_URL: "http://localhost:3000",
     LOGIN_RATE_LIMIT_PER_MINUTE: "10000",
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "100000",
     ...(databaseUrl && { DATABASE_URL: databaseUrl }),
     ...env,
   });

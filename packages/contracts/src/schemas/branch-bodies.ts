@@ -1,5 +1,6 @@
 import { codedPattern } from "../error-detail";
 import { z } from "zod";
+import { patternBound } from "./answer-text";
 import { LATE_ARRIVAL, NUMBER_SCHEME } from "../branch";
 import {
   i18nPartial,
@@ -34,7 +35,7 @@ export const branchCodeSchema = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Za-z]{2,5}$/, "Use 2–5 Latin letters, e.g. TSH.")
-  .meta({ description: "2–5 Latin letters, any case; stored in capitals." });
+  .meta({ description: "2–5 Latin letters, any case; stored in capitals.", ...patternBound(5) });
 
 const settingsFields = {
   numberScheme: z.enum(NUMBER_SCHEME, "Choose BY_SOURCE (K-001, O-001) or BY_SERVICE."),
@@ -123,6 +124,7 @@ export type BranchInput = Required<z.input<typeof updateBranchBody>>;
 export const isoDay = z
   .string()
   .regex(codedPattern(/^\d{4}-\d{2}-\d{2}$/, "invalid_date"), "Use a date like 2026-03-21.")
+  .meta(patternBound(10))
   .refine(
     (d) => {
       const t = new Date(`${d}T00:00:00Z`);

@@ -1,7 +1,9 @@
 import { codedPattern } from "../error-detail";
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { COMPANY_STATUSES } from "../company";
 import { languageSchema } from "./queue-views";
+import { patternBound, TEXT_MAX } from "./answer-text";
 
 /** What the Super Admin's panel reads about companies (`/api/platform/companies`, …). */
 
@@ -9,45 +11,45 @@ export const companyStatusSchema = z.enum(COMPANY_STATUSES);
 
 /** One step of creating a company's schema and first admin, with how long it took. */
 export const provisioningStepSchema = z.object({
-  key: z.string(),
+  key: z.string().max(TEXT_MAX.word),
   status: z.enum(["done", "failed", "skipped"]),
   ms: z.number(),
-  error: z.string().optional(),
+  error: z.string().max(TEXT_MAX.error).optional(),
 });
 export type ProvisioningStepDto = z.infer<typeof provisioningStepSchema>;
 
 export const companySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  slug: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  name: z.string().max(TEXT_MAX.name),
+  slug: z.string().max(TEXT_MAX.slug),
   status: companyStatusSchema,
-  adminEmail: z.string(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  description: z.string().nullable(),
+  adminEmail: z.string().max(TEXT_MAX.email),
+  phone: z.string().max(TEXT_MAX.phone).nullable(),
+  address: z.string().max(TEXT_MAX.address).nullable(),
+  description: z.string().max(TEXT_MAX.description).nullable(),
   defaultLanguage: languageSchema,
-  logoId: z.string().nullable(),
-  logoUrl: z.string().nullable(),
+  logoId: z.string().max(TEXT_MAX.id).nullable(),
+  logoUrl: z.string().max(TEXT_MAX.path).nullable(),
   schemaVersion: z.number(),
-  migrationError: z.string().nullable(),
+  migrationError: z.string().max(TEXT_MAX.error).nullable(),
   readyRequestedAt: z.date().nullable(),
   activatedAt: z.date().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
-  urls: z.object({ admin: z.string(), login: z.string() }),
-  provisioning: z.object({ steps: z.array(provisioningStepSchema) }),
+  urls: z.object({ admin: z.string().max(TEXT_MAX.path), login: z.string().max(TEXT_MAX.path) }),
+  provisioning: z.object({ steps: listOf(LIST_MAX.provisioningSteps, provisioningStepSchema) }),
 });
 export type CompanyDto = z.infer<typeof companySchema>;
 
 /** A company whose creation stopped at a step; the Super Admin may retry it. */
 export const provisioningFailureSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  failedStep: z.string(),
-  error: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  slug: z.string().max(TEXT_MAX.slug),
+  failedStep: z.string().max(TEXT_MAX.word),
+  error: z.string().max(TEXT_MAX.error),
   attempts: z.number(),
   createdAt: z.date(),
-  steps: z.array(provisioningStepSchema),
+  steps: listOf(LIST_MAX.provisioningSteps, provisioningStepSchema),
 });
 export type ProvisioningFailureDto = z.infer<typeof provisioningFailureSchema>;
 
@@ -89,6 +91,7 @@ export const companyFields = {
       codedPattern(/^(\+?[0-9][0-9 ()-]{6,19})?$/, "invalid_phone"),
       "Enter a phone number like +998 71 200 00 00.",
     )
+    .meta(patternBound(21))
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional(),
@@ -106,7 +109,7 @@ export const updateCompanyBody = z
     ...companyFields,
     defaultLanguage: languageSchema.optional(),
     // Accepted only to explain that it cannot change.
-    slug: z.string().optional(),
+    slug: z.string().max(TEXT_MAX.slug).optional(),
   })
   .partial();
 /** A company's edit: any of its fields but the slug, which never changes. */

@@ -1,6 +1,7 @@
 import { codedPattern } from "../error-detail";
 import { z } from "zod";
 import { SCREEN_LANGUAGES } from "../language";
+import { patternBound } from "./answer-text";
 
 /** Form fields that several set-up bodies share; the server validates with them. */
 
@@ -42,6 +43,7 @@ export const phoneSchema = z
     codedPattern(/^(\+?[0-9][0-9 ()-]{6,19})?$/, "invalid_phone"),
     "Enter a phone number like +998 71 200 00 00.",
   )
+  .meta(patternBound(21))
   .transform((v) => (v === "" ? null : v))
   .nullable();
 
@@ -94,7 +96,8 @@ export const timeOfDay = z
   .regex(
     codedPattern(/^([01]\d|2[0-3]):[0-5]\d$/, "invalid_time"),
     "Use a 24-hour time like 09:00.",
-  );
+  )
+  .meta(patternBound(5));
 
 /** Minutes since midnight of an "HH:MM" (or "HH:MM:SS") time. */
 export const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));

@@ -14,3 +14,5 @@ export * from "./integrations";
 export * from "./form-fields";
 export * from "./branch-bodies";
 export * from "./setup-bodies";
+export * from "./answer-text";
+export * from "./answer-lists";

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { API_KEY_RATE_LIMIT, API_KEY_SCOPES, WEBHOOK_EVENTS } from "../integrations";
+import { TEXT_MAX } from "./answer-text";
 
 /** A company admin's integrations: API keys and webhook endpoints, with their deliveries. */
 
@@ -11,8 +13,7 @@ export const createApiKeyBody = z.strictObject({
     .trim()
     .min(1, "Give the key a name, e.g. the system that will use it.")
     .max(80, "Use at most 80 characters."),
-  scopes: z
-    .array(apiKeyScopeSchema)
+  scopes: listOf(LIST_MAX.scopes, apiKeyScopeSchema)
     .min(1, "Choose at least one thing the key may do.")
     .max(API_KEY_SCOPES.length)
     .transform((list) => [...new Set(list)]),
@@ -25,10 +26,10 @@ export const createApiKeyBody = z.strictObject({
 });
 
 export const apiKeySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string().describe("The key's public part: keys start eqk_{prefix}_"),
-  scopes: z.array(apiKeyScopeSchema),
+  id: z.string().max(TEXT_MAX.id),
+  name: z.string().max(TEXT_MAX.name),
+  prefix: z.string().max(TEXT_MAX.word).describe("The key's public part: keys start eqk_{prefix}_"),
+  scopes: listOf(LIST_MAX.scopes, apiKeyScopeSchema),
   rateLimitPerMinute: z.number().int(),
   createdAt: z.date(),
   lastUsedAt: z.date().nullable(),
@@ -37,7 +38,10 @@ export const apiKeySchema = z.object({
 
 export const createdApiKeySchema = z.object({
   key: apiKeySchema,
-  secret: z.string().describe("The whole key. Shown this once: it is stored only as a hash."),
+  secret: z
+    .string()
+    .max(TEXT_MAX.secret)
+    .describe("The whole key. Shown this once: it is stored only as a hash."),
 });
 
 export type ApiKeyDto = z.infer<typeof apiKeySchema>;
@@ -70,13 +74,14 @@ export const updateWebhookBody = z.strictObject({
 });
 
 export const webhookSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  description: z.string(),
-  eventTypes: z.array(webhookEventsSchema),
+  id: z.string().max(TEXT_MAX.id),
+  url: z.string().max(TEXT_MAX.url),
+  description: z.string().max(TEXT_MAX.description),
+  eventTypes: listOf(LIST_MAX.events, webhookEventsSchema),
   status: z.enum(["ACTIVE", "PAUSED", "DISABLED"]),
   pausedReason: z
     .string()
+    .max(TEXT_MAX.error)
     .nullable()
     .describe("The error that paused it after repeated failures; null when an admin paused it"),
   consecutiveFailures: z.number(),
@@ -85,18 +90,21 @@ export const webhookSchema = z.object({
 
 export const createdWebhookSchema = z.object({
   endpoint: webhookSchema,
-  secret: z.string().describe("The signing secret (HMAC-SHA256). Shown this once."),
+  secret: z
+    .string()
+    .max(TEXT_MAX.secret)
+    .describe("The signing secret (HMAC-SHA256). Shown this once."),
 });
 
 export const deliverySchema = z.object({
-  id: z.string(),
-  eventType: z.string(),
-  ticketId: z.string().nullable(),
+  id: z.string().max(TEXT_MAX.id),
+  eventType: z.string().max(TEXT_MAX.word),
+  ticketId: z.string().max(TEXT_MAX.id).nullable(),
   status: z.enum(["PENDING", "DELIVERED", "FAILED"]),
   attempts: z.number(),
   nextAttemptAt: z.date(),
   lastStatusCode: z.number().nullable(),
-  lastError: z.string().nullable(),
+  lastError: z.string().max(TEXT_MAX.error).nullable(),
   createdAt: z.date(),
   deliveredAt: z.date().nullable(),
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { NOTIFICATION_TRIGGERS } from "../notifications";
+import { TEXT_MAX } from "./answer-text";
 
 /**
  * What the web reads about notifications: a company's texts and reminders (admin panel), and
@@ -8,31 +10,38 @@ import { NOTIFICATION_TRIGGERS } from "../notifications";
 
 export const notificationTriggerSchema = z.enum(NOTIFICATION_TRIGGERS);
 
-const texts = z.object({ uz: z.string(), ru: z.string(), en: z.string() });
+const template = () => z.string().max(TEXT_MAX.template);
+const texts = z.object({ uz: template(), ru: template(), en: template() });
 
 export const notificationSettingsSchema = z.object({
-  placeholders: z.array(z.string()),
-  templates: z.array(
+  placeholders: listOf(LIST_MAX.placeholders, z.string().max(TEXT_MAX.word)),
+  templates: listOf(
+    LIST_MAX.triggers,
     z.object({
       trigger: notificationTriggerSchema,
       defaults: texts,
       custom: z.object({
-        uz: z.string().nullable(),
-        ru: z.string().nullable(),
-        en: z.string().nullable(),
+        uz: template().nullable(),
+        ru: template().nullable(),
+        en: template().nullable(),
       }),
     }),
   ),
-  reminders: z.object({ dayBeforeAt: z.string().nullable(), minutesBefore: z.number().nullable() }),
-  quietHours: z.object({ from: z.string(), to: z.string() }).nullable(),
+  reminders: z.object({
+    dayBeforeAt: z.string().max(TEXT_MAX.time).nullable(),
+    minutesBefore: z.number().nullable(),
+  }),
+  quietHours: z
+    .object({ from: z.string().max(TEXT_MAX.time), to: z.string().max(TEXT_MAX.time) })
+    .nullable(),
 });
 export type NotificationSettingsDto = z.infer<typeof notificationSettingsSchema>;
 
 export const previewSchema = z.object({
   /** The text as a customer reads it (Telegram, e-mail), with sample values. */
-  text: z.string(),
+  text: z.string().max(TEXT_MAX.preview),
   /** The text as an SMS sends it (Uzbek apostrophes folded). */
-  sms: z.string(),
+  sms: z.string().max(TEXT_MAX.preview),
   encoding: z.enum(["GSM-7", "UCS-2"]),
   segments: z.number(),
   characters: z.number(),
@@ -68,7 +77,7 @@ export const ticketChannelsResponse = channelsResponse.extend({
 });
 export type TicketChannelsDto = z.infer<typeof ticketChannelsResponse>;
 
-export const pushKeyResponse = z.object({ publicKey: z.string() });
+export const pushKeyResponse = z.object({ publicKey: z.string().max(TEXT_MAX.secret) });
 export type PushKeyDto = z.infer<typeof pushKeyResponse>;
 export const pushSubscribedResponse = z.object({ subscribed: z.literal(true) });
 export type PushSubscribedDto = z.infer<typeof pushSubscribedResponse>;
@@ -78,5 +87,8 @@ export type PushRemovedDto = z.infer<typeof pushRemovedResponse>;
 export const telegramAvailabilityResponse = z.object({ available: z.boolean() });
 export type TelegramAvailabilityDto = z.infer<typeof telegramAvailabilityResponse>;
 /** A one-time t.me deep link that makes the opening chat follow a ticket. */
-export const telegramLinkResponse = z.object({ url: z.string(), expiresAt: z.date() });
+export const telegramLinkResponse = z.object({
+  url: z.string().max(TEXT_MAX.url),
+  expiresAt: z.date(),
+});
 export type TelegramLinkDto = z.infer<typeof telegramLinkResponse>;

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { EXCEPTION_KINDS } from "../branch";
 import { i18nTextSchema } from "./queue-views";
 import { dayHoursSchema, i18nPartialSchema } from "./setup";
+import { TEXT_MAX } from "./answer-text";
 
 /**
  * What the customer portal reads without signing in: the directory of companies, a company's
@@ -15,63 +17,71 @@ export const ratingSummarySchema = z
 
 /** A company card of the public directory (`GET /api/public/companies`). */
 export const directoryCompanySchema = z.object({
-  name: z.string(),
-  slug: z.string(),
-  logoUrl: z.string().nullable(),
-  description: z.string().nullable(),
+  name: z.string().max(TEXT_MAX.name),
+  slug: z.string().max(TEXT_MAX.slug),
+  logoUrl: z.string().max(TEXT_MAX.path).nullable(),
+  description: z.string().max(TEXT_MAX.description).nullable(),
   rating: ratingSummarySchema.describe("Customers' average stars and count"),
 });
 export type DirectoryCompanyDto = z.infer<typeof directoryCompanySchema>;
 
-export const directoryResponse = z.object({ items: z.array(directoryCompanySchema) });
+export const directoryResponse = z.object({
+  items: listOf(LIST_MAX.directory, directoryCompanySchema),
+});
 export type DirectoryDto = z.infer<typeof directoryResponse>;
 
 /** A day's opening: hours, or closed (with the reason when an exception says so). */
 export const dayOpeningSchema = z.object({
-  day: z.string().describe("Local date, YYYY-MM-DD"),
+  day: z.string().max(TEXT_MAX.day).describe("Local date, YYYY-MM-DD"),
   weekday: z.number().int().min(1).max(7),
   hours: dayHoursSchema.nullable().describe("null: closed that day"),
   exception: z.enum(EXCEPTION_KINDS).nullable(),
-  note: z.string().nullable(),
+  note: z.string().max(TEXT_MAX.note).nullable(),
 });
 export type DayOpeningDto = z.infer<typeof dayOpeningSchema>;
 
 export const publicBranchSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  slug: z.string().max(TEXT_MAX.slug),
   name: i18nTextSchema,
   address: i18nPartialSchema,
-  phone: z.string().nullable(),
+  phone: z.string().max(TEXT_MAX.phone).nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
-  timeZone: z.string(),
+  timeZone: z.string().max(TEXT_MAX.timeZone),
   openNow: z.boolean(),
-  closedReason: z.string().nullable().describe("Why the branch is not taking customers now"),
+  closedReason: z
+    .string()
+    .max(TEXT_MAX.message)
+    .nullable()
+    .describe("Why the branch is not taking customers now"),
   today: dayOpeningSchema,
-  week: z.array(dayOpeningSchema).describe("Today and the six days after, in local time"),
+  week: listOf(LIST_MAX.week, dayOpeningSchema).describe(
+    "Today and the six days after, in local time",
+  ),
 });
 export type PublicBranchDto = z.infer<typeof publicBranchSchema>;
 
 export const publicCompanySchema = z.object({
-  name: z.string(),
-  slug: z.string(),
-  logoUrl: z.string().nullable(),
-  description: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  primaryColor: z.string().nullable(),
+  name: z.string().max(TEXT_MAX.name),
+  slug: z.string().max(TEXT_MAX.slug),
+  logoUrl: z.string().max(TEXT_MAX.path).nullable(),
+  description: z.string().max(TEXT_MAX.description).nullable(),
+  phone: z.string().max(TEXT_MAX.phone).nullable(),
+  address: z.string().max(TEXT_MAX.address).nullable(),
+  primaryColor: z.string().max(TEXT_MAX.color).nullable(),
 });
 export type PublicCompanyDto = z.infer<typeof publicCompanySchema>;
 
 export const portalCompanyResponse = z.object({
   company: publicCompanySchema,
-  branches: z.array(publicBranchSchema),
+  branches: listOf(LIST_MAX.branches, publicBranchSchema),
 });
 export type PortalCompanyPageDto = z.infer<typeof portalCompanyResponse>;
 
 export const serviceLineSchema = z.object({
-  id: z.string(),
-  letter: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  letter: z.string().max(TEXT_MAX.letter),
   name: i18nTextSchema,
   description: i18nPartialSchema,
   durationMinutes: z.number(),
@@ -84,7 +94,7 @@ export const serviceLineSchema = z.object({
     noOperators: z.boolean(),
   }),
   joinOnline: z.boolean().describe("Whether a place can be taken online now"),
-  joinRefusal: z.string().nullable().describe("Why not, when it cannot"),
+  joinRefusal: z.string().max(TEXT_MAX.message).nullable().describe("Why not, when it cannot"),
   bookOnline: z.boolean().describe("Whether a time can be booked online (see …/slots)"),
 });
 export type ServiceLineDto = z.infer<typeof serviceLineSchema>;
@@ -92,15 +102,18 @@ export type ServiceLineDto = z.infer<typeof serviceLineSchema>;
 export const portalBranchResponse = z.object({
   company: publicCompanySchema,
   branch: publicBranchSchema,
-  services: z.array(serviceLineSchema),
+  services: listOf(LIST_MAX.services, serviceLineSchema),
 });
 export type PortalBranchPageDto = z.infer<typeof portalBranchResponse>;
 
 export const joinedTicketSchema = z.object({
-  label: z.string(),
-  status: z.string(),
-  token: z.string().describe("The tracking token: the ticket's page is /t/{token}"),
-  trackPath: z.string(),
+  label: z.string().max(TEXT_MAX.label),
+  status: z.string().max(TEXT_MAX.word),
+  token: z
+    .string()
+    .max(TEXT_MAX.token)
+    .describe("The tracking token: the ticket's page is /t/{token}"),
+  trackPath: z.string().max(TEXT_MAX.path),
   branchName: i18nTextSchema,
   serviceName: i18nTextSchema,
   issuedAt: z.date(),

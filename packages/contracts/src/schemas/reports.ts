@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { i18nTextSchema, ticketSourceSchema } from "./queue-views";
+import { TEXT_MAX } from "./answer-text";
 
 /** What a company's reports read: the report over a range, the live floor, staffing advice. */
 
@@ -24,17 +26,18 @@ const kpis = {
 
 /** The report over a range (`GET /api/c/{slug}/admin/reports`). */
 export const reportResponse = z.object({
-  range: z.object({ from: z.string(), to: z.string() }),
+  range: z.object({ from: z.string().max(TEXT_MAX.day), to: z.string().max(TEXT_MAX.day) }),
   totals: z.object(kpis),
-  bySource: z.array(z.object({ source: ticketSourceSchema, ...kpis })),
-  wait: z.object({ count: n, p50: nn, p90: nn, p95: nn, histogram: z.array(n) }),
-  service: z.object({ count: n, p50: nn, p90: nn, histogram: z.array(n) }),
-  daily: z.array(z.object({ day: z.string(), ...kpis })),
-  heatmap: z.array(z.object({ weekday: n, hour: n, entered: n, served: n })),
-  operators: z.array(
+  bySource: listOf(LIST_MAX.sources, z.object({ source: ticketSourceSchema, ...kpis })),
+  wait: z.object({ count: n, p50: nn, p90: nn, p95: nn, histogram: listOf(LIST_MAX.histogram, n) }),
+  service: z.object({ count: n, p50: nn, p90: nn, histogram: listOf(LIST_MAX.histogram, n) }),
+  daily: listOf(LIST_MAX.days, z.object({ day: z.string().max(TEXT_MAX.day), ...kpis })),
+  heatmap: listOf(LIST_MAX.heatmap, z.object({ weekday: n, hour: n, entered: n, served: n })),
+  operators: listOf(
+    LIST_MAX.staff,
     z.object({
-      operatorId: z.string(),
-      name: z.string(),
+      operatorId: z.string().max(TEXT_MAX.id),
+      name: z.string().max(TEXT_MAX.name),
       served: n,
       noShow: n,
       serviceAvgSeconds: nn,
@@ -45,18 +48,22 @@ export const reportResponse = z.object({
       awaySeconds: n,
     }),
   ),
-  branches: z.array(z.object({ branchId: z.string(), name: i18nTextSchema, ...kpis })),
+  branches: listOf(
+    LIST_MAX.branches,
+    z.object({ branchId: z.string().max(TEXT_MAX.id), name: i18nTextSchema, ...kpis }),
+  ),
   ratings: z.object({
     count: n,
     average: nn,
-    distribution: z.array(z.object({ stars: n, count: n })),
-    comments: z.array(
+    distribution: listOf(LIST_MAX.stars, z.object({ stars: n, count: n })),
+    comments: listOf(
+      LIST_MAX.comments,
       z.object({
         stars: n,
-        comment: z.string(),
+        comment: z.string().max(TEXT_MAX.comment),
         createdAt: z.date(),
-        ticket: z.string(),
-        branchId: z.string(),
+        ticket: z.string().max(TEXT_MAX.label),
+        branchId: z.string().max(TEXT_MAX.id),
       }),
     ),
   }),
@@ -77,16 +84,18 @@ export type ReportDto = z.infer<typeof reportResponse>;
 /** The live floor: each branch's lines and who is at which counter now. */
 export const floorResponse = z.object({
   at: z.date(),
-  branches: z.array(
+  branches: listOf(
+    LIST_MAX.branches,
     z.object({
-      id: z.string(),
+      id: z.string().max(TEXT_MAX.id),
       name: i18nTextSchema,
-      timeZone: z.string(),
-      services: z.array(
+      timeZone: z.string().max(TEXT_MAX.timeZone),
+      services: listOf(
+        LIST_MAX.services,
         z.object({
-          id: z.string(),
+          id: z.string().max(TEXT_MAX.id),
           name: i18nTextSchema,
-          letter: z.string(),
+          letter: z.string().max(TEXT_MAX.letter),
           targetWaitMinutes: nn,
           waiting: n,
           longestWaitSeconds: nn,
@@ -96,14 +105,15 @@ export const floorResponse = z.object({
           overTarget: z.boolean(),
         }),
       ),
-      operators: z.array(
+      operators: listOf(
+        LIST_MAX.staff,
         z.object({
-          staffId: z.string(),
-          name: z.string(),
+          staffId: z.string().max(TEXT_MAX.id),
+          name: z.string().max(TEXT_MAX.name),
           counter: nn,
           state: z.enum(["SERVING", "AVAILABLE", "BREAK", "AWAY"]),
           since: z.date(),
-          ticket: z.string().nullable(),
+          ticket: z.string().max(TEXT_MAX.label).nullable(),
         }),
       ),
     }),
@@ -114,17 +124,18 @@ export type FloorDto = z.infer<typeof floorResponse>;
 
 /** Operators needed per 15-minute interval of a typical day (Erlang C), one branch and service. */
 export const staffingResponse = z.object({
-  branchId: z.string(),
-  serviceId: z.string(),
+  branchId: z.string().max(TEXT_MAX.id),
+  serviceId: z.string().max(TEXT_MAX.id),
   days: n.describe("Days of the range averaged (those of the weekday, if one is asked)"),
   weekday: nn,
   goal: n.describe("Share of waits within the target planned for"),
   targetSeconds: n,
   targetFrom: z.enum(["request", "service", "default"]),
   handleSeconds: nn.describe("Mean measured service time over the range"),
-  intervals: z.array(
+  intervals: listOf(
+    LIST_MAX.intervals,
     z.object({
-      start: z.string().describe("Local start of the 15-minute interval, HH:MM"),
+      start: z.string().max(TEXT_MAX.time).describe("Local start of the 15-minute interval, HH:MM"),
       arrivals: n.describe("People entering the line in the interval, average per day"),
       handleSeconds: n,
       traffic: n.describe("Offered load, Erlangs"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { patternBound } from "./answer-text";
 import { STAFF_ROLES } from "../staff";
 import { i18nPartial, i18nText, phoneSchema, uuidOf, weeklyHoursInput } from "./form-fields";
 
@@ -8,7 +9,8 @@ export const serviceLetterSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{1,2}$/, "Use one or two Latin capital letters, e.g. K or KR.");
+  .regex(/^[A-Z]{1,2}$/, "Use one or two Latin capital letters, e.g. K or KR.")
+  .meta(patternBound(2));
 
 export const serviceCodeSchema = z
   .string()
@@ -17,7 +19,8 @@ export const serviceCodeSchema = z
   .regex(
     /^[A-Z][A-Z0-9_]{1,19}$/,
     "Use 2–20 Latin capitals, digits or underscores, starting with a letter, e.g. KASSA.",
-  );
+  )
+  .meta(patternBound(20));
 
 export const assignmentSchema = z.strictObject({
   branchId: uuidOf("branch"),

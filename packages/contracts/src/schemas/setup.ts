@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { LIST_MAX, listOf } from "./answer-lists";
 import { BRANCH_STATUSES, EXCEPTION_KINDS, LATE_ARRIVAL, NUMBER_SCHEME } from "../branch";
 import { CHECKLIST_KEYS, COMPANY_STATUSES } from "../company";
 import { STAFF_ROLES } from "../staff";
 import { i18nTextSchema } from "./queue-views";
+import { TEXT_MAX } from "./answer-text";
 
 /**
  * What the server answers to a company's set-up (`/api/c/{slug}/admin/…`): branches, their
@@ -12,16 +14,19 @@ import { i18nTextSchema } from "./queue-views";
 
 /** Optional text in up to three languages. */
 export const i18nPartialSchema = z.object({
-  uz: z.string().optional(),
-  ru: z.string().optional(),
-  en: z.string().optional(),
+  uz: z.string().max(TEXT_MAX.translated).optional(),
+  ru: z.string().max(TEXT_MAX.translated).optional(),
+  en: z.string().max(TEXT_MAX.translated).optional(),
 });
 
-export const timeRangeSchema = z.object({ start: z.string(), end: z.string() });
+export const timeRangeSchema = z.object({
+  start: z.string().max(TEXT_MAX.time),
+  end: z.string().max(TEXT_MAX.time),
+});
 export const dayHoursSchema = z.object({
-  open: z.string(),
-  close: z.string(),
-  breaks: z.array(timeRangeSchema),
+  open: z.string().max(TEXT_MAX.time),
+  close: z.string().max(TEXT_MAX.time),
+  breaks: listOf(LIST_MAX.breaks, timeRangeSchema),
 });
 /** ISO weekdays "1" (Monday) … "7" (Sunday) → hours; a missing day is closed. */
 export const weeklyHoursSchema = z.record(z.string(), dayHoursSchema);
@@ -40,15 +45,15 @@ export const branchSettingsSchema = z.object({
 export type BranchSettingsDto = z.infer<typeof branchSettingsSchema>;
 
 export const branchSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  code: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  slug: z.string().max(TEXT_MAX.slug),
+  code: z.string().max(TEXT_MAX.code),
   name: i18nTextSchema,
   address: i18nPartialSchema,
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
-  phone: z.string().nullable(),
-  timeZone: z.string(),
+  phone: z.string().max(TEXT_MAX.phone).nullable(),
+  timeZone: z.string().max(TEXT_MAX.timeZone),
   status: z.enum(BRANCH_STATUSES),
   weeklyHours: weeklyHoursSchema,
   settings: branchSettingsSchema,
@@ -58,33 +63,36 @@ export const branchSchema = z.object({
 export type BranchDto = z.infer<typeof branchSchema>;
 
 export const branchExceptionSchema = z.object({
-  id: z.string(),
-  branchId: z.string(),
-  day: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  branchId: z.string().max(TEXT_MAX.id),
+  day: z.string().max(TEXT_MAX.day),
   kind: z.enum(EXCEPTION_KINDS),
-  opensAt: z.string().nullable(),
-  closesAt: z.string().nullable(),
-  note: z.string().nullable(),
+  opensAt: z.string().max(TEXT_MAX.time).nullable(),
+  closesAt: z.string().max(TEXT_MAX.time).nullable(),
+  note: z.string().max(TEXT_MAX.note).nullable(),
   createdAt: z.date(),
 });
 export type BranchExceptionDto = z.infer<typeof branchExceptionSchema>;
 
 export const branchServiceSchema = z.object({
-  serviceId: z.string(),
+  serviceId: z.string().max(TEXT_MAX.id),
   enabled: z.boolean(),
-  letter: z.string(),
+  letter: z.string().max(TEXT_MAX.letter),
   name: i18nTextSchema,
   active: z.boolean(),
 });
 export type BranchServiceDto = z.infer<typeof branchServiceSchema>;
 
-export const serviceAssignmentSchema = z.object({ branchId: z.string(), enabled: z.boolean() });
+export const serviceAssignmentSchema = z.object({
+  branchId: z.string().max(TEXT_MAX.id),
+  enabled: z.boolean(),
+});
 export type ServiceAssignmentDto = z.infer<typeof serviceAssignmentSchema>;
 
 export const serviceSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  letter: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  code: z.string().max(TEXT_MAX.code),
+  letter: z.string().max(TEXT_MAX.letter),
   name: i18nTextSchema,
   description: i18nPartialSchema,
   durationMinutes: z.number(),
@@ -96,36 +104,36 @@ export const serviceSchema = z.object({
   onlineBooking: z.boolean(),
   showOnKiosk: z.boolean(),
   active: z.boolean(),
-  branches: z.array(serviceAssignmentSchema),
+  branches: listOf(LIST_MAX.branches, serviceAssignmentSchema),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
 export type ServiceDto = z.infer<typeof serviceSchema>;
 
 export const counterSchema = z.object({
-  id: z.string(),
-  branchId: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  branchId: z.string().max(TEXT_MAX.id),
   number: z.number(),
-  name: z.string().nullable(),
+  name: z.string().max(TEXT_MAX.name).nullable(),
   active: z.boolean(),
   createdAt: z.date(),
 });
 export type CounterDto = z.infer<typeof counterSchema>;
 
 export const staffSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  email: z.string().max(TEXT_MAX.email),
+  name: z.string().max(TEXT_MAX.name),
   role: z.enum(STAFF_ROLES),
-  phone: z.string().nullable(),
+  phone: z.string().max(TEXT_MAX.phone).nullable(),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
   lockedUntil: z.date().nullable(),
   lastLoginAt: z.date().nullable(),
-  branchId: z.string().nullable(),
-  counterId: z.string().nullable(),
-  serviceIds: z.array(z.string()),
-  branchIds: z.array(z.string()),
+  branchId: z.string().max(TEXT_MAX.id).nullable(),
+  counterId: z.string().max(TEXT_MAX.id).nullable(),
+  serviceIds: listOf(LIST_MAX.staffServices, z.string().max(TEXT_MAX.id)),
+  branchIds: listOf(LIST_MAX.staffBranches, z.string().max(TEXT_MAX.id)),
   weeklySchedule: weeklyHoursSchema,
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -134,8 +142,8 @@ export type StaffDto = z.infer<typeof staffSchema>;
 
 /** The one-time password is in the answer only when delivery is PASSWORD, and only this once. */
 export const credentialsSchema = z.object({
-  oneTimePassword: z.string().nullable(),
-  outboxId: z.string().nullable(),
+  oneTimePassword: z.string().max(TEXT_MAX.secret).nullable(),
+  outboxId: z.string().max(TEXT_MAX.id).nullable(),
   expiresAt: z.date(),
 });
 export type CredentialsDto = z.infer<typeof credentialsSchema>;
@@ -148,7 +156,7 @@ export const checklistItemSchema = z.object({
   done: z.boolean(),
   /** Required before the company can be marked ready; the others are advice. */
   required: z.boolean(),
-  message: z.string(),
+  message: z.string().max(TEXT_MAX.message),
 });
 export type ChecklistItemDto = z.infer<typeof checklistItemSchema>;
 
@@ -165,7 +173,7 @@ export const overviewSchema = z.object({
     operators: z.number(),
     pairedDevices: z.number(),
   }),
-  checklist: z.array(checklistItemSchema),
+  checklist: listOf(LIST_MAX.checklist, checklistItemSchema),
   canRequestActivation: z.boolean(),
 });
 export type OverviewDto = z.infer<typeof overviewSchema>;
@@ -174,48 +182,49 @@ export const readySchema = z.object({ readyRequestedAt: z.date() });
 export type ReadyDto = z.infer<typeof readySchema>;
 
 export const brandingSchema = z.object({
-  name: z.string(),
-  logoUrl: z.string().nullable(),
-  primaryColor: z.string().nullable(),
+  name: z.string().max(TEXT_MAX.name),
+  logoUrl: z.string().max(TEXT_MAX.path).nullable(),
+  primaryColor: z.string().max(TEXT_MAX.color).nullable(),
 });
 export type BrandingDto = z.infer<typeof brandingSchema>;
 
 const profileBranchSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  code: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  slug: z.string().max(TEXT_MAX.slug),
+  code: z.string().max(TEXT_MAX.code),
   name: i18nTextSchema,
-  timeZone: z.string(),
+  timeZone: z.string().max(TEXT_MAX.timeZone),
   status: z.enum(BRANCH_STATUSES),
 });
 
 /** The signed-in staff member's own profile (`GET …/staff/me`), with the company's branding. */
 export const staffProfileSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
+  id: z.string().max(TEXT_MAX.id),
+  email: z.string().max(TEXT_MAX.email),
+  name: z.string().max(TEXT_MAX.name),
   role: z.enum(STAFF_ROLES),
-  phone: z.string().nullable(),
+  phone: z.string().max(TEXT_MAX.phone).nullable(),
   branch: profileBranchSchema.nullable(),
   counter: z
     .object({
-      id: z.string(),
+      id: z.string().max(TEXT_MAX.id),
       number: z.number(),
-      name: z.string().nullable(),
+      name: z.string().max(TEXT_MAX.name).nullable(),
       active: z.boolean(),
     })
     .nullable(),
-  services: z.array(
+  services: listOf(
+    LIST_MAX.services,
     z.object({
-      id: z.string(),
-      letter: z.string(),
+      id: z.string().max(TEXT_MAX.id),
+      letter: z.string().max(TEXT_MAX.letter),
       name: i18nTextSchema,
       durationMinutes: z.number(),
       active: z.boolean(),
     }),
   ),
-  managedBranches: z.array(profileBranchSchema),
+  managedBranches: listOf(LIST_MAX.branches, profileBranchSchema),
   weeklySchedule: weeklyHoursSchema,
-  company: brandingSchema.extend({ slug: z.string() }),
+  company: brandingSchema.extend({ slug: z.string().max(TEXT_MAX.slug) }),
 });
 export type StaffProfileDto = z.infer<typeof staffProfileSchema>;

@@ -73,3 +73,4 @@ export {
   type StaffAccessRow,
 } from "./staff-caller";
 export { apiKeyHash, newApiKey, resolveApiKey, type ApiKeyDeps } from "./api-key-credentials";
+export { installClientRateLimit, type ClientRateLimitOptions } from "./client-rate-limit";

@@ -10,6 +10,7 @@ import {
   createdApiKeySchema,
 } from "./api-key.schema";
 import { createKey, listKeys, revokeKey } from "./api-key.service";
+import { LIST_MAX, listOf } from "@equeue/contracts/schemas";
 
 const tags = ["company admin: API keys"];
 
@@ -26,7 +27,7 @@ export const apiKeyRoutes =
         schema: {
           tags,
           summary: "The company's API keys, with scopes, limits and last use (never the secret)",
-          response: { 200: z.object({ items: z.array(apiKeySchema) }) },
+          response: { 200: z.object({ items: listOf(LIST_MAX.apiKeys, apiKeySchema) }) },
         },
       },
       async (request) => ({ items: await listKeys(env(request)) }),

@@ -1,4 +1,4 @@
-import { auditPageResponse } from "@equeue/contracts/schemas";
+import { auditPageResponse, TEXT_MAX } from "@equeue/contracts/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
@@ -42,7 +42,8 @@ export const auditRoutes =
             targetType: a.target_type,
             targetId: a.target_id,
             details: a.details,
-            ip: a.ip,
+            // As the proxy reported it (X-Forwarded-For): an address, cut to an address's length.
+            ip: a.ip?.slice(0, TEXT_MAX.ip) ?? null,
             requestId: a.request_id,
           })),
           total,

@@ -3,11 +3,13 @@ import { isCalendarDate } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
 import { codedPattern } from "../../shared/validation-details";
+import { TEXT_MAX, patternBound } from "@equeue/contracts/schemas";
 
 const localDay = (what: string) =>
   z
     .string()
     .regex(codedPattern(/^\d{4}-\d{2}-\d{2}$/, "invalid_date"), `Write the ${what} as YYYY-MM-DD.`)
+    .meta(patternBound(10))
     .refine(isCalendarDate, "This day does not exist.");
 
 const startsAt = z.iso
@@ -15,6 +17,7 @@ const startsAt = z.iso
     offset: true,
     message: "Give the time as an ISO date-time, e.g. 2026-12-01T09:30:00+05:00.",
   })
+  .max(TEXT_MAX.instant, "Give the time as an ISO date-time, e.g. 2026-12-01T09:30:00+05:00.")
   .transform((v) => new Date(v));
 
 export const slotsParams = z.object({

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from "kysely";
 import type { BranchExceptionsTable, BranchesTable, Database } from "../../db/tables";
+import { LIST_MAX } from "@equeue/contracts/schemas";
 
 type Q = Kysely<Database>;
 
@@ -77,6 +78,7 @@ export const listExceptions = (q: Q, branchId: string, from?: string, to?: strin
     .$if(from !== undefined, (qb) => qb.where("day", ">=", from!))
     .$if(to !== undefined, (qb) => qb.where("day", "<=", to!))
     .orderBy("day")
+    .limit(LIST_MAX.exceptions)
     .execute();
 
 export const findExceptionOnDay = (q: Q, branchId: string, day: string) =>

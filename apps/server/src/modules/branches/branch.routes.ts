@@ -32,6 +32,7 @@ import {
   setBranchStatus,
   updateBranch,
 } from "./branch.service";
+import { LIST_MAX, listOf } from "@equeue/contracts/schemas";
 
 const tags = ["company admin: branches"];
 
@@ -57,7 +58,7 @@ export const branchRoutes =
           tags,
           summary: "Branches (a branch manager sees its own)",
           querystring: listBranchesQuery,
-          response: { 200: z.object({ items: z.array(branchSchema) }) },
+          response: { 200: z.object({ items: listOf(LIST_MAX.branches, branchSchema) }) },
         },
       },
       async (request) => ({
@@ -152,7 +153,7 @@ export const branchRoutes =
           summary: "Holidays and short days",
           params: branchIdParams,
           querystring: listExceptionsQuery,
-          response: { 200: z.object({ items: z.array(exceptionSchema) }) },
+          response: { 200: z.object({ items: listOf(LIST_MAX.exceptions, exceptionSchema) }) },
         },
       },
       async (request) => ({
@@ -191,7 +192,9 @@ export const branchRoutes =
       },
     );
 
-    const servicesResponse = { 200: z.object({ items: z.array(branchServiceSchema) }) };
+    const servicesResponse = {
+      200: z.object({ items: listOf(LIST_MAX.services, branchServiceSchema) }),
+    };
     app.get(
       "/branches/:id/services",
       {

@@ -2,7 +2,14 @@ import type { Updateable } from "kysely";
 import type { BranchesTable } from "../../db/tables";
 import { AppError, invalidField, notFound, type DetailInput } from "../../shared/app-error";
 import { isForeignKeyViolation, isUniqueViolation } from "../../shared/db-errors";
-import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
+import {
+  assertBelowCap,
+  auditChange,
+  inTransaction,
+  tablesOf,
+  type SetupEnv,
+} from "../setup-common";
+import { COMPANY_CAPS } from "@equeue/contracts/schemas";
 import { branchIdFilter, isCompanyAdmin, requireBranchAccess } from "../access";
 import { findExistingServiceIds } from "../services";
 import type { BranchRow } from "./branch.mapper";
@@ -93,6 +100,7 @@ async function guardClash<T>(
 }
 
 export async function createBranch(env: SetupEnv, input: CreateBranchInput) {
+  await assertBelowCap(env, "branches", COMPANY_CAPS.branches, "branches");
   assertCoordinates(input.latitude ?? null, input.longitude ?? null);
   const clash = await findBranchClash(tablesOf(env), input.slug, input.code);
   if (clash) throw clashError(clash, input.slug, input.code);

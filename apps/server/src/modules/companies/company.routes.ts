@@ -26,6 +26,7 @@ import {
   updateCompany,
   type StatusAction,
 } from "./company.service";
+import { TEXT_MAX, LIST_MAX, listOf } from "@equeue/contracts/schemas";
 
 const tags = ["companies"];
 
@@ -131,7 +132,7 @@ export const companyRoutes =
           tags,
           summary: "New one-time password and invite e-mail",
           params: idParams,
-          response: { 200: z.object({ outboxId: z.string() }) },
+          response: { 200: z.object({ outboxId: z.string().max(TEXT_MAX.id) }) },
         },
       },
       async (request) => resendInvite(ctx, request.params.id, actorOf(request)),
@@ -157,7 +158,7 @@ export const companyRoutes =
           tags,
           summary: "Hard delete: export, then drop the schema",
           params: idParams,
-          response: { 200: z.object({ exportFile: z.string() }) },
+          response: { 200: z.object({ exportFile: z.string().max(TEXT_MAX.path) }) },
         },
       },
       async (request) => purgeCompany(ctx, request.params.id, actorOf(request)),
@@ -169,7 +170,9 @@ export const companyRoutes =
         schema: {
           tags,
           summary: "Failed create attempts",
-          response: { 200: z.object({ items: z.array(provisioningFailureSchema) }) },
+          response: {
+            200: z.object({ items: listOf(LIST_MAX.failures, provisioningFailureSchema) }),
+          },
         },
       },
       async () => {

@@ -18,6 +18,7 @@ import {
   toCounterDto,
   updateCounter,
 } from "./counter.service";
+import { LIST_MAX, listOf } from "@equeue/contracts/schemas";
 
 const tags = ["company admin: counters"];
 
@@ -35,7 +36,7 @@ export const counterRoutes =
           tags,
           summary: "Counters of a branch",
           params: branchCounterParams,
-          response: { 200: z.object({ items: z.array(counterSchema) }) },
+          response: { 200: z.object({ items: listOf(LIST_MAX.countersPerBranch, counterSchema) }) },
         },
       },
       async (request) => ({ items: await listBranchCounters(env(request), request.params.id) }),

@@ -1,12 +1,17 @@
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
 import { SIX_DIGITS } from "../../shared/validation-details";
+import { patternBound } from "@equeue/contracts/schemas";
 
 export const requestCodeBody = z.strictObject({ phone: phoneField });
 
 export const verifyCodeBody = z.strictObject({
   phone: phoneField,
-  code: z.string().trim().regex(SIX_DIGITS, "Enter the 6-digit code from the SMS."),
+  code: z
+    .string()
+    .trim()
+    .regex(SIX_DIGITS, "Enter the 6-digit code from the SMS.")
+    .meta(patternBound(6)),
 });
 
 export const myTicketParams = z.strictObject({ ticketId: z.uuid("Not a ticket id.") });

@@ -21,6 +21,7 @@ import {
   toDeviceDto,
   updateDevice,
 } from "./device.service";
+import { LIST_MAX, listOf } from "@equeue/contracts/schemas";
 
 const tags = ["company admin: devices"];
 
@@ -38,7 +39,7 @@ export const deviceRoutes =
           tags,
           summary: "Devices, with pairing state and last seen time",
           querystring: listDevicesQuery,
-          response: { 200: z.object({ items: z.array(deviceSchema) }) },
+          response: { 200: z.object({ items: listOf(LIST_MAX.devices, deviceSchema) }) },
         },
       },
       async (request) => ({ items: await listVisibleDevices(env(request), request.query) }),

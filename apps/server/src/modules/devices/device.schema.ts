@@ -82,6 +82,7 @@ export const deviceIdParams = idParams("device");
 export const pairBody = z.strictObject({
   code: z
     .string()
+    .max(20, "Enter the 6-digit code shown in the admin panel.")
     .transform((c) => c.replace(/[\s-]/g, ""))
     .pipe(z.string().regex(SIX_DIGITS, "Enter the 6-digit code shown in the admin panel.")),
 });

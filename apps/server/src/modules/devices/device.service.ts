@@ -4,7 +4,14 @@ import type { DevicesTable } from "../../db/tables";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
 import { findBranch } from "../branches";
 import { getBranch } from "../branches";
-import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
+import {
+  assertBelowCap,
+  auditChange,
+  inTransaction,
+  tablesOf,
+  type SetupEnv,
+} from "../setup-common";
+import { COMPANY_CAPS } from "@equeue/contracts/schemas";
 import { branchIdFilter, canReachBranch } from "../access";
 import { newPairingCode } from "./device-pairing";
 import { checkSettings, effectiveSettings } from "./device-settings";
@@ -73,6 +80,7 @@ export async function createDevice(env: SetupEnv, input: CreateDeviceInput) {
     ? await findBranch(tablesOf(env), input.branchId)
     : undefined;
   if (!branch) throw invalidField("branchId", "There is no such branch.");
+  await assertBelowCap(env, "devices", COMPANY_CAPS.devices, "devices");
   const settings = await checkSettings(tablesOf(env), input.kind, input.branchId, input.settings);
   const result = await inTransaction(env, async (q, trx) => {
     const row = await insertDevice(q, {

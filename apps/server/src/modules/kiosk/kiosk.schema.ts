@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { SIX_DIGITS } from "../../shared/validation-details";
 import { phoneField } from "../../shared/phone";
+import { patternBound } from "@equeue/contracts/schemas";
 
 export const kioskIssueBody = z.strictObject({
   serviceId: z.uuid("Choose a service."),
@@ -17,10 +18,12 @@ export const kioskCheckInBody = z
       .string()
       .trim()
       .regex(SIX_DIGITS, "Type the 6 digits of the booking's code.")
+      .meta(patternBound(6))
       .optional(),
     token: z
       .string()
       .regex(/^[A-Za-z0-9_-]{22,128}$/, "This is not a ticket's QR code.")
+      .meta(patternBound(128))
       .optional(),
   })
   .refine((b) => (b.code === undefined) !== (b.token === undefined), {

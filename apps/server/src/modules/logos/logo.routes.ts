@@ -7,6 +7,7 @@ import { actorOf } from "../../shared/actor";
 import { recordAudit } from "../audit";
 import { superAdminCaller } from "../access";
 import { LOGO_MAX_BYTES, findLogo, storeLogo } from "./logo.service";
+import { TEXT_MAX } from "@equeue/contracts/schemas";
 
 async function readUpload(request: FastifyRequest): Promise<Buffer> {
   try {
@@ -41,7 +42,12 @@ export const logoUploadRoutes =
           tags: ["companies"],
           summary: "Upload a logo (multipart field `file`: PNG, JPEG or WebP, at most 2 MB)",
           consumes: ["multipart/form-data"],
-          response: { 201: z.object({ logoId: z.string(), url: z.string() }) },
+          response: {
+            201: z.object({
+              logoId: z.string().max(TEXT_MAX.id),
+              url: z.string().max(TEXT_MAX.path),
+            }),
+          },
         },
       },
       async (request, reply) => {

@@ -2,13 +2,15 @@ import { NOTIFICATION_TRIGGERS, TEMPLATE_PLACEHOLDERS, unknownPlaceholders } fro
 import { notificationTriggerSchema } from "@equeue/contracts/schemas";
 import { z } from "zod";
 import { codedPattern } from "../../shared/validation-details";
+import { patternBound } from "@equeue/contracts/schemas";
 
 const hhmm = z
   .string()
   .regex(
     codedPattern(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "invalid_time"),
     "Use a time of day as HH:MM, e.g. 18:00.",
-  );
+  )
+  .meta(patternBound(5));
 
 const languageSchema = z.enum(["uz", "ru", "en"]);
 

@@ -13,6 +13,7 @@ import type { AppContext } from "../../app-context";
 import { AppError, notFound } from "../../shared/app-error";
 import { bearerToken, customerCaller, customerOf, resolveCustomer } from "../access";
 import { isAllowedPushEndpoint } from "./push/push-endpoints";
+import { patternBound } from "@equeue/contracts/schemas";
 
 const FOLLOWABLE = ["BOOKED", "WAITING", "CALLED", "SERVING"];
 /** Browsers one ticket may be followed in: a family's phones, not a flood. */
@@ -29,8 +30,14 @@ const subscriptionSchema = z.object({
   expirationTime: z.number().nullable().optional(),
   keys: z.strictObject({
     // An uncompressed P-256 point (65 bytes) and a 16-byte secret, base64url.
-    p256dh: z.string().regex(/^[A-Za-z0-9_-]{86,88}={0,2}$/, "Not a P-256 public key."),
-    auth: z.string().regex(/^[A-Za-z0-9_-]{22,24}={0,2}$/, "Not a 16-byte auth secret."),
+    p256dh: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{86,88}={0,2}$/, "Not a P-256 public key.")
+      .meta(patternBound(90)),
+    auth: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{22,24}={0,2}$/, "Not a 16-byte auth secret.")
+      .meta(patternBound(26)),
   }),
 });
 type Off = { sms_off: boolean; telegram_off: boolean; push_off: boolean };

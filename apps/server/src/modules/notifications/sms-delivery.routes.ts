@@ -5,6 +5,7 @@ import { notFound } from "../../shared/app-error";
 import { phoneField } from "../../shared/phone";
 import { recordDelivery } from "../outbox";
 import { applyKeyword, keywordOf, secretMatches } from "./sms-inbound";
+import { TEXT_MAX } from "@equeue/contracts/schemas";
 
 /** Eskiz's report words → ours. Anything else is kept as the gateway said it (upper case). */
 const STATUS: Record<string, string> = {
@@ -55,7 +56,7 @@ export const smsDeliveryRoutes =
           summary: "Delivery report from the SMS gateway (form or JSON)",
           security: [],
           body: report,
-          response: { 200: z.object({ deliveryStatus: z.string().nullable() }) },
+          response: { 200: z.object({ deliveryStatus: z.string().max(TEXT_MAX.word).nullable() }) },
         },
       },
       async (request) => {

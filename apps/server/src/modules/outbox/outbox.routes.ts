@@ -1,4 +1,4 @@
-import { outboxPageResponse, outboxStatusSchema } from "@equeue/contracts/schemas";
+import { outboxPageResponse, outboxStatusSchema, TEXT_MAX } from "@equeue/contracts/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
@@ -34,9 +34,10 @@ export const outboxRoutes =
           items: items.map((m) => ({
             id: m.id,
             channel: m.channel,
-            to: m.recipient,
-            subject: m.subject,
-            text: m.body_text,
+            // A list, not the message: long bodies (an e-mail) are cut to what the panel shows.
+            to: m.recipient.slice(0, TEXT_MAX.url),
+            subject: m.subject.slice(0, TEXT_MAX.subject),
+            text: m.body_text.slice(0, TEXT_MAX.body),
             status: m.status,
             attempts: m.attempts,
             lastError: m.last_error,

@@ -7,6 +7,7 @@ import { listActiveCompanies } from "../companies";
 import { notFound } from "../../shared/app-error";
 import { directoryQuery } from "../portal";
 import { averageOf } from "../ratings";
+import { TEXT_MAX } from "@equeue/contracts/schemas";
 
 const trackingParams = z.strictObject({
   token: z.string().min(1).max(128, "This is not a ticket link."),
@@ -56,8 +57,8 @@ export const publicRoutes =
           params: trackingParams,
           response: {
             200: z.object({
-              companySlug: z.string(),
-              trackPath: z.string().describe("/c/{slug}/t/{token}"),
+              companySlug: z.string().max(TEXT_MAX.slug),
+              trackPath: z.string().max(TEXT_MAX.path).describe("/c/{slug}/t/{token}"),
             }),
           },
         },

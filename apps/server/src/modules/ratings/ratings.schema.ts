@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageOf, pagingQuery } from "../../shared/paging";
 import { i18nTextSchema } from "../queue";
+import { TEXT_MAX } from "@equeue/contracts/schemas";
 
 export const ratingParams = z.object({
   slug: z.string(),
@@ -23,7 +24,7 @@ export const rateBody = z.strictObject({
 
 export const ratingSchema = z.object({
   stars: z.number().int(),
-  comment: z.string().nullable(),
+  comment: z.string().max(TEXT_MAX.comment).nullable(),
   createdAt: z.date(),
 });
 
@@ -39,7 +40,7 @@ export const ratingsQuery = z.strictObject({
 
 export const ratingsPage = pageOf(
   ratingSchema.extend({
-    ticketLabel: z.string(),
+    ticketLabel: z.string().max(TEXT_MAX.label),
     branchName: i18nTextSchema.nullable(),
     serviceName: i18nTextSchema.nullable(),
   }),

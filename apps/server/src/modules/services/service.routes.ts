@@ -19,6 +19,7 @@ import {
   setServiceBranches,
   updateService,
 } from "./service.service";
+import { LIST_MAX, listOf } from "@equeue/contracts/schemas";
 
 const tags = ["company admin: services"];
 
@@ -36,7 +37,7 @@ export const serviceRoutes =
           tags,
           summary: "Services of the company, with their branches",
           querystring: listServicesQuery,
-          response: { 200: z.object({ items: z.array(serviceSchema) }) },
+          response: { 200: z.object({ items: listOf(LIST_MAX.services, serviceSchema) }) },
         },
       },
       async (request) => ({ items: await listVisibleServices(env(request), request.query) }),

@@ -8,7 +8,14 @@ import {
   unknownReference,
 } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
-import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
+import {
+  assertBelowCap,
+  auditChange,
+  inTransaction,
+  tablesOf,
+  type SetupEnv,
+} from "../setup-common";
+import { COMPANY_CAPS } from "@equeue/contracts/schemas";
 import { canReachBranch } from "../access";
 import {
   codesLike,
@@ -150,6 +157,7 @@ async function guardClash<T>(f: { code?: string; letter?: string }, work: () => 
 }
 
 export async function createService(env: SetupEnv, input: CreateServiceInput) {
+  await assertBelowCap(env, "services", COMPANY_CAPS.services, "services");
   const q = tablesOf(env);
   const clash = await findServiceClash(q, { code: input.code, letter: input.letter });
   if (clash) throw clashError(clash, { code: input.code, letter: input.letter });

@@ -8,6 +8,6 @@ export {
   timeZoneSchema,
   uuidOf,
 } from "./fields";
-export { auditChange, inTransaction, setupEnv, tablesOf } from "./setup-env";
+export { assertBelowCap, auditChange, inTransaction, setupEnv, tablesOf } from "./setup-env";
 export type { SetupEnv } from "./setup-env";
 export { shortTime, timeOfDay, weeklyHoursSchema } from "./weekly-hours";

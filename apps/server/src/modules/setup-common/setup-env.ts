@@ -4,6 +4,7 @@ import type { AppContext } from "../../app-context";
 import type { AuditAction } from "@equeue/contracts";
 import type { Database } from "../../db/tables";
 import { actorOf, type Actor } from "../../shared/actor";
+import { AppError } from "../../shared/app-error";
 import { recordAudit } from "../audit";
 import { companyDb, type CompanyRecord } from "../tenancy";
 import { staffOf, type StaffCaller } from "../access";
@@ -24,6 +25,25 @@ export function setupEnv(ctx: AppContext, request: FastifyRequest): SetupEnv {
 
 /** The company's tables, outside a transaction. */
 export const tablesOf = (env: SetupEnv) => companyDb(env.ctx.db, env.company);
+
+/**
+ * Refuses to add one more `table` row beyond what a company may have (COMPANY_CAPS), so every
+ * list of them stays bounded; `what` names them for the admin ("branches").
+ */
+export async function assertBelowCap(
+  env: SetupEnv,
+  table: "branches" | "services" | "devices" | "staff",
+  cap: number,
+  what: string,
+): Promise<void> {
+  const { n } = await tablesOf(env)
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= cap) {
+    throw new AppError("INVALID_STATE", `A company may have at most ${cap} ${what}.`);
+  }
+}
 
 /**
  * Runs `work` in one transaction: `q` reaches the company's tables, `trx` the platform's (audit,

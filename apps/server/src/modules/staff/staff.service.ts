@@ -5,7 +5,14 @@ import { isUniqueViolation } from "../../shared/db-errors";
 import { generateOneTimePassword, hashPassword } from "../../shared/passwords";
 import { enqueueEmail } from "../outbox";
 import { INVITE_VALID_DAYS } from "../provisioning";
-import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
+import {
+  assertBelowCap,
+  auditChange,
+  inTransaction,
+  tablesOf,
+  type SetupEnv,
+} from "../setup-common";
+import { COMPANY_CAPS } from "@equeue/contracts/schemas";
 import { branchIdFilter, canReachBranch, isCompanyAdmin } from "../access";
 import { resolveAssignment, type Assignment } from "./staff-assignment";
 import { staffInviteEmail } from "./staff-invite-email";
@@ -120,6 +127,7 @@ export async function issueCredentials(
 
 /** Creates an account with a one-time password that must be changed at first login. */
 export async function createStaff(env: SetupEnv, input: CreateStaffInput) {
+  await assertBelowCap(env, "staff", COMPANY_CAPS.staff, "staff accounts");
   const assignment = await resolveAssignment(env, input);
   if (await findStaffIdByEmail(tablesOf(env), input.email)) throw emailTaken(input.email);
   const password = generateOneTimePassword();

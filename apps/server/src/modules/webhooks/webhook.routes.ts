@@ -20,6 +20,7 @@ import {
   resendDelivery,
   updateWebhook,
 } from "./webhook.service";
+import { LIST_MAX, listOf } from "@equeue/contracts/schemas";
 
 const tags = ["company admin: webhooks"];
 
@@ -36,7 +37,7 @@ export const webhookRoutes =
         schema: {
           tags,
           summary: "Webhook endpoints, with their events and state",
-          response: { 200: z.object({ items: z.array(webhookSchema) }) },
+          response: { 200: z.object({ items: listOf(LIST_MAX.webhooks, webhookSchema) }) },
         },
       },
       async (request) => ({ items: await listWebhooks(env(request)) }),
@@ -82,7 +83,7 @@ export const webhookRoutes =
           tags,
           summary: "The endpoint's latest deliveries: event, attempts, answer, error",
           params: webhookIdParams,
-          response: { 200: z.object({ items: z.array(deliverySchema) }) },
+          response: { 200: z.object({ items: listOf(LIST_MAX.deliveries, deliverySchema) }) },
         },
       },
       async (request) => ({ items: await listDeliveries(env(request), request.params.id) }),

@@ -1,4 +1,5 @@
 import type { Selectable } from "kysely";
+import { COMPANY_CAPS } from "@equeue/contracts/schemas";
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import { auditChange, inTransaction, type SetupEnv } from "../setup-common";
@@ -9,8 +10,7 @@ import type { CreateWebhookInput, UpdateWebhookInput } from "./webhook.schema";
 type EndpointRow = Selectable<WebhookEndpointsTable>;
 type DeliveryRow = Selectable<WebhookDeliveriesTable>;
 
-/** At most this many endpoints per company. */
-const MAX_ENDPOINTS = 20;
+const MAX_ENDPOINTS = COMPANY_CAPS.webhooks;
 
 const toEndpointDto = (r: EndpointRow) => ({
   id: r.id,

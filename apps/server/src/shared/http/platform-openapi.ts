@@ -65,12 +65,12 @@ const REFUSALS: { code: string; description: string; when: (op: OpFacts) => bool
   {
     code: "429",
     description: "Too many requests from this client: wait `Retry-After` seconds.",
-    when: (f) => f.limited,
+    when: () => true,
   },
   { code: "500", description: "Something went wrong on our side; retry later.", when: () => true },
 ];
 
-type OpFacts = { hasInput: boolean; secured: boolean; hasPathParams: boolean; limited: boolean };
+type OpFacts = { hasInput: boolean; secured: boolean; hasPathParams: boolean };
 
 /** `post /api/c/{slug}/admin/webhooks/{id}` → `postCAdminWebhooksById` (unique per document). */
 function operationIdOf(method: string, path: string): string {
@@ -110,10 +110,10 @@ function tighten(schema: unknown, inResponse: boolean): void {
 /**
  * The platform's whole document (/api/openapi.json) with what every operation shares written
  * out: an operationId, an explicit anonymous security (`{}`) where no sign-in is needed, the
- * refusals it can give in the one error shape, the rate-limit headers of the operations that
- * are limited (`limited`: "GET /api/…" keys), and the bounds the formats already enforce.
+ * refusals it can give in the one error shape, the CORS and rate-limit headers every answer
+ * carries (cors.ts, client-rate-limit.ts), and the bounds the formats already enforce.
  */
-export function platformOpenApi(document: unknown, publicUrl: string, limited: Set<string>): Doc {
+export function platformOpenApi(document: unknown, publicUrl: string): Doc {
   const doc = structuredClone(document) as Doc;
   const tags = new Set<string>();
   const ids = new Set<string>();
@@ -131,7 +131,6 @@ export function platformOpenApi(document: unknown, publicUrl: string, limited: S
         hasInput: params.length > 0 || op.requestBody !== undefined,
         secured: (op.security ?? [{ bearer: [] }]).some((s) => Object.keys(s).length > 0),
         hasPathParams: params.some((p) => p.in === "path"),
-        limited: limited.has(`${method.toUpperCase()} ${path}`),
       };
       const responses = (op.responses ??= {});
       for (const r of REFUSALS) {
@@ -141,13 +140,13 @@ export function platformOpenApi(document: unknown, publicUrl: string, limited: S
           content: { "application/json": { schema: ERROR_REF } },
         };
       }
-      if (facts.limited) {
-        for (const [code, response] of Object.entries(responses)) {
-          if (!/^[24]/.test(code)) continue;
-          const headers = Object.fromEntries(LIMIT_HEADERS.map((h) => [h, HEADER_REF(h)]));
-          if (code === "429") headers["Retry-After"] = HEADER_REF("Retry-After");
-          response.headers = { ...(response.headers as Json), ...headers };
-        }
+      for (const [code, response] of Object.entries(responses)) {
+        const headers: Json = {
+          "Access-Control-Allow-Origin": HEADER_REF("Access-Control-Allow-Origin"),
+        };
+        if (/^[24]/.test(code)) for (const h of LIMIT_HEADERS) headers[h] = HEADER_REF(h);
+        if (code === "429") headers["Retry-After"] = HEADER_REF("Retry-After");
+        response.headers = { ...(response.headers as Json), ...headers };
       }
       tighten(op.parameters, false);
       tighten(op.requestBody, false);
@@ -160,7 +159,14 @@ export function platformOpenApi(document: unknown, publicUrl: string, limited: S
     Error: z.toJSONSchema(errorBodySchema, { target: "openapi-3.0" }),
   };
   components.headers = {
-    "X-RateLimit-Limit": intHeader("Requests this client may make in the window"),
+    "Access-Control-Allow-Origin": {
+      description:
+        "The request's `Origin` when it is the platform's own (its public address, a company's subdomain), else the public origin: other sites' pages cannot read answers",
+      schema: { type: "string", format: "uri", maxLength: 300 },
+    },
+    "X-RateLimit-Limit": intHeader(
+      "Requests a minute this client may make: the route's own stricter limit, else the signed-in caller's or (nobody signed in) the client address's",
+    ),
     "X-RateLimit-Remaining": intHeader("Requests left in the window"),
     "X-RateLimit-Reset": intHeader("Seconds until the window starts again"),
     "Retry-After": intHeader("Seconds to wait before trying again"),

@@ -2,6 +2,7 @@ import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { z } from "zod";
 import { operatorStatusSchema, sessionSchema, staffTicketSchema } from "./queue-views.schema";
 import { codedPattern } from "../../../shared/validation-details";
+import { TEXT_MAX, patternBound } from "@equeue/contracts/schemas";
 
 const note = (max: number) =>
   z
@@ -16,7 +17,8 @@ export const customerPhoneSchema = z
   .regex(
     codedPattern(/^\+?[0-9][0-9 ()-]{6,19}$/, "invalid_phone"),
     "Use a phone number like +998 90 123 45 67.",
-  );
+  )
+  .meta(patternBound(21));
 
 export const issueTicketBody = z.strictObject({
   branchId: z.uuid("Choose a branch."),
@@ -27,6 +29,7 @@ export const issueTicketBody = z.strictObject({
   language: z.enum(SCREEN_LANGUAGES).nullish(),
   appointmentAt: z.iso
     .datetime({ offset: true, message: "Use an ISO date-time such as 2026-03-10T14:00:00+05:00." })
+    .max(TEXT_MAX.instant, "Use an ISO date-time such as 2026-03-10T14:00:00+05:00.")
     .transform((v) => new Date(v))
     .nullish(),
 });
