@@ -7,7 +7,6 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
@@ -50,6 +49,7 @@ import { webhookRoutes } from "./modules/webhooks/webhook.routes";
 import { slotFeedRoutes } from "./modules/slot-feed/slot-feed.routes";
 import { publicApiRoutes, v1OpenApi } from "./modules/public-api";
 import { installClientRateLimit } from "./modules/access";
+import { boundedSerializerCompiler } from "./shared/http/bounded-serializer";
 import { installCors } from "./shared/http/cors";
 import { installErrorHandling } from "./shared/http/error-handler";
 import { onClientError, onFrameworkError } from "./shared/http/framework-errors";
@@ -103,7 +103,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   // Who is calling: set by the caller hook of each realm (modules/access), read by the routes.
   app.decorateRequest("caller", undefined);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(boundedSerializerCompiler(app.log));
   installErrorHandling(app);
   installInputHygiene(app);
   boundPathParams(app);
