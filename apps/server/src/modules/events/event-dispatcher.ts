@@ -41,6 +41,15 @@ type RunState = { company: EventCompany; sub: DurableSubscriber; again: boolean;
 const GATHER_MS = 20;
 const RETRY_MS = 100;
 const MAX_RETRY_MS = 10_000;
+/**
+ * A run held back by a transaction still open (anywhere on the server: the horizon is the
+ * oldest one) or by another node's run looks again soon: 25 ms, doubling to at most 250 ms while
+ * it delivers nothing. Failures back off to MAX_RETRY_MS instead. Under steady load some
+ * transaction is always open, and a back-off that grew like a failure's held a company's
+ * notifications and webhooks for seconds.
+ */
+const HELD_RETRY_MS = 25;
+const MAX_HELD_RETRY_MS = 250;
 
 /**
  * Hands committed queue events to their subscribers (ADR 0004). Live subscribers (the realtime
@@ -213,25 +222,39 @@ export class EventDispatcher implements QueuePublisher {
     company: EventCompany,
     sub: DurableSubscriber,
   ): Promise<void> {
-    let retry = false;
+    let retry: "held" | "failed" | null = null;
     try {
       let outcome: Outcome;
-      do outcome = await this.runOnce(company, sub);
-      while (outcome === "more" && !this.stopped);
+      let progress = false;
+      do {
+        let delivered: number;
+        [outcome, delivered] = await this.runOnce(company, sub);
+        if (delivered > 0) progress = true;
+      } while (outcome === "more" && !this.stopped);
       // Held back by a transaction still running, or another node holds the cursor and may
-      // have read before our commit: look again shortly.
-      if (outcome === "held" || outcome === "skipped") retry = true;
+      // have read before our commit: look again shortly (sooner again after progress).
+      if (outcome === "held" || outcome === "skipped") {
+        if (progress) this.backoff.delete(key);
+        retry = "held";
+      }
     } catch (err) {
       this.log.error({ err, company: company.id, subscriber: sub.name }, "event delivery failed");
-      retry = true;
+      retry = "failed";
     }
-    if (retry) this.retryLater(key, company, sub);
+    if (retry) this.retryLater(key, company, sub, retry);
     else this.backoff.delete(key);
   }
 
-  private retryLater(key: string, company: EventCompany, sub: DurableSubscriber): void {
+  private retryLater(
+    key: string,
+    company: EventCompany,
+    sub: DurableSubscriber,
+    why: "held" | "failed",
+  ): void {
     if (this.stopped || this.timers.has(key)) return;
-    const delay = Math.min(MAX_RETRY_MS, (this.backoff.get(key) ?? RETRY_MS / 2) * 2);
+    const [first, most] =
+      why === "held" ? [HELD_RETRY_MS, MAX_HELD_RETRY_MS] : [RETRY_MS, MAX_RETRY_MS];
+    const delay = Math.min(most, (this.backoff.get(key) ?? first / 2) * 2);
     this.backoff.set(key, delay);
     const timer = setTimeout(() => {
       this.timers.delete(key);
@@ -241,7 +264,8 @@ export class EventDispatcher implements QueuePublisher {
     this.timers.set(key, timer);
   }
 
-  private async runOnce(company: EventCompany, sub: DurableSubscriber): Promise<Outcome> {
+  /** One transaction: the outcome, and how many events it delivered. */
+  private async runOnce(company: EventCompany, sub: DurableSubscriber): Promise<[Outcome, number]> {
     let delivered: DomainEvent[] = [];
     let after: AfterCommit | void = undefined;
     const outcome = await this.db.transaction().execute(async (trx): Promise<Outcome> => {
@@ -277,6 +301,6 @@ export class EventDispatcher implements QueuePublisher {
         }
       }
     }
-    return outcome;
+    return [outcome, delivered.length];
   }
 }
