@@ -51,10 +51,15 @@ const LATIN_WORD = /[A-Za-z][A-Za-zʻʼ'‘’]*[A-Za-z]/g;
 async function readable(page: Page, data: string | null): Promise<string> {
   return page.evaluate((dataSelector) => {
     // Rows of data (what other companies entered, messages stored in their language) are not
-    // the screen's own words: hidden while the text is read, shown again after.
-    const hidden = dataSelector
+    // the screen's own words: hidden while the text is read, shown again after; a list's
+    // options (a filter's companies) are taken out of the text by their own.
+    const matched = dataSelector
       ? Array.from(document.querySelectorAll<HTMLElement>(dataSelector))
       : [];
+    const options = matched.filter(
+      (el): el is HTMLOptionElement => el instanceof HTMLOptionElement,
+    );
+    const hidden = matched.filter((el) => !(el instanceof HTMLOptionElement));
     for (const el of hidden) el.style.display = "none";
     const attrs = Array.from(
       document.querySelectorAll("[placeholder], [aria-label], [title], [alt]"),
@@ -69,6 +74,7 @@ async function readable(page: Page, data: string | null): Promise<string> {
       .sort((a, b) => b.length - a.length); // America/Bahia_Banderas before America/Bahia
     for (const zone of zones) text = text.split(zone).join(" ");
     for (const el of hidden) el.style.display = "";
+    for (const o of options) if (o.text.trim()) text = text.split(o.text).join(" ");
     return text;
   }, data);
 }

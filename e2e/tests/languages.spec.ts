@@ -227,9 +227,10 @@ for (const lang of REVIEW_LANGUAGES) {
     for (const page of ["companies", "figures", "outbox", "audit"]) {
       await su.goto(`/admin/${page}`);
       await expect(su.locator("h1").first()).toBeVisible();
-      // The companies and messages listed are data other journeys made (their names, texts
-      // stored in the companies' language): only the page's own words are read.
-      const data = page === "figures" ? undefined : "tbody";
+      // The companies, messages and audit entries listed, and the audit's company filter, are
+      // data other journeys made (names, texts stored in a company's language): only the
+      // page's own words are read.
+      const data = page === "figures" ? undefined : "tbody, #audit-company option:not([value=''])";
       await review(su, `super-${page}`, [], data);
     }
     await platform.close();
