@@ -50,9 +50,9 @@ export const configSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   /** The platform-wide per-client limit on /api (docs/operations.md): per signed-in caller… */
-  RATE_LIMIT_PER_CALLER_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  RATE_LIMIT_PER_CALLER_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60_000),
   /** …and per client address for requests nobody signed in (a branch's NAT, a bank's proxy). */
-  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120_000),
   /** Off only for load tests that drive one caller beyond any person's pace. */
   RATE_LIMIT_ENABLED: boolish.default(true),
   TRUST_PROXY: boolish.default(false),
