@@ -16,6 +16,7 @@ import {
   exited,
   send,
   startAppNode,
+  stickyNodes,
   until,
   type AppNode,
   type Board,
@@ -116,25 +117,7 @@ describe.skipIf(!enabled)("several app processes behind nginx", () => {
       upstreamPorts: nodes.map((n) => n.port),
     });
 
-    // Which process nginx picks for an address, read from its access log.
-    const nodeOf = async (from: string) => {
-      const before = nginx.upstreamsOf(from).length;
-      const r = await send(`${nginx.url}/api/health`, { from, headers: { host: BASE_DOMAIN } });
-      expect(r.status).toBe(200);
-      // nginx logs a request just after answering it.
-      await until("nginx's access log", () => nginx.upstreamsOf(from).length > before);
-      return nodes.find((n) => n.addr === nginx.upstreamsOf(from).at(-1))!;
-    };
-    nodeA = await nodeOf("127.0.0.1");
-    nodeB = nodes.find((n) => n !== nodeA)!;
-    for (let i = 2; i < 60 && !fromB; i++) {
-      const addr = `127.0.0.${i}`;
-      if ((await nodeOf(addr)) === nodeB) fromB = addr;
-    }
-    expect(fromB, "no loopback address hashes to the second node").toBeTruthy();
-    // Sticky: the same address keeps its node.
-    expect(await nodeOf("127.0.0.1")).toBe(nodeA);
-    expect(await nodeOf(fromB)).toBe(nodeB);
+    ({ nodeA, nodeB, fromB } = await stickyNodes(nginx, nodes, BASE_DOMAIN));
   }, 180_000);
 
   afterAll(async () => {

@@ -152,3 +152,34 @@ export async function until(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Which app process nginx sends an address to (read from its access log): the node 127.0.0.1
+ * reaches, the other node, and a loopback address nginx sends to that other node. Checks that
+ * the choice is sticky (the same address keeps its node).
+ */
+export async function stickyNodes(
+  nginx: { url: string; upstreamsOf: (from: string) => string[] },
+  nodes: AppNode[],
+  host: string,
+): Promise<{ nodeA: AppNode; nodeB: AppNode; fromB: string }> {
+  const nodeOf = async (from: string) => {
+    const before = nginx.upstreamsOf(from).length;
+    const r = await send(`${nginx.url}/api/health`, { from, headers: { host } });
+    if (r.status !== 200) throw new Error(`health through nginx from ${from}: ${r.status}`);
+    // nginx logs a request just after answering it.
+    await until("nginx's access log", () => nginx.upstreamsOf(from).length > before);
+    return nodes.find((n) => n.addr === nginx.upstreamsOf(from).at(-1))!;
+  };
+  const nodeA = await nodeOf("127.0.0.1");
+  const nodeB = nodes.find((n) => n !== nodeA)!;
+  let fromB = "";
+  for (let i = 2; i < 60 && !fromB; i++) {
+    const addr = `127.0.0.${i}`;
+    if ((await nodeOf(addr)) === nodeB) fromB = addr;
+  }
+  if (!fromB) throw new Error("no loopback address hashes to the second node");
+  if ((await nodeOf("127.0.0.1")) !== nodeA || (await nodeOf(fromB)) !== nodeB)
+    throw new Error("nginx did not keep an address on its node");
+  return { nodeA, nodeB, fromB };
+}
