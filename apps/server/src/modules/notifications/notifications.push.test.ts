@@ -2,15 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, signInCustomer, type TestPlatform } from "../../testing";
 import { startFakePushService } from "../../testing/fake-push-service";
 import { startFakeSmsGateway } from "../../testing/fake-sms-gateway";
-import {
-  createBranchWithService,
-  createQueueCompany,
-  createQueueOperator,
-  issuerFor,
-} from "../../testing/queue-factories";
-import { issueTicket } from "../queue";
+import { createQueueCompany } from "../../testing/queue-factories";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import type { PushPayload } from "./push/push-transport";
+import { lineWithOperator, outboxOfChannel } from "./notifications.test-helpers";
 
 const CREDS = { email: "push@e-queue.test", password: "gateway-secret" };
 
@@ -47,13 +42,7 @@ describe("web push and channel choice (a fake push service over HTTP)", () => {
       body: { subscription, language: "en" },
       ...(auth && { token: auth }),
     });
-  const pushRows = () =>
-    p.ctx.db
-      .selectFrom("platform.outbox")
-      .selectAll()
-      .where("channel", "=", "push")
-      .orderBy("created_at")
-      .execute();
+  const pushRows = () => outboxOfChannel(p, "push");
   const payloadsOf = (id: string) =>
     push.received.filter((r) => r.id === id).map((r) => JSON.parse(r.text) as PushPayload);
   /** Sends what is due until nothing more goes out. */
@@ -61,37 +50,8 @@ describe("web push and channel choice (a fake push service over HTTP)", () => {
     while ((await p.ctx.outbox.tick()) > 0);
   };
 
-  async function line(n: number, phones: (string | undefined)[] = []) {
-    const setup = await createBranchWithService(p.ctx, company, {
-      services: [
-        { letter: "A", name: "Kassa" },
-        { letter: "B", name: "Kredit" },
-      ],
-      counters: 1,
-      graceSeconds: 0,
-    });
-    const op = await createQueueOperator(p.ctx, company, {
-      branchId: setup.branch.id,
-      serviceIds: setup.services.map((s) => s.id),
-    });
-    const post = (path: string, body: object = {}) =>
-      call(p.app, "POST", `/api/c/${slug}/queue${path}`, { token: op.token, body });
-    expect((await post("/session", { counterId: setup.counters[0]!.id })).statusCode).toBe(200);
-    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
-    const tickets = [];
-    for (let i = 0; i < n; i++) {
-      const phone = phones[i];
-      tickets.push(
-        await issueTicket(p.ctx, company, issuer, {
-          branchId: setup.branch.id,
-          serviceId: setup.services[0]!.id,
-          ...(phone && { customerPhone: phone }),
-        }),
-      );
-    }
-    await p.ctx.events.idle();
-    return { setup, post, tickets };
-  }
+  const line = (n: number, phones: (string | undefined)[] = []) =>
+    lineWithOperator(p, company, slug, n, phones);
 
   it("gives the VAPID public key, generated once and kept", async () => {
     const res = await call(p.app, "GET", "/api/public/push/key");

@@ -1,4 +1,12 @@
-import type { TestPlatform } from "../../testing";
+import { expect } from "vitest";
+import { call, type TestPlatform } from "../../testing";
+import {
+  createBranchWithService,
+  createQueueOperator,
+  issuerFor,
+} from "../../testing/queue-factories";
+import type { OutboxChannel } from "../../db/tables";
+import { issueTicket } from "../queue";
 import { companyDb, type CompanyRecord } from "../tenancy";
 
 /** A company's outbox rows, oldest first. */
@@ -19,4 +27,55 @@ export async function replay(p: TestPlatform, company: CompanyRecord) {
     .execute();
   await p.ctx.events.sweep();
   await p.ctx.events.idle();
+}
+
+/** The outbox rows of one channel, oldest first. */
+export const outboxOfChannel = (p: TestPlatform, channel: OutboxChannel) =>
+  p.ctx.db
+    .selectFrom("platform.outbox")
+    .selectAll()
+    .where("channel", "=", channel)
+    .orderBy("created_at")
+    .execute();
+
+/**
+ * A branch with services A (Kassa) and B (Kredit) and one operator signed in at its counter, and
+ * `n` walk-in tickets for A (with the given phones); `post` acts as that operator.
+ */
+export async function lineWithOperator(
+  p: TestPlatform,
+  company: CompanyRecord,
+  slug: string,
+  n: number,
+  phones: (string | undefined)[] = [],
+) {
+  const setup = await createBranchWithService(p.ctx, company, {
+    services: [
+      { letter: "A", name: "Kassa" },
+      { letter: "B", name: "Kredit" },
+    ],
+    counters: 1,
+    graceSeconds: 0,
+  });
+  const op = await createQueueOperator(p.ctx, company, {
+    branchId: setup.branch.id,
+    serviceIds: setup.services.map((s) => s.id),
+  });
+  const post = (path: string, body: object = {}) =>
+    call(p.app, "POST", `/api/c/${slug}/queue${path}`, { token: op.token, body });
+  expect((await post("/session", { counterId: setup.counters[0]!.id })).statusCode).toBe(200);
+  const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
+  const tickets = [];
+  for (let i = 0; i < n; i++) {
+    const phone = phones[i];
+    tickets.push(
+      await issueTicket(p.ctx, company, issuer, {
+        branchId: setup.branch.id,
+        serviceId: setup.services[0]!.id,
+        ...(phone && { customerPhone: phone }),
+      }),
+    );
+  }
+  await p.ctx.events.idle();
+  return { setup, post, tickets };
 }
