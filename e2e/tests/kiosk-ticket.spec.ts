@@ -3,56 +3,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import jsQR from "jsqr";
-import * as mupdf from "mupdf";
 import { PHONE, expectAccessible } from "./accessibility";
+import { decodeQr, rasterisePdf } from "./printed-ticket";
 import { setUpQueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../screenshots");
-
-/** The first page of a PDF drawn at `dpi` (RGBA pixels and a PNG) and its text, with MuPDF. */
-function rasterisePdf(pdf: Buffer, dpi: number) {
-  const doc = mupdf.Document.openDocument(pdf, "application/pdf");
-  const page = doc.loadPage(0);
-  const pixmap = page.toPixmap(
-    mupdf.Matrix.scale(dpi / 72, dpi / 72),
-    mupdf.ColorSpace.DeviceRGB,
-    false,
-  );
-  const width = pixmap.getWidth();
-  const height = pixmap.getHeight();
-  const rgb = pixmap.getPixels();
-  expect(rgb.length).toBe(width * height * 3);
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
-    rgba[j] = rgb[i]!;
-    rgba[j + 1] = rgb[i + 1]!;
-    rgba[j + 2] = rgb[i + 2]!;
-    rgba[j + 3] = 255;
-  }
-  const text = page.toStructuredText("preserve-whitespace").asText();
-  return { width, height, rgba, png: Buffer.from(pixmap.asPNG()), text };
-}
-
-/** The text of the QR code shown in `locator`, read from a screenshot of it. */
-async function decodeQr(page: Page, locator: Locator): Promise<string | null> {
-  const png = await locator.screenshot();
-  const image = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext("2d")!;
-    ctx.drawImage(img, 0, 0);
-    const { data } = ctx.getImageData(0, 0, img.width, img.height);
-    return { width: img.width, height: img.height, data: Array.from(data) };
-  }, png.toString("base64"));
-  return jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data ?? null;
-}
 
 test("a customer at the hall kiosk takes a cash-desk ticket with a phone number, and the kiosk forgets them", async ({
   browser,
@@ -401,105 +359,5 @@ test("the kiosk keeps issuing while its server is away and hands the tickets in 
   await kiosk.getByRole("button", { name: "Ismsiz olish" }).tap();
   await expect(kiosk.getByTestId("kiosk-ticket-number")).toHaveText("K-011");
   await expect(kiosk.getByTestId("kiosk-ticket")).toContainText("Sizdan oldin 4 kishi");
-  await hall.close();
-});
-
-/** What the kiosk says in each of its languages, as the screenshots below need it. */
-const KIOSK_LANGUAGES = [
-  { lang: "uz", button: "Oʻzbekcha", start: "Talon olish", back: "Orqaga", done: "Tayyor" },
-  { lang: "ru", button: "Русский", start: "Получить талон", back: "Назад", done: "Готово" },
-  { lang: "en", button: "English", start: "Get a ticket", back: "Back", done: "Done" },
-] as const;
-
-// Words only the Uzbek screens have: a Russian or English screen showing one is untranslated.
-const UZBEK_ONLY = /Orqaga|Talon|kishi|daqiqa|Navbat|Tayyor|Ismsiz|Oldindan|filiali|xizmati/;
-
-test("every kiosk screen, in Uzbek, Russian and English, on the portrait touch screen", async ({
-  browser,
-  request,
-}) => {
-  test.setTimeout(240_000);
-  const world = await setUpQueueWorld(request, "hamkorbank-screens");
-  const created = await request.post(`/api/c/${world.slug}/admin/devices`, {
-    headers: { authorization: `Bearer ${world.adminToken}` },
-    data: { branchId: world.branch.id, kind: "KIOSK", name: "Zal kioski" },
-  });
-  expect(created.ok(), await created.text()).toBeTruthy();
-  const { pairingCode } = (await created.json()) as { pairingCode: string };
-  const hall = await browser.newContext({
-    viewport: { width: 1080, height: 1920 },
-    hasTouch: true,
-  });
-  await hall.addInitScript(() => {
-    window.print = () => {};
-  });
-  const kiosk = await hall.newPage();
-  await kiosk.goto(`/k/${world.slug}/${world.branch.slug}`);
-  for (const digit of pairingCode) {
-    await kiosk.getByRole("button", { name: digit, exact: true }).tap();
-  }
-  await kiosk.getByRole("button", { name: "Ulash", exact: true }).tap();
-  const start = kiosk.getByTestId("kiosk-start");
-  await expect(start).toBeEnabled();
-  await expect
-    .poll(() => kiosk.evaluate(() => navigator.serviceWorker.controller !== null))
-    .toBe(true);
-
-  for (const [i, l] of KIOSK_LANGUAGES.entries()) {
-    const shot = async (n: number, screen: string) => {
-      const name = `kiosk-${l.lang}-${n}-${screen}`;
-      await snap(kiosk, name);
-      await expectAccessible(kiosk, name);
-      if (l.lang !== "uz") {
-        const shown = await kiosk.locator("body").innerText();
-        expect(shown, `${name}: Uzbek words left`).not.toMatch(UZBEK_ONLY);
-      }
-    };
-    const choose = async () => {
-      await kiosk.getByRole("button", { name: l.button, exact: true }).tap();
-      await expect(start).toHaveText(l.start);
-      await expect(kiosk.locator("html")).toHaveAttribute("lang", l.lang);
-    };
-    await choose();
-    await shot(1, "welcome");
-
-    await start.tap();
-    const services = kiosk.getByTestId("kiosk-services");
-    await expect(services.getByRole("button").first()).toBeVisible();
-    await shot(2, "services");
-
-    await services.getByRole("button").first().tap();
-    await expect(kiosk.getByTestId("kiosk-phone")).toBeVisible();
-    for (const digit of "90123") {
-      await kiosk.getByRole("button", { name: digit, exact: true }).tap();
-    }
-    await shot(3, "details-keypad");
-    await kiosk.getByTestId("kiosk-name").tap();
-    await shot(4, "details-letters");
-    await kiosk.getByTestId("kiosk-phone").tap();
-    for (const digit of "4567") {
-      await kiosk.getByRole("button", { name: digit, exact: true }).tap();
-    }
-
-    await kiosk.getByTestId("kiosk-issue").tap();
-    await expect(kiosk.getByTestId("kiosk-ticket-number")).toHaveText(`K-00${i + 1}`);
-    await shot(5, "ticket");
-    await kiosk.getByRole("button", { name: l.done, exact: true }).tap();
-
-    await choose();
-    await kiosk.getByTestId("kiosk-have-booking").tap();
-    await expect(kiosk.getByTestId("kiosk-check-in")).toBeVisible();
-    await shot(6, "check-in");
-    await kiosk.getByRole("button", { name: l.back, exact: true }).tap();
-
-    await choose();
-    await hall.setOffline(true);
-    await expect(kiosk.getByTestId("kiosk-offline")).toBeVisible();
-    await expect(start).toBeDisabled();
-    await shot(7, "offline");
-    await hall.setOffline(false);
-    await expect(kiosk.getByTestId("kiosk-offline")).toBeHidden({ timeout: 30_000 });
-    await expect(start).toBeEnabled();
-  }
   await hall.close();
 });
