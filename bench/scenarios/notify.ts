@@ -19,13 +19,16 @@
  * request (the outbox worker's wake or poll, its claim and its channel's lane).
  */
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { quoteIdent } from "@equeue/server/db";
-import { startFakePushService, type ReceivedPush } from "@equeue/server/testing/fake-push-service";
-import { startFakeSmsGateway } from "@equeue/server/testing/fake-sms-gateway";
-import { startFakeTelegramApi } from "@equeue/server/testing/fake-telegram-api";
 import type { Args } from "../lib/args";
 import { loadAvg, logger, openPgBench } from "../lib/bench-env";
+import {
+  deliveryLatency,
+  digits,
+  startNotifyFakes,
+  whereTimeGoes,
+  type Channel,
+} from "../lib/notify-audit";
 import { HttpClient } from "../lib/http";
 import { buildFixture, type OperatorRef } from "../lib/queue-fixture";
 import { commandLine, machineInfo, printResult, writeResult, type Bar } from "../lib/results";
@@ -34,14 +37,6 @@ import { round, summarize } from "../lib/stats";
 import { serverTree } from "./call-next";
 
 const DELIVERY_P99_BAR_MS = 1000;
-
-type Channel = "sms" | "telegram" | "push";
-type Trigger = "CALLED" | "NEARLY_UP" | "OTHER";
-type Arrival = { ticketId: string; channel: Channel; trigger: Trigger; at: number };
-
-const triggerOfText = (text: string): Trigger =>
-  text.includes("it is your turn") ? "CALLED" : text.includes("nearly up") ? "NEARLY_UP" : "OTHER";
-const digits = (p: string) => p.replace(/\D/g, "");
 
 export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }> {
   const companies = args.int("companies", 10);
@@ -60,39 +55,9 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
   const log = logger("notify");
   const loadStart = loadAvg();
 
-  // The fakes, on loopback in this process: each arrival is timed here (Date.now, wall clock,
-  // comparable with the database's timestamps on the same machine).
-  const arrivals: Arrival[] = [];
-  const byPhone = new Map<string, string>();
-  const byChat = new Map<string, string>();
-  const bySub = new Map<string, string>();
-  const unknown = { count: 0 };
-  const arrive = (ticketId: string | undefined, channel: Channel, text: string) => {
-    const at = Date.now();
-    if (!ticketId) return void unknown.count++;
-    arrivals.push({ ticketId, channel, trigger: triggerOfText(text), at });
-  };
-  const creds = { email: "bench@sms.test", password: "sms-secret" };
-  const sms = await startFakeSmsGateway(creds, {
-    onSend: (m) => arrive(byPhone.get(digits(m.mobile_phone)), "sms", m.message),
-  });
-  const botToken = `42:${randomBytes(12).toString("hex")}`;
-  const telegram = await startFakeTelegramApi({ token: botToken, username: "equeue_bench_bot" });
-  // The Telegram fake keeps `sent` and `sentAt` in step; read them as they grow.
-  let tgSeen = 0;
-  const tgTimer = setInterval(() => {
-    for (; tgSeen < telegram.sent.length; tgSeen++) {
-      const s = telegram.sent[tgSeen]!;
-      const at = telegram.sentAt[tgSeen]!.at;
-      const ticketId = byChat.get(s.chat_id);
-      if (!ticketId) unknown.count++;
-      else arrivals.push({ ticketId, channel: "telegram", trigger: triggerOfText(s.text), at });
-    }
-  }, 50);
-  const push = await startFakePushService({
-    onPush: (p: ReceivedPush) =>
-      arrive(bySub.get(p.id), "push", (JSON.parse(p.text) as { body: string }).body),
-  });
+  // The fakes, on loopback in this process: each arrival is timed here.
+  const fakes = await startNotifyFakes();
+  const { arrivals, byPhone, byChat, bySub, unknown, sms, telegram, push, creds, botToken } = fakes;
 
   const bench = await openPgBench(log, 10);
   let server: ServerProcess | null = null;
@@ -295,85 +260,11 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
     const serverFinal = await server.stop();
     server = null;
 
-    // Latency per channel, duplicates, lost.
+    // Latency per channel, duplicates, lost; where the time goes (bench/lib/notify-audit.ts).
     const run = arrivals.slice(before);
-    const lat: Record<Channel, number[]> = { sms: [], telegram: [], push: [] };
-    const seen = new Map<string, number>();
-    for (const a of run) {
-      const k = `${a.ticketId}:${a.trigger}:${a.channel}`;
-      seen.set(k, (seen.get(k) ?? 0) + 1);
-      const ack = acked.get(a.ticketId);
-      if (a.trigger === "CALLED" && ack !== undefined && seen.get(k) === 1)
-        lat[a.channel].push(a.at - ack);
-    }
-    const duplicates = [...seen.values()].filter((v) => v > 1).reduce((s, v) => s + v - 1, 0);
+    const { per, sAll, duplicates, counts } = deliveryLatency(run, acked);
     const lostIds = [...acked.keys()].filter((id) => !got.has(id));
-    const all = [...lat.sms, ...lat.telegram, ...lat.push];
-    const sAll = summarize(all);
-    type PerChannel = {
-      messages: number;
-      p50_ms: number | null;
-      p90_ms: number | null;
-      p99_ms: number | null;
-      max_ms: number | null;
-    };
-    const per = Object.fromEntries(
-      (["sms", "telegram", "push"] as Channel[]).map((c) => {
-        const s = summarize(lat[c]);
-        return [
-          c,
-          {
-            messages: s.count,
-            p50_ms: round(s.p50),
-            p90_ms: round(s.p90),
-            p99_ms: round(s.p99),
-            max_ms: round(s.max),
-          },
-        ];
-      }),
-    ) as Record<Channel, PerChannel>;
-    const counts = (t: Trigger) => run.filter((a) => a.trigger === t).length;
-
-    // Where the time goes: the outbox rows of the "called" messages.
-    const rows = await bench.exec<{
-      channel: Channel;
-      key: string;
-      created: string;
-      sent: string | null;
-      status: string;
-      attempts: number;
-    }>(
-      `select channel, dedupe_key as key, (extract(epoch from created_at) * 1000)::float8 as created,
-              (extract(epoch from sent_at) * 1000)::float8 as sent, status, attempts
-       from platform.outbox where dedupe_key like '%:CALLED@%'`,
-    );
-    // The CALL events' commit-side time (`at`, the call transaction's clock) per ticket.
-    const callAt = new Map<string, number>();
-    for (const c of fx.companies) {
-      for (const e of await bench.exec<{ ticket_id: string; at: number }>(
-        `select ticket_id, (extract(epoch from at) * 1000)::float8 as at
-         from ${quoteIdent(c.schema)}.ticket_events where type = 'CALL'`,
-      ))
-        callAt.set(e.ticket_id, Number(e.at));
-    }
-    const eventToAck: number[] = [];
-    const eventToRow: number[] = [];
-    const ackToRow: number[] = [];
-    const rowToArrival: number[] = [];
-    const firstArrival = new Map<string, number>();
-    for (const a of run)
-      if (a.trigger === "CALLED" && !firstArrival.has(a.ticketId))
-        firstArrival.set(a.ticketId, a.at);
-    for (const r of rows) {
-      const ticketId = r.key.split(":")[1]!;
-      const ack = acked.get(ticketId);
-      const arrived = firstArrival.get(ticketId);
-      if (ack !== undefined) ackToRow.push(Number(r.created) - ack);
-      const at = callAt.get(ticketId);
-      if (at !== undefined) eventToRow.push(Number(r.created) - at);
-      if (at !== undefined && ack !== undefined) eventToAck.push(ack - at);
-      if (arrived !== undefined) rowToArrival.push(arrived - Number(r.created));
-    }
+    const stages = await whereTimeGoes(bench.exec, fx.companies, run, acked);
     const [statusRow] = await bench.exec<Record<string, number>>(
       `select count(*) filter (where status = 'PENDING')::int as pending,
               count(*) filter (where status = 'FAILED')::int as failed,
@@ -382,10 +273,6 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
               count(*)::int as total
        from platform.outbox where dedupe_key is not null`,
     );
-    const spread = (v: number[]) => {
-      const s = summarize(v);
-      return { p50_ms: round(s.p50), p99_ms: round(s.p99), max_ms: round(s.max) };
-    };
     const callSummary = summarize(callLat);
     const peakRss = Math.max(serverStats.peak_rss_mb, serverFinal?.peak_rss_mb ?? 0);
     const tgPerS = per.telegram.messages / loadSeconds;
@@ -426,10 +313,7 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
         arrived_before_run: before,
       },
       where_the_time_goes: {
-        call_event_to_ack: spread(eventToAck),
-        call_event_to_outbox_row: spread(eventToRow),
-        ack_to_outbox_row: spread(ackToRow),
-        outbox_row_to_transport: spread(rowToArrival),
+        ...stages,
         note:
           "call event at = now() of the call-next transaction; outbox created_at = now() of the " +
           "notifications subscriber's transaction (after the dispatcher's 20 ms gathering window, in its " +
@@ -501,8 +385,7 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
   } finally {
     http?.close();
     await server?.stop();
-    clearInterval(tgTimer);
     await bench.close().catch((err: unknown) => log(`cleanup: ${String(err)}`));
-    await Promise.all([sms.close(), telegram.close(), push.close()]);
+    await fakes.close();
   }
 }
