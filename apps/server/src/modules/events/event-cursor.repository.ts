@@ -6,33 +6,38 @@ import type { DomainEvent, EventCompany } from "./events.types";
 type Cursor = { last_tx: string; last_id: number };
 
 /**
- * Takes a subscriber's cursor for this transaction. SKIP LOCKED: if another node (or another
- * run here) holds it, that one delivers and this returns null. A subscriber new to the company
- * gets its cursor row here, at the start of the history.
+ * Takes a subscriber's cursor for this transaction, or returns null when another run (on this
+ * node or another) holds it: that one delivers. The claim is a transaction-scoped advisory lock
+ * on (company schema, subscriber), not a row lock: a row lock gives the run a transaction id at
+ * once, and every event committed after that id is held back (`readAfter`'s settled rule) until
+ * the run commits — a heavy run (report roll-ups over 500 events) then delayed every company's
+ * notifications by its whole length. Without the row lock the run takes its id only when it
+ * first writes, near its end. A subscriber new to the company gets its cursor row here, at the
+ * start of the history.
  */
 export async function claimCursor(
   trx: Db,
   company: EventCompany,
   subscriber: string,
 ): Promise<Cursor | null> {
+  const { rows } = await sql<{ claimed: boolean }>`select pg_try_advisory_xact_lock(
+      hashtext(${company.schema_name}), hashtext(${subscriber})) as claimed`.execute(trx);
+  if (!rows[0]?.claimed) return null;
   const cdb = companyDb(trx, company);
-  const held = await cdb
-    .selectFrom("event_cursors")
-    .select([sql<string>`last_tx::text`.as("last_tx"), "last_id"])
-    .where("subscriber", "=", subscriber)
-    .forUpdate()
-    .skipLocked()
-    .executeTakeFirst();
+  const cursor = () =>
+    cdb
+      .selectFrom("event_cursors")
+      .select([sql<string>`last_tx::text`.as("last_tx"), "last_id"])
+      .where("subscriber", "=", subscriber)
+      .executeTakeFirst();
+  const held = await cursor();
   if (held) return held;
-  // No row, or a row somebody else holds: an insert tells the two apart (a conflicting insert
-  // waits for the holder and then does nothing, which is fine: the holder delivers).
-  const created = await cdb
+  await cdb
     .insertInto("event_cursors")
     .values({ subscriber })
     .onConflict((oc) => oc.column("subscriber").doNothing())
-    .returning([sql<string>`last_tx::text`.as("last_tx"), "last_id"])
-    .executeTakeFirst();
-  return created ?? null;
+    .execute();
+  return (await cursor()) ?? null;
 }
 
 /**

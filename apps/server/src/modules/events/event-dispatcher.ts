@@ -59,8 +59,9 @@ const MAX_HELD_RETRY_MS = 250;
  * committed but never delivered. Each subscriber of a company runs on its own — a run per
  * (company, subscriber), coalesced, retried and backed off apart — in one of two lanes with a
  * connection budget each: prompt subscribers (notifications, webhooks) never wait for the bulk
- * ones (the ticket index, report roll-ups). Each run claims the subscriber's cursor row with
- * SKIP LOCKED, so across nodes one run at a time delivers a company's events to a subscriber.
+ * ones (the ticket index, report roll-ups). Each run claims the subscriber's cursor with an
+ * advisory lock (taken or skipped), so across nodes one run at a time delivers a company's
+ * events to a subscriber.
  */
 export class EventDispatcher implements QueuePublisher {
   private readonly queued = new Map<string, RunState>();
