@@ -41,15 +41,24 @@ export const monthColumns = (t: MonthTier) =>
     ...(t.full ? ["wait_hist", "service_hist", "entered_by_week_hour", "served_by_week_hour"] : []),
   ].join(", ");
 
-// A day row's hour-of-day array placed at its weekday (`r.w`, 0 = Monday).
+/**
+ * A day row's weekday, 0 = Monday, and its month's first day. The month is truncated as a
+ * timestamp without time zone, which is IMMUTABLE: Citus refuses a STABLE function over a
+ * column in an UPDATE (`date_trunc` of a date goes through timestamptz, which is STABLE).
+ */
+const WEEKDAY = "(extract(isodow from r.day)::int - 1)";
+const monthOf = (day: string) => `date_trunc('month', ${day}::timestamp)::date`;
+const MONTH = monthOf("r.day");
+
+// A day row's hour-of-day array placed at its weekday (0 = Monday).
 const byWeekHour = (column: string) =>
   `array[${Array.from(
     { length: WEEK_HOURS },
     (_, i) =>
-      `coalesce(sum(r.${column}[${(i % 24) + 1}]) filter (where r.w = ${Math.floor(i / 24)}), 0)::int`,
+      `coalesce(sum(r.${column}[${(i % 24) + 1}]) filter (where ${WEEKDAY} = ${Math.floor(i / 24)}), 0)::int`,
   ).join(", ")}]`;
 
-/** The sums of day rows `r` (with `r.w`, the local weekday) for the tier's value columns. */
+/** The sums of day rows `r` for the tier's value columns. */
 export const monthSelect = (t: MonthTier) =>
   [
     ...SUM_COLUMNS.map(([, e]) => e),
@@ -63,19 +72,21 @@ export const monthSelect = (t: MonthTier) =>
       : []),
   ].join(", ");
 
-/** Day rows of `schema`.`t.days` as `r`, with their month and weekday. */
-const dayRows = (schema: string, t: MonthTier, where = "") =>
-  `(select x.*, date_trunc('month', x.day)::date as month,
-      extract(isodow from x.day)::int - 1 as w
-    from ${schema}.${t.days} x ${where}) r`;
-
-/** Fills a month tier from every day row (the tier must be empty): one statement. */
+/**
+ * Fills a month tier from every day row (the tier must be empty): one statement. The sums are a
+ * MATERIALIZED CTE that the insert reads: Citus 13.2 pushes a plain INSERT … SELECT … GROUP BY on
+ * a schema-sharded table down to the worker with a broken filter (`WHERE ( IS NOT NULL)`, a
+ * syntax error), and every company's provisioning failed there; this form it runs as "pull to
+ * coordinator" — the sums on the worker, only the month rows back. PostgreSQL runs both the same.
+ */
 export function backfillMonthTier(schema: string, t: MonthTier): string {
   const keys = t.keys.map((k) => `r.${k}`).join(", ");
-  return `insert into ${schema}.${t.table} (branch_id, month, ${t.keys.join(", ")}, ${monthColumns(t)})
-    select r.branch_id, r.month, ${keys}, ${monthSelect(t)}
-    from ${dayRows(schema, t)}
-    group by r.branch_id, r.month, ${keys}`;
+  return `with m as materialized (
+      select r.branch_id, ${MONTH}, ${keys}, ${monthSelect(t)}
+      from ${schema}.${t.days} r
+      group by r.branch_id, ${MONTH}, ${keys})
+    insert into ${schema}.${t.table} (branch_id, month, ${t.keys.join(", ")}, ${monthColumns(t)})
+    select * from m`;
 }
 
 // A day row's hour-of-day array (x.column) at its weekday's place in a week of 168 hours.
@@ -112,7 +123,7 @@ export function foldDay(
         ["served_by_week_hour", weekPlaced("served_by_hour")],
       ]
     : [];
-  const month = "date_trunc('month', x.day)::date";
+  const month = monthOf("x.day");
   if (op === "-") {
     return sql`update ${sql.raw(M)} m set ${sql.raw(
       [

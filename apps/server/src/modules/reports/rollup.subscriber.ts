@@ -147,9 +147,11 @@ export async function refreshDays(
       b.id as branch_id, to_char(x.bucket at time zone b.time_zone, 'YYYY-MM-DD') as day
     from unnest(${branchIds}::uuid[], ${buckets}::timestamptz[]) as x(branch_id, bucket)
     join ${sql.id(schema, "branches")} b on b.id = x.branch_id`.execute(db);
-  const days = sql`(select d.branch_id, d.day::date as day, b.time_zone as tz
+  // The days go in as date[]: a text → date cast of a column is STABLE (it reads DateStyle), and
+  // Citus refuses a STABLE function over a column in a DELETE or UPDATE.
+  const days = sql`(select d.branch_id, d.day, b.time_zone as tz
     from unnest(${touchedDays.map((d) => d.branch_id)}::uuid[],
-      ${touchedDays.map((d) => d.day)}::text[]) as d(branch_id, day)
+      ${touchedDays.map((d) => d.day)}::date[]) as d(branch_id, day)
     join ${sql.id(schema, "branches")} b on b.id = d.branch_id)`;
   // Each day's rows by its own index range (lateral), whatever the number of days: a plain join
   // over many days is planned as a scan of the whole table.
