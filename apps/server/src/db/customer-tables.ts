@@ -36,6 +36,8 @@ export type OutboxTable = {
   fallback_of: string | null;
   /** Times a worker claimed it; more than `attempts` when a claim never recorded its outcome. */
   claims: Generated<number>;
+  /** The customer must act on it now (called, a sign-in code): claimed and sent first. */
+  urgent: Generated<boolean>;
 };
 
 export type TelegramLinkTokensTable = {

@@ -25,7 +25,8 @@ describe("nearly up reads the head of a moved line, not the whole line", () => {
   });
   afterAll(() => p.close());
 
-  it(`tells places 1–3 of a line of ${LINE} after a call, reading a handful of rows`, async () => {
+  it(`tells places 1–3 of a line of ${LINE} after a call reading a handful of rows, and drops
+    an unsent "nearly up" once its ticket is called`, async () => {
     const setup = await createBranchWithService(p.ctx, company);
     const op = await createQueueOperator(p.ctx, company, {
       branchId: setup.branch.id,
@@ -96,5 +97,58 @@ describe("nearly up reads the head of a moved line, not the whole line", () => {
     const nearly = queued.filter((m) => m.dedupe_key?.includes(":NEARLY_UP:"));
     expect(nearly.map((m) => m.recipient).sort()).toEqual(phones.slice(1, 4));
     expect(queued.filter((m) => m.dedupe_key?.includes(":CALLED@"))).toHaveLength(1);
+
+    // The next call reaches place 1 before its "nearly up" went out (nothing sends SMS here):
+    // that message is dropped, and "go to counter" is queued as urgent.
+    const first = called.json().ticket.id as string;
+    for (const step of ["start", "finish"]) {
+      const res = await call(p.app, "POST", `/api/c/${slug}/queue/tickets/${first}/${step}`, {
+        token: op.token,
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    const next = await call(p.app, "POST", `/api/c/${slug}/queue/call-next`, {
+      token: op.token,
+      body: {},
+    });
+    expect(next.statusCode).toBe(200);
+    let second = await readCalls();
+    for (let i = 0; i < 200 && second.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      second = await readCalls();
+    }
+    await p.ctx.db
+      .transaction()
+      .execute((trx) =>
+        subscriber.handle({ db: trx, company: companyDb(trx, company) }, company, second.slice(1)),
+      );
+    const toSecond = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select(["dedupe_key", "status", "urgent", "last_error"])
+      .where("recipient", "=", phones[1]!)
+      .orderBy("created_at")
+      .execute();
+    expect(toSecond).toEqual([
+      {
+        dedupe_key: expect.stringContaining(":NEARLY_UP:sms"),
+        status: "SKIPPED",
+        urgent: false,
+        last_error: "Not needed: the ticket was called first.",
+      },
+      {
+        dedupe_key: expect.stringContaining(":CALLED@"),
+        status: "PENDING",
+        urgent: true,
+        last_error: null,
+      },
+    ]);
+    // Places 2 and 3 were told and are still to be; the new place 3 is told now.
+    const stillNearly = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select("recipient")
+      .where("dedupe_key", "like", "%:NEARLY\\_UP:sms")
+      .where("status", "=", "PENDING")
+      .execute();
+    expect(stillNearly.map((m) => m.recipient).sort()).toEqual(phones.slice(2, 5));
   });
 });

@@ -1,7 +1,12 @@
 import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
 import type { Db } from "../../db/database";
 import type { DomainEvent, DurableSubscriber, EventCompany } from "../events";
-import { enqueueNotifications, toGsmFriendly, type OutgoingNotification } from "../outbox";
+import {
+  enqueueNotifications,
+  skipUnsent,
+  toGsmFriendly,
+  type OutgoingNotification,
+} from "../outbox";
 import { nearlyUpTickets, TICKET_EVENT, type CompanyQueryDb } from "../queue";
 import { normalizePhone } from "../../shared/phone";
 import type { PushPayload } from "./push/push-transport";
@@ -27,6 +32,9 @@ export type NotificationOptions = {
    */
   onQueued?: () => void;
 };
+
+/** Triggers the customer must act on at once: their messages are sent before the backlog. */
+const URGENT: ReadonlySet<Trigger> = new Set<Trigger>(["CALLED"]);
 
 /** Triggers that may fire again for one ticket: their key carries the event id. */
 const REPEATABLE: ReadonlySet<Trigger> = new Set<Trigger>(["CALLED", "BOOKING_RESCHEDULED"]);
@@ -110,6 +118,13 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
           send(t, trigger, occurrence, null, messageOf(event));
         }
       }
+      // A called customer no longer needs "you are nearly up": drop what has not gone yet.
+      const called = fired.filter((f) => f.trigger === "CALLED").map((f) => f.event.ticketId);
+      await skipUnsent(
+        tx.db,
+        called.map((id) => `${company.id}:${id}:NEARLY_UP:`),
+        "Not needed: the ticket was called first.",
+      );
       // Lines that moved: (branch, service) of the tickets that left them.
       const moved = new Map<string, { branchId: string; serviceId: string }>();
       for (const id of lines) {
@@ -208,12 +223,16 @@ export function sender(
         message: message ?? null,
       };
     };
+    // "Go to counter 3" goes before the channel's backlog (rating requests, reminders).
+    const put = URGENT.has(trigger)
+      ? (n: OutgoingNotification) => enqueue({ ...n, urgent: true })
+      : enqueue;
     const cause = [company.id, t.id, occurrence ? `${trigger}@${occurrence}` : trigger].join(":");
     const key = (channel: string) => `${cause}:${channel}`;
     let preferred = 0;
     if (!t.muted.has("telegram")) {
       for (const chat of t.chats) {
-        enqueue({
+        put({
           channel: "telegram",
           to: chat.chatId,
           text: notificationText(trigger, chat.language, parts(chat.language), templates),
@@ -232,7 +251,7 @@ export function sender(
           url: p.link,
           tag: `ticket-${t.id}`,
         };
-        enqueue({
+        put({
           channel: "push",
           to: browser.subscriptionId,
           text: JSON.stringify(payload),
@@ -246,7 +265,7 @@ export function sender(
     if (phone && !t.muted.has("sms")) {
       const lang = t.language ?? language;
       const text = forSms(notificationText(trigger, lang, parts(lang), templates), lang);
-      enqueue({
+      put({
         channel: "sms",
         to: phone,
         text,
@@ -262,7 +281,7 @@ export function sender(
     if (t.customer_email && BY_EMAIL.has(trigger)) {
       const lang = t.language ?? language;
       const p = parts(lang);
-      enqueue({
+      put({
         channel: "email",
         to: t.customer_email,
         subject: `${p.service} — ${p.branch} (${t.label})`,

@@ -137,6 +137,28 @@ describe("notifications in Telegram (grammY against a fake Bot API over HTTP)", 
     }
   });
 
+  it("sends an urgent message (a call) before the backlog queued ahead of it", async () => {
+    const before = tg.sentAt.length;
+    for (let i = 0; i < 6; i++) {
+      await enqueueMessage(p.ctx.db, { channel: "telegram", to: `88910${i}`, text: "rate us" });
+    }
+    await enqueueMessage(p.ctx.db, {
+      channel: "telegram",
+      to: "889200",
+      text: "go to counter 3",
+      urgent: true,
+    });
+    await vi.waitFor(
+      async () => {
+        await p.ctx.outbox.tick();
+        expect(tg.sentAt.slice(before).filter((s) => s.chat_id.startsWith("889"))).toHaveLength(7);
+      },
+      { timeout: 20_000, interval: 500 },
+    );
+    const order = tg.sentAt.slice(before).filter((s) => s.chat_id.startsWith("889"));
+    expect(order[0]!.chat_id).toBe("889200");
+  });
+
   it("refuses unknown tickets, finished ones and bad input", async () => {
     expect((await linkFor("nope-not-a-ticket")).statusCode).toBe(404);
     const bad = await linkFor("x", { language: "de" });

@@ -1,6 +1,11 @@
 // The outbox module's entry: what other modules may use.
 export { enqueueEmail } from "./outbox.repository";
-export { enqueueMessage, enqueueNotification, enqueueNotifications } from "./outbox.repository";
+export {
+  enqueueMessage,
+  enqueueNotification,
+  enqueueNotifications,
+  skipUnsent,
+} from "./outbox.repository";
 export type { OutgoingNotification } from "./outbox.repository";
 export { toGsmFriendly } from "./sms-transport";
 export { recordDelivery } from "./outbox.repository";

@@ -35,10 +35,16 @@ export type ChannelPause = { until: number; claim: number };
  * its second) goes back to the outbox, due when it may go, instead of holding up a lane.
  */
 const MAX_PACE_WAIT_MS = 400;
+/**
+ * An urgent message ("go to counter 3") waits out a chat's second in its lane instead: back in
+ * the outbox it would wait for the next claim on top.
+ */
+const MAX_URGENT_PACE_WAIT_MS = 1_200;
 
 /**
  * One channel's sends, at most `transport.concurrency` in flight, shared by every claim of the
- * worker: a message starts as soon as a lane is free, whatever claim it came in, and its outcome
+ * worker: a message starts as soon as a lane is free, whatever claim it came in (urgent ones
+ * first, else in the order claimed), and its outcome
  * is handed on the moment its own send ends — never after the slowest send of its claim.
  */
 export class ChannelLane {
@@ -58,8 +64,11 @@ export class ChannelLane {
     this.concurrency = transport.concurrency ?? DEFAULT_CONCURRENCY;
   }
 
+  /** Queues a send: an urgent one before every message that is not, else last. */
   push(q: QueuedSend): void {
-    this.queue.push(q);
+    const at = q.m.urgent ? this.queue.findIndex((w) => !w.m.urgent) : -1;
+    if (at < 0) this.queue.push(q);
+    else this.queue.splice(at, 0, q);
     this.pump();
   }
 
@@ -75,7 +84,7 @@ export class ChannelLane {
         continue;
       }
       const wait = this.transport.readyIn?.(q.m.recipient) ?? 0;
-      if (wait > MAX_PACE_WAIT_MS) {
+      if (wait > (q.m.urgent ? MAX_URGENT_PACE_WAIT_MS : MAX_PACE_WAIT_MS)) {
         q.done({ id: q.m.id, kind: "released", dueAt: new Date(now + wait) });
         continue;
       }

@@ -32,6 +32,8 @@ export type OutgoingText = {
   subject?: string;
   text: string;
   companyId?: string | null;
+  /** Sent before the channel's other waiting messages (a code the customer is waiting for). */
+  urgent?: boolean;
 };
 
 /** Queues a message on any channel (an SMS to a phone, …); call inside the causing transaction. */
@@ -45,6 +47,7 @@ export async function enqueueMessage(db: Kysely<Database>, m: OutgoingText): Pro
       body_text: m.text,
       body_html: null,
       company_id: m.companyId ?? null,
+      urgent: m.urgent ?? false,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -59,7 +62,8 @@ export type ClaimedMessage = Selectable<OutboxTable>;
  * workers never send one message twice: SKIP LOCKED, and a lease (`next_attempt_at` pushed
  * ahead) so a worker that dies mid-send releases its claim after `leaseSeconds`. Each claim is
  * counted (`claims`): one that never recorded an outcome shows as more claims than attempts.
- * One statement: a wake's claim is one round trip, not a transaction of four.
+ * Urgent messages first, then the longest due. One statement: a wake's claim is one round
+ * trip, not a transaction of four.
  */
 export async function claimDue(
   db: Kysely<Database>,
@@ -76,6 +80,7 @@ export async function claimDue(
     // The database's clock, to the microsecond: a JS Date (milliseconds, another clock) can fall
     // just before a row queued a moment ago and leave it for the next poll.
     .where("next_attempt_at", "<=", sql<Date>`clock_timestamp()`)
+    .orderBy("urgent", "desc")
     .orderBy("next_attempt_at")
     .limit(limit)
     .forUpdate()
@@ -89,10 +94,13 @@ export async function claimDue(
     .where("id", "in", due)
     .returningAll()
     .execute();
-  // As the row was before this claim, oldest due first.
+  // As the row was before this claim; urgent first, then oldest first.
   return rows
     .map((r) => ({ ...r, claims: r.claims - 1 }))
-    .sort((x, y) => x.created_at.getTime() - y.created_at.getTime());
+    .sort(
+      (x, y) =>
+        Number(y.urgent) - Number(x.urgent) || x.created_at.getTime() - y.created_at.getTime(),
+    );
 }
 
 /** What became of one claimed message. */
@@ -169,14 +177,16 @@ export async function recordOutcomes(db: Kysely<Database>, outcomes: DeliveryOut
     where o.id = v.id and o.status = 'PENDING'`.execute(db);
 }
 
+/** Keys hold "_" (NEARLY_UP): escaped, so LIKE matches the prefix literally (and by index). */
+const likePrefix = (prefix: string) => prefix.replace(/[\\%_]/g, "\\$&") + "%";
+
 /**
  * Which stand-in SMS must go: those (named by the `of` prefix) none of whose Telegram or push
  * messages (their dedupe keys start with `of:`) was sent. One statement for a batch.
  */
 export async function fallbacksNeeded(db: Kysely<Database>, ofs: string[]): Promise<Set<string>> {
   if (ofs.length === 0) return new Set();
-  // Keys hold "_" (NEARLY_UP): escaped, so LIKE matches the prefix literally (and by index).
-  const patterns = ofs.map((of) => `${of}:`.replace(/[\\%_]/g, "\\$&") + "%");
+  const patterns = ofs.map((of) => likePrefix(`${of}:`));
   const sent = await db
     .selectFrom("platform.outbox")
     .select("dedupe_key")
@@ -187,6 +197,29 @@ export async function fallbacksNeeded(db: Kysely<Database>, ofs: string[]): Prom
     .execute();
   const done = new Set(ofs.filter((of) => sent.some((r) => r.dedupe_key?.startsWith(`${of}:`))));
   return new Set(ofs.filter((of) => !done.has(of)));
+}
+
+/**
+ * Marks SKIPPED the messages (by key prefix) that are still waiting and not in a worker's hands
+ * (every claim recorded its outcome: a released or failed message, a stand-in SMS not yet due),
+ * with the reason; a message being sent is left to finish. One statement; how many it skipped.
+ */
+export async function skipUnsent(
+  db: Kysely<Database>,
+  keyPrefixes: string[],
+  reason: string,
+): Promise<number> {
+  if (keyPrefixes.length === 0) return 0;
+  const patterns = keyPrefixes.map(likePrefix);
+  const result = await db
+    .updateTable("platform.outbox")
+    .set({ status: "SKIPPED", last_error: reason })
+    .where("dedupe_key", "is not", null)
+    .where((eb) => eb.or(patterns.map((p) => eb("dedupe_key", "like", p))))
+    .where("status", "=", "PENDING")
+    .whereRef("claims", "=", "attempts")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function listOutbox(
@@ -229,6 +262,8 @@ export type OutgoingNotification = {
    */
   fallbackOf?: string;
   notBefore?: Date;
+  /** The customer must act on it now ("go to counter 3"): sent before the channel's backlog. */
+  urgent?: boolean;
 };
 
 /**
@@ -272,6 +307,7 @@ export async function enqueueNotifications(
           dedupe_key: n.key,
           segments: n.segments ?? null,
           fallback_of: n.fallbackOf ?? null,
+          urgent: n.urgent ?? false,
           // Now, unless a stand-in waits.
           next_attempt_at: n.notBefore ?? at,
           created_at: at,

@@ -9,6 +9,7 @@ import { platformOpenTicketIndex } from "./0007-open-ticket-index";
 import { platformOutboxClaimsAndCustomerChats } from "./0008-outbox-claims-and-customer-chats";
 import { platformIntegrations } from "./0009-integrations";
 import { platformUzbekCyrillicLanguage } from "./0010-uzbek-cyrillic-language";
+import { platformUrgentMessages } from "./0011-urgent-messages";
 
 /** Platform schema migrations, in order. Append only. */
 export const platformMigrations: Migration[] = [
@@ -22,4 +23,5 @@ export const platformMigrations: Migration[] = [
   platformOutboxClaimsAndCustomerChats,
   platformIntegrations,
   platformUzbekCyrillicLanguage,
+  platformUrgentMessages,
 ];
