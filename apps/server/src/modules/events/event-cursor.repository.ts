@@ -4,6 +4,8 @@ import { companyDb } from "../tenancy";
 import type { DomainEvent, EventCompany } from "./events.types";
 
 type Cursor = { last_tx: string; last_id: number };
+/** A claimed cursor, and the transaction id of the run that holds it. */
+type Claim = Cursor & { xid: string };
 
 /**
  * Takes a subscriber's cursor for this transaction, or returns null when another run (on this
@@ -12,17 +14,20 @@ type Cursor = { last_tx: string; last_id: number };
  * once, and every event committed after that id is held back (`readAfter`'s settled rule) until
  * the run commits — a heavy run (report roll-ups over 500 events) then delayed every company's
  * notifications by its whole length. Without the row lock the run takes its id only when it
- * first writes, near its end. A subscriber new to the company gets its cursor row here, at the
- * start of the history.
+ * first writes — unless it asks for its id at once, as the dispatcher does, so that its own
+ * runs can tell one another's ids apart (`readAfter`'s `passing`). A subscriber new to the
+ * company gets its cursor row here, at the start of the history.
  */
 export async function claimCursor(
   trx: Db,
   company: EventCompany,
   subscriber: string,
-): Promise<Cursor | null> {
-  const { rows } = await sql<{ claimed: boolean }>`select pg_try_advisory_xact_lock(
-      hashtext(${company.schema_name}), hashtext(${subscriber})) as claimed`.execute(trx);
-  if (!rows[0]?.claimed) return null;
+): Promise<Claim | null> {
+  const { rows } = await sql<{ claimed: boolean; xid: string }>`select pg_try_advisory_xact_lock(
+      hashtext(${company.schema_name}), hashtext(${subscriber})) as claimed,
+      pg_current_xact_id()::text as xid`.execute(trx);
+  const claim = rows[0];
+  if (!claim?.claimed) return null;
   const cdb = companyDb(trx, company);
   const cursor = () =>
     cdb
@@ -31,26 +36,43 @@ export async function claimCursor(
       .where("subscriber", "=", subscriber)
       .executeTakeFirst();
   const held = await cursor();
-  if (held) return held;
+  if (held) return { ...held, xid: claim.xid };
   await cdb
     .insertInto("event_cursors")
     .values({ subscriber })
     .onConflict((oc) => oc.column("subscriber").doNothing())
     .execute();
-  return (await cursor()) ?? null;
+  const created = await cursor();
+  return created ? { ...created, xid: claim.xid } : null;
 }
 
 /**
+ * The settled horizon: events of transactions below it are final. It is the oldest transaction
+ * still running, leaving out `passing` — running transactions known never to write queue events
+ * (this node's other delivery runs; a delivery run of the report roll-ups holds its transaction
+ * for hundreds of milliseconds, and every event committed meanwhile waited for it) — and this
+ * transaction itself, which writes none either (a snapshot's running list leaves it out, its
+ * xmin does not). With nothing else running, the horizon is the snapshot's xmax.
+ */
+const horizon = (passing: readonly string[]) =>
+  sql`(with s as (select pg_current_snapshot() as snap)
+    select coalesce(
+      (select min(x) from s, pg_snapshot_xip(s.snap) as x
+        where x <> all(${passing as string[]}::xid8[])),
+      (select pg_snapshot_xmax(s.snap) from s)))`;
+
+/**
  * The next events after the cursor, in (tx, id) order, and whether more wait. Only events whose
- * transaction is older than every transaction still running are delivered
- * (`tx < pg_snapshot_xmin(pg_current_snapshot())`): a later one may still be followed by a
+ * transaction is older than every transaction still running that may write events are delivered
+ * (`tx <` the `horizon`): a later one may still be followed by a
  * smaller id that commits late, so the batch stops at the first such event and the run is
  * retried shortly (`held`).
  *
  * On Citus the `tx` default of an event is evaluated on the coordinator (Citus computes an
  * INSERT's volatile defaults there before sending the row to the worker), so the events carry
- * coordinator transaction ids while this statement runs on the worker: the caller then passes
- * the coordinator's xmin (coordinatorXmin) as `settledBefore`.
+ * coordinator transaction ids while this statement runs on the worker: the caller then passes the
+ * coordinator's horizon (coordinatorHorizon) as `settledBefore`. `passing` names running
+ * transactions that never write queue events (see `horizon`).
  */
 export async function readAfter(
   trx: Db,
@@ -58,12 +80,10 @@ export async function readAfter(
   cursor: Cursor,
   limit: number,
   settledBefore?: string,
+  passing: readonly string[] = [],
 ): Promise<{ events: DomainEvent[]; more: boolean; held: boolean }> {
   const t = sql.id(company.schema_name, "ticket_events");
-  const xmin =
-    settledBefore === undefined
-      ? sql`pg_snapshot_xmin(pg_current_snapshot())`
-      : sql`${settledBefore}::xid8`;
+  const xmin = settledBefore === undefined ? horizon(passing) : sql`${settledBefore}::xid8`;
   const { rows } = await sql<{
     id: number;
     tx: string;
@@ -115,11 +135,11 @@ export async function advanceCursor(
     .execute();
 }
 
-/** The oldest transaction still running on this node (on Citus: the coordinator's). */
-export async function coordinatorXmin(db: Db): Promise<string> {
-  const { rows } = await sql<{
-    xmin: string;
-  }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db);
+/** The settled horizon on the database the app connects to (on Citus: the coordinator's). */
+export async function coordinatorHorizon(db: Db, passing: readonly string[]): Promise<string> {
+  const { rows } = await sql<{ xmin: string }>`select ${horizon(passing)}::text as xmin`.execute(
+    db,
+  );
   return rows[0]!.xmin;
 }
 

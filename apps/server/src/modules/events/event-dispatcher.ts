@@ -8,7 +8,7 @@ import { DispatchLane } from "./dispatch-lane";
 import {
   advanceCursor,
   claimCursor,
-  coordinatorXmin,
+  coordinatorHorizon,
   readAfter,
   subscribersBehind,
 } from "./event-cursor.repository";
@@ -61,7 +61,8 @@ const MAX_HELD_RETRY_MS = 250;
  * connection budget each: prompt subscribers (notifications, webhooks) never wait for the bulk
  * ones (the ticket index, report roll-ups). Each run claims the subscriber's cursor with an
  * advisory lock (taken or skipped), so across nodes one run at a time delivers a company's
- * events to a subscriber.
+ * events to a subscriber. A run's own transaction never holds back the events another run of
+ * this node reads (`runXids`).
  */
 export class EventDispatcher implements QueuePublisher {
   private readonly queued = new Map<string, RunState>();
@@ -70,6 +71,11 @@ export class EventDispatcher implements QueuePublisher {
   private readonly prompt: DispatchLane;
   private readonly bulk: DispatchLane;
   private sweepTimer: NodeJS.Timeout | null = null;
+  /**
+   * Transaction ids of this node's delivery runs still open. Runs never write queue events, so
+   * they do not hold back the events committed while they run (`readAfter`'s `passing`).
+   */
+  private readonly runXids = new Set<string>();
   private stopped = false;
   private readonly observers: ((subscriber: string, events: DomainEvent[]) => void)[] = [];
 
@@ -269,24 +275,34 @@ export class EventDispatcher implements QueuePublisher {
   private async runOnce(company: EventCompany, sub: DurableSubscriber): Promise<[Outcome, number]> {
     let delivered: DomainEvent[] = [];
     let after: AfterCommit | void = undefined;
-    const outcome = await this.db.transaction().execute(async (trx): Promise<Outcome> => {
-      const cursor = await claimCursor(trx, company, sub.name);
-      if (!cursor) return "skipped";
-      const settledBefore = isCitus(this.db) ? await coordinatorXmin(trx) : undefined;
-      const { events, more, held } = await readAfter(
-        trx,
-        company,
-        cursor,
-        this.opts.batchSize,
-        settledBefore,
-      );
-      if (events.length > 0) {
-        after = await sub.handle({ db: trx, company: companyDb(trx, company) }, company, events);
-        await advanceCursor(trx, company, sub.name, events[events.length - 1]!);
-        delivered = events;
-      }
-      return more ? "more" : held ? "held" : "done";
-    });
+    let xid: string | null = null;
+    const outcome = await this.db
+      .transaction()
+      .execute(async (trx): Promise<Outcome> => {
+        const cursor = await claimCursor(trx, company, sub.name);
+        if (!cursor) return "skipped";
+        this.runXids.add((xid = cursor.xid));
+        const passing = [...this.runXids].filter((x) => x !== xid);
+        const settledBefore = isCitus(this.db) ? await coordinatorHorizon(trx, passing) : undefined;
+        const { events, more, held } = await readAfter(
+          trx,
+          company,
+          cursor,
+          this.opts.batchSize,
+          settledBefore,
+          passing,
+        );
+        if (events.length > 0) {
+          after = await sub.handle({ db: trx, company: companyDb(trx, company) }, company, events);
+          await advanceCursor(trx, company, sub.name, events[events.length - 1]!);
+          delivered = events;
+        }
+        return more ? "more" : held ? "held" : "done";
+      })
+      // Ended (committed or not): no longer running, so no longer passing.
+      .finally(() => {
+        if (xid) this.runXids.delete(xid);
+      });
     // Committed: now what the batch changed may be announced.
     try {
       (after as AfterCommit | void)?.();

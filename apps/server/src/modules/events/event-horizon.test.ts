@@ -1,0 +1,99 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestPlatform, type TestPlatform } from "../../testing";
+import {
+  createBranchWithService,
+  createQueueCompany,
+  issuerFor,
+} from "../../testing/queue-factories";
+import { issueTicket } from "../queue";
+import type { CompanyRecord } from "../tenancy/company-directory";
+import { readAfter } from "./event-cursor.repository";
+import type { DomainEvent, DurableSubscriber } from "./events.types";
+
+// Transactions side by side need a server with many connections: PostgreSQL (or Citus).
+const multiConnection = Boolean(process.env.TEST_DATABASE_URL || process.env.TEST_CITUS_URL);
+
+describe.skipIf(!multiConnection)("the settled horizon of queue events", () => {
+  let p: TestPlatform;
+  let company: CompanyRecord;
+  let issue: () => Promise<string>;
+  // A bulk subscriber that stops on its first batch until released, holding its transaction.
+  let release: () => void = () => {};
+  const gate = new Promise<void>((r) => (release = r));
+  let slowStarted = false;
+  const slow: DurableSubscriber = {
+    name: "test-slow",
+    async handle(tx) {
+      // Writes, so its transaction has an id and holds it until the gate opens.
+      await sql`select pg_current_xact_id()`.execute(tx.db);
+      slowStarted = true;
+      await gate;
+    },
+  };
+  const fast: DomainEvent[] = [];
+  const prompt: DurableSubscriber = {
+    name: "test-fast",
+    prompt: true,
+    async handle(_tx, _company, events) {
+      fast.push(...events);
+    },
+  };
+
+  beforeAll(async () => {
+    p = await createTestPlatform({}, { dayEndWorker: false, extraSubscribers: [slow, prompt] });
+    ({ company } = await createQueueCompany(p));
+    const setup = await createBranchWithService(p.ctx, company);
+    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
+    issue = async () =>
+      (
+        await issueTicket(p.ctx, company, issuer, {
+          branchId: setup.branch.id,
+          serviceId: setup.services[0]!.id,
+        })
+      ).id;
+  });
+  afterAll(async () => {
+    release();
+    await p.close();
+  });
+
+  it("holds an event back while an older transaction may still write one, not for a passing one", async () => {
+    // An older transaction that has an id and stays open: it might still commit an event.
+    const older = await p.ctx.db.connection().execute(async (conn) => {
+      await sql`begin`.execute(conn);
+      const { rows } = await sql<{ xid: string }>`select pg_current_xact_id()::text as xid`.execute(
+        conn,
+      );
+      const xid = rows[0]!.xid;
+      try {
+        const ticketId = await issue();
+        const start = { last_tx: "0", last_id: 0 };
+        const all = await readAfter(p.ctx.db, company, start, 1000);
+        expect(all.events.some((e) => e.ticketId === ticketId)).toBe(false);
+        expect(all.held).toBe(true);
+        // Known never to write events (a delivery run): it does not hold the event back.
+        const passing = await readAfter(p.ctx.db, company, start, 1000, undefined, [xid]);
+        expect(passing.events.some((e) => e.ticketId === ticketId)).toBe(true);
+        return ticketId;
+      } finally {
+        await sql`rollback`.execute(conn);
+      }
+    });
+    const after = await readAfter(p.ctx.db, company, { last_tx: "0", last_id: 0 }, 1000);
+    expect(after.events.some((e) => e.ticketId === older)).toBe(true);
+  });
+
+  it("delivers to a prompt subscriber while a slow run of another subscriber stays open", async () => {
+    await issue();
+    await vi.waitFor(() => expect(slowStarted).toBe(true), { timeout: 10_000 });
+    // The slow run holds its transaction; a ticket issued now must still reach the fast one.
+    const second = await issue();
+    await vi.waitFor(() => expect(fast.some((e) => e.ticketId === second)).toBe(true), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    release();
+    await p.ctx.events.idle();
+  });
+});
