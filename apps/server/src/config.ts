@@ -24,7 +24,7 @@ export const configSchema = z.object({
   EMBEDDED_DB: z.enum(["postgres", "pglite"]).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** PostgreSQL connections of the background work (events, notifications, outbox), apart. */
-  DATABASE_BACKGROUND_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(6),
+  DATABASE_BACKGROUND_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
   DATABASE_PREPARED_STATEMENTS: z.coerce.number().int().min(0).max(10_000).default(128),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -107,6 +107,23 @@ describe("notifications in Telegram (grammY against a fake Bot API over HTTP)", 
     expect(await p.ctx.outbox.tick()).toBe(0);
   });
 
+  /**
+   * Ticks the outbox until `count` messages to chats starting with `prefix` went out after the
+   * first `before` sends, and returns them in the order sent. A send that fails once (a slow fake
+   * under load) is retried by a later tick; every send goes through the one paced transport.
+   */
+  const tickUntilSent = async (before: number, prefix: string, count: number) => {
+    const sent = () => tg.sentAt.slice(before).filter((s) => s.chat_id.startsWith(prefix));
+    await vi.waitFor(
+      async () => {
+        await p.ctx.outbox.tick();
+        expect(sent()).toHaveLength(count);
+      },
+      { timeout: 20_000, interval: 500 },
+    );
+    return sent();
+  };
+
   it("keeps to Telegram's pace: about one message a second per chat", async () => {
     const before = tg.sentAt.length;
     for (const [chat, text] of [
@@ -117,16 +134,7 @@ describe("notifications in Telegram (grammY against a fake Bot API over HTTP)", 
     ] as const) {
       await enqueueMessage(p.ctx.db, { channel: "telegram", to: chat, text });
     }
-    // A send that fails once (a slow fake under load) is retried by a later tick: tick until all
-    // four are out; every send goes through the one paced transport either way.
-    await vi.waitFor(
-      async () => {
-        await p.ctx.outbox.tick();
-        expect(tg.sentAt.slice(before).filter((s) => s.chat_id.startsWith("8880"))).toHaveLength(4);
-      },
-      { timeout: 20_000, interval: 500 },
-    );
-    const mine = tg.sentAt.slice(before).filter((s) => s.chat_id.startsWith("8880"));
+    const mine = await tickUntilSent(before, "8880", 4);
     const toFirst = mine.filter((s) => s.chat_id === "888001").map((s) => s.at);
     expect(toFirst).toHaveLength(3);
     for (let i = 1; i < toFirst.length; i++) {
@@ -148,14 +156,7 @@ describe("notifications in Telegram (grammY against a fake Bot API over HTTP)", 
       text: "go to counter 3",
       urgent: true,
     });
-    await vi.waitFor(
-      async () => {
-        await p.ctx.outbox.tick();
-        expect(tg.sentAt.slice(before).filter((s) => s.chat_id.startsWith("889"))).toHaveLength(7);
-      },
-      { timeout: 20_000, interval: 500 },
-    );
-    const order = tg.sentAt.slice(before).filter((s) => s.chat_id.startsWith("889"));
+    const order = await tickUntilSent(before, "889", 7);
     expect(order[0]!.chat_id).toBe("889200");
   });
 
