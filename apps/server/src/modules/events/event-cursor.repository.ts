@@ -10,24 +10,24 @@ type Claim = Cursor & { xid: string };
 /**
  * Takes a subscriber's cursor for this transaction, or returns null when another run (on this
  * node or another) holds it: that one delivers. The claim is a transaction-scoped advisory lock
- * on (company schema, subscriber), not a row lock: a row lock gives the run a transaction id at
- * once, and every event committed after that id is held back (`readAfter`'s settled rule) until
- * the run commits — a heavy run (report roll-ups over 500 events) then delayed every company's
- * notifications by its whole length. Without the row lock the run takes its id only when it
- * first writes — unless it asks for its id at once, as the dispatcher does, so that its own
- * runs can tell one another's ids apart (`readAfter`'s `passing`). A subscriber new to the
- * company gets its cursor row here, at the start of the history.
+ * on (company schema, subscriber), taken on the database the app connects to (the coordinator on
+ * Citus), and with it the run's transaction id (`xid`, the coordinator's on Citus), so that this
+ * node's other runs can leave the run out of their settled horizon (`readAfter`'s `passing`).
+ * Until 2026-11-30 the claim was a row lock (`FOR UPDATE SKIP LOCKED`) on the cursor row: during
+ * a rolling upgrade from such a version a company's subscriber may run on an old and a new node
+ * at once, and redeliver some events (subscribers are idempotent: nothing is sent twice). A
+ * subscriber new to the company gets its cursor row here, at the start of the history.
  */
 export async function claimCursor(
   trx: Db,
   company: EventCompany,
   subscriber: string,
 ): Promise<Claim | null> {
-  const { rows } = await sql<{ claimed: boolean; xid: string }>`select pg_try_advisory_xact_lock(
-      hashtext(${company.schema_name}), hashtext(${subscriber})) as claimed,
-      pg_current_xact_id()::text as xid`.execute(trx);
-  const claim = rows[0];
-  if (!claim?.claimed) return null;
+  const { rows } = await sql<{ xid: string | null }>`select case
+      when pg_try_advisory_xact_lock(hashtext(${company.schema_name}), hashtext(${subscriber}))
+      then pg_current_xact_id()::text end as xid`.execute(trx);
+  const xid = rows[0]?.xid;
+  if (!xid) return null;
   const cdb = companyDb(trx, company);
   const cursor = () =>
     cdb
@@ -36,14 +36,14 @@ export async function claimCursor(
       .where("subscriber", "=", subscriber)
       .executeTakeFirst();
   const held = await cursor();
-  if (held) return { ...held, xid: claim.xid };
+  if (held) return { ...held, xid };
   await cdb
     .insertInto("event_cursors")
     .values({ subscriber })
     .onConflict((oc) => oc.column("subscriber").doNothing())
     .execute();
   const created = await cursor();
-  return created ? { ...created, xid: claim.xid } : null;
+  return created ? { ...created, xid } : null;
 }
 
 /**

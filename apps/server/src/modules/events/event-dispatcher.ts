@@ -42,8 +42,8 @@ const GATHER_MS = 20;
 const RETRY_MS = 100;
 const MAX_RETRY_MS = 10_000;
 /**
- * A run held back by a transaction still open (anywhere on the server: the horizon is the
- * oldest one) or by another node's run looks again soon: 25 ms, doubling to at most 250 ms while
+ * A run held back by a transaction still open (anywhere on the server but this node's delivery
+ * runs: the horizon is the oldest such one) or by another node's run looks again soon: 25 ms, doubling to at most 250 ms while
  * it delivers nothing. Failures back off to MAX_RETRY_MS instead. Under steady load some
  * transaction is always open, and a back-off that grew like a failure's held a company's
  * notifications and webhooks for seconds.

@@ -31,7 +31,10 @@ export type AfterCommit = () => void;
  * least once, in batches. `handle` runs inside the transaction that advances the subscriber's
  * cursor, so what it writes to the database commits exactly with the cursor; anything it does
  * outside the database (a message sent) must be idempotent, because a crash before that commit
- * hands it the same batch again.
+ * hands it the same batch again. It must never write queue events (`ticket_events`, i.e. run a
+ * queue command) in that transaction: the dispatcher leaves its own runs out of the settled
+ * horizon (ADR 0004), which is safe only because they write none. A follow-up command goes in a
+ * transaction of its own (after commit).
  */
 export type DurableSubscriber = {
   /** Stable: it names the subscriber's cursor row in every company schema. */

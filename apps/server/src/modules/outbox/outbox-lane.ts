@@ -64,10 +64,18 @@ export class ChannelLane {
     this.concurrency = transport.concurrency ?? DEFAULT_CONCURRENCY;
   }
 
-  /** Queues a send: an urgent one before every message that is not, else last. */
+  /**
+   * Queues a send: an urgent one before every message that is not — but never before a message
+   * to the same recipient, whose messages keep their order — else last.
+   */
   push(q: QueuedSend): void {
-    const at = q.m.urgent ? this.queue.findIndex((w) => !w.m.urgent) : -1;
-    if (at < 0) this.queue.push(q);
+    let at = -1;
+    if (q.m.urgent) {
+      const firstPlain = this.queue.findIndex((w) => !w.m.urgent);
+      const lastSame = this.queue.findLastIndex((w) => w.m.recipient === q.m.recipient);
+      if (firstPlain >= 0) at = Math.max(firstPlain, lastSame + 1);
+    }
+    if (at < 0 || at >= this.queue.length) this.queue.push(q);
     else this.queue.splice(at, 0, q);
     this.pump();
   }

@@ -62,8 +62,8 @@ export type ClaimedMessage = Selectable<OutboxTable>;
  * workers never send one message twice: SKIP LOCKED, and a lease (`next_attempt_at` pushed
  * ahead) so a worker that dies mid-send releases its claim after `leaseSeconds`. Each claim is
  * counted (`claims`): one that never recorded an outcome shows as more claims than attempts.
- * Urgent messages first, then the longest due. One statement: a wake's claim is one round
- * trip, not a transaction of four.
+ * Urgent messages first (when more are due than the claim takes), then the longest due. One
+ * statement: a wake's claim is one round trip, not a transaction of four.
  */
 export async function claimDue(
   db: Kysely<Database>,
@@ -94,13 +94,11 @@ export async function claimDue(
     .where("id", "in", due)
     .returningAll()
     .execute();
-  // As the row was before this claim; urgent first, then oldest first.
+  // As the row was before this claim, oldest first: one recipient's messages keep their order
+  // (the channel's lane puts an urgent one ahead of other recipients' messages).
   return rows
     .map((r) => ({ ...r, claims: r.claims - 1 }))
-    .sort(
-      (x, y) =>
-        Number(y.urgent) - Number(x.urgent) || x.created_at.getTime() - y.created_at.getTime(),
-    );
+    .sort((x, y) => x.created_at.getTime() - y.created_at.getTime());
 }
 
 /** What became of one claimed message. */
@@ -201,8 +199,9 @@ export async function fallbacksNeeded(db: Kysely<Database>, ofs: string[]): Prom
 
 /**
  * Marks SKIPPED the messages (by key prefix) that are still waiting and not in a worker's hands
- * (every claim recorded its outcome: a released or failed message, a stand-in SMS not yet due),
- * with the reason; a message being sent is left to finish. One statement; how many it skipped.
+ * (every claim recorded its outcome — a released or failed message, a stand-in SMS not yet due —
+ * or the claim's lease ran out: its worker died), with the reason; a message being sent is left
+ * to finish. One statement; how many it skipped.
  */
 export async function skipUnsent(
   db: Kysely<Database>,
@@ -217,7 +216,9 @@ export async function skipUnsent(
     .where("dedupe_key", "is not", null)
     .where((eb) => eb.or(patterns.map((p) => eb("dedupe_key", "like", p))))
     .where("status", "=", "PENDING")
-    .whereRef("claims", "=", "attempts")
+    .where((eb) =>
+      eb.or([eb("claims", "=", eb.ref("attempts")), eb("next_attempt_at", "<=", sql<Date>`now()`)]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -69,7 +69,7 @@ const SEND_TIMEOUT_MS = 15_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** When the bot last sent, in all and per chat: Telegram counts per bot, not per sender. */
-type Pacing = { lastAt: number; perChat: Map<string, number> };
+type Pacing = { lastAt: number; perChat: Map<string, number>; sentAt: Map<string, number> };
 /**
  * One pacing per bot token in the process, whoever sends with it (every platform instance of
  * the process, every claim of the outbox): two senders each keeping 30/s would make 60.
@@ -77,7 +77,7 @@ type Pacing = { lastAt: number; perChat: Map<string, number> };
 const pacings = new Map<string, Pacing>();
 const pacingOf = (token: string): Pacing => {
   let p = pacings.get(token);
-  if (!p) pacings.set(token, (p = { lastAt: 0, perChat: new Map() }));
+  if (!p) pacings.set(token, (p = { lastAt: 0, perChat: new Map(), sentAt: new Map() }));
   return p;
 };
 
@@ -151,26 +151,45 @@ export class TelegramService {
   }
 
   /**
-   * Waits for the chat's and the bot's send spacing. The slot is taken before the wait, so
-   * sends running side by side line up one after another instead of all seeing a free slot.
+   * Waits for the chat's send spacing, then for the bot's. Each slot is taken before its wait,
+   * so sends running side by side line up one after another instead of all seeing a free slot.
+   * The bot-wide slot is taken only once the chat's has come: a message waiting out its chat's
+   * second (a call right after "nearly up") must not push every other chat's message back.
    */
   private async pace(chatId: string): Promise<() => void> {
+    const { perChat, sentAt } = this.pacing;
     const now = Date.now();
-    const { perChat } = this.pacing;
     const before = perChat.get(chatId);
-    const at = Math.max(now, (before ?? -Infinity) + PER_CHAT_MS, this.pacing.lastAt + OVERALL_MS);
-    this.pacing.lastAt = at;
-    perChat.set(chatId, at);
+    const chatAt = Math.max(now, (before ?? -Infinity) + PER_CHAT_MS);
+    perChat.set(chatId, chatAt);
     if (perChat.size > 10_000) {
       // Forget only chats whose spacing is over: the others still have to wait.
       for (const [chat, last] of perChat) {
         if (last + PER_CHAT_MS <= now) perChat.delete(chat);
       }
+      for (const [chat, last] of sentAt) {
+        if (last + PER_CHAT_MS <= now) sentAt.delete(chat);
+      }
     }
-    if (at > now) await sleep(at - now);
+    if (chatAt > now) await sleep(chatAt - now);
+    // The chat's message before this one may have waited for the bot's slot after its own:
+    // a second from when it really went.
+    for (let t = Date.now(); (sentAt.get(chatId) ?? -Infinity) + PER_CHAT_MS > t; t = Date.now()) {
+      await sleep((sentAt.get(chatId) ?? 0) + PER_CHAT_MS - t);
+    }
+    const ready = Date.now();
+    const at = Math.max(ready, this.pacing.lastAt + OVERALL_MS);
+    this.pacing.lastAt = at;
+    const sentBefore = sentAt.get(chatId);
+    sentAt.set(chatId, at);
+    if (at > ready) await sleep(at - ready);
     // A message Telegram refused (429, an error) did not reach the chat: its slot is given back.
     return () => {
-      if (perChat.get(chatId) !== at) return;
+      if (sentAt.get(chatId) === at) {
+        if (sentBefore === undefined) sentAt.delete(chatId);
+        else sentAt.set(chatId, sentBefore);
+      }
+      if (perChat.get(chatId) !== chatAt) return;
       if (before === undefined) perChat.delete(chatId);
       else perChat.set(chatId, before);
     };
