@@ -151,4 +151,63 @@ describe("nearly up reads the head of a moved line, not the whole line", () => {
       .execute();
     expect(stillNearly.map((m) => m.recipient).sort()).toEqual(phones.slice(2, 5));
   });
+  it("tells the heads of every line a batch moved, from one statement for all the lines", async () => {
+    const phonesOf: string[][] = [];
+    const calledIds: string[] = [];
+    for (let line = 0; line < 2; line++) {
+      const setup = await createBranchWithService(p.ctx, company);
+      const op = await createQueueOperator(p.ctx, company, {
+        branchId: setup.branch.id,
+        serviceIds: [setup.services[0]!.id],
+      });
+      await call(p.app, "POST", `/api/c/${slug}/queue/session`, {
+        token: op.token,
+        body: { counterId: setup.counters[0]!.id },
+      });
+      const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
+      const phones = Array.from(
+        { length: 5 },
+        (_, i) => `+9989177${line}${String(i).padStart(4, "0")}`,
+      );
+      for (const phone of phones) {
+        await issueTicket(p.ctx, company, issuer, {
+          branchId: setup.branch.id,
+          serviceId: setup.services[0]!.id,
+          customerPhone: phone,
+        });
+      }
+      const called = await call(p.app, "POST", `/api/c/${slug}/queue/call-next`, {
+        token: op.token,
+        body: {},
+      });
+      expect(called.statusCode).toBe(200);
+      phonesOf.push(phones);
+      calledIds.push(called.json().ticket.id as string);
+    }
+    // Both calls in one batch, as the dispatcher hands a busy company's events over.
+    let calls: Awaited<ReturnType<typeof readAfter>>["events"] = [];
+    for (let i = 0; i < 200; i++) {
+      calls = (
+        await readAfter(p.ctx.db, company, { last_tx: "0", last_id: 0 }, 1000)
+      ).events.filter((e) => e.type === "CALL" && calledIds.includes(e.ticketId));
+      if (calls.length === 2) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(calls).toHaveLength(2);
+    const subscriber = notificationsSubscriber({ publicUrl: "https://navbat.example.uz" });
+    await p.ctx.db
+      .transaction()
+      .execute((trx) =>
+        subscriber.handle({ db: trx, company: companyDb(trx, company) }, company, calls),
+      );
+    const told = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select("recipient")
+      .where("dedupe_key", "like", "%:NEARLY\\_UP:sms")
+      .where("recipient", "in", phonesOf.flat())
+      .execute();
+    expect(told.map((m) => m.recipient).sort()).toEqual(
+      [...phonesOf[0]!.slice(1, 4), ...phonesOf[1]!.slice(1, 4)].sort(),
+    );
+  });
 });

@@ -310,7 +310,7 @@ function formatTime(at: Date, timeZone: string): string {
 }
 
 /**
- * Tells the waiting tickets of the lines that moved that they are nearly up: each line is ranked
+ * Tells the waiting tickets of the lines that moved that they are nearly up: the lines are ranked
  * in one statement that returns only the tickets concerned (`nearlyUpTickets`); those of every
  * line are loaded with their channels together, and each is told once (the outbox's key drops a
  * repeat).
@@ -322,8 +322,7 @@ async function nearlyUp(
   now: Date,
   send: Send,
 ) {
-  const due = [];
-  for (const line of lines) due.push(...(await nearlyUpTickets(tx.company, line, now)));
+  const due = await nearlyUpTickets(tx.company, lines, now);
   if (due.length === 0) return;
   const reachable = await loadTicketsToNotify(
     tx.db,
