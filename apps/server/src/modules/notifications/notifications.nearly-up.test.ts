@@ -10,7 +10,9 @@ import {
 import { readAfter } from "../events/event-cursor.repository";
 import { issueTicket } from "../queue";
 import { companyDb, type CompanyRecord } from "../tenancy";
+import type { DomainEvent } from "../events";
 import { notificationsSubscriber } from "./notifications.subscriber";
+import { lineWithOperator } from "./notifications.test-helpers";
 
 const LINE = 40;
 
@@ -24,6 +26,22 @@ describe("nearly up reads the head of a moved line, not the whole line", () => {
     ({ company, slug } = await createQueueCompany(p));
   });
   afterAll(() => p.close());
+
+  /**
+   * The company's CALL events (of the given tickets), once `n` can be read: on a shared
+   * PostgreSQL another test's open transaction can hold an event back from the dispatcher's read
+   * for a moment (it reads only below every running transaction).
+   */
+  const settledCalls = async (n: number, of?: string[]) => {
+    let calls: DomainEvent[] = [];
+    for (let i = 0; i < 200; i++) {
+      const { events } = await readAfter(p.ctx.db, company, { last_tx: "0", last_id: 0 }, 1000);
+      calls = events.filter((e) => e.type === "CALL" && (!of || of.includes(e.ticketId)));
+      if (calls.length >= n) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return calls;
+  };
 
   it(`tells places 1–3 of a line of ${LINE} after a call reading a handful of rows, and drops
     an unsent "nearly up" once its ticket is called`, async () => {
@@ -50,17 +68,7 @@ describe("nearly up reads the head of a moved line, not the whole line", () => {
       body: {},
     });
     expect(called.statusCode).toBe(200);
-    // On a shared PostgreSQL another test's open transaction can hold the event back from the
-    // dispatcher's read for a moment (it reads only below every running transaction): wait for it.
-    const readCalls = async () =>
-      (await readAfter(p.ctx.db, company, { last_tx: "0", last_id: 0 }, 1000)).events.filter(
-        (e) => e.type === "CALL",
-      );
-    let calls = await readCalls();
-    for (let i = 0; i < 200 && calls.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      calls = await readCalls();
-    }
+    const calls = await settledCalls(1);
     expect(calls).toHaveLength(1);
 
     const read = { statements: 0, rows: 0 };
@@ -112,11 +120,7 @@ describe("nearly up reads the head of a moved line, not the whole line", () => {
       body: {},
     });
     expect(next.statusCode).toBe(200);
-    let second = await readCalls();
-    for (let i = 0; i < 200 && second.length < 2; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      second = await readCalls();
-    }
+    const second = await settledCalls(2);
     await p.ctx.db
       .transaction()
       .execute((trx) =>
@@ -155,44 +159,18 @@ describe("nearly up reads the head of a moved line, not the whole line", () => {
     const phonesOf: string[][] = [];
     const calledIds: string[] = [];
     for (let line = 0; line < 2; line++) {
-      const setup = await createBranchWithService(p.ctx, company);
-      const op = await createQueueOperator(p.ctx, company, {
-        branchId: setup.branch.id,
-        serviceIds: [setup.services[0]!.id],
-      });
-      await call(p.app, "POST", `/api/c/${slug}/queue/session`, {
-        token: op.token,
-        body: { counterId: setup.counters[0]!.id },
-      });
-      const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
       const phones = Array.from(
         { length: 5 },
         (_, i) => `+9989177${line}${String(i).padStart(4, "0")}`,
       );
-      for (const phone of phones) {
-        await issueTicket(p.ctx, company, issuer, {
-          branchId: setup.branch.id,
-          serviceId: setup.services[0]!.id,
-          customerPhone: phone,
-        });
-      }
-      const called = await call(p.app, "POST", `/api/c/${slug}/queue/call-next`, {
-        token: op.token,
-        body: {},
-      });
+      const { post } = await lineWithOperator(p, company, slug, phones.length, phones);
+      const called = await post("/call-next");
       expect(called.statusCode).toBe(200);
       phonesOf.push(phones);
       calledIds.push(called.json().ticket.id as string);
     }
     // Both calls in one batch, as the dispatcher hands a busy company's events over.
-    let calls: Awaited<ReturnType<typeof readAfter>>["events"] = [];
-    for (let i = 0; i < 200; i++) {
-      calls = (
-        await readAfter(p.ctx.db, company, { last_tx: "0", last_id: 0 }, 1000)
-      ).events.filter((e) => e.type === "CALL" && calledIds.includes(e.ticketId));
-      if (calls.length === 2) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const calls = await settledCalls(2, calledIds);
     expect(calls).toHaveLength(2);
     const subscriber = notificationsSubscriber({ publicUrl: "https://navbat.example.uz" });
     await p.ctx.db
