@@ -9,9 +9,6 @@ const charts = () => import("../../../../features/reports/report-charts");
 export const BarsChart = lazy(async () => ({ default: (await charts()).BarsChart }));
 export const HeatChart = lazy(async () => ({ default: (await charts()).HeatChart }));
 
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-export const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
-
 export const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
 /** A duration as h:mm. */
 export const hours = (v: number) => {

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Suspense, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../../components/ui/alert";
 import { Button } from "../../../../components/ui/button";
@@ -13,6 +13,7 @@ import {
   type Kpis,
   type ReportFilter,
 } from "../../../../features/reports/reports.api";
+import { defaultReportRange } from "../../../../features/reports/report-range";
 import { useErrorMessage } from "../../../../lib/errors";
 import { useLocalized } from "../../../../lib/localized";
 import { useSetupContext } from "../setup/setup-context";
@@ -21,10 +22,8 @@ import { StaffingSection } from "./staffing-section";
 import {
   BarsChart,
   ChartFallback,
-  daysAgo,
   HeatChart,
   hours,
-  isoDay,
   pct,
   secs,
   Section,
@@ -38,8 +37,10 @@ export function ReportsPage() {
   const local = useLocalized();
   const mins = (v: number | null) => (v === null ? "—" : t("reports.report.minutes", { value: v }));
   const errorMessage = useErrorMessage();
-  const [draft, setDraft] = useState<ReportFilter>({ from: daysAgo(6), to: isoDay(new Date()) });
+  const [draft, setDraft] = useState<ReportFilter>(() => defaultReportRange([]));
   const [filter, setFilter] = useState<ReportFilter>(draft);
+  /** The admin changed the filter: the default range no longer follows the branches' days. */
+  const [chosen, setChosen] = useState(false);
   const [exporting, setExporting] = useState<"csv" | "xlsx" | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const floor = useQuery({ queryKey: ["admin", slug, "floor"], queryFn: () => fetchFloor(slug) });
@@ -48,6 +49,14 @@ export function ReportsPage() {
     queryFn: () => fetchReport(slug, filter),
   });
   const branches = floor.data?.branches ?? [];
+  // Until the admin chooses, the range ends on the branches' today (they may be past midnight).
+  const zones = branches.map((b) => b.timeZone).join(",");
+  useEffect(() => {
+    if (chosen || zones === "") return;
+    const range = defaultReportRange(zones.split(","));
+    setDraft((d) => (d.to === range.to ? d : { ...d, ...range }));
+    setFilter((f) => (f.to === range.to ? f : { ...f, ...range }));
+  }, [chosen, zones]);
   const weekdays = t("reports.report.weekdays").split(",");
 
   const download = async (format: "csv" | "xlsx") => {
@@ -115,9 +124,15 @@ export function ReportsPage() {
       />
       <ReportFilterForm
         draft={draft}
-        setDraft={setDraft}
+        setDraft={(next) => {
+          setChosen(true);
+          setDraft(next);
+        }}
         branches={branches}
-        onSubmit={() => setFilter(draft)}
+        onSubmit={() => {
+          setChosen(true);
+          setFilter(draft);
+        }}
       />
       {exportError && <Alert tone="error">{exportError}</Alert>}
       {report.isPending ? (
