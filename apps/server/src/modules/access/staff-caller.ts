@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/database";
+import { runPrepared } from "../../db/prepared";
 import type { StaffRole } from "../../db/tables";
 import { AppError } from "../../shared/app-error";
 import type { StaffCaller } from "./caller";
@@ -49,15 +50,21 @@ export function staffCallerFromRow(
   };
 }
 
-/** Reads a staff member's access in one statement. */
+/**
+ * Reads a staff member's access in one statement, prepared: every staff request runs it, and the
+ * queue's own statements that follow are prepared too (the connection keeps its plan mode).
+ */
 export async function loadStaffCaller(
   db: Db,
   company: { id: string; schema_name: string },
   staffId: string,
 ): Promise<StaffCaller> {
-  const { rows } = await sql<StaffAccessRow>`
+  const { rows } = await runPrepared(
+    db,
+    sql<StaffAccessRow>`
     select ${staffAccessColumns(company.schema_name)}
     from ${sql.id(company.schema_name, "staff")} s
-    where s.id = ${staffId}`.execute(db);
+    where s.id = ${staffId}`,
+  );
   return staffCallerFromRow(company.id, rows[0]);
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_SMOOTHING_ALPHA, smoothServiceTime } from "@equeue/core";
 import { sql } from "kysely";
+import { markPrepared } from "../../../db/prepared";
 import type { CompanyQueryDb } from "../queue.types";
 
 /**
@@ -17,7 +18,7 @@ export async function recordServiceTime(
   // Core validates the sample (finite, non-negative) and is the reference for the first value.
   const first = smoothServiceTime(null, sample);
   const alpha = DEFAULT_SMOOTHING_ALPHA;
-  await db
+  const upsert = db
     .insertInto("service_stats")
     .values({
       branch_id: q.branchId,
@@ -32,6 +33,7 @@ export async function recordServiceTime(
         samples: sql<number>`${sql.ref("service_stats.samples")} + 1`,
         updated_at: q.now,
       }),
-    )
-    .execute();
+    );
+  // Prepared: it runs in every finish, between the queue's other prepared statements.
+  await db.executeQuery(markPrepared(upsert.compile()));
 }
