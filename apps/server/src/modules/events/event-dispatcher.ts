@@ -37,8 +37,19 @@ export type DispatcherOptions = {
 };
 
 type Outcome = "done" | "more" | "held" | "skipped";
-type RunState = { company: EventCompany; sub: DurableSubscriber; again: boolean; running: boolean };
+type RunState = {
+  company: EventCompany;
+  sub: DurableSubscriber;
+  lane: DispatchLane;
+  again: boolean;
+  running: boolean;
+};
 const GATHER_MS = 20;
+/**
+ * A run that, by its subscriber's hint (`idle`), only moves a cursor on gathers this long, in
+ * the bulk lane: a company with no webhook endpoint costs a run a second, not one per command.
+ */
+const IDLE_GATHER_MS = 1_000;
 const RETRY_MS = 100;
 const MAX_RETRY_MS = 10_000;
 /**
@@ -196,16 +207,17 @@ export class EventDispatcher implements QueuePublisher {
       if (state.running) state.again = true;
       return;
     }
-    this.queued.set(key, { company, sub, again: false, running: false });
+    const idle = sub.idle?.(company) ?? false;
+    const lane = sub.prompt && !idle ? this.prompt : this.bulk;
+    this.queued.set(key, { company, sub, lane, again: false, running: false });
     // A short gathering window: on a busy company one run then serves many commands.
-    const gather = setTimeout(() => {
-      if (!this.stopped) this.laneOf(sub).push(key);
-    }, GATHER_MS);
+    const gather = setTimeout(
+      () => {
+        if (!this.stopped) lane.push(key);
+      },
+      idle ? IDLE_GATHER_MS : GATHER_MS,
+    );
     gather.unref();
-  }
-
-  private laneOf(sub: DurableSubscriber): DispatchLane {
-    return sub.prompt ? this.prompt : this.bulk;
   }
 
   /** One (company, subscriber) run in its lane; then once more if poked meanwhile. */
@@ -219,7 +231,7 @@ export class EventDispatcher implements QueuePublisher {
       state.running = false;
       if (state.again && !this.stopped) {
         state.again = false;
-        this.laneOf(state.sub).push(key);
+        state.lane.push(key);
       } else this.queued.delete(key);
     }
   }

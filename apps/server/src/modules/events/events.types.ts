@@ -44,6 +44,13 @@ export type DurableSubscriber = {
    * prompt lane, on connections of its own, never behind the bulk subscribers' runs.
    */
   prompt?: boolean;
+  /**
+   * A cheap hint, read when a run is scheduled: true when the subscriber has, as far as it last
+   * saw, nothing to do in this company (no webhook endpoint, say), so that a run would only move
+   * its cursor on. Such runs gather longer and go in the bulk lane, out of the prompt lane's way.
+   * Only a hint: the run still hands the events over, and `handle` decides.
+   */
+  idle?: (company: EventCompany) => boolean;
   handle: (
     tx: { db: Db; company: CompanyQueryDb },
     company: EventCompany,

@@ -303,6 +303,30 @@ describe("signed webhooks from the durable event stream", () => {
       () => accepted().filter((r) => r.type === "ticket.issued").length === issuedBefore + 5,
     );
   });
+  it("sends a company's events from its first endpoint on, though its runs went idle before", async () => {
+    const b = await apiCompany(p, "hooks-b");
+    const issueB = async () => {
+      const r = await v1(p, "POST", "/tickets", b.key.secret, {
+        branchId: b.branch.id,
+        serviceId: b.service.id,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    };
+    // No endpoint yet: the run finds none, and the company's webhook runs turn idle.
+    const before = await issueB();
+    await p.ctx.events.idle();
+    const created = await call(p.app, "POST", `/api/c/${b.slug}/admin/webhooks`, {
+      token: b.adminToken,
+      body: { url: receiver.url(), eventTypes: ["ticket.issued"] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // The receiver checks one secret: this company's, for now.
+    receiver.setSecret(created.json().secret);
+    const after = await issueB();
+    await until(() => accepted().some((r) => r.ticketId === after));
+    expect(receiver.received.some((r) => r.ticketId === before)).toBe(false);
+  });
 });
 
 describe("the webhooks' SSRF guard", () => {
