@@ -192,7 +192,11 @@ function keyRanges(prefixes: readonly string[]) {
   return sql`unnest(${lo}::text[], ${hi}::text[]) as p(lo, hi)`;
 }
 
-/** Per range, a probe of the keys' index (LATERAL: never a scan of the outbox joined after). */
+/**
+ * Per range, a probe of the keys' index: used in a LATERAL subquery kept apart from the outer
+ * query (LIMIT, OFFSET 0), so the planner cannot turn it into a walk over the whole index joined
+ * with the ranges — which it did while the outbox's statistics were those of an empty table.
+ */
 const inRange = sql`o.dedupe_key is not null and o.dedupe_key ~>=~ p.lo and o.dedupe_key ~<~ p.hi`;
 
 /**
@@ -226,7 +230,7 @@ export async function skipUnsent(
   const result = await sql`update platform.outbox
     set status = 'SKIPPED', last_error = ${reason}
     where id = any(array(select hit.id from ${keyRanges(keyPrefixes)}
-        cross join lateral (select o.id from platform.outbox o where ${inRange}) hit))
+        cross join lateral (select o.id from platform.outbox o where ${inRange} offset 0) hit))
       and status = 'PENDING' and (claims = attempts or next_attempt_at <= now())`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

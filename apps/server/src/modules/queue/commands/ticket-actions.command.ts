@@ -1,4 +1,5 @@
 import { TICKET_ACTION, TICKET_STATUS, isEligible, type TicketAction } from "@equeue/core";
+import { sql } from "kysely";
 import { AppError, notFound } from "../../../shared/app-error";
 import type { CompanyRecord } from "../../tenancy";
 import { callLockedTicket, requireReadyToCall } from "./call-next.command";
@@ -6,7 +7,7 @@ import { staffCheckInColumns } from "../check-in-rules";
 import { queueRefusal } from "../queue-errors";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import type { TicketView } from "../queue.types";
-import { recordServiceTime } from "../sql/service-stats.sql";
+import { serviceTimeUpsert } from "../sql/service-stats.sql";
 import { workplaceFromRow, type StaffWorkplace } from "../staff-workplace";
 import { ticketFact, tryApplyTransition } from "./ticket-transition";
 import {
@@ -68,12 +69,12 @@ export async function actOnTicket(
     const scope = workplaceFromRow(company.id, read.scope);
     if (action === TICKET_ACTION.CALL) return callSpecific(deps, company, scope, ticketId, now);
     const ticket = reachableTicket(scope, read.ticket, action);
-    const withStats = action === TICKET_ACTION.FINISH && ticket.started_at !== null;
+    // Every action is one statement (a finish folds its service time in it too).
     const view = await runQueueTransaction(
       deps,
       company,
       (tx) => transitionRead(tx, ticket, scope, action, now, opts.note ?? null),
-      { singleStatement: !withStats },
+      { singleStatement: true },
     );
     if (view) return view;
     if (attempt === MAX_ATTEMPTS) {
@@ -116,6 +117,7 @@ async function transitionRead(
 ): Promise<TicketView | null> {
   const session = scope.session;
   const checkIn = action === TICKET_ACTION.CHECK_IN ? staffCheckInColumns(read, now) : null;
+  const served = action === TICKET_ACTION.FINISH ? read.started_at : null;
   const applied = await tryApplyTransition(
     tx,
     read,
@@ -126,19 +128,18 @@ async function transitionRead(
       ...(action === TICKET_ACTION.FINISH && note !== null && { extra: { outcome_note: note } }),
       ...(checkIn && { extra: checkIn }),
       ...(note !== null && { data: { note } }),
+      // A finish folds the service time into the branch's average, in the same statement.
+      ...(served && {
+        also: serviceTimeUpsert(tx.schema, sql`changed`, {
+          seconds: (now.getTime() - served.getTime()) / 1000,
+          now,
+        }),
+      }),
     },
     read.version,
   );
   if (!applied) return null;
   const { row } = applied;
-  if (action === TICKET_ACTION.FINISH && read.started_at) {
-    await recordServiceTime(tx.db, {
-      branchId: row.branch_id,
-      serviceId: row.service_id,
-      seconds: (now.getTime() - read.started_at.getTime()) / 1000,
-      now,
-    });
-  }
   const view = {
     ...row,
     service_name: read.service_name,

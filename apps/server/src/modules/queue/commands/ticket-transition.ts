@@ -7,7 +7,7 @@ import {
   type TransitionContext,
   type TransitionResult,
 } from "@equeue/core";
-import type { Updateable } from "kysely";
+import type { RawBuilder, Updateable } from "kysely";
 import type { TicketsTable } from "../../../db/tables";
 import { AppError } from "../../../shared/app-error";
 import { updateTicketWithEvent } from "../sql/ticket.sql";
@@ -75,6 +75,8 @@ type TransitionOptions = {
   actor: TicketActor;
   extra?: Updateable<TicketsTable>;
   data?: Record<string, unknown>;
+  /** A further write over the changed row (`changed`), in the change's own statement. */
+  also?: RawBuilder<unknown>;
 };
 
 /**
@@ -131,6 +133,7 @@ export async function tryApplyTransition(
       ...(opts.data && { data: opts.data }),
     },
     version,
+    opts.also,
   );
   return updated ? { row: updated, result } : null;
 }

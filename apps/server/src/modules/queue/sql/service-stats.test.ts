@@ -20,7 +20,7 @@ describe("smoothed service time", () => {
     const samples = [300, 120, 0, 900.5, 45, 610];
     let expected: number | null = null;
     for (const seconds of samples) {
-      await recordServiceTime(db, {
+      await recordServiceTime(db, company.schema_name, {
         branchId: branch.id,
         serviceId: services[0]!.id,
         seconds,
@@ -41,7 +41,7 @@ describe("smoothed service time", () => {
     const db = companyDb(p.ctx.db, company);
     await Promise.all(
       Array.from({ length: 20 }, () =>
-        recordServiceTime(db, {
+        recordServiceTime(db, company.schema_name, {
           branchId: branch.id,
           serviceId: services[0]!.id,
           seconds: 60,

@@ -253,6 +253,8 @@ export async function updateTicketWithEvent(
   patch: Updateable<TicketsTable>,
   e: { at: Date; type: TicketEventType; actor: TicketActor; data?: Record<string, unknown> },
   version?: string,
+  /** A further write over the changed row (`changed`), in the same statement. */
+  also?: RawBuilder<unknown>,
 ): Promise<TicketRow | undefined> {
   // Column names come from this code (Updateable<TicketsTable>), never from a request.
   const set = Object.entries(patch)
@@ -266,6 +268,7 @@ export async function updateTicketWithEvent(
       where id = ${id} and status = ${from}${version === undefined ? sql`` : sql` and xmin = ${version}::xid`}
       returning *
     ), logged as (${eventOf(schema, "changed", { ...e, from })})
+    ${also ? sql`, also as (${also})` : sql``}
     select * from changed`,
   );
   return result.rows[0];
