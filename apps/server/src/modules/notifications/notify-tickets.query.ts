@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/database";
 import type { I18nText } from "../../db/tables";
 import type { EventCompany } from "../events";
@@ -78,60 +79,15 @@ export async function loadTicketsToNotify(
     followed.add(r.id);
     if (r.transferred_from) followed.add(r.transferred_from);
   }
-  const chats = await db
-    .selectFrom("platform.ticket_chats")
-    .select(["ticket_id", "chat_id", "language"])
-    .where("company_id", "=", who.id)
-    .where("ticket_id", "in", [...followed])
-    .execute();
   const phones = [
     ...new Set(rows.map((r) => (r.customer_phone ? normalizePhone(r.customer_phone) : null))),
   ].filter((p): p is string => p !== null);
-  const accounts = phones.length
-    ? await db
-        .selectFrom("platform.customers")
-        .select(["id", "phone", "sms_off", "telegram_off", "push_off"])
-        .where("phone", "in", phones)
-        .execute()
-    : [];
-  // Chats whose user proved the phone of an account (shared their own contact with the bot).
-  const accountChats = accounts.length
-    ? await db
-        .selectFrom("platform.customer_chats")
-        .select(["customer_id", "chat_id", "language"])
-        .where(
-          "customer_id",
-          "in",
-          accounts.map((a) => a.id),
-        )
-        .orderBy("created_at")
-        .execute()
-    : [];
-  const pushes = await db
-    .selectFrom("platform.push_subscriptions")
-    .select(["id", "endpoint", "company_id", "ticket_id", "customer_id", "language"])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("company_id", "=", who.id), eb("ticket_id", "in", [...followed])]),
-        ...(accounts.length
-          ? [
-              eb(
-                "customer_id",
-                "in",
-                accounts.map((a) => a.id),
-              ),
-            ]
-          : []),
-      ]),
-    )
-    .orderBy("created_at")
-    .execute();
-  const prefs = await db
-    .selectFrom("platform.ticket_channel_prefs")
-    .select(["ticket_id", "sms_off", "telegram_off", "push_off"])
-    .where("company_id", "=", who.id)
-    .where("ticket_id", "in", [...followed])
-    .execute();
+  const { chats, accounts, accountChats, pushes, prefs } = await followersOf(
+    db,
+    who.id,
+    [...followed],
+    phones,
+  );
   for (const r of rows) {
     const phone = r.customer_phone ? normalizePhone(r.customer_phone) : null;
     const account = phone ? accounts.find((a) => a.phone === phone) : undefined;
@@ -166,4 +122,54 @@ export async function loadTicketsToNotify(
     out.set(r.id, { ...r, chats: unique, pushes: [...browsers.values()], muted } as TicketToNotify);
   }
   return out;
+}
+
+type Muting = { sms_off: boolean; telegram_off: boolean; push_off: boolean };
+type Followers = {
+  chats: { ticket_id: string; chat_id: string; language: string }[];
+  accounts: ({ id: string; phone: string } & Muting)[];
+  accountChats: { customer_id: string; chat_id: string; language: string }[];
+  pushes: {
+    id: string;
+    endpoint: string;
+    company_id: string;
+    ticket_id: string;
+    customer_id: string | null;
+    language: string;
+  }[];
+  prefs: ({ ticket_id: string } & Muting)[];
+};
+
+/**
+ * Who follows `tickets` of the company, in ONE statement (it runs in every notification batch):
+ * the Telegram chats following them, the accounts of `phones` with their chats, the browsers
+ * following a ticket or an account (oldest first), and the channels turned off per ticket.
+ */
+async function followersOf(
+  db: Db,
+  companyId: string,
+  tickets: string[],
+  phones: string[],
+): Promise<Followers> {
+  const mine = sql`company_id = ${companyId} and ticket_id = any(${tickets}::uuid[])`;
+  const { rows } = await sql<Followers>`with accounts as (
+      select id, phone, sms_off, telegram_off, push_off from platform.customers
+      where phone = any(${phones}::text[]))
+    select
+      (select coalesce(json_agg(json_build_object('ticket_id', c.ticket_id, 'chat_id', c.chat_id,
+          'language', c.language)), '[]') from platform.ticket_chats c where ${mine}) as "chats",
+      (select coalesce(json_agg(a), '[]') from accounts a) as "accounts",
+      (select coalesce(json_agg(json_build_object('customer_id', c.customer_id,
+          'chat_id', c.chat_id, 'language', c.language) order by c.created_at), '[]')
+        from platform.customer_chats c where c.customer_id in (select id from accounts))
+        as "accountChats",
+      (select coalesce(json_agg(json_build_object('id', p.id, 'endpoint', p.endpoint,
+          'company_id', p.company_id, 'ticket_id', p.ticket_id, 'customer_id', p.customer_id,
+          'language', p.language) order by p.created_at), '[]')
+        from platform.push_subscriptions p
+        where (${mine}) or p.customer_id in (select id from accounts)) as "pushes",
+      (select coalesce(json_agg(json_build_object('ticket_id', x.ticket_id, 'sms_off', x.sms_off,
+          'telegram_off', x.telegram_off, 'push_off', x.push_off)), '[]')
+        from platform.ticket_channel_prefs x where ${mine}) as "prefs"`.execute(db);
+  return rows[0]!;
 }
