@@ -89,10 +89,6 @@ export function backfillMonthTier(schema: string, t: MonthTier): string {
     select * from m`;
 }
 
-// A day row's hour-of-day array (x.column) at its weekday's place in a week of 168 hours.
-const weekPlaced = (column: string) =>
-  `array_fill(0, array[(extract(isodow from x.day)::int - 1) * 24]) || x.${column}
-    || array_fill(0, array[(7 - extract(isodow from x.day)::int) * 24])`;
 const combine = (m: string, e: string, op: "+" | "-") =>
   `array(select a ${op} b from unnest(${m}, ${e}) as u(a, b))`;
 // Element by element as an array constructor: Citus refuses a subquery (`array(select …)`) in an
@@ -102,56 +98,52 @@ const addElements = (m: string, e: string, length: number) =>
 const lengthOf = (column: string) => (column.endsWith("_hist") ? HISTOGRAM_SIZE : WEEK_HOURS);
 
 /**
- * Adds one branch-local day's rows of a day tier to its month tier (`+`: an upsert) or takes them
- * out (`-`: an update). The subscriber takes a day out before it recomputes the day and adds it
- * back after, so a month stays the sum of its days without being recomputed.
+ * Adds branch-local days' rows of a day tier to its month tier (`+`: an upsert) or takes them
+ * out (`-`: an update), for all `days` in ONE statement: the days' rows are summed per month row
+ * first (two days of one month meet in one month row). The subscriber takes the days out before
+ * it recomputes them and adds them back after, so a month stays the sum of its days without
+ * being recomputed. The `+` sums are a MATERIALIZED CTE, as in `backfillMonthTier` (Citus).
  */
-export function foldDay(
+export function foldDays(
   schema: string,
   t: MonthTier,
   op: "+" | "-",
-  branchId: string,
-  day: string,
+  days: readonly { branch_id: string; day: string }[],
 ): RawBuilder<unknown> {
   const M = `${schema}.${t.table}`;
-  const sums = SUM_COLUMNS.map(([c]) => c);
-  const arrays: [string, string][] = t.full
-    ? [
-        ["wait_hist", "x.wait_hist"],
-        ["service_hist", "x.service_hist"],
-        ["entered_by_week_hour", weekPlaced("entered_by_hour")],
-        ["served_by_week_hour", weekPlaced("served_by_hour")],
-      ]
-    : [];
-  const month = monthOf("x.day");
+  const keys = ["branch_id", "month", ...t.keys];
+  const columns = [...keys, ...monthColumns(t).split(", ")];
+  const rKeys = t.keys.map((k) => `, r.${k}`).join("");
+  const sums = sql`select r.branch_id, ${sql.raw(MONTH)}${sql.raw(rKeys)}, ${sql.raw(monthSelect(t))}
+    from ${sql.raw(`${schema}.${t.days}`)} r
+    join unnest(${days.map((d) => d.branch_id)}::uuid[], ${days.map((d) => d.day)}::date[])
+      as d(branch_id, day) on r.branch_id = d.branch_id and r.day = d.day
+    group by r.branch_id, ${sql.raw(MONTH)}${sql.raw(rKeys)}`;
+  const values = monthColumns(t).split(", ");
   if (op === "-") {
     return sql`update ${sql.raw(M)} m set ${sql.raw(
-      [
-        ...sums.map((c) => `${c} = m.${c} - x.${c}`),
-        ...arrays.map(([c, e]) => `${c} = ${combine(`m.${c}`, `(${e})`, "-")}`),
-      ].join(", "),
+      values
+        .map((c) =>
+          c.endsWith("_hist") || c.endsWith("_week_hour")
+            ? `${c} = ${combine(`m.${c}`, `s.${c}`, "-")}`
+            : `${c} = m.${c} - s.${c}`,
+        )
+        .join(", "),
     )}
-      from ${sql.raw(`${schema}.${t.days}`)} x
-      where x.branch_id = ${branchId} and x.day = ${day}::date and m.branch_id = x.branch_id
-        and m.month = ${sql.raw(month)} ${sql.raw(t.keys.map((k) => `and m.${k} = x.${k} `).join(""))}`;
+      from (${sums}) as s(${sql.raw(columns.join(", "))})
+      where ${sql.raw(keys.map((k) => `m.${k} = s.${k}`).join(" and "))}`;
   }
-  const keys = ["branch_id", "month", ...t.keys];
-  return sql`insert into ${sql.raw(M)} (${sql.raw([...keys, ...sums, ...arrays.map(([c]) => c)].join(", "))})
-    select ${sql.raw(
-      [
-        "x.branch_id",
-        month,
-        ...t.keys.map((k) => `x.${k}`),
-        ...sums.map((c) => `x.${c}`),
-        ...arrays.map(([, e]) => e),
-      ].join(", "),
-    )}
-    from ${sql.raw(`${schema}.${t.days}`)} x where x.branch_id = ${branchId} and x.day = ${day}::date
+  return sql`with s(${sql.raw(columns.join(", "))}) as materialized (${sums})
+    insert into ${sql.raw(M)} (${sql.raw(columns.join(", "))})
+    select * from s
     on conflict (${sql.raw(keys.join(", "))}) do update set ${sql.raw(
-      [
-        ...sums.map((c) => `${c} = ${M}.${c} + excluded.${c}`),
-        ...arrays.map(([c]) => `${c} = ${addElements(`${M}.${c}`, `excluded.${c}`, lengthOf(c))}`),
-      ].join(", "),
+      values
+        .map((c) =>
+          c.endsWith("_hist") || c.endsWith("_week_hour")
+            ? `${c} = ${addElements(`${M}.${c}`, `excluded.${c}`, lengthOf(c))}`
+            : `${c} = ${M}.${c} + excluded.${c}`,
+        )
+        .join(", "),
     )}`;
 }
 

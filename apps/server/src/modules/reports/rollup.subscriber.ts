@@ -5,7 +5,7 @@ import type { DomainEvent, DurableSubscriber } from "../events";
 import type { CompanyQueryDb } from "../queue";
 import { quoteIdent } from "../../db/migrator";
 import { DAY_TIERS, tierColumns, tierOnly, tierSelect } from "./day-tier";
-import { foldDay, monthTierOf } from "./month-tier";
+import { foldDays, monthTierOf } from "./month-tier";
 import {
   COUNTERS,
   foldEvent,
@@ -165,8 +165,8 @@ export async function refreshDays(
     // The day's month tier: the day is taken out before it is recomputed and added back after.
     const month = monthTierOf(t.table);
     const fold = async (op: "+" | "-") => {
-      for (const d of touchedDays)
-        await foldDay(quoteIdent(schema), month, op, d.branch_id, d.day).execute(db);
+      if (touchedDays.length > 0)
+        await foldDays(quoteIdent(schema), month, op, touchedDays).execute(db);
     };
     await fold("-");
     await sql`delete from ${T} x using ${days} d
