@@ -9,6 +9,7 @@ import { BookingSetups } from "./modules/booking";
 import { RefreshTokens } from "./modules/auth/refresh-tokens";
 import type { MailTransport } from "./modules/outbox/mail-transport";
 import { OutboxWorker } from "./modules/outbox/outbox.worker";
+import { playMobileTransport } from "./modules/outbox/playmobile-transport";
 import { smsTransport } from "./modules/outbox/sms-transport";
 import { emailTransport, type Transport } from "./modules/outbox/transport";
 import { EventDispatcher } from "./modules/events/event-dispatcher";
@@ -93,21 +94,36 @@ function transports(
   const list: Transport[] = [pushTransport(deps.backgroundDb ?? deps.db, deps.vapid)];
   if (telegram) list.push(telegram.transport());
   if (mail) list.push(emailTransport(mail, config.MAIL_FROM));
-  if (config.SMS_GATEWAY_URL && config.SMS_GATEWAY_EMAIL && config.SMS_GATEWAY_PASSWORD) {
-    list.push(
-      smsTransport({
-        url: config.SMS_GATEWAY_URL,
-        email: config.SMS_GATEWAY_EMAIL,
-        password: config.SMS_GATEWAY_PASSWORD,
-        from: config.SMS_FROM,
-        timeoutMs: config.SMS_GATEWAY_TIMEOUT_MS,
-        concurrency: config.SMS_GATEWAY_CONCURRENCY,
-        // Delivery reports come back to the platform's own public endpoint unless told otherwise.
-        callbackUrl: config.SMS_CALLBACK_URL ?? `${publicUrl}/api/public/sms/delivery`,
-      }),
-    );
-  }
+  const sms = smsGateway(config, publicUrl);
+  if (sms) list.push(sms);
   return list;
+}
+
+/** The configured SMS gateway's transport, or null when SMS are not configured. */
+function smsGateway(config: Config, publicUrl: string): Transport | null {
+  if (!config.SMS_GATEWAY_URL || !config.SMS_GATEWAY_PASSWORD) return null;
+  if (config.SMS_GATEWAY_PROVIDER === "playmobile") {
+    if (!config.SMS_GATEWAY_LOGIN) return null;
+    return playMobileTransport({
+      url: config.SMS_GATEWAY_URL,
+      login: config.SMS_GATEWAY_LOGIN,
+      password: config.SMS_GATEWAY_PASSWORD,
+      originator: config.SMS_FROM,
+      timeoutMs: config.SMS_GATEWAY_TIMEOUT_MS,
+      concurrency: config.SMS_GATEWAY_CONCURRENCY,
+    });
+  }
+  if (!config.SMS_GATEWAY_EMAIL) return null;
+  return smsTransport({
+    url: config.SMS_GATEWAY_URL,
+    email: config.SMS_GATEWAY_EMAIL,
+    password: config.SMS_GATEWAY_PASSWORD,
+    from: config.SMS_FROM,
+    timeoutMs: config.SMS_GATEWAY_TIMEOUT_MS,
+    concurrency: config.SMS_GATEWAY_CONCURRENCY,
+    // Delivery reports come back to the platform's own public endpoint unless told otherwise.
+    callbackUrl: config.SMS_CALLBACK_URL ?? `${publicUrl}/api/public/sms/delivery`,
+  });
 }
 
 /**

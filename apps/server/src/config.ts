@@ -57,8 +57,12 @@ export const configSchema = z.object({
   RATE_LIMIT_ENABLED: boolish.default(true),
   TRUST_PROXY: boolish.default(false),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Which SMS gateway SMS_GATEWAY_URL is: Eskiz-shaped (the default) or Play Mobile's broker. */
+  SMS_GATEWAY_PROVIDER: z.enum(["eskiz", "playmobile"]).default("eskiz"),
   SMS_GATEWAY_URL: z.url().optional(),
   SMS_GATEWAY_EMAIL: z.string().min(1).optional(),
+  /** Play Mobile's account login (Eskiz logs in with SMS_GATEWAY_EMAIL). */
+  SMS_GATEWAY_LOGIN: z.string().min(1).optional(),
   SMS_GATEWAY_PASSWORD: z.string().min(1).optional(),
   SMS_FROM: z.string().min(1).default("4546"),
   SMS_CALLBACK_URL: z.url().optional(),
