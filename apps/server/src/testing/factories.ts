@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { AppContext } from "../app-context";
+import type { Db } from "../db/database";
 import { SUPER_ADMIN } from "./test-platform";
 
 type Json = Record<string, unknown>;
@@ -103,3 +104,7 @@ export async function companyWithAdmin(
   const company = await createCompany(p.app, superToken, { slug });
   return { company, ...(await activateCompanyAdmin(p.app, p.ctx, company)) };
 }
+
+/** One outbox message as stored (status, attempts, last error …). */
+export const outboxRow = (db: Db, id: string) =>
+  db.selectFrom("platform.outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();

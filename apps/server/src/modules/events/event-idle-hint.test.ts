@@ -3,9 +3,8 @@ import { createTestPlatform, type TestPlatform } from "../../testing";
 import {
   createBranchWithService,
   createQueueCompany,
-  issuerFor,
+  issueTickets,
 } from "../../testing/queue-factories";
-import { issueTicket } from "../queue";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import type { DomainEvent, DurableSubscriber } from "./events.types";
 
@@ -37,15 +36,9 @@ describe("a durable subscriber's idle hint", () => {
       { dayEndWorker: false, extraSubscribers: [busy.sub, quiet.sub] },
     );
     ({ company } = await createQueueCompany(p));
-    const setup = await createBranchWithService(p.ctx, company);
-    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
-    issue = async () =>
-      (
-        await issueTicket(p.ctx, company, issuer, {
-          branchId: setup.branch.id,
-          serviceId: setup.services[0]!.id,
-        })
-      ).id;
+    const { branch, services } = await createBranchWithService(p.ctx, company);
+    const line = { branchId: branch.id, serviceId: services[0]!.id, count: 1 };
+    issue = async () => (await issueTickets(p.ctx, company, line))[0]!.id;
   });
   afterAll(() => p.close());
 

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createTestPlatform, signInCustomer, type TestPlatform } from "../../testing";
+import {
+  call,
+  createTestPlatform,
+  signInCustomer,
+  type TestPlatform,
+  outboxRow,
+} from "../../testing";
 import { startFakePushService } from "../../testing/fake-push-service";
 import { startFakeSmsGateway } from "../../testing/fake-sms-gateway";
 import { createQueueCompany } from "../../testing/queue-factories";
@@ -148,12 +154,7 @@ describe("web push and channel choice (a fake push service over HTTP)", () => {
     // The flaky browser's service is busy first (429 Retry-After 40), then fails (500).
     push.failNext(429, 1, 40, flaky.id);
     await p.ctx.outbox.tick();
-    const row = (id: string) =>
-      p.ctx.db
-        .selectFrom("platform.outbox")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirstOrThrow();
+    const row = (id: string) => outboxRow(p.ctx.db, id);
     expect(await row(goneRow.id)).toMatchObject({ status: "FAILED", attempts: 1 });
     expect((await row(goneRow.id)).last_error).toContain("410");
     const left = await p.ctx.db

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createTestPlatform, loginSuperAdmin, type TestPlatform } from "../../testing";
+import {
+  call,
+  createTestPlatform,
+  loginSuperAdmin,
+  type TestPlatform,
+  outboxRow,
+} from "../../testing";
 import { startFakeSmsGateway } from "../../testing/fake-sms-gateway";
 import { startSmtp } from "../../testing/fake-smtp";
 import { smtpTransport } from "./mail-transport";
@@ -31,12 +37,7 @@ describe("outbox channels", () => {
     await smtp.close();
   });
 
-  const row = (id: string) =>
-    p.ctx.db
-      .selectFrom("platform.outbox")
-      .selectAll()
-      .where("id", "=", id)
-      .executeTakeFirstOrThrow();
+  const row = (id: string) => outboxRow(p.ctx.db, id);
 
   it("sends an SMS row to the SMS gateway, not to SMTP, and an e-mail row to SMTP", async () => {
     const sms = await enqueueMessage(p.ctx.db, {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestPlatform, type TestPlatform } from "../../testing";
+import { createTestPlatform, type TestPlatform, outboxRow } from "../../testing";
 import { startFakePlayMobile } from "../../testing/fake-playmobile";
 import { enqueueMessage } from "./outbox.repository";
 
@@ -30,12 +30,7 @@ describe("SMS through Play Mobile's broker API", () => {
     broker.taken.length = 0;
   });
 
-  const row = (id: string) =>
-    p.ctx.db
-      .selectFrom("platform.outbox")
-      .selectAll()
-      .where("id", "=", id)
-      .executeTakeFirstOrThrow();
+  const row = (id: string) => outboxRow(p.ctx.db, id);
   const sms = (to: string, text: string) => enqueueMessage(p.ctx.db, { channel: "sms", to, text });
   /** Makes every waiting message due now, then runs the worker once. */
   const due = async () => {
