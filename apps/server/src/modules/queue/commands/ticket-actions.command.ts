@@ -1,5 +1,4 @@
 import { TICKET_ACTION, TICKET_STATUS, isEligible, type TicketAction } from "@equeue/core";
-import { sql } from "kysely";
 import { AppError, notFound } from "../../../shared/app-error";
 import type { CompanyRecord } from "../../tenancy";
 import { callLockedTicket, requireReadyToCall } from "./call-next.command";
@@ -130,7 +129,7 @@ async function transitionRead(
       ...(note !== null && { data: { note } }),
       // A finish folds the service time into the branch's average, in the same statement.
       ...(served && {
-        also: serviceTimeUpsert(tx.schema, sql`changed`, {
+        also: serviceTimeUpsert(tx.schema, "changed", {
           seconds: (now.getTime() - served.getTime()) / 1000,
           now,
         }),
