@@ -122,7 +122,7 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
       const called = fired.filter((f) => f.trigger === "CALLED").map((f) => f.event.ticketId);
       await skipUnsent(
         tx.db,
-        called.map((id) => `${company.id}:${id}:NEARLY_UP:`),
+        called.flatMap((id) => nearlyUpKeys(company.id, tickets.get(id))),
         "Not needed: the ticket was called first.",
       );
       // Lines that moved: (branch, service) of the tickets that left them.
@@ -161,6 +161,23 @@ const forSms = (text: string, lang: string) => (lang === "uz-Cyrl" ? text : toGs
 export type CompanyTexts = { language: string; templates: CustomTemplates };
 
 /** The company's default language and its own texts. */
+/**
+ * The keys a ticket's "nearly up" messages may have, one per channel it can reach now (the
+ * sender's `key`): exact keys, so dropping them is a probe of the unique key index whatever the
+ * outbox's statistics say. A chat or browser that stopped following since is not among them:
+ * its "nearly up" may still go.
+ */
+function nearlyUpKeys(companyId: string, t: TicketToNotify | undefined): string[] {
+  if (!t) return [];
+  const cause = `${companyId}:${t.id}:NEARLY_UP`;
+  return [
+    `${cause}:sms`,
+    `${cause}:email`,
+    ...t.chats.map((c) => `${cause}:telegram:${c.chatId}`),
+    ...t.pushes.map((p) => `${cause}:push:${p.subscriptionId}`),
+  ];
+}
+
 export async function companyInfo(
   db: Db,
   companyDb: CompanyQueryDb,

@@ -193,9 +193,10 @@ function keyRanges(prefixes: readonly string[]) {
 }
 
 /**
- * Per range, a probe of the keys' index: used in a LATERAL subquery kept apart from the outer
- * query (LIMIT, OFFSET 0), so the planner cannot turn it into a walk over the whole index joined
- * with the ranges — which it did while the outbox's statistics were those of an empty table.
+ * Per range, a probe of the keys' index, in a LATERAL subquery kept apart from the outer query
+ * (LIMIT), so the planner cannot turn it into a walk over the whole index joined with the ranges.
+ * (While the outbox's statistics are still those of an empty table, the planner may walk the
+ * other key index instead; `skipUnsent`, which runs with every call, takes exact keys for that.)
  */
 const inRange = sql`o.dedupe_key is not null and o.dedupe_key ~>=~ p.lo and o.dedupe_key ~<~ p.hi`;
 
@@ -216,23 +217,27 @@ export async function fallbacksNeeded(db: Kysely<Database>, ofs: string[]): Prom
 }
 
 /**
- * Marks SKIPPED the messages (by key prefix, each ending in ":") that are still waiting and not
- * in a worker's hands (every claim recorded its outcome — a released or failed message, a
- * stand-in SMS not yet due — or the claim's lease ran out: its worker died), with the reason; a
- * message being sent is left to finish. One statement; how many it skipped.
+ * Marks SKIPPED the messages (by dedupe key) that are still waiting and not in a worker's hands
+ * (every claim recorded its outcome — a released or failed message, a stand-in SMS not yet due —
+ * or the claim's lease ran out: its worker died), with the reason; a message being sent is left
+ * to finish. One statement, by the unique key index; how many it skipped.
  */
 export async function skipUnsent(
   db: Kysely<Database>,
-  keyPrefixes: string[],
+  keys: string[],
   reason: string,
 ): Promise<number> {
-  if (keyPrefixes.length === 0) return 0;
-  const result = await sql`update platform.outbox
-    set status = 'SKIPPED', last_error = ${reason}
-    where id = any(array(select hit.id from ${keyRanges(keyPrefixes)}
-        cross join lateral (select o.id from platform.outbox o where ${inRange} offset 0) hit))
-      and status = 'PENDING' and (claims = attempts or next_attempt_at <= now())`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+  if (keys.length === 0) return 0;
+  const result = await db
+    .updateTable("platform.outbox")
+    .set({ status: "SKIPPED", last_error: reason })
+    .where("dedupe_key", "=", sql<string>`any(${[...new Set(keys)]}::text[])`)
+    .where("status", "=", "PENDING")
+    .where((eb) =>
+      eb.or([eb("claims", "=", eb.ref("attempts")), eb("next_attempt_at", "<=", sql<Date>`now()`)]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function listOutbox(
