@@ -195,6 +195,7 @@ export function createContext(deps: ContextDeps): AppContext {
             promptConcurrency: dispatchBudget(config.DATABASE_BACKGROUND_POOL_SIZE).prompt,
           }),
       sweepSeconds: config.EVENTS_SWEEP_SECONDS,
+      idleGatherMs: config.EVENTS_IDLE_GATHER_MS,
       hold: config.EVENTS_DISPATCH_HOLD,
     },
     deps.log,

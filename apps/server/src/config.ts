@@ -120,6 +120,11 @@ export const configSchema = z.object({
   /** Seconds between sweeps for queue events a crashed node left undelivered (0: only at start). */
   EVENTS_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /**
+   * How long a run that would only move a cursor on (a company without webhook endpoints) gathers
+   * before it goes, in the bulk lane.
+   */
+  EVENTS_IDLE_GATHER_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /**
    * Webhooks may go to private, loopback and link-local addresses (tests, a closed network).
    * Off by default: a company must not make the platform call into its own network (SSRF).
    */

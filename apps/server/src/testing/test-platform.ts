@@ -56,6 +56,8 @@ export async function createTestPlatform(
     PUBLIC_URL: "http://localhost:3000",
     LOGIN_RATE_LIMIT_PER_MINUTE: "10000",
     RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "100000",
+    // Tests wait for the dispatcher to be idle: a second's gathering would add up over a suite.
+    EVENTS_IDLE_GATHER_MS: "50",
     ...(databaseUrl && { DATABASE_URL: databaseUrl }),
     ...env,
   });

@@ -32,6 +32,12 @@ export type DispatcherOptions = {
   promptConcurrency?: number;
   /** Seconds between sweeps over every company (0: only the one at start). */
   sweepSeconds: number;
+  /**
+   * How long a run that, by its subscriber's hint (`idle`), only moves a cursor on gathers, in
+   * the bulk lane: with a second, a company with no webhook endpoint costs a run a second, not
+   * one per command. IDLE_GATHER_MS when not given.
+   */
+  idleGatherMs?: number;
   /** Test only: never deliver to durable subscribers (events stay in the log). */
   hold: boolean;
 };
@@ -45,10 +51,6 @@ type RunState = {
   running: boolean;
 };
 const GATHER_MS = 20;
-/**
- * A run that, by its subscriber's hint (`idle`), only moves a cursor on gathers this long, in
- * the bulk lane: a company with no webhook endpoint costs a run a second, not one per command.
- */
 const IDLE_GATHER_MS = 1_000;
 const RETRY_MS = 100;
 const MAX_RETRY_MS = 10_000;
@@ -215,7 +217,7 @@ export class EventDispatcher implements QueuePublisher {
       () => {
         if (!this.stopped) lane.push(key);
       },
-      idle ? IDLE_GATHER_MS : GATHER_MS,
+      idle ? (this.opts.idleGatherMs ?? IDLE_GATHER_MS) : GATHER_MS,
     );
     gather.unref();
   }

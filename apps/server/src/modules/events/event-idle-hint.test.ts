@@ -32,7 +32,8 @@ describe("a durable subscriber's idle hint", () => {
 
   beforeAll(async () => {
     p = await createTestPlatform(
-      {},
+      // The production default (tests gather for 50 ms only).
+      { EVENTS_IDLE_GATHER_MS: "1000" },
       { dayEndWorker: false, extraSubscribers: [busy.sub, quiet.sub] },
     );
     ({ company } = await createQueueCompany(p));
