@@ -151,5 +151,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return parsed.data;
+  const c = parsed.data;
+  // A gateway named but not usable would keep every SMS waiting without a word.
+  if (c.SMS_GATEWAY_URL && c.SMS_GATEWAY_PROVIDER === "playmobile" && !c.SMS_GATEWAY_LOGIN) {
+    throw new Error(
+      "Invalid configuration:\n  SMS_GATEWAY_LOGIN: Play Mobile (SMS_GATEWAY_PROVIDER=playmobile) needs its login",
+    );
+  }
+  return c;
 }

@@ -210,7 +210,7 @@ export class EventDispatcher implements QueuePublisher {
       return;
     }
     const idle = sub.idle?.(company) ?? false;
-    const lane = sub.prompt && !idle ? this.prompt : this.bulk;
+    const lane = idle ? this.bulk : this.laneOf(sub);
     this.queued.set(key, { company, sub, lane, again: false, running: false });
     // A short gathering window: on a busy company one run then serves many commands.
     const gather = setTimeout(
@@ -220,6 +220,10 @@ export class EventDispatcher implements QueuePublisher {
       idle ? (this.opts.idleGatherMs ?? IDLE_GATHER_MS) : GATHER_MS,
     );
     gather.unref();
+  }
+
+  private laneOf(sub: DurableSubscriber): DispatchLane {
+    return sub.prompt ? this.prompt : this.bulk;
   }
 
   /** One (company, subscriber) run in its lane; then once more if poked meanwhile. */
@@ -233,7 +237,15 @@ export class EventDispatcher implements QueuePublisher {
       state.running = false;
       if (state.again && !this.stopped) {
         state.again = false;
-        state.lane.push(key);
+        if (state.sub.idle?.(state.company)) {
+          // Still idle: the next run gathers again instead of following at once.
+          this.queued.delete(key);
+          this.schedule(state.company, state.sub);
+        } else {
+          // Work came up (a first webhook endpoint): the run goes to its own lane again.
+          state.lane = this.laneOf(state.sub);
+          state.lane.push(key);
+        }
       } else this.queued.delete(key);
     }
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../config";
 import { createTestPlatform, type TestPlatform, outboxRow } from "../../testing";
 import { startFakePlayMobile } from "../../testing/fake-playmobile";
 import { enqueueMessage } from "./outbox.repository";
@@ -83,5 +84,24 @@ describe("SMS through Play Mobile's broker API", () => {
     expect(r.last_error).toContain("not sent again");
     await due();
     expect(broker.taken).toHaveLength(1);
+  });
+
+  it("tries again when the broker could not be reached at all (nothing was taken)", async () => {
+    await broker.close();
+    const id = await sms("+998977778899", "Navbatingiz keldi");
+    await p.ctx.outbox.tick();
+    const r = await row(id);
+    expect(r).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect(r.last_error).toBeTruthy();
+  });
+
+  it("refuses to start with Play Mobile named but no login", () => {
+    expect(() =>
+      loadConfig({
+        SMS_GATEWAY_PROVIDER: "playmobile",
+        SMS_GATEWAY_URL: "https://send.smsxabar.uz",
+        SMS_GATEWAY_PASSWORD: "x",
+      }),
+    ).toThrow(/SMS_GATEWAY_LOGIN/);
   });
 });

@@ -17,10 +17,19 @@ export type PlayMobileConfig = {
 /** Play Mobile's error code for its own failure: the one 400 worth trying again. */
 const internalError = 100;
 
-/** No answer in time, or the connection broke mid-request: the broker may have taken it. */
-const isAmbiguous = (err: unknown) =>
-  err instanceof Error &&
-  (err.name === "TimeoutError" || err.name === "AbortError" || err.message === "fetch failed");
+/** Failures before the request reached the broker: nothing was taken, sending again is safe. */
+const NOT_CONNECTED = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+const neverConnected = (err: unknown) => {
+  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === "string" && NOT_CONNECTED.has(cause.code);
+};
 
 /**
  * SMS through Play Mobile's broker API (Uzbekistan; also sold as smsxabar.uz): one POST to
@@ -59,15 +68,20 @@ export function playMobileTransport(cfg: PlayMobileConfig): Transport {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (err) {
-        if (!isAmbiguous(err)) throw err;
+        if (neverConnected(err)) throw err;
+        // No answer in time, or the connection broke mid-request: the broker may have taken it.
         throw new PermanentError(
           "Play Mobile did not answer in time and cannot be asked whether it took the message, " +
             "so it is not sent again (that could be a second SMS). Retry it from the outbox if " +
             "the customer did not get it.",
         );
       }
-      const text = await res.text();
-      if (res.ok) return {};
+      // Taken: the answer's body is not needed, and a failure reading it must not send again.
+      if (res.ok) {
+        await res.body?.cancel().catch(() => {});
+        return {};
+      }
+      const text = await res.text().catch(() => "");
       if (res.status === 429) {
         const wait = Number(res.headers.get("retry-after"));
         throw new RetryAfterError(

@@ -5,6 +5,7 @@ import { AppError, notFound } from "../../shared/app-error";
 import { auditChange, inTransaction, type SetupEnv } from "../setup-common";
 import { safeAddress, UnsafeAddressError } from "./ssrf-guard";
 import { newWebhookSecret } from "./webhook-signature";
+import { webhooksWanted } from "./webhook.subscriber";
 import type { CreateWebhookInput, UpdateWebhookInput } from "./webhook.schema";
 
 type EndpointRow = Selectable<WebhookEndpointsTable>;
@@ -92,6 +93,8 @@ export async function createWebhook(env: SetupEnv, input: CreateWebhookInput) {
     );
     return inserted;
   });
+  // The company's events go to it from now on, without the idle runs' wait.
+  webhooksWanted(env.company.id);
   return { endpoint: toEndpointDto(row), secret };
 }
 

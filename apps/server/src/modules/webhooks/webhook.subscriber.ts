@@ -2,23 +2,31 @@ import type { DomainEvent, DurableSubscriber, EventCompany } from "../events";
 import { webhookEventOf, webhookPayload, type TicketFacts } from "./webhook-events";
 
 /**
+ * Companies whose last webhook run on this node found no endpoint, and when (ms): their runs
+ * are idle. Saving an endpoint here forgets the company (`webhooksWanted`); another node's
+ * runs see it at their next run.
+ */
+const without = new Map<string, number>();
+
+/** A company now has (or may have) an active endpoint: its webhook runs are prompt again. */
+export const webhooksWanted = (companyId: string): void => void without.delete(companyId);
+
+/**
  * The webhooks' side of the durable event stream: for each committed queue event an active or
  * paused endpoint of the company subscribed to, one delivery row — written in the subscriber's own
  * transaction, with the cursor, and unique per (endpoint, event), so an event handed over again
  * after a crash is never queued (or sent) twice. The worker sends them after the commit.
  */
 export const webhookSubscriber = (onQueued: () => void = () => {}): DurableSubscriber => {
-  /** Companies whose last run found no endpoint, and when (ms): their runs are idle. */
-  const without = new Map<string, number>();
   return {
     name: "webhooks",
     // Companies' systems wait for these as customers wait for their messages.
     prompt: true,
     // Most companies have no endpoint: their runs only move the cursor on, out of the prompt
-    // lane. A new endpoint is seen by the next such run (a second at most), or after a minute
-    // without one.
+    // lane. A new endpoint ends that at once on the node that saved it, on others at their
+    // next run (a second or so), or after a minute without one.
     idle: (company) => Date.now() - (without.get(company.id) ?? -Infinity) < IDLE_HINT_MS,
-    handle: (tx, company, events) => queueDeliveries(tx, company, events, without, onQueued),
+    handle: (tx, company, events) => queueDeliveries(tx, company, events, onQueued),
   };
 };
 
@@ -28,7 +36,6 @@ async function queueDeliveries(
   { db, company: cdb }: Parameters<DurableSubscriber["handle"]>[0],
   company: EventCompany,
   events: DomainEvent[],
-  without: Map<string, number>,
   onQueued: () => void,
 ): Promise<void | (() => void)> {
   const endpoints = await db
