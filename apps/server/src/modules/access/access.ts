@@ -28,6 +28,8 @@ export function branchScope(caller: Caller): BranchScope {
       return "ALL";
     case "device":
       return [caller.branchId];
+    // Its account is read by its route's own statement; until then it reaches nothing.
+    case "staffToken":
     case "ticketHolder":
     case "customer":
     case "superAdmin":
@@ -109,6 +111,7 @@ export function ticketSourceFor(caller: Caller): TicketSource {
     // Which operations a key may call is its scopes' business (checked by each operation).
     case "apiKey":
       return TICKET_SOURCE.API;
+    case "staffToken":
     case "ticketHolder":
     case "superAdmin":
       throw new AppError("FORBIDDEN", "Tickets are issued by a branch, a kiosk or the portal.");

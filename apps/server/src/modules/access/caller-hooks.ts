@@ -11,12 +11,14 @@ import {
   type CustomerCaller,
   type DeviceCaller,
   type StaffCaller,
+  type StaffTokenCaller,
 } from "./caller";
 import {
   bearerToken,
   resolveCustomer,
   resolveStaffCaller,
   resolveSuperAdmin,
+  verifyStaffToken,
   type AccessDeps,
   type StaffTokenOptions,
 } from "./credentials";
@@ -55,6 +57,27 @@ export const staffCaller =
     request.auth = claims;
     request.log = request.log.child({ user: claims.sub });
     if (opts.roles) requireStaffRole(caller, opts.roles);
+    request.caller = caller;
+  };
+
+/**
+ * onRequest: a staff member of this company by its token alone, for a route whose command reads
+ * the account in its own statement and refuses a missing or deactivated one there (the
+ * StaffTokenCaller); any other route takes `staffCaller`.
+ */
+export const staffTokenCaller =
+  (deps: AccessDeps) =>
+  async (request: FastifyRequest): Promise<void> => {
+    const company = companyOf(request);
+    const token = bearerToken(request.headers.authorization);
+    const claims = await verifyStaffToken(deps.tokens, company, token);
+    request.auth = claims;
+    request.log = request.log.child({ user: claims.sub });
+    const caller: StaffTokenCaller = {
+      kind: "staffToken",
+      companyId: company.id,
+      staffId: claims.sub,
+    };
     request.caller = caller;
   };
 
@@ -164,6 +187,17 @@ export function staffOf(request: FastifyRequest): StaffCaller {
   const caller = callerOf(request);
   if (caller.kind !== "staff") throw new Error(`${request.url}: expected a staff caller`);
   return caller;
+}
+
+/**
+ * The staff member's id on a route behind `staffCaller` or `staffTokenCaller`, for a command
+ * that reads the account's access itself.
+ */
+export function staffIdOf(request: FastifyRequest): string {
+  const caller = callerOf(request);
+  if (caller.kind !== "staff" && caller.kind !== "staffToken")
+    throw new Error(`${request.url}: expected a staff caller`);
+  return caller.staffId;
 }
 
 /** The device caller of a route behind `deviceCaller`. */

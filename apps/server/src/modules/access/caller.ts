@@ -14,6 +14,14 @@ export type StaffCaller = {
   branches: BranchScope;
 };
 
+/**
+ * A staff member whose access token is verified but whose account is not read yet: the route's
+ * command reads it in its own statement (the queue's call-next and ticket actions) and refuses a
+ * missing or deactivated account exactly as `staffCaller` would, one round trip fewer. No check
+ * of the access module accepts it: it carries no role and no branches.
+ */
+export type StaffTokenCaller = { kind: "staffToken"; companyId: string; staffId: string };
+
 /** A paired, unrevoked kiosk or display board; it is bound to one branch. */
 export type DeviceCaller = {
   kind: "device";
@@ -63,6 +71,7 @@ export type AnonymousCaller = { kind: "anonymous"; companyId: string | null };
  */
 export type Caller =
   | StaffCaller
+  | StaffTokenCaller
   | DeviceCaller
   | TicketHolderCaller
   | CustomerCaller

@@ -16,6 +16,7 @@ const EXEMPT = /^\/api\/v1(\/|$)/;
 function budgetOf(caller: Caller | undefined, ip: string): { key: string; signedIn: boolean } {
   switch (caller?.kind) {
     case "staff":
+    case "staffToken":
       return { key: `staff:${caller.staffId}`, signedIn: true };
     case "device":
       return { key: `device:${caller.deviceId}`, signedIn: true };

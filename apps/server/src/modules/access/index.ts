@@ -10,6 +10,7 @@ export type {
   CustomerCaller,
   DeviceCaller,
   StaffCaller,
+  StaffTokenCaller,
   SuperAdminCaller,
   TicketHolderCaller,
 } from "./caller";
@@ -54,7 +55,9 @@ export {
   deviceCaller,
   deviceOf,
   staffCaller,
+  staffIdOf,
   staffOf,
+  staffTokenCaller,
   superAdminCaller,
   ticketHolderCaller,
 } from "./caller-hooks";

@@ -105,6 +105,45 @@ describe("who may see and touch the queue", () => {
     ).toEqual({ ticket: null });
   });
 
+  it("signs out an operator deactivated or deleted since its token was issued, on every hot route", async () => {
+    const { a, opA, ticket } = await scene();
+    const db = companyDb(p.ctx.db, company);
+    // A waiting ticket of its own service, so that call-next would call someone.
+    await call(p.app, "POST", url("/queue/tickets"), {
+      token: opA.token,
+      body: { branchId: a.branch.id, serviceId: a.services[0]!.id },
+    });
+    const paths = ["/queue/call-next"].concat(
+      ["call", "start", "finish", "no-show", "cancel", "recall", "return", "check-in"].map(
+        (action) => `/queue/tickets/${ticket.id}/${action}`,
+      ),
+    );
+    const hot = () =>
+      Promise.all(
+        paths.map(async (path) => {
+          const res = await call(p.app, "POST", url(path), { token: opA.token, body: {} });
+          return { path, status: res.statusCode, error: res.json().error };
+        }),
+      );
+    await db.updateTable("staff").set({ is_active: false }).where("id", "=", opA.id).execute();
+    for (const res of await hot())
+      expect([res.status, res.error?.code], res.path).toEqual([401, "UNAUTHENTICATED"]);
+    await db.deleteFrom("operator_status").where("staff_id", "=", opA.id).execute();
+    await db.deleteFrom("staff_services").where("staff_id", "=", opA.id).execute();
+    await db.deleteFrom("staff").where("id", "=", opA.id).execute();
+    for (const res of await hot())
+      expect([res.status, res.error?.message], res.path).toEqual([
+        401,
+        "Your account no longer exists. Log in again.",
+      ]);
+    const after = await db
+      .selectFrom("tickets")
+      .select(["status", "operator_id"])
+      .where("id", "=", ticket.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: "WAITING", operator_id: null });
+  });
+
   it("gives display boards calls and counts, never names or phones", async () => {
     const { a, opA } = await scene();
     const display = await createDisplayDevice(p.ctx, company, a.branch.id);

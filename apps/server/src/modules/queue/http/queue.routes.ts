@@ -2,7 +2,7 @@ import { TICKET_ACTION } from "@equeue/core";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../../app-context";
-import { staffCaller, staffOf } from "../../access";
+import { staffCaller, staffIdOf, staffOf, staffTokenCaller } from "../../access";
 import { companyDb } from "../../tenancy";
 import { callNextTicket } from "../commands/call-next.command";
 import { issueTicket } from "../commands/issue-ticket.command";
@@ -57,6 +57,77 @@ const ACTION_ENDPOINTS: { path: string; action: StaffTicketAction; summary: stri
 export const queueRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(operatorHotPath(ctx));
+    await app.register(staffQueueRoutes(ctx));
+  };
+
+/**
+ * The operator's hot path — call-next and the actions on a ticket. Each command reads the
+ * caller's account in its own statement and refuses a missing or deactivated account as
+ * `staffCaller` would, so here only the token is checked: one round trip fewer a request.
+ */
+const operatorHotPath =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (hot) => {
+    hot.addHook("onRequest", staffTokenCaller(ctx));
+    hot.post(
+      "/queue/call-next",
+      {
+        schema: {
+          tags,
+          summary: "Call my next customer (null when nobody waits for my services)",
+          body: emptyBody,
+          response: { 200: callNextResponse },
+        },
+      },
+      async (request) => {
+        // The statement reads the operator's session itself: no scope query first.
+        const ticket = await callNextTicket(ctx, request.company!, {
+          staffId: staffIdOf(request),
+        });
+        return { ticket: ticket ? toStaffTicket(ticket) : null };
+      },
+    );
+
+    for (const e of ACTION_ENDPOINTS) {
+      const body =
+        e.action === TICKET_ACTION.FINISH
+          ? finishBody
+          : e.action === TICKET_ACTION.CANCEL
+            ? cancelBody
+            : emptyBody;
+      hot.post(
+        `/queue/tickets/:id/${e.path}`,
+        {
+          schema: {
+            tags,
+            summary: e.summary,
+            params: ticketParams,
+            body,
+            response: { 200: ticketResponse },
+          },
+        },
+        async (request) => {
+          const input = (request.body ?? {}) as { note?: string; reason?: string };
+          // The command reads the caller's scope together with the ticket, in one round trip.
+          const ticket = await actOnTicket(
+            ctx,
+            request.company!,
+            { staffId: staffIdOf(request) },
+            request.params.id,
+            e.action,
+            { note: input.note ?? input.reason ?? null },
+          );
+          return { ticket: toStaffTicket(ticket) };
+        },
+      );
+    }
+  };
+
+/** The rest of the staff side, behind the full staff check. */
+const staffQueueRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
     app.addHook("onRequest", staffCaller(ctx));
     const dbOf = (request: FastifyRequest) => companyDb(ctx.db, request.company!);
     const scopeOf = (request: FastifyRequest) =>
@@ -78,57 +149,6 @@ export const queueRoutes =
         return reply.status(201).send({ ticket: toStaffTicket(ticket) });
       },
     );
-
-    app.post(
-      "/queue/call-next",
-      {
-        schema: {
-          tags,
-          summary: "Call my next customer (null when nobody waits for my services)",
-          body: emptyBody,
-          response: { 200: callNextResponse },
-        },
-      },
-      async (request) => {
-        // The statement reads the operator's session itself: no scope query first.
-        const ticket = await callNextTicket(ctx, request.company!, staffOf(request));
-        return { ticket: ticket ? toStaffTicket(ticket) : null };
-      },
-    );
-
-    for (const e of ACTION_ENDPOINTS) {
-      const body =
-        e.action === TICKET_ACTION.FINISH
-          ? finishBody
-          : e.action === TICKET_ACTION.CANCEL
-            ? cancelBody
-            : emptyBody;
-      app.post(
-        `/queue/tickets/:id/${e.path}`,
-        {
-          schema: {
-            tags,
-            summary: e.summary,
-            params: ticketParams,
-            body,
-            response: { 200: ticketResponse },
-          },
-        },
-        async (request) => {
-          const input = (request.body ?? {}) as { note?: string; reason?: string };
-          // The command reads the caller's scope together with the ticket, in one round trip.
-          const ticket = await actOnTicket(
-            ctx,
-            request.company!,
-            staffOf(request),
-            request.params.id,
-            e.action,
-            { note: input.note ?? input.reason ?? null },
-          );
-          return { ticket: toStaffTicket(ticket) };
-        },
-      );
-    }
 
     app.post(
       "/queue/tickets/:id/transfer",
