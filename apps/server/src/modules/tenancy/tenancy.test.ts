@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   activateCompanyAdmin,
   call,
@@ -7,6 +7,8 @@ import {
   loginSuperAdmin,
   type TestPlatform,
 } from "../../testing";
+import { createQueueCompany } from "../../testing/queue-factories";
+import { CompanyDirectory } from "./company-directory";
 import { companySlugFromHost } from "./tenancy";
 
 describe("company resolution by host", () => {
@@ -72,5 +74,36 @@ describe("company resolution by host", () => {
         .executeTakeFirstOrThrow();
       expect(mail.body_text).toContain("http://hamkorbank.e-queue.test/admin/login");
     });
+  });
+});
+
+describe("the company directory", () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await createTestPlatform();
+  });
+  afterAll(() => p.close());
+
+  it("answers requests that come together with one lookup, and a change made here at once", async () => {
+    const { company } = await createQueueCompany(p);
+    const directory = new CompanyDirectory(p.ctx.db);
+    const lookups = vi.spyOn(p.ctx.db, "executeQuery");
+    const together = await Promise.all(
+      Array.from({ length: 10 }, () => directory.findBySlug(company.slug)),
+    );
+    expect(together.map((c) => c?.id)).toEqual(Array(10).fill(company.id));
+    expect(await directory.findBySlug("no-such-company")).toBeNull();
+    expect(lookups).toHaveBeenCalledTimes(2);
+    // Renamed meanwhile: a lookup begun before the change does not cache the old name.
+    const before = directory.findBySlug(company.slug);
+    await p.ctx.db
+      .updateTable("platform.companies")
+      .set({ name: "Renamed" })
+      .where("id", "=", company.id)
+      .execute();
+    directory.invalidate(company.slug);
+    await before;
+    expect((await directory.findBySlug(company.slug))?.name).toBe("Renamed");
+    lookups.mockRestore();
   });
 });
