@@ -68,7 +68,8 @@ export async function issueTicket(
   opts: IssueTicketOptions = {},
 ): Promise<TicketView> {
   const now = opts.now ?? new Date();
-  const staffId = caller.kind === "staff" ? caller.staffId : null;
+  // A staff member's reach is read with the branch, so a token-checked caller is enough here.
+  const staffId = caller.kind === "staff" || caller.kind === "staffToken" ? caller.staffId : null;
   const target =
     opts.target && !staffId
       ? opts.target

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../../app-context";
 import { notFound } from "../../../shared/app-error";
-import { callerOf, ticketHolderCaller } from "../../access";
+import { anonymous } from "../../access";
 import { companyDb } from "../../tenancy";
 import { trackingSchema } from "./queue-views.schema";
 import { trackingParams } from "./queue.schema";
-import { trackingViews } from "../queries/tracking.query";
+import { trackingViewByToken } from "../queries/tracking.query";
 
 /** Live ticket tracking for whoever holds the ticket's QR code. Mounted at /api/c/:slug. */
 export const publicTicketRoutes =
@@ -21,16 +21,13 @@ export const publicTicketRoutes =
           params: trackingParams,
           response: { 200: trackingSchema },
         },
-        // The link's token is the credential: its holder may see that one ticket.
-        preHandler: ticketHolderCaller(ctx),
+        // The link's token is the credential: its holder may see that one ticket. The statement
+        // looks the ticket up by it (one prepared statement, position and estimate included).
+        onRequest: anonymous,
       },
       async (request) => {
         const db = companyDb(ctx.db, request.company!);
-        const holder = callerOf(request);
-        if (holder.kind !== "ticketHolder") throw notFound("The ticket");
-        const tracked = (await trackingViews(db, [holder.ticketId], new Date())).get(
-          holder.ticketId,
-        );
+        const tracked = await trackingViewByToken(db, request.params.token, new Date());
         if (!tracked) throw notFound("The ticket");
         return tracked.view;
       },

@@ -113,15 +113,17 @@ describe("who may see and touch the queue", () => {
       token: opA.token,
       body: { branchId: a.branch.id, serviceId: a.services[0]!.id },
     });
-    const paths = ["/queue/call-next"].concat(
-      ["call", "start", "finish", "no-show", "cancel", "recall", "return", "check-in"].map(
-        (action) => `/queue/tickets/${ticket.id}/${action}`,
+    const requests: [string, object][] = [
+      ["/queue/tickets", { branchId: a.branch.id, serviceId: a.services[0]!.id }],
+      ["/queue/call-next", {}],
+      ...["call", "start", "finish", "no-show", "cancel", "recall", "return", "check-in"].map(
+        (action): [string, object] => [`/queue/tickets/${ticket.id}/${action}`, {}],
       ),
-    );
+    ];
     const hot = () =>
       Promise.all(
-        paths.map(async (path) => {
-          const res = await call(p.app, "POST", url(path), { token: opA.token, body: {} });
+        requests.map(async ([path, body]) => {
+          const res = await call(p.app, "POST", url(path), { token: opA.token, body });
           return { path, status: res.statusCode, error: res.json().error };
         }),
       );

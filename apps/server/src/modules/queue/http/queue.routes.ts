@@ -2,7 +2,7 @@ import { TICKET_ACTION } from "@equeue/core";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../../app-context";
-import { staffCaller, staffIdOf, staffOf, staffTokenCaller } from "../../access";
+import { callerOf, staffCaller, staffIdOf, staffOf, staffTokenCaller } from "../../access";
 import { companyDb } from "../../tenancy";
 import { callNextTicket } from "../commands/call-next.command";
 import { issueTicket } from "../commands/issue-ticket.command";
@@ -62,14 +62,31 @@ export const queueRoutes =
   };
 
 /**
- * The operator's hot path — call-next and the actions on a ticket. Each command reads the
- * caller's account in its own statement and refuses a missing or deactivated account as
+ * The operator's hot path — issuing, call-next and the actions on a ticket. Each command reads
+ * the caller's account in its own statement and refuses a missing or deactivated account as
  * `staffCaller` would, so here only the token is checked: one round trip fewer a request.
  */
 const operatorHotPath =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (hot) => {
     hot.addHook("onRequest", staffTokenCaller(ctx));
+    hot.post(
+      "/queue/tickets",
+      {
+        schema: {
+          tags,
+          summary: "Issue a ticket (reception / operator screen)",
+          body: issueTicketBody,
+          response: { 201: ticketResponse },
+        },
+      },
+      async (request, reply) => {
+        // Staff issue walk-in tickets: the source follows from the caller, not from the body.
+        const ticket = await issueTicket(ctx, request.company!, callerOf(request), request.body);
+        return reply.status(201).send({ ticket: toStaffTicket(ticket) });
+      },
+    );
+
     hot.post(
       "/queue/call-next",
       {
@@ -132,23 +149,6 @@ const staffQueueRoutes =
     const dbOf = (request: FastifyRequest) => companyDb(ctx.db, request.company!);
     const scopeOf = (request: FastifyRequest) =>
       loadStaffWorkplace(ctx.db, request.company!, staffOf(request).staffId);
-
-    app.post(
-      "/queue/tickets",
-      {
-        schema: {
-          tags,
-          summary: "Issue a ticket (reception / operator screen)",
-          body: issueTicketBody,
-          response: { 201: ticketResponse },
-        },
-      },
-      async (request, reply) => {
-        // Staff issue walk-in tickets: the source follows from the caller, not from the body.
-        const ticket = await issueTicket(ctx, request.company!, staffOf(request), request.body);
-        return reply.status(201).send({ ticket: toStaffTicket(ticket) });
-      },
-    );
 
     app.post(
       "/queue/tickets/:id/transfer",
