@@ -105,7 +105,7 @@ describe("who may see and touch the queue", () => {
     ).toEqual({ ticket: null });
   });
 
-  it("signs out an operator deactivated or deleted since its token was issued, on every hot route", async () => {
+  it("holds a pending password change, and signs out an operator deactivated or deleted since its token was issued, on every hot route", async () => {
     const { a, opA, ticket } = await scene();
     const db = companyDb(p.ctx.db, company);
     // A waiting ticket of its own service, so that call-next would call someone.
@@ -127,6 +127,22 @@ describe("who may see and touch the queue", () => {
           return { path, status: res.statusCode, error: res.json().error };
         }),
       );
+    // A one-time password not yet changed: the token itself says so, nothing is done.
+    const pending = await p.ctx.tokens.sign({
+      realm: "company",
+      sub: opA.id,
+      email: opA.email,
+      role: "OPERATOR",
+      companyId: company.id,
+      mustChangePassword: true,
+    });
+    for (const [path, body] of requests) {
+      const res = await call(p.app, "POST", url(path), { token: pending, body });
+      expect([res.statusCode, res.json().error.code], path).toEqual([
+        403,
+        "PASSWORD_CHANGE_REQUIRED",
+      ]);
+    }
     await db.updateTable("staff").set({ is_active: false }).where("id", "=", opA.id).execute();
     for (const res of await hot())
       expect([res.status, res.error?.code], res.path).toEqual([401, "UNAUTHENTICATED"]);
