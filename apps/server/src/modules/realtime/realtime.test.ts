@@ -92,9 +92,11 @@ describe("real-time updates over socket.io", () => {
     expect(onBoard.call).toMatchObject({ label: first.label, counterNumber: 1 });
     expect(moved.ticket).toMatchObject({ position: 1, peopleAhead: 0 });
     expect(forStaff.ticket.customerName).toBe("Aziz Karimov");
+    // Pushed, not polled: well under a second even on a loaded 2-core machine (the speed itself
+    // is the fanout benchmark's business).
     for (const c of [board, tracker]) {
       const last = c.events.at(-1)!;
-      expect(last.at - sent, "delivery time").toBeLessThan(500);
+      expect(last.at - sent, "delivery time").toBeLessThan(1000);
     }
 
     // The tracked ticket itself is called: its holder sees the counter.
