@@ -4,42 +4,46 @@ import { companyDb } from "../tenancy";
 import type { DomainEvent, EventCompany } from "./events.types";
 
 type Cursor = { last_tx: string; last_id: number };
+/** A claimed cursor, and the transaction id of the run that holds it. */
+type Claim = Cursor & { xid: string };
 
 /**
- * Takes a subscriber's cursor for this transaction, with the transaction's id (`xid`), or returns
- * null when another run (on this node or another) holds it: that one delivers. The claim is a
- * transaction-scoped advisory lock on (company schema, subscriber), taken on the database the app
- * connects to (the coordinator on Citus). The id (the coordinator's on Citus) lets this node's
- * other runs leave the run out of their settled horizon (`readAfter`'s `passing`). The cursor
- * itself is read by `readAfter`, in the statement that reads the events, after the claim — never
- * in the claim's statement, whose snapshot may predate the commit of the run that held it.
+ * Takes a subscriber's cursor for this transaction, or returns null when another run (on this
+ * node or another) holds it: that one delivers. The claim is a transaction-scoped advisory lock
+ * on (company schema, subscriber), taken on the database the app connects to (the coordinator on
+ * Citus), and with it the run's transaction id (`xid`, the coordinator's on Citus), so that this
+ * node's other runs can leave the run out of their settled horizon (`readAfter`'s `passing`).
  * Until 2026-11-30 the claim was a row lock (`FOR UPDATE SKIP LOCKED`) on the cursor row: during
  * a rolling upgrade from such a version a company's subscriber may run on an old and a new node
- * at once, and redeliver some events (subscribers are idempotent: nothing is sent twice).
+ * at once, and redeliver some events (subscribers are idempotent: nothing is sent twice). A
+ * subscriber new to the company gets its cursor row here, at the start of the history.
  */
 export async function claimCursor(
   trx: Db,
   company: EventCompany,
   subscriber: string,
-): Promise<{ xid: string } | null> {
+): Promise<Claim | null> {
   const { rows } = await sql<{ xid: string | null }>`select case
       when pg_try_advisory_xact_lock(hashtext(${company.schema_name}), hashtext(${subscriber}))
       then pg_current_xact_id()::text end as xid`.execute(trx);
   const xid = rows[0]?.xid;
-  return xid ? { xid } : null;
-}
-
-/** A subscriber new to the company gets its cursor row, at the start of the history. */
-export async function createCursor(
-  trx: Db,
-  company: EventCompany,
-  subscriber: string,
-): Promise<void> {
-  await companyDb(trx, company)
+  if (!xid) return null;
+  const cdb = companyDb(trx, company);
+  const cursor = () =>
+    cdb
+      .selectFrom("event_cursors")
+      .select([sql<string>`last_tx::text`.as("last_tx"), "last_id"])
+      .where("subscriber", "=", subscriber)
+      .executeTakeFirst();
+  const held = await cursor();
+  if (held) return { ...held, xid };
+  await cdb
     .insertInto("event_cursors")
     .values({ subscriber })
     .onConflict((oc) => oc.column("subscriber").doNothing())
     .execute();
+  const created = await cursor();
+  return created ? { ...created, xid } : null;
 }
 
 /**
@@ -58,9 +62,7 @@ const horizon = (passing: readonly string[]) =>
       (select pg_snapshot_xmax(s.snap) from s)))`;
 
 /**
- * The next events after a position — a subscriber's cursor, read in the same statement, or a
- * given one — in (tx, id) order, and whether more wait; `noCursor` when the subscriber has no
- * cursor row yet (`createCursor`). Only events whose
+ * The next events after the cursor, in (tx, id) order, and whether more wait. Only events whose
  * transaction is older than every transaction still running that may write events are delivered
  * (`tx <` the `horizon`): a later one may still be followed by a
  * smaller id that commits late, so the batch stops at the first such event and the run is
@@ -75,19 +77,15 @@ const horizon = (passing: readonly string[]) =>
 export async function readAfter(
   trx: Db,
   company: EventCompany,
-  from: Cursor | { subscriber: string },
+  cursor: Cursor,
   limit: number,
   settledBefore?: string,
   passing: readonly string[] = [],
-): Promise<{ events: DomainEvent[]; more: boolean; held: boolean; noCursor: boolean }> {
-  const s = (name: string) => sql.id(company.schema_name, name);
+): Promise<{ events: DomainEvent[]; more: boolean; held: boolean }> {
+  const t = sql.id(company.schema_name, "ticket_events");
   const xmin = settledBefore === undefined ? horizon(passing) : sql`${settledBefore}::xid8`;
-  const cursor =
-    "subscriber" in from
-      ? sql`select last_tx, last_id from ${s("event_cursors")} where subscriber = ${from.subscriber}`
-      : sql`select ${from.last_tx}::xid8 as last_tx, ${from.last_id}::bigint as last_id`;
   const { rows } = await sql<{
-    id: number | null;
+    id: number;
     tx: string;
     ticket_id: string;
     at: Date;
@@ -98,18 +96,12 @@ export async function readAfter(
     counter_id: string | null;
     data: Record<string, unknown>;
     settled: boolean;
-  }>`with c as (${cursor})
-    select e.id, e.tx::text as tx, e.ticket_id, e.at, e.type, e.from_status, e.to_status,
+  }>`select e.id, e.tx::text as tx, e.ticket_id, e.at, e.type, e.from_status, e.to_status,
       e.operator_id, e.counter_id, e.data, e.tx < ${xmin} as settled
-    from c left join lateral (
-      select * from ${s("ticket_events")} e
-      where (e.tx, e.id) > (c.last_tx, c.last_id)
-      order by e.tx, e.id
-      limit ${limit + 1}) e on true
-    order by e.tx, e.id`.execute(trx);
-  // No row at all: no cursor; one row without an event: nothing after it.
-  if (rows.length === 0) return { events: [], more: false, held: false, noCursor: true };
-  if (rows[0]!.id === null) rows.length = 0;
+    from ${t} e
+    where (e.tx, e.id) > (${cursor.last_tx}::xid8, ${cursor.last_id}::bigint)
+    order by e.tx, e.id
+    limit ${limit + 1}`.execute(trx);
   const events: DomainEvent[] = [];
   for (const r of rows) {
     if (!r.settled || events.length === limit) break;
@@ -127,7 +119,7 @@ export async function readAfter(
     });
   }
   const held = rows.some((r) => !r.settled);
-  return { events, more: !held && rows.length > limit, held, noCursor: false };
+  return { events, more: !held && rows.length > limit, held };
 }
 
 export async function advanceCursor(

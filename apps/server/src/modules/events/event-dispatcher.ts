@@ -8,7 +8,6 @@ import { DispatchLane } from "./dispatch-lane";
 import {
   advanceCursor,
   claimCursor,
-  createCursor,
   coordinatorHorizon,
   readAfter,
   subscribersBehind,
@@ -306,26 +305,19 @@ export class EventDispatcher implements QueuePublisher {
     const outcome = await this.db
       .transaction()
       .execute(async (trx): Promise<Outcome> => {
-        const claim = await claimCursor(trx, company, sub.name);
-        if (!claim) return "skipped";
-        this.runXids.add((xid = claim.xid));
+        const cursor = await claimCursor(trx, company, sub.name);
+        if (!cursor) return "skipped";
+        this.runXids.add((xid = cursor.xid));
         const passing = [...this.runXids].filter((x) => x !== xid);
         const settledBefore = isCitus(this.db) ? await coordinatorHorizon(trx, passing) : undefined;
-        const read = () =>
-          readAfter(
-            trx,
-            company,
-            { subscriber: sub.name },
-            this.opts.batchSize,
-            settledBefore,
-            passing,
-          );
-        let batch = await read();
-        if (batch.noCursor) {
-          await createCursor(trx, company, sub.name);
-          batch = await read();
-        }
-        const { events, more, held } = batch;
+        const { events, more, held } = await readAfter(
+          trx,
+          company,
+          cursor,
+          this.opts.batchSize,
+          settledBefore,
+          passing,
+        );
         if (events.length > 0) {
           after = await sub.handle({ db: trx, company: companyDb(trx, company) }, company, events);
           await advanceCursor(trx, company, sub.name, events[events.length - 1]!);
