@@ -81,6 +81,25 @@ describe.skipIf(!base)("a company's statements stay on its home connections", ()
     await home.release();
   });
 
+  it("waits in its home's line when every connection is busy, unless that line is much longer", async () => {
+    const { a, b } = await twoHomes();
+    const homeA = hold(a, 2);
+    const homeB = hold(b, 2);
+    await until(() => homeA.pids.length === 2 && homeB.pids.length === 2);
+    // Every connection is busy. Home's line may grow to twice the shortest (empty) line plus its
+    // two connections before a request goes elsewhere: three wait at home, the fourth does not.
+    const queued: Promise<number>[] = [];
+    for (let i = 0; i < 4; i++) {
+      queued.push(pidOf(companyDb(h.db, a)));
+      await new Promise((r) => setImmediate(r));
+    }
+    await homeB.release();
+    await homeA.release();
+    const pids = await Promise.all(queued);
+    expect(pids.slice(0, 3).every((pid) => homeA.pids.includes(pid))).toBe(true);
+    expect(homeB.pids).toContain(pids[3]);
+  });
+
   it("gives one busy company the whole pool", async () => {
     const { a } = await twoHomes();
     const busy = hold(a, 4);

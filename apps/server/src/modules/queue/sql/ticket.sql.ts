@@ -10,6 +10,7 @@ import type {
   TicketView,
 } from "../queue.types";
 import type { Db } from "../../../db/database";
+import { affineDb } from "../../../db/company-affinity";
 import { runPrepared } from "../../../db/prepared";
 import type { BranchScope } from "../../access";
 import { staffWorkplaceQuery, type WorkplaceRow } from "../staff-workplace";
@@ -96,7 +97,7 @@ export async function readIssueTarget(
   const at = (input.appointmentAt ?? now).getTime();
   const since = new Date(now.getTime() - DEFAULT_ETA_MODEL.windowSeconds * 1000);
   const result = await runPrepared(
-    db,
+    affineDb(db, schema),
     sql<IssueTarget>`
     select
       (select row_to_json(b) from (
@@ -324,7 +325,7 @@ export async function readTicketForStaff(
 ): Promise<{ scope: WorkplaceRow | null; ticket: VersionedTicket | undefined }> {
   const t = (name: string) => sql.id(schema, name);
   const result = await runPrepared(
-    db,
+    affineDb(db, schema),
     sql<VersionedTicket & { scope: WorkplaceRow | null }>`
     select tk.*, (select row_to_json(sc) from (${staffWorkplaceQuery(schema, staffId)}) sc) as scope
     from (select 1) one
