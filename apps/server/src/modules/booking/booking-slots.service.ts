@@ -118,13 +118,24 @@ export async function listSlots(
 }
 
 /**
+ * How long after its start a slot that was offered may still be booked: the list offers the next
+ * slot however soon it starts, and a customer who picked it and then typed a phone number on a
+ * slow phone should not be told that the time is gone (the late-arrival rules then apply).
+ */
+export const JUST_STARTED_GRACE_MS = 2 * 60_000;
+
+/**
  * The slot starting exactly at `startsAt` with its capacity (bookings are not read: the count
  * under the slot's lock decides); refused when no slot starts then (off the grid, closed, nobody
- * scheduled, too soon, beyond the horizon).
+ * scheduled, started more than JUST_STARTED_GRACE_MS ago, beyond the horizon).
  */
 function slotAt(setup: BookingSetup, startsAt: Date, now: Date, online: boolean): BookingSlot {
   const day = localClock(startsAt, setup.branch.time_zone).date;
-  const slot = slotCapacityAt(slotInput(setup, { from: day, to: day }, now, { online }), startsAt);
+  const since = new Date(now.getTime() - JUST_STARTED_GRACE_MS);
+  const slot = slotCapacityAt(
+    slotInput(setup, { from: day, to: day }, since, { online }),
+    startsAt,
+  );
   if (!slot) {
     throw new AppError(
       "SLOT_NOT_AVAILABLE",
