@@ -193,7 +193,7 @@ describe("the outbox sends a batch concurrently, and each message once", () => {
       const inSecond = mine.filter((x) => x.at >= s.at && x.at < s.at + 1000).length;
       expect(inSecond).toBeLessThanOrEqual(31);
     }
-    // 47 messages at ≈ 34 ms apart: about 1.6 s, not one after another with a round trip each.
+    // 47 messages at ≈ 35 ms apart: about 1.6 s, not one after another with a round trip each.
     console.info(`telegram: 47 messages to 45 chats in ${mine.at(-1)!.at - mine[0]!.at} ms`);
   });
 });
