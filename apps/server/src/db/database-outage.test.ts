@@ -124,7 +124,11 @@ describe.skipIf(noCluster !== null)("PostgreSQL restarts under load", () => {
       // A screen connecting meanwhile is told to come back, not that something broke.
       const staff = { slug: target.slug, token: target.token, branchId: target.branchId };
       expect(await refusedWith(target.baseUrl(), staff)).toBe("DATABASE_UNAVAILABLE");
-      await sleep(700);
+      // The workers' requests may still hang on a connect timeout: wait (a bounded while) for
+      // answers of the outage itself, rather than reading them at one instant.
+      const outageAnswered = () => load.answers.some((a) => a.at > down + 300 && a.status === 503);
+      for (let t = load.now(); !outageAnswered() && load.now() - t < 6000;) await sleep(100);
+      await sleep(300);
       const duringOutage = load.answers.filter((a) => a.at > down + 300);
       await cluster.start();
       const up = load.now();
