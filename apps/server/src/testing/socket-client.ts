@@ -7,7 +7,10 @@ type Received = { name: string; payload: unknown; at: number; taken: boolean };
 export type RecordingSocket = {
   socket: Socket;
   events: Received[];
-  /** The first not-yet-taken event `name` (received or coming) that passes `test`. */
+  /**
+   * The first not-yet-taken event `name` (received or coming) that passes `test`, within 10 s by
+   * default (a first snapshot on a loaded machine); tests of promptness pass their own bound.
+   */
   next: <T = Record<string, unknown>>(
     name: string,
     test?: (payload: T) => boolean,
@@ -32,7 +35,7 @@ export function connectClient(baseUrl: string, auth: Record<string, unknown>): R
     events.push({ name, payload, at: Date.now(), taken: false });
     for (const w of [...waiters]) w();
   });
-  const next = <T>(name: string, test: (p: T) => boolean = () => true, timeoutMs = 2000) =>
+  const next = <T>(name: string, test: (p: T) => boolean = () => true, timeoutMs = 10_000) =>
     new Promise<T>((resolve, reject) => {
       const check = () => {
         const e = events.find((x) => !x.taken && x.name === name && test(x.payload as T));

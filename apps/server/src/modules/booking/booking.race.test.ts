@@ -11,7 +11,9 @@ import {
 
 let p: TestPlatform;
 beforeAll(async () => {
-  p = await createTestPlatform({}, { dayEndWorker: false });
+  // 200 bookings queue for one slot's lock: on a loaded machine the last of them may wait for a
+  // connection longer than the default 5 s and be answered 503, which is not what this tests.
+  p = await createTestPlatform({ DATABASE_CONNECT_TIMEOUT_MS: "30000" }, { dayEndWorker: false });
 });
 afterAll(async () => p?.close());
 

@@ -57,27 +57,29 @@ describe("live 'my tickets': a signed-in customer's socket", () => {
     expect((await socket.next<Signal>("customer.tickets")).ticketIds).toEqual([]);
     expect((await stranger.next<Signal>("customer.tickets")).ticketIds).toEqual([]);
 
-    // A place taken in company B (as a guest with my number) reaches my signed-in socket.
-    let sent = Date.now();
+    // A place taken in company B (as a guest with my number) reaches my signed-in socket. Timed
+    // from the commit (the request's answer): how long the request itself takes on a loaded
+    // machine is not the signal's delay.
     await join(b, mine);
+    let committed = Date.now();
     const joined = await socket.next<Signal>("customer.tickets", (s) => s.ticketIds.length > 0);
-    expect(Date.now() - sent).toBeLessThan(1000);
+    expect(Date.now() - committed).toBeLessThan(1000);
     const list = await call(p.app, "GET", "/api/customer/tickets", { token: me.token });
     expect(list.json().active.map((t: Listed) => t.id)).toEqual(joined.ticketIds);
 
     // Company A calls my ticket there: the signal comes after the index has the new status.
     await join(a, mine);
     await socket.next<Signal>("customer.tickets", (s) => s.ticketIds.length > 0);
-    sent = Date.now();
     const called = await call(p.app, "POST", `/api/c/${a.slug}/queue/call-next`, {
       token: a.operators[0]!.token,
       body: {},
     });
+    committed = Date.now();
     expect(called.statusCode, called.body).toBe(200);
     const signal = await socket.next<Signal>("customer.tickets", (s) =>
       s.ticketIds.includes(called.json().ticket.id),
     );
-    expect(Date.now() - sent).toBeLessThan(1000);
+    expect(Date.now() - committed).toBeLessThan(1000);
     expect(signal.ticketIds).toEqual([called.json().ticket.id]);
     const after = (await call(p.app, "GET", "/api/customer/tickets", { token: me.token })).json();
     expect(after.active.find((t: Listed) => t.id === called.json().ticket.id)?.status).toBe(

@@ -78,8 +78,10 @@ describe("real-time updates over socket.io", () => {
     expect(tracked.ticket).toMatchObject({ position: 2, peopleAhead: 1 });
     expect((await staff.next<Payload>("snapshot")).audience).toBe("staff");
 
-    const sent = Date.now();
     expect((await callNext()).json().ticket.id).toBe(first.id);
+    // From the call's answer (its commit), not from before the request: how long call-next itself
+    // takes on a loaded machine is the benchmarks' business, not the push's.
+    const answered = Date.now();
     const onBoard = await board.next<Call>("display.call");
     const moved = await tracker.next<{ ticket: { peopleAhead: number } }>(
       "ticket.tracking",
@@ -93,10 +95,14 @@ describe("real-time updates over socket.io", () => {
     expect(moved.ticket).toMatchObject({ position: 1, peopleAhead: 0 });
     expect(forStaff.ticket.customerName).toBe("Aziz Karimov");
     // Pushed, not polled: well under a second even on a loaded 2-core machine (the speed itself
-    // is the fanout benchmark's business).
-    for (const c of [board, tracker]) {
-      const last = c.events.at(-1)!;
-      expect(last.at - sent, "delivery time").toBeLessThan(1000);
+    // is the fanout benchmark's business). Timed by the events awaited above, not by whatever came
+    // last: the waiting counts recomputed after the call may have arrived since.
+    for (const [c, payload] of [
+      [board, onBoard],
+      [tracker, moved],
+    ] as const) {
+      const received = c.events.find((e) => e.payload === payload)!;
+      expect(received.at - answered, "delivery time").toBeLessThan(1000);
     }
 
     // The tracked ticket itself is called: its holder sees the counter.

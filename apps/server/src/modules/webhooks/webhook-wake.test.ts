@@ -89,7 +89,9 @@ describe("the webhook worker sends what is due without waiting for its poll", ()
 
     expect((await patch("ACTIVE")).statusCode).toBe(200);
     // The called event may go only once the issued one was answered, the served one after it.
-    await until(() => received.length === 3, 5_000);
+    // Three rounds of send, record and wake: 15 s leaves a loaded machine room and is still far
+    // from the minute's poll that would send them without a wake.
+    await until(() => received.length === 3, 15_000);
     expect(received).toEqual([
       { type: "ticket.issued", ticketId: id },
       { type: "ticket.called", ticketId: id },
