@@ -35,7 +35,8 @@ export type DispatcherOptions = {
   /**
    * How long a run that, by its subscriber's hint (`idle`), only moves a cursor on gathers, in
    * the bulk lane: with a second, a company with no webhook endpoint costs a run a second, not
-   * one per command. IDLE_GATHER_MS when not given.
+   * one per command. An unhurried subscriber's runs (the report roll-ups) gather as long.
+   * IDLE_GATHER_MS when not given.
    */
   idleGatherMs?: number;
   /** Test only: never deliver to durable subscribers (events stay in the log). */
@@ -81,6 +82,8 @@ export class EventDispatcher implements QueuePublisher {
   private readonly queued = new Map<string, RunState>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly backoff = new Map<string, number>();
+  /** When each unhurried subscriber's last run of a company started (one key per company). */
+  private readonly lastStart = new Map<string, number>();
   private readonly prompt: DispatchLane;
   private readonly bulk: DispatchLane;
   private sweepTimer: NodeJS.Timeout | null = null;
@@ -212,13 +215,18 @@ export class EventDispatcher implements QueuePublisher {
     const idle = sub.idle?.(company) ?? false;
     const lane = idle ? this.bulk : this.laneOf(sub);
     this.queued.set(key, { company, sub, lane, again: false, running: false });
-    // A short gathering window: on a busy company one run then serves many commands.
-    const gather = setTimeout(
-      () => {
-        if (!this.stopped) lane.push(key);
-      },
-      idle ? (this.opts.idleGatherMs ?? IDLE_GATHER_MS) : GATHER_MS,
-    );
+    const long = this.opts.idleGatherMs ?? IDLE_GATHER_MS;
+    // A short gathering window: on a busy company one run then serves many commands. An
+    // unhurried subscriber's run starts at most once a long window: at once after a quiet
+    // while, else a long window after the previous one started.
+    const wait = idle
+      ? long
+      : sub.unhurried
+        ? Math.max(GATHER_MS, (this.lastStart.get(key) ?? -Infinity) + long - Date.now())
+        : GATHER_MS;
+    const gather = setTimeout(() => {
+      if (!this.stopped) lane.push(key);
+    }, wait);
     gather.unref();
   }
 
@@ -231,14 +239,15 @@ export class EventDispatcher implements QueuePublisher {
     const state = this.queued.get(key);
     if (!state) return;
     state.running = true;
+    if (state.sub.unhurried) this.lastStart.set(key, Date.now());
     try {
       await this.runSubscriber(key, state.company, state.sub);
     } finally {
       state.running = false;
       if (state.again && !this.stopped) {
         state.again = false;
-        if (state.sub.idle?.(state.company)) {
-          // Still idle: the next run gathers again instead of following at once.
+        if (state.sub.unhurried || state.sub.idle?.(state.company)) {
+          // Unhurried, or still idle: the next run waits its window instead of following at once.
           this.queued.delete(key);
           this.schedule(state.company, state.sub);
         } else {

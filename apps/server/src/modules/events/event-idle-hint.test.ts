@@ -29,12 +29,20 @@ describe("a durable subscriber's idle hint", () => {
   let idleNow = true;
   const busy = recorder("test-busy", () => false);
   const quiet = recorder("test-quiet", () => idleNow);
+  // Keeps figures: its runs start at most once a second (the idle gathering).
+  const figures = { ...recorder("test-figures", () => false), runs: [] as number[] };
+  figures.sub = { ...figures.sub, prompt: false, unhurried: true };
+  const handleFigures = figures.sub.handle;
+  figures.sub.handle = (tx, company, events) => {
+    figures.runs.push(Date.now());
+    return handleFigures(tx, company, events);
+  };
 
   beforeAll(async () => {
     p = await createTestPlatform(
       // The production default (tests gather for 50 ms only).
       { EVENTS_IDLE_GATHER_MS: "1000" },
-      { dayEndWorker: false, extraSubscribers: [busy.sub, quiet.sub] },
+      { dayEndWorker: false, extraSubscribers: [busy.sub, quiet.sub, figures.sub] },
     );
     ({ company } = await createQueueCompany(p));
     const { branch, services } = await createBranchWithService(p.ctx, company);
@@ -47,11 +55,10 @@ describe("a durable subscriber's idle hint", () => {
     idleNow = true;
     const issuedAt = Date.now();
     const ids = [await issue(), await issue()];
-    await vi.waitFor(() => expect(ids.every((id) => quiet.seen.has(id))).toBe(true), {
-      timeout: 15_000,
-      interval: 25,
-    });
-    expect(ids.every((id) => busy.seen.has(id))).toBe(true);
+    // Both subscribers run on their own: wait for both, then compare when each got the events
+    // (a busy run held back like the idle one would still fail the order below).
+    const both = () => ids.every((id) => quiet.seen.has(id) && busy.seen.has(id));
+    await vi.waitFor(() => expect(both()).toBe(true), { timeout: 15_000, interval: 25 });
     // The hinted run gathered for a second; the other went after its 20 ms.
     expect(quiet.seen.get(ids[0]!)! - issuedAt).toBeGreaterThanOrEqual(950);
     expect(busy.seen.get(ids[0]!)!).toBeLessThan(quiet.seen.get(ids[0]!)!);
@@ -68,5 +75,29 @@ describe("a durable subscriber's idle hint", () => {
     });
     // Not held for the idle gathering: it went with the busy subscriber's run, give or take.
     expect(Math.abs(quiet.seen.get(id)! - busy.seen.get(id)!)).toBeLessThan(900);
+  });
+
+  it("runs an unhurried subscriber at once after a quiet while, then at most once a second", async () => {
+    await p.ctx.events.idle();
+    await new Promise((r) => setTimeout(r, 1_100));
+    const runsBefore = figures.runs.length;
+    const issuedAt = Date.now();
+    const first = await issue();
+    await vi.waitFor(() => expect(figures.seen.has(first)).toBe(true), {
+      timeout: 15_000,
+      interval: 10,
+    });
+    // Not held for the second: the first run after a quiet while goes with the others.
+    expect(figures.seen.get(first)! - issuedAt).toBeLessThan(900);
+    // Three more commands right after: each run waits for a second after the one before
+    // (give or take the time a run takes to reach its subscriber).
+    const more = [await issue(), await issue(), await issue()];
+    await vi.waitFor(() => expect(more.every((id) => figures.seen.has(id))).toBe(true), {
+      timeout: 15_000,
+      interval: 10,
+    });
+    const runs = figures.runs.slice(runsBefore);
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < runs.length; i++) expect(runs[i]! - runs[i - 1]!).toBeGreaterThan(800);
   });
 });

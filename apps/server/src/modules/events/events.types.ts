@@ -51,6 +51,12 @@ export type DurableSubscriber = {
    * Only a hint: the run still hands the events over, and `handle` decides.
    */
   idle?: (company: EventCompany) => boolean;
+  /**
+   * Keeps figures, not messages (the report roll-ups): a company's runs start at most once per
+   * idle gathering (a second), so a busy company costs a run a second instead of one per command;
+   * the first events after a quiet while go at once. What it keeps lags by up to that second.
+   */
+  unhurried?: boolean;
   handle: (
     tx: { db: Db; company: CompanyQueryDb },
     company: EventCompany,
