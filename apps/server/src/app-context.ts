@@ -129,11 +129,17 @@ function smsGateway(config: Config, publicUrl: string): Transport | null {
 /**
  * The dispatcher's connection budgets on a background pool: two connections stay with the outbox
  * (a claim and a result write may overlap), the rest split between the prompt lane
- * (notifications, webhooks) and the bulk lane (ticket index, roll-ups), at most 4 each.
+ * (notifications, webhooks) and the others, at most 4 each: one for the report roll-ups (one run
+ * at a time: under load their figures lag, and the database's time goes to the queue), the rest
+ * to the bulk lane (the ticket index, idle runs).
  */
 export const dispatchBudget = (poolSize: number) => {
   const free = Math.max(2, poolSize - 2);
-  return { prompt: Math.min(4, Math.ceil(free / 2)), bulk: Math.min(4, Math.floor(free / 2)) };
+  return {
+    prompt: Math.min(4, Math.ceil(free / 2)),
+    bulk: Math.max(1, Math.min(4, Math.floor(free / 2)) - 1),
+    unhurried: 1,
+  };
 };
 
 /** Wires the services together. */
@@ -189,11 +195,12 @@ export function createContext(deps: ContextDeps): AppContext {
       batchSize: 500,
       // Each run holds a connection: on its own pool, leave two for the outbox.
       ...(backgroundDb === deps.db
-        ? { concurrency: 2, promptConcurrency: 2 }
-        : {
-            concurrency: dispatchBudget(config.DATABASE_BACKGROUND_POOL_SIZE).bulk,
-            promptConcurrency: dispatchBudget(config.DATABASE_BACKGROUND_POOL_SIZE).prompt,
-          }),
+        ? { concurrency: 2, promptConcurrency: 2, unhurriedConcurrency: 1 }
+        : (({ bulk, prompt, unhurried }) => ({
+            concurrency: bulk,
+            promptConcurrency: prompt,
+            unhurriedConcurrency: unhurried,
+          }))(dispatchBudget(config.DATABASE_BACKGROUND_POOL_SIZE))),
       sweepSeconds: config.EVENTS_SWEEP_SECONDS,
       idleGatherMs: config.EVENTS_IDLE_GATHER_MS,
       hold: config.EVENTS_DISPATCH_HOLD,

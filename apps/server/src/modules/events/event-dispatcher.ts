@@ -30,6 +30,12 @@ export type DispatcherOptions = {
    * they never queue behind the bulk ones; `concurrency` when not given.
    */
   promptConcurrency?: number;
+  /**
+   * Runs of the unhurried subscribers (the report roll-ups) at the same time, 1 when not given:
+   * the heaviest runs, whose figures may lag under load while the queue's own statements and the
+   * other subscribers keep the database's time.
+   */
+  unhurriedConcurrency?: number;
   /** Seconds between sweeps over every company (0: only the one at start). */
   sweepSeconds: number;
   /**
@@ -86,6 +92,7 @@ export class EventDispatcher implements QueuePublisher {
   private readonly lastStart = new Map<string, number>();
   private readonly prompt: DispatchLane;
   private readonly bulk: DispatchLane;
+  private readonly unhurried: DispatchLane;
   private sweepTimer: NodeJS.Timeout | null = null;
   /**
    * Transaction ids of this node's delivery runs still open. Runs never write queue events, so
@@ -105,6 +112,7 @@ export class EventDispatcher implements QueuePublisher {
     const run = (key: string) => this.runKey(key);
     this.prompt = new DispatchLane(opts.promptConcurrency ?? opts.concurrency, run);
     this.bulk = new DispatchLane(opts.concurrency, run);
+    this.unhurried = new DispatchLane(opts.unhurriedConcurrency ?? 1, run);
   }
 
   /** After a queue transaction commits: live subscribers now, durable ones soon. */
@@ -194,14 +202,13 @@ export class EventDispatcher implements QueuePublisher {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    this.prompt.clear();
-    this.bulk.clear();
+    for (const lane of [this.prompt, this.bulk, this.unhurried]) lane.clear();
     while (this.active > 0) await new Promise((r) => setTimeout(r, 10));
     this.queued.clear();
   }
 
   private get active(): number {
-    return this.prompt.active + this.bulk.active;
+    return this.prompt.active + this.bulk.active + this.unhurried.active;
   }
 
   private schedule(company: EventCompany, sub: DurableSubscriber): void {
@@ -231,7 +238,7 @@ export class EventDispatcher implements QueuePublisher {
   }
 
   private laneOf(sub: DurableSubscriber): DispatchLane {
-    return sub.prompt ? this.prompt : this.bulk;
+    return sub.prompt ? this.prompt : sub.unhurried ? this.unhurried : this.bulk;
   }
 
   /** One (company, subscriber) run in its lane; then once more if poked meanwhile. */
