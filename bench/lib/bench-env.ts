@@ -30,6 +30,9 @@ export function serverEnv(extra: Record<string, string> = {}): Record<string, st
     // limit would measure itself. The routes' own limits (logins, codes, the portal) stay on.
     RATE_LIMIT_ENABLED: "false",
     ...extra,
+    // Settings to try without editing a scenario, e.g.
+    // BENCH_SERVER_ENV_EXTRA='{"DATABASE_POOL_SIZE":"16"}' (the record's `command` names them).
+    ...(JSON.parse(process.env.BENCH_SERVER_ENV_EXTRA ?? "{}") as Record<string, string>),
   };
 }
 

@@ -65,7 +65,9 @@ export function machineInfo(db: string, dbVersion: string | null = null): Machin
 
 /** The command line that reproduces this run. */
 export function commandLine(scenario: string, argv: string[]): string {
-  return ["npm run bench --", scenario, ...argv].join(" ");
+  const extra = process.env.BENCH_SERVER_ENV_EXTRA;
+  const prefix = extra ? [`BENCH_SERVER_ENV_EXTRA='${extra}'`] : [];
+  return [...prefix, "npm run bench --", scenario, ...argv].join(" ");
 }
 
 /** Writes `bench/results/<file>.json` and returns its path. */
