@@ -229,7 +229,10 @@ export class EventDispatcher implements QueuePublisher {
     const wait = idle
       ? long
       : sub.unhurried
-        ? Math.max(GATHER_MS, (this.lastStart.get(key) ?? -Infinity) + long - Date.now())
+        ? Math.min(
+            long,
+            Math.max(GATHER_MS, (this.lastStart.get(key) ?? -Infinity) + long - performance.now()),
+          )
         : GATHER_MS;
     const gather = setTimeout(() => {
       if (!this.stopped) lane.push(key);
@@ -246,7 +249,8 @@ export class EventDispatcher implements QueuePublisher {
     const state = this.queued.get(key);
     if (!state) return;
     state.running = true;
-    if (state.sub.unhurried) this.lastStart.set(key, Date.now());
+    // The monotonic clock: a wall clock set back (tests, a corrected host) must not hold runs.
+    if (state.sub.unhurried) this.lastStart.set(key, performance.now());
     try {
       await this.runSubscriber(key, state.company, state.sub);
     } finally {
