@@ -91,10 +91,6 @@ export function backfillMonthTier(schema: string, t: MonthTier): string {
 
 const combine = (m: string, e: string, op: "+" | "-") =>
   `array(select a ${op} b from unnest(${m}, ${e}) as u(a, b))`;
-// Element by element as an array constructor: Citus refuses a subquery (`array(select …)`) in an
-// INSERT's ON CONFLICT on a distributed table.
-const addElements = (m: string, e: string, length: number) =>
-  `array[${Array.from({ length }, (_, i) => `${m}[${i + 1}] + ${e}[${i + 1}]`).join(", ")}]`;
 const lengthOf = (column: string) => (column.endsWith("_hist") ? HISTOGRAM_SIZE : WEEK_HOURS);
 
 /**
@@ -138,48 +134,68 @@ function foldSums(
 }
 
 /**
- * Adds branch-local days' rows of a day tier to its month tier (`+`: an upsert) or takes them
- * out (`-`: an update), for all `days` in ONE statement: the days' rows are summed per month row
- * first (two days of one month meet in one month row). The subscriber takes the days out before
- * it recomputes them and adds them back after, so a month stays the sum of its days without
- * being recomputed. The `+` sums are a MATERIALIZED CTE, as in `backfillMonthTier` (Citus).
+ * Adds branch-local days' rows of a day tier to its month tier (`+`) or takes them out (`-`),
+ * for all `days` at once: the days' rows are summed per month row first (two days of one month
+ * meet in one month row). The subscriber takes the days out before it recomputes them and adds
+ * them back after, so a month stays the sum of its days without being recomputed. Returns the
+ * statements to run in order.
+ *
+ * Taking out is an update that combines the arrays with `unnest`. Adding to a tier without arrays
+ * is an upsert (`ON CONFLICT … DO UPDATE`). A full tier's arrays could be added in an upsert only
+ * element by element (Citus refuses a subquery in `ON CONFLICT`), ~400 expressions that took
+ * PostgreSQL 9–10 ms to plan on every fold; so a full tier first gets the month rows it lacks,
+ * at zero, and then the same update as taking out, with `+`.
  */
 export function foldDays(
   schema: string,
   t: MonthTier,
   op: "+" | "-",
   days: readonly { branch_id: string; day: string }[],
-): RawBuilder<unknown> {
+): RawBuilder<unknown>[] {
   const M = `${schema}.${t.table}`;
   const keys = ["branch_id", "month", ...t.keys];
   const columns = [...keys, ...monthColumns(t).split(", ")];
   const sums = foldSums(`${schema}.${t.days}`, t, days);
   const values = monthColumns(t).split(", ");
-  if (op === "-") {
-    return sql`update ${sql.raw(M)} m set ${sql.raw(
-      values
-        .map((c) =>
-          c.endsWith("_hist") || c.endsWith("_week_hour")
-            ? `${c} = ${combine(`m.${c}`, `s.${c}`, "-")}`
-            : `${c} = m.${c} - s.${c}`,
-        )
-        .join(", "),
-    )}
+  const update = sql`update ${sql.raw(M)} m set ${sql.raw(
+    values
+      .map((c) =>
+        c.endsWith("_hist") || c.endsWith("_week_hour")
+          ? `${c} = ${combine(`m.${c}`, `s.${c}`, op)}`
+          : `${c} = m.${c} ${op} s.${c}`,
+      )
+      .join(", "),
+  )}
       from (${sums}) as s(${sql.raw(columns.join(", "))})
       where ${sql.raw(keys.map((k) => `m.${k} = s.${k}`).join(" and "))}`;
+  if (op === "-") return [update];
+  if (t.full) {
+    const zero = (c: string) =>
+      c.endsWith("_hist") || c.endsWith("_week_hour")
+        ? `array_fill(0, array[${lengthOf(c)}])`
+        : "0";
+    const rKeys = t.keys.map((k) => `, r.${k}`).join("");
+    // A MATERIALIZED CTE, as in `backfillMonthTier`: Citus pushes a plain INSERT … SELECT that
+    // groups down to the worker broken.
+    const missing = sql`with k as materialized (
+        select distinct r.branch_id, ${sql.raw(MONTH)}${sql.raw(rKeys)}
+        from ${sql.raw(`${schema}.${t.days}`)} r
+        join unnest(${days.map((d) => d.branch_id)}::uuid[], ${days.map((d) => d.day)}::date[])
+          as d(branch_id, day) on r.branch_id = d.branch_id and r.day = d.day)
+      insert into ${sql.raw(M)} (${sql.raw(columns.join(", "))})
+      select k.*, ${sql.raw(values.map(zero).join(", "))} from k
+      on conflict (${sql.raw(keys.join(", "))}) do nothing`;
+    return [missing, update];
   }
-  return sql`with s(${sql.raw(columns.join(", "))}) as materialized (${sums})
+  // The sums are a MATERIALIZED CTE, as in `backfillMonthTier` (Citus).
+  return [
+    sql`with s(${sql.raw(columns.join(", "))}) as materialized (${sums})
     insert into ${sql.raw(M)} (${sql.raw(columns.join(", "))})
     select * from s
     on conflict (${sql.raw(keys.join(", "))}) do update set ${sql.raw(
-      values
-        .map((c) =>
-          c.endsWith("_hist") || c.endsWith("_week_hour")
-            ? `${c} = ${addElements(`${M}.${c}`, `excluded.${c}`, lengthOf(c))}`
-            : `${c} = ${M}.${c} + excluded.${c}`,
-        )
-        .join(", "),
-    )}`;
+      values.map((c) => `${c} = ${M}.${c} + excluded.${c}`).join(", "),
+    )}`,
+  ];
 }
 
 const DAY_MS = 86_400_000;

@@ -168,8 +168,9 @@ export async function refreshDays(
     // The day's month tier: the day is taken out before it is recomputed and added back after.
     const month = monthTierOf(t.table);
     const fold = async (op: "+" | "-") => {
-      if (touchedDays.length > 0)
-        await foldDays(quoteIdent(schema), month, op, touchedDays).execute(db);
+      if (touchedDays.length === 0) return;
+      for (const statement of foldDays(quoteIdent(schema), month, op, touchedDays))
+        await statement.execute(db);
     };
     await fold("-");
     await sql`delete from ${T} x using ${days} d
