@@ -41,8 +41,8 @@ export type DispatcherOptions = {
   /**
    * How long a run that, by its subscriber's hint (`idle`), only moves a cursor on gathers, in
    * the bulk lane: with a second, a company with no webhook endpoint costs a run a second, not
-   * one per command. An unhurried subscriber's runs (the report roll-ups) gather as long.
-   * IDLE_GATHER_MS when not given.
+   * one per command. An unhurried subscriber's runs (the report roll-ups) start at most once this
+   * long. IDLE_GATHER_MS when not given.
    */
   idleGatherMs?: number;
   /** Test only: never deliver to durable subscribers (events stay in the log). */
