@@ -93,6 +93,12 @@ const combine = (m: string, e: string, op: "+" | "-") =>
   `array(select a ${op} b from unnest(${m}, ${e}) as u(a, b))`;
 const lengthOf = (column: string) => (column.endsWith("_hist") ? HISTOGRAM_SIZE : WEEK_HOURS);
 
+/** The day rows `r` of the given branch-local days. */
+const pickedDays = (dayTable: string, days: readonly { branch_id: string; day: string }[]) =>
+  sql`${sql.raw(dayTable)} r
+    join unnest(${days.map((d) => d.branch_id)}::uuid[], ${days.map((d) => d.day)}::date[])
+      as d(branch_id, day) on r.branch_id = d.branch_id and r.day = d.day`;
+
 /**
  * The sums of the given days' rows per month row, for `foldDays`. The same figures as
  * `monthSelect`, but its weekday × hour arrays (336 filtered sums) took PostgreSQL 30–40 ms to
@@ -105,9 +111,7 @@ function foldSums(
   days: readonly { branch_id: string; day: string }[],
 ): RawBuilder<unknown> {
   const rKeys = t.keys.map((k) => `, r.${k}`).join("");
-  const picked = sql`${sql.raw(dayTable)} r
-    join unnest(${days.map((d) => d.branch_id)}::uuid[], ${days.map((d) => d.day)}::date[])
-      as d(branch_id, day) on r.branch_id = d.branch_id and r.day = d.day`;
+  const picked = pickedDays(dayTable, days);
   const scalars = [...SUM_COLUMNS.map(([, e]) => e)];
   if (!t.full)
     return sql`select r.branch_id, ${sql.raw(MONTH)}${sql.raw(rKeys)}, ${sql.raw(scalars.join(", "))}
@@ -179,9 +183,7 @@ export function foldDays(
     // groups down to the worker broken.
     const missing = sql`with k as materialized (
         select distinct r.branch_id, ${sql.raw(MONTH)}${sql.raw(rKeys)}
-        from ${sql.raw(`${schema}.${t.days}`)} r
-        join unnest(${days.map((d) => d.branch_id)}::uuid[], ${days.map((d) => d.day)}::date[])
-          as d(branch_id, day) on r.branch_id = d.branch_id and r.day = d.day)
+        from ${pickedDays(`${schema}.${t.days}`, days)})
       insert into ${sql.raw(M)} (${sql.raw(columns.join(", "))})
       select k.*, ${sql.raw(values.map(zero).join(", "))} from k
       on conflict (${sql.raw(keys.join(", "))}) do nothing`;
