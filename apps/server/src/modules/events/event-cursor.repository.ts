@@ -1,49 +1,32 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/database";
 import { companyDb } from "../tenancy";
 import type { DomainEvent, EventCompany } from "./events.types";
 
 type Cursor = { last_tx: string; last_id: number };
-/** A claimed cursor, and the transaction id of the run that holds it. */
-type Claim = Cursor & { xid: string };
 
 /**
- * Takes a subscriber's cursor for this transaction, or returns null when another run (on this
- * node or another) holds it: that one delivers. The claim is a transaction-scoped advisory lock
- * on (company schema, subscriber), taken on the database the app connects to (the coordinator on
- * Citus), and with it the run's transaction id (`xid`, the coordinator's on Citus), so that this
- * node's other runs can leave the run out of their settled horizon (`readAfter`'s `passing`).
- * Until 2026-11-30 the claim was a row lock (`FOR UPDATE SKIP LOCKED`) on the cursor row: during
- * a rolling upgrade from such a version a company's subscriber may run on an old and a new node
- * at once, and redeliver some events (subscribers are idempotent: nothing is sent twice). A
- * subscriber new to the company gets its cursor row here, at the start of the history.
+ * Takes a subscriber's cursor for this transaction — the run's transaction id, or null when
+ * another run (on this node or another) holds it: that one delivers. The claim is a
+ * transaction-scoped advisory lock on (company schema, subscriber), taken on the database the app
+ * connects to (the coordinator on Citus), and with it the run's transaction id (the coordinator's
+ * on Citus), so that this node's other runs can leave the run out of their settled horizon
+ * (`readAfter`'s `passing`). The cursor itself is read with the events (`readPending`), in the
+ * next statement: its snapshot is taken after the lock, so it sees what the previous holder
+ * committed. Until 2026-11-30 the claim was a row lock (`FOR UPDATE SKIP LOCKED`) on the cursor
+ * row: during a rolling upgrade from such a version a company's subscriber may run on an old and
+ * a new node at once, and redeliver some events (subscribers are idempotent: nothing is sent
+ * twice).
  */
 export async function claimCursor(
   trx: Db,
   company: EventCompany,
   subscriber: string,
-): Promise<Claim | null> {
+): Promise<string | null> {
   const { rows } = await sql<{ xid: string | null }>`select case
       when pg_try_advisory_xact_lock(hashtext(${company.schema_name}), hashtext(${subscriber}))
       then pg_current_xact_id()::text end as xid`.execute(trx);
-  const xid = rows[0]?.xid;
-  if (!xid) return null;
-  const cdb = companyDb(trx, company);
-  const cursor = () =>
-    cdb
-      .selectFrom("event_cursors")
-      .select([sql<string>`last_tx::text`.as("last_tx"), "last_id"])
-      .where("subscriber", "=", subscriber)
-      .executeTakeFirst();
-  const held = await cursor();
-  if (held) return { ...held, xid };
-  await cdb
-    .insertInto("event_cursors")
-    .values({ subscriber })
-    .onConflict((oc) => oc.column("subscriber").doNothing())
-    .execute();
-  const created = await cursor();
-  return created ? { ...created, xid } : null;
+  return rows[0]?.xid ?? null;
 }
 
 /**
@@ -81,7 +64,42 @@ export async function readAfter(
   limit: number,
   settledBefore?: string,
   passing: readonly string[] = [],
-): Promise<{ events: DomainEvent[]; more: boolean; held: boolean }> {
+): Promise<Batch> {
+  const after = sql`(${cursor.last_tx}::xid8, ${cursor.last_id}::bigint)`;
+  return readEvents(trx, company, after, limit, settledBefore, passing);
+}
+
+/**
+ * `readAfter` from the subscriber's stored cursor, read in the same statement (a subscriber new
+ * to the company starts at the beginning of the history; `advanceCursor` creates its row): one
+ * round trip less in every delivery run.
+ */
+export async function readPending(
+  trx: Db,
+  company: EventCompany,
+  subscriber: string,
+  limit: number,
+  settledBefore?: string,
+  passing: readonly string[] = [],
+): Promise<Batch> {
+  const c = sql.id(company.schema_name, "event_cursors");
+  const stored = (column: string, start: string) =>
+    sql`coalesce((select c.${sql.ref(column)} from ${c} c where c.subscriber = ${subscriber}),
+      ${sql.lit(start)})`;
+  const after = sql`(${stored("last_tx", "0")}::xid8, ${stored("last_id", "0")}::bigint)`;
+  return readEvents(trx, company, after, limit, settledBefore, passing);
+}
+
+type Batch = { events: DomainEvent[]; more: boolean; held: boolean };
+
+async function readEvents(
+  trx: Db,
+  company: EventCompany,
+  after: RawBuilder<unknown>,
+  limit: number,
+  settledBefore: string | undefined,
+  passing: readonly string[],
+): Promise<Batch> {
   const t = sql.id(company.schema_name, "ticket_events");
   const xmin = settledBefore === undefined ? horizon(passing) : sql`${settledBefore}::xid8`;
   const { rows } = await sql<{
@@ -99,7 +117,7 @@ export async function readAfter(
   }>`select e.id, e.tx::text as tx, e.ticket_id, e.at, e.type, e.from_status, e.to_status,
       e.operator_id, e.counter_id, e.data, e.tx < ${xmin} as settled
     from ${t} e
-    where (e.tx, e.id) > (${cursor.last_tx}::xid8, ${cursor.last_id}::bigint)
+    where (e.tx, e.id) > ${after}
     order by e.tx, e.id
     limit ${limit + 1}`.execute(trx);
   const events: DomainEvent[] = [];
@@ -122,16 +140,18 @@ export async function readAfter(
   return { events, more: !held && rows.length > limit, held };
 }
 
+/** Moves the subscriber's cursor past `last` (its row is created on the first advance). */
 export async function advanceCursor(
   trx: Db,
   company: EventCompany,
   subscriber: string,
   last: DomainEvent,
 ): Promise<void> {
+  const at = { last_tx: sql<string>`${last.tx}::xid8`, last_id: last.id, updated_at: new Date() };
   await companyDb(trx, company)
-    .updateTable("event_cursors")
-    .set({ last_tx: sql`${last.tx}::xid8`, last_id: last.id, updated_at: new Date() })
-    .where("subscriber", "=", subscriber)
+    .insertInto("event_cursors")
+    .values({ subscriber, ...at })
+    .onConflict((oc) => oc.column("subscriber").doUpdateSet(at))
     .execute();
 }
 

@@ -9,7 +9,7 @@ import {
   advanceCursor,
   claimCursor,
   coordinatorHorizon,
-  readAfter,
+  readPending,
   subscribersBehind,
 } from "./event-cursor.repository";
 import type {
@@ -325,15 +325,15 @@ export class EventDispatcher implements QueuePublisher {
     const outcome = await this.db
       .transaction()
       .execute(async (trx): Promise<Outcome> => {
-        const cursor = await claimCursor(trx, company, sub.name);
-        if (!cursor) return "skipped";
-        this.runXids.add((xid = cursor.xid));
+        xid = await claimCursor(trx, company, sub.name);
+        if (!xid) return "skipped";
+        this.runXids.add(xid);
         const passing = [...this.runXids].filter((x) => x !== xid);
         const settledBefore = isCitus(this.db) ? await coordinatorHorizon(trx, passing) : undefined;
-        const { events, more, held } = await readAfter(
+        const { events, more, held } = await readPending(
           trx,
           company,
-          cursor,
+          sub.name,
           this.opts.batchSize,
           settledBefore,
           passing,

@@ -10,7 +10,7 @@ import {
 
 /**
  * Who hears of committed queue changes. Adding a side effect is one line here; a durable one
- * starts from the beginning of each company's event log (its cursor row is created on first run).
+ * starts from the beginning of each company's event log (its cursor row is created on its first delivery).
  */
 export const durableSubscribers: DurableSubscriber[] = [
   ticketIndexSubscriber,
