@@ -67,6 +67,13 @@ async function main() {
           send({ type: "reset", id: m.id });
           break;
         }
+        case "settle": {
+          const t = performance.now();
+          await platform.ctx.events.sweep();
+          await platform.ctx.events.idle();
+          send({ type: "settle", id: m.id, ms: Math.round(performance.now() - t) });
+          break;
+        }
         case "stats":
           send({ type: "stats", id: m.id, stats: stats() });
           break;

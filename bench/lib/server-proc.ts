@@ -34,6 +34,7 @@ export type DriveResult = {
 
 export type ChildRequest =
   | { type: "reset"; id: number }
+  | { type: "settle"; id: number }
   | { type: "stats"; id: number }
   | { type: "stop"; id: number }
   | {
@@ -48,6 +49,7 @@ export type ChildRequest =
 export type ChildReply =
   | { type: "ready"; id: 0; address: string }
   | { type: "reset"; id: number }
+  | { type: "settle"; id: number; ms: number }
   | { type: "stats"; id: number; stats: ServerStats }
   | { type: "stop"; id: number; stats: ServerStats }
   | { type: "drive"; id: number; result: DriveResult }
@@ -143,6 +145,15 @@ export class ServerProcess {
 
   async stats(): Promise<ServerStats> {
     return (await this.ask<"stats">({ type: "stats" })).stats;
+  }
+
+  /**
+   * Waits until the server's event subscribers have delivered every event committed so far (a
+   * fixture's pre-issued tickets): a load measured while they catch up measures the catch-up.
+   * Returns how long that took.
+   */
+  async settle(): Promise<number> {
+    return (await this.ask<"settle">({ type: "settle" })).ms;
   }
 
   async reset(): Promise<void> {

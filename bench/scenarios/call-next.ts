@@ -137,6 +137,9 @@ export async function runCallNextScenario(
     const warm = await runOperators(http, fx.operators, { seconds: 3, close });
     log(`warm-up: ${warm.calls} calls, ${warm.errors} errors (tickets reset afterwards)`);
     await resetQueues(bench.exec, schemas);
+    // The subscribers finish what the fixture and the warm-up left them before the measured load.
+    const settleMs = await server.settle();
+    log(`the event subscribers caught up in ${settleMs} ms`);
     await checkpoint(bench.db.url);
     await server.reset();
     const clientCpu = process.cpuUsage();
