@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isDetailCode } from "@equeue/contracts";
 import { ErrorCode } from "./shared/app-error";
+import { startFakeTelegramApi } from "./testing/fake-telegram-api";
 import {
   createBranchWithService,
   createDisplayDevice,
@@ -58,6 +59,8 @@ function realmOf(path: string): Realm {
 // Refusals at the door (who is calling, which company): an operation answering only these to
 // every hostile request never had its input looked at, and the fuzz proved nothing about it.
 const AT_THE_DOOR = new Set([401, 403, 404]);
+const TELEGRAM_TOKEN = "123456:TEST-telegram-fuzz";
+const TELEGRAM_SECRET = "fuzz_webhook_secret_0123";
 
 /** True when `details` is there but one of them lacks a path or a known detail code. */
 const uncodedDetail = (details: unknown) =>
@@ -82,10 +85,17 @@ describe("every operation refuses hostile input with a 4xx in the one error shap
     none: undefined,
   };
   let ids: Record<string, string>;
+  let telegram: Awaited<ReturnType<typeof startFakeTelegramApi>> | undefined;
   let schemas: string[];
 
   beforeAll(async () => {
-    p = await createTestPlatform();
+    // A bot that takes updates by webhook, so the hostile updates get past its secret.
+    telegram = await startFakeTelegramApi({ token: TELEGRAM_TOKEN });
+    p = await createTestPlatform({
+      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+      TELEGRAM_API_URL: telegram.url,
+      TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+    });
     const { slug, adminToken } = await createQueueCompany(p, "fuzzco");
     // Active, so the public portal and booking let the hostile input in to their validators.
     await p.ctx.db
@@ -137,7 +147,10 @@ describe("every operation refuses hostile input with a 4xx in the one error shap
     await p.ctx.events.idle();
     doc = (await p.app.inject({ url: "/api/openapi.json" })).json();
   }, 120_000);
-  afterAll(() => p?.close());
+  afterAll(async () => {
+    await p?.close();
+    await telegram?.close();
+  });
 
   /** The real id for a path parameter: by the collection segment before it. */
   function realValue(path: string, name: string): string {
@@ -166,6 +179,9 @@ describe("every operation refuses hostile input with a 4xx in the one error shap
           realm === "display" || realm === "kiosk" ? `Device ${token}` : `Bearer ${token}`,
       }),
       ...(v.contentType !== undefined && { "content-type": v.contentType }),
+      ...(op.path.endsWith("/telegram/webhook") && {
+        "x-telegram-bot-api-secret-token": TELEGRAM_SECRET,
+      }),
     };
   }
 

@@ -150,18 +150,24 @@ export function createContext(deps: ContextDeps): AppContext {
   const refreshTokens = new RefreshTokens(config.REFRESH_TOKEN_TTL_DAYS);
   const deviceTokens = new DeviceTokenCache();
   const realtime = new RealtimeHub(deviceTokens);
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? new TelegramService(
         {
           token: config.TELEGRAM_BOT_TOKEN,
           apiUrl: config.TELEGRAM_API_URL,
           username: config.TELEGRAM_BOT_USERNAME,
+          webhook: config.TELEGRAM_WEBHOOK_SECRET
+            ? {
+                secret: config.TELEGRAM_WEBHOOK_SECRET,
+                url: config.TELEGRAM_WEBHOOK_URL ?? `${publicUrl}/api/public/telegram/webhook`,
+              }
+            : undefined,
         },
         deps.db,
         deps.log,
       )
     : null;
-  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
   const outbox = new OutboxWorker(
     backgroundDb,
     transports(deps, publicUrl, telegram),

@@ -81,6 +81,16 @@ export const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: z.string().min(10).optional(),
   /** Bearer token of the Prometheus scraper; without it `/metrics` is off. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * Updates by webhook (several server processes) instead of long polling: the secret Telegram
+   * sends with each update, 16–256 of A–Z, a–z, 0–9, _ and -.
+   */
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 letters, digits, _ or -")
+    .optional(),
+  /** Where Telegram posts the updates: {PUBLIC_URL}/api/public/telegram/webhook when empty. */
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
   /** The Bot API's base URL (a test fake or a local Bot API server). */
   TELEGRAM_API_URL: z.url().default("https://api.telegram.org"),
   /** The bot's @username for t.me links; asked of the API (getMe) when empty. */

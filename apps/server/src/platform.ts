@@ -112,7 +112,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     // Events a previous process committed but never delivered (a crash) go out now.
     ctx.events.start();
     ctx.webhooks.start();
-    // Telegram updates (a customer linking a chat) by long polling: no public address needed.
+    // Telegram updates (a customer linking a chat): long polling, no public address needed, or
+    // the webhook registered where one is configured.
     ctx.telegram?.start();
     const dayEnd = new DayEndWorker(ctx, log);
     const lateBookings = new LateBookingWorker(ctx, log);

@@ -14,8 +14,11 @@ const readJson = async (req: IncomingMessage): Promise<Record<string, unknown>> 
 
 /**
  * The Telegram Bot API on loopback (real HTTP, the real JSON shapes): /bot<token>/<method> for
- * getMe, getUpdates (long polling, held briefly), deleteWebhook and sendMessage. It records
- * what was sent; `failNext(n)` makes the next sendMessage calls answer 429 with retry_after;
+ * getMe, getUpdates (long polling, held briefly), setWebhook, deleteWebhook and sendMessage. It
+ * records what was sent; `failNext(n)` makes the next sendMessage calls answer 429 with
+ * retry_after; `conflictNext(n)` the next getUpdates calls 409, as a second poller gets. With a
+ * webhook set, updates are posted to it (with its secret, one at a time, again until 2xx) and
+ * getUpdates answers 409, as Telegram does;
  * `start(chatId, payload)` queues the update a user's tap on a t.me deep link produces;
  * `contact(chatId, contact)` the one a user sharing a contact card produces. `markups` keeps the
  * reply_markup of each sent message (a keyboard), index for index with `sent`.
@@ -31,6 +34,36 @@ export async function startFakeTelegramApi(opts: { token: string; username?: str
   let messageId = 1;
   let tooMany = 0;
   let retryAfter = 3;
+  let conflicts = 0;
+  let webhook: { url: string; secret: string | undefined } | null = null;
+  /** What each post of an update to the webhook was answered (status), in order. */
+  const posts: { update_id: number; status: number }[] = [];
+  let posting = Promise.resolve();
+  // As Telegram does: one update at a time, in order, each again (a little later) until 2xx.
+  const post = (u: Record<string, unknown>) => {
+    posting = posting.then(async () => {
+      for (let attempt = 0; attempt < 5 && webhook; attempt++) {
+        const status = await fetch(webhook.url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            ...(webhook.secret && { "x-telegram-bot-api-secret-token": webhook.secret }),
+          },
+          body: JSON.stringify(u),
+        }).then(
+          (r) => r.status,
+          () => 0,
+        );
+        posts.push({ update_id: u.update_id as number, status });
+        if (status >= 200 && status < 300) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    });
+  };
+  const queue = (u: Record<string, unknown>) => {
+    if (webhook) post(u);
+    else updates.push(u);
+  };
   const server = createServer((req, res) => {
     void (async () => {
       const json = (status: number, body: unknown) => {
@@ -51,9 +84,31 @@ export async function startFakeTelegramApi(opts: { token: string; username?: str
             result: { id: 424242, is_bot: true, first_name: "E-Queue", username },
           });
         case "deleteWebhook":
+          webhook = null;
+          return json(200, { ok: true, result: true });
         case "setWebhook":
+          webhook = {
+            url: String(body.url),
+            secret: body.secret_token === undefined ? undefined : String(body.secret_token),
+          };
           return json(200, { ok: true, result: true });
         case "getUpdates": {
+          if (webhook)
+            return json(409, {
+              ok: false,
+              error_code: 409,
+              description:
+                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+            });
+          if (conflicts > 0) {
+            conflicts--;
+            return json(409, {
+              ok: false,
+              error_code: 409,
+              description:
+                "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+            });
+          }
           const offset = Number(body.offset ?? 0);
           const waitMs = Math.min(Number(body.timeout ?? 0) * 1000, 200);
           const pick = () => updates.filter((u) => (u.update_id as number) >= offset).slice(0, 100);
@@ -104,6 +159,13 @@ export async function startFakeTelegramApi(opts: { token: string; username?: str
     sentAt,
     markups,
     calls,
+    /** The webhook set with setWebhook (its URL and secret), or null. */
+    webhook: () => webhook,
+    posts,
+    /** The next `count` getUpdates calls answer 409, as when another process polls the bot. */
+    conflictNext: (count: number) => {
+      conflicts = count;
+    },
     failNext: (count: number, seconds = 3) => {
       tooMany = count;
       retryAfter = seconds;
@@ -111,7 +173,7 @@ export async function startFakeTelegramApi(opts: { token: string; username?: str
     /** A user opens https://t.me/<bot>?start=<payload> and presses Start. */
     start: (chatId: number, payload: string) => {
       const text = `/start ${payload}`;
-      updates.push({
+      queue({
         update_id: ++updateId,
         message: {
           message_id: messageId++,
@@ -128,7 +190,7 @@ export async function startFakeTelegramApi(opts: { token: string; username?: str
      * `user_id` is theirs) or someone else's (another `user_id`, or none).
      */
     contact: (chatId: number, contact: { phone_number: string; user_id?: number }) => {
-      updates.push({
+      queue({
         update_id: ++updateId,
         message: {
           message_id: messageId++,

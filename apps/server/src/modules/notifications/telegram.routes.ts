@@ -1,12 +1,20 @@
 import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { telegramAvailabilityResponse, telegramLinkResponse } from "@equeue/contracts/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Update } from "grammy/types";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { AppError, notFound } from "../../shared/app-error";
+import { secretMatches } from "./sms-inbound";
 import { createLinkToken } from "./telegram/telegram-links";
 
 const FOLLOWABLE = ["BOOKED", "WAITING", "CALLED", "SERVING"];
+
+/** What the platform reads of a Telegram update; the rest of it is passed on as it came. */
+const update = z.looseObject({
+  update_id: z.number().int().nonnegative("update_id must be Telegram's update number."),
+  message: z.looseObject({}).optional(),
+});
 
 /**
  * "Follow in Telegram" from the live ticket page: a t.me deep link with a one-time token that
@@ -28,6 +36,33 @@ export const telegramRoutes =
         },
       },
       async () => ({ available: ctx.telegram !== null }),
+    );
+    // Telegram's updates, where the bot takes them by webhook (TELEGRAM_WEBHOOK_SECRET). Any
+    // process behind the load balancer may get one. Telegram sends the secret it was registered
+    // with; a caller without it learns nothing, not even whether a bot is configured here.
+    app.post(
+      "/telegram/webhook",
+      {
+        config: { rateLimit: false },
+        onRequest: async (request) => {
+          const secret = ctx.telegram?.webhookSecret;
+          const given = request.headers["x-telegram-bot-api-secret-token"];
+          if (!secret || typeof given !== "string" || !secretMatches(secret, given)) {
+            throw new AppError("UNAUTHENTICATED", "This address takes updates from Telegram only.");
+          }
+        },
+        schema: {
+          tags: ["notifications"],
+          summary: "Updates from Telegram, when the bot takes them by webhook",
+          security: [],
+          body: update,
+          response: { 200: z.object({}) },
+        },
+      },
+      async (request) => {
+        await ctx.telegram!.handleWebhookUpdate(request.body as Update);
+        return {};
+      },
     );
     app.post(
       "/tickets/:token/telegram",

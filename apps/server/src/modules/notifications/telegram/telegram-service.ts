@@ -1,8 +1,11 @@
 import type { Language as TextLanguage } from "@equeue/contracts";
 import { latinToCyrillic } from "@equeue/core";
 import type { FastifyBaseLogger } from "fastify";
-import { Bot, GrammyError } from "grammy";
+import { Bot, BotError, GrammyError } from "grammy";
+import type { Update } from "grammy/types";
 import type { Db } from "../../../db/database";
+import { AppError } from "../../../shared/app-error";
+import { isDatabaseUnavailable } from "../../../shared/db-errors";
 import { RetryAfterError, type Transport } from "../../outbox";
 import { chatLanguage, linkChatToPhone, ownPhone } from "./telegram-contacts";
 import { redeemLinkToken, type Language } from "./telegram-links";
@@ -13,7 +16,18 @@ export type TelegramConfig = {
   apiUrl?: string | undefined;
   /** The bot's @username; asked of the API (getMe) when not given. */
   username?: string | undefined;
+  /**
+   * Updates by webhook instead of long polling: Telegram posts them to `url` with `secret` in
+   * the X-Telegram-Bot-Api-Secret-Token header, to whichever server process the load balancer
+   * picks (`telegram-webhook.routes.ts`).
+   */
+  webhook?: { url: string; secret: string } | undefined;
+  /** How long to wait before polling again, or registering the webhook again, after a failure. */
+  retryMs?: number;
 };
+
+/** Polling stopped (another process polls, the API is away) or the webhook not registered. */
+const RETRY_MS = 30_000;
 
 /** Texts in uz, ru and en, and in Uzbek Cyrillic made from the Uzbek. */
 const withCyrillic = (t: Record<TextLanguage, string>): Record<Language, string> => ({
@@ -88,16 +102,18 @@ const pacingOf = (token: string): Pacing => {
 /**
  * The Telegram bot (grammY): it links chats to tickets when a customer opens the ticket's deep
  * link (`/start <one-time token>`), and is the outbox's `telegram` transport. Updates come by
- * long polling, so the platform needs no public address for them.
+ * long polling, so the platform needs no public address for them, or by webhook where one is
+ * configured (several server processes).
  */
 export class TelegramService {
   readonly bot: Bot;
   private username: string | null;
-  private polling = false;
+  private running = false;
+  private retry: NodeJS.Timeout | null = null;
   private readonly pacing: Pacing;
 
   constructor(
-    cfg: TelegramConfig,
+    private readonly cfg: TelegramConfig,
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
   ) {
@@ -134,24 +150,96 @@ export class TelegramService {
     return this.username;
   }
 
-  /** Starts long polling for updates (in the background). */
+  /**
+   * Starts taking updates in the background: registers the webhook, or long-polls. Telegram lets
+   * one client poll a bot at a time (a second one gets 409 Conflict); a process that lost, or
+   * whose poll failed, tries again every `retryMs`, so when the polling process stops another
+   * takes over. Several processes should use the webhook instead: every one of them answers it.
+   */
   start(): void {
-    if (this.polling) return;
-    this.polling = true;
-    void this.bot
-      .start({ drop_pending_updates: false, allowed_updates: ["message"] })
-      .catch((err) => {
-        this.polling = false;
-        this.log.error({ err }, "telegram polling stopped");
-      });
+    if (this.running) return;
+    this.running = true;
+    if (this.cfg.webhook) void this.registerWebhook(this.cfg.webhook);
+    else void this.poll();
   }
 
   async stop(): Promise<void> {
+    this.running = false;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
     // Stopping confirms the last update with Telegram; unreachable, it must not fail the shutdown.
-    if (this.polling && this.bot.isRunning()) {
+    if (this.bot.isRunning()) {
       await this.bot.stop().catch((err: unknown) => this.log.warn({ err }, "telegram stop failed"));
     }
-    this.polling = false;
+  }
+
+  /** Whether updates come by webhook here, and the secret Telegram sends with each. */
+  get webhookSecret(): string | null {
+    return this.cfg.webhook?.secret ?? null;
+  }
+
+  /**
+   * One update Telegram posted to the webhook. Resolves once it is handled; rejects when it
+   * could not be (the database away): Telegram then posts it again later. A handler's other
+   * failures are logged and the update is not asked for again — a broken update must not come
+   * back forever.
+   */
+  async handleWebhookUpdate(update: Update): Promise<void> {
+    if (!this.bot.isInited()) {
+      // The bot's own details (getMe) come first; Telegram unreachable, it posts again later.
+      // One try (grammY's own init retries until Telegram answers), bounded like a send.
+      const signal = AbortSignal.timeout(SEND_TIMEOUT_MS) as unknown as Parameters<
+        typeof this.bot.api.getMe
+      >[0];
+      this.bot.botInfo = await this.bot.api.getMe(signal).catch((err: unknown) => {
+        this.log.warn({ err }, "telegram getMe failed");
+        throw new AppError("NOT_READY", "Telegram cannot be reached right now; try again later.");
+      });
+    }
+    try {
+      await this.bot.handleUpdate(update);
+    } catch (err) {
+      const cause = err instanceof BotError ? err.error : err;
+      if (isDatabaseUnavailable(cause)) throw cause;
+      this.log.warn({ err: cause, update: update.update_id }, "telegram update failed");
+    }
+  }
+
+  private later(what: () => Promise<void>): void {
+    if (!this.running) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void what();
+    }, this.cfg.retryMs ?? RETRY_MS);
+    this.retry.unref();
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      await this.bot.start({ drop_pending_updates: false, allowed_updates: ["message"] });
+    } catch (err) {
+      if (!this.running) return;
+      const conflict = err instanceof GrammyError && err.error_code === 409;
+      if (conflict) this.log.info("another process polls the Telegram bot; this one stands by");
+      else this.log.error({ err }, "telegram polling stopped; trying again later");
+      this.later(() => this.poll());
+    }
+  }
+
+  private async registerWebhook(webhook: { url: string; secret: string }): Promise<void> {
+    try {
+      await this.bot.api.setWebhook(webhook.url, {
+        secret_token: webhook.secret,
+        allowed_updates: ["message"],
+      });
+      this.log.info({ url: webhook.url }, "telegram webhook registered");
+    } catch (err) {
+      this.log.error(
+        { err, url: webhook.url },
+        "telegram webhook not registered; trying again later",
+      );
+      this.later(() => this.registerWebhook(webhook));
+    }
   }
 
   /**
