@@ -105,11 +105,14 @@ export async function listSlots(
 ) {
   const days = bookingDays(setup.branch, now);
   const from = range.from ?? days.first;
-  const to = range.to ?? addDays(from, 6);
+  // Past the horizon nothing is bookable: those days are not read, nor counted on from (the
+  // calendar's last days have no week after them).
+  const to = range.to ?? (from <= days.last ? addDays(from, 6) : from);
   if (daysBetween(from, to) < 0) throw invalidField("to", "The last day comes before the first.");
   if (daysBetween(from, to) >= MAX_SLOT_DAYS) {
     throw invalidField("to", `Ask for at most ${MAX_SLOT_DAYS} days at once.`);
   }
+  if (from > days.last) return { days, slots: [] };
   const bookings = await readBookedCounts(db, setup.branch.id, setup.service.id, from, to);
   return {
     days,

@@ -81,6 +81,19 @@ describe("the slots of a service", () => {
     }
   });
 
+  it("answers the calendar's last days with no times, not an error", async () => {
+    const { slug, branch, services } = await bookableBranch(p);
+    for (const query of [
+      "&from=9999-12-31",
+      "&from=9999-12-26",
+      "&from=9999-12-25&to=9999-12-31",
+    ]) {
+      const res = await slotsOf(p, slug, branch.slug, services[0]!.id, query);
+      expect(res.statusCode, query).toBe(200);
+      expect(res.json().slots, query).toEqual([]);
+    }
+  });
+
   it("answers 404 for another company's branch or service", async () => {
     const a = await bookableBranch(p);
     const b = await bookableBranch(p);
@@ -189,6 +202,10 @@ describe("booking a time", () => {
       [{ ...good, phone: undefined }, "phone"],
       [{ ...good, startsAt: "tomorrow at nine" }, "startsAt"],
       [{ ...good, startsAt: "2026-12-01T09:00:00" }, "startsAt"],
+      // Valid ISO date-times whose day, in UTC or the branch's zone, is off the calendar.
+      [{ ...good, startsAt: "9999-12-31T23:00:00-05:00" }, "startsAt"],
+      [{ ...good, startsAt: "9999-12-31T23:00:00+05:00" }, "startsAt"],
+      [{ ...good, startsAt: "0000-01-01T00:00:00+05:00" }, "startsAt"],
       [{ ...good, branchId: "x" }, "branchId"],
       [{ ...good, serviceId: 5 }, "serviceId"],
       [{ ...good, name: "" }, "name"],

@@ -2,6 +2,7 @@ import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { isCalendarDate } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
+import { isOnTheCalendar, OFF_THE_CALENDAR } from "../../shared/instant";
 import { codedPattern } from "../../shared/validation-details";
 import { TEXT_MAX, patternBound } from "@equeue/contracts/schemas";
 
@@ -18,7 +19,8 @@ const startsAt = z.iso
     message: "Give the time as an ISO date-time, e.g. 2026-12-01T09:30:00+05:00.",
   })
   .max(TEXT_MAX.instant, "Give the time as an ISO date-time, e.g. 2026-12-01T09:30:00+05:00.")
-  .transform((v) => new Date(v));
+  .transform((v) => new Date(v))
+  .refine(isOnTheCalendar, OFF_THE_CALENDAR);
 
 export const slotsParams = z.object({
   slug: z.string(),

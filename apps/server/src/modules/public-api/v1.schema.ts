@@ -2,6 +2,7 @@ import { SCREEN_LANGUAGES, TICKET_SOURCES, TICKET_STATUS } from "@equeue/contrac
 import { isCalendarDate } from "@equeue/core";
 import { z } from "zod";
 import { phoneField } from "../../shared/phone";
+import { isOnTheCalendar, OFF_THE_CALENDAR } from "../../shared/instant";
 
 /*
  * The public API's own documents: every string bounded, every array capped, integers with a
@@ -135,7 +136,8 @@ export const bookBody = z.strictObject({
   startsAt: z.iso
     .datetime({ offset: true, message: "Give the time as an ISO date-time with its offset." })
     .max(40)
-    .transform((v) => new Date(v)),
+    .transform((v) => new Date(v))
+    .refine(isOnTheCalendar, OFF_THE_CALENDAR),
   phone: phoneField,
   name: z.string().trim().min(1).max(100).optional(),
   email: z.email("Write an e-mail address like name@example.com.").max(254).optional(),

@@ -208,4 +208,23 @@ describe("the public API /api/v1", () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("VALIDATION_FAILED");
   });
+
+  it("answers days and times at the calendar's ends as input, not with a 500", async () => {
+    const lastDays = await v1(
+      p,
+      "GET",
+      `/branches/${a.branch.id}/slots?serviceId=${a.service.id}&from=9999-12-31`,
+      a.key.secret,
+    );
+    expect(lastDays.statusCode, lastDays.body).toBe(200);
+    expect(lastDays.json().slots).toEqual([]);
+    const offCalendar = await v1(p, "POST", "/bookings", a.key.secret, {
+      branchId: a.branch.id,
+      serviceId: a.service.id,
+      startsAt: "9999-12-31T23:00:00-05:00",
+      phone: "+998907654322",
+    });
+    expect(offCalendar.statusCode, offCalendar.body).toBe(400);
+    expect(offCalendar.json().error.details[0].path).toBe("startsAt");
+  });
 });

@@ -233,6 +233,16 @@ describe("issuing tickets and the business day", () => {
         (await post({ branchId: branch.id, serviceId: services[0]!.id, customerPhone: "abc" }))
           .statusCode,
       ).toBe(400);
+      // ISO date-times whose day falls off the calendar (year 0, past 9999) are bad input.
+      for (const appointmentAt of ["9999-12-31T23:00:00-05:00", "0000-01-01T00:00:00+05:00"]) {
+        const offCalendar = await post({
+          branchId: branch.id,
+          serviceId: services[0]!.id,
+          appointmentAt,
+        });
+        expect(offCalendar.statusCode, appointmentAt).toBe(400);
+        expect(offCalendar.json().error.details[0].path).toBe("appointmentAt");
+      }
       // The daily limit (2) counts every ticket of the branch's day.
       expect((await post({ branchId: branch.id, serviceId: services[0]!.id })).statusCode).toBe(
         201,

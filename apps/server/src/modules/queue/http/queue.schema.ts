@@ -2,6 +2,7 @@ import { SCREEN_LANGUAGES } from "@equeue/contracts";
 import { z } from "zod";
 import { operatorStatusSchema, sessionSchema, staffTicketSchema } from "./queue-views.schema";
 import { codedPattern } from "../../../shared/validation-details";
+import { isOnTheCalendar, OFF_THE_CALENDAR } from "../../../shared/instant";
 import { TEXT_MAX, patternBound } from "@equeue/contracts/schemas";
 
 const note = (max: number) =>
@@ -31,6 +32,7 @@ export const issueTicketBody = z.strictObject({
     .datetime({ offset: true, message: "Use an ISO date-time such as 2026-03-10T14:00:00+05:00." })
     .max(TEXT_MAX.instant, "Use an ISO date-time such as 2026-03-10T14:00:00+05:00.")
     .transform((v) => new Date(v))
+    .refine(isOnTheCalendar, OFF_THE_CALENDAR)
     .nullish(),
 });
 
