@@ -128,7 +128,10 @@ export const isoDay = z
   .refine(
     (d) => {
       const t = new Date(`${d}T00:00:00Z`);
-      return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+      // JavaScript has a year 0; PostgreSQL's dates do not.
+      return (
+        !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d && t.getUTCFullYear() > 0
+      );
     },
     { message: "This date does not exist.", params: { code: "invalid_date" } },
   );

@@ -29,6 +29,19 @@ describe("reports: input, access and exports", () => {
     expect(long.json().error.details[0].path).toBe("to");
     expect((await report("from=yesterday&to=2026-03-01")).statusCode).toBe(400);
     expect((await report(`${day}&branchId=nope`)).statusCode).toBe(400);
+    // There is no year 0 (PostgreSQL's dates have none): a bad day, not a failure.
+    const yearZero = await report("from=0000-01-01&to=0000-01-02");
+    expect(yearZero.statusCode).toBe(400);
+    expect(yearZero.json().error.details[0]).toMatchObject({ path: "from", code: "invalid_date" });
+    for (const path of ["reports/export?format=csv&", "reports/staffing?"]) {
+      const res = await call(
+        p.app,
+        "GET",
+        `/api/c/${d.slug}/admin/${path}from=0000-01-01&to=0000-01-02&branchId=${crypto.randomUUID()}&serviceId=${crypto.randomUUID()}`,
+        { token: d.adminToken },
+      );
+      expect(res.statusCode, path).toBe(400);
+    }
   });
 
   it("a branch manager sees its own branches only; operators, strangers and anonymous nothing", async () => {

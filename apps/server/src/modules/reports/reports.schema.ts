@@ -5,9 +5,15 @@ export const MAX_RANGE_DAYS = 366;
 
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 
+// ISO dates include a year 0 that PostgreSQL's dates do not have.
+const day = z.iso.date("Use a date such as 2026-03-10.").refine((d) => !d.startsWith("0000"), {
+  message: "There is no year 0; use a date such as 2026-03-10.",
+  params: { code: "invalid_date" },
+});
+
 const filterFields = {
-  from: z.iso.date("Use a date such as 2026-03-10."),
-  to: z.iso.date("Use a date such as 2026-03-10."),
+  from: day,
+  to: day,
   branchId: z.uuid("Choose a branch from the list.").optional(),
   serviceId: z.uuid("Choose a service from the list.").optional(),
   operatorId: z.uuid("Choose an operator from the list.").optional(),
