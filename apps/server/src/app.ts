@@ -57,6 +57,7 @@ import { installInputHygiene, markOptionalBodies } from "./shared/http/input-hyg
 import { boundPathParams } from "./shared/http/path-params";
 import { platformOpenApi } from "./shared/http/platform-openapi";
 import { genRequestId } from "./shared/http/request-id";
+import { usePlainFieldMessages } from "./shared/zod-messages";
 import { QuietRequestLog } from "./shared/http/request-log";
 
 export type BuildAppOptions = {
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   });
   // Who is calling: set by the caller hook of each realm (modules/access), read by the routes.
   app.decorateRequest("caller", undefined);
+  usePlainFieldMessages();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(boundedSerializerCompiler(app.log));
   installErrorHandling(app);

@@ -79,6 +79,33 @@ describe("field problems carry stable codes a screen can translate", () => {
     expect(got.name).toMatchObject({ code: "invalid_type" });
   });
 
+  it("words a field problem for a person where the schema has no words of its own", async () => {
+    const missing = await call(p.app, "POST", "/api/customer/auth/request-code", { body: {} });
+    expect(details(missing)).toEqual([
+      { path: "phone", code: "required", message: "This field is required." },
+    ]);
+    const staff = await call(p.app, "GET", admin("/staff?active=maybe&page=0&pageSize=1000"), {
+      token,
+    });
+    expect(byPath(staff)).toMatchObject({
+      active: { code: "invalid_choice", message: 'Use one of: "true", "false".' },
+      page: { code: "too_small", message: "Use 1 or more." },
+      pageSize: { code: "too_big", message: "Use 100 or less." },
+    });
+    const branch = await createBranch(p.app, "codes", token);
+    const counter = await call(p.app, "POST", admin(`/branches/${branch.id}/counters`), {
+      token,
+      body: { number: 3, name: 5 },
+    });
+    expect(byPath(counter).name).toMatchObject({
+      code: "invalid_type",
+      message: "Use text here, not a number.",
+    });
+    for (const d of [...details(missing), ...details(staff), ...details(counter)]) {
+      expect(d.message).not.toMatch(/expected|received|Invalid (input|option)|Too (big|small)/);
+    }
+  });
+
   it("codes a phone the parser refuses and an ALREADY_EXISTS field", async () => {
     const phone = await call(p.app, "POST", "/api/customer/auth/request-code", {
       body: { phone: "+1 202 555 0100" },
