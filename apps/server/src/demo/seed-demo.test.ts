@@ -179,6 +179,12 @@ describe("demo seed", () => {
     expect(r.service.p50).toBeGreaterThan(5 * 60);
     expect(r.ratings.count).toBeGreaterThan(100);
     expect(r.ratings.comments.length).toBeGreaterThan(0);
+    // The ratings page's average counts the same ratings it lists.
+    const ratings = await call(p.app, "GET", "/api/c/hamkorbank/admin/ratings?pageSize=1", {
+      token: await adminToken(),
+    });
+    expect(ratings.json().summary.count).toBe(ratings.json().total);
+    expect(ratings.json().summary.average).toBeGreaterThan(1);
     expect(r.appointments.booked).toBeGreaterThan(0);
     expect(r.quotes.count).toBeGreaterThan(100);
     expect(r.operators.length).toBe(6);

@@ -8,7 +8,7 @@ import {
   seriesFor,
   type NumberScheme,
 } from "@equeue/core";
-import type { Insertable } from "kysely";
+import { sql, type Insertable } from "kysely";
 import type { AppContext } from "../app-context";
 import type { TicketEventsTable, TicketsTable } from "../db/tables";
 import { companyDb, type CompanyRecord } from "../modules/tenancy";
@@ -126,6 +126,20 @@ export async function seedHistory(
         .insertInto("ratings")
         .values(ratings.slice(i, i + CHUNK))
         .execute();
+    // The company's totals, as rating a visit keeps them (the admin's average, the public list).
+    if (ratings.length) {
+      const stars = ratings.reduce((sum, r) => sum + r.stars, 0);
+      await trx
+        .insertInto("platform.company_ratings")
+        .values({ company_id: company.id, ratings: ratings.length, stars_total: stars })
+        .onConflict((oc) =>
+          oc.column("company_id").doUpdateSet({
+            ratings: sql`platform.company_ratings.ratings + ${ratings.length}`,
+            stars_total: sql`platform.company_ratings.stars_total + ${stars}`,
+          }),
+        )
+        .execute();
+    }
     const log = status.map((s) => ({
       staff_id: s.staffId,
       branch_id: s.branchId,
