@@ -31,6 +31,15 @@ async function lockBooking(tx: QueueTx, token: string): Promise<BookingRow> {
   return row;
 }
 
+/** "14:45" on the branch's clock, as the customer reads the time on their ticket. */
+const clockTime = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
+
 const notBooked = (row: BookingRow) =>
   new AppError(
     "INVALID_STATE",
@@ -61,7 +70,7 @@ export async function checkInBooking(
       if (decision.kind === "TOO_EARLY") {
         throw new AppError(
           "CHECK_IN_NOT_OPEN",
-          `Check-in opens ${row.check_in_early_minutes} minutes before your time, at ${decision.opensAt.toISOString()}; come back then.`,
+          `Check-in opens ${row.check_in_early_minutes} minutes before your time, at ${clockTime(decision.opensAt, row.time_zone)}; come back then.`,
           { details: [{ path: "opensAt", message: decision.opensAt.toISOString() }] },
         );
       }

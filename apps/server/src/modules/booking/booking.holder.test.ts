@@ -91,6 +91,17 @@ describe("checking in", () => {
     const res = await holder(p, f.slug, f.booking.token, "check-in");
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe("CHECK_IN_NOT_OPEN");
+    // The time the customer can come back, on the branch's clock (Tashkent), not in UTC.
+    const opensAt = new Date(res.json().error.details[0].message);
+    const local = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Tashkent",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(opensAt);
+    expect(res.json().error.message).toBe(
+      `Check-in opens 15 minutes before your time, at ${local}; come back then.`,
+    );
     await appointmentIn(f, 14);
     expect((await holder(p, f.slug, f.booking.token, "check-in")).statusCode).toBe(200);
   });

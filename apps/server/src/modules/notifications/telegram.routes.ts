@@ -82,7 +82,9 @@ export const telegramRoutes =
         },
       },
       async (request) => {
-        if (!ctx.telegram) throw notFound("Telegram notifications");
+        if (!ctx.telegram) {
+          throw new AppError("NOT_FOUND", "Telegram notifications are not set up here.");
+        }
         const ticket = await ctx.db
           .selectFrom("platform.ticket_index")
           .select(["company_id", "ticket_id", "status"])
