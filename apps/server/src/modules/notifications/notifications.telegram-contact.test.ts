@@ -8,18 +8,9 @@ import {
 } from "../../testing/queue-factories";
 import { issueTicket } from "../queue";
 import type { CompanyRecord } from "../tenancy/company-directory";
+import { until } from "./notifications.test-helpers";
 
 const BOT_TOKEN = "123456:TEST-telegram-contact";
-
-async function until<T>(what: () => Promise<T> | T, ms = 15_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (v) return v;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe("a Telegram user shares their own contact to prove their phone", () => {
   let tg: Awaited<ReturnType<typeof startFakeTelegramApi>>;

@@ -3,28 +3,14 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
 import { startFakeTelegramApi } from "../../testing/fake-telegram-api";
-import {
-  createBranchWithService,
-  createQueueCompany,
-  issuerFor,
-} from "../../testing/queue-factories";
-import { issueTicket } from "../queue";
+import { createQueueCompany } from "../../testing/queue-factories";
 import type { CompanyRecord } from "../tenancy/company-directory";
+import { until, walkInTicket } from "./notifications.test-helpers";
 import { TelegramService } from "./telegram/telegram-service";
 
 const BOT_TOKEN = "123456:TEST-telegram-webhook";
 const SECRET = "webhook_secret-0123456789";
 const WEBHOOK = "/api/public/telegram/webhook";
-
-async function until<T>(what: () => Promise<T> | T, ms = 15_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (v) return v;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** A port free right now, for a server whose address must be configured before it listens. */
 async function freePort(): Promise<number> {
@@ -63,13 +49,7 @@ describe("Telegram updates by webhook (several server processes), and polling th
 
   /** A ticket with nothing but Telegram to reach it, and a fresh deep-link token for it. */
   const ticketWithLink = async () => {
-    const setup = await createBranchWithService(p.ctx, company);
-    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
-    const ticket = await issueTicket(p.ctx, company, issuer, {
-      branchId: setup.branch.id,
-      serviceId: setup.services[0]!.id,
-    });
-    await p.ctx.events.idle();
+    const { ticket } = await walkInTicket(p, company);
     const res = await call(p.app, "POST", `/api/public/tickets/${ticket.token}/telegram`, {
       body: { language: "en" },
     });

@@ -11,18 +11,9 @@ import {
 import { enqueueMessage } from "../outbox";
 import { issueTicket } from "../queue";
 import type { CompanyRecord } from "../tenancy/company-directory";
+import { until, walkInTicket } from "./notifications.test-helpers";
 
 const BOT_TOKEN = "123456:TEST-telegram-token";
-
-async function until<T>(what: () => Promise<T> | T, ms = 15_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (v) return v;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe("notifications in Telegram (grammY against a fake Bot API over HTTP)", () => {
   let tg: Awaited<ReturnType<typeof startFakeTelegramApi>>;
@@ -48,14 +39,8 @@ describe("notifications in Telegram (grammY against a fake Bot API over HTTP)", 
 
   it("links a chat by a one-time deep link and sends that ticket's messages there", async () => {
     expect((await call(p.app, "GET", "/api/public/telegram")).json()).toEqual({ available: true });
-    const setup = await createBranchWithService(p.ctx, company);
-    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
     // No phone: Telegram is this customer's only channel.
-    const ticket = await issueTicket(p.ctx, company, issuer, {
-      branchId: setup.branch.id,
-      serviceId: setup.services[0]!.id,
-    });
-    await p.ctx.events.idle();
+    const { setup, ticket } = await walkInTicket(p, company);
     const res = await linkFor(ticket.token);
     expect(res.statusCode).toBe(200);
     const url = new URL(res.json().url);
@@ -232,13 +217,7 @@ describe("when the Bot API cannot be reached", () => {
   afterAll(() => p.close());
 
   it("answers 503 with the error shape, not 500, and says to try again", async () => {
-    const setup = await createBranchWithService(p.ctx, company);
-    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
-    const ticket = await issueTicket(p.ctx, company, issuer, {
-      branchId: setup.branch.id,
-      serviceId: setup.services[0]!.id,
-    });
-    await p.ctx.events.idle();
+    const { ticket } = await walkInTicket(p, company);
     const res = await call(p.app, "POST", `/api/public/tickets/${ticket.token}/telegram`, {
       body: { language: "uz" },
     });

@@ -9,6 +9,32 @@ import type { OutboxChannel } from "../../db/tables";
 import { issueTicket } from "../queue";
 import { companyDb, type CompanyRecord } from "../tenancy";
 
+/** Polls `what` every 25 ms until it returns something truthy, for at most `ms`. */
+export async function until<T>(what: () => Promise<T> | T, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await what();
+    if (v) return v;
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * A walk-in ticket without a phone in a new branch of `company` (so a chat or a browser that
+ * follows it is its only channel), once its ISSUE event is delivered.
+ */
+export async function walkInTicket(p: TestPlatform, company: CompanyRecord) {
+  const setup = await createBranchWithService(p.ctx, company);
+  const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
+  const ticket = await issueTicket(p.ctx, company, issuer, {
+    branchId: setup.branch.id,
+    serviceId: setup.services[0]!.id,
+  });
+  await p.ctx.events.idle();
+  return { setup, ticket };
+}
+
 /** A company's outbox rows, oldest first. */
 export const outboxOf = (p: TestPlatform, companyId: string) =>
   p.ctx.db
