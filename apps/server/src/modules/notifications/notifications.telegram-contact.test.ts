@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
 import { startFakeTelegramApi } from "../../testing/fake-telegram-api";
-import {
-  createBranchWithService,
-  createQueueCompany,
-  issuerFor,
-} from "../../testing/queue-factories";
+import { createQueueCompany } from "../../testing/queue-factories";
 import { issueTicket } from "../queue";
 import type { CompanyRecord } from "../tenancy/company-directory";
-import { until } from "./notifications.test-helpers";
+import { until, walkInTicket } from "./notifications.test-helpers";
 
 const BOT_TOKEN = "123456:TEST-telegram-contact";
 
@@ -38,13 +34,7 @@ describe("a Telegram user shares their own contact to prove their phone", () => 
   const repliesTo = (chat: number) => tg.sent.filter((s) => s.chat_id === String(chat));
 
   it("links the chat to the phone's account; tickets of that phone are told there", async () => {
-    const setup = await createBranchWithService(p.ctx, company);
-    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
-    const first = await issueTicket(p.ctx, company, issuer, {
-      branchId: setup.branch.id,
-      serviceId: setup.services[0]!.id,
-    });
-    await p.ctx.events.idle();
+    const { setup, issuer, ticket: first } = await walkInTicket(p, company);
     const link = await call(p.app, "POST", `/api/public/tickets/${first.token}/telegram`, {
       body: { language: "en" },
     });

@@ -32,7 +32,7 @@ export async function walkInTicket(p: TestPlatform, company: CompanyRecord) {
     serviceId: setup.services[0]!.id,
   });
   await p.ctx.events.idle();
-  return { setup, ticket };
+  return { setup, issuer, ticket };
 }
 
 /** A company's outbox rows, oldest first. */
