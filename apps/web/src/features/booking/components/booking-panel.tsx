@@ -115,12 +115,12 @@ export function BookingPanel({
             onSelect={setTarget}
             exceptStartsAt={booking.startsAt}
           />
-          <div className="flex gap-2">
-            <Button variant="secondary" className="h-12 flex-1" onClick={() => setMoving(false)}>
+          <div className="grid gap-2 sm:grid-cols-2">
+            <Button variant="secondary" className="h-12" onClick={() => setMoving(false)}>
               {t("booking.back")}
             </Button>
             <Button
-              className="h-12 flex-1"
+              className="h-12"
               disabled={!target}
               loading={actions.reschedule.isPending}
               onClick={() =>
@@ -215,17 +215,17 @@ function BookingLinks(props: BookingLinksProps) {
         (props.confirmCancel ? (
           <div className="space-y-2 rounded-xl bg-red-50 p-3">
             <p className="text-sm text-red-800">{t("booking.cancelConfirm")}</p>
-            <div className="flex gap-2">
+            <div className="grid gap-2 sm:grid-cols-2">
               <Button
                 variant="secondary"
-                className="h-12 flex-1"
+                className="h-12"
                 onClick={() => props.setConfirmCancel(false)}
               >
                 {t("booking.keep")}
               </Button>
               <Button
                 variant="danger"
-                className="h-12 flex-1"
+                className="h-12"
                 loading={props.cancelPending}
                 onClick={props.onCancel}
               >
