@@ -87,9 +87,9 @@ export function KioskDetailsForm({
         <p className="text-2xl font-semibold text-indigo-700">
           {service.letter} · {local(service.name)}
         </p>
-        <h2 id="kiosk-details-title" className="mt-1 text-4xl font-bold text-zinc-950">
+        <h1 id="kiosk-details-title" className="mt-1 text-4xl font-bold text-zinc-950">
           {t("kiosk.details.title")}
-        </h2>
+        </h1>
         <p className="mt-2 text-2xl text-zinc-700">{t("kiosk.details.hint")}</p>
       </div>
       <div className="grid gap-4">

@@ -75,9 +75,9 @@ export function KioskTicketScreen({
         className="flex flex-col items-center gap-6 text-center"
         data-testid="kiosk-ticket"
       >
-        <h2 id="kiosk-ticket-title" className="text-4xl font-semibold text-zinc-800">
+        <h1 id="kiosk-ticket-title" className="text-4xl font-semibold text-zinc-800">
           {t("kiosk.ticket.title")}
-        </h2>
+        </h1>
         <p
           className="font-mono text-[11rem] leading-none font-extrabold tracking-tight text-indigo-700"
           data-testid="kiosk-ticket-number"
