@@ -48,13 +48,19 @@ export function CounterPicker(props: Props) {
                 onChange={(event) => setCounterId(event.target.value)}
               >
                 <option value="">{t("queue.session.choose")}</option>
-                {active.map((counter) => (
-                  <option key={counter.id} value={counter.id}>
-                    {t("queue.counterName", { number: counter.number })}
-                    {counter.name ? ` — ${counter.name}` : ""}
-                    {counter.occupiedBy ? ` (${counter.occupiedBy.name})` : ""}
-                  </option>
-                ))}
+                {active.map((counter) => {
+                  const label = t("queue.counterName", { number: counter.number });
+                  // A name that only repeats the number ("1-oyna") is not said twice.
+                  const name = counter.name?.trim();
+                  const named = name && name.toLowerCase() !== label.toLowerCase();
+                  return (
+                    <option key={counter.id} value={counter.id}>
+                      {label}
+                      {named ? ` — ${name}` : ""}
+                      {counter.occupiedBy ? ` (${counter.occupiedBy.name})` : ""}
+                    </option>
+                  );
+                })}
               </Select>
             </Field>
           )}
