@@ -7,7 +7,7 @@ const texts: Record<Lang, { subject: (n: string) => string; body: (a: InviteArgs
       `Assalomu alaykum!\n\n${a.companyName} uchun E-Queue navbat tizimi tayyor.\n\n` +
       `Kirish manzili: ${a.loginUrl}\nE-pochta: ${a.email}\nBir martalik parol: ${a.password}\n\n` +
       `Birinchi kirishda parolni almashtirishingiz kerak boʻladi. Parol ${a.validDays} kun amal qiladi.\n` +
-      `Keyin filiallar, xizmatlar va operatorlarni sozlang, soʻng "Tayyor" tugmasini bosing.\n\nE-Queue jamoasi`,
+      `Keyin filiallar, xizmatlar va operatorlarni sozlang, soʻng «Faollashtirishga tayyor» tugmasini bosing.\n\nE-Queue jamoasi`,
   },
   ru: {
     subject: (n) => `${n}: ваша система E-Queue готова`,
@@ -15,7 +15,7 @@ const texts: Record<Lang, { subject: (n: string) => string; body: (a: InviteArgs
       `Здравствуйте!\n\nСистема электронной очереди E-Queue для ${a.companyName} готова.\n\n` +
       `Адрес входа: ${a.loginUrl}\nЭл. почта: ${a.email}\nОдноразовый пароль: ${a.password}\n\n` +
       `При первом входе нужно сменить пароль. Пароль действует ${a.validDays} дней.\n` +
-      `Затем настройте филиалы, услуги и операторов и нажмите «Готово».\n\nКоманда E-Queue`,
+      `Затем настройте филиалы, услуги и операторов и нажмите «Готово к активации».\n\nКоманда E-Queue`,
   },
   en: {
     subject: (n) => `${n}: your E-Queue system is ready`,
@@ -23,7 +23,7 @@ const texts: Record<Lang, { subject: (n: string) => string; body: (a: InviteArgs
       `Hello!\n\nThe E-Queue system for ${a.companyName} is ready.\n\n` +
       `Log in at: ${a.loginUrl}\nE-mail: ${a.email}\nOne-time password: ${a.password}\n\n` +
       `You will be asked to change the password at first login. It is valid for ${a.validDays} days.\n` +
-      `Then set up branches, services and operators, and press "Ready".\n\nThe E-Queue team`,
+      `Then set up branches, services and operators, and press "Ready for activation".\n\nThe E-Queue team`,
   },
 };
 
