@@ -1,8 +1,7 @@
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
 import { startFakeTelegramApi } from "../../testing/fake-telegram-api";
+import { freePort } from "../../testing/throwaway-postgres";
 import { createQueueCompany } from "../../testing/queue-factories";
 import type { CompanyRecord } from "../tenancy/company-directory";
 import { until, walkInTicket } from "./notifications.test-helpers";
@@ -11,15 +10,6 @@ import { TelegramService } from "./telegram/telegram-service";
 const BOT_TOKEN = "123456:TEST-telegram-webhook";
 const SECRET = "webhook_secret-0123456789";
 const WEBHOOK = "/api/public/telegram/webhook";
-
-/** A port free right now, for a server whose address must be configured before it listens. */
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe("Telegram updates by webhook (several server processes), and polling that stands by", () => {
   let tg: Awaited<ReturnType<typeof startFakeTelegramApi>>;
