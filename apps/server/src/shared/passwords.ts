@@ -42,14 +42,15 @@ export function generateOneTimePassword(length = 12): string {
 /** Refuses passwords a person should not use; the message says what to do instead. */
 export function assertStrongPassword(password: string, context: { email?: string } = {}) {
   const problems: string[] = [];
-  if (password.length < 10) problems.push("at least 10 characters");
-  if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) problems.push("letters and digits");
+  if (password.length < 10) problems.push("use at least 10 characters");
+  if (!/\p{L}/u.test(password) || !/\p{Nd}/u.test(password))
+    problems.push("use both letters and digits");
   const local = context.email?.split("@")[0]?.toLowerCase();
   if (local && local.length >= 3 && password.toLowerCase().includes(local)) {
-    problems.push("not your e-mail name");
+    problems.push("leave out your e-mail name");
   }
   if (problems.length) {
-    const message = `Choose a password with ${problems.join(", ")}.`;
+    const message = `This password is too simple: ${problems.join("; ")}.`;
     throw new AppError("WEAK_PASSWORD", message, { details: [{ path: "newPassword", message }] });
   }
 }

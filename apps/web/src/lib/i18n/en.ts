@@ -94,7 +94,8 @@ export const en: BaseMessages = {
     SESSION_EXPIRED: "Your session has expired. Please sign in again.",
     LOGO_INVALID: "Invalid logo file. Upload a PNG, JPEG or WebP image.",
     LOGO_TOO_LARGE: "The logo is larger than 2 MB.",
-    WEAK_PASSWORD: "This password is too weak. Choose a longer, less common one.",
+    WEAK_PASSWORD:
+      "This password is too simple. Use at least 10 characters with both letters and digits, and not your e-mail name.",
     SAME_PASSWORD: "The new password must differ from the current one.",
     INVITE_NOT_PENDING: "The admin has already changed the password — no invite is needed.",
     PROVISIONING_FAILED: "Setting up the company failed. Nothing was kept; please try again.",

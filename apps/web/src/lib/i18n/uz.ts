@@ -105,7 +105,8 @@ export const uz = {
     SESSION_EXPIRED: "Sessiya muddati tugadi. Qaytadan kiring.",
     LOGO_INVALID: "Logotip fayli notoʻgʻri. PNG, JPEG yoki WebP yuklang.",
     LOGO_TOO_LARGE: "Logotip 2 MB dan katta.",
-    WEAK_PASSWORD: "Parol juda oddiy. Uzunroq va murakkabroq parol tanlang.",
+    WEAK_PASSWORD:
+      "Parol juda oddiy. Kamida 10 ta belgi, harflar va raqamlar boʻlsin, e-pochta nomi boʻlmasin.",
     SAME_PASSWORD: "Yangi parol joriy paroldan farq qilishi kerak.",
     INVITE_NOT_PENDING: "Administrator allaqachon parolini oʻzgartirgan — taklif kerak emas.",
     PROVISIONING_FAILED:

@@ -30,6 +30,8 @@ export function ChangePasswordForm({ slug, onDone }: { slug: string; onDone: () 
     const next: Partial<Record<Key, string>> = {};
     if (!values.currentPassword) next.currentPassword = t("common.required");
     if (values.newPassword.length < MIN) next.newPassword = t("password.tooShort");
+    else if (!/\p{L}/u.test(values.newPassword) || !/\p{Nd}/u.test(values.newPassword))
+      next.newPassword = t("password.lettersAndDigits");
     else if (values.newPassword === values.currentPassword)
       next.newPassword = t("password.sameAsCurrent");
     if (values.confirm !== values.newPassword) next.confirm = t("password.mismatch");
