@@ -67,3 +67,50 @@ describe("session expiry notice", () => {
     expect(session.getState().expired).toBe(true);
   });
 });
+
+describe("the first visit", () => {
+  // Counts the requests the session makes; each is refused as a missing cookie is.
+  let requests: string[] = [];
+  const realFetch = globalThis.fetch;
+  beforeEach(() => {
+    requests = [];
+    globalThis.fetch = (async (input: RequestInfo | URL) => {
+      requests.push(String(input));
+      return new Response(
+        JSON.stringify({ error: { code: "UNAUTHORIZED", message: "No session" } }),
+        {
+          status: 401,
+          headers: { "content-type": "application/json" },
+        },
+      );
+    }) as typeof fetch;
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  it("a browser never signed in to a staff realm asks nothing (no 401 in its console)", async () => {
+    const session = new AuthSession<User>("/api/c/acme");
+    expect(await session.ensure()).toBe(false);
+    expect(requests).toEqual([]);
+  });
+
+  it("a browser that was signed in asks the refresh cookie once", async () => {
+    signIn(new AuthSession<User>("/api/c/acme"));
+    const reloaded = new AuthSession<User>("/api/c/acme");
+    expect(await reloaded.ensure()).toBe(false);
+    expect(requests).toEqual(["/api/c/acme/auth/refresh"]);
+  });
+
+  it("a realm whose cookie spans sites asks even on a first visit", async () => {
+    const session = new AuthSession<User>("/api/customer", { cookieSpansSites: true });
+    await session.ensure();
+    expect(requests).toEqual(["/api/customer/auth/refresh"]);
+  });
+
+  it("without storage it asks rather than forget a session", async () => {
+    Reflect.deleteProperty(globalThis, "localStorage");
+    await new AuthSession<User>("/api/platform").ensure();
+    expect(requests).toEqual(["/api/platform/auth/refresh"]);
+  });
+});

@@ -17,7 +17,14 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
   private refreshing: Promise<boolean> | null = null;
   private readonly listeners = new Set<() => void>();
 
-  constructor(readonly apiBase: string) {}
+  /**
+   * `cookieSpansSites`: the realm's refresh cookie is set for the base domain (the customer's one
+   * account across companies), so a site that never signed in may still hold a session: it asks.
+   */
+  constructor(
+    readonly apiBase: string,
+    private readonly options: { cookieSpansSites?: boolean } = {},
+  ) {}
 
   // A first visit and an ended session both answer the refresh with 401 (an expired cookie is
   // simply not sent), so the browser remembers, per realm, that it was signed in: only then does
@@ -36,10 +43,15 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
   }
 
   private wasSignedIn(): boolean {
+    return this.marker() === true;
+  }
+
+  /** The marker, or null where there is no storage to ask. */
+  private marker(): boolean | null {
     try {
       return localStorage.getItem(this.markerKey) === "1";
     } catch {
-      return false;
+      return null;
     }
   }
 
@@ -114,10 +126,18 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
     return this.wasSignedIn();
   }
 
-  /** On app start: try the refresh cookie once if we do not know yet. */
+  /**
+   * On app start: try the refresh cookie once if we do not know yet. A browser that was never
+   * signed in to this realm has no cookie to send, so it is anonymous without asking (no 401 on
+   * every first visit); without storage, or where the cookie spans sites, it asks.
+   */
   async ensure(): Promise<boolean> {
     if (this.state.status === "authenticated") return true;
     if (this.state.status === "anonymous") return false;
+    if (!this.options.cookieSpansSites && this.marker() === false) {
+      this.set({ status: "anonymous", user: null, expired: false });
+      return false;
+    }
     return this.refresh();
   }
 

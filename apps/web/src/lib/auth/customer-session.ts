@@ -8,7 +8,9 @@ export type CustomerUser = CustomerDto & { mustChangePassword?: boolean };
  * The portal customer's session (the customer realm: one account across companies). Loaded
  * only by the account pages, never with the portal's first screen.
  */
-export const customerSession = new AuthSession<CustomerUser>("/api/customer");
+export const customerSession = new AuthSession<CustomerUser>("/api/customer", {
+  cookieSpansSites: true,
+});
 
 /** Sends a sign-in code by SMS; the answer says where (masked) and when to offer a resend. */
 export const requestSignInCode = (phone: string) =>
