@@ -10,6 +10,7 @@ import { TrackedTicketView } from "../../../features/ticket-tracking/components/
 import { useTrackedTicket } from "../../../features/ticket-tracking/hooks/use-tracked-ticket";
 import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
+import { useBuzzOnce } from "../../../lib/use-buzz";
 import { useCompanyContext } from "../company/company-layout";
 
 // Booked tickets only: the booking's panel and texts load when a ticket has an appointment.
@@ -62,9 +63,9 @@ export function TicketTrackingPage() {
     if (!ticket) return;
     const called = ticket.status === "CALLED";
     document.title = `${called ? "🔔 " : ""}${ticket.label} — ${info.name}`;
-    // A phone in a pocket: buzz once when the customer is called.
-    if (called && "vibrate" in navigator) navigator.vibrate([300, 150, 300]);
   }, [ticket, info.name]);
+  // A phone in a pocket: buzz once when the customer is called (not at every update after).
+  useBuzzOnce(ticket?.status === "CALLED", [300, 150, 300]);
 
   return (
     <div className="min-h-dvh bg-zinc-100">

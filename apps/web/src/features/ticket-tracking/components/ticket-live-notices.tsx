@@ -1,6 +1,6 @@
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConnectionStatus } from "../../../lib/realtime/use-realtime";
+import { useBuzzOnce } from "../../../lib/use-buzz";
 import type { TrackedTicket } from "../api/tracking.api";
 
 /** People ahead at or under which the customer is told to come close. */
@@ -30,11 +30,7 @@ export function TicketLiveNotices({
 }) {
   const { t } = useTranslation();
   const nearly = ticket !== undefined && isNearlyUp(ticket);
-  const buzzed = useRef(false);
-  useEffect(() => {
-    if (nearly && !buzzed.current && "vibrate" in navigator) navigator.vibrate(200);
-    buzzed.current = nearly;
-  }, [nearly]);
+  useBuzzOnce(nearly, 200);
   return (
     <>
       {connection === "offline" && (
