@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumeric } from "./format-numeric";
+import { zoneName } from "./zone-name";
 import { isLanguage, localeOf } from "./i18n";
 
 /** Date-time formatter in the current language; `—` for empty values. */
@@ -34,4 +35,11 @@ export function useFormatDate(): (
 /** Milliseconds as a short human duration: "120 ms", "1.4 s". */
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** `zoneName` in the current language. */
+export function useZoneName(): (timeZone: string) => string {
+  const { i18n } = useTranslation();
+  const locale = localeOf(isLanguage(i18n.language) ? i18n.language : "uz");
+  return useCallback((timeZone: string) => zoneName(timeZone, locale), [locale]);
 }

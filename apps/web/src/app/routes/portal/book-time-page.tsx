@@ -73,6 +73,7 @@ export function BookTimePage() {
             serviceId={service.id}
             selected={slot}
             onSelect={setSlot}
+            headingLevel={2}
           />
           <Button variant="ghost" className="mt-3" onClick={() => chooseService(null)}>
             ← {t("booking.stepService")}

@@ -5,6 +5,7 @@ import { Alert } from "../../../components/ui/alert";
 import { Button, buttonClass } from "../../../components/ui/button";
 import { companyBase } from "../../../lib/company-host";
 import { useErrorMessage } from "../../../lib/errors";
+import { useZoneName } from "../../../lib/format";
 import type { Booking, BookingSlot } from "../api/booking.api";
 import { useBooking, useBookingActions } from "../hooks/use-booking";
 import { bookAgainPath } from "./book-again";
@@ -36,6 +37,7 @@ export function BookingPanel({
   ticketStatus: string;
 }) {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
   const errorMessage = useErrorMessage();
   const query = useBooking(slug, token);
   const actions = useBookingActions(slug, token);
@@ -67,7 +69,7 @@ export function BookingPanel({
           {t("booking.chosen", { date: longDate(booking.localDate), time: booking.localTime })}
         </p>
         <p className="text-xs text-zinc-500">
-          {t("booking.branchTime", { zone: booking.timeZone })}
+          {t("booking.branchTime", { zone: zoneName(booking.timeZone) })}
         </p>
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
@@ -114,6 +116,7 @@ export function BookingPanel({
             selected={target}
             onSelect={setTarget}
             exceptStartsAt={booking.startsAt}
+            headingLevel={4}
           />
           <div className="grid gap-2 sm:grid-cols-2">
             <Button variant="secondary" className="h-12" onClick={() => setMoving(false)}>

@@ -5,6 +5,7 @@ import { Button } from "../../../components/ui/button";
 import { Spinner } from "../../../components/ui/spinner";
 import { cn } from "../../../lib/cn";
 import { useErrorMessage } from "../../../lib/errors";
+import { useZoneName } from "../../../lib/format";
 import type { BookingSlot } from "../api/booking.api";
 import { useSlots } from "../hooks/use-booking";
 import { addDays, daysBetween, isoWeekday, shortDate } from "./local-days";
@@ -17,6 +18,8 @@ type SlotPickerProps = {
   onSelect: (slot: BookingSlot) => void;
   /** A time not to offer (the booking being moved). */
   exceptStartsAt?: string;
+  /** The level of the step headings, one below the heading the picker sits under. */
+  headingLevel: 2 | 3 | 4;
 };
 
 const WEEK = 7;
@@ -26,6 +29,8 @@ const HOURS_FROM = 24;
 /** Day (the branch's own calendar, a week at a time) → the day's times with the places left. */
 export function SlotPicker(props: SlotPickerProps) {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
+  const Heading = `h${props.headingLevel}` as const;
   const errorMessage = useErrorMessage();
   const [weekStart, setWeekStart] = useState<string | null>(null);
   const [day, setDay] = useState<string | null>(null);
@@ -70,7 +75,7 @@ export function SlotPicker(props: SlotPickerProps) {
     <div className="space-y-4" data-testid="slot-picker">
       <section>
         <div className="mb-2 flex items-center justify-between gap-2">
-          <h3 className="font-semibold text-zinc-900">{t("booking.stepDay")}</h3>
+          <Heading className="font-semibold text-zinc-900">{t("booking.stepDay")}</Heading>
           <div className="flex gap-1">
             <Button
               variant="ghost"
@@ -132,7 +137,7 @@ export function SlotPicker(props: SlotPickerProps) {
       </section>
       {chosenDay && (
         <section>
-          <h3 className="mb-2 font-semibold text-zinc-900">{t("booking.stepTime")}</h3>
+          <Heading className="mb-2 font-semibold text-zinc-900">{t("booking.stepTime")}</Heading>
           {byHour.size > 0 && (
             <p className="mb-2 text-sm text-zinc-600" aria-hidden="true">
               {t("booking.stepHour")}
@@ -199,7 +204,7 @@ export function SlotPicker(props: SlotPickerProps) {
             </ul>
           )}
           <p className="mt-2 text-xs text-zinc-500">
-            {t("booking.branchTime", { zone: branch.timeZone })}
+            {t("booking.branchTime", { zone: zoneName(branch.timeZone) })}
           </p>
         </section>
       )}
