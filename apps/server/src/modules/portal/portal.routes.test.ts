@@ -258,4 +258,23 @@ describe("taking a place now", () => {
     }
     expect(statuses).toEqual([201, 201, 201, 429]);
   });
+
+  it("counts places taken per address, not mistyped forms", async () => {
+    const { slug, branch, services } = await publicCompany();
+    const ip = "10.8.8.8";
+    const base = { branchId: branch.id, serviceId: services[0]!.id };
+    for (let i = 0; i < 12; i++) {
+      const bad = await join(slug, { ...base, phone: "90 12" }, ip);
+      expect(bad.statusCode).toBe(400);
+    }
+    const taken = [];
+    for (let i = 0; i < 11; i++) {
+      taken.push(
+        (await join(slug, { ...base, phone: `+99890555${String(i).padStart(4, "0")}` }, ip))
+          .statusCode,
+      );
+    }
+    expect(taken.slice(0, 10)).toEqual(Array(10).fill(201));
+    expect(taken[10]).toBe(429);
+  });
 });

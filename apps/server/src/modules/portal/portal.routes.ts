@@ -24,9 +24,13 @@ function portalCaller(request: FastifyRequest): AnonymousCaller | CustomerCaller
   return caller;
 }
 
-/** Places taken online per client address, and per phone number, in a window. */
+/**
+ * Places taken online per client address, and per phone number, in a window. The address limit
+ * counts after the input is read (`preHandler`): a customer who mistyped the phone number a few
+ * times, answered 400, has not spent the places their household or branch Wi-Fi shares.
+ */
 export const JOIN_LIMITS = {
-  perAddress: { max: 10, timeWindow: "10 minutes" },
+  perAddress: { max: 10, timeWindow: "10 minutes", hook: "preHandler" },
   perPhone: { max: 3, windowMinutes: 10 },
 } as const;
 
