@@ -7,19 +7,19 @@ export const DEMO_COMPANIES = [
     slug: "hamkorbank",
     name: "Hamkorbank",
     phone: "+998 71 200 00 01",
-    description: "Hamkorbank — demo bank on E-Queue.",
+    description: "Hamkorbank — namunaviy bank: navbatga turing yoki oldindan yoziling.",
   },
   {
     slug: "kapitalbank",
     name: "Kapital Bank",
     phone: "+998 71 200 00 02",
-    description: "Kapital Bank — demo bank on E-Queue.",
+    description: "Kapital Bank — namunaviy bank: navbatga turing yoki oldindan yoziling.",
   },
   {
     slug: "aloqabank",
     name: "Aloqabank",
     phone: "+998 71 200 00 03",
-    description: "Aloqabank — demo bank on E-Queue.",
+    description: "Aloqabank — namunaviy bank: navbatga turing yoki oldindan yoziling.",
   },
 ] as const;
 
