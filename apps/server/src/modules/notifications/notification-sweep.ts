@@ -195,6 +195,33 @@ export async function checkWaitTargets(
   return started.length;
 }
 
+const ALERT_LANGS = ["uz", "ru", "en"] as const;
+type AlertLang = (typeof ALERT_LANGS)[number];
+type AlertNames = { service: string; branch: string };
+type AlertNumbers = { longestWaitMinutes: number; targetMinutes: number };
+
+/** The staff alert for a wait over its target, in each language the staff may read. */
+const WAIT_ALERT_TEXT: Record<
+  AlertLang,
+  { subject: (n: AlertNames) => string; body: (n: AlertNames, a: AlertNumbers) => string }
+> = {
+  uz: {
+    subject: (n) => `${n.service} — ${n.branch}: kutish maqsaddan oshdi`,
+    body: (n, a) =>
+      `${n.branch}, ${n.service}: eng uzoq kutish ${a.longestWaitMinutes} daqiqa, maqsad ${a.targetMinutes} daqiqa.`,
+  },
+  ru: {
+    subject: (n) => `${n.service} — ${n.branch}: ожидание дольше цели`,
+    body: (n, a) =>
+      `${n.branch}, ${n.service}: самое долгое ожидание ${a.longestWaitMinutes} мин, цель ${a.targetMinutes} мин.`,
+  },
+  en: {
+    subject: (n) => `${n.service} — ${n.branch}: wait over target`,
+    body: (n, a) =>
+      `${n.branch}, ${n.service}: the longest wait is ${a.longestWaitMinutes} min, over the target of ${a.targetMinutes} min.`,
+  },
+};
+
 async function mailManagers(
   trx: Db,
   company: CompanyRecord,
@@ -230,18 +257,24 @@ async function mailManagers(
       ]),
     )
     .execute();
-  const service = alert.serviceName.uz ?? "";
-  const branchName = (branch?.name as { uz?: string } | undefined)?.uz ?? "";
-  const text = [
-    `${branchName}, ${service}: the longest wait is ${alert.longestWaitMinutes} min, over the target of ${alert.targetMinutes} min.`,
-    `${branchName}, ${service}: eng uzoq kutish ${alert.longestWaitMinutes} daqiqa, maqsad ${alert.targetMinutes} daqiqa.`,
-    `${branchName}, ${service}: самое долгое ожидание ${alert.longestWaitMinutes} мин, цель ${alert.targetMinutes} мин.`,
-  ].join("\n");
+  // The company's language first (its staff read it), then the other two.
+  const names = (lang: AlertLang) => ({
+    service: alert.serviceName[lang] || alert.serviceName.uz || "",
+    branch: (branch?.name as Partial<Record<AlertLang, string>> | undefined)?.[lang] || "",
+  });
+  const order = [
+    company.default_language,
+    ...ALERT_LANGS.filter((l) => l !== company.default_language),
+  ];
+  const text = order.map((lang) => WAIT_ALERT_TEXT[lang].body(names(lang), alert)).join("\n");
+  const subject = WAIT_ALERT_TEXT[company.default_language].subject(
+    names(company.default_language),
+  );
   for (const s of staff) {
     await enqueueNotification(trx, {
       channel: "email",
       to: s.email,
-      subject: `${service} — ${branchName}: wait over target / kutish maqsaddan oshdi`,
+      subject,
       text,
       companyId: company.id,
       key: [

@@ -317,7 +317,12 @@ describe("staff alert: a wait over its target", () => {
       .execute();
     expect(first.map((m) => m.recipient).sort()).toEqual(admins.map((a) => a.email).sort());
     expect(first.every((m) => m.channel === "email")).toBe(true);
-    expect(first[0]!.body_text).toContain("over the target of 10 min");
+    // In the company's language first (Uzbek here), then Russian and English.
+    const lines = first[0]!.body_text.split("\n");
+    expect(lines[0]).toMatch(/eng uzoq kutish \d+ daqiqa, maqsad 10 daqiqa/);
+    expect(lines[1]).toContain("цель 10 мин");
+    expect(lines[2]).toContain("over the target of 10 min");
+    expect(first[0]!.subject).toMatch(/: kutish maqsaddan oshdi$/);
     expect(first.map((m) => m.recipient)).not.toContain(op.email);
     expect(heard).toEqual([
       {
