@@ -201,6 +201,24 @@ test("an operator calls, serves and finishes customers while the hall display sh
   await op.keyboard.press("Enter");
   await expect(op.getByTestId("stat-served")).toHaveText("2");
   await expect(mobile.getByTestId("tracked-status")).toHaveText("Yakunlandi");
+
+  // Another customer gives up waiting: "Navbatdan chiqish" on the ticket's page, asked once;
+  // the clerk's list drops the ticket at once, so nobody calls an empty hall.
+  const k5 = await issueTicket(request, world, world.services.kredit, "KIOSK");
+  await mobile.goto(`/c/${world.slug}/t/${k5.trackingToken}`);
+  await expect(mobile.getByTestId("tracked-ticket")).toHaveAttribute("data-status", "WAITING");
+  const inList = op.getByTestId("list-branch").locator(`[data-label="${k5.label}"]`);
+  await expect(inList).toBeVisible();
+  const leave = mobile.getByTestId("leave-queue");
+  await leave.getByRole("button", { name: "Navbatdan chiqish" }).click();
+  await expect(leave).toContainText("Joyingiz keyingi mijozga oʻtadi");
+  await snap(mobile, "queue-10b-ticket-leave-confirm");
+  await leave.getByRole("button", { name: "Ha, chiqaman" }).click();
+  await expect(mobile.getByTestId("tracked-status")).toHaveText("Bekor qilindi");
+  await expect(mobile.getByTestId("left-queue")).toContainText("Siz navbatdan chiqdingiz");
+  await expect(mobile.getByTestId("leave-queue")).toHaveCount(0);
+  await expect(inList).toHaveCount(0, BOARD_DELAY);
+  await snap(mobile, "queue-10c-ticket-left");
   await phone.close();
 
   // A break: the reason is asked for, and no customer can be called until the clerk is back.

@@ -32,3 +32,4 @@ export { etaCallsOf, recentCallsOf } from "./sql/recent-calls.sql";
 export { insertTicketWithEvent } from "./sql/ticket.sql";
 export { expireInBatches, type ExpiringTicket } from "./commands/expire-tickets";
 export { lockTicket } from "./sql/ticket.sql";
+export { cancelAsHolder, leaveQueue } from "./commands/holder-cancel.command";

@@ -304,6 +304,14 @@ export async function lockTicket(
     .executeTakeFirst();
 }
 
+/** Locks the ticket a link's token names, for its holder's change; undefined when none. */
+export function lockTicketByToken(
+  db: CompanyQueryDb,
+  token: string,
+): Promise<LockedTicket | undefined> {
+  return lockedTicketQuery(db).where("t.token", "=", token).forUpdate("t").executeTakeFirst();
+}
+
 /** A ticket as read for an optimistic change: `version` is its row version (xmin). */
 export type VersionedTicket = LockedTicket & {
   version: string;

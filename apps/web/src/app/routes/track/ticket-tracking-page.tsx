@@ -5,6 +5,7 @@ import { Alert } from "../../../components/ui/alert";
 import { LanguageSwitch } from "../../../components/ui/language-switch";
 import { Logo } from "../../../components/ui/logo";
 import { PageSpinner } from "../../../components/ui/spinner";
+import { LeaveQueueSection } from "../../../features/ticket-tracking/components/leave-queue-section";
 import { TicketLiveNotices } from "../../../features/ticket-tracking/components/ticket-live-notices";
 import { TrackedTicketView } from "../../../features/ticket-tracking/components/tracked-ticket-view";
 import { useTrackedTicket } from "../../../features/ticket-tracking/hooks/use-tracked-ticket";
@@ -115,6 +116,9 @@ export function TicketTrackingPage() {
           <Suspense fallback={null}>
             <PushFollowSection token={token} />
           </Suspense>
+        )}
+        {ticket && !ticket.appointmentAt && (
+          <LeaveQueueSection slug={slug} token={token} status={ticket.status} />
         )}
         {ticket?.status === "COMPLETED" && (
           <Suspense fallback={null}>

@@ -11,3 +11,11 @@ export function fetchTrackedTicket(slug: string, token: string, signal?: AbortSi
     { signal },
   );
 }
+
+/** "I am leaving": the holder cancels a waiting ticket; answers the ticket as tracked now. */
+export function leaveQueue(slug: string, token: string) {
+  return requestJson<TrackedTicket>(
+    `${companyApiBase(slug)}/public/tickets/${encodeURIComponent(token)}/cancel`,
+    { method: "POST", body: {} },
+  );
+}

@@ -4,7 +4,8 @@ import { trackerRealtimeAuth } from "../../../lib/realtime/realtime-contract";
 import { useRealtime } from "../../../lib/realtime/use-realtime";
 import { fetchTrackedTicket, type TrackedTicket } from "../api/tracking.api";
 
-const trackingKey = (slug: string, token: string) => ["queue", "tracking", slug, token] as const;
+export const trackingKey = (slug: string, token: string) =>
+  ["queue", "tracking", slug, token] as const;
 
 /** A ticket followed live: the HTTP answer first, then the socket's snapshot and updates. */
 export function useTrackedTicket(slug: string, token: string) {

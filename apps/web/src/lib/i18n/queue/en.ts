@@ -187,6 +187,13 @@ export const queueEn: Messages["queue"] = {
     nearlyUpText: "Please come to the hall and watch the display board.",
     offlineBanner: "Offline — reconnecting. Your place is kept; this page catches up by itself.",
     appointment: "Booked time",
+    leave: "Leave the queue",
+    leaveConfirm:
+      "Leave the queue? Your place goes to the next customer and this ticket cannot be restored.",
+    leaveYes: "Yes, leave",
+    stay: "Stay in the queue",
+    leaveTooLate: "You have already been called: go to the counter or tell the operator.",
+    left: "You left the queue; the ticket is cancelled.",
   },
   errors: {
     NO_COUNTER_SESSION: "Choose your counter first.",

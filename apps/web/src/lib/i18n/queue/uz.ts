@@ -187,6 +187,13 @@ export const queueUz = {
     nearlyUpText: "Iltimos, zalga keling va tabloni kuzating.",
     offlineBanner: "Aloqa yoʻq — qayta ulanmoqda. Joyingiz saqlanadi, sahifa oʻzi yangilanadi.",
     appointment: "Band qilingan vaqt",
+    leave: "Navbatdan chiqish",
+    leaveConfirm:
+      "Navbatdan chiqasizmi? Joyingiz keyingi mijozga oʻtadi, bu talonni qayta tiklab boʻlmaydi.",
+    leaveYes: "Ha, chiqaman",
+    stay: "Navbatda qolaman",
+    leaveTooLate: "Sizni allaqachon chaqirishdi: oynaga boring yoki operatorga ayting.",
+    left: "Siz navbatdan chiqdingiz, talon bekor qilindi.",
   },
   errors: {
     NO_COUNTER_SESSION: "Avval ish joyingizni (oynani) tanlang.",

@@ -1,0 +1,59 @@
+import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
+import { AppError, notFound } from "../../../shared/app-error";
+import type { CompanyRecord } from "../../tenancy";
+import type { TicketView } from "../queue.types";
+import { lockTicketByToken, type LockedTicket } from "../sql/ticket.sql";
+import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
+import { applyTransition, ticketFact } from "./ticket-transition";
+
+const STATE_WORDS: Partial<Record<string, string>> = {
+  CALLED: "it has been called: go to the counter, or tell the operator",
+  SERVING: "it is being served",
+  COMPLETED: "it has been served",
+  NO_SHOW: "it was closed as a no-show",
+  CANCELLED: "it is already cancelled",
+  TRANSFERRED: "it was moved to another line",
+  EXPIRED: "the day it was for is over",
+};
+
+/**
+ * The ticket's holder gives up the place: a booked or waiting ticket becomes CANCELLED through
+ * core's state machine, with no staff member in the event log (`by: "CUSTOMER"`). A ticket
+ * already called is the operator's to close. Runs in the caller's locked transaction; the
+ * change reaches boards, operators and the index as any cancel does.
+ */
+export async function cancelAsHolder(
+  tx: QueueTx,
+  row: LockedTicket,
+  now: Date,
+): Promise<TicketView> {
+  if (row.status !== TICKET_STATUS.BOOKED && row.status !== TICKET_STATUS.WAITING) {
+    const why = STATE_WORDS[row.status] ?? `it is ${row.status.toLowerCase()}`;
+    throw new AppError("INVALID_STATE", `${row.label} cannot be cancelled now: ${why}.`);
+  }
+  const { row: changed } = await applyTransition(tx, row, TICKET_ACTION.CANCEL, {
+    ctx: { now },
+    actor: { staffId: null, counterId: null },
+    data: { by: "CUSTOMER" },
+  });
+  const view = { ...row, ...changed };
+  tx.facts.push(ticketFact(view, TICKET_ACTION.CANCEL, row.status, now));
+  return view;
+}
+
+/**
+ * "I am leaving": whoever holds the ticket's link (its QR code, printed or on screen) cancels
+ * it, so the operator does not call an empty hall and the people behind move up.
+ */
+export function leaveQueue(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  token: string,
+  now = new Date(),
+): Promise<TicketView> {
+  return runQueueTransaction(deps, company, async (tx) => {
+    const row = await lockTicketByToken(tx.db, token);
+    if (!row) throw notFound("The ticket");
+    return cancelAsHolder(tx, row, now);
+  });
+}
