@@ -2,7 +2,7 @@ import { TICKET_ACTION, TICKET_STATUS, businessDay, decideCheckIn } from "@equeu
 import { sql } from "kysely";
 import { AppError, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
-import { checkInClosed, checkInRulesOf } from "../queue";
+import { checkInClosed, checkInRulesOf, isSecondPlaceForPhone } from "../queue";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "../queue";
 import { TICKET_EVENT, type CompanyQueryDb } from "../queue";
 import { applyTransition, ticketFact } from "../queue";
@@ -88,7 +88,7 @@ export async function checkInBooking(
       return view;
     });
   } catch (err) {
-    if (isUniqueViolation(err, "tickets_online_phone_open")) {
+    if (isSecondPlaceForPhone(err)) {
       throw new AppError(
         "ALREADY_IN_QUEUE",
         "This phone number already has a place in this line; finish or cancel that one first.",

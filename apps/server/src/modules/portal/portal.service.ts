@@ -2,12 +2,11 @@ import type { ScreenLanguage } from "@equeue/contracts";
 import { businessDay, customerWait, localClock } from "@equeue/core";
 import type { DayHours, WeeklyHours } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
-import { isUniqueViolation } from "../../shared/db-errors";
 import type { AnonymousCaller, CustomerCaller } from "../access";
 import { logoUrl } from "../companies";
 import { findBranding } from "../company-setup";
 import { branchOpenAt } from "../queue";
-import { etaCallsOf, issueTicket } from "../queue";
+import { etaCallsOf, isSecondPlaceForPhone, issueTicket } from "../queue";
 import type { QueueDeps } from "../queue";
 import type { CompanyQueryDb } from "../queue";
 import type { CompanyRecord } from "../tenancy";
@@ -222,7 +221,7 @@ export async function joinQueue(
       { now },
     );
   } catch (err) {
-    if (isUniqueViolation(err, "tickets_online_phone_open")) {
+    if (isSecondPlaceForPhone(err)) {
       throw new AppError(
         "ALREADY_IN_QUEUE",
         "This phone number already has a place in this queue. Follow it from the link you got, or cancel it first.",

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import { AppError, notFound } from "../../shared/app-error";
-import { isUniqueViolation } from "../../shared/db-errors";
 import { apiKeyOf } from "../access";
 import { branchPage, companyPage } from "../portal";
-import { issueTicket, trackingViews, type CompanyQueryDb } from "../queue";
+import { isSecondPlaceForPhone, issueTicket, trackingViews, type CompanyQueryDb } from "../queue";
 import { companyDb, type CompanyRecord } from "../tenancy";
 import { API_KEY_SCOPE, needs, TAGS, v1Doc } from "./v1-operation";
 import {
@@ -157,7 +156,7 @@ export const v1QueueRoutes =
           );
           return reply.status(201).send(await ticketOf(ctx, dbOf(request), ticket.id, now));
         } catch (err) {
-          if (isUniqueViolation(err, "tickets_online_phone_open")) {
+          if (isSecondPlaceForPhone(err)) {
             throw new AppError(
               "ALREADY_IN_QUEUE",
               "This phone number already has a place in this queue.",

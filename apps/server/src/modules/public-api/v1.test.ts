@@ -62,6 +62,39 @@ describe("the public API /api/v1", () => {
     expect(foreign.statusCode).toBe(404);
   });
 
+  it("gives one phone one open place in a line, through the API and the portal alike", async () => {
+    const phone = "+998907770001";
+    const body = { branchId: a.branch.id, serviceId: a.service.id, phone };
+    const tries = await Promise.all(
+      Array.from({ length: 5 }, () => v1(p, "POST", "/tickets", a.key.secret, body)),
+    );
+    expect(tries.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    const refused = tries.find((r) => r.statusCode === 409)!.json().error;
+    expect(refused).toMatchObject({
+      code: "ALREADY_IN_QUEUE",
+      message: "This phone number already has a place in this queue.",
+    });
+    // The same person on the company's portal is told so too, not given a second place.
+    await p.ctx.db
+      .updateTable("platform.companies")
+      .set({ status: "ACTIVE" })
+      .where("id", "=", a.company.id)
+      .execute();
+    p.ctx.directory.invalidate(a.slug);
+    const portal = await call(p.app, "POST", `/api/c/${a.slug}/portal/tickets`, { body });
+    expect(portal.statusCode, portal.body).toBe(409);
+    expect(portal.json().error.code).toBe("ALREADY_IN_QUEUE");
+    // Once that place is over, the number may take another.
+    const taken = tries.find((r) => r.statusCode === 201)!.json();
+    const cancelled = await call(
+      p.app,
+      "POST",
+      `/api/c/${a.slug}/public/tickets/${taken.trackUrl.split("/t/")[1]}/cancel`,
+    );
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect((await v1(p, "POST", "/tickets", a.key.secret, body)).statusCode).toBe(201);
+  });
+
   it("takes the customer's language, Uzbek in Cyrillic too: their SMS is written in it", async () => {
     const issued = await v1(p, "POST", "/tickets", a.key.secret, {
       branchId: a.branch.id,

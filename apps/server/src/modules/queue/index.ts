@@ -26,7 +26,7 @@ export { ticketLabelSql, updateTicketWithEvent } from "./sql/ticket.sql";
 export type { IssueTarget } from "./sql/ticket.sql";
 export { loadStaffWorkplace, workplaceBranchId } from "./staff-workplace";
 export type { OpenCheck } from "./branch-hours";
-export { isUniqueViolationOf } from "./commands/queue-transaction";
+export { isSecondPlaceForPhone, isUniqueViolationOf } from "./commands/queue-transaction";
 export { trackingViewByToken } from "./queries/tracking.query";
 export { etaCallsOf, recentCallsOf } from "./sql/recent-calls.sql";
 export { insertTicketWithEvent } from "./sql/ticket.sql";

@@ -20,6 +20,7 @@ import { companyReportDaysByDay } from "./0019-report-days-by-day";
 import { companyApiSource } from "./0020-api-source";
 import { companyReportMonths } from "./0021-report-months";
 import { companyUzbekCyrillicLanguage } from "./0022-uzbek-cyrillic-language";
+import { companyOnePlacePerPhone } from "./0023-one-place-per-phone";
 
 /** Company schema migrations, in order. Append only; every company schema runs all of them. */
 export const companyMigrations: Migration[] = [
@@ -44,6 +45,7 @@ export const companyMigrations: Migration[] = [
   companyApiSource,
   companyReportMonths,
   companyUzbekCyrillicLanguage,
+  companyOnePlacePerPhone,
 ];
 
 export const latestCompanyVersion = (list: Migration[] = companyMigrations) =>
