@@ -5,6 +5,7 @@ import { notFound } from "../../shared/app-error";
 import { maskPhone } from "../../shared/phone";
 import { customerCaller, customerOf } from "../access";
 import { cookiePath, REFRESH_COOKIE, setRefreshCookie } from "../auth";
+import { assertNotSuspended } from "../tenancy";
 import { cancelMyTicket } from "./cancel-my-ticket.command";
 import {
   cancelledTicketSchema,
@@ -175,6 +176,7 @@ export const customerRoutes =
         if (!entry) throw notFound("The ticket");
         const company = await ctx.directory.findBySlug(entry.company_slug);
         if (!company || company.status === "DELETED") throw notFound("The ticket");
+        assertNotSuspended(company.status);
         const t = await cancelMyTicket(ctx, company, customer.phone, entry.ticket_id);
         return { id: t.id, label: t.label, status: t.status };
       },

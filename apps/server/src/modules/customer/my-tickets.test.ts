@@ -132,6 +132,25 @@ describe("my tickets across companies", () => {
 
   it("cancels my own ticket through its company's queue; it moves to the history", async () => {
     const { token } = await signInCustomer(p, mine);
+    // Nothing is cancelled in a suspended company.
+    const setStatus = async (status: "SUSPENDED" | "ACTIVE") => {
+      await p.ctx.db
+        .updateTable("platform.companies")
+        .set({ status })
+        .where("slug", "=", a.slug)
+        .execute();
+      p.ctx.directory.invalidate(a.slug);
+    };
+    await setStatus("SUSPENDED");
+    try {
+      const res = await call(p.app, "POST", `/api/customer/tickets/${tickets.waitingA}/cancel`, {
+        token,
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe("COMPANY_SUSPENDED");
+    } finally {
+      await setStatus("ACTIVE");
+    }
     const res = await call(p.app, "POST", `/api/customer/tickets/${tickets.waitingB}/cancel`, {
       token,
     });

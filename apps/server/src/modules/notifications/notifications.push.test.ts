@@ -248,6 +248,55 @@ describe("web push and channel choice (a fake push service over HTTP)", () => {
     expect(channels.json().on).toEqual({ sms: true, telegram: true, push: true });
   });
 
+  it("holds the ten-browser limit when taps come at once", async () => {
+    const { tickets } = await line(1);
+    const taps = await Promise.all(
+      Array.from({ length: 25 }, () => subscribe(tickets[0]!.token, push.subscribe().subscription)),
+    );
+    expect(taps.filter((r) => r.statusCode === 200)).toHaveLength(10);
+    expect(taps.filter((r) => r.statusCode === 409)).toHaveLength(15);
+    const channels = await call(p.app, "GET", `/api/public/tickets/${tickets[0]!.token}/channels`);
+    expect(channels.json().pushBrowsers).toBe(10);
+  });
+
+  it("follows no ticket of a suspended or deleted company", async () => {
+    const other = await createQueueCompany(p);
+    const { tickets } = await lineWithOperator(p, other.company, other.slug, 1, []);
+    const token = tickets[0]!.token;
+    const setStatus = async (status: "SUSPENDED" | "DELETED") => {
+      await p.ctx.db
+        .updateTable("platform.companies")
+        .set({ status })
+        .where("id", "=", other.company.id)
+        .execute();
+      p.ctx.directory.invalidate(other.slug);
+    };
+    const channelsUrl = `/api/public/tickets/${token}/channels`;
+    await setStatus("SUSPENDED");
+    for (const res of [
+      await subscribe(token, push.subscribe().subscription),
+      await call(p.app, "GET", channelsUrl),
+      await call(p.app, "PUT", channelsUrl, { body: { sms: false } }),
+    ]) {
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.code).toBe("COMPANY_SUSPENDED");
+    }
+    await setStatus("DELETED");
+    for (const res of [
+      await subscribe(token, push.subscribe().subscription),
+      await call(p.app, "GET", channelsUrl),
+      await call(p.app, "PUT", channelsUrl, { body: { sms: false } }),
+    ]) {
+      expect(res.statusCode, res.body).toBe(404);
+    }
+    const stored = await p.ctx.db
+      .selectFrom("platform.push_subscriptions")
+      .select("id")
+      .where("company_id", "=", other.company.id)
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
   it("sends the SMS instead when push is not delivered within 60 s, and not when it is", async () => {
     const phones = ["+998901110001", "+998901110002"];
     const { post, tickets } = await line(2, phones);

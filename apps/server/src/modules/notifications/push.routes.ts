@@ -13,6 +13,7 @@ import type { AppContext } from "../../app-context";
 import { AppError, notFound } from "../../shared/app-error";
 import { bearerToken, customerCaller, customerOf, resolveCustomer } from "../access";
 import { isAllowedPushEndpoint } from "./push/push-endpoints";
+import { ticketByToken } from "./ticket-by-token";
 import { patternBound } from "@equeue/contracts/schemas";
 
 const FOLLOWABLE = ["BOOKED", "WAITING", "CALLED", "SERVING"];
@@ -63,15 +64,7 @@ const asOff = (b: z.infer<typeof channelsBody>) => ({
 export const pushRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const ticketOf = async (token: string) => {
-      const ticket = await ctx.db
-        .selectFrom("platform.ticket_index")
-        .select(["company_id", "ticket_id", "status", "customer_phone"])
-        .where("token", "=", token)
-        .executeTakeFirst();
-      if (!ticket) throw notFound("This ticket");
-      return ticket;
-    };
+    const ticketOf = (token: string) => ticketByToken(ctx.db, token);
 
     app.get(
       "/push/key",
@@ -117,47 +110,51 @@ export const pushRoutes =
         const customerId = request.headers.authorization
           ? (await resolveCustomer(ctx, bearerToken(request.headers.authorization))).customerId
           : null;
-        const ticket = await ticketOf(request.params.token);
-        if (!FOLLOWABLE.includes(ticket.status)) {
-          throw new AppError(
-            "INVALID_STATE",
-            "This ticket is finished; there is nothing to follow.",
-          );
-        }
-        const others = await ctx.db
-          .selectFrom("platform.push_subscriptions")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where("company_id", "=", ticket.company_id)
-          .where("ticket_id", "=", ticket.ticket_id)
-          .where("endpoint", "!=", subscription.endpoint)
-          .executeTakeFirstOrThrow();
-        if (Number(others.n) >= MAX_BROWSERS_PER_TICKET) {
-          throw new AppError(
-            "INVALID_STATE",
-            `This ticket is already followed on ${MAX_BROWSERS_PER_TICKET} devices.`,
-          );
-        }
-        await ctx.db
-          .insertInto("platform.push_subscriptions")
-          .values({
-            endpoint: subscription.endpoint,
-            p256dh: subscription.keys.p256dh,
-            auth: subscription.keys.auth,
-            company_id: ticket.company_id,
-            ticket_id: ticket.ticket_id,
-            customer_id: customerId,
-            language,
-          })
-          .onConflict((oc) =>
-            oc.columns(["company_id", "ticket_id", "endpoint"]).doUpdateSet((eb) => ({
-              p256dh: eb.ref("excluded.p256dh"),
-              auth: eb.ref("excluded.auth"),
-              language: eb.ref("excluded.language"),
-              // Signed in now: the account follows too; anonymous: an earlier account link stays.
-              ...(customerId && { customer_id: customerId }),
-            })),
-          )
-          .execute();
+        // The ticket's index row is held while its browsers are counted and this one added,
+        // so taps at once cannot pass the limit together.
+        await ctx.db.transaction().execute(async (trx) => {
+          const ticket = await ticketByToken(trx, request.params.token, { lock: true });
+          if (!FOLLOWABLE.includes(ticket.status)) {
+            throw new AppError(
+              "INVALID_STATE",
+              "This ticket is finished; there is nothing to follow.",
+            );
+          }
+          const others = await trx
+            .selectFrom("platform.push_subscriptions")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("company_id", "=", ticket.company_id)
+            .where("ticket_id", "=", ticket.ticket_id)
+            .where("endpoint", "!=", subscription.endpoint)
+            .executeTakeFirstOrThrow();
+          if (Number(others.n) >= MAX_BROWSERS_PER_TICKET) {
+            throw new AppError(
+              "INVALID_STATE",
+              `This ticket is already followed on ${MAX_BROWSERS_PER_TICKET} devices.`,
+            );
+          }
+          await trx
+            .insertInto("platform.push_subscriptions")
+            .values({
+              endpoint: subscription.endpoint,
+              p256dh: subscription.keys.p256dh,
+              auth: subscription.keys.auth,
+              company_id: ticket.company_id,
+              ticket_id: ticket.ticket_id,
+              customer_id: customerId,
+              language,
+            })
+            .onConflict((oc) =>
+              oc.columns(["company_id", "ticket_id", "endpoint"]).doUpdateSet((eb) => ({
+                p256dh: eb.ref("excluded.p256dh"),
+                auth: eb.ref("excluded.auth"),
+                language: eb.ref("excluded.language"),
+                // Signed in now: the account follows too; anonymous: an earlier account link stays.
+                ...(customerId && { customer_id: customerId }),
+              })),
+            )
+            .execute();
+        });
         return { subscribed: true as const };
       },
     );

@@ -4,9 +4,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
-import { AppError, notFound } from "../../shared/app-error";
+import { AppError } from "../../shared/app-error";
 import { secretMatches } from "./sms-inbound";
 import { createLinkToken } from "./telegram/telegram-links";
+import { ticketByToken } from "./ticket-by-token";
 
 const FOLLOWABLE = ["BOOKED", "WAITING", "CALLED", "SERVING"];
 
@@ -85,12 +86,7 @@ export const telegramRoutes =
         if (!ctx.telegram) {
           throw new AppError("NOT_FOUND", "Telegram notifications are not set up here.");
         }
-        const ticket = await ctx.db
-          .selectFrom("platform.ticket_index")
-          .select(["company_id", "ticket_id", "status"])
-          .where("token", "=", request.params.token)
-          .executeTakeFirst();
-        if (!ticket) throw notFound("This ticket");
+        const ticket = await ticketByToken(ctx.db, request.params.token);
         if (!FOLLOWABLE.includes(ticket.status)) {
           throw new AppError(
             "INVALID_STATE",

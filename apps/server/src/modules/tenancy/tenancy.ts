@@ -16,13 +16,18 @@ export async function findServableCompany(
   if (!company || company.status === "DELETED") {
     throw new AppError("NOT_FOUND", "There is no company at this address. Check the link.");
   }
-  if (company.status === "SUSPENDED") {
+  assertNotSuspended(company.status);
+  return company;
+}
+
+/** A suspended company is refused on every path, whichever way its data was reached. */
+export function assertNotSuspended(status: CompanyRecord["status"]): void {
+  if (status === "SUSPENDED") {
     throw new AppError(
       "COMPANY_SUSPENDED",
       "This company's service is suspended. Contact the platform operator.",
     );
   }
-  return company;
 }
 
 /**
