@@ -251,6 +251,45 @@ describe("issuing tickets and the business day", () => {
       expect([over.statusCode, over.json().error.code]).toEqual([409, "DAILY_LIMIT_REACHED"]);
     });
 
+    it("counts the tickets issued before a daily limit was set, and lets one issue at a time past it", async () => {
+      const { branch, services } = await createBranchWithService(p.ctx, company);
+      const op = await createQueueOperator(p.ctx, company, {
+        branchId: branch.id,
+        role: "BRANCH_MANAGER",
+      });
+      const issue = async () =>
+        (
+          await call(p.app, "POST", `/api/c/${slug}/queue/tickets`, {
+            token: op.token,
+            body: { branchId: branch.id, serviceId: services[0]!.id },
+          })
+        ).statusCode;
+      const limit = (n: number | null) =>
+        companyDb(p.ctx.db, company)
+          .updateTable("branches")
+          .set({ daily_ticket_limit: n })
+          .where("id", "=", branch.id)
+          .execute();
+      expect([await issue(), await issue(), await issue()]).toEqual([201, 201, 201]);
+      // Set at noon to 2: three are out already, so none more today.
+      await limit(2);
+      expect(await issue()).toBe(409);
+      // Lifted, two more go out uncounted; set again to 7, the count is of every ticket (5).
+      await limit(null);
+      expect([await issue(), await issue()]).toEqual([201, 201]);
+      await limit(7);
+      expect(await issue()).toBe(201);
+      // The seventh: of four at once, one.
+      const atOnce = await Promise.all([issue(), issue(), issue(), issue()]);
+      expect(atOnce.sort()).toEqual([201, 409, 409, 409]);
+      const issued = await companyDb(p.ctx.db, company)
+        .selectFrom("tickets")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("branch_id", "=", branch.id)
+        .executeTakeFirstOrThrow();
+      expect(Number(issued.n)).toBe(7);
+    });
+
     it("refuses a closed branch, and kiosks outside opening hours", async () => {
       const closed = await createBranchWithService(p.ctx, company, { status: "CLOSED" });
       const op = await createQueueOperator(p.ctx, company, {

@@ -184,14 +184,23 @@ export async function insertNumberedTicket(
   const key = sql`(branch_id, day, series)`;
   const slot = guard === null ? sql`` : sql`slot as (select (${guard.taken})::int as taken),`;
   const place = guard === null ? sql`true` : sql`(select taken from slot) < ${guard.capacity}::int`;
+  // The day's total counts every ticket the branch issued that day, also those issued before a
+  // limit was set (or while it was lifted): the running total starts from, and never falls
+  // below, the tickets there are; its row, locked by the upsert, lets one issue at a time past.
   const quota =
     dailyLimit === null
       ? sql``
       : sql`quota as (
       insert into ${series} (branch_id, day, series, last_number)
-      select ${values.branch_id}, ${values.day}, ${DAY_TOTAL_SERIES}, 1 where ${place}
-      on conflict ${key} do update set last_number = ticket_series.last_number + 1
-        where ticket_series.last_number < ${dailyLimit}
+      select ${values.branch_id}, ${values.day}, ${DAY_TOTAL_SERIES}, issued.n + 1
+      from (
+        select count(*)::int as n from ${sql.id(schema, "tickets")}
+        where branch_id = ${values.branch_id} and day = ${values.day} and transferred_from is null
+      ) issued
+      where ${place} and issued.n < ${dailyLimit}
+      on conflict ${key} do update
+        set last_number = greatest(ticket_series.last_number, excluded.last_number - 1) + 1
+        where greatest(ticket_series.last_number, excluded.last_number - 1) < ${dailyLimit}
       returning 1
     ),`;
   const result = await runPrepared(
