@@ -21,6 +21,11 @@ export function formatElapsed(totalSeconds: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(rest)}` : `${m}:${pad(rest)}`;
 }
 
+/** A measured duration (an average, a total) as "4:05": rounded to the second, not cut. */
+export function formatSeconds(seconds: number): string {
+  return formatElapsed(Math.round(seconds));
+}
+
 /** "14:05" in 24-hour time, as clocks in Uzbekistan show it. */
 export function formatClock(ms: number): string {
   const d = new Date(ms);

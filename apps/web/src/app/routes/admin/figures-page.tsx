@@ -17,14 +17,16 @@ const STATUSES = ["ACTIVE", "INACTIVE", "SUSPENDED", "DELETED"] as const;
 const PERIODS = [7, 30, 90];
 
 /** An age in seconds as days and hours, hours and minutes, or minutes and seconds. */
-const age = (t: TFunction, s: number | null) => {
-  if (s === null) return "—";
+const age = (t: TFunction, exact: number | null) => {
+  if (exact === null) return "—";
+  // Rounded to the second before it is split, so 59.5 s reads "1 min 0 s", never "60 s".
+  const s = Math.round(exact);
   const d = Math.floor(s / 86_400);
   const h = Math.floor((s % 86_400) / 3600);
   const m = Math.floor((s % 3600) / 60);
   if (d > 0) return t("figures.age.days", { d, h });
   if (h > 0) return t("figures.age.hours", { h, m });
-  return t("figures.age.minutes", { m, s: Math.round(s % 60) });
+  return t("figures.age.minutes", { m, s: s % 60 });
 };
 
 function Block({ title, children }: { title: string; children: ReactNode }) {

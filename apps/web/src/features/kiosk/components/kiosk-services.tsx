@@ -3,10 +3,15 @@ import { cn } from "../../../lib/cn";
 import { useLocalized } from "../../../lib/localized";
 import type { KioskService, WaitRange } from "../api/kiosk.api";
 
-/** "Wait: 5–10 min", "No wait", or that nobody serves the line now. */
+/**
+ * "Wait: 5–10 min", "No wait", or — while nobody serves the line — nothing on the service's
+ * button (it says "no operator now") and "you will be called when an operator is back" on the
+ * ticket: never "no wait" or "called soon" for a line nobody calls.
+ */
 export function useWaitText() {
   const { t } = useTranslation();
   return (wait: WaitRange, key: "kiosk.waitRange" | "kiosk.ticket.eta" = "kiosk.waitRange") => {
+    if (wait.noOperators) return key === "kiosk.waitRange" ? "" : t("kiosk.ticket.etaNoOperators");
     if (wait.highMinutes <= 0)
       return key === "kiosk.waitRange" ? t("kiosk.waitNone") : t("kiosk.ticket.etaNone");
     return t(key, { low: wait.lowMinutes, high: Math.max(wait.highMinutes, wait.lowMinutes) });
@@ -74,7 +79,9 @@ export function KioskServices({
                         ? t("kiosk.operators", { count: s.operatorsServing })
                         : t("kiosk.noOperators")}
                     </span>
-                    <span className="font-semibold text-zinc-900">{waitText(s.wait)}</span>
+                    {!s.wait.noOperators && (
+                      <span className="font-semibold text-zinc-900">{waitText(s.wait)}</span>
+                    )}
                   </span>
                 )}
               </span>

@@ -47,16 +47,19 @@ export function ServiceLineCard({
               : t("portal.noOperatorsNow")}
           </dd>
         </div>
-        <div>
-          <dt className="sr-only">
-            {t("portal.waitRange", { low: line.wait.lowMinutes, high: line.wait.highMinutes })}
-          </dt>
-          <dd className="font-medium text-zinc-900">
-            {line.wait.highMinutes <= 1
-              ? t("portal.waitNone")
-              : t("portal.waitRange", { low: line.wait.lowMinutes, high: line.wait.highMinutes })}
-          </dd>
-        </div>
+        {/* No estimate while nobody serves the line: a range there would only be a guess. */}
+        {!line.wait.noOperators && (
+          <div>
+            <dt className="sr-only">
+              {t("portal.waitRange", { low: line.wait.lowMinutes, high: line.wait.highMinutes })}
+            </dt>
+            <dd className="font-medium text-zinc-900">
+              {line.wait.highMinutes <= 1
+                ? t("portal.waitNone")
+                : t("portal.waitRange", { low: line.wait.lowMinutes, high: line.wait.highMinutes })}
+            </dd>
+          </div>
+        )}
       </dl>
       <div className="mt-3">{action}</div>
       {booking && <div className="mt-2">{booking}</div>}

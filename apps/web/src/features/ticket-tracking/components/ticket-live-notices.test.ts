@@ -29,5 +29,14 @@ describe("isNearlyUp", () => {
         ticket({ estimate: { minutes: 1, lowMinutes: 1, highMinutes: 1, noOperators: true } }),
       ),
     ).toBe(false);
+    // Next in line, but the line's operators are away: not "come to the hall" yet.
+    expect(
+      isNearlyUp(
+        ticket({
+          peopleAhead: 0,
+          estimate: { minutes: 1, lowMinutes: 1, highMinutes: 1, noOperators: true },
+        }),
+      ),
+    ).toBe(false);
   });
 });

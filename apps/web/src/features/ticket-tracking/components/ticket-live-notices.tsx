@@ -8,12 +8,16 @@ export const NEARLY_UP_AHEAD = 2;
 /** Estimated minutes at or under which the same is said. */
 export const NEARLY_UP_MINUTES = 5;
 
-/** True when a waiting ticket's turn is close: few people ahead or a short estimate. */
+/**
+ * True when a waiting ticket's turn is close: few people ahead or a short estimate — and someone
+ * serves the line now (nobody calls while its operators are away; the page says so instead).
+ */
 export function isNearlyUp(ticket: TrackedTicket): boolean {
   if (ticket.status !== "WAITING") return false;
-  if (ticket.peopleAhead !== null && ticket.peopleAhead <= NEARLY_UP_AHEAD) return true;
   const eta = ticket.estimate;
-  return eta !== null && !eta.noOperators && eta.minutes <= NEARLY_UP_MINUTES;
+  if (eta?.noOperators) return false;
+  if (ticket.peopleAhead !== null && ticket.peopleAhead <= NEARLY_UP_AHEAD) return true;
+  return eta !== null && eta.minutes <= NEARLY_UP_MINUTES;
 }
 
 /**

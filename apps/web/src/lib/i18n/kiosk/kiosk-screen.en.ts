@@ -46,6 +46,8 @@ export const enKioskScreen: KioskScreenMessages = {
     aheadNone: "Nobody ahead of you",
     eta: "About {{low}}–{{high}} min",
     etaNone: "You will be called soon",
+    etaNoOperators:
+      "Nobody serves this line right now: you will be called when an operator is back",
     scan: "Scan the QR code to follow the queue on your phone",
     qr: "QR code of the ticket's tracking link",
     print: "Print",

@@ -43,6 +43,7 @@ export const uzKioskScreen = {
     aheadNone: "Sizdan oldin hech kim yoʻq",
     eta: "Taxminan {{low}}–{{high}} daqiqa",
     etaNone: "Tez orada chaqirilasiz",
+    etaNoOperators: "Hozir bu xizmatda operator yoʻq: operator kelganda chaqirilasiz",
     scan: "Navbatni telefonda kuzatish uchun QR kodni skanerlang",
     qr: "Talonni kuzatish havolasining QR kodi",
     print: "Chop etish",

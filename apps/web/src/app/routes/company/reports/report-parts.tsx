@@ -3,6 +3,7 @@ import { Card, CardHeader } from "../../../../components/ui/card";
 import { Spinner } from "../../../../components/ui/spinner";
 import { Table, TBody, Td, Th, THead, Tr } from "../../../../components/ui/table";
 import { cn } from "../../../../lib/cn";
+import { formatSeconds } from "../../../../lib/use-now";
 
 // ECharts loads only with the reports page, after the page's figures and tables.
 const charts = () => import("../../../../features/reports/report-charts");
@@ -16,12 +17,8 @@ export const hours = (v: number) => {
   return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
 };
 /** A duration as m:ss. */
-export const secs = (v: number | null) => {
-  if (v === null) return "—";
-  const m = Math.floor(v / 60);
-  const s = Math.round(v % 60);
-  return `${m}:${String(s).padStart(2, "0")}`;
-};
+/** Seconds as "4:05", rounded to the second (1,079.5 s is "18:00", never "17:60"). */
+export const secs = (v: number | null) => (v === null ? "—" : formatSeconds(v));
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
