@@ -70,7 +70,11 @@ export async function checkInBooking(
       if (decision.kind === "TOO_EARLY") {
         throw new AppError(
           "CHECK_IN_NOT_OPEN",
-          `Check-in opens ${row.check_in_early_minutes} minutes before your time, at ${clockTime(decision.opensAt, row.time_zone)}; come back then.`,
+          `Check-in opens ${row.check_in_early_minutes} minutes before your time, at ${clockTime(decision.opensAt, row.time_zone)}${
+            businessDay(decision.opensAt, row.time_zone) === businessDay(now, row.time_zone)
+              ? ""
+              : ` on ${businessDay(decision.opensAt, row.time_zone)}`
+          }; come back then.`,
           { details: [{ path: "opensAt", message: decision.opensAt.toISOString() }] },
         );
       }

@@ -99,9 +99,16 @@ describe("checking in", () => {
       minute: "2-digit",
       hourCycle: "h23",
     }).format(opensAt);
+    const day = (d: Date) => d.toLocaleDateString("sv-SE", { timeZone: "Asia/Tashkent" });
+    const onDay = day(opensAt) === day(new Date()) ? "" : ` on ${day(opensAt)}`;
     expect(res.json().error.message).toBe(
-      `Check-in opens 15 minutes before your time, at ${local}; come back then.`,
+      `Check-in opens 15 minutes before your time, at ${local}${onDay}; come back then.`,
     );
+    // A booking of another day names the day: "at 11:45" alone reads as today.
+    await appointmentIn(f, 3 * 24 * 60);
+    const days = await holder(p, f.slug, f.booking.token, "check-in");
+    const later = new Date(days.json().error.details[0].message);
+    expect(days.json().error.message).toMatch(new RegExp(` on ${day(later)}; come back then\\.$`));
     await appointmentIn(f, 14);
     expect((await holder(p, f.slug, f.booking.token, "check-in")).statusCode).toBe(200);
   });

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
+import { formatNumeric } from "../../../lib/format-numeric";
 import { localeOf, currentLanguage } from "../../../lib/i18n";
 import { useLocalized } from "../../../lib/localized";
 import type { CameraProblem } from "../../../lib/qr-scan/qr-scanner";
@@ -20,6 +21,7 @@ const CODE_LENGTH = 6;
 
 type CheckInText =
   | "notOpen"
+  | "notOpenDay"
   | "closed"
   | "notFound"
   | "notBooking"
@@ -49,9 +51,9 @@ export function KioskCheckInScreen({
   const [scanning, setScanning] = useState(false);
   const [busy, setBusy] = useState(false);
   // Kept as what to say, not the words: the customer may switch the language after it.
-  const [error, setError] = useState<{ key: CheckInText; time?: string } | { text: string } | null>(
-    null,
-  );
+  const [error, setError] = useState<
+    { key: CheckInText; time?: string; date?: string } | { text: string } | null
+  >(null);
   const [done, setDone] = useState<KioskCheckIn | null>(null);
 
   const clock = (iso: string) =>
@@ -66,7 +68,13 @@ export function KioskCheckInScreen({
     if (!isApiError(e)) return { text: errorMessage(e) };
     if (e.code === "CHECK_IN_NOT_OPEN") {
       const opensAt = e.details.find((d) => d.path === "opensAt")?.message;
-      return { key: "notOpen" as const, time: opensAt ? clock(opensAt) : "…" };
+      if (!opensAt) return { key: "notOpen" as const, time: "…" };
+      // A booking of another day names its day: "from 11:45" alone reads as today.
+      const day = formatNumeric(new Date(opensAt), false, timeZone);
+      if (day !== formatNumeric(new Date(), false, timeZone)) {
+        return { key: "notOpenDay" as const, time: clock(opensAt), date: day };
+      }
+      return { key: "notOpen" as const, time: clock(opensAt) };
     }
     if (e.code === "CHECK_IN_CLOSED") return { key: "closed" as const };
     if (e.code === "NOT_FOUND") return { key: "notFound" as const };
@@ -78,7 +86,7 @@ export function KioskCheckInScreen({
       ? null
       : "text" in error
         ? error.text
-        : t(`kiosk.checkIn.${error.key}`, { time: error.time });
+        : t(`kiosk.checkIn.${error.key}`, { time: error.time, date: error.date });
 
   const submit = async (body: { code: string } | { token: string }) => {
     if (busy) return;

@@ -70,6 +70,7 @@ export const enKioskScreen: KioskScreenMessages = {
     booked: "Your booked time: {{time}}",
     late: "You came after your time: you have joined the queue now.",
     notOpen: "Check-in is not open yet: come back from {{time}}.",
+    notOpenDay: "Your booking is on {{date}}: check in that day from {{time}}.",
     closed: "Check-in has closed: the booking is over. Please ask a member of staff.",
     notFound: "No booking with this code at this branch. Check the code.",
     notBooking: "This ticket is not a booking, or it is already checked in.",

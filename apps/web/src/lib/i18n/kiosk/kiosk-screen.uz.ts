@@ -65,6 +65,7 @@ export const uzKioskScreen = {
     booked: "Yozilgan vaqtingiz: {{time}}",
     late: "Vaqtingizdan kechikdingiz: navbatga hozir qoʻshildingiz.",
     notOpen: "Tasdiqlash hali ochilmagan: {{time}}dan boshlab keling.",
+    notOpenDay: "Yozilishingiz {{date}} kuni: tasdiqlash oʻsha kuni {{time}}dan ochiladi.",
     closed: "Tasdiqlash vaqti oʻtib ketdi: yozilish muddati tugagan. Xodimga murojaat qiling.",
     notFound: "Bu filialda bunday kodli yozilish topilmadi. Kodni tekshiring.",
     notBooking: "Bu talon oldindan yozilish emas yoki allaqachon tasdiqlangan.",
