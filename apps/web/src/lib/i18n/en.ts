@@ -46,8 +46,8 @@ export const en: BaseMessages = {
     signedInAs: "Signed in as",
   },
   companyPortal: {
-    loginTitle: "Sign in to the admin panel",
-    loginSubtitle: "For the {{name}} administrator",
+    loginTitle: "Staff sign-in",
+    loginSubtitle: "{{name}}: operators, branch managers and the company admin",
     suspendedTitle: "This company is temporarily suspended",
     suspendedText:
       "This company's system is not available right now. Please contact the platform administrator.",

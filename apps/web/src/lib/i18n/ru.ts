@@ -46,8 +46,8 @@ export const ru: BaseMessages = {
     signedInAs: "Пользователь",
   },
   companyPortal: {
-    loginTitle: "Вход в панель управления",
-    loginSubtitle: "Для администратора {{name}}",
+    loginTitle: "Вход для сотрудников",
+    loginSubtitle: "{{name}}: операторы, менеджеры филиалов и администратор компании",
     suspendedTitle: "Компания временно приостановлена",
     suspendedText:
       "Система этой компании сейчас не работает. Обратитесь к администратору платформы.",

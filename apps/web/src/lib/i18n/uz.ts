@@ -57,8 +57,8 @@ export const uz = {
     signedInAs: "Foydalanuvchi",
   },
   companyPortal: {
-    loginTitle: "Boshqaruv paneliga kirish",
-    loginSubtitle: "{{name}} administratori uchun",
+    loginTitle: "Xodimlar uchun kirish",
+    loginSubtitle: "{{name}}: operatorlar, filial menejerlari va kompaniya administratori",
     suspendedTitle: "Kompaniya vaqtincha toʻxtatilgan",
     suspendedText:
       "Bu kompaniyaning tizimi hozircha ishlamayapti. Platforma administratoriga murojaat qiling.",

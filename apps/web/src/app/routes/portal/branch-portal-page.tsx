@@ -47,9 +47,12 @@ export function BranchPortalPage() {
             line={line}
             action={
               !line.joinOnline ? (
+                // The reason in the reader's language: the branch's hours are shown above.
                 <p className="text-sm text-zinc-600">
-                  {t("portal.joinUnavailable")}
-                  {line.joinRefusal ? ` — ${line.joinRefusal}` : ""}
+                  {t("portal.joinUnavailable")} —{" "}
+                  {branch.closedReason !== null
+                    ? t("portal.joinBranchClosed")
+                    : t("portal.joinAtBranchOnly")}
                 </p>
               ) : joining === line.id ? (
                 <JoinQueueForm

@@ -70,6 +70,8 @@ export const enPortal: PortalMessages = {
     joinSubmit: "Get a ticket",
     joining: "Getting your ticket…",
     joinUnavailable: "Joining online is not available now",
+    joinBranchClosed: "the branch is closed now (hours above)",
+    joinAtBranchOnly: "this service takes places at the branch only",
     backToCompany: "All branches",
     backToDirectory: "All companies",
     refreshed: "Updated every 30 seconds",

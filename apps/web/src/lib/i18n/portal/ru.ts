@@ -75,6 +75,8 @@ export const ruPortal: PortalMessages = {
     joinSubmit: "Получить талон",
     joining: "Получаем талон…",
     joinUnavailable: "Онлайн-очередь сейчас недоступна",
+    joinBranchClosed: "филиал сейчас закрыт (часы работы — выше)",
+    joinAtBranchOnly: "на эту услугу очередь занимают только в филиале",
     backToCompany: "Все филиалы",
     backToDirectory: "Все компании",
     refreshed: "Данные обновляются каждые 30 секунд",

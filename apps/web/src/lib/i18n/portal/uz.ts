@@ -73,6 +73,8 @@ export const uzPortal = {
     joinSubmit: "Talon olish",
     joining: "Talon olinmoqda…",
     joinUnavailable: "Onlayn navbat hozir mavjud emas",
+    joinBranchClosed: "filial hozir yopiq (ish vaqti yuqorida)",
+    joinAtBranchOnly: "bu xizmatga navbat faqat filialda olinadi",
     backToCompany: "Barcha filiallar",
     backToDirectory: "Barcha kompaniyalar",
     refreshed: "Maʼlumot har 30 soniyada yangilanadi",
