@@ -133,7 +133,13 @@ test("a booked customer checks in at the hall kiosk by the booking's code, and t
   await snap(kiosk, "check-in-04b-kiosk-ru");
   await expectAccessible(kiosk, "check-in in Russian");
 
-  // The phone: nobody ahead now, so the live page says the turn is close.
+  // The phone: nobody ahead now and a clerk at counter 5, so the live page says the turn is close
+  // (while nobody serves the line it does not: nobody would call).
+  const atCounter = await request.post(`/api/c/${world.slug}/queue/session`, {
+    headers: { authorization: `Bearer ${world.colleague.token}` },
+    data: { counterId: world.counters.five },
+  });
+  expect(atCounter.ok(), await atCounter.text()).toBeTruthy();
   await mobile.reload();
   await expect(mobile.getByTestId("tracked-ticket")).toHaveAttribute("data-status", "WAITING");
   await expect(mobile.getByTestId("tracked-nearly-up")).toContainText("Navbatingiz yaqinlashdi");

@@ -16,15 +16,14 @@ describe("booking again after a missed booking", () => {
     expect(bookAgainPath("", booking("NO_SHOW"))).toBe("/b/chilonzor/book?service=s-1");
   });
 
-  it("is not offered while the booking stands or after it was used or cancelled", () => {
-    for (const status of [
-      "BOOKED",
-      "WAITING",
-      "CALLED",
-      "SERVING",
-      "COMPLETED",
-      "CANCELLED",
-    ] as const)
+  it("is offered after a cancel too: another time of the same service", () => {
+    expect(bookAgainPath("/c/bank", booking("CANCELLED"))).toBe(
+      "/c/bank/b/chilonzor/book?service=s-1",
+    );
+  });
+
+  it("is not offered while the booking stands or after it was used", () => {
+    for (const status of ["BOOKED", "WAITING", "CALLED", "SERVING", "COMPLETED"] as const)
       expect(bookAgainPath("/c/bank", booking(status))).toBeNull();
   });
 });

@@ -4,14 +4,15 @@ import type { Booking } from "../api/booking.api";
 export const isMissed = (status: string) => status === "EXPIRED" || status === "NO_SHOW";
 
 /**
- * Where "book again" leads from a missed booking: the booking flow of the same branch with the
- * same service chosen (`base` is the company's path prefix, "" on its own host); null otherwise.
+ * Where "book again" leads from a missed or cancelled booking: the booking flow of the same
+ * branch with the same service chosen (`base` is the company's path prefix, "" on its own host);
+ * null while the booking stands or after it was used.
  */
 export function bookAgainPath(
   base: string,
   booking: Pick<Booking, "status" | "branch" | "service">,
 ): string | null {
-  if (!isMissed(booking.status)) return null;
+  if (!isMissed(booking.status) && booking.status !== "CANCELLED") return null;
   const query = new URLSearchParams({ service: booking.service.id });
   return `${base}/b/${encodeURIComponent(booking.branch.slug)}/book?${query}`;
 }

@@ -167,18 +167,22 @@ export function BookingPanel({
   );
 }
 
-/** A missed booking (its time passed, or the customer did not come): book the same service anew. */
+/**
+ * A missed booking (its time passed, or the customer did not come) or a cancelled one: book the
+ * same service anew, so the page is never a dead end.
+ */
 function BookAgain({ slug, booking }: { slug: string; booking: Booking }) {
   const { t } = useTranslation();
   const to = bookAgainPath(companyBase(slug), booking);
   if (!to) return null;
+  const cancelled = booking.status === "CANCELLED";
   return (
     <Link
       to={to}
-      className={`${buttonClass("primary")} h-12 w-full text-base`}
+      className={`${buttonClass(cancelled ? "secondary" : "primary")} h-12 w-full text-base`}
       data-testid="booking-again"
     >
-      {t("booking.bookAgain")}
+      {cancelled ? t("booking.bookAnother") : t("booking.bookAgain")}
     </Link>
   );
 }

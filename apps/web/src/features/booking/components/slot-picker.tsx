@@ -134,6 +134,14 @@ export function SlotPicker(props: SlotPickerProps) {
           })}
         </div>
         {days.length === 0 && <p className="text-sm text-zinc-600">{t("booking.noDays")}</p>}
+        {/* Every day greyed: say so, and where to go, rather than leave a dead end. */}
+        {days.length > 0 && !days.some((d) => byDay.get(d)?.some((s) => s.available > 0)) && (
+          <p className="mt-3 text-sm text-zinc-700" role="status" data-testid="slot-week-full">
+            {daysBetween(addDays(start, WEEK), lastDay) < 0
+              ? t("booking.noneLeft")
+              : t("booking.weekFull")}
+          </p>
+        )}
       </section>
       {chosenDay && (
         <section>

@@ -2,7 +2,6 @@ import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
-import { formatNumeric } from "../../../lib/format-numeric";
 import { localeOf, currentLanguage } from "../../../lib/i18n";
 import { useLocalized } from "../../../lib/localized";
 import type { CameraProblem } from "../../../lib/qr-scan/qr-scanner";
@@ -64,14 +63,23 @@ export function KioskCheckInScreen({
       timeZone,
     }).format(new Date(iso));
 
+  // "04.12.2026", the numeric form people write here, on the branch's calendar.
+  const dayOf = (at: Date) =>
+    new Intl.DateTimeFormat("ru-RU", {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      timeZone,
+    }).format(at);
+
   const reasonOf = (e: unknown) => {
     if (!isApiError(e)) return { text: errorMessage(e) };
     if (e.code === "CHECK_IN_NOT_OPEN") {
       const opensAt = e.details.find((d) => d.path === "opensAt")?.message;
       if (!opensAt) return { key: "notOpen" as const, time: "…" };
       // A booking of another day names its day: "from 11:45" alone reads as today.
-      const day = formatNumeric(new Date(opensAt), false, timeZone);
-      if (day !== formatNumeric(new Date(), false, timeZone)) {
+      const day = dayOf(new Date(opensAt));
+      if (day !== dayOf(new Date())) {
         return { key: "notOpenDay" as const, time: clock(opensAt), date: day };
       }
       return { key: "notOpen" as const, time: clock(opensAt) };

@@ -13,6 +13,8 @@ export const bookingEn: Messages["booking"] = {
   today: "Today",
   noSlots: "No free times on this day. Choose another day.",
   noDays: "There are no free times to book yet.",
+  weekFull: "No free times this week: look at the next week (→) or join the queue at the branch.",
+  noneLeft: "No free times to book in the coming days: join the queue at the branch.",
   places: "Places: {{count}}",
   full: "Full",
   branchTime: "Branch time ({{zone}})",
@@ -45,6 +47,7 @@ export const bookingEn: Messages["booking"] = {
   cancelled: "This booking is cancelled.",
   expired: "The time of this booking has passed.",
   bookAgain: "Book again",
+  bookAnother: "Book another time",
   addToCalendar: "Add to calendar",
   back: "Back",
 };

@@ -12,6 +12,9 @@ export const bookingUz = {
   today: "Bugun",
   noSlots: "Bu kunda boʻsh vaqt yoʻq. Boshqa kunni tanlang.",
   noDays: "Hozircha oldindan yozilish uchun boʻsh vaqt yoʻq.",
+  weekFull:
+    "Bu haftada boʻsh vaqt yoʻq: keyingi haftani koʻring (→) yoki navbatga filialda turing.",
+  noneLeft: "Yaqin kunlarda oldindan yozilish uchun boʻsh vaqt yoʻq: navbatga filialda turing.",
   places: "Joy: {{count}}",
   full: "Band",
   branchTime: "Vaqt filial boʻyicha ({{zone}})",
@@ -45,6 +48,7 @@ export const bookingUz = {
   cancelled: "Bu yozilish bekor qilingan.",
   expired: "Bu yozilishning vaqti oʻtib ketdi.",
   bookAgain: "Qaytadan yozilish",
+  bookAnother: "Boshqa vaqtga yozilish",
   addToCalendar: "Taqvimga qoʻshish",
   back: "Orqaga",
 };
