@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/database";
 import type { I18nText } from "../../db/tables";
+import { notFound } from "../../shared/app-error";
 import type { CompanyRecord } from "../tenancy";
 import { operatorStatusTime } from "./operator-time.query";
 import { quoteAccuracy } from "./quote-accuracy.query";
@@ -45,6 +46,28 @@ const p = (hist: number[], q: number) => {
  * Builds and runs a report over the roll-ups (and the ratings table for ratings); `months: false`
  * reads day rows only, for the tests that compare both ways.
  */
+/**
+ * A branch, service or operator the filter names must be this company's: another company's id,
+ * or one that never was, is not found (404) rather than a report of zeros. One statement.
+ */
+async function assertKnownFilterIds(db: Db, schema: string, f: ReportFilter): Promise<void> {
+  const named = [
+    { id: f.branchId, table: "branches", what: "The branch" },
+    { id: f.serviceId, table: "services", what: "The service" },
+    { id: f.operatorId, table: "staff", what: "The operator" },
+  ].filter((c): c is { id: string; table: string; what: string } => c.id !== undefined);
+  if (named.length === 0) return;
+  const { rows } = await sql<Record<string, boolean>>`select ${sql.join(
+    named.map(
+      (c, i) =>
+        sql`exists (select 1 from ${sql.id(schema, c.table)} where id = ${c.id}) as ${sql.id(`k${i}`)}`,
+    ),
+  )}`.execute(db);
+  named.forEach((c, i) => {
+    if (!rows[0]?.[`k${i}`]) throw notFound(c.what);
+  });
+}
+
 export async function buildReport(
   db: Db,
   company: CompanyRecord,
@@ -52,6 +75,7 @@ export async function buildReport(
   opts: { months?: boolean } = {},
 ) {
   const s = company.schema_name;
+  await assertKnownFilterIds(db, s, f);
   const bconds: RawBuilder<unknown>[] = [];
   if (f.scope) bconds.push(sql`b.id = any(${f.scope}::uuid[])`);
   if (f.branchId) bconds.push(sql`b.id = ${f.branchId}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
-import { createQueueCompany } from "../../testing/queue-factories";
+import { createBranchWithService, createQueueCompany } from "../../testing/queue-factories";
 import type { Report } from "./report.query";
 import { seedReportDay, type ReportDay } from "./reports.seed";
 
@@ -73,6 +73,23 @@ describe("reports: input, access and exports", () => {
       },
     );
     expect([401, 403, 404]).toContain(exp.statusCode);
+    // The admin naming another company's branch, or a service or operator that is not there,
+    // is told so, not shown a report of zeros; the export and the public API's the same.
+    const otherBranch = (await createBranchWithService(p.ctx, other.company)).branch.id;
+    for (const [query, what] of [
+      [`branchId=${otherBranch}`, "branch"],
+      [`serviceId=${crypto.randomUUID()}`, "service"],
+      [`operatorId=${crypto.randomUUID()}`, "operator"],
+    ] as const) {
+      for (const path of ["reports?", "reports/export?format=csv&"]) {
+        const res = await call(p.app, "GET", `/api/c/${d.slug}/admin/${path}${day}&${query}`, {
+          token: d.adminToken,
+        });
+        expect(res.statusCode, `${path}${query}`).toBe(404);
+        expect(res.json().error.message).toContain(`The ${what}`);
+      }
+    }
+    expect((await report(`${day}&branchId=${d.berlin}`)).statusCode).toBe(200);
   });
 
   it("exports CSV and an XLSX that reads back", async () => {

@@ -36,22 +36,7 @@ export async function cancelWaitingTickets(
     "Only a branch manager or a company admin may close the line.",
   );
   requireBranchAccess(caller, branchId);
-  const db = companyDb(deps.db, company);
-  const branch = await db
-    .selectFrom("branches")
-    .select("id")
-    .where("id", "=", branchId)
-    .executeTakeFirst();
-  if (!branch) throw notFound("The branch");
-  if (input.serviceId) {
-    const offered = await db
-      .selectFrom("branch_services")
-      .select("service_id")
-      .where("branch_id", "=", branchId)
-      .where("service_id", "=", input.serviceId)
-      .executeTakeFirst();
-    if (!offered) throw notFound("The service");
-  }
+  await assertLineExists(deps, company, branchId, input.serviceId);
   const data = { by: "COMPANY", bulk: true, message: input.message };
   let cancelled = 0;
   for (;;) {
@@ -86,6 +71,31 @@ export async function cancelWaitingTickets(
   }
 }
 
+/** The branch is this company's, and the service (when named) one it offers; else 404. */
+async function assertLineExists(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  branchId: string,
+  serviceId: string | undefined,
+): Promise<void> {
+  const db = companyDb(deps.db, company);
+  const branch = await db
+    .selectFrom("branches")
+    .select("id")
+    .where("id", "=", branchId)
+    .executeTakeFirst();
+  if (!branch) throw notFound("The branch");
+  if (serviceId) {
+    const offered = await db
+      .selectFrom("branch_services")
+      .select("service_id")
+      .where("branch_id", "=", branchId)
+      .where("service_id", "=", serviceId)
+      .executeTakeFirst();
+    if (!offered) throw notFound("The service");
+  }
+}
+
 /** How many tickets cancelWaitingTickets would cancel now (the confirm dialog's figure). */
 export async function countWaitingTickets(
   deps: QueueDeps,
@@ -100,6 +110,7 @@ export async function countWaitingTickets(
     "Only a branch manager or a company admin may close the line.",
   );
   requireBranchAccess(caller, branchId);
+  await assertLineExists(deps, company, branchId, serviceId);
   let q = companyDb(deps.db, company)
     .selectFrom("tickets")
     .select((eb) => eb.fn.countAll<string>().as("n"))

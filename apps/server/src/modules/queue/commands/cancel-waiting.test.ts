@@ -149,6 +149,15 @@ describe("closing a branch's line early", () => {
       ).json();
     expect(await count()).toEqual({ waiting: 5 });
     expect(await count(`?serviceId=${kredit!.id}`)).toEqual({ waiting: 2 });
+    // A branch that is not there, or a service the branch does not offer: 404, not "0 waiting".
+    const countAt = (branchId: string, query = "") =>
+      call(p.app, "GET", `${url(branchId, "waiting-count")}${query}`, { token: adminToken });
+    expect((await countAt("00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
+    const notOffered = await countAt(x.branch.id, `?serviceId=${y.services[0]!.id}`);
+    expect([notOffered.statusCode, notOffered.json().error.message]).toEqual([
+      404,
+      expect.stringContaining("The service"),
+    ]);
 
     // The branch's manager closes one service, then the admin the whole branch; again: nothing.
     const one = await call(p.app, "POST", url(x.branch.id), {
