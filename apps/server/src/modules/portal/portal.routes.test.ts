@@ -276,5 +276,9 @@ describe("taking a place now", () => {
     }
     expect(taken.slice(0, 10)).toEqual(Array(10).fill(201));
     expect(taken[10]).toBe(429);
+    // The refusal says how long is left, as its Retry-After does (not "a minute" of ten).
+    const refused = await join(slug, { ...base, phone: "+998905559999" }, ip);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(500);
+    expect(refused.json().error.message).toMatch(/^Too many requests; try again in 10 minutes\.$/);
   });
 });

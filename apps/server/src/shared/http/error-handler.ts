@@ -76,7 +76,12 @@ export function toAppError(err: FastifyError | Error, request?: FastifyRequest):
     );
   }
   if (fe.statusCode === 429) {
-    return new AppError("RATE_LIMITED", "Too many requests. Wait a minute and try again.");
+    // The limiter says how long is left ("retry in 10 minutes", as in Retry-After): pass it on.
+    const after = /retry in (.+)$/.exec(fe.message ?? "")?.[1];
+    return new AppError(
+      "RATE_LIMITED",
+      after ? `Too many requests; try again in ${after}.` : "Too many requests; try again later.",
+    );
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     if (err instanceof SyntaxError || fe.code === "FST_ERR_CTP_INVALID_CONTENT_LENGTH") {
