@@ -48,6 +48,9 @@ function plainMessage(issue: Issue): string | undefined {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return "This field is required.";
+      // 1.5 where a count is asked: a number, but not a whole one.
+      if (issue.expected === "int" && typeof issue.input === "number")
+        return "Use a whole number here, such as 2.";
       return `Use ${KINDS[issue.expected ?? ""] ?? issue.expected} here, not ${kindOf(issue.input)}.`;
     case "too_small": {
       const min = String(issue.minimum);
@@ -57,6 +60,8 @@ function plainMessage(issue: Issue): string | undefined {
       return inclusive === false ? `Use a number above ${min}.` : `Use ${min} or more.`;
     }
     case "too_big": {
+      // The bound every whole number has (2^53 − 1) is no bound a person can use.
+      if (issue.maximum === Number.MAX_SAFE_INTEGER) return "This number is far too large.";
       const max = String(issue.maximum);
       if (origin === "string") return `Use at most ${max} characters.`;
       if (origin === "array" || origin === "set") return `Send at most ${max}.`;
