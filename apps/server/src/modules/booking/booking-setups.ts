@@ -65,7 +65,8 @@ export class BookingSetups implements SlotClaims {
   ): Promise<BookingSetup | null> {
     const db = companyDb(this.db, company);
     const branch = await findBookingBranch(db, by);
-    if (!branch) return null;
+    // No branch says so; null is left for a service that is not there.
+    if (!branch) throw notFound("The branch");
     const first = localClock(now, branch.time_zone).date;
     // A day past the horizon: the set-up outlives midnight by up to the TTL.
     const last = addDays(first, branch.booking_horizon_days + 1);

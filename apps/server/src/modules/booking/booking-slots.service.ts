@@ -36,7 +36,7 @@ export type BookingSetup = {
 
 /** The set-up of a service a customer may book online, or the refusal they can act on. */
 export function bookableOnline(setup: BookingSetup | null): BookingSetup {
-  if (!setup) throw notFound("The branch");
+  if (!setup) throw notFound("The service");
   const { branch: b, service: s } = setup;
   if (s.enabled === null || !s.is_active) throw notFound("The service");
   if (!s.enabled || !s.online_booking) {

@@ -99,8 +99,11 @@ describe("the slots of a service", () => {
     const b = await bookableBranch(p);
     const foreignBranch = await slotsOf(p, a.slug, b.branch.slug, a.services[0]!.id);
     expect(foreignBranch.statusCode).toBe(404);
+    expect(foreignBranch.json().error.message).toContain("The branch");
     const foreignService = await slotsOf(p, a.slug, a.branch.slug, b.services[0]!.id);
     expect(foreignService.statusCode).toBe(404);
+    // The branch is there: it is the service that is not (the message names the right one).
+    expect(foreignService.json().error.message).toContain("The service");
     const noCompany = await slotsOf(p, "no-such-company", a.branch.slug, a.services[0]!.id);
     expect(noCompany.statusCode).toBe(404);
   });
