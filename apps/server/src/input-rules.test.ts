@@ -50,6 +50,25 @@ describe("input rules every endpoint shares", () => {
     ]);
   });
 
+  it("refuses a text of nothing but invisible characters, and keeps real marks and joiners", async () => {
+    for (const blank of ["\u200b\u200b", "\u202e".repeat(100), "\u0301".repeat(100), " \u200d "]) {
+      const res = await call(p.app, "POST", admin("/services"), {
+        token,
+        body: { name: { uz: blank }, letter: "V", durationMinutes: 10 },
+      });
+      expect(res.statusCode, JSON.stringify(blank)).toBe(400);
+      expect(details(res)).toEqual([
+        { path: "name.uz", code: "unreadable_text", message: expect.stringContaining("invisible") },
+      ]);
+    }
+    // A combining accent on a letter, and a zero-width joiner inside a word, are text.
+    const res = await call(p.app, "POST", admin("/services"), {
+      token,
+      body: { name: { uz: "Cafe\u0301 xizmat\u200di" }, letter: "V", durationMinutes: 10 },
+    });
+    expect(res.statusCode).toBe(201);
+  });
+
   it("keeps tabs and line breaks, which notes and descriptions need", async () => {
     const res = await call(p.app, "POST", admin("/services"), {
       token,

@@ -11,6 +11,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 // In unicode mode a surrogate range matches only a surrogate that is not part of a pair.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const MAX_DETAILS = 20;
+// A text of nothing but zero-width, direction and combining marks (and spaces) shows nothing:
+// a "name" of U+200B would print as a blank on the operator's screen and the ticket. Plain
+// spaces alone are left to each field's own rule ("fill this in").
+const INVISIBLE_ONLY = /^[\p{Cf}\p{M}\p{Z}\s]+$/u;
+const INVISIBLE = /[\p{Cf}\p{M}]/u;
 
 function problemOf(text: string): string | null {
   const bad = CONTROL.exec(text);
@@ -20,6 +25,8 @@ function problemOf(text: string): string | null {
   }
   if (LONE_SURROGATE.test(text))
     return "Remove the broken character (an unpaired UTF-16 surrogate) from this text.";
+  if (INVISIBLE_ONLY.test(text) && INVISIBLE.test(text))
+    return "This text is only invisible characters (such as zero-width spaces or accents on nothing); write letters or digits.";
   return null;
 }
 
