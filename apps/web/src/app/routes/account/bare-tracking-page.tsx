@@ -22,7 +22,10 @@ export function BareTrackingPage() {
       requestJson<{ companySlug: string; trackPath: string }>(
         `/api/public/tracking/${encodeURIComponent(token)}`,
       ),
-    retry: false,
+    // The platform's index of tickets follows an issue by a fraction of a second: a link opened
+    // at once (a partner's app redirecting straight to it) may ask too early. Two more tries.
+    retry: (failures, error) => failures < 2 && isApiError(error) && error.status === 404,
+    retryDelay: 700,
   });
   if (lookup.data) return <Navigate to={lookup.data.trackPath} replace />;
   return (
