@@ -116,6 +116,7 @@ export function BookingPanel({
             selected={target}
             onSelect={setTarget}
             exceptStartsAt={booking.startsAt}
+            initialDay={booking.localDate}
             headingLevel={4}
           />
           <div className="grid gap-2 sm:grid-cols-2">

@@ -20,6 +20,8 @@ type SlotPickerProps = {
   exceptStartsAt?: string;
   /** The level of the step headings, one below the heading the picker sits under. */
   headingLevel: 2 | 3 | 4;
+  /** The day to open on (a booking being moved opens on its own day), else the first free. */
+  initialDay?: string;
 };
 
 const WEEK = 7;
@@ -32,8 +34,8 @@ export function SlotPicker(props: SlotPickerProps) {
   const zoneName = useZoneName();
   const Heading = `h${props.headingLevel}` as const;
   const errorMessage = useErrorMessage();
-  const [weekStart, setWeekStart] = useState<string | null>(null);
-  const [day, setDay] = useState<string | null>(null);
+  const [weekStart, setWeekStart] = useState<string | null>(props.initialDay ?? null);
+  const [day, setDay] = useState<string | null>(props.initialDay ?? null);
   const [hour, setHour] = useState<string | null>(null);
   const slots = useSlots(props.slug, {
     branchSlug: props.branchSlug,

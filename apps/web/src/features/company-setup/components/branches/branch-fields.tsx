@@ -269,6 +269,8 @@ export function BranchSettingsFields({ values, errors, set }: FieldsProps) {
             {...number("onlineCapPerSlot")}
             max={1000}
             placeholder={t("setup.branches.onlineCapAll")}
+            // Wide enough for the placeholder ("Barcha operatorlar", «Все операторы»).
+            className="w-56!"
           />
         </Field>
       </div>
