@@ -208,6 +208,13 @@ describe("customer sign-in with a phone code", () => {
     expect(r1.json().user.phone).toBe(phone);
     const second = `eq_rt=${refreshCookieOf(r1).value}`;
     expect(second).not.toBe(first);
+    // Beside it, the readable hint for every page (no secret in it), set and renewed with it.
+    const hint = (res: { cookies: { name: string; value: string; path?: string }[] }) =>
+      res.cookies.find((c) => c.name === "eq_customer");
+    for (const res of [signIn, r1]) {
+      expect(hint(res)).toMatchObject({ value: "1", path: "/" });
+      expect(hint(res)?.httpOnly).toBeFalsy();
+    }
     const me = await call(p.app, "GET", "/api/customer/auth/me", { token: r1.json().accessToken });
     expect(me.statusCode).toBe(200);
     // Replaying the used cookie is refused and revokes its family: the newer one dies too.
@@ -216,13 +223,15 @@ describe("customer sign-in with a phone code", () => {
     expect(replay.json().error.code).toBe("SESSION_EXPIRED");
     const after = await call(p.app, "POST", "/api/customer/auth/refresh", { cookie: second });
     expect(after.statusCode).toBe(401);
+    // A refused refresh clears the hint: the pages stop asking.
+    expect(hint(after)).toMatchObject({ value: "", path: "/" });
     // Logout ends a session.
     await requestCode(phone);
     const again = await verify(phone, await smsCode(phone));
     const cookie = `eq_rt=${refreshCookieOf(again).value}`;
-    expect((await call(p.app, "POST", "/api/customer/auth/logout", { cookie })).statusCode).toBe(
-      204,
-    );
+    const out = await call(p.app, "POST", "/api/customer/auth/logout", { cookie });
+    expect(out.statusCode).toBe(204);
+    expect(hint(out)).toMatchObject({ value: "", path: "/" });
     expect((await call(p.app, "POST", "/api/customer/auth/refresh", { cookie })).statusCode).toBe(
       401,
     );

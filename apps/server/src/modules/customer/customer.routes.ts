@@ -50,6 +50,32 @@ function sharedDomain(ctx: AppContext, request: FastifyRequest): string | undefi
 }
 
 /**
+ * Beside the httpOnly refresh cookie (sent only to `/api/customer/auth/`), a cookie the pages can
+ * read and that holds no secret, only "a customer session is here": with the same domain and
+ * lifetime, it lets any company's page skip the refresh call (and its 401) for a visitor who
+ * never signed in. Cleared with the session.
+ */
+export const CUSTOMER_HINT_COOKIE = "eq_customer";
+
+function setHintCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): void {
+  const domain = sharedDomain(ctx, request);
+  reply.setCookie(CUSTOMER_HINT_COOKIE, "1", {
+    httpOnly: false,
+    sameSite: "lax",
+    secure: ctx.publicUrl.startsWith("https://"),
+    path: "/",
+    maxAge: ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400,
+    ...(domain && { domain }),
+  });
+}
+
+function clearHintCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(CUSTOMER_HINT_COOKIE, { path: "/" });
+  const domain = sharedDomain(ctx, request);
+  if (domain) reply.clearCookie(CUSTOMER_HINT_COOKIE, { path: "/", domain });
+}
+
+/**
  * The portal's customers: sign in with a phone and a one-time SMS code, then "my tickets"
  * across every company (from the platform's ticket index, by the proven phone). Mounted at
  * /api/customer.
@@ -60,6 +86,7 @@ export const customerRoutes =
     const signedIn = customerCaller(ctx);
     const send = (request: FastifyRequest, reply: FastifyReply, s: CustomerSession) => {
       setRefreshCookie(ctx, request, reply, s.refreshToken, sharedDomain(ctx, request));
+      setHintCookie(ctx, request, reply);
       return { accessToken: s.accessToken, user: s.customer };
     };
 
@@ -116,8 +143,16 @@ export const customerRoutes =
           response: { 200: customerSessionSchema },
         },
       },
-      async (request, reply) =>
-        send(request, reply, await refreshCustomerSession(ctx, request.cookies[REFRESH_COOKIE])),
+      async (request, reply) => {
+        try {
+          const session = await refreshCustomerSession(ctx, request.cookies[REFRESH_COOKIE]);
+          return send(request, reply, session);
+        } catch (err) {
+          // No session to refresh (ended, revoked): the pages stop asking.
+          clearHintCookie(ctx, request, reply);
+          throw err;
+        }
+      },
     );
 
     app.post(
@@ -130,6 +165,7 @@ export const customerRoutes =
         reply.clearCookie(REFRESH_COOKIE, { path });
         const domain = sharedDomain(ctx, request);
         if (domain) reply.clearCookie(REFRESH_COOKIE, { path, domain });
+        clearHintCookie(ctx, request, reply);
         return reply.status(204).send();
       },
     );

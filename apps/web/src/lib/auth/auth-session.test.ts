@@ -102,10 +102,12 @@ describe("the first visit", () => {
     expect(requests).toEqual(["/api/c/acme/auth/refresh"]);
   });
 
-  it("a realm whose cookie spans sites asks even on a first visit", async () => {
-    const session = new AuthSession<User>("/api/customer", { cookieSpansSites: true });
-    await session.ensure();
-    expect(requests).toEqual(["/api/customer/auth/refresh"]);
+  it("a realm whose cookie spans sites asks when its hint cookie is there, or unknown", async () => {
+    await new AuthSession<User>("/api/customer", { sessionHint: () => false }).ensure();
+    expect(requests).toEqual([]);
+    await new AuthSession<User>("/api/customer", { sessionHint: () => true }).ensure();
+    await new AuthSession<User>("/api/customer", { sessionHint: () => null }).ensure();
+    expect(requests).toEqual(["/api/customer/auth/refresh", "/api/customer/auth/refresh"]);
   });
 
   it("without storage it asks rather than forget a session", async () => {

@@ -18,12 +18,13 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
   private readonly listeners = new Set<() => void>();
 
   /**
-   * `cookieSpansSites`: the realm's refresh cookie is set for the base domain (the customer's one
-   * account across companies), so a site that never signed in may still hold a session: it asks.
+   * `sessionHint`: where the realm's refresh cookie is set for the base domain (the customer's
+   * one account across companies), a site that never signed in may still hold a session; the
+   * server's readable hint cookie says whether one is there (null: cannot tell, so ask).
    */
   constructor(
     readonly apiBase: string,
-    private readonly options: { cookieSpansSites?: boolean } = {},
+    private readonly options: { sessionHint?: () => boolean | null } = {},
   ) {}
 
   // A first visit and an ended session both answer the refresh with 401 (an expired cookie is
@@ -44,6 +45,15 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
 
   private wasSignedIn(): boolean {
     return this.marker() === true;
+  }
+
+  /** False only when nothing says this browser could hold a session of this realm. */
+  private mayHaveSession(): boolean | null {
+    const marker = this.marker();
+    if (marker === true) return true;
+    const hint = this.options.sessionHint ? this.options.sessionHint() : false;
+    if (hint === true) return true;
+    return marker === null || hint === null ? null : false;
   }
 
   /** The marker, or null where there is no storage to ask. */
@@ -129,12 +139,12 @@ export class AuthSession<U extends { mustChangePassword?: boolean }> {
   /**
    * On app start: try the refresh cookie once if we do not know yet. A browser that was never
    * signed in to this realm has no cookie to send, so it is anonymous without asking (no 401 on
-   * every first visit); without storage, or where the cookie spans sites, it asks.
+   * every first visit); where it cannot tell (no storage), it asks.
    */
   async ensure(): Promise<boolean> {
     if (this.state.status === "authenticated") return true;
     if (this.state.status === "anonymous") return false;
-    if (!this.options.cookieSpansSites && this.marker() === false) {
+    if (this.mayHaveSession() === false) {
       this.set({ status: "anonymous", user: null, expired: false });
       return false;
     }

@@ -5,11 +5,20 @@ import { AuthSession } from "./auth-session";
 export type CustomerUser = CustomerDto & { mustChangePassword?: boolean };
 
 /**
+ * The server's readable `eq_customer` cookie (no secret: "a customer session is here"), set with
+ * the refresh cookie for the base domain, so any company's page knows without asking.
+ */
+function customerHint(): boolean | null {
+  if (typeof document === "undefined") return null;
+  return document.cookie.split("; ").includes("eq_customer=1");
+}
+
+/**
  * The portal customer's session (the customer realm: one account across companies). Loaded
  * only by the account pages, never with the portal's first screen.
  */
 export const customerSession = new AuthSession<CustomerUser>("/api/customer", {
-  cookieSpansSites: true,
+  sessionHint: customerHint,
 });
 
 /** Sends a sign-in code by SMS; the answer says where (masked) and when to offer a resend. */
