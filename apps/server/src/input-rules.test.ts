@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addDevice,
@@ -67,6 +68,27 @@ describe("input rules every endpoint shares", () => {
       body: { name: { uz: "Cafe\u0301 xizmat\u200di" }, letter: "V", durationMinutes: 10 },
     });
     expect(res.statusCode).toBe(201);
+  });
+
+  it("refuses a compressed body with 415 and says so, not 'not valid JSON'", async () => {
+    const body = gzipSync(
+      JSON.stringify({ name: { uz: "Kassa" }, letter: "K", durationMinutes: 5 }),
+    );
+    const res = await p.app.inject({
+      method: "POST",
+      url: admin("/services"),
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        "content-encoding": "gzip",
+      },
+      payload: body,
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error).toMatchObject({
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      message: expect.stringContaining("uncompressed"),
+    });
   });
 
   it("keeps tabs and line breaks, which notes and descriptions need", async () => {

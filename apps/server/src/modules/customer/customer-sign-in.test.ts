@@ -209,8 +209,9 @@ describe("customer sign-in with a phone code", () => {
     const second = `eq_rt=${refreshCookieOf(r1).value}`;
     expect(second).not.toBe(first);
     // Beside it, the readable hint for every page (no secret in it), set and renewed with it.
-    const hint = (res: { cookies: { name: string; value: string; path?: string }[] }) =>
-      res.cookies.find((c) => c.name === "eq_customer");
+    const hint = (res: {
+      cookies: { name: string; value: string; path?: string; httpOnly?: boolean }[];
+    }) => res.cookies.find((c) => c.name === "eq_customer");
     for (const res of [signIn, r1]) {
       expect(hint(res)).toMatchObject({ value: "1", path: "/" });
       expect(hint(res)?.httpOnly).toBeFalsy();

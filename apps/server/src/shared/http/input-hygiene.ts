@@ -105,6 +105,18 @@ export function installInputHygiene(app: FastifyInstance) {
     schema.body = noBody;
   });
 
+  // A compressed body (Content-Encoding: gzip…) is not decoded here; read as JSON it would be
+  // "not valid JSON", which sends the caller looking in the wrong place.
+  app.addHook("preParsing", async (request: FastifyRequest) => {
+    const encoding = request.headers["content-encoding"]?.trim().toLowerCase();
+    if (encoding && encoding !== "identity") {
+      throw new AppError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        `Send the request body uncompressed: Content-Encoding "${encoding.slice(0, 20)}" is not accepted.`,
+      );
+    }
+  });
+
   app.addHook("preValidation", async (request: FastifyRequest) => {
     const details = findControlCharacters([
       { prefix: "params", value: request.params },
