@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Alert } from "../../../components/ui/alert";
 import { Button, buttonClass } from "../../../components/ui/button";
+import { InlineConfirm } from "../../../components/ui/inline-confirm";
 import { companyBase } from "../../../lib/company-host";
 import { useErrorMessage } from "../../../lib/errors";
 import { useZoneName } from "../../../lib/format";
@@ -221,26 +222,14 @@ function BookingLinks(props: BookingLinksProps) {
       )}
       {booking.canCancel &&
         (props.confirmCancel ? (
-          <div className="space-y-2 rounded-xl bg-red-50 p-3">
-            <p className="text-sm text-red-800">{t("booking.cancelConfirm")}</p>
-            <div className="grid gap-2 sm:grid-cols-2">
-              <Button
-                variant="secondary"
-                className="h-12"
-                onClick={() => props.setConfirmCancel(false)}
-              >
-                {t("booking.keep")}
-              </Button>
-              <Button
-                variant="danger"
-                className="h-12"
-                loading={props.cancelPending}
-                onClick={props.onCancel}
-              >
-                {t("booking.cancelYes")}
-              </Button>
-            </div>
-          </div>
+          <InlineConfirm
+            question={t("booking.cancelConfirm")}
+            keepLabel={t("booking.keep")}
+            confirmLabel={t("booking.cancelYes")}
+            pending={props.cancelPending}
+            onKeep={() => props.setConfirmCancel(false)}
+            onConfirm={props.onCancel}
+          />
         ) : (
           <Button
             variant="dangerGhost"

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
+import { InlineConfirm } from "../../../components/ui/inline-confirm";
 import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
 import { leaveQueue } from "../api/tracking.api";
@@ -48,22 +49,14 @@ export function LeaveQueueSection({
         </Alert>
       )}
       {confirming ? (
-        <div className="space-y-3">
-          <p className="text-sm text-zinc-800">{t("queue.track.leaveConfirm")}</p>
-          <div className="grid gap-2 sm:grid-cols-2">
-            <Button variant="secondary" className="h-12" onClick={() => setConfirming(false)}>
-              {t("queue.track.stay")}
-            </Button>
-            <Button
-              variant="danger"
-              className="h-12"
-              loading={leave.isPending}
-              onClick={() => leave.mutate()}
-            >
-              {t("queue.track.leaveYes")}
-            </Button>
-          </div>
-        </div>
+        <InlineConfirm
+          question={t("queue.track.leaveConfirm")}
+          keepLabel={t("queue.track.stay")}
+          confirmLabel={t("queue.track.leaveYes")}
+          pending={leave.isPending}
+          onKeep={() => setConfirming(false)}
+          onConfirm={() => leave.mutate()}
+        />
       ) : (
         <Button
           variant="dangerGhost"
