@@ -83,12 +83,15 @@ describe("a durable subscriber's idle hint", () => {
     const runsBefore = figures.runs.length;
     const issuedAt = Date.now();
     const first = await issue();
-    await vi.waitFor(() => expect(figures.seen.has(first)).toBe(true), {
+    await vi.waitFor(() => expect(figures.seen.has(first) && busy.seen.has(first)).toBe(true), {
       timeout: 15_000,
       interval: 10,
     });
-    // Not held for the second: the first run after a quiet while goes with the others.
-    expect(figures.seen.get(first)! - issuedAt).toBeLessThan(900);
+    // Not held for the second: the first run after a quiet while goes with the others. Timed
+    // against the prompt subscriber's run of the same event, not the clock: on a loaded machine
+    // (CI running other suites) both may take a second to come round, a held run a second more.
+    expect(figures.seen.get(first)! - busy.seen.get(first)!).toBeLessThan(700);
+    expect(figures.seen.get(first)!).toBeGreaterThanOrEqual(issuedAt);
     // Three more commands right after: each run waits for a second after the one before
     // (give or take the time a run takes to reach its subscriber).
     const more = [await issue(), await issue(), await issue()];
