@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { anonymousCaller, loadStaffCaller, newDeviceToken, type Caller } from "../modules/access";
 import { issueTicket, type TicketView } from "../modules/queue";
 import { companyDb, type CompanyRecord } from "../modules/tenancy";
-import { activateCompanyAdmin, createCompany, loginSuperAdmin } from "./factories";
+import { activateCompanyAdmin, call, createCompany, loginSuperAdmin } from "./factories";
 import type { TestPlatform } from "./test-platform";
 
 // Inserted straight through the company's tables: the queue's tests must not depend on the
@@ -187,6 +187,29 @@ export async function issueTickets(
     );
   }
   return out;
+}
+
+/**
+ * A branch with one service and an operator of it at the first counter, signed in over HTTP:
+ * a line whose tickets can be called. Answers the branch set-up, the service id and the operator.
+ */
+export async function lineWithOperatorAtCounter(
+  p: TestPlatform,
+  company: CompanyRecord,
+  slug: string,
+) {
+  const setup = await createBranchWithService(p.ctx, company);
+  const serviceId = setup.services[0]!.id;
+  const op = await createQueueOperator(p.ctx, company, {
+    branchId: setup.branch.id,
+    serviceIds: [serviceId],
+  });
+  const session = await call(p.app, "POST", `/api/c/${slug}/queue/session`, {
+    token: op.token,
+    body: { counterId: setup.counters[0]!.id },
+  });
+  if (session.statusCode !== 200) throw new Error(`counter session: ${session.body}`);
+  return { setup, serviceId, op };
 }
 
 /** A paired display board (or kiosk) of a branch; returns the raw device token. */

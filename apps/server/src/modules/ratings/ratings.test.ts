@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   call,
-  createBranchWithService,
   createQueueCompany,
-  createQueueOperator,
   createTestPlatform,
   issueTickets,
+  lineWithOperatorAtCounter,
   type TestPlatform,
 } from "../../testing";
 import type { CompanyRecord } from "../tenancy/company-directory";
@@ -21,16 +20,7 @@ async function activeCompany() {
     .execute();
   p.ctx.directory.invalidate(slug);
   const company = (await p.ctx.directory.findBySlug(slug)) as CompanyRecord;
-  const setup = await createBranchWithService(p.ctx, company);
-  const serviceId = setup.services[0]!.id;
-  const op = await createQueueOperator(p.ctx, company, {
-    branchId: setup.branch.id,
-    serviceIds: [serviceId],
-  });
-  await call(p.app, "POST", `/api/c/${slug}/queue/session`, {
-    token: op.token,
-    body: { counterId: setup.counters[0]!.id },
-  });
+  const { setup, serviceId, op } = await lineWithOperatorAtCounter(p, company, slug);
   /** A ticket served to the end; answers its tracking token. */
   const servedTicket = async () => {
     const [ticket] = await issueTickets(p.ctx, company, {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../../testing";
 import {
-  createBranchWithService,
   createQueueCompany,
-  createQueueOperator,
   issueTickets,
+  lineWithOperatorAtCounter,
 } from "../../../testing/queue-factories";
 import { companyDb } from "../../tenancy/company-directory";
 
@@ -17,16 +16,7 @@ describe("leaving the line from the ticket's page", () => {
 
   async function line(count: number) {
     const { company, slug } = await createQueueCompany(p);
-    const setup = await createBranchWithService(p.ctx, company);
-    const serviceId = setup.services[0]!.id;
-    const op = await createQueueOperator(p.ctx, company, {
-      branchId: setup.branch.id,
-      serviceIds: [serviceId],
-    });
-    await call(p.app, "POST", `/api/c/${slug}/queue/session`, {
-      token: op.token,
-      body: { counterId: setup.counters[0]!.id },
-    });
+    const { setup, serviceId, op } = await lineWithOperatorAtCounter(p, company, slug);
     const tickets = await issueTickets(p.ctx, company, {
       branchId: setup.branch.id,
       serviceId,
