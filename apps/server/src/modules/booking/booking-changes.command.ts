@@ -68,13 +68,12 @@ export async function checkInBooking(
       if (row.status !== TICKET_STATUS.BOOKED) throw notBooked(row);
       const decision = decideCheckIn(row.appointment_at!, now, checkInRulesOf(row));
       if (decision.kind === "TOO_EARLY") {
+        // Another day is named: "at 11:45" alone reads as today.
+        const day = businessDay(decision.opensAt, row.time_zone);
+        const onDay = day === businessDay(now, row.time_zone) ? "" : ` on ${day}`;
         throw new AppError(
           "CHECK_IN_NOT_OPEN",
-          `Check-in opens ${row.check_in_early_minutes} minutes before your time, at ${clockTime(decision.opensAt, row.time_zone)}${
-            businessDay(decision.opensAt, row.time_zone) === businessDay(now, row.time_zone)
-              ? ""
-              : ` on ${businessDay(decision.opensAt, row.time_zone)}`
-          }; come back then.`,
+          `Check-in opens ${row.check_in_early_minutes} minutes before your time, at ${clockTime(decision.opensAt, row.time_zone)}${onDay}; come back then.`,
           { details: [{ path: "opensAt", message: decision.opensAt.toISOString() }] },
         );
       }

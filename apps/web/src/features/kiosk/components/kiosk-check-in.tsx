@@ -63,7 +63,8 @@ export function KioskCheckInScreen({
       timeZone,
     }).format(new Date(iso));
 
-  // "04.12.2026", the numeric form people write here, on the branch's calendar.
+  // "04.12.2026", the numeric form people write here, on the branch's calendar. (Not
+  // lib/format-numeric: the kiosk's first load is at its JavaScript budget.)
   const dayOf = (at: Date) =>
     new Intl.DateTimeFormat("ru-RU", {
       day: "2-digit",
