@@ -90,6 +90,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     trustProxy: ctx.config.TRUST_PROXY,
     rewriteUrl: companyHostRewrite(ctx.config.BASE_DOMAIN),
     bodyLimit: 1024 * 1024,
+    // Kept as plain fields, then refused by name with the other input rules (input-hygiene.ts).
+    onProtoPoisoning: "ignore",
+    onConstructorPoisoning: "ignore",
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError,
   }).withTypeProvider<ZodTypeProvider>();

@@ -91,6 +91,34 @@ describe("input rules every endpoint shares", () => {
     });
   });
 
+  it("refuses __proto__ and constructor fields by name, not as 'not valid JSON', and stores nothing", async () => {
+    const send = (payload: string) =>
+      p.app.inject({
+        method: "POST",
+        url: admin("/services"),
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        payload,
+      });
+    const services = async () =>
+      (await call(p.app, "GET", admin("/services"), { token })).json().items.length;
+    const before = await services();
+    const proto = await send(
+      '{"name":{"uz":"Kassa","__proto__":{"isAdmin":true}},"letter":"K","durationMinutes":5}',
+    );
+    expect(proto.statusCode).toBe(400);
+    expect(details(proto)).toEqual([
+      { path: "name.__proto__", code: "unknown_field", message: expect.stringContaining("remove") },
+    ]);
+    const ctor = await send(
+      '{"name":{"uz":"Kassa"},"letter":"K","durationMinutes":5,"constructor":{"prototype":{"x":1}}}',
+    );
+    expect(details(ctor)).toEqual([
+      { path: "constructor", code: "unknown_field", message: expect.any(String) },
+    ]);
+    expect(({} as Record<string, unknown>)["isAdmin"]).toBeUndefined();
+    expect(await services()).toBe(before);
+  });
+
   it("keeps tabs and line breaks, which notes and descriptions need", async () => {
     const res = await call(p.app, "POST", admin("/services"), {
       token,

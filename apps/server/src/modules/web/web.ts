@@ -7,6 +7,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../shared/app-error";
 import { sendError } from "../../shared/http/error-handler";
+import { tooLongPart, uriTooLong } from "../../shared/http/framework-errors";
 import { companySlugFromHost } from "../tenancy";
 
 export const webDistDir = path.resolve(
@@ -92,6 +93,10 @@ export async function registerWeb(
       url !== "/api" &&
       built;
     const sent = isPage ? sendPage(request, reply, url) : null;
+    // The router answers 414 for an over-long path part only when no other route is left to
+    // try; the static files' wildcard always is, so an API address with such a part ends here.
+    if (sent === null && url.startsWith("/api/") && url.split("/").some(tooLongPart))
+      return sendError(reply, uriTooLong());
     if (sent === null)
       return sendError(
         reply,

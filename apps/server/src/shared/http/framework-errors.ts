@@ -9,14 +9,30 @@ import { sendError, toAppError } from "./error-handler";
 // checks, and Node's HTTP parser. They get the same `{ error: { code, message } }` body and an
 // `x-request-id` as everything else, so a client and a log reader need one way of reading them.
 
+/** Fastify's own limit (`maxParamLength`) on one part of the path, between slashes. */
+const MAX_PATH_PART = 100;
+
+export const uriTooLong = () =>
+  new AppError(
+    "URI_TOO_LONG",
+    `A part of the address is too long (at most ${MAX_PATH_PART} characters between slashes); check the link.`,
+  );
+
+/** Whether one part of a raw path, once decoded, is past the router's limit. */
+export function tooLongPart(rawPart: string): boolean {
+  if (rawPart.length <= MAX_PATH_PART) return false;
+  try {
+    return decodeURIComponent(rawPart).length > MAX_PATH_PART;
+  } catch {
+    return true;
+  }
+}
+
 /** Fastify's `frameworkErrors`: the router refused the address itself. */
 export function onFrameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   let appError: AppError;
   if (err.code === "FST_ERR_MAX_PARAM_LENGTH") {
-    appError = new AppError(
-      "URI_TOO_LONG",
-      "A part of the address is too long (at most 100 characters between slashes); check the link.",
-    );
+    appError = uriTooLong();
   } else if (err.code === "FST_ERR_BAD_URL") {
     appError = new AppError(
       "VALIDATION_FAILED",

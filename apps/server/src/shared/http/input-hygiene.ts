@@ -34,6 +34,11 @@ function problemOf(text: string): string | null {
 // an attack on the parsers and validators that follow, which all recurse.
 const MAX_DEPTH = 32;
 
+// The JSON parser is told to keep these (Fastify would otherwise refuse the body as "not valid
+// JSON", which it is): parsed JSON holds them as plain own fields, harmless until something
+// copies them onto an object, and they are refused here before any handler could.
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
 /** The field paths (`name.uz`, `query.search`) of every text holding a forbidden character. */
 export function findControlCharacters(parts: { prefix: string; value: unknown }[]): ErrorDetail[] {
   const out: ErrorDetail[] = [];
@@ -56,7 +61,13 @@ export function findControlCharacters(parts: { prefix: string; value: unknown }[
       }
       for (const [key, item] of Object.entries(value)) {
         const problem = problemOf(key);
-        if (problem)
+        if (PROTOTYPE_KEYS.has(key))
+          out.push({
+            path: [...path, key].join("."),
+            code: "unknown_field",
+            message: `No operation takes a field named "${key}"; remove it.`,
+          });
+        else if (problem)
           out.push({
             path: [...path, key].join("."),
             code: "unreadable_text",
