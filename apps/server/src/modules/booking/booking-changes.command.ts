@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../../shared/db-errors";
 import { checkInClosed, checkInRulesOf, isSecondPlaceForPhone } from "../queue";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "../queue";
 import { TICKET_EVENT, type CompanyQueryDb } from "../queue";
-import { applyTransition, ticketFact } from "../queue";
+import { applyTransition, cancelAsHolder, ticketFact } from "../queue";
 import { ticketLabelSql, updateTicketWithEvent } from "../queue";
 import type { CompanyRecord } from "../tenancy";
 import { alreadyBooked, type BookingDeps } from "./book-time.command";
@@ -108,20 +108,9 @@ export async function cancelBooking(
   token: string,
   now = new Date(),
 ): Promise<BookingRow> {
-  return runQueueTransaction(deps, company, async (tx) => {
-    const row = await lockBooking(tx, token);
-    if (row.status !== TICKET_STATUS.BOOKED && row.status !== TICKET_STATUS.WAITING) {
-      throw notBooked(row);
-    }
-    const { row: changed } = await applyTransition(tx, row, TICKET_ACTION.CANCEL, {
-      ctx: { now },
-      actor: CUSTOMER,
-      data: { by: "CUSTOMER" },
-    });
-    const view = viewOf(row, changed);
-    tx.facts.push(ticketFact(view, TICKET_ACTION.CANCEL, row.status, now));
-    return view;
-  });
+  return runQueueTransaction(deps, company, async (tx) =>
+    cancelAsHolder(tx, await lockBooking(tx, token), now, notBooked),
+  );
 }
 
 /**

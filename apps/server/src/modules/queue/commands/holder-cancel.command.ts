@@ -2,7 +2,7 @@ import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
 import { AppError, notFound } from "../../../shared/app-error";
 import type { CompanyRecord } from "../../tenancy";
 import type { TicketView } from "../queue.types";
-import { lockTicketByToken, type LockedTicket } from "../sql/ticket.sql";
+import { lockTicketByToken } from "../sql/ticket.sql";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import { applyTransition, ticketFact } from "./ticket-transition";
 
@@ -16,20 +16,26 @@ const STATE_WORDS: Partial<Record<string, string>> = {
   EXPIRED: "the day it was for is over",
 };
 
+function cannotCancel(row: TicketView): AppError {
+  const why = STATE_WORDS[row.status] ?? `it is ${row.status.toLowerCase()}`;
+  return new AppError("INVALID_STATE", `${row.label} cannot be cancelled now: ${why}.`);
+}
+
 /**
  * The ticket's holder gives up the place: a booked or waiting ticket becomes CANCELLED through
  * core's state machine, with no staff member in the event log (`by: "CUSTOMER"`). A ticket
  * already called is the operator's to close. Runs in the caller's locked transaction; the
- * change reaches boards, operators and the index as any cancel does.
+ * change reaches boards, operators and the index as any cancel does. `refusal` words the
+ * answer for a ticket past cancelling (a booking speaks of itself as a booking).
  */
-export async function cancelAsHolder(
+export async function cancelAsHolder<T extends TicketView>(
   tx: QueueTx,
-  row: LockedTicket,
+  row: T,
   now: Date,
-): Promise<TicketView> {
+  refusal: (row: T) => AppError = cannotCancel,
+): Promise<T> {
   if (row.status !== TICKET_STATUS.BOOKED && row.status !== TICKET_STATUS.WAITING) {
-    const why = STATE_WORDS[row.status] ?? `it is ${row.status.toLowerCase()}`;
-    throw new AppError("INVALID_STATE", `${row.label} cannot be cancelled now: ${why}.`);
+    throw refusal(row);
   }
   const { row: changed } = await applyTransition(tx, row, TICKET_ACTION.CANCEL, {
     ctx: { now },
