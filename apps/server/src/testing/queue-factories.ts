@@ -170,7 +170,14 @@ export async function issuerFor(
 export async function issueTickets(
   ctx: AppContext,
   company: CompanyRecord,
-  opts: { branchId: string; serviceId: string; count: number; source?: TicketSource; now?: Date },
+  opts: {
+    branchId: string;
+    serviceId: string;
+    count: number;
+    source?: TicketSource;
+    now?: Date;
+    phone?: string;
+  },
 ): Promise<TicketView[]> {
   const out: TicketView[] = [];
   const issuer = await issuerFor(ctx, company, opts.source ?? "WALK_IN", opts.branchId);
@@ -181,7 +188,11 @@ export async function issueTickets(
         ctx,
         company,
         issuer,
-        { branchId: opts.branchId, serviceId: opts.serviceId },
+        {
+          branchId: opts.branchId,
+          serviceId: opts.serviceId,
+          ...(opts.phone && { customerPhone: opts.phone }),
+        },
         now ? { now } : {},
       ),
     );

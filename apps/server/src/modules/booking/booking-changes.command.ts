@@ -2,7 +2,7 @@ import { TICKET_ACTION, TICKET_STATUS, businessDay, decideCheckIn } from "@equeu
 import { sql } from "kysely";
 import { AppError, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
-import { checkInClosed, checkInRulesOf, isSecondPlaceForPhone } from "../queue";
+import { checkInClosed, checkInRulesOf } from "../queue";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "../queue";
 import { TICKET_EVENT, type CompanyQueryDb } from "../queue";
 import { applyTransition, cancelAsHolder, ticketFact } from "../queue";
@@ -62,43 +62,33 @@ export async function checkInBooking(
   now = new Date(),
   by: "CUSTOMER" | "KIOSK" = "CUSTOMER",
 ): Promise<BookingRow> {
-  try {
-    return await runQueueTransaction(deps, company, async (tx) => {
-      const row = await lockBooking(tx, token);
-      if (row.status !== TICKET_STATUS.BOOKED) throw notBooked(row);
-      const decision = decideCheckIn(row.appointment_at!, now, checkInRulesOf(row));
-      if (decision.kind === "TOO_EARLY") {
-        // Another day is named: "at 11:45" alone reads as today.
-        const day = businessDay(decision.opensAt, row.time_zone);
-        const onDay = day === businessDay(now, row.time_zone) ? "" : ` on ${day}`;
-        throw new AppError(
-          "CHECK_IN_NOT_OPEN",
-          `Check-in opens ${row.check_in_early_minutes} minutes before your time, at ${clockTime(decision.opensAt, row.time_zone)}${onDay}; come back then.`,
-          { details: [{ path: "opensAt", message: decision.opensAt.toISOString() }] },
-        );
-      }
-      if (decision.kind === "TOO_LATE") {
-        throw checkInClosed();
-      }
-      const { row: changed } = await applyTransition(tx, row, TICKET_ACTION.CHECK_IN, {
-        ctx: { now },
-        actor: CUSTOMER,
-        extra: { queued_at: decision.queuedAt },
-        data: { by, late: decision.kind === "WALK_IN" },
-      });
-      const view = viewOf(row, changed);
-      tx.facts.push(ticketFact(view, TICKET_ACTION.CHECK_IN, row.status, now));
-      return view;
-    });
-  } catch (err) {
-    if (isSecondPlaceForPhone(err)) {
+  return runQueueTransaction(deps, company, async (tx) => {
+    const row = await lockBooking(tx, token);
+    if (row.status !== TICKET_STATUS.BOOKED) throw notBooked(row);
+    const decision = decideCheckIn(row.appointment_at!, now, checkInRulesOf(row));
+    if (decision.kind === "TOO_EARLY") {
+      // Another day is named: "at 11:45" alone reads as today.
+      const day = businessDay(decision.opensAt, row.time_zone);
+      const onDay = day === businessDay(now, row.time_zone) ? "" : ` on ${day}`;
       throw new AppError(
-        "ALREADY_IN_QUEUE",
-        "This phone number already has a place in this line; finish or cancel that one first.",
+        "CHECK_IN_NOT_OPEN",
+        `Check-in opens ${row.check_in_early_minutes} minutes before your time, at ${clockTime(decision.opensAt, row.time_zone)}${onDay}; come back then.`,
+        { details: [{ path: "opensAt", message: decision.opensAt.toISOString() }] },
       );
     }
-    throw err;
-  }
+    if (decision.kind === "TOO_LATE") {
+      throw checkInClosed();
+    }
+    const { row: changed } = await applyTransition(tx, row, TICKET_ACTION.CHECK_IN, {
+      ctx: { now },
+      actor: CUSTOMER,
+      extra: { queued_at: decision.queuedAt },
+      data: { by, late: decision.kind === "WALK_IN" },
+    });
+    const view = viewOf(row, changed);
+    tx.facts.push(ticketFact(view, TICKET_ACTION.CHECK_IN, row.status, now));
+    return view;
+  });
 }
 
 /** The holder cancels a booking (or a checked-in one still waiting); its place is free again. */

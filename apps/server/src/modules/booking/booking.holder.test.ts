@@ -162,6 +162,24 @@ describe("checking in at the counter", () => {
     expect((await ticketOf(f)).queued_at).toEqual(new Date(f.booking.startsAt));
   });
 
+  it("refuses a customer whose phone already waits in the line, at the counter as on the portal", async () => {
+    const f = await booked(0);
+    const row = await ticketOf(f);
+    await issueTickets(p.ctx, f.company, {
+      branchId: f.branch.id,
+      serviceId: f.services[0]!.id,
+      count: 1,
+      source: "ONLINE",
+      phone: row.customer_phone!,
+    });
+    const atCounter = await staffCheckIn(f, row.id);
+    expect(atCounter.statusCode, atCounter.body).toBe(409);
+    expect(atCounter.json().error.code).toBe("ALREADY_IN_QUEUE");
+    const online = await holder(p, f.slug, f.booking.token, "check-in");
+    expect(online.json().error.code).toBe("ALREADY_IN_QUEUE");
+    expect((await ticketOf(f)).status).toBe("BOOKED");
+  });
+
   it("refuses a late customer where the branch expires late bookings", async () => {
     const f = await booked(1, { lateArrival: "EXPIRE" });
     await appointmentIn(f, -30);

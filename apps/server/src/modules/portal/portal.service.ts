@@ -6,7 +6,7 @@ import type { AnonymousCaller, CustomerCaller } from "../access";
 import { logoUrl } from "../companies";
 import { findBranding } from "../company-setup";
 import { branchOpenAt } from "../queue";
-import { etaCallsOf, isSecondPlaceForPhone, issueTicket } from "../queue";
+import { etaCallsOf, issueTicket } from "../queue";
 import type { QueueDeps } from "../queue";
 import type { CompanyQueryDb } from "../queue";
 import type { CompanyRecord } from "../tenancy";
@@ -205,28 +205,18 @@ export async function joinQueue(
       "This service does not take places online; come to the branch or use its kiosk.",
     );
   }
-  try {
-    // The portal's caller makes it an online ticket.
-    return await issueTicket(
-      deps,
-      company,
-      caller,
-      {
-        branchId: input.branchId,
-        serviceId: input.serviceId,
-        customerPhone: input.phone,
-        customerName: input.name ?? null,
-        language: input.language ?? null,
-      },
-      { now },
-    );
-  } catch (err) {
-    if (isSecondPlaceForPhone(err)) {
-      throw new AppError(
-        "ALREADY_IN_QUEUE",
-        "This phone number already has a place in this queue. Follow it from the link you got, or cancel it first.",
-      );
-    }
-    throw err;
-  }
+  // The portal's caller makes it an online ticket.
+  return issueTicket(
+    deps,
+    company,
+    caller,
+    {
+      branchId: input.branchId,
+      serviceId: input.serviceId,
+      customerPhone: input.phone,
+      customerName: input.name ?? null,
+      language: input.language ?? null,
+    },
+    { now },
+  );
 }

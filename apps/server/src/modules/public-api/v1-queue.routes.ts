@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
-import { AppError, notFound } from "../../shared/app-error";
+import { notFound } from "../../shared/app-error";
 import { apiKeyOf } from "../access";
 import { branchPage, companyPage } from "../portal";
-import { isSecondPlaceForPhone, issueTicket, trackingViews, type CompanyQueryDb } from "../queue";
+import { issueTicket, trackingViews, type CompanyQueryDb } from "../queue";
 import { companyDb, type CompanyRecord } from "../tenancy";
 import { API_KEY_SCOPE, needs, TAGS, v1Doc } from "./v1-operation";
 import {
@@ -139,31 +139,21 @@ export const v1QueueRoutes =
       async (request, reply) => {
         const now = new Date();
         const { body } = request;
-        try {
-          // The key's caller makes it an API ticket (the access module), of its company only.
-          const ticket = await issueTicket(
-            ctx,
-            company(request),
-            apiKeyOf(request),
-            {
-              branchId: body.branchId,
-              serviceId: body.serviceId,
-              customerPhone: body.phone ?? null,
-              customerName: body.name ?? null,
-              language: body.language ?? null,
-            },
-            { now },
-          );
-          return reply.status(201).send(await ticketOf(ctx, dbOf(request), ticket.id, now));
-        } catch (err) {
-          if (isSecondPlaceForPhone(err)) {
-            throw new AppError(
-              "ALREADY_IN_QUEUE",
-              "This phone number already has a place in this queue.",
-            );
-          }
-          throw err;
-        }
+        // The key's caller makes it an API ticket (the access module), of its company only.
+        const ticket = await issueTicket(
+          ctx,
+          company(request),
+          apiKeyOf(request),
+          {
+            branchId: body.branchId,
+            serviceId: body.serviceId,
+            customerPhone: body.phone ?? null,
+            customerName: body.name ?? null,
+            language: body.language ?? null,
+          },
+          { now },
+        );
+        return reply.status(201).send(await ticketOf(ctx, dbOf(request), ticket.id, now));
       },
     );
 

@@ -2,7 +2,7 @@ import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
 import { AppError, notFound } from "../../../shared/app-error";
 import type { CompanyRecord } from "../../tenancy";
 import type { TicketView } from "../queue.types";
-import { lockTicketByToken } from "../sql/ticket.sql";
+import { MAX_TRANSFER_HOPS, lockSuccessor, lockTicketByToken } from "../sql/ticket.sql";
 import { runQueueTransaction, type QueueDeps, type QueueTx } from "./queue-transaction";
 import { applyTransition, ticketFact } from "./ticket-transition";
 
@@ -49,7 +49,8 @@ export async function cancelAsHolder<T extends TicketView>(
 
 /**
  * "I am leaving": whoever holds the ticket's link (its QR code, printed or on screen) cancels
- * it, so the operator does not call an empty hall and the people behind move up.
+ * it, so the operator does not call an empty hall and the people behind move up. A ticket moved
+ * to another line is followed there, as its page follows it.
  */
 export function leaveQueue(
   deps: QueueDeps,
@@ -58,8 +59,14 @@ export function leaveQueue(
   now = new Date(),
 ): Promise<TicketView> {
   return runQueueTransaction(deps, company, async (tx) => {
-    const row = await lockTicketByToken(tx.db, token);
+    let row = await lockTicketByToken(tx.db, token);
     if (!row) throw notFound("The ticket");
+    // Moved to another line: the link shows the place there, so leaving gives up that one.
+    for (let hop = 0; row.status === TICKET_STATUS.TRANSFERRED && hop < MAX_TRANSFER_HOPS; hop++) {
+      const next = await lockSuccessor(tx.db, row.id);
+      if (!next) break;
+      row = next;
+    }
     return cancelAsHolder(tx, row, now);
   });
 }

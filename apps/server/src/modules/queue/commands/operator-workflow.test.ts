@@ -253,6 +253,51 @@ describe("the operator's workflow through the API", () => {
     expect(nowhere.statusCode).toBe(400);
   });
 
+  it("refuses a transfer into a line the customer's phone already waits in, and leaving follows a transfer", async () => {
+    const { branch, services, op } = await desk({
+      services: [{ letter: "A" }, { letter: "B" }, { letter: "C" }],
+    });
+    const [kassa, kredit, omonat] = services;
+    // Taken on the portal, where one phone number holds one place per line.
+    const take = async (serviceId: string) =>
+      (
+        await issueTickets(p.ctx, company, {
+          branchId: branch.id,
+          serviceId,
+          count: 1,
+          source: "ONLINE",
+          phone: "+998901112233",
+        })
+      )[0]!;
+    const first = await take(kassa!.id);
+    await take(kredit!.id);
+    expect((await post(op, "/queue/call-next", {})).json().ticket.id).toBe(first.id);
+    const refused = await act(op, first.id, "transfer", { serviceId: kredit!.id });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: "ALREADY_IN_QUEUE",
+      message: expect.stringContaining("already has a place in this queue"),
+    });
+    // Nothing changed: still called at this counter, and it can go to a line of its own.
+    expect((await events(first.id)).map((e) => e.type)).toEqual(["ISSUE", "CALL"]);
+    const moved = await act(op, first.id, "transfer", { serviceId: omonat!.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    // The customer's link (the first ticket's token) now shows the new line; leaving from it
+    // gives up that place.
+    const leave = await call(p.app, "POST", url(`/public/tickets/${first.token}/cancel`), {
+      body: {},
+    });
+    expect(leave.statusCode, leave.body).toBe(200);
+    expect(leave.json()).toMatchObject({ label: first.label, status: "CANCELLED" });
+    expect((await events(moved.json().to.id)).map((e) => e.to_status)).toEqual([
+      "WAITING",
+      "CANCELLED",
+    ]);
+    const tracked = await call(p.app, "GET", url(`/public/tickets/${first.token}`));
+    expect(tracked.json().status).toBe("CANCELLED");
+  });
+
   it("reserves a ticket transferred to a person for that person", async () => {
     const { branch, services, counters, op } = await desk();
     const [t] = await issueTickets(p.ctx, company, {

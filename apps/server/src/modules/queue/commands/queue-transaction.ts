@@ -30,7 +30,8 @@ export type QueueTx = { db: CompanyQueryDb; facts: QueueFact[]; schema: string }
  * Runs a queue command in one transaction. Facts it records are published only after the
  * commit, so no screen ever shows a change that was rolled back; the durable copy of each
  * change is the ticket_events row the command wrote in the same statement (ADR 0004). Domain refusals (QueueError)
- * become AppErrors; a race on "one open ticket per operator" becomes a clear 409.
+ * become AppErrors; a race on "one open ticket per operator" or a second open place for one
+ * phone number becomes a clear 409.
  */
 export async function runQueueTransaction<T>(
   deps: QueueDeps,
@@ -54,6 +55,13 @@ export async function runQueueTransaction<T>(
       throw new AppError(
         "TICKET_IN_PROGRESS",
         "You already have a customer called or at your counter; finish that ticket first.",
+      );
+    }
+    if (isSecondPlaceForPhone(err)) {
+      // Taken on the portal or the API, moved here by a transfer, or a booking checked in.
+      throw new AppError(
+        "ALREADY_IN_QUEUE",
+        "This phone number already has a place in this queue; follow that ticket, or finish or cancel it first.",
       );
     }
     if (isUniqueViolationOf(err, "tickets_booking_phone_slot")) {

@@ -11,14 +11,12 @@ import { markPrepared } from "../../../db/prepared";
 import type { TrackingDto } from "../http/queue-views.schema";
 import type { CompanyQueryDb, TicketView } from "../queue.types";
 import { etaCallsOf, recentCallsOf } from "../sql/recent-calls.sql";
+import { MAX_TRANSFER_HOPS } from "../sql/ticket.sql";
 
 type TrackedRow = TicketView & { branch_name: I18nText; duration_minutes: number };
 
 /** The tracking result of one followed ticket: where it is now and what its holder sees. */
 export type Tracked = { ticketId: string; branchId: string; serviceId: string; view: TrackingDto };
-
-// A chain of transfers longer than this is not a real customer journey.
-const MAX_TRANSFER_HOPS = 10;
 
 function trackedQuery(db: CompanyQueryDb) {
   return db

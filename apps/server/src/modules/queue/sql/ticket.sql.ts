@@ -321,6 +321,23 @@ export function lockTicketByToken(
   return lockedTicketQuery(db).where("t.token", "=", token).forUpdate("t").executeTakeFirst();
 }
 
+// A chain of transfers longer than this is not a real customer journey.
+export const MAX_TRANSFER_HOPS = 10;
+
+/**
+ * Locks the ticket a transfer made of the given one (its place in the other line); undefined
+ * when there is none.
+ */
+export function lockSuccessor(
+  db: CompanyQueryDb,
+  transferredId: string,
+): Promise<LockedTicket | undefined> {
+  return lockedTicketQuery(db)
+    .where("t.transferred_from", "=", transferredId)
+    .forUpdate("t")
+    .executeTakeFirst();
+}
+
 /** A ticket as read for an optimistic change: `version` is its row version (xmin). */
 export type VersionedTicket = LockedTicket & {
   version: string;
