@@ -41,7 +41,15 @@ export const outboxMessageSchema = z.object({
   channel: z.string().max(TEXT_MAX.word),
   to: z.string().max(TEXT_MAX.url).describe("An e-mail address, phone, chat or push address"),
   subject: z.string().max(TEXT_MAX.subject).describe("Cut to its first 500 characters"),
-  text: z.string().max(TEXT_MAX.body).describe("Cut to its first 10,000 characters"),
+  text: z
+    .string()
+    .max(TEXT_MAX.body)
+    .describe("Cut to its first 10,000 characters; empty when `hidden`"),
+  hidden: z
+    .boolean()
+    .describe(
+      "It carries a sign-in code or a one-time password and its channel sends: the text is the recipient's alone",
+    ),
   status: outboxStatusSchema,
   attempts: z.number(),
   lastError: z.string().max(TEXT_MAX.error).nullable(),

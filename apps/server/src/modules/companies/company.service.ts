@@ -195,6 +195,7 @@ export async function resendInvite(
     const outboxId = await enqueueEmail(trx, {
       to: admin.email,
       companyId: company.id,
+      secret: true,
       ...inviteEmail({
         companyName: company.name,
         loginUrl: companyUrls(ctx, company.slug).login,

@@ -301,6 +301,14 @@ describe("customer sign-in with an SMS gateway configured", () => {
     expect(gateway.sent).toHaveLength(1);
     expect(gateway.sent[0]!.mobile_phone).toBe("998935554433");
     const code = /\b(\d{6})\b/.exec(gateway.sent[0]!.message)![1]!;
+    // The code is the customer's alone: the super admin's outbox says it went, not what it was.
+    const outbox = await call(q.app, "GET", "/api/platform/outbox", {
+      token: await loginSuperAdmin(q.app),
+    });
+    expect(outbox.json().items).toContainEqual(
+      expect.objectContaining({ channel: "sms", to: "+998935554433", hidden: true, text: "" }),
+    );
+    expect(outbox.body).not.toContain(code);
     const ok = await call(q.app, "POST", "/api/customer/auth/verify", {
       body: { phone: "+998935554433", code },
     });

@@ -67,7 +67,13 @@ export async function requestSignInCode(db: Db, phone: string, now = new Date())
       .set({ code_hash: codeHash(row.id, code) })
       .where("id", "=", row.id)
       .execute();
-    await enqueueMessage(tx, { channel: "sms", to: phone, text: smsText(code), urgent: true });
+    await enqueueMessage(tx, {
+      channel: "sms",
+      to: phone,
+      text: smsText(code),
+      urgent: true,
+      secret: true,
+    });
   });
 }
 

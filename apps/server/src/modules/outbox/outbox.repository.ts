@@ -7,6 +7,8 @@ export type OutgoingEmail = {
   text: string;
   html?: string;
   companyId?: string | null;
+  /** It holds a one-time password or a sign-in link: see OutboxTable.secret. */
+  secret?: boolean;
 };
 
 /** Queues an e-mail; call inside the transaction of the change that causes it. */
@@ -20,6 +22,7 @@ export async function enqueueEmail(db: Kysely<Database>, mail: OutgoingEmail): P
       body_text: mail.text,
       body_html: mail.html ?? null,
       company_id: mail.companyId ?? null,
+      secret: mail.secret ?? false,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -34,6 +37,8 @@ export type OutgoingText = {
   companyId?: string | null;
   /** Sent before the channel's other waiting messages (a code the customer is waiting for). */
   urgent?: boolean;
+  /** It holds a code: see OutboxTable.secret. */
+  secret?: boolean;
 };
 
 /** Queues a message on any channel (an SMS to a phone, …); call inside the causing transaction. */
@@ -48,6 +53,7 @@ export async function enqueueMessage(db: Kysely<Database>, m: OutgoingText): Pro
       body_html: null,
       company_id: m.companyId ?? null,
       urgent: m.urgent ?? false,
+      secret: m.secret ?? false,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

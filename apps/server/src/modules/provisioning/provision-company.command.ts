@@ -108,6 +108,7 @@ export async function provisionCompany(
         enqueueEmail(trx, {
           to: input.adminEmail,
           companyId: id,
+          secret: true,
           ...inviteEmail({
             companyName: input.name,
             loginUrl: companyUrls(ctx, input.slug).login,

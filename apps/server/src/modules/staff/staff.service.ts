@@ -110,6 +110,7 @@ export async function issueCredentials(
     outboxId = await enqueueEmail(trx, {
       to: who.email,
       companyId: env.company.id,
+      secret: true,
       ...staffInviteEmail({
         companyName: env.company.name,
         personName: who.name,

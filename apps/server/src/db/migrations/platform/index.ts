@@ -10,6 +10,7 @@ import { platformOutboxClaimsAndCustomerChats } from "./0008-outbox-claims-and-c
 import { platformIntegrations } from "./0009-integrations";
 import { platformUzbekCyrillicLanguage } from "./0010-uzbek-cyrillic-language";
 import { platformUrgentMessages } from "./0011-urgent-messages";
+import { platformSecretMessages } from "./0012-secret-messages";
 
 /** Platform schema migrations, in order. Append only. */
 export const platformMigrations: Migration[] = [
@@ -24,4 +25,5 @@ export const platformMigrations: Migration[] = [
   platformIntegrations,
   platformUzbekCyrillicLanguage,
   platformUrgentMessages,
+  platformSecretMessages,
 ];

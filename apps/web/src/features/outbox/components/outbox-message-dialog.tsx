@@ -59,12 +59,21 @@ export function OutboxMessageDialog({ message, onClose }: Props) {
               </>
             )}
           </dl>
-          <pre
-            data-testid="outbox-message-body"
-            className="rounded-md border border-zinc-200 bg-zinc-50 p-4 font-mono text-[13px] leading-relaxed break-words whitespace-pre-wrap text-zinc-800"
-          >
-            {message.text}
-          </pre>
+          {message.hidden ? (
+            <p
+              data-testid="outbox-message-hidden"
+              className="rounded-md border border-zinc-200 bg-zinc-50 p-4 text-sm text-zinc-600"
+            >
+              {t("outbox.hiddenText")}
+            </p>
+          ) : (
+            <pre
+              data-testid="outbox-message-body"
+              className="rounded-md border border-zinc-200 bg-zinc-50 p-4 font-mono text-[13px] leading-relaxed break-words whitespace-pre-wrap text-zinc-800"
+            >
+              {message.text}
+            </pre>
+          )}
         </div>
       )}
     </Dialog>

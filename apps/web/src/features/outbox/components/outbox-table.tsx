@@ -40,7 +40,8 @@ export function OutboxTable({ messages, onOpen }: Props) {
                 }}
                 className="max-w-full truncate text-left font-medium text-zinc-900 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
               >
-                {message.subject}
+                {/* An SMS or a chat message has no subject: its first words stand for it. */}
+                {message.subject || message.text.split("\n")[0] || t("outbox.messageTitle")}
               </button>
             </Td>
             <Td>

@@ -200,6 +200,8 @@ export const enStaff: StaffMessages = {
     empty: "No messages",
     messageTitle: "Message",
     open: "Open message",
+    hiddenText:
+      "This message holds a sign-in code or a one-time password: it goes to its recipient only and is not shown here.",
   },
   outboxStatus: { PENDING: "Pending", SENT: "Sent", FAILED: "Failed", SKIPPED: "Not needed" },
   audit: {

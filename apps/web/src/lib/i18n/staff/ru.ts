@@ -201,6 +201,8 @@ export const ruStaff: StaffMessages = {
     empty: "Сообщений нет",
     messageTitle: "Сообщение",
     open: "Открыть сообщение",
+    hiddenText:
+      "В сообщении код входа или одноразовый пароль: он отправлен только получателю и здесь не показывается.",
   },
   outboxStatus: {
     PENDING: "В очереди",

@@ -204,6 +204,8 @@ export const uzStaff = {
     empty: "Xabarlar yoʻq",
     messageTitle: "Xabar",
     open: "Xabarni ochish",
+    hiddenText:
+      "Bu xabarda kirish kodi yoki bir martalik parol bor: u faqat oluvchiga yuboriladi va bu yerda koʻrsatilmaydi.",
   },
   outboxStatus: {
     PENDING: "Navbatda",
