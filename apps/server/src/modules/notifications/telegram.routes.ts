@@ -76,9 +76,11 @@ export const telegramRoutes =
           params: z.strictObject({
             token: z.string().min(1).max(128, "This is not a ticket link."),
           }),
-          body: z.strictObject({ language: z.enum(SCREEN_LANGUAGES).default("uz") }).default({
-            language: "uz",
-          }),
+          // No body at all (null here) is the same as {}: the bot speaks Uzbek.
+          body: z
+            .strictObject({ language: z.enum(SCREEN_LANGUAGES).default("uz") })
+            .nullish()
+            .describe("Optional: the bot's language for this chat (uz when absent)"),
           response: { 200: telegramLinkResponse },
         },
       },
@@ -103,7 +105,7 @@ export const telegramRoutes =
         const link = await createLinkToken(ctx.db, {
           companyId: ticket.company_id,
           ticketId: ticket.ticket_id,
-          language: request.body.language,
+          language: request.body?.language ?? "uz",
         });
         return { url: `https://t.me/${bot}?start=${link.token}`, expiresAt: link.expiresAt };
       },
