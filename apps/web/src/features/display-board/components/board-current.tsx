@@ -18,20 +18,20 @@ export function BoardCurrent({
       data-testid="board-current"
       data-announcing={announcing || undefined}
       className={cn(
-        "flex min-h-0 flex-col items-center justify-center rounded-[3vh] px-[2vw] text-center",
+        "flex min-h-0 flex-col items-center justify-center rounded-[calc(var(--board-u)*3)] px-[2vw] text-center",
         announcing ? "bg-amber-400 text-slate-950" : "bg-indigo-800 text-white",
       )}
     >
       <h2
         id="board-current-title"
         className={cn(
-          "text-[4vh] leading-tight font-semibold tracking-[0.2em] uppercase",
+          "text-[calc(var(--board-u)*4)] leading-tight font-semibold tracking-[0.2em] uppercase",
           announcing ? "text-slate-900" : "text-amber-300",
         )}
       >
         {heading}
         {secondHeading && (
-          <span className="mt-[0.3vh] block text-[2.6vh] tracking-[0.15em] opacity-80">
+          <span className="mt-[calc(var(--board-u)*0.3)] block text-[calc(var(--board-u)*2.6)] tracking-[0.15em] opacity-80">
             {secondHeading}
           </span>
         )}
@@ -39,12 +39,12 @@ export function BoardCurrent({
       {call ? (
         <>
           <p
-            className="mt-[1vh] text-[24vh] leading-none font-black tracking-tight tabular-nums"
+            className="mt-[calc(var(--board-u)*1)] text-[calc(var(--board-u)*24)] leading-none font-black tracking-tight tabular-nums"
             data-testid="board-current-label"
           >
             {call.label}
           </p>
-          <p className="mt-[2vh] flex items-center gap-[1.5vw] text-[10vh] leading-none font-bold">
+          <p className="mt-[calc(var(--board-u)*2)] flex items-center gap-[1.5vw] text-[calc(var(--board-u)*10)] leading-none font-bold">
             <span aria-hidden="true">→</span>
             <span data-testid="board-current-counter">
               {t1("queue.counterName", { number: call.counter })}
@@ -52,7 +52,7 @@ export function BoardCurrent({
           </p>
           <p
             className={cn(
-              "mt-[3vh] max-w-full truncate text-[3.6vh]",
+              "mt-[calc(var(--board-u)*3)] max-w-full truncate text-[calc(var(--board-u)*3.6)]",
               announcing ? "text-slate-800" : "text-indigo-100",
             )}
           >
@@ -60,9 +60,16 @@ export function BoardCurrent({
           </p>
         </>
       ) : (
-        <div className="mt-[4vh] text-indigo-100">
+        <div className="mt-[calc(var(--board-u)*4)] text-indigo-100">
           {each("queue.board.noCalls").map((text, i) => (
-            <p key={text} className={i === 0 ? "text-[5vh]" : "mt-[1vh] text-[3.2vh] opacity-80"}>
+            <p
+              key={text}
+              className={
+                i === 0
+                  ? "text-[calc(var(--board-u)*5)]"
+                  : "mt-[calc(var(--board-u)*1)] text-[calc(var(--board-u)*3.2)] opacity-80"
+              }
+            >
               {text}
             </p>
           ))}

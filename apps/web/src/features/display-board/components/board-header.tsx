@@ -60,7 +60,7 @@ export function BoardHeader({ companyName, branchName, logoUrl, branded, timeZon
     <header
       data-testid="board-header"
       className={cn(
-        "flex h-[13vh] shrink-0 items-center justify-between gap-[2vw] border-b border-white/10 px-[3vw]",
+        "flex h-[calc(var(--board-u)*13)] shrink-0 items-center justify-between gap-[2vw] border-b border-white/10 px-[3vw]",
         branded && "bg-indigo-600",
       )}
     >
@@ -69,13 +69,13 @@ export function BoardHeader({ companyName, branchName, logoUrl, branded, timeZon
           <img
             src={logoUrl}
             alt=""
-            className="h-[9vh] w-[9vh] shrink-0 rounded-xl bg-white object-contain p-[0.6vh]"
+            className="h-[calc(var(--board-u)*9)] w-[calc(var(--board-u)*9)] shrink-0 rounded-xl bg-white object-contain p-[calc(var(--board-u)*0.6)]"
           />
         ) : (
           <span
             aria-hidden="true"
             className={cn(
-              "flex h-[9vh] w-[9vh] shrink-0 items-center justify-center rounded-xl text-[4vh] font-bold",
+              "flex h-[calc(var(--board-u)*9)] w-[calc(var(--board-u)*9)] shrink-0 items-center justify-center rounded-xl text-[calc(var(--board-u)*4)] font-bold",
               branded ? "bg-white/15 ring-2 ring-white/40" : "bg-indigo-600",
             )}
           >
@@ -83,12 +83,15 @@ export function BoardHeader({ companyName, branchName, logoUrl, branded, timeZon
           </span>
         )}
         <div className="min-w-0">
-          <p className="truncate text-[4.4vh] leading-tight font-bold" data-testid="board-company">
+          <p
+            className="truncate text-[calc(var(--board-u)*4.4)] leading-tight font-bold"
+            data-testid="board-company"
+          >
             {companyName}
           </p>
           <p
             className={cn(
-              "truncate text-[3vh] leading-tight",
+              "truncate text-[calc(var(--board-u)*3)] leading-tight",
               branded ? "text-white/85" : "text-slate-300",
             )}
             data-testid="board-branch"
@@ -98,12 +101,15 @@ export function BoardHeader({ companyName, branchName, logoUrl, branded, timeZon
         </div>
       </div>
       <div className="shrink-0 text-right">
-        <p className="text-[8vh] leading-none font-bold tabular-nums" data-testid="board-clock">
+        <p
+          className="text-[calc(var(--board-u)*8)] leading-none font-bold tabular-nums"
+          data-testid="board-clock"
+        >
           <time dateTime={date.toISOString()}>{format.time(date)}</time>
         </p>
         <p
           className={cn(
-            "mt-[0.5vh] text-[2.4vh] first-letter:uppercase",
+            "mt-[calc(var(--board-u)*0.5)] text-[calc(var(--board-u)*2.4)] first-letter:uppercase",
             branded ? "text-white/85" : "text-slate-300",
           )}
         >

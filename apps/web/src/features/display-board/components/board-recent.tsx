@@ -15,13 +15,13 @@ export function BoardRecent({
     <section aria-labelledby="board-recent-title" className="flex min-h-0 flex-col">
       <h2
         id="board-recent-title"
-        className="mb-[1.5vh] grid grid-cols-[1fr_auto] px-[1.5vw] text-[3vh] font-semibold tracking-[0.15em] text-slate-300 uppercase"
+        className="mb-[calc(var(--board-u)*1.5)] grid grid-cols-[1fr_auto] px-[1.5vw] text-[calc(var(--board-u)*3)] font-semibold tracking-[0.15em] text-slate-300 uppercase"
       >
         <span>{both("queue.board.ticket")}</span>
         <span>{both("queue.board.counter")}</span>
       </h2>
       <ol
-        className="flex min-h-0 flex-1 flex-col gap-[1.2vh] overflow-hidden"
+        className="flex min-h-0 flex-1 flex-col gap-[calc(var(--board-u)*1.2)] overflow-hidden"
         data-testid="board-recent"
       >
         {calls.map((call) => (
@@ -30,12 +30,12 @@ export function BoardRecent({
             data-testid="board-recent-call"
             data-label={call.label}
             className={cn(
-              "grid grid-cols-[1fr_auto_auto] items-center gap-[1.2vw] rounded-[2vh] px-[1.5vw] py-[1.2vh] text-[7.5vh] leading-none font-bold tabular-nums",
+              "grid grid-cols-[1fr_auto_auto] items-center gap-[1.2vw] rounded-[calc(var(--board-u)*2)] px-[1.5vw] py-[calc(var(--board-u)*1.2)] text-[calc(var(--board-u)*7.5)] leading-none font-bold tabular-nums",
               call.key === announcingKey ? "bg-amber-400 text-slate-950" : "bg-white/10 text-white",
             )}
           >
             <span>{call.label}</span>
-            <span aria-hidden="true" className="text-[5vh] text-slate-400">
+            <span aria-hidden="true" className="text-[calc(var(--board-u)*5)] text-slate-400">
               →
             </span>
             <span className="min-w-[5ch] text-right">
@@ -44,7 +44,7 @@ export function BoardRecent({
           </li>
         ))}
         {calls.length === 0 && (
-          <li className="px-[1.5vw] text-[3vh] text-slate-400">
+          <li className="px-[1.5vw] text-[calc(var(--board-u)*3)] text-slate-400">
             {t1("queue.board.noEarlierCalls")}
           </li>
         )}

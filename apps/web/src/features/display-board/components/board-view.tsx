@@ -43,9 +43,12 @@ export function BoardView({
         <div
           role="alert"
           data-testid="board-offline"
-          className="flex shrink-0 items-center justify-center gap-[1vw] bg-red-600 py-[1.2vh] text-[3vh] font-bold"
+          className="flex shrink-0 items-center justify-center gap-[1vw] bg-red-600 py-[calc(var(--board-u)*1.2)] text-[calc(var(--board-u)*3)] font-bold"
         >
-          <span aria-hidden="true" className="size-[2vh] animate-pulse rounded-full bg-white" />
+          <span
+            aria-hidden="true"
+            className="size-[calc(var(--board-u)*2)] animate-pulse rounded-full bg-white"
+          />
           {both("queue.board.offline")}
         </div>
       )}
@@ -56,7 +59,7 @@ export function BoardView({
         branded={accent !== null}
         timeZone={timeZone}
       />
-      <main className="grid min-h-0 flex-1 grid-cols-[1.3fr_1fr] gap-[2.5vw] px-[3vw] py-[3vh]">
+      <main className="grid min-h-0 flex-1 grid-cols-[1.3fr_1fr] gap-[2.5vw] px-[3vw] py-[calc(var(--board-u)*3)] portrait:grid-cols-1 portrait:grid-rows-[auto_minmax(0,1fr)]">
         <BoardCurrent call={newest ?? null} announcing={!!newest && newest.key === announcingKey} />
         <BoardRecent calls={earlier} announcingKey={announcingKey} />
       </main>

@@ -28,7 +28,7 @@ export function DisplayBoard(options: BoardOptions) {
     return (
       <div className="flex h-dvh items-center justify-center bg-slate-950 text-slate-200">
         {board.error ? (
-          <p role="alert" className="text-[3vh]">
+          <p role="alert" className="text-[calc(var(--board-u)*3)]">
             {t("queue.board.loadError")}
           </p>
         ) : (

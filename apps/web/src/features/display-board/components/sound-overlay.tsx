@@ -11,21 +11,23 @@ export function SoundOverlay({ onEnable }: { onEnable: () => void }) {
       type="button"
       onClick={onEnable}
       data-testid="enable-sound"
-      className="fixed top-[1.5vh] left-1/2 z-20 flex h-[10vh] max-w-[40vw] -translate-x-1/2 items-center gap-[1vw] rounded-[2vh] bg-amber-400 px-[2vw] text-left text-slate-950 shadow-2xl ring-4 ring-amber-200/60 hover:bg-amber-300 focus-visible:outline-4 focus-visible:outline-offset-4 focus-visible:outline-white"
+      className="fixed top-[calc(var(--board-u)*1.5)] left-1/2 z-20 flex h-[calc(var(--board-u)*10)] max-w-[40vw] -translate-x-1/2 portrait:top-auto portrait:bottom-[calc(var(--board-u)*16)] portrait:max-w-[80vw] items-center gap-[1vw] rounded-[calc(var(--board-u)*2)] bg-amber-400 px-[2vw] text-left text-slate-950 shadow-2xl ring-4 ring-amber-200/60 hover:bg-amber-300 focus-visible:outline-4 focus-visible:outline-offset-4 focus-visible:outline-white"
     >
       <svg
         aria-hidden="true"
         viewBox="0 0 24 24"
-        className="size-[5vh] shrink-0"
+        className="size-[calc(var(--board-u)*5)] shrink-0"
         fill="currentColor"
       >
         <path d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
       </svg>
       <span className="min-w-0">
-        <span className="block text-[3.4vh] leading-tight font-bold">
+        <span className="block text-[calc(var(--board-u)*3.4)] leading-tight font-bold">
           {t("queue.board.enableSound")}
         </span>
-        <span className="block text-[1.8vh] leading-tight">{t("queue.board.enableSoundHint")}</span>
+        <span className="block text-[calc(var(--board-u)*1.8)] leading-tight">
+          {t("queue.board.enableSoundHint")}
+        </span>
       </span>
     </button>
   );
