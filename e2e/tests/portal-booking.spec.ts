@@ -84,6 +84,8 @@ test("a booked customer moves the time, then cancels; the booking in Russian", a
   await pickTime(panel, second);
   await panel.getByRole("button", { name: new RegExp(`${second}ga koʻchirish`) }).click();
   await expect(panel).toContainText("yangi vaqtga koʻchirildi");
+  // The same day keeps the number: no "new number" to learn.
+  await expect(panel).not.toContainText("Yangi talon raqamingiz");
   await expect(page.getByTestId("booking-when")).toContainText(second);
   await snap(page, "booking-01-moved");
 

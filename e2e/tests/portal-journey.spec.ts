@@ -261,7 +261,10 @@ test.describe.serial("the customer portal on a phone", () => {
     await rating.getByLabel("Izoh (ixtiyoriy)").fill("Tez va xushmuomala, rahmat");
     await rating.getByRole("button", { name: "Baho berish" }).click();
     await expect(rating).toContainText("Rahmat! Bahoyingiz qabul qilindi.");
+    // The given stars are read out in words (the star glyphs are for the eye only).
+    await expect(rating).toContainText("5 yulduz");
     await snap(page, "journey-12-rated");
+    await expectAccessible(page, "rated");
 
     // The directory shows the bank's new rating.
     await page.goto("/");

@@ -20,12 +20,14 @@ type MyRating = { canRate: boolean; rating: Rating | null };
 
 function Stars({ value, label }: { value: number; label: string }) {
   return (
-    <p className="text-3xl text-amber-500" aria-label={label}>
+    // A paragraph cannot carry a label: the stars are drawn for the eye, the words for a reader.
+    <p className="text-3xl text-amber-500">
       {[1, 2, 3, 4, 5].map((n) => (
         <span key={n} aria-hidden="true" className={n <= value ? "" : "text-zinc-300"}>
           ★
         </span>
       ))}
+      <span className="sr-only">{label}</span>
     </p>
   );
 }

@@ -131,10 +131,15 @@ export function BookingPanel({
               onClick={() =>
                 target &&
                 actions.reschedule.mutate(target.startsAt, {
-                  onSuccess: () => {
+                  onSuccess: ({ booking: moved }) => {
                     setMoving(false);
                     setTarget(null);
-                    setNotice(t("booking.moved"));
+                    // Another day gives the booking that day's number: the customer must know it.
+                    setNotice(
+                      moved.label === booking.label
+                        ? t("booking.moved")
+                        : t("booking.movedNewNumber", { label: moved.label }),
+                    );
                   },
                 })
               }

@@ -40,6 +40,7 @@ export const bookingEn: Messages["booking"] = {
   rescheduleTitle: "Choose a new time",
   rescheduleSubmit: "Move to {{date}}, {{time}}",
   moved: "Your booking was moved to the new time.",
+  movedNewNumber: "Your booking was moved to the new time. Your new ticket number is {{label}}.",
   cancel: "Cancel the booking",
   cancelConfirm: "Cancel this booking? The time will be given to someone else.",
   cancelYes: "Yes, cancel",

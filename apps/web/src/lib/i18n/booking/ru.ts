@@ -41,6 +41,7 @@ export const bookingRu: Messages["booking"] = {
   rescheduleTitle: "Выберите новое время",
   rescheduleSubmit: "Перенести на {{date}}, {{time}}",
   moved: "Запись перенесена на новое время.",
+  movedNewNumber: "Запись перенесена на новое время. Ваш новый номер талона: {{label}}.",
   cancel: "Отменить запись",
   cancelConfirm: "Отменить запись? Это время отдадут другому клиенту.",
   cancelYes: "Да, отменить",

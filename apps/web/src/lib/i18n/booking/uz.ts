@@ -41,6 +41,7 @@ export const bookingUz = {
   rescheduleTitle: "Yangi vaqtni tanlang",
   rescheduleSubmit: "{{date}}, {{time}}ga koʻchirish",
   moved: "Yozilish yangi vaqtga koʻchirildi.",
+  movedNewNumber: "Yozilish yangi vaqtga koʻchirildi. Yangi talon raqamingiz: {{label}}.",
   cancel: "Yozilishni bekor qilish",
   cancelConfirm: "Yozilish bekor qilinsinmi? Bu vaqt boshqa mijozga beriladi.",
   cancelYes: "Ha, bekor qilish",
