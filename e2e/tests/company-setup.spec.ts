@@ -181,7 +181,10 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.getByLabel("Login (e-pochta)").fill("aziza@aloqabank.uz");
   await page.locator("#staff-branchId").selectOption({ label: "Toshkent filiali" });
   await page.locator("#staff-counterId").selectOption({ label: "1-oyna — Kassa" });
-  await page.getByLabel("K · Kassa xizmati").check();
+  // A new operator starts with every service of the branch ticked; Aziza keeps to the cash desk.
+  await expect(page.getByLabel("K · Kassa xizmati")).toBeChecked();
+  await expect(page.getByLabel("KR · Kredit maslahat")).toBeChecked();
+  await page.getByLabel("KR · Kredit maslahat").uncheck();
   // The schedule follows the branch: Saturday is a working day there.
   await expect(page.getByRole("switch", { name: "Shanba ish kuni", exact: true })).toBeChecked();
   await snap(page, "setup-09-operator-form");
@@ -198,7 +201,9 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await page.getByLabel("Login (e-pochta)").fill("bobur@aloqabank.uz");
   await page.locator("#staff-branchId").selectOption({ label: "Toshkent filiali" });
   await page.locator("#staff-counterId").selectOption({ label: "2-oyna — Kredit" });
-  await page.getByLabel("KR · Kredit maslahat").check();
+  await expect(page.getByLabel("K · Kassa xizmati")).toBeChecked();
+  await page.getByLabel("K · Kassa xizmati").uncheck();
+  await expect(page.getByLabel("KR · Kredit maslahat")).toBeChecked();
   await page.getByLabel("E-pochtaga taklif yuborish").check();
   await page.getByRole("button", { name: "Xodim qoʻshish" }).click();
   await expect(page.getByText("Taklif bobur@aloqabank.uz manziliga yuborildi")).toBeVisible();
@@ -307,6 +312,10 @@ test("a new company admin sets up branches, services, operators and hours, then 
   await operator.getByLabel("Yangi parolni takrorlang").fill("Navbat-Oynasi-Bir-77");
   await operator.getByRole("button", { name: "Parolni oʻzgartirish" }).click();
   await expect(operator).toHaveURL(new RegExp(`/c/${SLUG}/operator$`));
+  // The counter the admin gave her is chosen already.
+  await expect(operator.getByTestId("counter-picker").locator("option:checked")).toHaveText(
+    /^1-oyna — Kassa/,
+  );
 
   // Tablet (768×1024): the same screens stay usable without the sidebar.
   await page.setViewportSize({ width: 768, height: 1024 });

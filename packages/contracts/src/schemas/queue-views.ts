@@ -78,6 +78,8 @@ export const workplaceSchema = z.object({
     role: z.enum(STAFF_ROLE),
     status: operatorStatusSchema,
     session: sessionSchema.nullable(),
+    /** The counter the admin gave this operator: where a session starts unless another is chosen. */
+    defaultCounterId: z.string().max(TEXT_MAX.id).nullable(),
   }),
   branch: z
     .object({

@@ -22,6 +22,7 @@ export async function workplaceState(
     role: scope.role,
     status: scope.session?.status ?? ("OFFLINE" as const),
     session: scope.session,
+    defaultCounterId: scope.defaultCounterId,
   };
   const empty = { total: 0, items: [] };
   const branchId = branchOverride ?? workplaceBranchId(scope);

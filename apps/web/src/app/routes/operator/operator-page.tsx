@@ -109,6 +109,7 @@ function OperatorWorkplace() {
           operatorName={data.operator.name}
           branchName={localized(data.branch.name)}
           counters={directory.data?.counters ?? null}
+          defaultCounterId={data.operator.defaultCounterId}
           pending={actions.pending?.kind === "session"}
           error={startError?.message ?? null}
           askTakeOver={startError?.code === "ALREADY_AT_COUNTER"}

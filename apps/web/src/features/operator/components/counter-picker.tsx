@@ -12,6 +12,8 @@ type Props = {
   branchName: string;
   /** Counters to choose from; null when only the operator's default counter can be used. */
   counters: CounterOption[] | null;
+  /** The counter the admin gave this operator, chosen to begin with. */
+  defaultCounterId: string | null;
   pending: boolean;
   error: string | null;
   /** The server said the operator works at another counter: offer to move here. */
@@ -23,7 +25,11 @@ type Props = {
 export function CounterPicker(props: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const [counterId, setCounterId] = useState("");
+  const [chosen, setCounterId] = useState<string | null>(null);
+  // Until the operator picks one: their own counter, once the list (which names it) is here.
+  const counterId =
+    chosen ??
+    (props.counters?.some((c) => c.id === props.defaultCounterId) ? props.defaultCounterId! : "");
   const active = props.counters;
   return (
     <div className="flex flex-1 items-center justify-center p-6">

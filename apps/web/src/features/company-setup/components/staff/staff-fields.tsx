@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "../../../../components/ui/field";
 import { Select } from "../../../../components/ui/select";
@@ -70,6 +71,7 @@ export function OperatorFields({
   set,
   branches,
   onBranchChange,
+  preselectServices = false,
 }: {
   slug: string;
   values: StaffFormValues;
@@ -77,6 +79,8 @@ export function OperatorFields({
   set: SetFn;
   branches: Branch[];
   onBranchChange: (branch: Branch | undefined) => void;
+  /** A new operator: once a branch is chosen, tick the services it offers (untick to narrow). */
+  preselectServices?: boolean;
 }) {
   const { t } = useTranslation();
   const local = useLocalized();
@@ -86,6 +90,18 @@ export function OperatorFields({
   const offered = (services.data ?? []).filter((s) => s.active);
   const servicesError =
     errors.serviceIds ?? Object.entries(errors).find(([k]) => k.startsWith("serviceIds."))?.[1];
+
+  // An operator with no services is never offered a ticket; a new one most often serves what
+  // the branch offers. Once per branch chosen, and only while nothing is ticked.
+  const preselectedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!preselectServices || !values.branchId || !services.data) return;
+    if (preselectedFor.current === values.branchId) return;
+    preselectedFor.current = values.branchId;
+    if (values.serviceIds.length > 0) return;
+    const open = services.data.filter((s) => s.active && s.enabled).map((s) => s.serviceId);
+    if (open.length > 0) set({ serviceIds: open });
+  }, [preselectServices, values.branchId, values.serviceIds.length, services.data, set]);
 
   return (
     <>

@@ -134,6 +134,7 @@ export function StaffForm(props: Props) {
             errors={errors}
             set={set}
             branches={branches}
+            preselectServices={!staff}
             onBranchChange={(branch) =>
               set({
                 branchId: branch?.id ?? "",
