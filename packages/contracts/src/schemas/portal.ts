@@ -55,6 +55,11 @@ export const publicBranchSchema = z.object({
     .max(TEXT_MAX.message)
     .nullable()
     .describe("Why the branch is not taking customers now"),
+  breakUntil: z
+    .string()
+    .max(TEXT_MAX.time)
+    .nullable()
+    .describe("On a break of today's hours now: the local time (HH:MM) it opens again"),
   today: dayOpeningSchema,
   week: listOf(LIST_MAX.week, dayOpeningSchema).describe(
     "Today and the six days after, in local time",

@@ -8,6 +8,7 @@ import {
   type TestPlatform,
 } from "../../testing";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
+import { companyPage } from "./portal.service";
 
 let p: TestPlatform;
 
@@ -71,6 +72,24 @@ describe("the customer portal of a company", () => {
     });
     expect(b.week).toHaveLength(7);
     expect(b.today.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("says a branch on its lunch break opens again at the break's end, not that it is closed", async () => {
+    const { company, branch } = await publicCompany();
+    const hours = {
+      "2": { open: "09:00", close: "18:00", breaks: [{ start: "13:00", end: "14:00" }] },
+    };
+    await companyDb(p.ctx.db, company)
+      .updateTable("branches")
+      .set({ weekly_hours: JSON.stringify(hours) })
+      .where("id", "=", branch.id)
+      .execute();
+    const tuesday = (hhmm: string) => new Date(`2026-03-10T${hhmm}:00+05:00`);
+    const at = async (hhmm: string) =>
+      (await companyPage(companyDb(p.ctx.db, company), company, tuesday(hhmm))).branches[0]!;
+    expect(await at("13:30")).toMatchObject({ openNow: false, breakUntil: "14:00" });
+    expect(await at("10:00")).toMatchObject({ openNow: true, breakUntil: null });
+    expect(await at("18:30")).toMatchObject({ openNow: false, breakUntil: null });
   });
 
   it("finds active companies in the directory by name, and never inactive ones", async () => {

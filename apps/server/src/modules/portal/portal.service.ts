@@ -96,6 +96,7 @@ function toPublicBranch(
     timeZone: b.time_zone,
     openNow: check.open,
     closedReason: check.open ? null : check.why,
+    breakUntil: ("breakUntil" in check && check.breakUntil) || null,
     today,
     week,
   };

@@ -25,7 +25,9 @@ export type BranchDayException = {
 /** Why a branch takes no customers: the whole day is closed, or it is outside today's hours. */
 export type ClosedKind = "CLOSED_TODAY" | "OUTSIDE_HOURS";
 
-export type OpenCheck = { open: true } | { open: false; why: string; kind: ClosedKind };
+/** `breakUntil`: closed for a break of today's hours, open again at that "HH:MM". */
+export type OpenCheck =
+  { open: true } | { open: false; why: string; kind: ClosedKind; breakUntil?: string };
 
 /**
  * Whether the branch takes customers at `at`, by its weekly hours and the day's exception.
@@ -73,6 +75,7 @@ export function branchOpenAt(
         open: false,
         why: `The branch is on a break until ${b.end}.`,
         kind: "OUTSIDE_HOURS",
+        breakUntil: b.end.slice(0, 5),
       };
     }
   }

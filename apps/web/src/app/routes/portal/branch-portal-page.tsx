@@ -50,9 +50,11 @@ export function BranchPortalPage() {
                 // The reason in the reader's language: the branch's hours are shown above.
                 <p className="text-sm text-zinc-600">
                   {t("portal.joinUnavailable")} —{" "}
-                  {branch.closedReason !== null
-                    ? t("portal.joinBranchClosed")
-                    : t("portal.joinAtBranchOnly")}
+                  {branch.breakUntil
+                    ? t("portal.joinBranchOnBreak", { time: branch.breakUntil })
+                    : branch.closedReason !== null
+                      ? t("portal.joinBranchClosed")
+                      : t("portal.joinAtBranchOnly")}
                 </p>
               ) : joining === line.id ? (
                 <JoinQueueForm

@@ -8,8 +8,12 @@ export function OpenNowLine({ branch }: { branch: PublicBranch }) {
   const hours = branch.today.hours;
   return (
     <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-700">
-      <Badge tone={branch.openNow ? "green" : "gray"} dot>
-        {branch.openNow ? t("portal.openNow") : t("portal.closedNow")}
+      <Badge tone={branch.openNow ? "green" : branch.breakUntil ? "amber" : "gray"} dot>
+        {branch.openNow
+          ? t("portal.openNow")
+          : branch.breakUntil
+            ? t("portal.onBreak", { time: branch.breakUntil })
+            : t("portal.closedNow")}
       </Badge>
       <span>
         {hours
