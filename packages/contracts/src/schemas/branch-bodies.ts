@@ -114,6 +114,12 @@ export const createBranchBody = z.strictObject({
   timeZone: timeZoneSchema.default("Asia/Tashkent"),
   weeklyHours: weeklyHoursInput.default({}),
   settings: settingsInput.default({}),
+  copyFrom: z
+    .uuid("Choose the branch to copy from.")
+    .optional()
+    .describe(
+      "Another branch of the company whose services and counters the new one starts with (its hours and settings are sent as usual)",
+    ),
 });
 export const updateBranchBody = z.strictObject(editable).partial();
 

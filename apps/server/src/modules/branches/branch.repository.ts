@@ -134,3 +134,30 @@ export async function pruneOperatorServices(q: Q, branchId: string, offered: str
   if (offered.length) del = del.where("service_id", "not in", offered);
   await del.execute();
 }
+
+/** Gives a new branch the services another one offers (enabled or not) and its counters. */
+export async function copyServicesAndCounters(q: Q, fromId: string, toId: string) {
+  const services = await q
+    .selectFrom("branch_services")
+    .select(["service_id", "enabled"])
+    .where("branch_id", "=", fromId)
+    .execute();
+  if (services.length)
+    await q
+      .insertInto("branch_services")
+      .values(
+        services.map((s) => ({ branch_id: toId, service_id: s.service_id, enabled: s.enabled })),
+      )
+      .execute();
+  const counters = await q
+    .selectFrom("counters")
+    .select(["number", "name", "is_active"])
+    .where("branch_id", "=", fromId)
+    .orderBy("number")
+    .execute();
+  if (counters.length)
+    await q
+      .insertInto("counters")
+      .values(counters.map((c) => ({ branch_id: toId, ...c })))
+      .execute();
+}

@@ -3,6 +3,8 @@ import {
   call,
   companyWithAdmin,
   createBranch,
+  createCounter,
+  createService,
   createTestPlatform,
   loginSuperAdmin,
   WEEKDAY_HOURS,
@@ -250,6 +252,57 @@ describe("company admin: branches", () => {
     const b = await createBranch(p.app, slug, token);
     expect((await call(p.app, "DELETE", url(`/${b.id}`), { token })).statusCode).toBe(204);
     expect((await call(p.app, "GET", url(`/${b.id}`), { token })).statusCode).toBe(404);
+  });
+
+  it("starts a branch with another's services and counters, of this company only", async () => {
+    const first = await createBranch(p.app, slug, token);
+    const kassa = await createService(p.app, slug, token, { branchIds: [first.id] });
+    const kredit = await createService(p.app, slug, token, { branchIds: [first.id] });
+    await call(p.app, "PUT", url(`/${first.id}/services`), {
+      token,
+      body: {
+        services: [
+          { serviceId: kassa.id, enabled: true },
+          { serviceId: kredit.id, enabled: false },
+        ],
+      },
+    });
+    await createCounter(p.app, slug, token, first.id, { number: 1, name: "Kassa" });
+    await createCounter(p.app, slug, token, first.id, { number: 2 });
+    const copy = await createBranch(p.app, slug, token, { copyFrom: first.id });
+    const services = (await call(p.app, "GET", url(`/${copy.id}/services`), { token })).json();
+    expect(
+      (services.items as { serviceId: string; enabled: boolean }[])
+        .map((s) => [s.serviceId, s.enabled])
+        .sort(),
+    ).toEqual(
+      [
+        [kassa.id, true],
+        [kredit.id, false],
+      ].sort(),
+    );
+    const counters = await call(p.app, "GET", `/api/c/${slug}/admin/branches/${copy.id}/counters`, {
+      token,
+    });
+    expect(
+      counters.json().items.map((c: { number: number; name: string | null }) => [c.number, c.name]),
+    ).toEqual([
+      [1, "Kassa"],
+      [2, null],
+    ]);
+
+    // Another company's branch (or none) is not a source: 400 on the field, nothing created.
+    const before = await count();
+    const foreign = await createBranch(p.app, "aloqabank", otherToken);
+    const refused = await call(p.app, "POST", url(), {
+      token,
+      body: { name: { uz: "Nusxa" }, slug: "nusxa", code: "NSX", copyFrom: foreign.id },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([
+      expect.objectContaining({ path: "copyFrom", code: "not_found" }),
+    ]);
+    expect(await count()).toBe(before);
   });
 
   it("answers not-found for missing ids and other companies' branches", async () => {

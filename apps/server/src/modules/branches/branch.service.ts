@@ -14,6 +14,7 @@ import { branchIdFilter, isCompanyAdmin, requireBranchAccess } from "../access";
 import { findExistingServiceIds } from "../services";
 import type { BranchRow } from "./branch.mapper";
 import {
+  copyServicesAndCounters,
   countBranchTickets,
   deleteBranchRow,
   findBranch,
@@ -104,6 +105,14 @@ export async function createBranch(env: SetupEnv, input: CreateBranchInput) {
   assertCoordinates(input.latitude ?? null, input.longitude ?? null);
   const clash = await findBranchClash(tablesOf(env), input.slug, input.code);
   if (clash) throw clashError(clash, input.slug, input.code);
+  if (input.copyFrom && !(await findBranch(tablesOf(env), input.copyFrom))) {
+    throw invalidField(
+      "copyFrom",
+      "There is no such branch to copy from.",
+      "VALIDATION_FAILED",
+      "not_found",
+    );
+  }
   return guardClash(input.slug, input.code, () =>
     inTransaction(env, async (q, trx) => {
       const row = await insertBranch(q, {
@@ -118,6 +127,8 @@ export async function createBranch(env: SetupEnv, input: CreateBranchInput) {
         weekly_hours: JSON.stringify(input.weeklyHours),
         ...settingsColumns(input.settings),
       });
+      // The next of twelve alike branches: the same services and counters, in one step.
+      if (input.copyFrom) await copyServicesAndCounters(q, input.copyFrom, row.id);
       await auditChange(
         trx,
         env,
@@ -126,6 +137,7 @@ export async function createBranch(env: SetupEnv, input: CreateBranchInput) {
         {
           slug: row.slug,
           code: row.code,
+          ...(input.copyFrom && { copiedFrom: input.copyFrom }),
         },
       );
       return row;

@@ -17,7 +17,7 @@ export const listBranches = (slug: string, params: BranchListParams = {}) =>
 export const getBranch = (slug: string, id: string) =>
   adminRequest<Branch>(slug, `/branches/${id}`);
 
-export const createBranch = (slug: string, body: BranchInput) =>
+export const createBranch = (slug: string, body: BranchInput & { copyFrom?: string }) =>
   adminRequest<Branch>(slug, "/branches", { method: "POST", body });
 
 export const updateBranch = (slug: string, id: string, body: Partial<BranchInput>) =>

@@ -40,7 +40,7 @@ function useStoreBranch(slug: string) {
 export function useCreateBranch(slug: string) {
   const store = useStoreBranch(slug);
   return useMutation({
-    mutationFn: (input: BranchInput) => createBranch(slug, input),
+    mutationFn: (input: BranchInput & { copyFrom?: string }) => createBranch(slug, input),
     onSuccess: store,
   });
 }

@@ -68,6 +68,10 @@ export const enBranches: Pick<
     newTitle: "New branch",
     newSubtitle: "Name, address and working hours. You add counters and services in the next step.",
     create: "Create branch",
+    copyFrom: "Copy from another branch",
+    copyFromNone: "No copy — start empty",
+    copyFromHint:
+      "Hours, settings, services and counters are taken from the chosen branch; give the name, address and code.",
     created: "Branch created. Now add its counters and services.",
     saved: "Branch saved",
     empty: "No branches yet",

@@ -63,6 +63,10 @@ export const uzBranches = {
     newTitle: "Yangi filial",
     newSubtitle: "Nomi, manzili va ish vaqti. Oynalar va xizmatlarni keyingi qadamda qoʻshasiz.",
     create: "Filial yaratish",
+    copyFrom: "Boshqa filialdan nusxa olish",
+    copyFromNone: "Nusxasiz — boshidan",
+    copyFromHint:
+      "Ish vaqti, sozlamalar, xizmatlar va oynalar tanlangan filialdagidek boʻladi; nomi, manzili va kodini kiriting.",
     created: "Filial yaratildi. Endi oynalar va xizmatlarni qoʻshing.",
     saved: "Filial saqlandi",
     empty: "Hali filiallar yoʻq",

@@ -5,7 +5,10 @@ import { Button } from "../../../../components/ui/button";
 import { useErrorMessage } from "../../../../lib/errors";
 import { focusFirstInvalid } from "../../../../lib/focus-invalid";
 import type { Branch } from "../../api/types";
-import { useCreateBranch, useUpdateBranch } from "../../hooks/use-branches";
+import { useBranches, useCreateBranch, useUpdateBranch } from "../../hooks/use-branches";
+import { Field } from "../../../../components/ui/field";
+import { Select } from "../../../../components/ui/select";
+import { useLocalized } from "../../../../lib/localized";
 import { pathErrors, unshown, within } from "../form-errors";
 import { FormSection } from "../form-section";
 import { WeeklyHoursEditor } from "../weekly-hours/weekly-hours-editor";
@@ -68,6 +71,27 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
   const [touched, setTouched] = useState({ slug: Boolean(branch), code: Boolean(branch) });
   const formRef = useRef<HTMLFormElement>(null);
   const withHours = !branch;
+  const local = useLocalized();
+  // A new branch may start as a copy of another: its hours and settings here, its services and
+  // counters on the server.
+  const others = useBranches(slug, {}).data ?? [];
+  const [copyFrom, setCopyFrom] = useState("");
+  const chooseSource = (id: string) => {
+    setCopyFrom(id);
+    const source = others.find((b) => b.id === id);
+    if (!source) return;
+    const copied = initialBranchValues(source);
+    setValues((old) => ({
+      ...copied,
+      name: old.name,
+      slug: old.slug,
+      code: old.code,
+      address: old.address,
+      phone: old.phone,
+      latitude: old.latitude,
+      longitude: old.longitude,
+    }));
+  };
   const pending = create.isPending || update.isPending;
 
   const set = (patch: Partial<BranchFormValues>, clear: string[] = Object.keys(patch)) => {
@@ -136,7 +160,7 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
         const { weeklyHours: _hours, ...patch } = input;
         onSaved(await update.mutateAsync(patch));
       } else {
-        onSaved(await create.mutateAsync(input));
+        onSaved(await create.mutateAsync(copyFrom ? { ...input, copyFrom } : input));
       }
     } catch (error) {
       const byPath = pathErrors(error);
@@ -160,6 +184,27 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
     >
       {formError && <Alert tone="error">{formError}</Alert>}
       <fieldset disabled={readOnly} className="contents">
+        {!branch && others.length > 0 && (
+          <Field
+            id="branch-copy-from"
+            label={t("setup.branches.copyFrom")}
+            hint={t("setup.branches.copyFromHint")}
+            error={errors.copyFrom}
+          >
+            <Select
+              id="branch-copy-from"
+              value={copyFrom}
+              onChange={(e) => chooseSource(e.target.value)}
+            >
+              <option value="">{t("setup.branches.copyFromNone")}</option>
+              {others.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {local(b.name)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
         <BranchMainFields
           values={values}
           errors={errors}
