@@ -73,6 +73,7 @@ export const enBranches: Pick<
     copyFromHint:
       "Hours, settings, services and counters are taken from the chosen branch; give the name, address and code.",
     created: "Branch created. Now add its counters and services.",
+    createdCopy: "Branch created with the services and counters copied. Check them over.",
     saved: "Branch saved",
     empty: "No branches yet",
     emptyHint:

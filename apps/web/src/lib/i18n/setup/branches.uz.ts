@@ -68,6 +68,7 @@ export const uzBranches = {
     copyFromHint:
       "Ish vaqti, sozlamalar, xizmatlar va oynalar tanlangan filialdagidek boʻladi; nomi, manzili va kodini kiriting.",
     created: "Filial yaratildi. Endi oynalar va xizmatlarni qoʻshing.",
+    createdCopy: "Filial yaratildi: xizmatlar va oynalar nusxalandi. Tekshirib chiqing.",
     saved: "Filial saqlandi",
     empty: "Hali filiallar yoʻq",
     emptyHint:

@@ -24,9 +24,9 @@ export function BranchNewPage() {
       </div>
       <BranchForm
         slug={slug}
-        onSaved={(branch) => {
-          toast.show(t("setup.branches.created"));
-          navigate(`${adminBase}/branches/${branch.id}?tab=counters`);
+        onSaved={(branch, copied) => {
+          toast.show(t(copied ? "setup.branches.createdCopy" : "setup.branches.created"));
+          navigate(`${adminBase}/branches/${branch.id}?tab=${copied ? "services" : "counters"}`);
         }}
         onCancel={() => navigate(`${adminBase}/branches`)}
       />

@@ -52,7 +52,8 @@ const SHOWN = new Set([
 type Props = {
   slug: string;
   branch?: Branch;
-  onSaved: (branch: Branch) => void;
+  /** `copied`: a new branch that took another's services and counters. */
+  onSaved: (branch: Branch, copied?: boolean) => void;
   onCancel?: () => void;
   /** A branch manager may read the details but change only the hours. */
   readOnly?: boolean;
@@ -160,7 +161,10 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
         const { weeklyHours: _hours, ...patch } = input;
         onSaved(await update.mutateAsync(patch));
       } else {
-        onSaved(await create.mutateAsync(copyFrom ? { ...input, copyFrom } : input));
+        onSaved(
+          await create.mutateAsync(copyFrom ? { ...input, copyFrom } : input),
+          Boolean(copyFrom),
+        );
       }
     } catch (error) {
       const byPath = pathErrors(error);
