@@ -21,7 +21,10 @@ export function PortalShell({ company, children }: PortalShellProps) {
           {company ? (
             <Link to={company.href} className="flex min-w-0 items-center gap-2">
               <Logo url={company.logoUrl} name={company.name} size="sm" />
-              <span className="truncate font-semibold text-zinc-900">{company.name}</span>
+              {/* Two short lines rather than a cut name on a 360 px phone beside "My tickets". */}
+              <span className="line-clamp-2 text-[15px] leading-tight font-semibold break-words text-zinc-900">
+                {company.name}
+              </span>
             </Link>
           ) : (
             <Link to="/" className="shrink-0">
