@@ -284,3 +284,25 @@ export async function openForBookings(
   ctx.bookings.invalidate(company.id);
   return staff;
 }
+
+/** Tuesdays only, 09:00–18:00 with lunch 13:00–14:00: a branch's week with a break in it. */
+export const TUESDAY_WITH_LUNCH = {
+  "2": { open: "09:00", close: "18:00", breaks: [{ start: "13:00", end: "14:00" }] },
+};
+
+/** "HH:MM" of Tuesday 10 March 2026 in Tashkent (UTC+5), the branches' default zone. */
+export const tashkentTuesday = (hhmm: string) => new Date(`2026-03-10T${hhmm}:00+05:00`);
+
+/** Replaces a branch's weekly hours directly in its company's tables. */
+export async function setBranchHours(
+  ctx: AppContext,
+  company: CompanyRecord,
+  branchId: string,
+  hours: object,
+) {
+  await companyDb(ctx.db, company)
+    .updateTable("branches")
+    .set({ weekly_hours: JSON.stringify(hours) })
+    .where("id", "=", branchId)
+    .execute();
+}

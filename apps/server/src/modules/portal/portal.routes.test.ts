@@ -5,6 +5,9 @@ import {
   createQueueCompany,
   createQueueOperator,
   createTestPlatform,
+  setBranchHours,
+  tashkentTuesday,
+  TUESDAY_WITH_LUNCH,
   type TestPlatform,
 } from "../../testing";
 import { companyDb, type CompanyRecord } from "../tenancy/company-directory";
@@ -76,17 +79,10 @@ describe("the customer portal of a company", () => {
 
   it("says a branch on its lunch break opens again at the break's end, not that it is closed", async () => {
     const { company, branch } = await publicCompany();
-    const hours = {
-      "2": { open: "09:00", close: "18:00", breaks: [{ start: "13:00", end: "14:00" }] },
-    };
-    await companyDb(p.ctx.db, company)
-      .updateTable("branches")
-      .set({ weekly_hours: JSON.stringify(hours) })
-      .where("id", "=", branch.id)
-      .execute();
-    const tuesday = (hhmm: string) => new Date(`2026-03-10T${hhmm}:00+05:00`);
+    await setBranchHours(p.ctx, company, branch.id, TUESDAY_WITH_LUNCH);
     const at = async (hhmm: string) =>
-      (await companyPage(companyDb(p.ctx.db, company), company, tuesday(hhmm))).branches[0]!;
+      (await companyPage(companyDb(p.ctx.db, company), company, tashkentTuesday(hhmm)))
+        .branches[0]!;
     expect(await at("13:30")).toMatchObject({ openNow: false, breakUntil: "14:00" });
     expect(await at("10:00")).toMatchObject({ openNow: true, breakUntil: null });
     expect(await at("18:30")).toMatchObject({ openNow: false, breakUntil: null });

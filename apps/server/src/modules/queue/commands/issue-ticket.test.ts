@@ -8,6 +8,9 @@ import {
   createQueueOperator,
   issuerFor,
   openForBookings,
+  setBranchHours,
+  tashkentTuesday,
+  TUESDAY_WITH_LUNCH,
 } from "../../../testing/queue-factories";
 import { anonymousCaller } from "../../access";
 import { companyDb, type CompanyRecord } from "../../tenancy/company-directory";
@@ -302,15 +305,8 @@ describe("issuing tickets and the business day", () => {
       });
       expect([res.statusCode, res.json().error.code]).toEqual([409, "BRANCH_CLOSED"]);
       const { branch, services } = await createBranchWithService(p.ctx, company);
-      const hours = {
-        "2": { open: "09:00", close: "18:00", breaks: [{ start: "13:00", end: "14:00" }] },
-      };
-      await companyDb(p.ctx.db, company)
-        .updateTable("branches")
-        .set({ weekly_hours: JSON.stringify(hours) })
-        .where("id", "=", branch.id)
-        .execute();
-      const tuesday = (hhmm: string) => new Date(`2026-03-10T${hhmm}:00+05:00`);
+      await setBranchHours(p.ctx, company, branch.id, TUESDAY_WITH_LUNCH);
+      const tuesday = tashkentTuesday;
       await expect(
         issue(branch.id, services[0]!.id, "KIOSK", tuesday("08:59")),
       ).rejects.toMatchObject({ code: "BRANCH_CLOSED" });
