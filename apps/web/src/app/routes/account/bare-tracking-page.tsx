@@ -7,6 +7,7 @@ import { PortalShell } from "../../../features/portal/components/portal-shell";
 import { requestJson } from "../../../lib/api/http";
 import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
+import { WAIT_FOR_TICKET_INDEX } from "../../../features/ticket-tracking/api/index-lag";
 
 /**
  * `/t/:token` on the platform's own host: the short link printed and sent by SMS. The token
@@ -22,10 +23,8 @@ export function BareTrackingPage() {
       requestJson<{ companySlug: string; trackPath: string }>(
         `/api/public/tracking/${encodeURIComponent(token)}`,
       ),
-    // The platform's index of tickets follows an issue by a fraction of a second: a link opened
-    // at once (a partner's app redirecting straight to it) may ask too early. Two more tries.
-    retry: (failures, error) => failures < 2 && isApiError(error) && error.status === 404,
-    retryDelay: 700,
+    // A partner's app may redirect straight to a link it has just been given.
+    ...WAIT_FOR_TICKET_INDEX,
   });
   if (lookup.data) return <Navigate to={lookup.data.trackPath} replace />;
   return (
