@@ -139,16 +139,10 @@ export async function pruneOperatorServices(q: Q, branchId: string, offered: str
 export async function copyServicesAndCounters(q: Q, fromId: string, toId: string) {
   const services = await q
     .selectFrom("branch_services")
-    .select(["service_id", "enabled"])
+    .select(["service_id as serviceId", "enabled"])
     .where("branch_id", "=", fromId)
     .execute();
-  if (services.length)
-    await q
-      .insertInto("branch_services")
-      .values(
-        services.map((s) => ({ branch_id: toId, service_id: s.service_id, enabled: s.enabled })),
-      )
-      .execute();
+  await replaceBranchServices(q, toId, services);
   const counters = await q
     .selectFrom("counters")
     .select(["number", "name", "is_active"])
