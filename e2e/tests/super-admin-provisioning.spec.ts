@@ -46,6 +46,9 @@ test("super admin provisions Kapital Bank; its admin logs in and must change the
   await page.locator('input[type="file"]').setInputFiles(logo);
   await expect(page.getByRole("img", { name: "Logotip koʻrinishi" })).toBeVisible();
   await page.getByLabel("Telefon").fill("+998 71 200 15 15");
+  // The description in Uzbek and Russian (the portal shows each language its own).
+  await page.locator("#company-description-uz").fill("Navbatga turing yoki oldindan yoziling.");
+  await page.locator("#company-description-ru").fill("Встаньте в очередь или запишитесь заранее.");
   await snap(page, "03-company-form");
   await page.getByRole("button", { name: "Kompaniya yaratish" }).click();
 
@@ -55,6 +58,7 @@ test("super admin provisions Kapital Bank; its admin logs in and must change the
     await expect(page.getByTestId(`provisioning-step-${step}`)).toContainText("Bajarildi");
   }
   await expect(page.getByTestId("status-badge").first()).toHaveText("Faol emas");
+  await expect(page.locator('dd p[lang="ru"]')).toContainText("Встаньте в очередь");
   await snap(page, "04-company-provisioned");
   const companyUrl = page.url();
 

@@ -4,6 +4,7 @@ import { createCompany, createTestPlatform, loginSuperAdmin, type TestPlatform }
 import { companyMigrations, latestCompanyVersion } from "./migrations/company";
 import type { Migration } from "./migrations/migration";
 import { platformMigrations } from "./migrations/platform";
+import { platformTranslatedCompanyDescription } from "./migrations/platform/0013-translated-company-description";
 import { migrateAllCompanies, migratePlatform } from "./migrator";
 
 describe("migrations", () => {
@@ -22,6 +23,30 @@ describe("migrations", () => {
       .select("version")
       .execute();
     expect(rows.map((r) => r.version)).toEqual(platformMigrations.map((m) => m.version));
+  });
+
+  it("keeps a company's one description as its default language's text", async () => {
+    await sql`create schema desc_mig`.execute(p.ctx.db);
+    await sql`create table desc_mig.companies (id int, description text, default_language text)`.execute(
+      p.ctx.db,
+    );
+    await sql`insert into desc_mig.companies values
+      (1, 'Namunaviy bank', 'uz'), (2, 'Пример', 'ru'), (3, 'Sample', 'en'),
+      (4, 'Намунавий', 'uz-Cyrl'), (5, '  ', 'uz'), (6, null, 'ru')`.execute(p.ctx.db);
+    for (const statement of platformTranslatedCompanyDescription.statements("desc_mig")) {
+      await sql.raw(statement).execute(p.ctx.db);
+    }
+    const rows = await sql<{ id: number; description: unknown }>`
+      select id, description from desc_mig.companies order by id`.execute(p.ctx.db);
+    expect(rows.rows.map((r) => r.description)).toEqual([
+      { uz: "Namunaviy bank" },
+      { ru: "Пример" },
+      { en: "Sample" },
+      { uz: "Намунавий" },
+      null,
+      null,
+    ]);
+    await sql`drop schema desc_mig cascade`.execute(p.ctx.db);
   });
 
   it("records each company's version, reports failures per company, and resumes", async () => {

@@ -72,7 +72,8 @@ export type CompaniesTable = {
   admin_email: string;
   phone: string | null;
   address: string | null;
-  description: string | null;
+  /** `{ uz, ru, en }`, any of them; null when the company wrote none. */
+  description: ColumnType<Partial<I18nText> | null, string | null | undefined, string | null>;
   default_language: "uz" | "ru" | "en";
   logo_id: string | null;
   schema_version: Generated<number>;

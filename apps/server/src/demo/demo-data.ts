@@ -7,19 +7,31 @@ export const DEMO_COMPANIES = [
     slug: "hamkorbank",
     name: "Hamkorbank",
     phone: "+998 71 200 00 01",
-    description: "Hamkorbank — namunaviy bank: navbatga turing yoki oldindan yoziling.",
+    description: {
+      uz: "Hamkorbank — namunaviy bank: navbatga turing yoki oldindan yoziling.",
+      ru: "Hamkorbank — демонстрационный банк: встаньте в очередь или запишитесь заранее.",
+      en: "Hamkorbank — a sample bank: join the queue or book a time ahead.",
+    },
   },
   {
     slug: "kapitalbank",
     name: "Kapital Bank",
     phone: "+998 71 200 00 02",
-    description: "Kapital Bank — namunaviy bank: navbatga turing yoki oldindan yoziling.",
+    description: {
+      uz: "Kapital Bank — namunaviy bank: navbatga turing yoki oldindan yoziling.",
+      ru: "Kapital Bank — демонстрационный банк: встаньте в очередь или запишитесь заранее.",
+      en: "Kapital Bank — a sample bank: join the queue or book a time ahead.",
+    },
   },
   {
     slug: "aloqabank",
     name: "Aloqabank",
     phone: "+998 71 200 00 03",
-    description: "Aloqabank — namunaviy bank: navbatga turing yoki oldindan yoziling.",
+    description: {
+      uz: "Aloqabank — namunaviy bank: navbatga turing yoki oldindan yoziling.",
+      ru: "Aloqabank — демонстрационный банк: встаньте в очередь или запишитесь заранее.",
+      en: "Aloqabank — a sample bank: join the queue or book a time ahead.",
+    },
   },
 ] as const;
 

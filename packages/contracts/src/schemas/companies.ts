@@ -4,6 +4,8 @@ import { LIST_MAX, listOf } from "./answer-lists";
 import { COMPANY_STATUSES } from "../company";
 import { languageSchema } from "./queue-views";
 import { patternBound, TEXT_MAX } from "./answer-text";
+import { i18nPartial } from "./form-fields";
+import { i18nPartialSchema } from "./setup";
 
 /** What the Super Admin's panel reads about companies (`/api/platform/companies`, …). */
 
@@ -26,7 +28,7 @@ export const companySchema = z.object({
   adminEmail: z.string().max(TEXT_MAX.email),
   phone: z.string().max(TEXT_MAX.phone).nullable(),
   address: z.string().max(TEXT_MAX.address).nullable(),
-  description: z.string().max(TEXT_MAX.description).nullable(),
+  description: i18nPartialSchema.nullable().describe("In Uzbek, Russian and English; null: none"),
   defaultLanguage: languageSchema,
   logoId: z.string().max(TEXT_MAX.id).nullable(),
   logoUrl: z.string().max(TEXT_MAX.path).nullable(),
@@ -80,6 +82,25 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
+/**
+ * A company's description for the portal in up to three languages, `{ uz, ru, en }`; a plain
+ * string is taken as the Uzbek text. Nothing given (all empty, or "") clears it.
+ */
+export const companyDescription = z
+  .preprocess(
+    (value) => (typeof value === "string" ? { uz: value } : value),
+    i18nPartial(TEXT_MAX.description),
+  )
+  .transform((text) =>
+    Object.keys(text).length > 0 ? (text as z.infer<typeof i18nPartialSchema>) : null,
+  )
+  .nullable()
+  .optional()
+  .meta({
+    description:
+      "In Uzbek, Russian and English, any of them; a plain string is the Uzbek text; empty clears it.",
+  });
+
 /** The fields of a company its creator gives and the super admin may later edit. */
 export const companyFields = {
   name: z.string().trim().min(2, "Enter the company name (at least 2 characters).").max(120),
@@ -96,7 +117,7 @@ export const companyFields = {
     .nullable()
     .optional(),
   address: optionalText(300),
-  description: optionalText(1000),
+  description: companyDescription,
   defaultLanguage: languageSchema.default("uz"),
   logoId: z.uuid("Upload the logo again.").nullable().optional(),
 };

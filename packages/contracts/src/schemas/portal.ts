@@ -20,7 +20,7 @@ export const directoryCompanySchema = z.object({
   name: z.string().max(TEXT_MAX.name),
   slug: z.string().max(TEXT_MAX.slug),
   logoUrl: z.string().max(TEXT_MAX.path).nullable(),
-  description: z.string().max(TEXT_MAX.description).nullable(),
+  description: i18nPartialSchema.nullable().describe("In Uzbek, Russian and English; null: none"),
   rating: ratingSummarySchema.describe("Customers' average stars and count"),
 });
 export type DirectoryCompanyDto = z.infer<typeof directoryCompanySchema>;
@@ -71,7 +71,7 @@ export const publicCompanySchema = z.object({
   name: z.string().max(TEXT_MAX.name),
   slug: z.string().max(TEXT_MAX.slug),
   logoUrl: z.string().max(TEXT_MAX.path).nullable(),
-  description: z.string().max(TEXT_MAX.description).nullable(),
+  description: i18nPartialSchema.nullable().describe("In Uzbek, Russian and English; null: none"),
   phone: z.string().max(TEXT_MAX.phone).nullable(),
   address: z.string().max(TEXT_MAX.address).nullable(),
   primaryColor: z.string().max(TEXT_MAX.color).nullable(),

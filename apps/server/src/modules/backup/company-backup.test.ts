@@ -13,7 +13,7 @@ import {
   issueTickets,
   type TestPlatform,
 } from "../../testing";
-import { exportCompany, importCompany } from "./company-backup";
+import { exportCompany, importCompany, withTranslatedDescription } from "./company-backup";
 
 /** Every row of every table of a schema, as one checksum per table. */
 async function fingerprint(url: string, schema: string): Promise<Record<string, string>> {
@@ -184,5 +184,19 @@ describe.skipIf(pgOnly)("one company's backup and restore (pg_dump)", () => {
     );
     expect(stdout).toMatch(new RegExp(`Backed up ${b.slug}`));
     expect(fs.existsSync(path.join(out, "schema.dump"))).toBe(true);
+  });
+});
+
+describe("a backup taken before descriptions were translated", () => {
+  it("restores the one description as the default language's text", () => {
+    const old = (description: string | null, default_language: string) =>
+      withTranslatedDescription({ slug: "x", description, default_language }).description;
+    expect(old("Bank", "uz")).toEqual({ uz: "Bank" });
+    expect(old("Банк", "ru")).toEqual({ ru: "Банк" });
+    expect(old("Банк", "uz-Cyrl")).toEqual({ uz: "Банк" });
+    expect(old(" ", "en")).toBeNull();
+    expect(old(null, "en")).toBeNull();
+    const now = { uz: "Bank", en: "Bank" };
+    expect(withTranslatedDescription({ description: now }).description).toBe(now);
   });
 });

@@ -81,6 +81,18 @@ function toJson(row: Row): Row {
   return out;
 }
 
+/**
+ * A backup taken before descriptions were translated holds the one text: it becomes the text in
+ * the company's default language, as the platform's own migration did.
+ */
+export function withTranslatedDescription(company: Row): Row {
+  const text = company.description;
+  if (typeof text !== "string") return company;
+  const language = company.default_language;
+  const key = language === "ru" || language === "en" ? language : "uz";
+  return { ...company, description: text.trim() ? { [key]: text } : null };
+}
+
 function fromJson(row: Row): Row {
   const out: Row = {};
   for (const [k, v] of Object.entries(row)) {
@@ -173,7 +185,7 @@ export async function importCompany(opts: {
       `This backup's format (${rows.format}) is not one this version reads (${BACKUP_FORMAT}).`,
     );
   }
-  const company = fromJson(rows.company);
+  const company = fromJson(withTranslatedDescription(rows.company));
   const id = String(company.id);
   const slug = String(company.slug);
   const schema = String(company.schema_name);

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/database";
 import type { CompanyStatus } from "../../db/tables";
 import type { CompanyRecord } from "../tenancy";
@@ -55,7 +56,8 @@ export function listActiveCompanies(db: Db, search?: string) {
       eb.or([
         eb("name", "ilike", like),
         eb("slug", "ilike", like),
-        eb("description", "ilike", like),
+        sql<boolean>`exists (select 1 from jsonb_each_text(${eb.ref("description")}) d
+          where d.value ilike ${like})`,
       ]),
     );
   }

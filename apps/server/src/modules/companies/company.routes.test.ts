@@ -95,6 +95,72 @@ describe("super admin: companies", () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it("describes a company in three languages, and the directory searches each of them", async () => {
+    const created = await call(p.app, "POST", "/api/platform/companies", {
+      token,
+      body: {
+        slug: "xalqbank",
+        name: "Xalq Banki",
+        adminEmail: "admin@xalqbank.uz",
+        description: { uz: " Xalq banki ", ru: "Народный банк", en: "" },
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().description).toEqual({ uz: "Xalq banki", ru: "Народный банк" });
+    const id = created.json().id;
+    await activateCompanyAdmin(p.app, p.ctx, { slug: "xalqbank", adminEmail: "admin@xalqbank.uz" });
+    await call(p.app, "POST", `/api/platform/companies/${id}/activate`, { token });
+    const found = await call(
+      p.app,
+      "GET",
+      `/api/public/companies?search=${encodeURIComponent("народный")}`,
+    );
+    expect(found.json().items).toEqual([
+      expect.objectContaining({
+        slug: "xalqbank",
+        description: { uz: "Xalq banki", ru: "Народный банк" },
+      }),
+    ]);
+    // A key is not text: "ru" finds nobody by the description's language names.
+    expect((await call(p.app, "GET", "/api/public/companies?search=ru")).json().items).toEqual([]);
+    const page = await call(p.app, "GET", "/api/c/xalqbank/portal");
+    expect(page.json().company.description).toEqual({ uz: "Xalq banki", ru: "Народный банк" });
+
+    // A plain string is the Uzbek text; "" and {} clear it.
+    const plain = await call(p.app, "PATCH", `/api/platform/companies/${id}`, {
+      token,
+      body: { description: "Faqat oʻzbekcha" },
+    });
+    expect(plain.json().description).toEqual({ uz: "Faqat oʻzbekcha" });
+    for (const cleared of ["", {}, { uz: " ", ru: "" }, null]) {
+      const res = await call(p.app, "PATCH", `/api/platform/companies/${id}`, {
+        token,
+        body: { description: cleared },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().description).toBeNull();
+      await call(p.app, "PATCH", `/api/platform/companies/${id}`, {
+        token,
+        body: { description: { en: "Again" } },
+      });
+    }
+    const tooLong = await call(p.app, "PATCH", `/api/platform/companies/${id}`, {
+      token,
+      body: { description: { ru: "я".repeat(1001) } },
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.details[0]).toMatchObject({
+      path: "description.ru",
+      message: "Use at most 1000 characters.",
+    });
+    const unknown = await call(p.app, "PATCH", `/api/platform/companies/${id}`, {
+      token,
+      body: { description: { de: "Bank" } },
+    });
+    expect(unknown.statusCode).toBe(400);
+    await call(p.app, "POST", `/api/platform/companies/${id}/suspend`, { token });
+  });
+
   it("only ACTIVE companies are public; suspension shuts the company's realm", async () => {
     const [c] = (await call(p.app, "GET", "/api/platform/companies?search=aloqa", { token })).json()
       .items;

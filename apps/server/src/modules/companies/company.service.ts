@@ -49,7 +49,9 @@ export async function updateCompany(
     ...(patch.adminEmail !== undefined && { admin_email: patch.adminEmail }),
     ...(patch.phone !== undefined && { phone: patch.phone }),
     ...(patch.address !== undefined && { address: patch.address }),
-    ...(patch.description !== undefined && { description: patch.description }),
+    ...(patch.description !== undefined && {
+      description: patch.description ? JSON.stringify(patch.description) : null,
+    }),
     ...(patch.defaultLanguage !== undefined && { default_language: patch.defaultLanguage }),
     ...(patch.logoId !== undefined && { logo_id: patch.logoId }),
   };

@@ -169,7 +169,7 @@ async function insertCompany(
       admin_email: input.adminEmail,
       phone: input.phone ?? null,
       address: input.address ?? null,
-      description: input.description ?? null,
+      description: input.description ? JSON.stringify(input.description) : null,
       default_language: input.defaultLanguage,
       logo_id: input.logoId ?? null,
       migration_error: null,

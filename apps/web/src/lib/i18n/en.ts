@@ -31,6 +31,7 @@ export const en: BaseMessages = {
     invalidEmail: "Enter a valid e-mail address",
     copied: "Copied",
     menu: "Menu",
+    optional: "optional",
   },
   languages: { uz: "Oʻzbekcha", "uz-Cyrl": "Ўзбекча", ru: "Русский", en: "English" },
   auth: {

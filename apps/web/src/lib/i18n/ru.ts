@@ -31,6 +31,7 @@ export const ru: BaseMessages = {
     invalidEmail: "Неверный адрес электронной почты",
     copied: "Скопировано",
     menu: "Меню",
+    optional: "необязательно",
   },
   languages: { uz: "Oʻzbekcha", "uz-Cyrl": "Ўзбекча", ru: "Русский", en: "English" },
   auth: {

@@ -42,6 +42,7 @@ export const uz = {
     invalidEmail: "E-pochta manzili notoʻgʻri",
     copied: "Nusxalandi",
     menu: "Menyu",
+    optional: "ixtiyoriy",
   },
   languages: { uz: "Oʻzbekcha", "uz-Cyrl": "Ўзбекча", ru: "Русский", en: "English" },
   auth: {

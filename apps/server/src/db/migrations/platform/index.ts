@@ -11,6 +11,7 @@ import { platformIntegrations } from "./0009-integrations";
 import { platformUzbekCyrillicLanguage } from "./0010-uzbek-cyrillic-language";
 import { platformUrgentMessages } from "./0011-urgent-messages";
 import { platformSecretMessages } from "./0012-secret-messages";
+import { platformTranslatedCompanyDescription } from "./0013-translated-company-description";
 
 /** Platform schema migrations, in order. Append only. */
 export const platformMigrations: Migration[] = [
@@ -26,4 +27,5 @@ export const platformMigrations: Migration[] = [
   platformUzbekCyrillicLanguage,
   platformUrgentMessages,
   platformSecretMessages,
+  platformTranslatedCompanyDescription,
 ];

@@ -27,7 +27,7 @@ export function CompanyPortalPage() {
         ← {t("portal.backToDirectory")}
       </Link>
       <h1 className="mt-3 text-2xl font-bold text-zinc-900">{company.name}</h1>
-      {company.description && <p className="mt-1 text-zinc-600">{company.description}</p>}
+      {company.description && <p className="mt-1 text-zinc-600">{text(company.description)}</p>}
       <h2 className="mt-6 mb-3 text-lg font-semibold text-zinc-900">{t("portal.branchesTitle")}</h2>
       {branches.length === 0 ? (
         <EmptyState title={t("portal.noBranches")} />

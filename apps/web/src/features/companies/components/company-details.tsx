@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Card, CardHeader } from "../../../components/ui/card";
 import { useFormatDate } from "../../../lib/format";
+import { TEXT_LANGUAGES } from "../../../lib/i18n";
 import type { Company } from "../api/companies.api";
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
@@ -24,9 +25,15 @@ export function CompanyDetails({ company }: { company: Company }) {
         <Row label={t("form.phone")}>{company.phone}</Row>
         <Row label={t("form.address")}>{company.address}</Row>
         <Row label={t("form.description")}>
-          {company.description && (
-            <span className="whitespace-pre-line">{company.description}</span>
-          )}
+          {company.description &&
+            TEXT_LANGUAGES.filter((lang) => company.description?.[lang]).map((lang) => (
+              <p key={lang} lang={lang} className="whitespace-pre-line not-first:mt-1.5">
+                <span className="mr-1.5 rounded bg-zinc-100 px-1 font-mono text-[10px] font-semibold text-zinc-600 uppercase">
+                  {lang}
+                </span>
+                {company.description?.[lang]}
+              </p>
+            ))}
         </Row>
         <Row label={t("form.defaultLanguage")}>{t(`languages.${company.defaultLanguage}`)}</Row>
         <Row label={t("company.createdAt")}>{formatDate(company.createdAt)}</Row>

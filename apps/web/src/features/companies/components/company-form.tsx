@@ -4,7 +4,8 @@ import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
 import { Card } from "../../../components/ui/card";
 import { Field, describedBy } from "../../../components/ui/field";
-import { Input, Textarea } from "../../../components/ui/input";
+import { I18nFields } from "../../../components/ui/i18n-fields";
+import { Input } from "../../../components/ui/input";
 import { Select } from "../../../components/ui/select";
 import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
@@ -109,21 +110,21 @@ export function CompanyForm({ company, adminUrlOf, onSaved, onCancel }: Props) {
             error={errors.logo}
           />
         </div>
-        <Field
-          id="company-description"
-          label={t("form.description")}
-          error={errors.description}
-          className="sm:col-span-2"
-        >
-          <Textarea
+        <div className="sm:col-span-2">
+          <I18nFields
             id="company-description"
-            rows={3}
+            label={t("form.description")}
             value={values.description}
-            invalid={Boolean(errors.description)}
-            onChange={(e) => set("description", e.target.value)}
-            aria-describedby={describedBy("company-description", { error: errors.description })}
+            onChange={(value) => set("description", value)}
+            errors={{
+              uz: errors["description.uz"] ?? errors.description,
+              ru: errors["description.ru"],
+              en: errors["description.en"],
+            }}
+            multiline
+            rows={3}
           />
-        </Field>
+        </div>
       </Card>
       <Card className="grid gap-5 p-5 sm:grid-cols-2">
         <h2 className="text-sm font-semibold text-zinc-900 sm:col-span-2">

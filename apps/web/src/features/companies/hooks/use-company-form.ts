@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, isApiError } from "../../../lib/api/api-error";
-import type { TextLanguage as Language } from "../../../lib/i18n";
+import type { I18nPartial } from "../../../components/ui/i18n-fields";
+import { TEXT_LANGUAGES, type TextLanguage as Language } from "../../../lib/i18n";
 import type { Company, CompanyInput, CompanyPatch } from "../api/companies.api";
 import { SLUG_PATTERN, slugify } from "../components/slug";
 
@@ -11,12 +12,14 @@ export type CompanyFormValues = {
   adminEmail: string;
   phone: string;
   address: string;
-  description: string;
+  description: I18nPartial;
   defaultLanguage: Language;
   logo: { id: string | null; url: string } | null;
 };
 
-export type CompanyFormErrors = Partial<Record<keyof CompanyFormValues | "logoId", string>>;
+export type CompanyFormErrors = Partial<
+  Record<keyof CompanyFormValues | "logoId" | `description.${Language}`, string>
+>;
 
 const FORM_KEYS = [
   "name",
@@ -29,8 +32,19 @@ const FORM_KEYS = [
   "logo",
 ] as const;
 
-function isFormKey(key: string): key is keyof CompanyFormValues {
-  return (FORM_KEYS as readonly string[]).includes(key);
+function isFormKey(key: string): key is keyof CompanyFormErrors {
+  return (
+    (FORM_KEYS as readonly string[]).includes(key) ||
+    TEXT_LANGUAGES.some((lang) => key === `description.${lang}`)
+  );
+}
+
+/** The description's languages that have text, trimmed; undefined when none has. */
+function descriptionOf(value: I18nPartial): I18nPartial | undefined {
+  const given = Object.fromEntries(
+    TEXT_LANGUAGES.flatMap((lang) => (value[lang]?.trim() ? [[lang, value[lang].trim()]] : [])),
+  ) as I18nPartial;
+  return Object.keys(given).length > 0 ? given : undefined;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -42,7 +56,7 @@ function initialValues(company?: Company): CompanyFormValues {
     adminEmail: company?.adminEmail ?? "",
     phone: company?.phone ?? "",
     address: company?.address ?? "",
-    description: company?.description ?? "",
+    description: company?.description ?? {},
     defaultLanguage: company?.defaultLanguage ?? "uz",
     logo: company?.logoUrl ? { id: company.logoId ?? null, url: company.logoUrl } : null,
   };
@@ -61,7 +75,12 @@ export function useCompanyForm(company?: Company) {
       if (key === "name" && !slugTouched) next.slug = slugify(String(value));
       return next;
     });
-    setErrors((old) => ({ ...old, [key]: undefined }));
+    setErrors((old) => ({
+      ...old,
+      [key]: undefined,
+      ...(key === "description" &&
+        Object.fromEntries(TEXT_LANGUAGES.map((lang) => [`description.${lang}`, undefined]))),
+    }));
   };
 
   const setSlug = (value: string) => {
@@ -111,7 +130,7 @@ export function useCompanyForm(company?: Company) {
       adminEmail: values.adminEmail.trim(),
       phone: optional(values.phone),
       address: optional(values.address),
-      description: optional(values.description),
+      description: descriptionOf(values.description),
       defaultLanguage: values.defaultLanguage,
       ...(values.logo?.id ? { logoId: values.logo.id } : {}),
     };
@@ -121,9 +140,13 @@ export function useCompanyForm(company?: Company) {
   const toPatch = (): CompanyPatch => {
     const before = initialValues(company);
     const patch: CompanyPatch = {};
-    for (const key of ["name", "adminEmail", "phone", "address", "description"] as const) {
+    for (const key of ["name", "adminEmail", "phone", "address"] as const) {
       const value = values[key].trim();
       if (value !== before[key].trim()) patch[key] = value;
+    }
+    const description = descriptionOf(values.description) ?? {};
+    if (JSON.stringify(description) !== JSON.stringify(descriptionOf(before.description) ?? {})) {
+      patch.description = description;
     }
     if (values.defaultLanguage !== before.defaultLanguage) {
       patch.defaultLanguage = values.defaultLanguage;

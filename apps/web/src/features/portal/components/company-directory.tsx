@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { Logo } from "../../../components/ui/logo";
+import { useLocalized } from "../../../lib/localized";
 import type { PublicCompany } from "../api/portal.api";
 
 /** Cards of the companies that serve customers now; each opens the company's branches. */
@@ -13,6 +14,7 @@ export function CompanyDirectory({
   search: string;
 }) {
   const { t } = useTranslation();
+  const text = useLocalized();
   if (companies.length === 0) {
     return search ? (
       <EmptyState title={t("portal.noMatch", { search })} />
@@ -49,7 +51,9 @@ export function CompanyDirectory({
                 </p>
               )}
               {company.description && (
-                <p className="mt-1 line-clamp-3 text-sm text-zinc-600">{company.description}</p>
+                <p className="mt-1 line-clamp-3 text-sm text-zinc-600">
+                  {text(company.description)}
+                </p>
               )}
             </div>
           </Link>

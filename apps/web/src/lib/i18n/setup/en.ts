@@ -7,7 +7,6 @@ import type { SetupMessages } from "./uz";
 /** Company Admin panel (set-up) and device pairing — English. */
 export const enSetup: SetupMessages = {
   common: {
-    optional: "optional",
     unsaved: "Unsaved changes",
     delete: "Delete",
     edit: "Edit",

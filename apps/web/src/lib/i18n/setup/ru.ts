@@ -7,7 +7,6 @@ import type { SetupMessages } from "./uz";
 /** Company Admin panel (set-up) and device pairing — Russian. */
 export const ruSetup: SetupMessages = {
   common: {
-    optional: "необязательно",
     unsaved: "Есть несохранённые изменения",
     delete: "Удалить",
     edit: "Изменить",

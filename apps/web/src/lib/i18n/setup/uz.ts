@@ -6,7 +6,6 @@ import { uzStaffDevices } from "./staff-devices.uz";
 /** Company Admin panel (set-up) and device pairing — Uzbek (Latin), the source of keys. */
 export const uzSetup = {
   common: {
-    optional: "ixtiyoriy",
     unsaved: "Saqlanmagan oʻzgarishlar bor",
     delete: "Oʻchirish",
     edit: "Tahrirlash",

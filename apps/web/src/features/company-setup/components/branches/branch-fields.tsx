@@ -5,7 +5,7 @@ import { Select } from "../../../../components/ui/select";
 import { cn } from "../../../../lib/cn";
 import { NUMBER_SCHEMES, type LateArrival } from "../../api/types";
 import { FormSection } from "../form-section";
-import { I18nFields } from "../i18n-fields";
+import { I18nFields } from "../../../../components/ui/i18n-fields";
 import { SwitchRow } from "../switch";
 import { timeZoneOptions, type BranchFormValues } from "./branch-form-values";
 

@@ -10,7 +10,7 @@ import { useLocalized } from "../../../../lib/localized";
 import type { Branch, Service } from "../../api/types";
 import { useSaveService } from "../../hooks/use-services";
 import { CheckRow, FormSection } from "../form-section";
-import { I18nFields } from "../i18n-fields";
+import { I18nFields } from "../../../../components/ui/i18n-fields";
 import { useSetupError } from "../use-setup-error";
 import {
   DURATIONS,

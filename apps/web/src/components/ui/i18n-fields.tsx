@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { describedBy } from "../../../components/ui/field";
-import { Input, Textarea } from "../../../components/ui/input";
-import { TEXT_LANGUAGES as LANGUAGES, type TextLanguage as Language } from "../../../lib/i18n";
-import type { I18nPartial } from "../api/types";
+import { TEXT_LANGUAGES as LANGUAGES, type TextLanguage as Language } from "../../lib/i18n";
+import { describedBy } from "./field";
+import { Input, Textarea } from "./input";
+
+/** A text in up to three languages, as the forms hold it. */
+export type I18nPartial = Partial<Record<Language, string>>;
 
 type Props = {
   id: string;
@@ -14,6 +16,8 @@ type Props = {
   /** Uzbek is required (the default language); Russian and English are optional. */
   required?: boolean;
   multiline?: boolean;
+  /** Rows of each language's box when multiline (2). */
+  rows?: number;
   hint?: string;
 };
 
@@ -26,6 +30,7 @@ export function I18nFields({
   errors,
   required,
   multiline,
+  rows = 2,
   hint,
 }: Props) {
   const { t } = useTranslation();
@@ -69,11 +74,9 @@ export function I18nFields({
                     *
                   </span>
                 )}
-                {lang !== "uz" && (
-                  <span className="text-zinc-400">({t("setup.common.optional")})</span>
-                )}
+                {lang !== "uz" && <span className="text-zinc-400">({t("common.optional")})</span>}
               </label>
-              {multiline ? <Textarea rows={2} {...props} /> : <Input {...props} />}
+              {multiline ? <Textarea rows={rows} {...props} /> : <Input {...props} />}
               {error && (
                 <p id={`${fieldId}-error`} role="alert" className="mt-1 text-sm text-red-700">
                   {error}
