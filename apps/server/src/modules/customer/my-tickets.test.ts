@@ -240,7 +240,20 @@ describe("my tickets across companies", () => {
       companySlug: a.slug,
       trackPath: `/c/${a.slug}/t/${entry.token}`,
     });
+    // A link asked for before its ticket reached the index is answered when the row lands.
+    const row = await p.ctx.db
+      .deleteFrom("platform.ticket_index")
+      .where("token", "=", entry.token)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const early = call(p.app, "GET", `/api/public/tracking/${entry.token}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await p.ctx.db.insertInto("platform.ticket_index").values(row).execute();
+    expect((await early).json()).toMatchObject({ companySlug: a.slug });
+    // An unknown token is looked for a while, then not found.
+    const asked = Date.now();
     expect((await call(p.app, "GET", "/api/public/tracking/nope")).statusCode).toBe(404);
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(1500);
     const long = await call(p.app, "GET", `/api/public/tracking/${"x".repeat(200)}`);
     expect(long.statusCode).toBe(414);
     // A suspended company's links lead nowhere.

@@ -10,3 +10,4 @@ export {
   sendDueReminders,
   type SweepDeps,
 } from "./notification-sweep";
+export { awaitIndexed } from "./ticket-by-token";

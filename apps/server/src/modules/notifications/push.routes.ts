@@ -110,8 +110,10 @@ export const pushRoutes =
         const customerId = request.headers.authorization
           ? (await resolveCustomer(ctx, bearerToken(request.headers.authorization))).customerId
           : null;
-        // The ticket's index row is held while its browsers are counted and this one added,
-        // so taps at once cannot pass the limit together.
+        // Found (or waited for) before the transaction, which then holds the ticket's index row
+        // while its browsers are counted and this one added, so taps at once cannot pass the
+        // limit together.
+        await ticketOf(request.params.token);
         await ctx.db.transaction().execute(async (trx) => {
           const ticket = await ticketByToken(trx, request.params.token, { lock: true });
           if (!FOLLOWABLE.includes(ticket.status)) {

@@ -6,6 +6,7 @@ import { logoUrl } from "../companies";
 import { listActiveCompanies } from "../companies";
 import { notFound } from "../../shared/app-error";
 import { directoryQuery } from "../portal";
+import { awaitIndexed } from "../notifications";
 import { averageOf } from "../ratings";
 import { TEXT_MAX } from "@equeue/contracts/schemas";
 
@@ -52,7 +53,8 @@ export const publicRoutes =
         schema: {
           tags: ["public"],
           summary: "Where a bare tracking link (/t/{token}) leads: its company's ticket page",
-          description: "Looked up in the platform's ticket index; unknown tokens answer 404.",
+          description:
+            "Looked up in the platform's ticket index, which a new ticket reaches a moment after it is issued: a token not found is looked for again for about 1.7 s before it answers 404.",
           security: [],
           params: trackingParams,
           response: {
@@ -65,13 +67,15 @@ export const publicRoutes =
         config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
       },
       async (request) => {
-        const row = await ctx.db
-          .selectFrom("platform.ticket_index as t")
-          .innerJoin("platform.companies as c", "c.id", "t.company_id")
-          .select("c.slug")
-          .where("t.token", "=", request.params.token)
-          .where("c.status", "=", "ACTIVE")
-          .executeTakeFirst();
+        const row = await awaitIndexed(() =>
+          ctx.db
+            .selectFrom("platform.ticket_index as t")
+            .innerJoin("platform.companies as c", "c.id", "t.company_id")
+            .select("c.slug")
+            .where("t.token", "=", request.params.token)
+            .where("c.status", "=", "ACTIVE")
+            .executeTakeFirst(),
+        );
         if (!row) throw notFound("The ticket");
         return { companySlug: row.slug, trackPath: `/c/${row.slug}/t/${request.params.token}` };
       },

@@ -7,7 +7,6 @@ import { PortalShell } from "../../../features/portal/components/portal-shell";
 import { requestJson } from "../../../lib/api/http";
 import { isApiError } from "../../../lib/api/api-error";
 import { useErrorMessage } from "../../../lib/errors";
-import { WAIT_FOR_TICKET_INDEX } from "../../../features/ticket-tracking/api/index-lag";
 
 /**
  * `/t/:token` on the platform's own host: the short link printed and sent by SMS. The token
@@ -23,8 +22,6 @@ export function BareTrackingPage() {
       requestJson<{ companySlug: string; trackPath: string }>(
         `/api/public/tracking/${encodeURIComponent(token)}`,
       ),
-    // A partner's app may redirect straight to a link it has just been given.
-    ...WAIT_FOR_TICKET_INDEX,
   });
   if (lookup.data) return <Navigate to={lookup.data.trackPath} replace />;
   return (

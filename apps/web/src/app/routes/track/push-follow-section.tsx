@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { WAIT_FOR_TICKET_INDEX } from "../../../features/ticket-tracking/api/index-lag";
 import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
 import {
@@ -36,7 +35,6 @@ export default function PushFollowSection({ token }: { token: string }) {
   const channels = useQuery({
     queryKey: channelsKey,
     queryFn: ({ signal }) => fetchTicketChannels(token, signal),
-    ...WAIT_FOR_TICKET_INDEX,
   });
 
   useEffect(() => {
@@ -50,7 +48,6 @@ export default function PushFollowSection({ token }: { token: string }) {
   }, []);
 
   const follow = useMutation({
-    ...WAIT_FOR_TICKET_INDEX,
     mutationFn: async () => {
       const { publicKey } = await fetchPushKey();
       const subscription = await subscribeThisBrowser(publicKey);
@@ -81,7 +78,6 @@ export default function PushFollowSection({ token }: { token: string }) {
     },
   });
   const toggle = useMutation({
-    ...WAIT_FOR_TICKET_INDEX,
     mutationFn: (change: Partial<TicketChannels["on"]>) => setTicketChannels(token, change),
     onSuccess: () => client.invalidateQueries({ queryKey: channelsKey }),
   });

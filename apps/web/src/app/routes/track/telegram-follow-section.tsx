@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { WAIT_FOR_TICKET_INDEX } from "../../../features/ticket-tracking/api/index-lag";
 import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
 import {
@@ -21,7 +20,6 @@ export default function TelegramFollowSection({ token }: { token: string }) {
     staleTime: 10 * 60_000,
   });
   const link = useMutation({
-    ...WAIT_FOR_TICKET_INDEX,
     mutationFn: () => createTelegramLink(token, currentLanguage()),
     // The link is one-time: open it at once, in Telegram (app or web).
     onSuccess: ({ url }) => window.location.assign(url),
