@@ -132,6 +132,17 @@ test("a booked customer checks in at the hall kiosk by the booking's code, and t
   await expect(kiosk.getByTestId("kiosk-check-in-error")).toContainText("уже отмечен");
   await snap(kiosk, "check-in-04b-kiosk-ru");
   await expectAccessible(kiosk, "check-in in Russian");
+  // A landscape kiosk: the keypad beside the code, everything down to "Back" on the screen.
+  await kiosk.setViewportSize({ width: 1920, height: 1080 });
+  for (const button of [
+    kiosk.getByTestId("kiosk-check-in-scan"),
+    screen.getByRole("button", { name: "Назад" }),
+  ]) {
+    const box = await button.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(1080);
+  }
+  await snap(kiosk, "check-in-04c-kiosk-landscape");
+  await kiosk.setViewportSize({ width: 1080, height: 1920 });
 
   // The phone: nobody ahead now and a clerk at counter 5, so the live page says the turn is close
   // (while nobody serves the line it does not: nobody would call).

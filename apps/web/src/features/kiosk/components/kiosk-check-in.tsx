@@ -168,14 +168,19 @@ export function KioskCheckInScreen({
           </button>
         </div>
       ) : (
+        // On a landscape screen the keypad stands beside the code and the buttons, so the
+        // whole form (and "Back" under it) fits 1080 px of height.
         <form
-          className="mx-auto flex w-full max-w-xl flex-col gap-6"
+          className="mx-auto grid w-full max-w-xl gap-6 landscape:max-w-5xl landscape:grid-cols-2 landscape:content-start landscape:gap-x-12"
           onSubmit={(e) => {
             e.preventDefault();
             if (code.length === CODE_LENGTH) void submit({ code });
           }}
         >
-          <label htmlFor="kiosk-booking-code" className="text-3xl font-semibold text-zinc-900">
+          <label
+            htmlFor="kiosk-booking-code"
+            className="text-3xl font-semibold text-zinc-900 landscape:col-start-1"
+          >
             {t("kiosk.checkIn.code")}
           </label>
           <input
@@ -186,17 +191,19 @@ export function KioskCheckInScreen({
             autoComplete="off"
             maxLength={CODE_LENGTH}
             onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, CODE_LENGTH))}
-            className="rounded-2xl bg-white px-6 py-5 text-center font-mono text-6xl tracking-[0.4em] text-zinc-950 ring-2 ring-zinc-300 focus:ring-indigo-600 focus:outline-none"
+            className="rounded-2xl bg-white px-6 py-5 text-center font-mono text-6xl tracking-[0.4em] text-zinc-950 ring-2 ring-zinc-300 focus:ring-indigo-600 focus:outline-none landscape:col-start-1"
           />
-          <DigitKeypad
-            onDigit={(d) => setCode((c) => (c.length < CODE_LENGTH ? c + d : c))}
-            onBack={() => setCode((c) => c.slice(0, -1))}
-            onClear={() => setCode("")}
-          />
+          <div className="landscape:col-start-2 landscape:row-span-4 landscape:row-start-1">
+            <DigitKeypad
+              onDigit={(d) => setCode((c) => (c.length < CODE_LENGTH ? c + d : c))}
+              onBack={() => setCode((c) => c.slice(0, -1))}
+              onClear={() => setCode("")}
+            />
+          </div>
           <button
             type="submit"
             disabled={busy || code.length !== CODE_LENGTH}
-            className={PRIMARY}
+            className={`${PRIMARY} landscape:col-start-1`}
             data-testid="kiosk-check-in-submit"
           >
             {busy ? t("kiosk.checkIn.checking") : t("kiosk.checkIn.submit")}
@@ -207,7 +214,7 @@ export function KioskCheckInScreen({
               setError(null);
               setScanning(true);
             }}
-            className={SECONDARY}
+            className={`${SECONDARY} landscape:col-start-1`}
             data-testid="kiosk-check-in-scan"
           >
             {t("kiosk.checkIn.scan")}
