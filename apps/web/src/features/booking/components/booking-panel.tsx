@@ -45,14 +45,18 @@ export function BookingPanel({
   const [moving, setMoving] = useState(false);
   const [target, setTarget] = useState<BookingSlot | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // What to say, not the words: the customer may switch the language after it.
+  const [notice, setNotice] = useState<Notice | null>(null);
   const { refetch } = query;
   useEffect(() => {
     void refetch();
   }, [ticketStatus, refetch]);
   const booking = query.data;
   if (!booking) return null;
-  const error = [actions.checkIn, actions.cancel, actions.reschedule].find((m) => m.isError)?.error;
+  // Each refusal shows beside the button that met it: on a phone the top of the panel is
+  // a screen away from the reschedule and cancel buttons.
+  const problem = (m: { isError: boolean; error: unknown }) =>
+    m.isError && <Alert tone="error">{errorMessage(m.error)}</Alert>;
   const from = branchClock(booking.checkIn.opensAt, booking.timeZone);
   const to = branchClock(booking.checkIn.closesAt, booking.timeZone);
   return (
@@ -73,7 +77,11 @@ export function BookingPanel({
           {t("booking.branchTime", { zone: zoneName(booking.timeZone) })}
         </p>
       </div>
-      {notice && <Alert tone="success">{notice}</Alert>}
+      {notice && (
+        <Alert tone="success">
+          {notice.key === "booking.movedNewNumber" ? t(notice.key, notice) : t(notice.key)}
+        </Alert>
+      )}
       {booking.status === "CANCELLED" && <Alert tone="info">{t("booking.cancelled")}</Alert>}
       {booking.status === "EXPIRED" && <Alert tone="info">{t("booking.expired")}</Alert>}
       <BookAgain slug={slug} booking={booking} />
@@ -97,7 +105,7 @@ export function BookingPanel({
               loading={actions.checkIn.isPending}
               onClick={() =>
                 actions.checkIn.mutate(undefined, {
-                  onSuccess: () => setNotice(t("booking.checkedIn")),
+                  onSuccess: () => setNotice({ key: "booking.checkedIn" }),
                 })
               }
             >
@@ -106,7 +114,7 @@ export function BookingPanel({
           )}
         </div>
       )}
-      {error && <Alert tone="error">{errorMessage(error)}</Alert>}
+      {problem(actions.checkIn)}
       {booking.canChange && moving && (
         <div className="space-y-3 border-t border-zinc-200 pt-4">
           <h3 className="font-semibold text-zinc-900">{t("booking.rescheduleTitle")}</h3>
@@ -120,6 +128,7 @@ export function BookingPanel({
             initialDay={booking.localDate}
             headingLevel={4}
           />
+          {problem(actions.reschedule)}
           <div className="grid gap-2 sm:grid-cols-2">
             <Button variant="secondary" className="h-12" onClick={() => setMoving(false)}>
               {t("booking.back")}
@@ -137,8 +146,8 @@ export function BookingPanel({
                     // Another day gives the booking that day's number: the customer must know it.
                     setNotice(
                       moved.label === booking.label
-                        ? t("booking.moved")
-                        : t("booking.movedNewNumber", { label: moved.label }),
+                        ? { key: "booking.moved" }
+                        : { key: "booking.movedNewNumber", label: moved.label },
                     );
                   },
                 })
@@ -170,9 +179,13 @@ export function BookingPanel({
           })
         }
       />
+      {problem(actions.cancel)}
     </section>
   );
 }
+
+type Notice =
+  { key: "booking.checkedIn" | "booking.moved" } | { key: "booking.movedNewNumber"; label: string };
 
 /**
  * A missed booking (its time passed, or the customer did not come) or a cancelled one: book the

@@ -6,7 +6,7 @@ const ticket = (over: Partial<TrackedTicket>) =>
   ({
     status: "WAITING",
     peopleAhead: 5,
-    estimate: { minutes: 20, lowMinutes: 15, highMinutes: 25, noOperators: false },
+    estimate: { minutes: 12, lowMinutes: 9, highMinutes: 15, noOperators: false },
     ...over,
   }) as TrackedTicket;
 
@@ -19,6 +19,14 @@ describe("isNearlyUp", () => {
         ticket({ estimate: { minutes: 5, lowMinutes: 3, highMinutes: 8, noOperators: false } }),
       ),
     ).toBe(true);
+  });
+
+  it("is false with few ahead while the estimate is long", () => {
+    const long = { minutes: 60, lowMinutes: 41, highMinutes: 83, noOperators: false };
+    expect(isNearlyUp(ticket({ peopleAhead: 2, estimate: long }))).toBe(false);
+    const quarter = { minutes: 15, lowMinutes: 10, highMinutes: 20, noOperators: false };
+    expect(isNearlyUp(ticket({ peopleAhead: 1, estimate: quarter }))).toBe(true);
+    expect(isNearlyUp(ticket({ peopleAhead: 0, estimate: null }))).toBe(true);
   });
 
   it("is false when not waiting, or when nobody serves the line", () => {

@@ -7,17 +7,24 @@ import type { TrackedTicket } from "../api/tracking.api";
 export const NEARLY_UP_AHEAD = 2;
 /** Estimated minutes at or under which the same is said. */
 export const NEARLY_UP_MINUTES = 5;
+/**
+ * Few people ahead say "soon" only while the estimate is at most this: two people ahead of a
+ * 40-minute service are not "soon", and the card under the notice would say 41–83 min.
+ */
+export const NEARLY_UP_AHEAD_MAX_MINUTES = 15;
 
 /**
- * True when a waiting ticket's turn is close: few people ahead or a short estimate — and someone
- * serves the line now (nobody calls while its operators are away; the page says so instead).
+ * True when a waiting ticket's turn is close: a short estimate, or few people ahead and not a
+ * long estimate — and someone serves the line now (nobody calls while its operators are away;
+ * the page says so instead).
  */
 export function isNearlyUp(ticket: TrackedTicket): boolean {
   if (ticket.status !== "WAITING") return false;
   const eta = ticket.estimate;
   if (eta?.noOperators) return false;
-  if (ticket.peopleAhead !== null && ticket.peopleAhead <= NEARLY_UP_AHEAD) return true;
-  return eta !== null && eta.minutes <= NEARLY_UP_MINUTES;
+  if (eta !== null && eta.minutes <= NEARLY_UP_MINUTES) return true;
+  const fewAhead = ticket.peopleAhead !== null && ticket.peopleAhead <= NEARLY_UP_AHEAD;
+  return fewAhead && (eta === null || eta.minutes <= NEARLY_UP_AHEAD_MAX_MINUTES);
 }
 
 /**
