@@ -165,6 +165,24 @@ describe("issuing while the server is away", () => {
     expect(res.json().results.map((x: { status: string }) => x.status)).toEqual(
       Array(5).fill("REFUSED"),
     );
+    // Dated hours before the block was reserved (to stand at the head of the line), or with the
+    // proof's reservation time moved back: refused.
+    const [seconds, mac] = r.proof.split(".");
+    expect(Number(seconds)).toBeCloseTo(at.getTime() / 1000, -2);
+    const early = await k.sync([
+      offline(block.day, r, 5, serviceId, new Date(at.getTime() - 2 * 3_600_000)),
+      offline(
+        block.day,
+        { ...r, proof: `${Number(seconds) - 7200}.${mac}` },
+        6,
+        serviceId,
+        new Date(at.getTime() - 3_600_000),
+      ),
+    ]);
+    expect(early.json().results.map((x: { reason: string }) => x.reason)).toEqual([
+      expect.stringMatching(/before its number block was reserved|not fall on the block's day/),
+      "The number block was not reserved for this kiosk.",
+    ]);
     // Another kiosk cannot hand in this kiosk's numbers.
     const foreign = await k.sync([offline(block.day, r, 1, serviceId, at)], other);
     expect(foreign.json().results[0].status).toBe("REFUSED");

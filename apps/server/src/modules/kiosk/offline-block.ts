@@ -38,13 +38,46 @@ type RangeKey = {
   to: number;
 };
 
-const proofOf = (keys: Keys, r: RangeKey) =>
+const sameProof = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+const macOf = (keys: Keys, r: RangeKey, reservedAt?: number) =>
   keys
     .digest(
       "kiosk-offline-block",
-      [r.companyId, r.branchId, r.deviceId, r.day, r.series, r.from, r.to].join("|"),
+      [r.companyId, r.branchId, r.deviceId, r.day, r.series, r.from, r.to]
+        .concat(reservedAt === undefined ? [] : [reservedAt])
+        .join("|"),
     )
     .toString("base64url");
+
+/**
+ * The proof of a block: when it was reserved (epoch seconds) and a MAC over the block and that
+ * time, "<seconds>.<mac>". The kiosk hands it back as it got it; the time bounds the issue times
+ * of the block's tickets from below, so none can be dated before its number existed.
+ */
+const proofOf = (keys: Keys, r: RangeKey, reservedAt: Date) => {
+  const seconds = Math.floor(reservedAt.getTime() / 1000);
+  return `${seconds}.${macOf(keys, r, seconds)}`;
+};
+
+/**
+ * When the block of `proof` was reserved, or null when the proof is not the platform's. A proof
+ * without a time (reserved before proofs carried one, on that same day) is taken as reserved at
+ * the start of its day.
+ */
+function reservedAtOf(keys: Keys, r: RangeKey, proof: string): Date | null {
+  const dot = proof.indexOf(".");
+  if (dot < 0) return sameProof(macOf(keys, r), proof) ? new Date(0) : null;
+  const seconds = Number(proof.slice(0, dot));
+  if (!Number.isSafeInteger(seconds) || !sameProof(macOf(keys, r, seconds), proof.slice(dot + 1))) {
+    return null;
+  }
+  return new Date(seconds * 1000);
+}
 
 /**
  * The tracking token of an offline ticket, known before the ticket exists: the kiosk prints it
@@ -136,7 +169,7 @@ export async function reserveOfflineBlock(
       serviceIds: services.map((s) => s.id),
       from,
       to,
-      proof: proofOf(keys, key),
+      proof: proofOf(keys, key, now),
       tokens: Array.from({ length: OFFLINE_BLOCK_SIZE }, (_, i) =>
         offlineToken(keys, company.id, branch.id, day, series, from + i),
       ),
@@ -144,12 +177,6 @@ export async function reserveOfflineBlock(
   }
   return { day, ranges };
 }
-
-const sameProof = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 /**
  * Takes in tickets the kiosk issued while the server was away, each from a block reserved for
@@ -190,7 +217,8 @@ export async function syncOfflineTickets(
       from: t.from,
       to: t.to,
     };
-    if (!sameProof(proofOf(deps.tokens, key), t.proof)) {
+    const reservedAt = reservedAtOf(deps.tokens, key, t.proof);
+    if (!reservedAt) {
       refuse("The number block was not reserved for this kiosk.");
       continue;
     }
@@ -208,6 +236,11 @@ export async function syncOfflineTickets(
       businessDay(t.issuedAt, branch.time_zone) !== t.day
     ) {
       refuse("The issue time does not fall on the block's day.");
+      continue;
+    }
+    // A number reserved at 15:00 was not issued at 09:00: that would put it ahead of everyone.
+    if (t.issuedAt.getTime() < reservedAt.getTime() - CLOCK_SKEW_MS) {
+      refuse("The issue time is before its number block was reserved.");
       continue;
     }
     const label = formatTicketNumber(t.series, t.number);
