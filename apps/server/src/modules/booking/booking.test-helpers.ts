@@ -24,7 +24,7 @@ export async function bookableBranch(
   p: TestPlatform,
   opts: { operators?: number; durationMinutes?: number; lateArrival?: "WALK_IN" | "EXPIRE" } = {},
 ) {
-  const { slug } = await createQueueCompany(p);
+  const { slug, adminToken } = await createQueueCompany(p);
   await p.ctx.db
     .updateTable("platform.companies")
     .set({ status: "ACTIVE" })
@@ -60,7 +60,16 @@ export async function bookableBranch(
       .execute();
     operators.push(op);
   }
-  return { slug, company: company as CompanyRecord, branch, services, counters, operators, db };
+  return {
+    slug,
+    adminToken,
+    company: company as CompanyRecord,
+    branch,
+    services,
+    counters,
+    operators,
+    db,
+  };
 }
 
 let clients = 0;

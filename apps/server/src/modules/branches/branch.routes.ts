@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
+import { cancelBookingsOfClosedHours } from "../queue";
 import { setupEnv } from "../setup-common";
 import { companyAdminOnly, staffCaller, SETUP_ROLES } from "../access";
 import {
@@ -172,15 +173,36 @@ export const branchRoutes =
         schema: {
           tags,
           summary: "Add a closed day or a short day",
+          description:
+            "Bookings the day no longer has room for (all of a closed day's; a short day's before it opens or from its close) are cancelled by the company, each customer told with the note; `cancelledBookings` says how many.",
           params: branchIdParams,
           body: createExceptionBody,
-          response: { 201: exceptionSchema },
+          response: {
+            201: exceptionSchema.extend({
+              cancelledBookings: z.number().int().describe("Bookings cancelled for this day"),
+            }),
+          },
         },
       },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await addBranchException(env(request), request.params.id, request.body)),
+      async (request, reply) => {
+        const e = env(request);
+        const added = await addBranchException(e, request.params.id, request.body);
+        const cancelledBookings = await cancelBookingsOfClosedHours(
+          ctx,
+          e.company,
+          e.caller,
+          {
+            branchId: request.params.id,
+            day: added.day,
+            hours:
+              added.kind === "SHORT_DAY" && added.opensAt && added.closesAt
+                ? { opensAt: added.opensAt, closesAt: added.closesAt }
+                : null,
+          },
+          added.note,
+        );
+        return reply.status(201).send({ ...added, cancelledBookings });
+      },
     );
 
     app.delete(

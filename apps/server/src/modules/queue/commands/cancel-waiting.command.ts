@@ -1,7 +1,9 @@
 import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
+import { sql } from "kysely";
 import { notFound } from "../../../shared/app-error";
 import { SETUP_ROLES, requireBranchAccess, requireStaffRole, type StaffCaller } from "../../access";
 import { companyDb, type CompanyRecord } from "../../tenancy";
+import type { CompanyQueryDb } from "../queue.types";
 import { runQueueTransaction, type QueueDeps } from "./queue-transaction";
 import { applyTransition, ticketFact } from "./ticket-transition";
 
@@ -37,19 +39,82 @@ export async function cancelWaitingTickets(
   );
   requireBranchAccess(caller, branchId);
   await assertLineExists(deps, company, branchId, input.serviceId);
-  const data = { by: "COMPANY", bulk: true, message: input.message };
+  return cancelInBatches(deps, company, caller, {
+    now,
+    batch,
+    message: input.message,
+    pick: (q) => {
+      const waiting = q
+        .where("t.branch_id", "=", branchId)
+        .where("t.status", "=", TICKET_STATUS.WAITING);
+      return input.serviceId ? waiting.where("t.service_id", "=", input.serviceId) : waiting;
+    },
+  });
+}
+
+/**
+ * The bookings a closed or shortened day leaves without a time: every BOOKED ticket of the
+ * branch on `day`, or — on a short day — those booked before it opens or from its close on.
+ * Each is cancelled by the company with the day's note as the message, so its customer is told
+ * (the booking-cancelled notification) instead of coming to a closed branch. Returns how many.
+ */
+export async function cancelBookingsOfClosedHours(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  caller: StaffCaller,
+  input: { branchId: string; day: string; hours: { opensAt: string; closesAt: string } | null },
+  message: string | null,
+  now = new Date(),
+): Promise<number> {
+  const { branchId, day, hours } = input;
+  return cancelInBatches(deps, company, caller, {
+    now,
+    batch: CANCEL_BATCH,
+    message,
+    pick: (q) => {
+      const booked = q
+        .where("t.branch_id", "=", branchId)
+        .where("t.day", "=", day)
+        .where("t.status", "=", TICKET_STATUS.BOOKED);
+      if (!hours) return booked;
+      return booked.where((eb) => {
+        const zone = eb
+          .selectFrom("branches as b")
+          .select("b.time_zone")
+          .whereRef("b.id", "=", "t.branch_id");
+        // The booked time as the branch's clock shows it, "HH:MM".
+        const local = sql<string>`to_char(${eb.ref("t.appointment_at")} at time zone (${zone}), 'HH24:MI')`;
+        return eb.or([eb(local, "<", hours.opensAt), eb(local, ">=", hours.closesAt)]);
+      });
+    },
+  });
+}
+
+const ticketsWithService = (db: CompanyQueryDb) =>
+  db.selectFrom("tickets as t").innerJoin("services as s", "s.id", "t.service_id");
+type TicketPick = ReturnType<typeof ticketsWithService>;
+
+/**
+ * Cancels, by the company, the tickets `pick` narrows the query to: CANCEL_BATCH at a time in
+ * transactions of their own, each through the state machine with its CANCEL event (carrying
+ * the message, when there is one) and realtime fact. SKIP LOCKED: a ticket an operator holds at
+ * that moment is not waited for.
+ */
+async function cancelInBatches(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  caller: StaffCaller,
+  opts: { now: Date; batch: number; message: string | null; pick: (q: TicketPick) => TicketPick },
+): Promise<number> {
+  const { now, batch } = opts;
+  const data = { by: "COMPANY", bulk: true, ...(opts.message && { message: opts.message }) };
   let cancelled = 0;
   for (;;) {
     const n = await runQueueTransaction(deps, company, async (tx) => {
-      let q = tx.db
-        .selectFrom("tickets as t")
-        .innerJoin("services as s", "s.id", "t.service_id")
+      const rows = await opts
+        .pick(ticketsWithService(tx.db))
         .selectAll("t")
         .select(["s.name as service_name"])
-        .where("t.branch_id", "=", branchId)
-        .where("t.status", "=", TICKET_STATUS.WAITING);
-      if (input.serviceId) q = q.where("t.service_id", "=", input.serviceId);
-      const rows = await q
         .orderBy("t.queued_at")
         .limit(batch)
         .forUpdate("t")

@@ -30,7 +30,11 @@ export const listExceptions = (slug: string, id: string) =>
   adminRequest<{ items: BranchException[] }>(slug, `/branches/${id}/exceptions`).then(asItems);
 
 export const addException = (slug: string, id: string, body: ExceptionInput) =>
-  adminRequest<BranchException>(slug, `/branches/${id}/exceptions`, { method: "POST", body });
+  adminRequest<BranchException & { cancelledBookings: number }>(
+    slug,
+    `/branches/${id}/exceptions`,
+    { method: "POST", body },
+  );
 
 export const deleteException = (slug: string, id: string, exceptionId: string) =>
   adminRequest<void>(slug, `/branches/${id}/exceptions/${exceptionId}`, { method: "DELETE" });

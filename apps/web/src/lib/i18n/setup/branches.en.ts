@@ -60,6 +60,11 @@ export const enBranches: Pick<
     deleteText: "On {{day}} the branch will work its usual hours again.",
     dayTaken: "This date already has a special day. Delete it first.",
     dayPast: "This date is past. Choose today or a later day.",
+    added: "Day added",
+    addedCancelled_one:
+      "Day added. {{count}} booking that no longer fits the day was cancelled and its customer told.",
+    addedCancelled_other:
+      "Day added. {{count}} bookings that no longer fit the day were cancelled and their customers told.",
   },
   branches: {
     title: "Branches",

@@ -55,6 +55,11 @@ export const uzBranches = {
     deleteText: "{{day}} yana odatiy jadval boʻyicha ishlaydi.",
     dayTaken: "Bu sanada istisno allaqachon bor. Avval uni oʻchiring.",
     dayPast: "Bu sana oʻtib ketgan. Bugungi yoki kelgusi sanani tanlang.",
+    added: "Kun qoʻshildi",
+    addedCancelled_one:
+      "Kun qoʻshildi. Shu kunga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozga xabar yuborildi.",
+    addedCancelled_other:
+      "Kun qoʻshildi. Shu kunga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozlarga xabar yuborildi.",
   },
   branches: {
     title: "Filiallar",

@@ -6,6 +6,7 @@ import { ConfirmDialog } from "../../../../components/ui/confirm-dialog";
 import { Field } from "../../../../components/ui/field";
 import { Input } from "../../../../components/ui/input";
 import { Select } from "../../../../components/ui/select";
+import { useToast } from "../../../../components/ui/toast";
 import type { BranchException, ExceptionKind } from "../../api/types";
 import { useExceptionCommands, useExceptions } from "../../hooks/use-branches";
 import { FormSection } from "../form-section";
@@ -20,6 +21,7 @@ export function BranchExceptions({ slug, branchId }: { slug: string; branchId: s
   const list = useExceptions(slug, branchId);
   const { add, remove } = useExceptionCommands(slug, branchId);
   const explain = useSetupError();
+  const toast = useToast();
   const [day, setDay] = useState("");
   const [kind, setKind] = useState<ExceptionKind>("CLOSED");
   const [opensAt, setOpensAt] = useState("09:00");
@@ -41,12 +43,18 @@ export function BranchExceptions({ slug, branchId }: { slug: string; branchId: s
     setErrors(next);
     if (Object.keys(next).length) return;
     try {
-      await add.mutateAsync({
+      const added = await add.mutateAsync({
         day,
         kind,
         ...(kind === "SHORT_DAY" ? { opensAt, closesAt } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
+      // The day's bookings it has no room for were cancelled and their customers told.
+      toast.show(
+        added.cancelledBookings > 0
+          ? t("setup.exceptions.addedCancelled", { count: added.cancelledBookings })
+          : t("setup.exceptions.added"),
+      );
       setDay("");
       setNote("");
     } catch (e) {
