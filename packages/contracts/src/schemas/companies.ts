@@ -83,23 +83,16 @@ const optionalText = (max: number) =>
     .optional();
 
 /**
- * A company's description for the portal in up to three languages, `{ uz, ru, en }`; a plain
- * string is taken as the Uzbek text. Nothing given (all empty, or "") clears it.
+ * A company's description for the portal in up to three languages, `{ uz, ru, en }`. Nothing
+ * given (`{}`, all empty, or null) clears it.
  */
-export const companyDescription = z
-  .preprocess(
-    (value) => (typeof value === "string" ? { uz: value } : value),
-    i18nPartial(TEXT_MAX.description),
-  )
+export const companyDescription = i18nPartial(TEXT_MAX.description)
   .transform((text) =>
     Object.keys(text).length > 0 ? (text as z.infer<typeof i18nPartialSchema>) : null,
   )
   .nullable()
   .optional()
-  .meta({
-    description:
-      "In Uzbek, Russian and English, any of them; a plain string is the Uzbek text; empty clears it.",
-  });
+  .meta({ description: "In Uzbek, Russian and English, any of them; empty or null clears it." });
 
 /** The fields of a company its creator gives and the super admin may later edit. */
 export const companyFields = {

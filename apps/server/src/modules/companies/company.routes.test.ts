@@ -126,13 +126,14 @@ describe("super admin: companies", () => {
     const page = await call(p.app, "GET", "/api/c/xalqbank/portal");
     expect(page.json().company.description).toEqual({ uz: "Xalq banki", ru: "Народный банк" });
 
-    // A plain string is the Uzbek text; "" and {} clear it.
+    // A plain string is not a description in three languages; {} and null clear it.
     const plain = await call(p.app, "PATCH", `/api/platform/companies/${id}`, {
       token,
       body: { description: "Faqat oʻzbekcha" },
     });
-    expect(plain.json().description).toEqual({ uz: "Faqat oʻzbekcha" });
-    for (const cleared of ["", {}, { uz: " ", ru: "" }, null]) {
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json().error.details[0].path).toBe("description");
+    for (const cleared of [{}, { uz: " ", ru: "" }, null]) {
       const res = await call(p.app, "PATCH", `/api/platform/companies/${id}`, {
         token,
         body: { description: cleared },
