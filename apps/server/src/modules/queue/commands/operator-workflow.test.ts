@@ -316,6 +316,13 @@ describe("the operator's workflow through the API", () => {
     await seat(aziza, counters[1]!.id);
     await seat(bobur, counters[2]!.id);
     await post(op, "/queue/call-next", {});
+    // Not to the operator who holds it: that would only queue the customer twice for them.
+    const self = await act(op, t!.id, "transfer", { operatorId: op.id });
+    expect(self.statusCode).toBe(400);
+    expect(self.json().error).toMatchObject({
+      code: "INVALID_TRANSFER_TARGET",
+      message: expect.stringContaining("already yours"),
+    });
     const moved = (await act(op, t!.id, "transfer", { operatorId: aziza.id })).json();
     expect(moved.to.reservedForOperatorId).toBe(aziza.id);
     expect((await post(bobur, "/queue/call-next", {})).json().ticket).toBeNull();

@@ -35,6 +35,13 @@ export async function transferTicket(
     if (locked.operator_id !== scope.staffId) throw queueRefusal.notYourTicket(locked.label);
     const serviceId = input.serviceId ?? locked.service_id;
     const targetService = await checkTargetService(tx, locked.branch_id, serviceId);
+    if (input.operatorId === scope.staffId) {
+      // It would only put the same customer in this operator's own line a second time.
+      throw new AppError(
+        "INVALID_TRANSFER_TARGET",
+        `${locked.label} is already yours; choose a colleague, or transfer it to a service without choosing an operator.`,
+      );
+    }
     if (input.operatorId)
       await checkTargetOperator(tx, locked.branch_id, input.operatorId, serviceId);
     const note = input.note ?? null;
