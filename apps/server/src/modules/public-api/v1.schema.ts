@@ -158,6 +158,9 @@ export const bookingSchema = z.strictObject({
 
 const MAX_REPORT_DAYS = 366;
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+/** Both ends are real days (a refused one, 2026-02-30, has its own message; no range from it). */
+const realDays = (q: { from: string; to: string }) =>
+  localDay.safeParse(q.from).success && localDay.safeParse(q.to).success;
 
 export const reportQuery = z
   .strictObject({
@@ -166,11 +169,11 @@ export const reportQuery = z
     branchId: idSchema.optional(),
     format: z.enum(["json", "csv"]).default("json"),
   })
-  .refine((q) => dayNumber(q.to) >= dayNumber(q.from), {
+  .refine((q) => !realDays(q) || dayNumber(q.to) >= dayNumber(q.from), {
     path: ["to"],
     message: "The end is before the start.",
   })
-  .refine((q) => dayNumber(q.to) - dayNumber(q.from) < MAX_REPORT_DAYS, {
+  .refine((q) => !realDays(q) || dayNumber(q.to) - dayNumber(q.from) < MAX_REPORT_DAYS, {
     path: ["to"],
     message: `A report covers at most ${MAX_REPORT_DAYS} days.`,
   });

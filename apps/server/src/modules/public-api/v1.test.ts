@@ -193,6 +193,8 @@ describe("the public API /api/v1", () => {
     const wrong = await v1(p, "GET", `/reports?from=${day}&to=2020-01-01`, a.key.secret);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details[0].path).toBe("to");
+    const feb30 = await v1(p, "GET", `/reports?from=2026-02-30&to=2026-03-01`, a.key.secret);
+    expect(feb30.json().error.details).toEqual([expect.objectContaining({ path: "from" })]);
   });
 
   it("every /api/v1 operation refuses anonymous callers, revoked keys and staff tokens (401), and another company's ids (404)", async () => {

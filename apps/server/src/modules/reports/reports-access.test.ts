@@ -33,6 +33,9 @@ describe("reports: input, access and exports", () => {
     const yearZero = await report("from=0000-01-01&to=0000-01-02");
     expect(yearZero.statusCode).toBe(400);
     expect(yearZero.json().error.details[0]).toMatchObject({ path: "from", code: "invalid_date" });
+    // A day that does not exist is told once, about that day; no range is read from it.
+    const feb30 = await report("from=2026-02-30&to=2026-03-01");
+    expect(feb30.json().error.details).toEqual([expect.objectContaining({ path: "from" })]);
     for (const path of ["reports/export?format=csv&", "reports/staffing?"]) {
       const res = await call(
         p.app,

@@ -20,6 +20,8 @@ const filterFields = {
 };
 
 function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx) {
+  // A day already refused (2026-02-30) has its own message; no range is read from it.
+  if (!day.safeParse(q.from).success || !day.safeParse(q.to).success) return;
   const days = dayNumber(q.to) - dayNumber(q.from);
   if (days < 0) {
     ctx.addIssue({ code: "custom", path: ["to"], message: "The end is before the start." });
