@@ -52,7 +52,7 @@ import { installClientRateLimit } from "./modules/access";
 import { boundedSerializerCompiler } from "./shared/http/bounded-serializer";
 import { installCors } from "./shared/http/cors";
 import { installErrorHandling } from "./shared/http/error-handler";
-import { onClientError, onFrameworkError } from "./shared/http/framework-errors";
+import { MAX_PATH_PART, onClientError, onFrameworkError } from "./shared/http/framework-errors";
 import { installInputHygiene, markOptionalBodies } from "./shared/http/input-hygiene";
 import { boundPathParams } from "./shared/http/path-params";
 import { platformOpenApi } from "./shared/http/platform-openapi";
@@ -90,6 +90,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     trustProxy: ctx.config.TRUST_PROXY,
     rewriteUrl: companyHostRewrite(ctx.config.BASE_DOMAIN),
     bodyLimit: 1024 * 1024,
+    maxParamLength: MAX_PATH_PART,
     // Kept as plain fields, then refused by name with the other input rules (input-hygiene.ts).
     onProtoPoisoning: "ignore",
     onConstructorPoisoning: "ignore",

@@ -9,8 +9,11 @@ import { sendError, toAppError } from "./error-handler";
 // checks, and Node's HTTP parser. They get the same `{ error: { code, message } }` body and an
 // `x-request-id` as everything else, so a client and a log reader need one way of reading them.
 
-/** Fastify's own limit (`maxParamLength`) on one part of the path, between slashes. */
-const MAX_PATH_PART = 100;
+/**
+ * The router's limit (`maxParamLength`, set to this in app.ts) on one part of the path, between
+ * slashes: the longest ticket token a link may carry (128).
+ */
+export const MAX_PATH_PART = 128;
 
 export const uriTooLong = () =>
   new AppError(
