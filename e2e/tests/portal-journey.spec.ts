@@ -129,7 +129,7 @@ test.describe.serial("the customer portal on a phone", () => {
 
     // 1. The directory: the bank, found by name.
     await page.goto("/");
-    await page.getByLabel("Kompaniya yoki xizmatni qidirish").fill("Hamkor");
+    await page.getByLabel("Kompaniyani qidirish (nomi yoki tavsifi)").fill("Hamkor");
     const card = page.getByTestId(`public-company-${world.slug}`);
     await expect(card).toContainText("Hamkorbank");
     await snap(page, "journey-01-directory");
@@ -268,7 +268,7 @@ test.describe.serial("the customer portal on a phone", () => {
 
     // The directory shows the bank's new rating.
     await page.goto("/");
-    await page.getByLabel("Kompaniya yoki xizmatni qidirish").fill("Hamkor");
+    await page.getByLabel("Kompaniyani qidirish (nomi yoki tavsifi)").fill("Hamkor");
     await expect(
       page.getByTestId(`public-company-${world.slug}`).getByTestId("company-rating"),
     ).toContainText("5.0 (1)");
@@ -302,7 +302,7 @@ test.describe.serial("the customer portal on a phone", () => {
     // In another tab: Kapitalbank → Toshkent → Kassa → take a place now.
     const tab = await phone.newPage();
     await tab.goto("/");
-    await tab.getByLabel("Kompaniya yoki xizmatni qidirish").fill("Kapital");
+    await tab.getByLabel("Kompaniyani qidirish (nomi yoki tavsifi)").fill("Kapital");
     await tab.getByTestId(`public-company-${kapitalbank.slug}`).click();
     await tab.getByTestId(`portal-branch-${kapitalbank.branch.slug}`).click();
     const kassa = tab.getByTestId("service-line-K");

@@ -25,7 +25,7 @@ export const enPortal: PortalMessages = {
     empty: "No active companies yet",
     emptyHint: "Companies appear here once they are connected.",
     adminLink: "Platform administrator",
-    searchLabel: "Search a company or service",
+    searchLabel: "Search for a company (by name or description)",
     searchPlaceholder: "For example: bank, clinic",
     noMatch: "Nothing found for “{{search}}”",
     branchesTitle: "Branches",

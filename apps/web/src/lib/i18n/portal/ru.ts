@@ -26,7 +26,7 @@ export const ruPortal: PortalMessages = {
     empty: "Пока нет активных компаний",
     emptyHint: "Компании появятся здесь после подключения.",
     adminLink: "Администратор платформы",
-    searchLabel: "Поиск компании или услуги",
+    searchLabel: "Поиск компании (по названию или описанию)",
     searchPlaceholder: "Например: банк, клиника",
     noMatch: "По запросу «{{search}}» ничего не найдено",
     branchesTitle: "Филиалы",

@@ -28,7 +28,7 @@ export const uzPortal = {
     empty: "Hozircha faol kompaniyalar yoʻq",
     emptyHint: "Kompaniyalar ulanganidan keyin shu yerda paydo boʻladi.",
     adminLink: "Platforma administratori",
-    searchLabel: "Kompaniya yoki xizmatni qidirish",
+    searchLabel: "Kompaniyani qidirish (nomi yoki tavsifi)",
     searchPlaceholder: "Masalan: bank, klinika",
     noMatch: "“{{search}}” boʻyicha hech narsa topilmadi",
     branchesTitle: "Filiallar",
