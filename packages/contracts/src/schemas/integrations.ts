@@ -50,7 +50,10 @@ export type CreateApiKeyInput = z.input<typeof createApiKeyBody>;
 
 const urlField = z
   .url({ protocol: /^https?$/, error: "Write the address as https://… (or http://…)." })
-  .max(2000, "Use an address of at most 2000 characters.");
+  .max(2000, "Use an address of at most 2000 characters.")
+  .refine((u) => !URL.canParse(u) || new URL(u).port !== "0", {
+    message: "Port 0 is not a port a server listens on; give the real one, or none.",
+  });
 export const webhookEventsSchema = z.enum(WEBHOOK_EVENTS);
 const eventTypes = z
   .array(webhookEventsSchema)

@@ -26,19 +26,59 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ["::", 128],
   ["::1", 128],
+  ["64:ff9b:1::", 48], // local-use NAT64 (RFC 8215): the embedded address's place varies
+  ["100::", 64], // discard-only
+  ["2001::", 32], // Teredo: the embedded address is obfuscated
   ["fc00::", 7],
   ["fe80::", 10],
   ["ff00::", 8],
 ] as const)
   blocked.addSubnet(net, prefix, "ipv6");
 
+/** The eight 16-bit groups of an IPv6 address (a trailing dotted quad included). */
+function ipv6Groups(address: string): number[] {
+  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+  const text = quad
+    ? address.slice(0, quad.index) +
+      [(Number(quad[1]) << 8) | Number(quad[2]), (Number(quad[3]) << 8) | Number(quad[4])]
+        .map((n) => n.toString(16))
+        .join(":")
+    : address;
+  const [head, tail] = text.split("::") as [string, string | undefined];
+  const parse = (part: string | undefined) =>
+    part ? part.split(":").map((g) => parseInt(g, 16)) : [];
+  const left = parse(head);
+  const right = parse(tail);
+  return tail === undefined
+    ? left
+    : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+/**
+ * The IPv4 address an IPv6 address carries and that a network would reach through it: mapped
+ * (::ffff:a.b.c.d), compatible (::a.b.c.d), translated (::ffff:0:a.b.c.d), NAT64
+ * (64:ff9b::a.b.c.d) and 6to4 (2002:aabb:ccdd::). Null for other addresses.
+ */
+function embeddedIpv4(address: string): string | null {
+  const g = ipv6Groups(address);
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zero(0, 5) && g[5] === 0xffff) return v4(g[6]!, g[7]!);
+  if (zero(0, 6)) return v4(g[6]!, g[7]!);
+  if (zero(0, 4) && g[4] === 0xffff && g[5] === 0) return v4(g[6]!, g[7]!);
+  if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) return v4(g[6]!, g[7]!);
+  if (g[0] === 0x2002) return v4(g[1]!, g[2]!);
+  return null;
+}
+
 /** True for an address a webhook must not reach in production. */
 export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return blocked.check(mapped[1]!, "ipv4");
   const family = isIP(address);
   if (family === 0) return true;
-  return blocked.check(address, family === 4 ? "ipv4" : "ipv6");
+  if (family === 4) return blocked.check(address, "ipv4");
+  const inner = embeddedIpv4(address);
+  if (inner !== null && blocked.check(inner, "ipv4")) return true;
+  return blocked.check(address, "ipv6");
 }
 
 export class UnsafeAddressError extends Error {}

@@ -342,9 +342,26 @@ describe("the webhooks' SSRF guard", () => {
       "fe80::1",
       "::ffff:127.0.0.1",
       "0.0.0.0",
+      // IPv4 inside IPv6: mapped in hex, compatible, translated, NAT64, 6to4, Teredo.
+      "::ffff:7f00:1",
+      "::127.0.0.1",
+      "::ffff:0:7f00:1",
+      "64:ff9b::7f00:1",
+      "64:ff9b::a9fe:a9fe",
+      "64:ff9b:1::a9fe:a9fe",
+      "2002:7f00:1::",
+      "2002:c0a8:101::1",
+      "2001:0:4136:e378:8000:63bf:3fff:fdd2",
     ])
       expect(isPrivateAddress(a), a).toBe(true);
-    for (const a of ["8.8.8.8", "213.230.64.1", "2a00:1450:4001::1"])
+    for (const a of [
+      "8.8.8.8",
+      "213.230.64.1",
+      "2a00:1450:4001::1",
+      "::ffff:8.8.8.8",
+      "64:ff9b::808:808",
+      "2002:808:808::1",
+    ])
       expect(isPrivateAddress(a), a).toBe(false);
   });
 
@@ -366,6 +383,21 @@ describe("the webhooks' SSRF guard", () => {
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details[0].path).toBe("url");
+      for (const url of ["http://[::ffff:7f00:1]/x", "http://[64:ff9b::a9fe:a9fe]/latest"]) {
+        const hidden = await call(p.app, "POST", `/api/c/${a.slug}/admin/webhooks`, {
+          token: a.adminToken,
+          body: { url, eventTypes: ["ticket.issued"] },
+        });
+        expect(hidden.statusCode, url).toBe(400);
+      }
+      const portZero = await call(p.app, "POST", `/api/c/${a.slug}/admin/webhooks`, {
+        token: a.adminToken,
+        body: { url: "https://example.com:0/hook", eventTypes: ["ticket.issued"] },
+      });
+      expect(portZero.json().error.details[0]).toMatchObject({
+        path: "url",
+        message: expect.stringContaining("Port 0"),
+      });
     } finally {
       await p.close();
     }
