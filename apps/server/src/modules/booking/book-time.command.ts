@@ -1,10 +1,10 @@
 import type { ScreenLanguage } from "@equeue/contracts";
-import { TICKET_STATUS } from "@equeue/core";
+import { TICKET_STATUS, businessDay } from "@equeue/core";
 import { AppError } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
 import { anonymousCaller, type Caller } from "../access";
 import { issueTicket, type QueueDeps, type TicketView } from "../queue";
-import type { CompanyRecord } from "../tenancy";
+import { companyDb, type CompanyRecord } from "../tenancy";
 import type { BookingRow } from "./booking.repository";
 import type { BookingSetups } from "./booking-setups";
 import {
@@ -28,6 +28,13 @@ export type BookTimeInput = {
   /** The customer's screen language (Uzbek Cyrillic too): their messages speak it. */
   language?: ScreenLanguage | null | undefined;
 };
+
+/**
+ * Open bookings one phone number may hold at a branch on one day from the portal: enough for a
+ * customer's two errands, not for one person to fill a day's calendar with made-up visits.
+ * (Staff and the company's own API clients are not held to it.)
+ */
+export const PORTAL_BOOKINGS_PER_PHONE_DAY = 2;
 
 export const alreadyBooked = () =>
   new AppError(
@@ -56,6 +63,8 @@ export async function bookTime(
     await deps.bookings.get(company, { id: input.branchId }, input.serviceId, now),
   );
   const slot = onlineSlotAt(setup, input.startsAt, now);
+  if (caller.kind === "anonymous")
+    await assertRoomForPhone(deps, company, setup, slot.start, input.phone);
   try {
     const ticket = await issueTicket(
       deps,
@@ -77,6 +86,31 @@ export async function bookTime(
   } catch (err) {
     if (isUniqueViolation(err, "tickets_booking_phone_slot")) throw alreadyBooked();
     throw err;
+  }
+}
+
+/** Refuses a portal booking past PORTAL_BOOKINGS_PER_PHONE_DAY at the branch on that day. */
+async function assertRoomForPhone(
+  deps: BookingDeps,
+  company: CompanyRecord,
+  setup: BookingSetup,
+  start: Date,
+  phone: string,
+) {
+  const day = businessDay(start, setup.branch.time_zone);
+  const held = await companyDb(deps.db, company)
+    .selectFrom("tickets")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("branch_id", "=", setup.branch.id)
+    .where("day", "=", day)
+    .where("customer_phone", "=", phone)
+    .where("status", "=", TICKET_STATUS.BOOKED)
+    .executeTakeFirstOrThrow();
+  if (Number(held.n) >= PORTAL_BOOKINGS_PER_PHONE_DAY) {
+    throw new AppError(
+      "ALREADY_BOOKED",
+      `This phone number already has ${PORTAL_BOOKINGS_PER_PHONE_DAY} bookings at this branch that day; open one from its link to move it, or cancel one first.`,
+    );
   }
 }
 

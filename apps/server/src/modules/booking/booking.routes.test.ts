@@ -277,11 +277,32 @@ describe("booking a time", () => {
     const slots = (await slotsOf(p, slug, branch.slug, services[0]!.id)).json().slots as Slot[];
     const phone = nextPhone();
     const byPhone = [];
-    for (const s of slots.slice(0, 4)) {
+    // One a day: the rate per phone number is what stops the fourth.
+    const days = [...new Set(slots.map((s) => s.localDate))].slice(1, 5);
+    for (const day of days) {
+      const s = slots.find((x) => x.localDate === day)!;
       const body = { branchId: branch.id, serviceId: services[0]!.id, startsAt: s.startsAt, phone };
       byPhone.push((await book(p, slug, body)).statusCode);
     }
     expect(byPhone).toEqual([201, 201, 201, 429]);
+    // Two open bookings a day at a branch per phone number from the portal; not a third.
+    const hoarder = nextPhone();
+    const sameDay = slots.filter((s) => s.localDate === days[3]).slice(5, 8);
+    const third = [];
+    for (const s of sameDay) {
+      const body = {
+        branchId: branch.id,
+        serviceId: services[0]!.id,
+        startsAt: s.startsAt,
+        phone: hoarder,
+      };
+      third.push(await book(p, slug, body));
+    }
+    expect(third.map((r) => r.statusCode)).toEqual([201, 201, 409]);
+    expect(third[2]!.json().error).toMatchObject({
+      code: "ALREADY_BOOKED",
+      message: expect.stringContaining("already has 2 bookings"),
+    });
     const ip = nextAddress();
     const byAddress = [];
     for (const s of slots.slice(10, 21)) {

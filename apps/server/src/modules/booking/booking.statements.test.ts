@@ -47,8 +47,9 @@ describe("the statements of a booking", () => {
         phone: nextPhone(),
       });
       expect(cold.statusCode, cold.body).toBe(201);
-      // branch, then service + staff + exceptions; then lock, count + insert.
-      expect(counter.seen.n).toBe(6);
+      // branch, then service + staff + exceptions; the phone's bookings that day; then lock,
+      // count + insert.
+      expect(counter.seen.n).toBe(7);
       counter.seen.n = 0;
       const kept = await book(p, b.slug, {
         ...body,
@@ -57,16 +58,16 @@ describe("the statements of a booking", () => {
       });
       expect(kept.statusCode, kept.body).toBe(201);
       expect(kept.json().booking).toMatchObject({ status: "BOOKED", label: "O-002" });
-      expect(counter.seen.n).toBe(2);
+      expect(counter.seen.n).toBe(3);
       counter.seen.n = 0;
-      // A full slot is refused by the same two: the count under the lock writes nothing.
+      // A full slot is refused by the same three: the count under the lock writes nothing.
       const full = await book(p, b.slug, {
         ...body,
         startsAt: slots[13]!.startsAt,
         phone: nextPhone(),
       });
       expect([full.statusCode, full.json().error.code]).toEqual([409, "SLOT_FULL"]);
-      expect(counter.seen.n).toBe(2);
+      expect(counter.seen.n).toBe(3);
     } finally {
       counter.restore();
     }
