@@ -90,7 +90,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     trustProxy: ctx.config.TRUST_PROXY,
     rewriteUrl: companyHostRewrite(ctx.config.BASE_DOMAIN),
     bodyLimit: 1024 * 1024,
-    maxParamLength: MAX_PATH_PART,
+    routerOptions: { maxParamLength: MAX_PATH_PART },
     // Kept as plain fields, then refused by name with the other input rules (input-hygiene.ts).
     onProtoPoisoning: "ignore",
     onConstructorPoisoning: "ignore",

@@ -22,7 +22,7 @@ async function served(level: string, urls: string[], slowMs = 60_000): Promise<L
     loggerInstance: pino({ level }, sink) as FastifyBaseLogger,
     logController: new QuietRequestLog((request) => request.url === "/api/health", slowMs),
     frameworkErrors: onFrameworkError,
-    maxParamLength: MAX_PATH_PART,
+    routerOptions: { maxParamLength: MAX_PATH_PART },
   });
   installErrorHandling(app);
   app.get("/api/health", async () => ({ ok: true }));
