@@ -20,6 +20,12 @@ export const waitSchema = z.object({
 export const kioskServiceSchema = z.object({
   id: z.string().max(TEXT_MAX.id),
   letter: z.string().max(TEXT_MAX.letter),
+  ticketSeries: z
+    .string()
+    .max(TEXT_MAX.letter)
+    .describe(
+      "What a ticket of this service taken here starts with (K-012): the service's letter, or the source's where the branch numbers by source",
+    ),
   name: i18nTextSchema,
   durationMinutes: z.number(),
   waiting: z.number().describe("People waiting now"),

@@ -87,6 +87,12 @@ export type PortalCompanyPageDto = z.infer<typeof portalCompanyResponse>;
 export const serviceLineSchema = z.object({
   id: z.string().max(TEXT_MAX.id),
   letter: z.string().max(TEXT_MAX.letter),
+  ticketSeries: z
+    .string()
+    .max(TEXT_MAX.letter)
+    .describe(
+      "What a ticket of this service taken online starts with (K-012): the service's letter, or the source's where the branch numbers by source",
+    ),
   name: i18nTextSchema,
   description: i18nPartialSchema,
   durationMinutes: z.number(),

@@ -1,5 +1,12 @@
 import type { ScreenLanguage } from "@equeue/contracts";
-import { businessDay, customerWait, formatClock, localClock } from "@equeue/core";
+import {
+  businessDay,
+  customerWait,
+  formatClock,
+  localClock,
+  seriesFor,
+  TICKET_SOURCE,
+} from "@equeue/core";
 import type { WeeklyHours } from "../../db/tables";
 import { notFound } from "../../shared/app-error";
 import type { DeviceCaller } from "../access";
@@ -44,7 +51,15 @@ export async function kioskDevice(db: CompanyQueryDb, caller: DeviceCaller) {
 async function branchState(db: CompanyQueryDb, branchId: string, now: Date) {
   const branch = await db
     .selectFrom("branches")
-    .select(["id", "name", "status", "time_zone", "weekly_hours", "daily_ticket_limit"])
+    .select([
+      "id",
+      "name",
+      "status",
+      "time_zone",
+      "weekly_hours",
+      "daily_ticket_limit",
+      "number_scheme",
+    ])
     .where("id", "=", branchId)
     .executeTakeFirst();
   if (!branch) throw notFound("The kiosk's branch");
@@ -119,6 +134,11 @@ export async function kioskSnapshot(
       {
         id: s.id,
         letter: s.letter,
+        ticketSeries: seriesFor({
+          scheme: branch.number_scheme,
+          source: TICKET_SOURCE.KIOSK,
+          serviceLetter: s.letter,
+        }),
         name: s.name,
         durationMinutes: s.durationMinutes,
         waiting: line.waiting ?? 0,

@@ -13,6 +13,7 @@ const PUBLIC_BRANCH_COLUMNS = [
   "b.status",
   "b.weekly_hours",
   "b.booking_horizon_days",
+  "b.number_scheme",
 ] as const;
 
 /** Branches a customer may visit: those offering at least one active service, by name. */

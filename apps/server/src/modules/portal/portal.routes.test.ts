@@ -138,6 +138,8 @@ describe("the customer portal of a company", () => {
     expect(res.statusCode).toBe(200);
     const line = res.json().services.find((s: { id: string }) => s.id === kassa.id);
     expect(line).toMatchObject({ waiting: 2, operatorsServing: 1, joinOnline: true });
+    // Numbered by source: a place taken online is O-…, whatever the service's letter.
+    expect(line).toMatchObject({ letter: "K", ticketSeries: "O" });
     expect(line.wait.highMinutes).toBeGreaterThanOrEqual(line.wait.lowMinutes);
     expect(line.wait.minutes).toBe(20);
   });

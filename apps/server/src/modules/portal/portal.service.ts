@@ -1,5 +1,5 @@
 import type { ScreenLanguage } from "@equeue/contracts";
-import { businessDay, customerWait, localClock } from "@equeue/core";
+import { businessDay, customerWait, localClock, seriesFor, TICKET_SOURCE } from "@equeue/core";
 import type { DayHours, WeeklyHours } from "../../db/tables";
 import { AppError, notFound } from "../../shared/app-error";
 import type { AnonymousCaller, CustomerCaller } from "../access";
@@ -152,6 +152,11 @@ export async function branchPage(
     return {
       id: s.id,
       letter: s.letter,
+      ticketSeries: seriesFor({
+        scheme: row.number_scheme,
+        source: TICKET_SOURCE.ONLINE,
+        serviceLetter: s.letter,
+      }),
       name: s.name,
       description: s.description,
       durationMinutes: s.duration_minutes,

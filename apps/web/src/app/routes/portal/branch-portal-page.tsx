@@ -9,6 +9,7 @@ import { JoinQueueForm } from "../../../features/portal/components/join-queue-fo
 import { PortalLoadError } from "../../../features/portal/components/portal-load-error";
 import { PortalShell } from "../../../features/portal/components/portal-shell";
 import { ServiceLineCard } from "../../../features/portal/components/service-line-card";
+import { seriesTellApart } from "../../../lib/ticket-series";
 import { useBranchPage } from "../../../features/portal/hooks/use-portal";
 import { companyBase } from "../../../lib/company-host";
 import { useLocalized } from "../../../lib/localized";
@@ -45,6 +46,7 @@ export function BranchPortalPage() {
           <ServiceLineCard
             key={line.id}
             line={line}
+            badge={seriesTellApart(services)}
             action={
               !line.joinOnline ? (
                 // The reason in the reader's language: the branch's hours are shown above.

@@ -84,9 +84,7 @@ export function KioskDetailsForm({
   return (
     <section aria-labelledby="kiosk-details-title" className="flex flex-col gap-6">
       <div>
-        <p className="text-2xl font-semibold text-indigo-700">
-          {service.letter} · {local(service.name)}
-        </p>
+        <p className="text-2xl font-semibold text-indigo-700">{local(service.name)}</p>
         <h1 id="kiosk-details-title" className="mt-1 text-4xl font-bold text-zinc-950">
           {t("kiosk.details.title")}
         </h1>

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { cn } from "../../../lib/cn";
 import { useLocalized } from "../../../lib/localized";
+import { seriesTellApart } from "../../../lib/ticket-series";
 import type { KioskService, WaitRange } from "../api/kiosk.api";
 
 /**
@@ -31,6 +32,7 @@ export function KioskServices({
   const { t } = useTranslation();
   const local = useLocalized();
   const waitText = useWaitText();
+  const badges = seriesTellApart(services);
   if (services.length === 0) {
     return (
       <p className="rounded-2xl bg-amber-50 px-8 py-6 text-2xl text-amber-950 ring-1 ring-amber-300">
@@ -56,15 +58,17 @@ export function KioskServices({
                   : "bg-white text-zinc-950 ring-zinc-200 active:bg-indigo-50 active:ring-indigo-600 disabled:opacity-60",
               )}
             >
-              <span
-                aria-hidden="true"
-                className={cn(
-                  "flex size-24 shrink-0 items-center justify-center rounded-2xl font-mono text-5xl font-bold",
-                  closed ? "bg-zinc-400 text-white" : "bg-indigo-600 text-white",
-                )}
-              >
-                {s.letter}
-              </span>
+              {badges && (
+                <span
+                  aria-hidden="true"
+                  className={cn(
+                    "flex size-24 shrink-0 items-center justify-center rounded-2xl font-mono text-5xl font-bold",
+                    closed ? "bg-zinc-400 text-white" : "bg-indigo-600 text-white",
+                  )}
+                >
+                  {s.ticketSeries}
+                </span>
+              )}
               <span className="min-w-0 flex-1">
                 <span className="block text-4xl leading-tight font-bold">{local(s.name)}</span>
                 {closed ? (

@@ -8,8 +8,11 @@ export function ServiceLineCard({
   line,
   action,
   booking = null,
+  badge = true,
 }: {
   line: ServiceLine;
+  /** The ticket series on the card (off where every ticket here starts the same). */
+  badge?: boolean;
   action: ReactNode;
   /** "Book a time", where the service takes bookings online. */
   booking?: ReactNode;
@@ -27,12 +30,14 @@ export function ServiceLineCard({
           <h3 className="text-base font-semibold text-zinc-900">{text(line.name)}</h3>
           {description && <p className="mt-0.5 text-sm text-zinc-600">{description}</p>}
         </div>
-        <span
-          aria-hidden="true"
-          className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-indigo-50 font-bold text-indigo-700"
-        >
-          {line.letter}
-        </span>
+        {badge && (
+          <span
+            aria-hidden="true"
+            className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-indigo-50 font-bold text-indigo-700"
+          >
+            {line.ticketSeries}
+          </span>
+        )}
       </div>
       <dl className="mt-3 grid grid-cols-1 gap-1 text-sm text-zinc-700 sm:grid-cols-3">
         <div>
