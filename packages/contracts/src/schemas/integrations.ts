@@ -51,7 +51,8 @@ export type CreateApiKeyInput = z.input<typeof createApiKeyBody>;
 const urlField = z
   .url({ protocol: /^https?$/, error: "Write the address as https://… (or http://…)." })
   .max(2000, "Use an address of at most 2000 characters.")
-  .refine((u) => !URL.canParse(u) || new URL(u).port !== "0", {
+  // The authority's port, when it is zero (contracts run without the URL global's types).
+  .refine((u) => !/^https?:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):0+(?=[/?#]|$)/i.test(u), {
     message: "Port 0 is not a port a server listens on; give the real one, or none.",
   });
 export const webhookEventsSchema = z.enum(WEBHOOK_EVENTS);
