@@ -74,10 +74,7 @@ describe("the kiosk's snapshot", () => {
     });
     expect(body.services.map((s: { letter: string }) => s.letter)).toEqual(["A", "B"]);
     // Numbered by source here: a kiosk ticket of either service is K-…, not A-… or B-….
-    expect(body.services.map((s: { ticketSeries: string }) => s.ticketSeries)).toEqual([
-      "K",
-      "K",
-    ]);
+    expect(body.services.map((s: { ticketSeries: string }) => s.ticketSeries)).toEqual(["K", "K"]);
     const line = body.services[0];
     expect(line).toMatchObject({ waiting: 3, operatorsServing: 1, open: true, closedReason: null });
     expect(line.wait.highMinutes).toBeGreaterThanOrEqual(line.wait.lowMinutes);
