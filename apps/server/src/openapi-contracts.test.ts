@@ -16,7 +16,7 @@ const ROUTES: [string, string, string, z.ZodObject, string?][] = [
   ["post", "/api/c/{slug}/admin/branches", "201", contracts.branchSchema],
   ["get", "/api/c/{slug}/admin/branches/{id}", "200", contracts.branchSchema],
   ["get", "/api/c/{slug}/admin/branches", "200", contracts.branchSchema, "items"],
-  ["post", "/api/c/{slug}/admin/branches/{id}/exceptions", "201", contracts.branchExceptionSchema],
+  ["post", "/api/c/{slug}/admin/branches/{id}/exceptions", "201", contracts.addedExceptionSchema],
   [
     "get",
     "/api/c/{slug}/admin/branches/{id}/services",

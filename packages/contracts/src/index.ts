@@ -35,6 +35,7 @@ export type {
 } from "./schemas/devices";
 export type {
   BranchDto,
+  AddedExceptionDto,
   BranchExceptionDto,
   BranchServiceDto,
   BranchSettingsDto,

@@ -74,6 +74,12 @@ export const branchExceptionSchema = z.object({
 });
 export type BranchExceptionDto = z.infer<typeof branchExceptionSchema>;
 
+/** The answer to adding an exception: it, and how many of the day's bookings it cancelled. */
+export const addedExceptionSchema = branchExceptionSchema.extend({
+  cancelledBookings: z.number().int().describe("Bookings cancelled for this day"),
+});
+export type AddedExceptionDto = z.infer<typeof addedExceptionSchema>;
+
 export const branchServiceSchema = z.object({
   serviceId: z.string().max(TEXT_MAX.id),
   enabled: z.boolean(),

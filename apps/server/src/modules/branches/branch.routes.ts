@@ -33,7 +33,7 @@ import {
   setBranchStatus,
   updateBranch,
 } from "./branch.service";
-import { LIST_MAX, listOf } from "@equeue/contracts/schemas";
+import { addedExceptionSchema, LIST_MAX, listOf } from "@equeue/contracts/schemas";
 
 const tags = ["company admin: branches"];
 
@@ -177,11 +177,7 @@ export const branchRoutes =
             "Bookings the day no longer has room for (all of a closed day's; a short day's before it opens or from its close) are cancelled by the company, each customer told with the note; `cancelledBookings` says how many.",
           params: branchIdParams,
           body: createExceptionBody,
-          response: {
-            201: exceptionSchema.extend({
-              cancelledBookings: z.number().int().describe("Bookings cancelled for this day"),
-            }),
-          },
+          response: { 201: addedExceptionSchema },
         },
       },
       async (request, reply) => {

@@ -1,6 +1,7 @@
 import { toQuery } from "../../../lib/api/http";
 import { adminRequest, asItems } from "./admin-request";
 import type {
+  AddedException,
   Branch,
   BranchException,
   BranchInput,
@@ -30,11 +31,7 @@ export const listExceptions = (slug: string, id: string) =>
   adminRequest<{ items: BranchException[] }>(slug, `/branches/${id}/exceptions`).then(asItems);
 
 export const addException = (slug: string, id: string, body: ExceptionInput) =>
-  adminRequest<BranchException & { cancelledBookings: number }>(
-    slug,
-    `/branches/${id}/exceptions`,
-    { method: "POST", body },
-  );
+  adminRequest<AddedException>(slug, `/branches/${id}/exceptions`, { method: "POST", body });
 
 export const deleteException = (slug: string, id: string, exceptionId: string) =>
   adminRequest<void>(slug, `/branches/${id}/exceptions/${exceptionId}`, { method: "DELETE" });

@@ -9,6 +9,7 @@ import {
   type StaffInput,
   STAFF_ROLES,
   type BranchDto,
+  type AddedExceptionDto,
   type BranchExceptionDto,
   type BranchServiceDto,
   type BranchSettingsDto,
@@ -63,6 +64,7 @@ export type { ExceptionKind };
 export type { BranchInput, CounterInput, ExceptionInput, ServiceInput, StaffInput };
 
 export type BranchException = Wire<BranchExceptionDto>;
+export type AddedException = Wire<AddedExceptionDto>;
 
 export type BranchService = Wire<BranchServiceDto>;
 
