@@ -9,7 +9,6 @@ import { JoinQueueForm } from "../../../features/portal/components/join-queue-fo
 import { PortalLoadError } from "../../../features/portal/components/portal-load-error";
 import { PortalShell } from "../../../features/portal/components/portal-shell";
 import { ServiceLineCard } from "../../../features/portal/components/service-line-card";
-import { seriesTellApart } from "../../../lib/ticket-series";
 import { useBranchPage } from "../../../features/portal/hooks/use-portal";
 import { companyBase } from "../../../lib/company-host";
 import { useLocalized } from "../../../lib/localized";
@@ -29,6 +28,9 @@ export function BranchPortalPage() {
   if (page.isPending) return <PageSpinner />;
   if (page.isError) return <PortalLoadError company={shell} error={page.error} />;
   const { branch, services } = page.data;
+  // Each service's tickets have a series of their own (else every place taken here is O-…).
+  const seriesTellApart =
+    services.length > 1 && new Set(services.map((s) => s.ticketSeries)).size === services.length;
   return (
     <PortalShell company={shell}>
       <Link to={base || "/"} className="text-sm text-indigo-700 underline">
@@ -46,7 +48,7 @@ export function BranchPortalPage() {
           <ServiceLineCard
             key={line.id}
             line={line}
-            badge={seriesTellApart(services)}
+            badge={seriesTellApart}
             action={
               !line.joinOnline ? (
                 // The reason in the reader's language: the branch's hours are shown above.

@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { cn } from "../../../lib/cn";
 import { useLocalized } from "../../../lib/localized";
-import { seriesTellApart } from "../../../lib/ticket-series";
 import type { KioskService, WaitRange } from "../api/kiosk.api";
 
 /**
@@ -32,7 +31,11 @@ export function KioskServices({
   const { t } = useTranslation();
   const local = useLocalized();
   const waitText = useWaitText();
-  const badges = seriesTellApart(services);
+  // A badge only where each service's tickets have a series of their own: a branch numbering by
+  // source prints K-… for every service, and a letter there would promise another number.
+  // (Inline, not shared with the portal: the kiosk's first load is at its JavaScript budget.)
+  const badges =
+    services.length > 1 && new Set(services.map((s) => s.ticketSeries)).size === services.length;
   if (services.length === 0) {
     return (
       <p className="rounded-2xl bg-amber-50 px-8 py-6 text-2xl text-amber-950 ring-1 ring-amber-300">

@@ -62,6 +62,7 @@ export const reportsEn: ReportsMessages = {
       awayTime: "Away",
     },
     source: { WALK_IN: "At the counter", KIOSK: "Kiosk", ONLINE: "Online", API: "API" },
+    heatmapTable: "As a table (by hour and weekday)",
     sections: {
       bySource: "Tickets by source",
       daily: "By day",

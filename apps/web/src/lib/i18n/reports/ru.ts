@@ -62,6 +62,7 @@ export const reportsRu: ReportsMessages = {
       awayTime: "Нет на месте",
     },
     source: { WALK_IN: "У окна", KIOSK: "Киоск", ONLINE: "Онлайн", API: "API" },
+    heatmapTable: "Таблицей (по часам и дням недели)",
     sections: {
       bySource: "Талоны по источникам",
       daily: "По дням",

@@ -60,6 +60,7 @@ export const reportsUz = {
       awayTime: "Joyida yoʻq",
     },
     source: { WALK_IN: "Oynada", KIOSK: "Kiosk", ONLINE: "Onlayn", API: "API" },
+    heatmapTable: "Jadval koʻrinishida (soat va hafta kuni boʻyicha)",
     sections: {
       bySource: "Manba boʻyicha talonlar",
       daily: "Kunlar boʻyicha",

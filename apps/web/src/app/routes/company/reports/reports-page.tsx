@@ -220,20 +220,26 @@ export function ReportsPage() {
                 }))}
               />
             </Suspense>
-            {simpleTable(
-              [
-                t("reports.report.columns.weekday"),
-                t("reports.report.columns.hour"),
-                t("reports.report.kpi.entered"),
-                t("reports.report.kpi.served"),
-              ],
-              report.data.heatmap.map((h) => [
-                weekdays[h.weekday - 1] ?? String(h.weekday),
-                `${h.hour}:00`,
-                h.entered,
-                h.served,
-              ]),
-            )}
+            {/* Up to 7 × 24 rows: the chart above says it at a glance; the figures on request. */}
+            <details className="mt-3">
+              <summary className="cursor-pointer text-sm font-medium text-indigo-700">
+                {t("reports.report.heatmapTable")}
+              </summary>
+              {simpleTable(
+                [
+                  t("reports.report.columns.weekday"),
+                  t("reports.report.columns.hour"),
+                  t("reports.report.kpi.entered"),
+                  t("reports.report.kpi.served"),
+                ],
+                report.data.heatmap.map((h) => [
+                  weekdays[h.weekday - 1] ?? String(h.weekday),
+                  `${h.hour}:00`,
+                  h.entered,
+                  h.served,
+                ]),
+              )}
+            </details>
           </Section>
 
           <Section title={t("reports.report.sections.operators")}>
