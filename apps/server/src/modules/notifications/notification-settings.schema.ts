@@ -14,7 +14,13 @@ const hhmm = z
 
 const languageSchema = z.enum(["uz", "ru", "en"]);
 
-/** One text: empty means the default; an unknown {placeholder} is refused. */
+/**
+ * How often one placeholder may stand in a text: a message needs its link or number once, maybe
+ * twice; {link} 166 times rendered to 44 SMS segments, each paid for.
+ */
+export const MAX_PLACEHOLDER_USES = 2;
+
+/** One text: empty means the default; an unknown {placeholder} is refused, and so is a repeated one. */
 const templateText = z
   .string()
   .max(1000, "Keep a text within 1000 characters.")
@@ -24,6 +30,16 @@ const templateText = z
       ctx.addIssue({
         code: "custom",
         message: `Unknown placeholder ${bad.join(", ")}; use ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(" ")}.`,
+      });
+    const uses = new Map<string, number>();
+    for (const [, name] of text.matchAll(/\{(\w+)\}/g)) uses.set(name!, (uses.get(name!) ?? 0) + 1);
+    const repeated = [...uses]
+      .filter(([, n]) => n > MAX_PLACEHOLDER_USES)
+      .map(([name]) => `{${name}}`);
+    if (repeated.length)
+      ctx.addIssue({
+        code: "custom",
+        message: `Use ${repeated.join(", ")} at most ${MAX_PLACEHOLDER_USES} times: each is filled in and every SMS segment is paid for.`,
       });
   });
 

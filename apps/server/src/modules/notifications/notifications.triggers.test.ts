@@ -49,6 +49,17 @@ describe("company notification texts", () => {
         message: expect.stringContaining("{nomer}"),
       }),
     ]);
+    // A placeholder three times is refused: each is filled in and every segment is paid for.
+    const repeated = await call(p.app, "PUT", url(), {
+      token: adminToken,
+      body: { templates: { CALLED: { ru: "{link} {link} {number} {link}" } } },
+    });
+    expect(repeated.json().error.details).toEqual([
+      expect.objectContaining({
+        path: "templates.CALLED.ru",
+        message: expect.stringContaining("{link} at most 2 times"),
+      }),
+    ]);
     const unknownTrigger = await call(p.app, "PUT", url(), {
       token: adminToken,
       body: { templates: { WHATEVER: { uz: "x" } } },
