@@ -1,3 +1,4 @@
+import type { Widen } from "../widen";
 import { uzBranches } from "./branches.uz";
 import { uzDeviceScreens, uzPairingErrors } from "./device-screens.uz";
 import { uzIntegrations } from "./integrations.uz";
@@ -246,8 +247,6 @@ export const uzSetup = {
   ...uzIntegrations,
   ...uzDeviceScreens,
 };
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** Shape the Russian and English set-up texts must match. */
 export type SetupMessages = Widen<typeof uzSetup>;
