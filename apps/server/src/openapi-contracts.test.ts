@@ -16,7 +16,9 @@ const ROUTES: [string, string, string, z.ZodObject, string?][] = [
   ["post", "/api/c/{slug}/admin/branches", "201", contracts.branchSchema],
   ["get", "/api/c/{slug}/admin/branches/{id}", "200", contracts.branchSchema],
   ["get", "/api/c/{slug}/admin/branches", "200", contracts.branchSchema, "items"],
+  ["patch", "/api/c/{slug}/admin/branches/{id}", "200", contracts.updatedBranchSchema],
   ["post", "/api/c/{slug}/admin/branches/{id}/exceptions", "201", contracts.addedExceptionSchema],
+  ["post", "/api/c/{slug}/admin/branches/{id}/hours-preview", "200", contracts.hoursPreviewSchema],
   [
     "get",
     "/api/c/{slug}/admin/branches/{id}/services",

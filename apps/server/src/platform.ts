@@ -11,7 +11,7 @@ import { smtpTransport, type MailTransport } from "./modules/outbox/mail-transpo
 import type { DurableSubscriber } from "./modules/events/events.types";
 import { resolveVapidKeys } from "./modules/notifications";
 import { ensureSuperAdmin } from "./modules/platform-auth/super-admin.bootstrap";
-import { LateBookingWorker } from "./modules/booking/late-bookings";
+import { BookingSweepWorker } from "./modules/booking/booking-sweep";
 import { NotificationSweepWorker } from "./modules/notifications";
 import { DayEndWorker } from "./modules/queue/commands/day-end";
 
@@ -116,7 +116,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     // the webhook registered where one is configured.
     ctx.telegram?.start();
     const dayEnd = new DayEndWorker(ctx, log);
-    const lateBookings = new LateBookingWorker(ctx, log);
+    const bookingSweep = new BookingSweepWorker(ctx, log);
     // Booking reminders and staff wait alerts; like the other sweeps, off in most tests.
     const notificationSweep = new NotificationSweepWorker(
       {
@@ -128,7 +128,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     );
     if (opts.dayEndWorker ?? true) {
       dayEnd.start();
-      lateBookings.start();
+      bookingSweep.start();
       notificationSweep.start();
     }
     let closed = false;
@@ -138,7 +138,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       // In-flight requests finish; keep-alive connections that go idle afterwards are closed
       // as they do, or the server would wait for the client to hang up.
       await dayEnd.stop();
-      await lateBookings.stop();
+      await bookingSweep.stop();
       await notificationSweep.stop();
       await ctx.events.stop();
       await ctx.webhooks.stop();

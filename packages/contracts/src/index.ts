@@ -36,6 +36,8 @@ export type {
 export type {
   BranchDto,
   AddedExceptionDto,
+  HoursPreviewDto,
+  UpdatedBranchDto,
   BranchExceptionDto,
   BranchServiceDto,
   BranchSettingsDto,

@@ -45,6 +45,8 @@ export const LIST_MAX = {
   apiKeys: 200,
   /** A branch's exceptions in the asked range: the earliest 1,000 days (one per day). */
   exceptions: 1000,
+  /** The days an hours preview names (its `bookingsOutside` counts them all). */
+  previewDays: 31,
   /** A waiting list's first tickets (its `total` counts them all). */
   waiting: 100,
   /** A customer's finished tickets shown, and the active and booked ones. */

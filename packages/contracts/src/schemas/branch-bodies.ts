@@ -123,6 +123,12 @@ export const createBranchBody = z.strictObject({
 });
 export const updateBranchBody = z.strictObject(editable).partial();
 
+/** Hours a branch would have, for "which bookings would this cancel?" before saving them. */
+export const hoursPreviewBody = z.strictObject({
+  weeklyHours: editable.weeklyHours.optional(),
+  timeZone: editable.timeZone.optional(),
+});
+
 /** Every editable field of a branch, as the panel's full create or edit sends it. */
 export type BranchInput = Required<z.input<typeof updateBranchBody>>;
 

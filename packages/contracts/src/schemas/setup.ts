@@ -62,6 +62,25 @@ export const branchSchema = z.object({
 });
 export type BranchDto = z.infer<typeof branchSchema>;
 
+/** The answer to editing a branch: it, and how many bookings its new hours had no room for. */
+export const updatedBranchSchema = branchSchema.extend({
+  cancelledBookings: z
+    .number()
+    .int()
+    .describe("Future bookings cancelled because the new hours or time zone have no room for them"),
+});
+export type UpdatedBranchDto = z.infer<typeof updatedBranchSchema>;
+
+/** The bookings hours would cancel if saved: how many, and on which local days. */
+export const hoursPreviewSchema = z.object({
+  bookingsOutside: z.number().int(),
+  days: listOf(
+    LIST_MAX.previewDays,
+    z.object({ day: z.string().max(TEXT_MAX.day), bookings: z.number().int() }),
+  ).describe("The earliest days with bookings outside the hours, with how many on each"),
+});
+export type HoursPreviewDto = z.infer<typeof hoursPreviewSchema>;
+
 export const branchExceptionSchema = z.object({
   id: z.string().max(TEXT_MAX.id),
   branchId: z.string().max(TEXT_MAX.id),

@@ -1,12 +1,51 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
-import { book, bookableBranch, nextPhone, slotsOf, type Slot } from "./booking.test-helpers";
+import { BookingSweepWorker } from "./booking-sweep";
+import {
+  ALL_DAY,
+  book,
+  bookableBranch,
+  nextPhone,
+  slotsOf,
+  type Slot,
+} from "./booking.test-helpers";
 
 let p: TestPlatform;
 beforeAll(async () => {
   p = await createTestPlatform({}, { dayEndWorker: false });
 });
 afterAll(async () => p?.close());
+
+/** A branch with bookings at `times` on the day after tomorrow and after that ("day", "HH:MM"). */
+async function bookedBranch(times: [dayIndex: number, time: string][]) {
+  const b = await bookableBranch(p, { operators: 1 });
+  const slots = (await slotsOf(p, b.slug, b.branch.slug, b.services[0]!.id)).json().slots as Slot[];
+  const days = [...new Set(slots.map((s) => s.localDate))];
+  const phones: string[] = [];
+  for (const [i, time] of times) {
+    const slot = slots.find((s) => s.localDate === days[i] && s.localTime === time)!;
+    const phone = nextPhone();
+    const res = await book(p, b.slug, {
+      branchId: b.branch.id,
+      serviceId: b.services[0]!.id,
+      startsAt: slot.startsAt,
+      phone,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    phones.push(phone);
+  }
+  const status = async (phone: string) =>
+    (
+      await b.db
+        .selectFrom("tickets")
+        .select("status")
+        .where("customer_phone", "=", phone)
+        .executeTakeFirstOrThrow()
+    ).status;
+  return { ...b, days, phones, status };
+}
+
+const weekdayOf = (day: string) => String(((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7) + 1);
 
 describe("a day the branch closes, or shortens, after customers booked it", () => {
   it("cancels the bookings it has no room for and tells each customer why", async () => {
@@ -86,5 +125,101 @@ describe("a day the branch closes, or shortens, after customers booked it", () =
       body: { day: closed, kind: "CLOSED" },
     });
     expect(again.json().cancelledBookings).toBe(0);
+  });
+});
+
+describe("weekly hours edited after customers booked", () => {
+  it("says first which bookings the new hours would cancel, then cancels them on save", async () => {
+    const b = await bookedBranch([
+      [2, "10:00"],
+      [2, "19:00"],
+      [2, "19:30"],
+    ]);
+    const day = b.days[2]!;
+    // The booked day's weekday now closes at 18:00; every other day stays open (nearly) all day.
+    const weeklyHours = {
+      ...Object.fromEntries(
+        Object.keys(ALL_DAY).map((d) => [d, { open: "00:00", close: "23:59" }]),
+      ),
+      [weekdayOf(day)]: { open: "09:00", close: "18:00" },
+    };
+    const branchUrl = `/api/c/${b.slug}/admin/branches/${b.branch.id}`;
+    const preview = await call(p.app, "POST", `${branchUrl}/hours-preview`, {
+      token: b.adminToken,
+      body: { weeklyHours },
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toEqual({ bookingsOutside: 2, days: [{ day, bookings: 2 }] });
+    // Nothing was saved or cancelled by asking.
+    expect(await Promise.all(b.phones.map(b.status))).toEqual(["BOOKED", "BOOKED", "BOOKED"]);
+    const unchanged = await call(p.app, "POST", `${branchUrl}/hours-preview`, {
+      token: b.adminToken,
+      body: {},
+    });
+    expect(unchanged.json()).toEqual({ bookingsOutside: 0, days: [] });
+
+    const saved = await call(p.app, "PATCH", branchUrl, {
+      token: b.adminToken,
+      body: { weeklyHours },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ cancelledBookings: 2 });
+    expect(await Promise.all(b.phones.map(b.status))).toEqual(["BOOKED", "CANCELLED", "CANCELLED"]);
+    // An edit that leaves the hours as they are cancels nothing more.
+    const again = await call(p.app, "PATCH", branchUrl, {
+      token: b.adminToken,
+      body: { weeklyHours, phone: null },
+    });
+    expect(again.json()).toMatchObject({ cancelledBookings: 0 });
+  });
+
+  it("refuses a preview of hours that are not hours, and callers the branch is not for", async () => {
+    const b = await bookedBranch([]);
+    const url = `/api/c/${b.slug}/admin/branches/${b.branch.id}/hours-preview`;
+    const bad = await call(p.app, "POST", url, {
+      token: b.adminToken,
+      body: { weeklyHours: { "1": { open: "18:00", close: "09:00" } } },
+    });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().error.code).toBe("VALIDATION_FAILED");
+    const other = await bookedBranch([]);
+    const foreign = await call(p.app, "POST", url, { token: other.adminToken, body: {} });
+    expect([401, 403, 404]).toContain(foreign.statusCode);
+    const stray = await call(
+      p.app,
+      "POST",
+      `/api/c/${other.slug}/admin/branches/${b.branch.id}/hours-preview`,
+      { token: other.adminToken, body: {} },
+    );
+    expect(stray.statusCode).toBe(404);
+  });
+});
+
+describe("the booking sweep", () => {
+  it("cancels bookings a change left outside the hours when its own cancelling never ran", async () => {
+    const b = await bookedBranch([
+      [2, "10:00"],
+      [3, "11:00"],
+    ]);
+    // As if the database went away between saving the holiday and cancelling its bookings.
+    await b.db
+      .insertInto("branch_exceptions")
+      .values({ branch_id: b.branch.id, day: b.days[3]!, kind: "CLOSED", note: "Bayram" })
+      .execute();
+    const sweep = new BookingSweepWorker(p.ctx, p.app.log);
+    await sweep.runOnce(new Date());
+    expect(await Promise.all(b.phones.map(b.status))).toEqual(["BOOKED", "CANCELLED"]);
+    await p.ctx.events.idle();
+    const told = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select("body_text")
+      .where("channel", "=", "sms")
+      .where("recipient", "=", b.phones[1]!)
+      .where("dedupe_key", "like", "%BOOKING_CANCELLED%")
+      .execute();
+    expect(told.map((t) => t.body_text)).toEqual([expect.stringContaining("Bayram")]);
+    // A second pass has nothing left to do.
+    await sweep.runOnce(new Date());
+    expect(await Promise.all(b.phones.map(b.status))).toEqual(["BOOKED", "CANCELLED"]);
   });
 });

@@ -8,7 +8,7 @@ import {
   slotsOf,
   type Slot,
 } from "./booking.test-helpers";
-import { expireLateBookings } from "./late-bookings";
+import { expireLateBookings } from "./booking-sweep";
 
 let p: TestPlatform;
 beforeAll(async () => {

@@ -9,3 +9,4 @@ export { cancelBooking } from "./booking-changes.command";
 export { findBookingByToken } from "./booking.repository";
 export { toBookingDto } from "./booking.mapper";
 export { bookableOnline, listSlots } from "./booking-slots.service";
+export { cancelBookingsOutsideHours, findBookingsOutsideHours } from "./bookings-outside-hours";

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
-import { cancelBookingsOfClosedHours } from "../queue";
+import { cancelBookingsOutsideHours, findBookingsOutsideHours } from "../booking";
+import { companyDb } from "../tenancy";
 import { setupEnv } from "../setup-common";
 import { companyAdminOnly, staffCaller, SETUP_ROLES } from "../access";
 import {
@@ -33,7 +34,14 @@ import {
   setBranchStatus,
   updateBranch,
 } from "./branch.service";
-import { addedExceptionSchema, LIST_MAX, listOf } from "@equeue/contracts/schemas";
+import {
+  addedExceptionSchema,
+  hoursPreviewBody,
+  hoursPreviewSchema,
+  LIST_MAX,
+  listOf,
+  updatedBranchSchema,
+} from "@equeue/contracts/schemas";
 
 const tags = ["company admin: branches"];
 
@@ -101,13 +109,58 @@ export const branchRoutes =
         schema: {
           tags,
           summary: "Edit a branch (a branch manager: working hours only)",
+          description:
+            "Future bookings the new weekly hours or time zone have no room for are cancelled by the company, each customer told; `cancelledBookings` says how many (`POST …/hours-preview` tells before saving).",
           params: branchIdParams,
           body: updateBranchBody,
-          response: { 200: branchSchema },
+          response: { 200: updatedBranchSchema },
         },
       },
-      async (request) =>
-        toBranchDto(await updateBranch(env(request), request.params.id, request.body)),
+      async (request) => {
+        const e = env(request);
+        const branch = toBranchDto(await updateBranch(e, request.params.id, request.body));
+        const hoursChanged =
+          request.body.weeklyHours !== undefined || request.body.timeZone !== undefined;
+        const cancelledBookings = hoursChanged
+          ? await cancelBookingsOutsideHours(ctx, e.company, {
+              now: new Date(),
+              staffId: e.caller.staffId,
+              branchId: branch.id,
+            })
+          : 0;
+        return { ...branch, cancelledBookings };
+      },
+    );
+
+    app.post(
+      "/branches/:id/hours-preview",
+      {
+        schema: {
+          tags,
+          summary: "Which bookings new hours would cancel",
+          description:
+            "Nothing is saved: the future bookings the given weekly hours or time zone (the branch's own where not given) would have no room for, by day.",
+          params: branchIdParams,
+          body: hoursPreviewBody,
+          response: { 200: hoursPreviewSchema },
+        },
+      },
+      async (request) => {
+        const e = env(request);
+        const branch = await getBranch(e, request.params.id);
+        const misfits = await findBookingsOutsideHours(companyDb(ctx.db, e.company), {
+          now: new Date(),
+          branchId: branch.id,
+          change: request.body,
+        });
+        const perDay = new Map<string, number>();
+        for (const m of misfits) perDay.set(m.day, (perDay.get(m.day) ?? 0) + 1);
+        const days = [...perDay]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .slice(0, LIST_MAX.previewDays)
+          .map(([day, bookings]) => ({ day, bookings }));
+        return { bookingsOutside: misfits.length, days };
+      },
     );
 
     app.delete(
@@ -183,20 +236,12 @@ export const branchRoutes =
       async (request, reply) => {
         const e = env(request);
         const added = await addBranchException(e, request.params.id, request.body);
-        const cancelledBookings = await cancelBookingsOfClosedHours(
-          ctx,
-          e.company,
-          e.caller,
-          {
-            branchId: request.params.id,
-            day: added.day,
-            hours:
-              added.kind === "SHORT_DAY" && added.opensAt && added.closesAt
-                ? { opensAt: added.opensAt, closesAt: added.closesAt }
-                : null,
-          },
-          added.note,
-        );
+        const cancelledBookings = await cancelBookingsOutsideHours(ctx, e.company, {
+          now: new Date(),
+          staffId: e.caller.staffId,
+          branchId: request.params.id,
+          days: [added.day],
+        });
         return reply.status(201).send({ ...added, cancelledBookings });
       },
     );

@@ -33,4 +33,4 @@ export { insertTicketWithEvent } from "./sql/ticket.sql";
 export { expireInBatches, type ExpiringTicket } from "./commands/expire-tickets";
 export { lockTicket } from "./sql/ticket.sql";
 export { cancelAsHolder, leaveQueue } from "./commands/holder-cancel.command";
-export { cancelBookingsOfClosedHours } from "./commands/cancel-waiting.command";
+export { cancelBookingsById } from "./commands/cancel-waiting.command";

@@ -1,5 +1,4 @@
 import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
-import { sql } from "kysely";
 import { notFound } from "../../../shared/app-error";
 import { SETUP_ROLES, requireBranchAccess, requireStaffRole, type StaffCaller } from "../../access";
 import { companyDb, type CompanyRecord } from "../../tenancy";
@@ -39,7 +38,7 @@ export async function cancelWaitingTickets(
   );
   requireBranchAccess(caller, branchId);
   await assertLineExists(deps, company, branchId, input.serviceId);
-  return cancelInBatches(deps, company, caller, {
+  return cancelInBatches(deps, company, caller.staffId, {
     now,
     batch,
     message: input.message,
@@ -53,40 +52,26 @@ export async function cancelWaitingTickets(
 }
 
 /**
- * The bookings a closed or shortened day leaves without a time: every BOOKED ticket of the
- * branch on `day`, or — on a short day — those booked before it opens or from its close on.
- * Each is cancelled by the company with the day's note as the message, so its customer is told
- * (the booking-cancelled notification) instead of coming to a closed branch. Returns how many.
+ * Cancels, by the company, the BOOKED tickets among `ticketIds` (the booking module decides
+ * which: those the branch's hours no longer have room for), each with `message` when given so
+ * its customer is told why (the booking-cancelled notification). A ticket that is no longer
+ * BOOKED (checked in, cancelled meanwhile) is left alone. `staffId` is who made the change;
+ * null for the background sweep. Returns how many were cancelled.
  */
-export async function cancelBookingsOfClosedHours(
+export async function cancelBookingsById(
   deps: QueueDeps,
   company: CompanyRecord,
-  caller: StaffCaller,
-  input: { branchId: string; day: string; hours: { opensAt: string; closesAt: string } | null },
+  staffId: string | null,
+  ticketIds: readonly string[],
   message: string | null,
   now = new Date(),
 ): Promise<number> {
-  const { branchId, day, hours } = input;
-  return cancelInBatches(deps, company, caller, {
+  if (ticketIds.length === 0) return 0;
+  return cancelInBatches(deps, company, staffId, {
     now,
     batch: CANCEL_BATCH,
     message,
-    pick: (q) => {
-      const booked = q
-        .where("t.branch_id", "=", branchId)
-        .where("t.day", "=", day)
-        .where("t.status", "=", TICKET_STATUS.BOOKED);
-      if (!hours) return booked;
-      return booked.where((eb) => {
-        const zone = eb
-          .selectFrom("branches as b")
-          .select("b.time_zone")
-          .whereRef("b.id", "=", "t.branch_id");
-        // The booked time as the branch's clock shows it, "HH:MM".
-        const local = sql<string>`to_char(${eb.ref("t.appointment_at")} at time zone (${zone}), 'HH24:MI')`;
-        return eb.or([eb(local, "<", hours.opensAt), eb(local, ">=", hours.closesAt)]);
-      });
-    },
+    pick: (q) => q.where("t.id", "in", ticketIds).where("t.status", "=", TICKET_STATUS.BOOKED),
   });
 }
 
@@ -103,7 +88,7 @@ type TicketPick = ReturnType<typeof ticketsWithService>;
 async function cancelInBatches(
   deps: QueueDeps,
   company: CompanyRecord,
-  caller: StaffCaller,
+  staffId: string | null,
   opts: { now: Date; batch: number; message: string | null; pick: (q: TicketPick) => TicketPick },
 ): Promise<number> {
   const { now, batch } = opts;
@@ -123,7 +108,7 @@ async function cancelInBatches(
       for (const locked of rows) {
         const { row } = await applyTransition(tx, locked, TICKET_ACTION.CANCEL, {
           ctx: { now },
-          actor: { staffId: caller.staffId, counterId: null },
+          actor: { staffId, counterId: null },
           data,
         });
         const view = { ...row, service_name: locked.service_name, counter_number: null };

@@ -8,6 +8,9 @@ import type {
   BranchService,
   BranchStatus,
   ExceptionInput,
+  HoursChange,
+  HoursPreview,
+  UpdatedBranch,
 } from "./types";
 
 export type BranchListParams = { search?: string; status?: BranchStatus };
@@ -22,7 +25,11 @@ export const createBranch = (slug: string, body: BranchInput & { copyFrom?: stri
   adminRequest<Branch>(slug, "/branches", { method: "POST", body });
 
 export const updateBranch = (slug: string, id: string, body: Partial<BranchInput>) =>
-  adminRequest<Branch>(slug, `/branches/${id}`, { method: "PATCH", body });
+  adminRequest<UpdatedBranch>(slug, `/branches/${id}`, { method: "PATCH", body });
+
+/** The bookings hours would cancel if saved (nothing is saved). */
+export const previewHours = (slug: string, id: string, body: HoursChange) =>
+  adminRequest<HoursPreview>(slug, `/branches/${id}/hours-preview`, { method: "POST", body });
 
 export const setBranchOpen = (slug: string, id: string, open: boolean) =>
   adminRequest<Branch>(slug, `/branches/${id}/${open ? "reopen" : "close"}`, { method: "POST" });

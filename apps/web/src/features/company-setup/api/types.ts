@@ -10,6 +10,8 @@ import {
   STAFF_ROLES,
   type BranchDto,
   type AddedExceptionDto,
+  type HoursPreviewDto,
+  type UpdatedBranchDto,
   type BranchExceptionDto,
   type BranchServiceDto,
   type BranchSettingsDto,
@@ -57,6 +59,10 @@ export type { LateArrival };
 export type { BranchStatus };
 
 export type Branch = Wire<BranchDto>;
+/** A branch as its edit answers: with the bookings its new hours cancelled. */
+export type UpdatedBranch = Wire<UpdatedBranchDto>;
+export type HoursPreview = Wire<HoursPreviewDto>;
+export type HoursChange = Partial<Pick<BranchInput, "weeklyHours" | "timeZone">>;
 
 export type { ExceptionKind };
 

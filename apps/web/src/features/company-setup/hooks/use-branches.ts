@@ -7,12 +7,13 @@ import {
   listBranchServices,
   listBranches,
   listExceptions,
+  previewHours,
   setBranchOpen,
   setBranchServices,
   updateBranch,
   type BranchListParams,
 } from "../api/branches.api";
-import type { Branch, BranchInput, ExceptionInput } from "../api/types";
+import type { Branch, BranchInput, ExceptionInput, HoursChange } from "../api/types";
 import { setupKeys } from "./setup-keys";
 
 export function useBranches(slug: string, params: BranchListParams = {}) {
@@ -51,6 +52,11 @@ export function useUpdateBranch(slug: string, id: string) {
     mutationFn: (patch: Partial<BranchInput>) => updateBranch(slug, id, patch),
     onSuccess: store,
   });
+}
+
+/** "Which bookings would these hours cancel?" — asked before they are saved. */
+export function usePreviewHours(slug: string, id: string) {
+  return useMutation({ mutationFn: (change: HoursChange) => previewHours(slug, id, change) });
 }
 
 export function useSetBranchOpen(slug: string, id: string) {

@@ -33,6 +33,19 @@ export const enBranches: Pick<
     removeBreak: "{{day}}: remove break {{n}}",
     save: "Save working hours",
     saved: "Working hours saved",
+    savedCancelled_one:
+      "Working hours saved. {{count}} booking outside the new hours was cancelled and its customer told.",
+    savedCancelled_other:
+      "Working hours saved. {{count}} bookings outside the new hours were cancelled and their customers told.",
+    outsideTitle_one: "{{count}} booking falls outside the new hours",
+    outsideTitle_other: "{{count}} bookings fall outside the new hours",
+    outsideText:
+      "If you save, these bookings are cancelled and each customer is told. To keep them, change the hours.",
+    outsideDay_one: "{{day}}: {{count}} booking",
+    outsideDay_other: "{{day}}: {{count}} bookings",
+    outsideMoreDays: "and other days",
+    outsideBack: "Back to the hours",
+    outsideSave: "Save and cancel the bookings",
     timeZoneNote: "Times are in the branch's time zone: {{zone}}.",
     problems: {
       missing: "Enter the full time, e.g. 09:00.",
@@ -80,6 +93,10 @@ export const enBranches: Pick<
     created: "Branch created. Now add its counters and services.",
     createdCopy: "Branch created with the services and counters copied. Check them over.",
     saved: "Branch saved",
+    savedCancelled_one:
+      "Branch saved. {{count}} booking outside the new hours was cancelled and its customer told.",
+    savedCancelled_other:
+      "Branch saved. {{count}} bookings outside the new hours were cancelled and their customers told.",
     empty: "No branches yet",
     emptyHint:
       "Add your first branch: name, address and working hours. Then give it counters and services.",

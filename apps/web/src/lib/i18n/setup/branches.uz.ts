@@ -28,6 +28,19 @@ export const uzBranches = {
     removeBreak: "{{day}}: {{n}}-tanaffusni olib tashlash",
     save: "Ish vaqtini saqlash",
     saved: "Ish vaqti saqlandi",
+    savedCancelled_one:
+      "Ish vaqti saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozga xabar yuborildi.",
+    savedCancelled_other:
+      "Ish vaqti saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozlarga xabar yuborildi.",
+    outsideTitle_one: "Yangi ish vaqtiga {{count}} ta yozuv sigʻmaydi",
+    outsideTitle_other: "Yangi ish vaqtiga {{count}} ta yozuv sigʻmaydi",
+    outsideText:
+      "Saqlasangiz, bu yozuvlar bekor qilinadi va har bir mijozga xabar yuboriladi. Ularni saqlab qolish uchun ish vaqtini oʻzgartiring.",
+    outsideDay_one: "{{day}}: {{count}} ta yozuv",
+    outsideDay_other: "{{day}}: {{count}} ta yozuv",
+    outsideMoreDays: "va boshqa kunlar",
+    outsideBack: "Ish vaqtiga qaytish",
+    outsideSave: "Saqlash va yozuvlarni bekor qilish",
     timeZoneNote: "Vaqtlar filial vaqt mintaqasida: {{zone}}.",
     problems: {
       missing: "Vaqtni toʻliq kiriting, masalan 09:00.",
@@ -75,6 +88,10 @@ export const uzBranches = {
     created: "Filial yaratildi. Endi oynalar va xizmatlarni qoʻshing.",
     createdCopy: "Filial yaratildi: xizmatlar va oynalar nusxalandi. Tekshirib chiqing.",
     saved: "Filial saqlandi",
+    savedCancelled_one:
+      "Filial saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozga xabar yuborildi.",
+    savedCancelled_other:
+      "Filial saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozlarga xabar yuborildi.",
     empty: "Hali filiallar yoʻq",
     emptyHint:
       "Birinchi filialni qoʻshing: nomi, manzili va ish vaqti. Keyin unga oynalar va xizmatlar biriktirasiz.",

@@ -103,7 +103,13 @@ function BranchView({ branch }: { branch: Branch }) {
             slug={slug}
             branch={branch}
             readOnly={!isAdmin}
-            onSaved={() => toast.show(t("setup.branches.saved"))}
+            onSaved={(_, __, cancelled = 0) =>
+              toast.show(
+                cancelled > 0
+                  ? t("setup.branches.savedCancelled", { count: cancelled })
+                  : t("setup.branches.saved"),
+              )
+            }
           />
         )}
         {tab === "hours" && (

@@ -52,8 +52,11 @@ const SHOWN = new Set([
 type Props = {
   slug: string;
   branch?: Branch;
-  /** `copied`: a new branch that took another's services and counters. */
-  onSaved: (branch: Branch, copied?: boolean) => void;
+  /**
+   * `copied`: a new branch that took another's services and counters; `cancelledBookings`: an
+   * edit whose time zone left bookings outside the hours (they were cancelled).
+   */
+  onSaved: (branch: Branch, copied?: boolean, cancelledBookings?: number) => void;
   onCancel?: () => void;
   /** A branch manager may read the details but change only the hours. */
   readOnly?: boolean;
@@ -159,7 +162,8 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
     try {
       if (branch) {
         const { weeklyHours: _hours, ...patch } = input;
-        onSaved(await update.mutateAsync(patch));
+        const saved = await update.mutateAsync(patch);
+        onSaved(saved, false, saved.cancelledBookings);
       } else {
         onSaved(
           await create.mutateAsync(copyFrom ? { ...input, copyFrom } : input),

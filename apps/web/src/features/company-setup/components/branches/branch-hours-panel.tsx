@@ -2,10 +2,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../../components/ui/alert";
 import { Button } from "../../../../components/ui/button";
+import { ConfirmDialog } from "../../../../components/ui/confirm-dialog";
 import { useToast } from "../../../../components/ui/toast";
 import { useErrorMessage } from "../../../../lib/errors";
-import type { Branch } from "../../api/types";
-import { useUpdateBranch } from "../../hooks/use-branches";
+import { useFormatDay } from "../format-day";
+import type { Branch, HoursPreview } from "../../api/types";
+import { usePreviewHours, useUpdateBranch } from "../../hooks/use-branches";
 import { pathErrors, within } from "../form-errors";
 import { FormSection } from "../form-section";
 import { WeeklyHoursEditor } from "../weekly-hours/weekly-hours-editor";
@@ -17,34 +19,67 @@ import {
   type WeekProblems,
 } from "../weekly-hours/week-draft";
 
-/** The weekly hours of an existing branch, saved on their own. */
+/** Days named in the "bookings outside the new hours" dialog; the rest are "and other days". */
+const SHOWN_DAYS = 7;
+
+/**
+ * The weekly hours of an existing branch, saved on their own. Before saving, the server says
+ * which future bookings the new hours have no room for; if any, the admin confirms that they
+ * are cancelled (each customer is told) or goes back to change the hours.
+ */
 export function BranchHoursPanel({ slug, branch }: { slug: string; branch: Branch }) {
   const { t } = useTranslation();
   const toast = useToast();
   const errorMessage = useErrorMessage();
+  const formatDay = useFormatDay();
   const update = useUpdateBranch(slug, branch.id);
+  const preview = usePreviewHours(slug, branch.id);
   const [draft, setDraft] = useState(() => toDraft(branch.weeklyHours));
   const [problems, setProblems] = useState<WeekProblems>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const [outside, setOutside] = useState<HoursPreview | null>(null);
   const dirty =
     JSON.stringify(fromDraft(draft)) !== JSON.stringify(fromDraft(toDraft(branch.weeklyHours)));
+
+  const failed = (e: unknown) => {
+    setServerErrors(within(pathErrors(e), "weeklyHours"));
+    setError(errorMessage(e));
+  };
+
+  const commit = async () => {
+    try {
+      const saved = await update.mutateAsync({ weeklyHours: fromDraft(draft) });
+      setServerErrors({});
+      setOutside(null);
+      toast.show(
+        saved.cancelledBookings > 0
+          ? t("setup.hours.savedCancelled", { count: saved.cancelledBookings })
+          : t("setup.hours.saved"),
+      );
+    } catch (e) {
+      setOutside(null);
+      failed(e);
+    }
+  };
 
   const save = async () => {
     setError(null);
     const found = validateWeek(draft);
     setProblems(found);
     if (hasProblems(found)) return;
+    let preflight: HoursPreview;
     try {
-      await update.mutateAsync({ weeklyHours: fromDraft(draft) });
-      setServerErrors({});
-      toast.show(t("setup.hours.saved"));
+      preflight = await preview.mutateAsync({ weeklyHours: fromDraft(draft) });
     } catch (e) {
-      setServerErrors(within(pathErrors(e), "weeklyHours"));
-      setError(errorMessage(e));
+      return failed(e);
     }
+    if (preflight.bookingsOutside > 0) setOutside(preflight);
+    else await commit();
   };
 
+  const shown = outside?.days.slice(0, SHOWN_DAYS) ?? [];
+  const counted = shown.reduce((n, d) => n + d.bookings, 0);
   return (
     <FormSection
       title={t("setup.hours.title")}
@@ -62,10 +97,39 @@ export function BranchHoursPanel({ slug, branch }: { slug: string; branch: Branc
       />
       <div className="flex items-center justify-end gap-3">
         {dirty && <span className="text-sm text-amber-700">{t("setup.common.unsaved")}</span>}
-        <Button onClick={() => void save()} loading={update.isPending} disabled={!dirty}>
+        <Button
+          onClick={() => void save()}
+          loading={update.isPending || preview.isPending}
+          disabled={!dirty}
+        >
           {t("setup.hours.save")}
         </Button>
       </div>
+      <ConfirmDialog
+        open={outside !== null}
+        title={t("setup.hours.outsideTitle", { count: outside?.bookingsOutside ?? 0 })}
+        description={t("setup.hours.outsideText")}
+        confirmLabel={t("setup.hours.outsideSave")}
+        dismissLabel={t("setup.hours.outsideBack")}
+        tone="danger"
+        pending={update.isPending}
+        onConfirm={() => void commit()}
+        onClose={() => setOutside(null)}
+      >
+        <ul className="mt-3 list-disc space-y-1 pl-5" data-testid="hours-outside-days">
+          {shown.map((d) => (
+            <li key={d.day}>
+              {t("setup.hours.outsideDay", {
+                day: formatDay(d.day),
+                count: d.bookings,
+              })}
+            </li>
+          ))}
+          {outside && counted < outside.bookingsOutside && (
+            <li>{t("setup.hours.outsideMoreDays")}</li>
+          )}
+        </ul>
+      </ConfirmDialog>
     </FormSection>
   );
 }

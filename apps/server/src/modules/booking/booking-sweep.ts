@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/database";
 import { expireInBatches, type QueueDeps } from "../queue";
 import { CompanySweep, type CompanyRecord } from "../tenancy";
+import { cancelBookingsOutsideHours } from "./bookings-outside-hours";
 
 const BATCH = 200;
 
@@ -44,17 +45,25 @@ export async function expireLateBookings(
   );
 }
 
-/** Runs the late rule for every company in the background, once a minute. */
-export class LateBookingWorker {
+/**
+ * Keeps every company's bookings true to its branches, once a minute in the background: the
+ * late rule (expireLateBookings), and the bookings the hours have no room for any more
+ * (cancelBookingsOutsideHours — the admin's change cancels them at once; this catches one whose
+ * cancellations were cut off, and a booking made on hours read just before they changed).
+ */
+export class BookingSweepWorker {
   private readonly sweep: CompanySweep;
 
   constructor(deps: QueueDeps & { db: Db }, log: FastifyBaseLogger, intervalMs = 60_000) {
     this.sweep = new CompanySweep(deps.db, log, {
-      name: "late booking sweep",
+      name: "booking sweep",
       intervalMs,
       each: async (company, now) => {
-        const n = await expireLateBookings(deps, company, now);
-        if (n > 0) log.info({ company: company.slug, n }, "late bookings expired");
+        const late = await expireLateBookings(deps, company, now);
+        if (late > 0) log.info({ company: company.slug, n: late }, "late bookings expired");
+        const outside = await cancelBookingsOutsideHours(deps, company, { now, staffId: null });
+        if (outside > 0)
+          log.info({ company: company.slug, n: outside }, "bookings outside the hours cancelled");
       },
     });
   }

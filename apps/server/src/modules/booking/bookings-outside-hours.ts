@@ -1,0 +1,92 @@
+import {
+  TICKET_STATUS,
+  branchIntervalsOn,
+  localClock,
+  type DayException,
+  type WeeklyHours,
+} from "@equeue/core";
+import { cancelBookingsById, type CompanyQueryDb, type QueueDeps } from "../queue";
+import { companyDb, type CompanyRecord } from "../tenancy";
+
+/** A branch's hours as a change would leave them (what is not given stays as stored). */
+export type HoursChange = { weeklyHours?: WeeklyHours | undefined; timeZone?: string | undefined };
+
+/** A booking the hours have no room for, with the note of its day's exception (if any). */
+export type BookingOutsideHours = { ticketId: string; day: string; note: string | null };
+
+/**
+ * The future bookings (BOOKED, their time still ahead) whose start the branch does not take
+ * customers at: a closed day, before opening or from closing, in a break — by its weekly hours
+ * and exceptions, or by `change` where it is given (the admin's "what would this cancel?").
+ * Slots are only ever made inside the hours, so a booking lands here only after the hours
+ * changed under it. Of one branch, or of the whole company; of some local days, or all.
+ */
+export async function findBookingsOutsideHours(
+  db: CompanyQueryDb,
+  opts: { now: Date; branchId?: string; days?: readonly string[]; change?: HoursChange },
+): Promise<BookingOutsideHours[]> {
+  let q = db
+    .selectFrom("tickets as t")
+    .innerJoin("branches as b", "b.id", "t.branch_id")
+    .select(["t.id", "t.branch_id", "t.appointment_at", "b.weekly_hours", "b.time_zone"])
+    .where("t.status", "=", TICKET_STATUS.BOOKED)
+    .where("t.appointment_at", ">", opts.now);
+  if (opts.branchId) q = q.where("t.branch_id", "=", opts.branchId);
+  const rows = await q.execute();
+  const days = opts.days && new Set(opts.days);
+  const placed = rows.flatMap((r) => {
+    if (!r.appointment_at) return [];
+    const timeZone = opts.change?.timeZone ?? r.time_zone;
+    const clock = localClock(new Date(r.appointment_at), timeZone);
+    if (days && !days.has(clock.date)) return [];
+    const weeklyHours = opts.change?.weeklyHours ?? (r.weekly_hours as WeeklyHours);
+    return [{ id: r.id, branchId: r.branch_id, clock, weeklyHours }];
+  });
+  if (placed.length === 0) return [];
+  const exceptions = await db
+    .selectFrom("branch_exceptions")
+    .select(["branch_id", "day", "kind", "opens_at", "closes_at", "note"])
+    .where("branch_id", "in", [...new Set(placed.map((p) => p.branchId))])
+    .where("day", "in", [...new Set(placed.map((p) => p.clock.date))])
+    .execute();
+  const exceptionOf = new Map(exceptions.map((e) => [`${e.branch_id}:${e.day}`, e]));
+  return placed.flatMap((p) => {
+    const e = exceptionOf.get(`${p.branchId}:${p.clock.date}`);
+    const exception: DayException | undefined = e && {
+      day: e.day,
+      kind: e.kind,
+      opensAt: e.opens_at,
+      closesAt: e.closes_at,
+    };
+    const open = branchIntervalsOn(p.weeklyHours, exception, p.clock.date).some(
+      (span) => span.start <= p.clock.minutes && p.clock.minutes < span.end,
+    );
+    return open ? [] : [{ ticketId: p.id, day: p.clock.date, note: e?.note ?? null }];
+  });
+}
+
+/**
+ * Cancels, by the company, the bookings `findBookingsOutsideHours` finds (same options but
+ * `change`: the change is saved by now), each customer told with the note of the day's
+ * exception where there is one. Runs after an admin adds an exception or edits a branch's
+ * hours, and once a minute over every company (BookingSweepWorker) for a change whose
+ * cancellations did not finish (the database went away between the two). Returns how many.
+ */
+export async function cancelBookingsOutsideHours(
+  deps: QueueDeps,
+  company: CompanyRecord,
+  opts: { now: Date; staffId: string | null; branchId?: string; days?: readonly string[] },
+): Promise<number> {
+  const misfits = await findBookingsOutsideHours(companyDb(deps.db, company), opts);
+  const byNote = new Map<string | null, string[]>();
+  for (const m of misfits) {
+    const ids = byNote.get(m.note) ?? [];
+    ids.push(m.ticketId);
+    byNote.set(m.note, ids);
+  }
+  let cancelled = 0;
+  for (const [note, ids] of byNote) {
+    cancelled += await cancelBookingsById(deps, company, opts.staffId, ids, note, opts.now);
+  }
+  return cancelled;
+}
