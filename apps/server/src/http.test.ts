@@ -20,6 +20,28 @@ describe("HTTP basics", () => {
     });
   });
 
+  it("answers 405 with Allow for a method an address does not take, and 404 for no address", async () => {
+    const put = await call(p.app, "PUT", "/api/c/any-company/admin/branches");
+    expect(put.statusCode, put.body).toBe(405);
+    expect(put.headers.allow).toBe("GET, HEAD, POST");
+    expect(put.json().error).toMatchObject({ code: "METHOD_NOT_ALLOWED" });
+    expect(put.json().error.message).toContain("GET, HEAD, POST");
+    const health = await call(p.app, "DELETE", "/api/health");
+    expect(health.statusCode).toBe(405);
+    expect(health.headers.allow).toBe("GET, HEAD");
+    // An address with a parameter, and one with a trailing slash.
+    const branch = await call(
+      p.app,
+      "POST",
+      "/api/c/x/admin/branches/00000000-0000-0000-0000-000000000000/",
+    );
+    expect(branch.statusCode).toBe(405);
+    expect(branch.headers.allow).toBe("DELETE, GET, HEAD, PATCH");
+    const none = await call(p.app, "GET", "/api/c/x/admin/no-such-thing");
+    expect(none.statusCode).toBe(404);
+    expect(none.json().error.code).toBe("NOT_FOUND");
+  });
+
   it("publishes an OpenAPI document generated from the route schemas", async () => {
     const doc = (await call(p.app, "GET", "/api/openapi.json")).json();
     expect(doc.openapi).toMatch(/^3\./);

@@ -7,6 +7,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../shared/app-error";
 import { sendError } from "../../shared/http/error-handler";
+import { allowedMethodsOf } from "../../shared/http/allowed-methods";
 import { tooLongPart, uriTooLong } from "../../shared/http/framework-errors";
 import { companySlugFromHost } from "../tenancy";
 
@@ -84,6 +85,7 @@ export async function registerWeb(
     return sent;
   });
 
+  const allowedMethodsAt = allowedMethodsOf(app.routeTable);
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split("?")[0] ?? "/";
     // HEAD too: `curl -I` and link checkers ask for a page's headers only.
@@ -97,6 +99,17 @@ export async function registerWeb(
     // try; the static files' wildcard always is, so an API address with such a part ends here.
     if (sent === null && url.startsWith("/api/") && url.split("/").some(tooLongPart))
       return sendError(reply, uriTooLong());
+    const allowed = sent === null && url.startsWith("/api/") ? allowedMethodsAt(url) : [];
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      reply.header("allow", allowed.join(", "));
+      return sendError(
+        reply,
+        new AppError(
+          "METHOD_NOT_ALLOWED",
+          `${url} does not take ${request.method}; it takes ${allowed.join(", ")}.`,
+        ),
+      );
+    }
     if (sent === null)
       return sendError(
         reply,

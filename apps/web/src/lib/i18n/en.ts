@@ -113,6 +113,8 @@ export const en: BaseMessages = {
     WRONG_REALM: "You are logged in to another company or panel. Log in again on this page.",
     SLUG_IMMUTABLE:
       "A company's short name (address) cannot change after it is created. Keep the current one.",
+    METHOD_NOT_ALLOWED:
+      "This address does not take that kind of request. Reload the page; if it happens again, tell your administrator.",
     URI_TOO_LONG:
       "The link is too long or broken. Check it, or open the page again from the home page.",
     HEADERS_TOO_LARGE:

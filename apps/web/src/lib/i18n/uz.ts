@@ -125,6 +125,8 @@ export const uz = {
     WRONG_REALM: "Siz boshqa kompaniya yoki panelga kirgansiz. Shu sahifada qaytadan kiring.",
     SLUG_IMMUTABLE:
       "Kompaniyaning qisqa nomi (manzili) yaratilgandan keyin oʻzgarmaydi. Avvalgisini qoldiring.",
+    METHOD_NOT_ALLOWED:
+      "Bu manzil bunday soʻrovni qabul qilmaydi. Sahifani yangilang; takrorlansa, administratorga xabar bering.",
     URI_TOO_LONG:
       "Havola juda uzun yoki buzilgan. Uni tekshiring yoki sahifani bosh sahifadan qayta oching.",
     HEADERS_TOO_LARGE:
