@@ -56,6 +56,23 @@ test("a company admin writes a notification text, sees its preview and SMS size,
   await page.getByRole("button", { name: "Saqlash" }).click();
   await expect(page.getByText("Xabarnoma sozlamalari saqlandi")).toBeVisible();
 
+  // A change not saved yet is not lost to a click elsewhere in the panel: it asks first.
+  const unsaved = page.getByText("Saqlanmagan oʻzgarishlar bor");
+  await expect(unsaved).toBeHidden();
+  await taken.fill("Talon {number}");
+  await expect(unsaved).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Boshqaruv menyusi" })
+    .getByRole("link", { name: "Filiallar" })
+    .click();
+  const leave = page.getByRole("dialog", { name: "Oʻzgarishlar saqlanmasinmi?" });
+  await expect(leave).toBeVisible();
+  await leave.getByRole("button", { name: "Sahifada qolish" }).click();
+  await expect(leave).toBeHidden();
+  await expect(taken).toHaveValue("Talon {number}");
+  await taken.fill("Talonʻingiz {number}, {branch}: {link}");
+  await expect(unsaved).toBeHidden();
+
   await page.reload();
   await expect(page.getByLabel("Talon olindi")).toHaveValue(
     "Talonʻingiz {number}, {branch}: {link}",

@@ -8,6 +8,10 @@ import type { SetupMessages } from "./uz";
 export const enSetup: SetupMessages = {
   common: {
     unsaved: "Unsaved changes",
+    leaveTitle: "Leave without saving?",
+    leaveText: "This page has changes that are not saved. If you leave, they are lost.",
+    leave: "Leave without saving",
+    stay: "Stay on the page",
     delete: "Delete",
     edit: "Edit",
     deactivate: "Deactivate",

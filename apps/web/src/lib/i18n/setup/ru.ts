@@ -8,6 +8,10 @@ import type { SetupMessages } from "./uz";
 export const ruSetup: SetupMessages = {
   common: {
     unsaved: "Есть несохранённые изменения",
+    leaveTitle: "Уйти без сохранения?",
+    leaveText: "На этой странице есть несохранённые изменения. Если уйти, они пропадут.",
+    leave: "Уйти без сохранения",
+    stay: "Остаться",
     delete: "Удалить",
     edit: "Изменить",
     deactivate: "Отключить",

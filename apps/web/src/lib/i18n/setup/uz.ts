@@ -8,6 +8,10 @@ import { uzStaffDevices } from "./staff-devices.uz";
 export const uzSetup = {
   common: {
     unsaved: "Saqlanmagan oʻzgarishlar bor",
+    leaveTitle: "Oʻzgarishlar saqlanmasinmi?",
+    leaveText: "Bu sahifada saqlanmagan oʻzgarishlar bor. Chiqsangiz, ular yoʻqoladi.",
+    leave: "Saqlamasdan chiqish",
+    stay: "Sahifada qolish",
     delete: "Oʻchirish",
     edit: "Tahrirlash",
     deactivate: "Faolsizlantirish",

@@ -20,6 +20,7 @@ import type {
   Lang,
   NotificationSettings,
 } from "../../../../features/company-setup/api/notifications.api";
+import { LeaveGuard } from "../../../../features/company-setup/components/leave-guard";
 import { useSetupError } from "../../../../features/company-setup/components/use-setup-error";
 import {
   useNotificationSettings,
@@ -51,6 +52,38 @@ export function NotificationsPage() {
 }
 
 type Texts = Record<string, Record<Lang, string>>;
+type Form = {
+  texts: Texts;
+  dayBefore: string;
+  minutesBefore: string;
+  quietFrom: string;
+  quietTo: string;
+};
+
+/** The form's fields as the saved settings fill them. */
+const formOf = (settings: NotificationSettings): Form => ({
+  texts: Object.fromEntries(
+    settings.templates.map((r) => [
+      r.trigger,
+      { uz: r.custom.uz ?? "", ru: r.custom.ru ?? "", en: r.custom.en ?? "" },
+    ]),
+  ),
+  dayBefore: settings.reminders.dayBeforeAt ?? "",
+  minutesBefore:
+    settings.reminders.minutesBefore === null ? "" : String(settings.reminders.minutesBefore),
+  quietFrom: settings.quietHours?.from ?? "",
+  quietTo: settings.quietHours?.to ?? "",
+});
+
+/** What saving the form sends. */
+const bodyOf = (f: Form) => ({
+  templates: f.texts,
+  reminders: {
+    dayBeforeAt: f.dayBefore || null,
+    minutesBefore: f.minutesBefore.trim() ? Number(f.minutesBefore) : null,
+  },
+  quietHours: f.quietFrom && f.quietTo ? { from: f.quietFrom, to: f.quietTo } : null,
+});
 
 function NotificationsForm({ slug, settings }: { slug: string; settings: NotificationSettings }) {
   const { t } = useTranslation();
@@ -58,20 +91,12 @@ function NotificationsForm({ slug, settings }: { slug: string; settings: Notific
   const explain = useSetupError();
   const save = useSaveNotificationSettings(slug);
   const [lang, setLang] = useState<Lang>("uz");
-  const [texts, setTexts] = useState<Texts>(() =>
-    Object.fromEntries(
-      settings.templates.map((r) => [
-        r.trigger,
-        { uz: r.custom.uz ?? "", ru: r.custom.ru ?? "", en: r.custom.en ?? "" },
-      ]),
-    ),
-  );
-  const [dayBefore, setDayBefore] = useState(settings.reminders.dayBeforeAt ?? "");
-  const [minutesBefore, setMinutesBefore] = useState(
-    settings.reminders.minutesBefore === null ? "" : String(settings.reminders.minutesBefore),
-  );
-  const [quietFrom, setQuietFrom] = useState(settings.quietHours?.from ?? "");
-  const [quietTo, setQuietTo] = useState(settings.quietHours?.to ?? "");
+  const [initial] = useState(() => formOf(settings));
+  const [texts, setTexts] = useState<Texts>(initial.texts);
+  const [dayBefore, setDayBefore] = useState(initial.dayBefore);
+  const [minutesBefore, setMinutesBefore] = useState(initial.minutesBefore);
+  const [quietFrom, setQuietFrom] = useState(initial.quietFrom);
+  const [quietTo, setQuietTo] = useState(initial.quietTo);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   const setText = (trigger: string, value: string) =>
@@ -90,22 +115,16 @@ function NotificationsForm({ slug, settings }: { slug: string; settings: Notific
     LANGS.some((l) => localError(byLang[l])),
   );
 
+  const body = bodyOf({ texts, dayBefore, minutesBefore, quietFrom, quietTo });
+  // Against what is saved now (the answer to a save replaces it): nothing to lose after a save.
+  const dirty = JSON.stringify(body) !== JSON.stringify(bodyOf(formOf(settings)));
+
   const submit = () => {
     setFieldErrors({});
-    save.mutate(
-      {
-        templates: texts,
-        reminders: {
-          dayBeforeAt: dayBefore || null,
-          minutesBefore: minutesBefore.trim() ? Number(minutesBefore) : null,
-        },
-        quietHours: quietFrom && quietTo ? { from: quietFrom, to: quietTo } : null,
-      },
-      {
-        onSuccess: () => toast.show(t("setup.notifications.saved")),
-        onError: (error) => setFieldErrors(explain(error).fields),
-      },
-    );
+    save.mutate(body, {
+      onSuccess: () => toast.show(t("setup.notifications.saved")),
+      onError: (error) => setFieldErrors(explain(error).fields),
+    });
   };
 
   return (
@@ -264,9 +283,13 @@ function NotificationsForm({ slug, settings }: { slug: string; settings: Notific
           })}
         </Card>
         {save.error && <Alert tone="error">{explain(save.error).message}</Alert>}
-        <Button onClick={submit} loading={save.isPending} disabled={anyLocalError}>
-          {t("common.save")}
-        </Button>
+        <div className="flex items-center justify-end gap-3">
+          {dirty && <span className="text-sm text-amber-700">{t("setup.common.unsaved")}</span>}
+          <LeaveGuard when={dirty} />
+          <Button onClick={submit} loading={save.isPending} disabled={anyLocalError}>
+            {t("common.save")}
+          </Button>
+        </div>
       </div>
     </>
   );

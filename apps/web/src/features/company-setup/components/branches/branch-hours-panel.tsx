@@ -10,6 +10,7 @@ import type { Branch, HoursPreview } from "../../api/types";
 import { usePreviewHours, useUpdateBranch } from "../../hooks/use-branches";
 import { pathErrors, within } from "../form-errors";
 import { FormSection } from "../form-section";
+import { LeaveGuard } from "../leave-guard";
 import { WeeklyHoursEditor } from "../weekly-hours/weekly-hours-editor";
 import {
   fromDraft,
@@ -97,6 +98,7 @@ export function BranchHoursPanel({ slug, branch }: { slug: string; branch: Branc
       />
       <div className="flex items-center justify-end gap-3">
         {dirty && <span className="text-sm text-amber-700">{t("setup.common.unsaved")}</span>}
+        <LeaveGuard when={dirty} />
         <Button
           onClick={() => void save()}
           loading={update.isPending || preview.isPending}

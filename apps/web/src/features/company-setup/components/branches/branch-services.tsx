@@ -10,6 +10,7 @@ import { useLocalized } from "../../../../lib/localized";
 import { useBranchServices, useSetBranchServices } from "../../hooks/use-branches";
 import { useServices } from "../../hooks/use-services";
 import { FormSection } from "../form-section";
+import { LeaveGuard } from "../leave-guard";
 import { Switch } from "../switch";
 import { useSetupError } from "../use-setup-error";
 
@@ -128,6 +129,7 @@ export function BranchServices({
       {all.length > 0 && (
         <div className="flex items-center justify-end gap-3">
           {dirty && <span className="text-sm text-amber-700">{t("setup.common.unsaved")}</span>}
+          <LeaveGuard when={dirty} />
           <Button onClick={() => void submit()} loading={save.isPending} disabled={!dirty}>
             {t("setup.branchServices.save")}
           </Button>
