@@ -12,9 +12,13 @@ type FigureProps = { label: string; value: ReactNode; testId: string; wide?: boo
 // A direct child of the <dl> (a wrapper between them breaks the list for screen readers).
 function Figure({ label, value, testId, wide = false }: FigureProps) {
   return (
-    <div className={cn("rounded-xl bg-zinc-50 px-4 py-3", wide && "col-span-2")}>
+    <div className={cn("min-w-0 rounded-xl bg-zinc-50 px-3 py-3 sm:px-4", wide && "col-span-2")}>
       <dt className="text-xs font-medium text-zinc-500">{label}</dt>
-      <dd className="mt-0.5 text-2xl font-bold text-zinc-900 tabular-nums" data-testid={testId}>
+      {/* Scales down on a narrow phone: "22 человека" fits a half-width tile at 320 px. */}
+      <dd
+        className="mt-0.5 text-[clamp(1.125rem,5vw,1.5rem)] font-bold break-words text-zinc-900 tabular-nums"
+        data-testid={testId}
+      >
         {value}
       </dd>
     </div>
