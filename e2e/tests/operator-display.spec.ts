@@ -105,6 +105,10 @@ test("an operator calls, serves and finishes customers while the hall display sh
   });
   await expect(op.getByTestId("no-show")).toBeDisabled();
   await expect(op.getByTestId("no-show")).toContainText(/\d:\d\d/);
+  // X before the grace has passed says when it will work, and marks nothing.
+  await op.keyboard.press("KeyX");
+  await expect(op.getByText(/«Kelmadi» tugmasi \d:\d\ddan keyin ishlaydi/)).toBeVisible();
+  await expect(op.getByTestId("current-ticket")).not.toHaveAttribute("data-status", "NONE");
   // The branch's grace is 5 s, but the workplace answer does not carry it yet, so the screen
   // counts down the engine's default of 2 minutes: move the page's clock past it.
   await op.waitForTimeout(5_500);

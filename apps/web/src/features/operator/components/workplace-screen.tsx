@@ -7,7 +7,7 @@ import { Button } from "../../../components/ui/button";
 import { useToast } from "../../../components/ui/toast";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import type { ConnectionStatus } from "../../../lib/realtime/use-realtime";
-import { useNow } from "../../../lib/use-now";
+import { formatElapsed, useNow } from "../../../lib/use-now";
 import { operatorApi } from "../api/operator.api";
 import type { QueueTicket, Workplace } from "../api/operator.types";
 import { useOperatorActions } from "../hooks/use-operator-actions";
@@ -110,11 +110,13 @@ export function WorkplaceScreen({ slug, workplace, connection }: Props) {
     KeyN: () => canCall && void actions.callNext(),
     KeyR: () => status === "CALLED" && cardAction("recall"),
     KeyA: () => status === "CALLED" && cardAction("start"),
-    KeyX: () =>
-      status === "CALLED" &&
-      current &&
-      noShowRemaining(current, grace, now) === 0 &&
-      cardAction("noShow"),
+    KeyX: () => {
+      if (status !== "CALLED" || !current) return;
+      const left = noShowRemaining(current, grace, now);
+      // Too early: say when, rather than a key that seems not to work.
+      if (left > 0) toast.show(t("queue.actions.noShowWait", { time: formatElapsed(left) }));
+      else cardAction("noShow");
+    },
     KeyF: () => status === "SERVING" && cardAction("finish"),
     KeyT: () => current && cardAction("transfer"),
     KeyI: () => open("walkIn"),

@@ -69,6 +69,7 @@ export const queueEn: Messages["queue"] = {
     arrived: "Arrived",
     noShow: "Did not come",
     noShowIn: "{{time}}",
+    noShowWait: "“Did not come” can be marked in {{time}}: give the customer time to get here.",
     finish: "Finish",
     transfer: "Transfer",
     returnToQueue: "Return to queue",

@@ -68,6 +68,7 @@ export const queueRu: Messages["queue"] = {
     arrived: "Пришёл",
     noShow: "Не явился",
     noShowIn: "{{time}}",
+    noShowWait: "«Не явился» можно отметить через {{time}}: дайте клиенту время подойти.",
     finish: "Завершить",
     transfer: "Перевести",
     returnToQueue: "Вернуть в очередь",

@@ -69,6 +69,7 @@ export const queueUz = {
     arrived: "Keldi",
     noShow: "Kelmadi",
     noShowIn: "{{time}}",
+    noShowWait: "«Kelmadi» tugmasi {{time}}dan keyin ishlaydi: mijozga yetib kelishga vaqt bering.",
     finish: "Yakunlash",
     transfer: "Oʻtkazish",
     returnToQueue: "Navbatga qaytarish",
