@@ -65,12 +65,17 @@ test("the admin watches the floor move while an operator serves, then exports a 
     admin.waitForEvent("download"),
     admin.getByTestId("export-xlsx").click(),
   ]);
+  // The page is in Uzbek, and so is the file: its name, its sheets and its figures' names.
+  expect(download.suggestedFilename()).toMatch(
+    /^hisobot-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/,
+  );
   const file = await download.path();
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
-  const rows = book.getWorksheet("Summary")!.getSheetValues().filter(Boolean) as unknown[][];
-  expect(rows.find((r) => r[1] === "Served")?.[2]).toBe(1);
-  expect(rows.find((r) => r[1] === "Entered")?.[2]).toBe(3);
+  const summary = book.getWorksheet("Umumiy koʻrsatkichlar")!;
+  const rows = summary.getSheetValues().filter(Boolean) as unknown[][];
+  expect(rows.find((r) => r[1] === "Xizmat koʻrsatildi")?.[2]).toBe(1);
+  expect(rows.find((r) => r[1] === "Navbatga kirdi")?.[2]).toBe(3);
 
   // One branch and one service: the staffing advice for them appears under the report.
   await admin.getByRole("combobox", { name: "Filial", exact: true }).selectOption(world.branch.id);

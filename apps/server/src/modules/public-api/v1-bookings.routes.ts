@@ -11,7 +11,7 @@ import {
   type BookingRow,
 } from "../booking";
 import type { TicketSource } from "@equeue/contracts";
-import { buildReport, reportCsv, type Report } from "../reports";
+import { API_REPORT_TEXTS, buildReport, reportCsv, type Report } from "../reports";
 import { companyDb, type CompanyRecord } from "../tenancy";
 import { API_KEY_SCOPE, needs, TAGS, v1Doc } from "./v1-operation";
 import {
@@ -156,8 +156,9 @@ export const v1BookingRoutes =
             "content-disposition",
             `attachment; filename="report-${filter.from}-${filter.to}.csv"`,
           );
-          // A CSV text, not the JSON document the schema describes: sent as it is.
-          const csv: unknown = reportCsv(report);
+          // A CSV text, not the JSON document the schema describes: sent as it is. Its words are
+          // the ones v1 clients parse (English, source codes), whatever the admin's export speaks.
+          const csv: unknown = reportCsv(report, API_REPORT_TEXTS);
           return reply
             .type("text/csv; charset=utf-8")
             .serializer(String)

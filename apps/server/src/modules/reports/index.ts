@@ -2,3 +2,4 @@
 export { reportRollupSubscriber } from "./rollup.subscriber";
 export { buildReport, type Report } from "./report.query";
 export { reportCsv } from "./report-export";
+export { API_REPORT_TEXTS } from "./report-export.texts";

@@ -173,7 +173,7 @@ describe("reports: quoted vs actual", () => {
   });
 
   it("exports the section in CSV and XLSX", async () => {
-    const url = `/api/c/${slug}/admin/reports/export?from=2026-03-29&to=2026-03-29&branchId=${main}`;
+    const url = `/api/c/${slug}/admin/reports/export?from=2026-03-29&to=2026-03-29&branchId=${main}&lang=en`;
     const csv = await call(p.app, "GET", `${url}&format=csv`, { token: adminToken });
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain("Quoted vs actual\r\nFigure,Value\r\nQuoted and served,4\r\n");

@@ -1,23 +1,11 @@
 import ExcelJS from "exceljs";
+import type { I18nText } from "@equeue/contracts";
 import type { Report } from "./report.query";
+import type { ReportTexts } from "./report-export.texts";
 
 type Cell = string | number | null;
 type Table = { title: string; header: string[]; rows: Cell[][] };
 
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const kpiHeader = [
-  "Entered",
-  "Issued",
-  "Checked in",
-  "Served",
-  "No-show",
-  "Cancelled",
-  "Expired",
-  "Abandonment",
-  "Avg wait (s)",
-  "Avg service (s)",
-  "Service level",
-];
 const kpiCells = (k: Report["totals"]): Cell[] => [
   k.entered,
   k.issued,
@@ -31,100 +19,118 @@ const kpiCells = (k: Report["totals"]): Cell[] => [
   k.serviceAvgSeconds,
   k.serviceLevel,
 ];
+const kpiHeader = ({ kpi }: ReportTexts) => [
+  kpi.entered,
+  kpi.issued,
+  kpi.checkedIn,
+  kpi.served,
+  kpi.noShow,
+  kpi.cancelled,
+  kpi.expired,
+  kpi.abandonment,
+  kpi.waitAvg,
+  kpi.serviceAvg,
+  kpi.serviceLevel,
+];
 
-/** The report as tables, the same for both formats (and the page's tables). */
-export function reportTables(r: Report): Table[] {
+/** The report as tables in the words of `t`, the same for both formats. */
+export function reportTables(r: Report, t: ReportTexts): Table[] {
+  const kpis = kpiHeader(t);
+  const { columns: c, summary: s, quotes: q, operators: o } = t;
+  const figures = [c.figure, c.value];
+  // A branch the company named in Uzbek only is shown by its Uzbek name.
+  const branchName = (name: I18nText) => name[t.nameLanguage] || name.uz;
   return [
     {
-      title: "Summary",
-      header: ["Figure", "Value"],
+      title: t.titles.summary,
+      header: figures,
       rows: [
-        ["From", r.range.from],
-        ["To", r.range.to],
-        ...kpiHeader.map((h, i): Cell[] => [h, kpiCells(r.totals)[i]!]),
-        ["Wait p50 (s)", r.wait.p50],
-        ["Wait p90 (s)", r.wait.p90],
-        ["Wait p95 (s)", r.wait.p95],
-        ["Service p50 (s)", r.service.p50],
-        ["Service p90 (s)", r.service.p90],
-        ["Rating average", r.ratings.average],
-        ["Ratings", r.ratings.count],
-        ["Appointments booked", r.appointments.booked],
-        ["Appointments checked in", r.appointments.checkedIn],
-        ["Appointments late", r.appointments.late],
-        ["Appointments missed", r.appointments.missed],
-        ["Appointments cancelled", r.appointments.cancelled],
+        [s.from, r.range.from],
+        [s.to, r.range.to],
+        ...kpis.map((h, i): Cell[] => [h, kpiCells(r.totals)[i]!]),
+        [s.waitP50, r.wait.p50],
+        [s.waitP90, r.wait.p90],
+        [s.waitP95, r.wait.p95],
+        [s.serviceP50, r.service.p50],
+        [s.serviceP90, r.service.p90],
+        [s.ratingAverage, r.ratings.average],
+        [s.ratings, r.ratings.count],
+        [s.appointmentsBooked, r.appointments.booked],
+        [s.appointmentsCheckedIn, r.appointments.checkedIn],
+        [s.appointmentsLate, r.appointments.late],
+        [s.appointmentsMissed, r.appointments.missed],
+        [s.appointmentsCancelled, r.appointments.cancelled],
       ],
     },
     {
-      title: "Quoted vs actual",
-      header: ["Figure", "Value"],
+      title: t.titles.quotes,
+      header: figures,
       rows: [
-        ["Quoted and served", r.quotes.count],
-        ["Mean absolute error (min)", r.quotes.maeMinutes],
-        ["Mean actual - quoted (min)", r.quotes.biasMinutes],
-        ["Inside quoted range", r.quotes.withinRange],
-        ["Longer than quoted range", r.quotes.underEstimated],
+        [q.count, r.quotes.count],
+        [q.mae, r.quotes.maeMinutes],
+        [q.bias, r.quotes.biasMinutes],
+        [q.withinRange, r.quotes.withinRange],
+        [q.underEstimated, r.quotes.underEstimated],
       ],
     },
     {
-      title: "By source",
-      header: ["Source", ...kpiHeader],
-      rows: r.bySource.map((s) => [s.source, ...kpiCells(s)]),
+      title: t.titles.bySource,
+      header: [c.source, ...kpis],
+      rows: r.bySource.map((x) => [t.sources[x.source], ...kpiCells(x)]),
     },
     {
-      title: "By day",
-      header: ["Day", ...kpiHeader],
+      title: t.titles.byDay,
+      header: [c.day, ...kpis],
       rows: r.daily.map((d) => [d.day, ...kpiCells(d)]),
     },
     {
-      title: "Branches",
-      header: ["Branch", ...kpiHeader],
-      rows: r.branches.map((b) => [b.name.uz, ...kpiCells(b)]),
+      title: t.titles.branches,
+      header: [c.branch, ...kpis],
+      rows: r.branches.map((b) => [branchName(b.name), ...kpiCells(b)]),
     },
     {
-      title: "Operators",
+      title: t.titles.operators,
       header: [
-        "Operator",
-        "Served",
-        "No-show",
-        "Avg service (s)",
-        "Avg wait (s)",
-        "Available (s)",
-        "Idle (s)",
-        "Break (s)",
-        "Away (s)",
+        c.operator,
+        t.kpi.served,
+        t.kpi.noShow,
+        t.kpi.serviceAvg,
+        t.kpi.waitAvg,
+        o.available,
+        o.idle,
+        o.breakTime,
+        o.away,
       ],
-      rows: r.operators.map((o) => [
-        o.name,
-        o.served,
-        o.noShow,
-        o.serviceAvgSeconds,
-        o.waitAvgSeconds,
-        o.availableSeconds,
-        o.idleSeconds,
-        o.breakSeconds,
-        o.awaySeconds,
+      rows: r.operators.map((x) => [
+        x.name,
+        x.served,
+        x.noShow,
+        x.serviceAvgSeconds,
+        x.waitAvgSeconds,
+        x.availableSeconds,
+        x.idleSeconds,
+        x.breakSeconds,
+        x.awaySeconds,
       ]),
     },
     {
-      title: "Hour x weekday",
-      header: ["Weekday", "Hour", "Entered", "Served"],
-      rows: r.heatmap.map((h) => [WEEKDAYS[h.weekday - 1]!, h.hour, h.entered, h.served]),
+      title: t.titles.heatmap,
+      header: [c.weekday, c.hour, t.kpi.entered, t.kpi.served],
+      rows: r.heatmap.map((h) => [t.weekdays[h.weekday - 1]!, h.hour, h.entered, h.served]),
     },
     {
-      title: "Ratings",
-      header: ["Stars", "Count"],
+      title: t.titles.ratings,
+      header: [c.stars, c.count],
       rows: r.ratings.distribution.map((d) => [d.stars, d.count]),
     },
     {
-      title: "Comments",
-      header: ["When", "Ticket", "Stars", "Comment"],
-      rows: r.ratings.comments.map((c) => [
-        c.createdAt.toISOString(),
-        c.ticket,
-        c.stars,
-        c.comment,
+      title: t.titles.comments,
+      header: [c.when, c.ticket, c.stars, c.comment],
+      rows: r.ratings.comments.map((x) => [
+        x.createdAt.toISOString(),
+        x.ticket,
+        x.stars,
+        x.comment,
       ]),
     },
   ];
@@ -139,9 +145,9 @@ const csvCell = (v: Cell) => {
 };
 
 /** CSV: the tables one after another, each under its title, with a BOM for spreadsheets. */
-export function reportCsv(r: Report): string {
+export function reportCsv(r: Report, texts: ReportTexts): string {
   const lines: string[] = [];
-  for (const t of reportTables(r)) {
+  for (const t of reportTables(r, texts)) {
     lines.push(csvCell(t.title), t.header.map(csvCell).join(","));
     for (const row of t.rows) lines.push(row.map(csvCell).join(","));
     lines.push("");
@@ -150,10 +156,10 @@ export function reportCsv(r: Report): string {
 }
 
 /** XLSX (ExcelJS): one sheet per table, bold frozen header. */
-export async function reportXlsx(r: Report): Promise<Buffer> {
+export async function reportXlsx(r: Report, texts: ReportTexts): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "E-Queue";
-  for (const t of reportTables(r)) {
+  for (const t of reportTables(r, texts)) {
     const sheet = book.addWorksheet(t.title, { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.addRow(t.header).font = { bold: true };
     for (const row of t.rows) sheet.addRow(row);

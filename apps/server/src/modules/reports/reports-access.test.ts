@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
 import { createBranchWithService, createQueueCompany } from "../../testing/queue-factories";
 import type { Report } from "./report.query";
+import { REPORT_TEXTS } from "./report-export.texts";
 import { seedReportDay, type ReportDay } from "./reports.seed";
 
 // The hand-computed day of reports.seed.ts (Tashkent and Berlin across a DST change).
@@ -95,32 +96,85 @@ describe("reports: input, access and exports", () => {
     expect((await report(`${day}&branchId=${d.berlin}`)).statusCode).toBe(200);
   });
 
-  it("exports CSV and an XLSX that reads back", async () => {
-    const csv = await call(
-      p.app,
-      "GET",
-      `/api/c/${d.slug}/admin/reports/export?${day}&format=csv`,
-      {
-        token: d.adminToken,
-      },
-    );
+  const exportFile = (query: string) =>
+    call(p.app, "GET", `/api/c/${d.slug}/admin/reports/export?${day}&${query}`, {
+      token: d.adminToken,
+    });
+
+  it("exports CSV and an XLSX that reads back, in Uzbek unless asked otherwise", async () => {
+    const csv = await exportFile("format=csv");
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-type"]).toContain("text/csv");
-    expect(csv.body).toContain("Served,4");
-    const xlsx = await call(
-      p.app,
-      "GET",
-      `/api/c/${d.slug}/admin/reports/export?${day}&format=xlsx`,
-      { token: d.adminToken },
+    expect(csv.headers["content-disposition"]).toBe(
+      `attachment; filename="report-2026-03-29-2026-03-29.csv"; filename*=UTF-8''hisobot-2026-03-29-2026-03-29.csv`,
     );
+    expect(csv.body).toContain("Umumiy koʻrsatkichlar\r\nKoʻrsatkich,Qiymat\r\n");
+    expect(csv.body).toContain("Xizmat koʻrsatildi,4");
+    expect(csv.body).toContain("Manba,Navbatga kirdi,");
+    expect(csv.body).toMatch(/\r\nOynada,\d/);
+    expect(csv.body).not.toContain("WALK_IN");
+    const xlsx = await exportFile("format=xlsx");
     expect(xlsx.statusCode).toBe(200);
     const { default: ExcelJS } = await import("exceljs");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const summary = book.getWorksheet("Summary")!;
+    const summary = book.getWorksheet("Umumiy koʻrsatkichlar")!;
     const rows = summary.getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows.find((r) => r[1] === "Served")?.[2]).toBe(4);
-    expect(rows.find((r) => r[1] === "Wait p90 (s)")?.[2]).toBe(2160);
-    expect(book.getWorksheet("Operators")!.rowCount).toBe(3);
+    expect(rows.find((r) => r[1] === "Xizmat koʻrsatildi")?.[2]).toBe(4);
+    expect(rows.find((r) => r[1] === "Kutish vaqti p90 (soniya)")?.[2]).toBe(2160);
+    expect(book.getWorksheet("Operatorlar")!.rowCount).toBe(3);
+    expect(book.worksheets.map((w) => w.name)).toContain("Soat × hafta kuni");
+  });
+
+  it("names every sheet as Excel allows, in every language", () => {
+    for (const [lang, texts] of Object.entries(REPORT_TEXTS)) {
+      const titles = Object.values(texts.titles);
+      expect(new Set(titles).size, lang).toBe(titles.length);
+      for (const title of titles) {
+        expect(title.length, title).toBeLessThanOrEqual(31);
+        expect(title, title).not.toMatch(/[[\]:*?/\\]/);
+      }
+    }
+  });
+
+  it("exports in Russian and English: headers, sources and branch names", async () => {
+    const ru = await exportFile("format=csv&lang=ru");
+    expect(ru.statusCode).toBe(200);
+    expect(ru.headers["content-disposition"]).toContain(
+      `filename*=UTF-8''${encodeURIComponent("отчёт-2026-03-29-2026-03-29.csv")}`,
+    );
+    expect(ru.body).toContain("Сводка\r\nПоказатель,Значение\r\n");
+    expect(ru.body).toContain("Обслужено,4");
+    expect(ru.body).toContain("Ожидание p90 (сек),2160");
+    expect(ru.body).toContain("Источник,Встали в очередь,");
+    expect(ru.body).toMatch(/\r\nУ окна,\d/);
+    expect(ru.body).toMatch(/\r\nКиоск,\d/);
+    // The branches have no Russian names: their Uzbek ones stand in.
+    expect(ru.body).toMatch(/\r\nFilial [^,]+,\d/);
+
+    const en = await exportFile("format=csv&lang=en");
+    expect(en.body).toContain("Summary\r\nFigure,Value\r\n");
+    expect(en.body).toContain("Wait p90 (s),2160");
+    expect(en.body).toMatch(/\r\nAt the counter,\d/);
+    expect(en.body).toMatch(/\r\nBranch [^,]+,\d/);
+
+    const xlsx = await exportFile("format=xlsx&lang=ru");
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = book.getWorksheet("Сводка")!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.find((r) => r[1] === "Обслужено")?.[2]).toBe(4);
+  });
+
+  it("refuses a language it does not speak with the error shape", async () => {
+    for (const lang of ["de", "uz-Cyrl", ""]) {
+      const res = await exportFile(`format=csv&lang=${lang}`);
+      expect(res.statusCode, lang).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: expect.any(String),
+        message: expect.any(String),
+        details: [expect.objectContaining({ path: "lang" })],
+      });
+    }
   });
 });

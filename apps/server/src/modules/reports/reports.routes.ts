@@ -10,6 +10,7 @@ import {
 import { floorView } from "./floor.query";
 import { buildReport } from "./report.query";
 import { reportCsv, reportXlsx } from "./report-export";
+import { REPORT_TEXTS } from "./report-export.texts";
 import {
   exportQuery,
   floorResponse,
@@ -63,22 +64,28 @@ export const reportRoutes =
         onRequest: managersOnly,
         schema: {
           tags,
-          summary: "The same report as a CSV or XLSX file",
+          summary: "The same report as a CSV or XLSX file, in Uzbek, Russian or English (lang)",
           querystring: exportQuery,
         },
       },
       async (request, reply) => {
         const scope = managerScope(request, request.query.branchId);
-        const { format, ...filter } = request.query;
+        const { format, lang, ...filter } = request.query;
         const report = await buildReport(ctx.db, request.company!, { ...filter, scope });
-        const name = `report-${filter.from}-${filter.to}.${format}`;
-        reply.header("content-disposition", `attachment; filename="${name}"`);
+        const texts = REPORT_TEXTS[lang];
+        const tail = `${filter.from}-${filter.to}.${format}`;
+        // The name in the admin's language (отчёт-…), and an ASCII one for clients without RFC 6266.
+        const name = encodeURIComponent(`${texts.fileName}-${tail}`);
+        reply.header(
+          "content-disposition",
+          `attachment; filename="report-${tail}"; filename*=UTF-8''${name}`,
+        );
         if (format === "csv") {
-          return reply.type("text/csv; charset=utf-8").send(reportCsv(report));
+          return reply.type("text/csv; charset=utf-8").send(reportCsv(report, texts));
         }
         return reply
           .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .send(await reportXlsx(report));
+          .send(await reportXlsx(report, texts));
       },
     );
     app.get(

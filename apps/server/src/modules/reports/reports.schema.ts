@@ -1,3 +1,4 @@
+import { LANGUAGES } from "@equeue/contracts";
 import { z } from "zod";
 
 /** The longest report range, in days. */
@@ -37,7 +38,12 @@ function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx) {
 export const reportQuery = z.strictObject(filterFields).superRefine(checkRange);
 
 export const exportQuery = z
-  .strictObject({ ...filterFields, format: z.enum(["csv", "xlsx"], "Choose csv or xlsx.") })
+  .strictObject({
+    ...filterFields,
+    format: z.enum(["csv", "xlsx"], "Choose csv or xlsx."),
+    // The file speaks the admin's language; Uzbek is the product's default.
+    lang: z.enum(LANGUAGES, "Choose uz, ru or en.").default("uz"),
+  })
   .superRefine(checkRange);
 
 export const staffingQuery = z

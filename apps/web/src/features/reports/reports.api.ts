@@ -1,5 +1,6 @@
 import type { FloorDto, ReportDto, StaffingDto, Wire } from "@equeue/contracts";
 import { getCompanySession } from "../../lib/auth/sessions";
+import type { TextLanguage } from "../../lib/i18n";
 
 export type Report = Wire<ReportDto>;
 export type Kpis = Report["totals"];
@@ -22,16 +23,36 @@ export const fetchReport = (slug: string, f: ReportFilter) =>
 
 export const fetchFloor = (slug: string) => adminRequest<FloorView>(slug, "/floor");
 
-/** Downloads the report file with the admin's session (a plain link would carry no token). */
-export async function downloadReport(slug: string, f: ReportFilter, format: "csv" | "xlsx") {
+/** The file name the server gave (in the report's language), if it gave one. */
+function fileNameOf(res: Response): string | null {
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (!encoded) return null;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Downloads the report file with the admin's session (a plain link would carry no token), its
+ * words in `lang` — the language the admin reads the page in.
+ */
+export async function downloadReport(
+  slug: string,
+  f: ReportFilter,
+  format: "csv" | "xlsx",
+  lang: TextLanguage,
+) {
   const res = await getCompanySession(slug).send(
-    `/admin/reports/export?${filterQuery(f)}&format=${format}`,
+    `/admin/reports/export?${filterQuery(f)}&format=${format}&lang=${lang}`,
   );
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
-  a.download = `report-${f.from}-${f.to}.${format}`;
+  a.download = fileNameOf(res) ?? `report-${f.from}-${f.to}.${format}`;
   document.body.append(a);
   a.click();
   a.remove();

@@ -15,6 +15,7 @@ import {
 } from "../../../../features/reports/reports.api";
 import { defaultReportRange } from "../../../../features/reports/report-range";
 import { useErrorMessage } from "../../../../lib/errors";
+import { textLanguage } from "../../../../lib/i18n";
 import { useLocalized } from "../../../../lib/localized";
 import { useSetupContext } from "../setup/setup-context";
 import { ReportFilterForm } from "./report-filter-form";
@@ -63,7 +64,8 @@ export function ReportsPage() {
     setExporting(format);
     setExportError(null);
     try {
-      await downloadReport(slug, filter, format);
+      // The file speaks the page's language (a page in Uzbek Cyrillic gets the Uzbek file).
+      await downloadReport(slug, filter, format, textLanguage());
     } catch (error) {
       setExportError(errorMessage(error));
     } finally {
