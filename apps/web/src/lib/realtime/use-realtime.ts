@@ -8,7 +8,7 @@ import {
   type WirePayload,
   type WireServerToClientEvents,
 } from "@equeue/contracts";
-import { io, type Socket } from "socket.io-client";
+import type { Socket, io as connectTo } from "socket.io-client";
 
 /** What a live screen shows about its connection. */
 export type ConnectionStatus = "connecting" | "online" | "offline";
@@ -52,67 +52,105 @@ export function useRealtime(options: RealtimeOptions): {
 
   useEffect(() => {
     if (!enabled) return;
-    const client: RealtimeSocket = io(namespace, {
-      path: REALTIME_PATH,
-      transports: ["websocket", "polling"],
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 5000,
-      auth: (cb) => {
-        void Promise.resolve(latest.current.auth()).then(cb, () => cb({}));
-      },
-    });
-    setSocket(client);
     setStatus("connecting");
-    // Socket.IO gives up after a refused handshake or a server-side disconnect (the server
-    // closes a staff socket when its token expires); a screen on a wall must not, so retry —
-    // the handshake asks for a fresh token each time.
-    let retry: number | undefined;
-    let slow: number | undefined;
-    const retryIn = (ms: number) => {
-      window.clearTimeout(retry);
-      retry = window.setTimeout(() => {
-        if (!client.connected) client.connect();
-      }, ms);
-    };
-    client.on("connect", () => {
-      window.clearTimeout(slow);
-      setStatus("online");
-      latest.current.onConnect?.(client);
-    });
-    client.on("disconnect", (reason) => {
-      // A planned reconnect takes a moment: say "connecting", and "offline" only if it drags on.
+    // The socket.io client (~13 kB) comes after the screen's first paint, not before it.
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    let again: number | undefined;
+    const load = () =>
+      loadClient().then(
+        (io) => {
+          if (!cancelled) stop = connect(io);
+        },
+        () => {
+          // Offline before the client ever arrived: say so, and try again.
+          if (cancelled) return;
+          setStatus("offline");
+          again = window.setTimeout(load, 3000);
+        },
+      );
+    const connect = (io: typeof connectTo) => {
+      const client: RealtimeSocket = io(namespace, {
+        path: REALTIME_PATH,
+        transports: ["websocket", "polling"],
+        reconnectionDelay: 500,
+        reconnectionDelayMax: 5000,
+        auth: (cb) => {
+          void Promise.resolve(latest.current.auth()).then(cb, () => cb({}));
+        },
+      });
+      setSocket(client);
       setStatus("connecting");
-      window.clearTimeout(slow);
-      slow = window.setTimeout(() => {
-        if (!client.connected) setStatus("offline");
-      }, 1500);
-      if (reason === "io server disconnect") retryIn(200);
-    });
-    client.on("connect_error", (err: Error & { data?: { code?: unknown } }) => {
-      if (typeof err.data?.code === "string") latest.current.onRefused?.(err.data.code);
-      window.clearTimeout(slow);
-      setStatus("offline");
-      if (!client.active) retryIn(3000);
-    });
-    for (const relay of Object.values(RELAY)) relay(client, () => latest.current.handlers);
-    // A laptop waking from sleep: reconnect at once instead of waiting out the back-off.
-    const wake = () => {
-      if (!client.connected) client.connect();
+      // Socket.IO gives up after a refused handshake or a server-side disconnect (the server
+      // closes a staff socket when its token expires); a screen on a wall must not, so retry —
+      // the handshake asks for a fresh token each time.
+      let retry: number | undefined;
+      let slow: number | undefined;
+      const retryIn = (ms: number) => {
+        window.clearTimeout(retry);
+        retry = window.setTimeout(() => {
+          if (!client.connected) client.connect();
+        }, ms);
+      };
+      client.on("connect", () => {
+        window.clearTimeout(slow);
+        setStatus("online");
+        latest.current.onConnect?.(client);
+      });
+      client.on("disconnect", (reason) => {
+        // A planned reconnect takes a moment: say "connecting", and "offline" only if it drags on.
+        setStatus("connecting");
+        window.clearTimeout(slow);
+        slow = window.setTimeout(() => {
+          if (!client.connected) setStatus("offline");
+        }, 1500);
+        if (reason === "io server disconnect") retryIn(200);
+      });
+      client.on("connect_error", (err: Error & { data?: { code?: unknown } }) => {
+        if (typeof err.data?.code === "string") latest.current.onRefused?.(err.data.code);
+        window.clearTimeout(slow);
+        setStatus("offline");
+        if (!client.active) retryIn(3000);
+      });
+      for (const relay of Object.values(RELAY)) relay(client, () => latest.current.handlers);
+      // A laptop waking from sleep: reconnect at once instead of waiting out the back-off.
+      const wake = () => {
+        if (!client.connected) client.connect();
+      };
+      window.addEventListener("online", wake);
+      document.addEventListener("visibilitychange", wake);
+      return () => {
+        window.clearTimeout(retry);
+        window.clearTimeout(slow);
+        window.removeEventListener("online", wake);
+        document.removeEventListener("visibilitychange", wake);
+        client.removeAllListeners();
+        client.disconnect();
+        setSocket(null);
+      };
     };
-    window.addEventListener("online", wake);
-    document.addEventListener("visibilitychange", wake);
+    void load();
     return () => {
-      window.clearTimeout(retry);
-      window.clearTimeout(slow);
-      window.removeEventListener("online", wake);
-      document.removeEventListener("visibilitychange", wake);
-      client.removeAllListeners();
-      client.disconnect();
-      setSocket(null);
+      cancelled = true;
+      window.clearTimeout(again);
+      stop?.();
     };
   }, [enabled, namespace, key]);
 
   return { status: enabled ? status : "connecting", socket };
+}
+
+let socketIo: Promise<typeof connectTo> | null = null;
+/** The socket.io client, fetched once for the page (again after a failed fetch). */
+function loadClient() {
+  socketIo ??= import("socket.io-client").then(
+    (m) => m.io,
+    (err: unknown) => {
+      socketIo = null;
+      throw err;
+    },
+  );
+  return socketIo;
 }
 
 type Relay = (client: RealtimeSocket, handlers: () => RealtimeHandlers) => void;
