@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ALL_WEEK, setUpQueueWorld } from "./queue-setup";
+import { setUpQueueWorld, staffAllWeek } from "./queue-setup";
 import { snap } from "./screenshots";
 
 const UZ_WEEKDAYS = [
@@ -18,16 +18,7 @@ test("an admin shortens a day's hours and is told first which bookings it cancel
 }) => {
   test.setTimeout(120_000);
   const world = await setUpQueueWorld(request, "soatbank");
-  const admin = { authorization: `Bearer ${world.adminToken}` };
-  const staff = await request.get(`/api/c/${world.slug}/admin/staff`, { headers: admin });
-  for (const s of ((await staff.json()) as { items: { id: string; role: string }[] }).items) {
-    if (s.role !== "OPERATOR") continue;
-    const patched = await request.patch(`/api/c/${world.slug}/admin/staff/${s.id}`, {
-      headers: admin,
-      data: { weeklySchedule: ALL_WEEK },
-    });
-    expect(patched.ok(), await patched.text()).toBeTruthy();
-  }
+  await staffAllWeek(request, world);
   // A customer booked 20:00 two days ahead; the branch is open until 23:59 every day.
   const slotsRes = await request.get(
     `/api/c/${world.slug}/portal/branches/${world.branch.slug}/slots?serviceId=${world.services.kassa}`,

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { launchWithCamera, qrVideoFile } from "./fake-camera";
 import { PHONE, expectAccessible } from "./accessibility";
-import { ALL_WEEK, setUpQueueWorld, type QueueWorld } from "./queue-setup";
+import { setUpQueueWorld, staffAllWeek, type QueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";
 
 type Booking = { token: string; label: string; checkInCode: string; status: string };
@@ -11,16 +11,7 @@ async function bookedWorld(request: APIRequestContext, slug: string) {
   const world = await setUpQueueWorld(request, slug);
   const admin = { authorization: `Bearer ${world.adminToken}` };
   // The operators work around the clock, so the next 5-minute slot is bookable now.
-  const staff = await request.get(`/api/c/${world.slug}/admin/staff`, { headers: admin });
-  expect(staff.ok(), await staff.text()).toBeTruthy();
-  for (const s of ((await staff.json()) as { items: { id: string; role: string }[] }).items) {
-    if (s.role !== "OPERATOR") continue;
-    const patched = await request.patch(`/api/c/${world.slug}/admin/staff/${s.id}`, {
-      headers: admin,
-      data: { weeklySchedule: ALL_WEEK },
-    });
-    expect(patched.ok(), await patched.text()).toBeTruthy();
-  }
+  await staffAllWeek(request, world);
   // Booked on the portal's API at the first free time (minutes away: inside the check-in window).
   const slots = await request.get(
     `/api/c/${world.slug}/portal/branches/${world.branch.slug}/slots?serviceId=${world.services.kassa}`,

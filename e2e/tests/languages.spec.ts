@@ -8,7 +8,7 @@ import {
   reviewFace,
   type ReviewLanguage,
 } from "./language-checks";
-import { ALL_WEEK, issueTicket, setUpQueueWorld, type QueueWorld } from "./queue-setup";
+import { issueTicket, setUpQueueWorld, staffAllWeek, type QueueWorld } from "./queue-setup";
 
 // The language review: every face of the product in Uzbek (Latin), Uzbek Cyrillic and Russian,
 // a screenshot each (e2e/screenshots/languages/) and the checks of `reviewFace`.
@@ -17,16 +17,7 @@ const slugOf = (lang: ReviewLanguage) => `til-${lang.toLowerCase()}`;
 
 /** Both clerks work all week, so the booking page offers times; Aziza sits at counter 3. */
 async function openForBusiness(request: APIRequestContext, world: QueueWorld) {
-  const admin = { authorization: `Bearer ${world.adminToken}` };
-  const staff = await request.get(`/api/c/${world.slug}/admin/staff`, { headers: admin });
-  for (const s of ((await staff.json()) as { items: { id: string; role: string }[] }).items) {
-    if (s.role !== "OPERATOR") continue;
-    const patched = await request.patch(`/api/c/${world.slug}/admin/staff/${s.id}`, {
-      headers: admin,
-      data: { weeklySchedule: ALL_WEEK },
-    });
-    expect(patched.ok(), await patched.text()).toBeTruthy();
-  }
+  await staffAllWeek(request, world);
   const session = await request.post(`/api/c/${world.slug}/queue/session`, {
     headers: { authorization: `Bearer ${world.operator.token}` },
     data: { counterId: world.counters.three },

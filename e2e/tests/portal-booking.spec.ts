@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { PHONE, expectAccessible } from "./accessibility";
-import { ALL_WEEK, setUpQueueWorld } from "./queue-setup";
+import { setUpQueueWorld, staffAllWeek } from "./queue-setup";
 import { snap } from "./screenshots";
 
 // Booking from the branch page to checking in is the portal journey's (portal-journey.spec.ts);
@@ -46,17 +46,7 @@ test("a booked customer moves the time, then cancels; the booking in Russian", a
   test.setTimeout(120_000);
   const world = await setUpQueueWorld(request, "hamkorbank-booking");
   // Both operators work around the clock, so every 5-minute slot has 2 places.
-  const admin = { authorization: `Bearer ${world.adminToken}` };
-  const staff = await request.get(`/api/c/${world.slug}/admin/staff`, { headers: admin });
-  expect(staff.ok(), await staff.text()).toBeTruthy();
-  for (const s of ((await staff.json()) as { items: { id: string; role: string }[] }).items) {
-    if (s.role !== "OPERATOR") continue;
-    const patched = await request.patch(`/api/c/${world.slug}/admin/staff/${s.id}`, {
-      headers: admin,
-      data: { weeklySchedule: ALL_WEEK },
-    });
-    expect(patched.ok(), await patched.text()).toBeTruthy();
-  }
+  await staffAllWeek(request, world);
 
   const phone = await browser.newContext(PHONE);
   const page = await phone.newPage();

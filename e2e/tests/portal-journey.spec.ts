@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from "@
 import { SUPER_ADMIN } from "../playwright.config";
 import { PHONE, expectAccessible } from "./accessibility";
 import { emulateTvBrowser } from "./board-fakes";
-import { ALL_WEEK, setUpQueueWorld, type QueueWorld } from "./queue-setup";
+import { setUpQueueWorld, staffAllWeek, type QueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";
 
 // The customer portal as the plan tells it, on a 390×844 phone: find the bank, its branch and
@@ -113,16 +113,7 @@ test.describe.serial("the customer portal on a phone", () => {
     });
     const world = hamkorbank;
     // Both clerks work the whole week, so every time of the day can be booked.
-    const admin = { authorization: `Bearer ${world.adminToken}` };
-    const staff = await request.get(`/api/c/${world.slug}/admin/staff`, { headers: admin });
-    for (const s of ((await staff.json()) as { items: { id: string; role: string }[] }).items) {
-      if (s.role !== "OPERATOR") continue;
-      const patched = await request.patch(`/api/c/${world.slug}/admin/staff/${s.id}`, {
-        headers: admin,
-        data: { weeklySchedule: ALL_WEEK },
-      });
-      expect(patched.ok(), await patched.text()).toBeTruthy();
-    }
+    await staffAllWeek(request, world);
 
     const phone = await browser.newContext(PHONE);
     const page = await phone.newPage();

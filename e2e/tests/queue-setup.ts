@@ -10,6 +10,21 @@ export const ALL_WEEK = Object.fromEntries(
   ["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, { open: "00:00", close: "23:59" }]),
 );
 
+/** Every operator of the world works around the clock, so every time of any day can be booked. */
+export async function staffAllWeek(request: APIRequestContext, world: QueueWorld) {
+  const admin = { authorization: `Bearer ${world.adminToken}` };
+  const staff = await request.get(`/api/c/${world.slug}/admin/staff`, { headers: admin });
+  expect(staff.ok(), await staff.text()).toBeTruthy();
+  for (const s of ((await staff.json()) as { items: { id: string; role: string }[] }).items) {
+    if (s.role !== "OPERATOR") continue;
+    const patched = await request.patch(`/api/c/${world.slug}/admin/staff/${s.id}`, {
+      headers: admin,
+      data: { weeklySchedule: ALL_WEEK },
+    });
+    expect(patched.ok(), await patched.text()).toBeTruthy();
+  }
+}
+
 export type Staff = { email: string; password: string; token: string };
 
 export type QueueWorld = {
