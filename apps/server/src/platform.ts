@@ -11,8 +11,8 @@ import { smtpTransport, type MailTransport } from "./modules/outbox/mail-transpo
 import type { DurableSubscriber } from "./modules/events/events.types";
 import { resolveVapidKeys } from "./modules/notifications";
 import { ensureSuperAdmin } from "./modules/platform-auth/super-admin.bootstrap";
-import { BookingSweepWorker } from "./modules/booking/booking-sweep";
-import { NotificationSweepWorker } from "./modules/notifications";
+import { bookingSweep } from "./modules/booking/booking-sweep";
+import { notificationSweep } from "./modules/notifications";
 import { DayEndWorker } from "./modules/queue/commands/day-end";
 
 export type Platform = {
@@ -116,9 +116,9 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     // the webhook registered where one is configured.
     ctx.telegram?.start();
     const dayEnd = new DayEndWorker(ctx, log);
-    const bookingSweep = new BookingSweepWorker(ctx, log);
+    const bookings = bookingSweep(ctx, log);
     // Booking reminders and staff wait alerts; like the other sweeps, off in most tests.
-    const notificationSweep = new NotificationSweepWorker(
+    const notifications = notificationSweep(
       {
         db: ctx.backgroundDb,
         publicUrl: ctx.publicUrl,
@@ -128,8 +128,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     );
     if (opts.dayEndWorker ?? true) {
       dayEnd.start();
-      bookingSweep.start();
-      notificationSweep.start();
+      bookings.start();
+      notifications.start();
     }
     let closed = false;
     const close = async () => {
@@ -138,8 +138,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       // In-flight requests finish; keep-alive connections that go idle afterwards are closed
       // as they do, or the server would wait for the client to hang up.
       await dayEnd.stop();
-      await bookingSweep.stop();
-      await notificationSweep.stop();
+      await bookings.stop();
+      await notifications.stop();
       await ctx.events.stop();
       await ctx.webhooks.stop();
       await ctx.telegram?.stop();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestPlatform, type TestPlatform } from "../../testing";
-import { BookingSweepWorker } from "./booking-sweep";
+import { bookingSweep } from "./booking-sweep";
 import {
   ALL_DAY,
   book,
@@ -180,7 +180,7 @@ describe("the booking sweep", () => {
       .insertInto("branch_exceptions")
       .values({ branch_id: b.branch.id, day: b.days[3]!, kind: "CLOSED", note: "Bayram" })
       .execute();
-    const sweep = new BookingSweepWorker(p.ctx, p.app.log);
+    const sweep = bookingSweep(p.ctx, p.app.log);
     await sweep.runOnce(new Date());
     expect(await Promise.all(b.phones.map(b.status))).toEqual(["BOOKED", "CANCELLED"]);
     await p.ctx.events.idle();

@@ -51,33 +51,20 @@ export async function expireLateBookings(
  * (cancelBookingsOutsideHours — the admin's change cancels them at once; this catches one whose
  * cancellations were cut off, and a booking made on hours read just before they changed).
  */
-export class BookingSweepWorker {
-  private readonly sweep: CompanySweep;
-
-  constructor(deps: QueueDeps & { db: Db }, log: FastifyBaseLogger, intervalMs = 60_000) {
-    this.sweep = new CompanySweep(deps.db, log, {
-      name: "booking sweep",
-      intervalMs,
-      each: async (company, now) => {
-        const late = await expireLateBookings(deps, company, now);
-        if (late > 0) log.info({ company: company.slug, n: late }, "late bookings expired");
-        const outside = await cancelBookingsOutsideHours(deps, company, { now, staffId: null });
-        if (outside > 0)
-          log.info({ company: company.slug, n: outside }, "bookings outside the hours cancelled");
-      },
-    });
-  }
-
-  start(): void {
-    this.sweep.start();
-  }
-
-  stop(): Promise<void> {
-    return this.sweep.stop();
-  }
-
-  /** One sweep at `now` over every company that has a schema. */
-  runOnce(now: Date): Promise<void> {
-    return this.sweep.runOnce(now);
-  }
+export function bookingSweep(
+  deps: QueueDeps & { db: Db },
+  log: FastifyBaseLogger,
+  intervalMs = 60_000,
+): CompanySweep {
+  return new CompanySweep(deps.db, log, {
+    name: "booking sweep",
+    intervalMs,
+    each: async (company, now) => {
+      const late = await expireLateBookings(deps, company, now);
+      if (late > 0) log.info({ company: company.slug, n: late }, "late bookings expired");
+      const outside = await cancelBookingsOutsideHours(deps, company, { now, staffId: null });
+      if (outside > 0)
+        log.info({ company: company.slug, n: outside }, "bookings outside the hours cancelled");
+    },
+  });
 }

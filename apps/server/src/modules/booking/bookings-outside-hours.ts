@@ -69,7 +69,7 @@ export async function findBookingsOutsideHours(
  * Cancels, by the company, the bookings `findBookingsOutsideHours` finds (same options but
  * `change`: the change is saved by now), each customer told with the note of the day's
  * exception where there is one. Runs after an admin adds an exception or edits a branch's
- * hours, and once a minute over every company (BookingSweepWorker) for a change whose
+ * hours, and once a minute over every company (bookingSweep) for a change whose
  * cancellations did not finish (the database went away between the two). Returns how many.
  */
 export async function cancelBookingsOutsideHours(

@@ -6,7 +6,7 @@ export { pushTransport, type PushPayload } from "./push/push-transport";
 export { resolveVapidKeys, type VapidKeys } from "./push/vapid-keys";
 export {
   checkWaitTargets,
-  NotificationSweepWorker,
+  notificationSweep,
   sendDueReminders,
   type SweepDeps,
 } from "./notification-sweep";

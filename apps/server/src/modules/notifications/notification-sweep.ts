@@ -291,33 +291,20 @@ async function mailManagers(
 }
 
 /** Reminders and wait alerts for every company, once a minute. */
-export class NotificationSweepWorker {
-  private readonly sweep: CompanySweep;
-
-  constructor(deps: SweepDeps, log: FastifyBaseLogger, intervalMs = 60_000) {
-    this.sweep = new CompanySweep(deps.db, log, {
-      name: "notification sweep",
-      intervalMs,
-      runAtStart: true,
-      each: async (company, now) => {
-        const reminded = await sendDueReminders(deps, company, now);
-        const alerts = await checkWaitTargets(deps, company, now);
-        if (reminded || alerts)
-          log.info({ company: company.slug, reminded, alerts }, "notification sweep");
-      },
-    });
-  }
-
-  start(): void {
-    this.sweep.start();
-  }
-
-  stop(): Promise<void> {
-    return this.sweep.stop();
-  }
-
-  /** One sweep at `now` over every company. */
-  runOnce(now: Date): Promise<void> {
-    return this.sweep.runOnce(now);
-  }
+export function notificationSweep(
+  deps: SweepDeps,
+  log: FastifyBaseLogger,
+  intervalMs = 60_000,
+): CompanySweep {
+  return new CompanySweep(deps.db, log, {
+    name: "notification sweep",
+    intervalMs,
+    runAtStart: true,
+    each: async (company, now) => {
+      const reminded = await sendDueReminders(deps, company, now);
+      const alerts = await checkWaitTargets(deps, company, now);
+      if (reminded || alerts)
+        log.info({ company: company.slug, reminded, alerts }, "notification sweep");
+    },
+  });
 }

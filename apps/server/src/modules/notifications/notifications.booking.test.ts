@@ -13,7 +13,7 @@ import {
 import { smtpTransport } from "../outbox/mail-transport";
 import { bookingMailAttachments } from "../booking";
 import { outboxOf, replay } from "./notifications.test-helpers";
-import { NotificationSweepWorker, sendDueReminders } from "./notification-sweep";
+import { notificationSweep, sendDueReminders } from "./notification-sweep";
 
 describe("booking reminders", () => {
   let p: TestPlatform;
@@ -94,9 +94,7 @@ describe("booking reminders", () => {
     expect(await sendDueReminders(deps, f.company, new Date("2031-03-11T18:00:00+05:00"))).toBe(1);
     expect(await sendDueReminders(deps, f.company, new Date("2031-03-11T18:01:00+05:00"))).toBe(0);
     // A restarted process (a new sweep worker) sends nothing twice.
-    await new NotificationSweepWorker(deps, p.app.log).runOnce(
-      new Date("2031-03-11T19:00:00+05:00"),
-    );
+    await notificationSweep(deps, p.app.log).runOnce(new Date("2031-03-11T19:00:00+05:00"));
     expect((await reminders()).map((m) => m.recipient)).toEqual([keptPhone]);
     expect((await reminders())[0]!.body_text).toContain("12.03 10:00");
     // The reminder also goes by e-mail, and that e-mail carries the booking's calendar file.
