@@ -1,6 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { setUpQueueWorld, staffAllWeek } from "./queue-setup";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { setUpQueueWorld, staffAllWeek, type QueueWorld } from "./queue-setup";
 import { snap } from "./screenshots";
+
+// What a booked customer's time becomes when the admin changes the set-up under it: hours that
+// no longer have room cancel the booking (after the admin confirms); an operator's schedule
+// never cancels, but the admin is told which times are left short of operators.
 
 const UZ_WEEKDAYS = [
   "Dushanba",
@@ -12,35 +16,36 @@ const UZ_WEEKDAYS = [
   "Yakshanba",
 ];
 
-test("an admin shortens a day's hours and is told first which bookings it cancels", async ({
-  browser,
-  request,
-}) => {
-  test.setTimeout(120_000);
-  const world = await setUpQueueWorld(request, "soatbank");
+/** A world whose operators work all week, and the local day two days ahead with its weekday. */
+async function bookableWorld(request: APIRequestContext, slug: string) {
+  const world = await setUpQueueWorld(request, slug);
   await staffAllWeek(request, world);
-  // A customer booked 20:00 two days ahead; the branch is open until 23:59 every day.
-  const slotsRes = await request.get(
+  const res = await request.get(
     `/api/c/${world.slug}/portal/branches/${world.branch.slug}/slots?serviceId=${world.services.kassa}`,
   );
   const slots = (
-    (await slotsRes.json()) as {
-      slots: { startsAt: string; localDate: string; localTime: string }[];
-    }
+    (await res.json()) as { slots: { startsAt: string; localDate: string; localTime: string }[] }
   ).slots;
   const day = [...new Set(slots.map((s) => s.localDate))][2]!;
-  const evening = slots.find((s) => s.localDate === day && s.localTime === "20:00")!;
-  const booked = await request.post(`/api/c/${world.slug}/portal/bookings`, {
-    data: {
-      branchId: world.branch.id,
-      serviceId: world.services.kassa,
-      startsAt: evening.startsAt,
-      phone: "+998901112233",
-    },
-  });
-  expect(booked.status(), await booked.text()).toBe(201);
-  const { booking } = (await booked.json()) as { booking: { token: string } };
+  const weekday = UZ_WEEKDAYS[(new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7]!;
+  /** Books the cash desk at `time` that day; answers the booking's token. */
+  const bookAt = async (time: string, phone: string) => {
+    const slot = slots.find((s) => s.localDate === day && s.localTime === time)!;
+    const booked = await request.post(`/api/c/${world.slug}/portal/bookings`, {
+      data: {
+        branchId: world.branch.id,
+        serviceId: world.services.kassa,
+        startsAt: slot.startsAt,
+        phone,
+      },
+    });
+    expect(booked.status(), await booked.text()).toBe(201);
+    return ((await booked.json()) as { booking: { token: string } }).booking.token;
+  };
+  return { world, weekday, bookAt };
+}
 
+async function adminDesk(browser: Browser, world: QueueWorld) {
   const desk = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await desk.newPage();
   await page.goto(`/c/${world.slug}/admin/login`);
@@ -48,17 +53,28 @@ test("an admin shortens a day's hours and is told first which bookings it cancel
   await page.getByLabel("Parol").fill("Toshkent-Filial-2026");
   await page.getByRole("button", { name: "Kirish" }).click();
   await expect(page).toHaveURL(/\/admin/);
+  return { desk, page };
+}
+
+test("an admin shortens a day's hours and is told first which bookings it cancels", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { world, weekday, bookAt } = await bookableWorld(request, "soatbank");
+  // A customer booked 20:00; the branch is open until 23:59 every day.
+  const token = await bookAt("20:00", "+998901112233");
+  const { desk, page } = await adminDesk(browser, world);
   await page.goto(`/c/${world.slug}/admin/branches/${world.branch.id}?tab=hours`);
 
   // That weekday now closes at 18:00: the 20:00 booking has no room.
-  const weekday = UZ_WEEKDAYS[(new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7]!;
   const closes = page.getByLabel(`${weekday}: yopilish vaqti`);
   await closes.fill("18:00");
   await closes.blur();
   await page.getByRole("button", { name: "Ish vaqtini saqlash" }).click();
   const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText("Yangi ish vaqtiga 1 ta yozuv sigʻmaydi");
-  await expect(dialog.getByTestId("hours-outside-days")).toContainText("1 ta yozuv");
+  await expect(dialog).toContainText("Yangi ish vaqtiga 1 ta yozilish sigʻmaydi");
+  await expect(dialog.getByTestId("hours-outside-days")).toContainText("1 ta yozilish");
   await snap(page, "setup-hours-bookings-outside");
 
   // Going back changes nothing; saving cancels the booking and says so.
@@ -66,16 +82,57 @@ test("an admin shortens a day's hours and is told first which bookings it cancel
   await expect(dialog).toBeHidden();
   const status = async () =>
     (
-      (await (
-        await request.get(`/api/c/${world.slug}/portal/bookings/${booking.token}`)
-      ).json()) as {
+      (await (await request.get(`/api/c/${world.slug}/portal/bookings/${token}`)).json()) as {
         booking: { status: string };
       }
     ).booking.status;
   expect(await status()).toBe("BOOKED");
   await page.getByRole("button", { name: "Ish vaqtini saqlash" }).click();
-  await page.getByRole("button", { name: "Saqlash va yozuvlarni bekor qilish" }).click();
-  await expect(page.getByText("1 ta yozuv bekor qilindi")).toBeVisible();
+  await page.getByRole("button", { name: "Saqlash va yozilishlarni bekor qilish" }).click();
+  await expect(page.getByText("1 ta yozilish bekor qilindi")).toBeVisible();
   expect(await status()).toBe("CANCELLED");
+  await desk.close();
+});
+
+test("an admin narrows an operator's schedule and is told which booked times lose an operator", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { world, weekday, bookAt } = await bookableWorld(request, "jadvalbank");
+  // Both operators' places at 20:00 are booked.
+  await bookAt("20:00", "+998901112244");
+  await bookAt("20:00", "+998901112255");
+  const admin = { authorization: `Bearer ${world.adminToken}` };
+  const staff = (
+    (await (await request.get(`/api/c/${world.slug}/admin/staff`, { headers: admin })).json()) as {
+      items: { id: string; email: string }[];
+    }
+  ).items;
+  const idOf = (email: string) => staff.find((s) => s.email === email)!.id;
+  const { desk, page } = await adminDesk(browser, world);
+
+  // Aziza stops at 18:00 that weekday: 20:00 keeps one operator for two bookings.
+  await page.goto(`/c/${world.slug}/admin/staff/${idOf(world.operator.email)}`);
+  const closes = page.getByLabel(`${weekday}: yopilish vaqti`);
+  await closes.fill("18:00");
+  await closes.blur();
+  await page.getByRole("button", { name: "Saqlash", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("1 ta yozilishga operator yetmaydi");
+  await expect(dialog.getByTestId("short-slots")).toContainText(
+    "20:00 · Kassa xizmati: 2 ta yozilish, 1 ta joy",
+  );
+  await snap(page, "setup-staff-bookings-short");
+  await dialog.getByRole("button", { name: "Baribir saqlash" }).click();
+  await expect(dialog).toBeHidden();
+
+  // Deactivating Bobur, the one left at 20:00, names the same time in its dialog.
+  await page.goto(`/c/${world.slug}/admin/staff/${idOf(world.colleague.email)}`);
+  await page.getByRole("button", { name: "Faolsizlantirish" }).click();
+  const deactivate = page.getByRole("dialog");
+  await expect(deactivate).toContainText("Diqqat: 2 ta yozilishga operator yetmay qoladi.");
+  await expect(deactivate.getByTestId("short-slots")).toContainText("0 ta joy");
+  await snap(page, "setup-staff-deactivate-short");
   await desk.close();
 });

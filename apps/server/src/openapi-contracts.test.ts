@@ -30,6 +30,12 @@ const ROUTES: [string, string, string, z.ZodObject, string?][] = [
   ["patch", "/api/c/{slug}/admin/counters/{id}", "200", contracts.counterSchema],
   ["get", "/api/c/{slug}/admin/staff", "200", contracts.staffSchema, "items"],
   ["post", "/api/c/{slug}/admin/staff", "201", contracts.createdStaffSchema],
+  [
+    "post",
+    "/api/c/{slug}/admin/staff/{id}/bookings-check",
+    "200",
+    contracts.staffBookingsCheckSchema,
+  ],
   ["post", "/api/c/{slug}/admin/staff/{id}/reset-password", "200", contracts.credentialsSchema],
   ["get", "/api/c/{slug}/admin/overview", "200", contracts.overviewSchema],
   ["post", "/api/c/{slug}/admin/ready", "200", contracts.readySchema],

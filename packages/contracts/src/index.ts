@@ -37,6 +37,7 @@ export type {
   BranchDto,
   AddedExceptionDto,
   HoursPreviewDto,
+  StaffBookingsCheckDto,
   UpdatedBranchDto,
   BranchExceptionDto,
   BranchServiceDto,

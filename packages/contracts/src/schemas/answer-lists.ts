@@ -47,6 +47,8 @@ export const LIST_MAX = {
   exceptions: 1000,
   /** The days an hours preview names (its `bookingsOutside` counts them all). */
   previewDays: 31,
+  /** The booked times a staff check names (its `bookingsShort` counts them all). */
+  previewSlots: 60,
   /** A waiting list's first tickets (its `total` counts them all). */
   waiting: 100,
   /** A customer's finished tickets shown, and the active and booked ones. */

@@ -153,6 +153,15 @@ export const createStaffBody = z.strictObject({
 });
 export const updateStaffBody = z.strictObject(staffFields).partial();
 
+/** An edit of a staff member (or a deactivation) to check against the bookings before saving. */
+export const staffBookingsCheckBody = z.strictObject({
+  role: staffFields.role.optional(),
+  branchId: staffFields.branchId.optional(),
+  serviceIds: staffFields.serviceIds.optional(),
+  weeklySchedule: staffFields.weeklySchedule.optional(),
+  active: z.boolean("Use true or false.").optional(),
+});
+
 /** Every editable field of a staff member, as the panel's full create or edit sends it. */
 export type StaffInput = Required<z.input<typeof updateStaffBody>>;
 /** PASSWORD: a one-time password shown once in the panel; EMAIL: an invite by e-mail. */

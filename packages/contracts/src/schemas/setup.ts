@@ -174,6 +174,24 @@ export const credentialsSchema = z.object({
 export type CredentialsDto = z.infer<typeof credentialsSchema>;
 
 export const createdStaffSchema = credentialsSchema.extend({ staff: staffSchema });
+
+/** The booked times a staff member's edit would leave with fewer operators than bookings. */
+export const staffBookingsCheckSchema = z.object({
+  bookingsShort: z.number().int().describe("Bookings beyond the places left, over all the times"),
+  slots: listOf(
+    LIST_MAX.previewSlots,
+    z.object({
+      branchId: z.string().max(TEXT_MAX.id),
+      serviceId: z.string().max(TEXT_MAX.id),
+      serviceName: i18nTextSchema,
+      day: z.string().max(TEXT_MAX.day),
+      time: z.string().max(TEXT_MAX.time),
+      booked: z.number().int(),
+      places: z.number().int(),
+    }),
+  ).describe("The earliest such times"),
+});
+export type StaffBookingsCheckDto = z.infer<typeof staffBookingsCheckSchema>;
 export type CreatedStaffDto = z.infer<typeof createdStaffSchema>;
 
 export const checklistItemSchema = z.object({

@@ -10,3 +10,4 @@ export { findBookingByToken } from "./booking.repository";
 export { toBookingDto } from "./booking.mapper";
 export { bookableOnline, listSlots } from "./booking-slots.service";
 export { cancelBookingsOutsideHours, findBookingsOutsideHours } from "./bookings-outside-hours";
+export { findSlotsShortOfStaff, type ShortSlot } from "./bookings-beyond-staff";

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
+import { findSlotsShortOfStaff } from "../booking";
 import { setupEnv, tablesOf } from "../setup-common";
+import { companyDb } from "../tenancy";
 import { staffCaller, SETUP_ROLES } from "../access";
 import { resetStaffPassword, setStaffActive, updateStaff } from "./staff-account.service";
 import {
@@ -14,6 +16,11 @@ import {
   staffSchema,
   updateStaffBody,
 } from "./staff.schema";
+import {
+  LIST_MAX,
+  staffBookingsCheckBody,
+  staffBookingsCheckSchema,
+} from "@equeue/contracts/schemas";
 import { createStaff, getStaffRow, listVisibleStaff, toStaffDto } from "./staff.service";
 
 const tags = ["company admin: staff"];
@@ -83,6 +90,35 @@ export const staffRoutes =
         },
       },
       async (request) => updateStaff(env(request), request.params.id, request.body),
+    );
+
+    app.post(
+      "/staff/:id/bookings-check",
+      {
+        schema: {
+          tags,
+          summary: "Which booked times an edit of this person would leave short of operators",
+          description:
+            "Nothing is saved or cancelled: the future booked times where a new schedule, other services or branch, or a deactivation (`active: false`) leave fewer operators than bookings, earliest first.",
+          params: staffIdParams,
+          body: staffBookingsCheckBody,
+          response: { 200: staffBookingsCheckSchema },
+        },
+      },
+      async (request) => {
+        const e = env(request);
+        const row = await getStaffRow(e, request.params.id);
+        const slots = await findSlotsShortOfStaff(
+          companyDb(ctx.db, e.company),
+          row.id,
+          request.body,
+          new Date(),
+        );
+        return {
+          bookingsShort: slots.reduce((n, s) => n + s.booked - s.places, 0),
+          slots: slots.slice(0, LIST_MAX.previewSlots),
+        };
+      },
     );
 
     for (const [action, active] of [

@@ -1,7 +1,15 @@
 import { toQuery } from "../../../lib/api/http";
 import type { Page } from "../../../lib/api/types";
 import { adminRequest } from "./admin-request";
-import type { Credentials, Delivery, Staff, StaffInput, StaffRole } from "./types";
+import type {
+  Credentials,
+  Delivery,
+  Staff,
+  StaffBookingsCheck,
+  StaffChange,
+  StaffInput,
+  StaffRole,
+} from "./types";
 
 export type StaffListParams = {
   search?: string;
@@ -21,6 +29,13 @@ export const createStaff = (slug: string, body: StaffInput & { delivery: Deliver
 
 export const updateStaff = (slug: string, id: string, body: Partial<StaffInput>) =>
   adminRequest<Staff>(slug, `/staff/${id}`, { method: "PATCH", body });
+
+/** The booked times `change` would leave short of operators (nothing is saved). */
+export const checkStaffBookings = (slug: string, id: string, change: StaffChange) =>
+  adminRequest<StaffBookingsCheck>(slug, `/staff/${id}/bookings-check`, {
+    method: "POST",
+    body: change,
+  });
 
 export const setStaffActive = (slug: string, id: string, active: boolean) =>
   adminRequest<Staff>(slug, `/staff/${id}/${active ? "reactivate" : "deactivate"}`, {

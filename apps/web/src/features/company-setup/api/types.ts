@@ -11,6 +11,7 @@ import {
   type BranchDto,
   type AddedExceptionDto,
   type HoursPreviewDto,
+  type StaffBookingsCheckDto,
   type UpdatedBranchDto,
   type BranchExceptionDto,
   type BranchServiceDto,
@@ -86,6 +87,11 @@ export { STAFF_ROLES, type StaffRole };
 export type Delivery = CredentialDelivery;
 
 export type Staff = Wire<StaffDto>;
+/** The booked times an edit of a staff member would leave short of operators. */
+export type StaffBookingsCheck = Wire<StaffBookingsCheckDto>;
+export type StaffChange = Partial<
+  Pick<StaffInput, "role" | "branchId" | "serviceIds" | "weeklySchedule">
+> & { active?: boolean };
 
 export type Credentials = Wire<CredentialsDto>;
 

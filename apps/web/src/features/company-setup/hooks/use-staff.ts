@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  checkStaffBookings,
   createStaff,
   getStaff,
   listStaff,
@@ -8,7 +9,7 @@ import {
   updateStaff,
   type StaffListParams,
 } from "../api/staff.api";
-import type { Delivery, Staff, StaffInput } from "../api/types";
+import type { Delivery, Staff, StaffChange, StaffInput } from "../api/types";
 import { setupKeys } from "./setup-keys";
 
 export function useStaffList(slug: string, params: StaffListParams) {
@@ -45,6 +46,21 @@ export function useUpdateStaff(slug: string, id: string) {
   return useMutation({
     mutationFn: (patch: Partial<StaffInput>) => updateStaff(slug, id, patch),
     onSuccess: store,
+  });
+}
+
+/** "Which booked times would this edit leave short of operators?" — asked before saving. */
+export function useCheckStaffBookings(slug: string, id: string) {
+  return useMutation({ mutationFn: (change: StaffChange) => checkStaffBookings(slug, id, change) });
+}
+
+/** The booked times deactivating the person would leave short (while `enabled`). */
+export function useDeactivationCheck(slug: string, id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...setupKeys.staff(slug), id, "deactivation-check"],
+    queryFn: () => checkStaffBookings(slug, id, { active: false }),
+    enabled,
+    staleTime: 0,
   });
 }
 

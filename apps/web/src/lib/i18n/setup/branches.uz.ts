@@ -29,18 +29,18 @@ export const uzBranches = {
     save: "Ish vaqtini saqlash",
     saved: "Ish vaqti saqlandi",
     savedCancelled_one:
-      "Ish vaqti saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozga xabar yuborildi.",
+      "Ish vaqti saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozilish bekor qilindi, mijozga xabar yuborildi.",
     savedCancelled_other:
-      "Ish vaqti saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozlarga xabar yuborildi.",
-    outsideTitle_one: "Yangi ish vaqtiga {{count}} ta yozuv sigʻmaydi",
-    outsideTitle_other: "Yangi ish vaqtiga {{count}} ta yozuv sigʻmaydi",
+      "Ish vaqti saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozilish bekor qilindi, mijozlarga xabar yuborildi.",
+    outsideTitle_one: "Yangi ish vaqtiga {{count}} ta yozilish sigʻmaydi",
+    outsideTitle_other: "Yangi ish vaqtiga {{count}} ta yozilish sigʻmaydi",
     outsideText:
-      "Saqlasangiz, bu yozuvlar bekor qilinadi va har bir mijozga xabar yuboriladi. Ularni saqlab qolish uchun ish vaqtini oʻzgartiring.",
-    outsideDay_one: "{{day}}: {{count}} ta yozuv",
-    outsideDay_other: "{{day}}: {{count}} ta yozuv",
+      "Saqlasangiz, bu yozilishlar bekor qilinadi va har bir mijozga xabar yuboriladi. Ularni saqlab qolish uchun ish vaqtini oʻzgartiring.",
+    outsideDay_one: "{{day}}: {{count}} ta yozilish",
+    outsideDay_other: "{{day}}: {{count}} ta yozilish",
     outsideMoreDays: "va boshqa kunlar",
     outsideBack: "Ish vaqtiga qaytish",
-    outsideSave: "Saqlash va yozuvlarni bekor qilish",
+    outsideSave: "Saqlash va yozilishlarni bekor qilish",
     timeZoneNote: "Vaqtlar filial vaqt mintaqasida: {{zone}}.",
     problems: {
       missing: "Vaqtni toʻliq kiriting, masalan 09:00.",
@@ -70,9 +70,9 @@ export const uzBranches = {
     dayPast: "Bu sana oʻtib ketgan. Bugungi yoki kelgusi sanani tanlang.",
     added: "Kun qoʻshildi",
     addedCancelled_one:
-      "Kun qoʻshildi. Shu kunga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozga xabar yuborildi.",
+      "Kun qoʻshildi. Shu kunga sigʻmaydigan {{count}} ta yozilish bekor qilindi, mijozga xabar yuborildi.",
     addedCancelled_other:
-      "Kun qoʻshildi. Shu kunga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozlarga xabar yuborildi.",
+      "Kun qoʻshildi. Shu kunga sigʻmaydigan {{count}} ta yozilish bekor qilindi, mijozlarga xabar yuborildi.",
   },
   branches: {
     title: "Filiallar",
@@ -89,9 +89,9 @@ export const uzBranches = {
     createdCopy: "Filial yaratildi: xizmatlar va oynalar nusxalandi. Tekshirib chiqing.",
     saved: "Filial saqlandi",
     savedCancelled_one:
-      "Filial saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozga xabar yuborildi.",
+      "Filial saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozilish bekor qilindi, mijozga xabar yuborildi.",
     savedCancelled_other:
-      "Filial saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozuv bekor qilindi, mijozlarga xabar yuborildi.",
+      "Filial saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozilish bekor qilindi, mijozlarga xabar yuborildi.",
     empty: "Hali filiallar yoʻq",
     emptyHint:
       "Birinchi filialni qoʻshing: nomi, manzili va ish vaqti. Keyin unga oynalar va xizmatlar biriktirasiz.",

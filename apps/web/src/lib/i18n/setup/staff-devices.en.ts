@@ -87,6 +87,16 @@ export const enStaffDevices: Pick<SetupMessages, "staff" | "devices"> = {
     resetText: "The current password stops working and a new one-time password is made.",
     deactivate: "Deactivate",
     deactivateTitle: "Deactivate {{name}}?",
+    shortTitle_one: "{{count}} booking will be short of an operator",
+    shortTitle_other: "{{count}} bookings will be short of an operator",
+    shortText:
+      "After this change these times have more bookings than operators. The bookings are not cancelled: put another operator on these times, or call the customers and move them.",
+    shortSlot: "{{day}}, {{time}} · {{service}}: {{booked}} booked, room for {{places}}",
+    shortMore: "and more times",
+    shortSave: "Save anyway",
+    shortBack: "Back to the form",
+    deactivateShort_one: "Note: {{count}} booking will be short of an operator.",
+    deactivateShort_other: "Note: {{count}} bookings will be short of an operator.",
     deactivateText:
       "They cannot sign in and open sessions end at once. You can reactivate them later.",
     reactivate: "Reactivate",

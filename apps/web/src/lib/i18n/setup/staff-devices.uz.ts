@@ -91,6 +91,16 @@ export const uzStaffDevices = {
     resetText: "Joriy parol ishlamay qoladi va yangi bir martalik parol yaratiladi.",
     deactivate: "Faolsizlantirish",
     deactivateTitle: "{{name}}ni faolsizlantirasizmi?",
+    shortTitle_one: "{{count}} ta yozilishga operator yetmaydi",
+    shortTitle_other: "{{count}} ta yozilishga operator yetmaydi",
+    shortText:
+      "Bu oʻzgarishdan keyin quyidagi vaqtlarda yozilganlar operatorlardan koʻp boʻladi. Yozilishlar bekor qilinmaydi: shu vaqtga boshqa operatorni qoʻying yoki mijozlar bilan bogʻlanib vaqtni koʻchiring.",
+    shortSlot: "{{day}}, {{time}} · {{service}}: {{booked}} ta yozilish, {{places}} ta joy",
+    shortMore: "va boshqa vaqtlar",
+    shortSave: "Baribir saqlash",
+    shortBack: "Formaga qaytish",
+    deactivateShort_one: "Diqqat: {{count}} ta yozilishga operator yetmay qoladi.",
+    deactivateShort_other: "Diqqat: {{count}} ta yozilishga operator yetmay qoladi.",
     deactivateText:
       "Xodim tizimga kira olmaydi, ochiq sessiyalari darhol tugaydi. Keyin qayta faollashtirish mumkin.",
     reactivate: "Qayta faollashtirish",

@@ -129,7 +129,7 @@ export const uzSetup = {
   notifications: {
     title: "Xabarnomalar",
     subtitle:
-      "Mijozlarga SMS, Telegram va e-pochta orqali nima yuboriladi va yozuv haqida qachon eslatiladi.",
+      "Mijozlarga SMS, Telegram va e-pochta orqali nima yuboriladi va oldindan yozilish haqida qachon eslatiladi.",
     reminders: "Yozuv eslatmalari va sokin soatlar",
     dayBefore: "Bir kun oldin soat",
     dayBeforeHint: "Filial vaqti. Boʻsh: bir kun oldin eslatilmaydi.",

@@ -4,9 +4,14 @@ import { Button } from "../../../../components/ui/button";
 import { ConfirmDialog } from "../../../../components/ui/confirm-dialog";
 import { useToast } from "../../../../components/ui/toast";
 import type { Credentials, Delivery, Staff } from "../../api/types";
-import { useResetStaffPassword, useSetStaffActive } from "../../hooks/use-staff";
+import {
+  useDeactivationCheck,
+  useResetStaffPassword,
+  useSetStaffActive,
+} from "../../hooks/use-staff";
 import { FormSection } from "../form-section";
 import { useSetupError } from "../use-setup-error";
+import { ShortSlots } from "./short-slots";
 import { DeliveryPicker } from "./staff-form";
 
 type Props = {
@@ -27,6 +32,8 @@ export function StaffActions({ slug, staff, onCredentials }: Props) {
   const reset = useResetStaffPassword(slug, staff.id);
   const [dialog, setDialog] = useState<"active" | "reset" | null>(null);
   const [delivery, setDelivery] = useState<Delivery>("PASSWORD");
+  // Deactivating someone booked customers count on: the dialog names the times left short.
+  const short = useDeactivationCheck(slug, staff.id, dialog === "active" && staff.active).data;
   const close = () => {
     setDialog(null);
     setActive.reset();
@@ -68,7 +75,16 @@ export function StaffActions({ slug, staff, onCredentials }: Props) {
             },
           })
         }
-      />
+      >
+        {staff.active && short && short.bookingsShort > 0 && (
+          <div className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-amber-900">
+            <p className="font-medium">
+              {t("setup.staff.deactivateShort", { count: short.bookingsShort })}
+            </p>
+            <ShortSlots check={short} />
+          </div>
+        )}
+      </ConfirmDialog>
       <ConfirmDialog
         open={dialog === "reset"}
         title={t("setup.staff.resetTitle", { name: staff.name })}

@@ -2,17 +2,27 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../../components/ui/alert";
 import { Button } from "../../../../components/ui/button";
+import { ConfirmDialog } from "../../../../components/ui/confirm-dialog";
 import { Field, describedBy } from "../../../../components/ui/field";
 import { Input } from "../../../../components/ui/input";
 import { cn } from "../../../../lib/cn";
 import { focusFirstInvalid } from "../../../../lib/focus-invalid";
-import type { Branch, Credentials, Delivery, Staff, StaffRole } from "../../api/types";
-import { useCreateStaff, useUpdateStaff } from "../../hooks/use-staff";
+import type {
+  Branch,
+  Credentials,
+  Delivery,
+  Staff,
+  StaffBookingsCheck,
+  StaffInput,
+  StaffRole,
+} from "../../api/types";
+import { useCheckStaffBookings, useCreateStaff, useUpdateStaff } from "../../hooks/use-staff";
 import { within } from "../form-errors";
 import { FormSection } from "../form-section";
 import { useSetupError } from "../use-setup-error";
 import { WeeklyHoursEditor } from "../weekly-hours/weekly-hours-editor";
 import { hasProblems, validateWeek, type WeekProblems } from "../weekly-hours/week-draft";
+import { ShortSlots } from "./short-slots";
 import { ManagerFields, OperatorFields, RolePicker } from "./staff-fields";
 import {
   initialStaffValues,
@@ -43,13 +53,16 @@ export function StaffForm(props: Props) {
   const explain = useSetupError();
   const create = useCreateStaff(slug);
   const update = useUpdateStaff(slug, staff?.id ?? "");
+  const check = useCheckStaffBookings(slug, staff?.id ?? "");
+  // An edit that would leave booked times short of operators, waiting for the admin's word.
+  const [short, setShort] = useState<{ input: StaffInput; check: StaffBookingsCheck } | null>(null);
   const [values, setValues] = useState(() => initialStaffValues(staff, props.initialRole));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [scheduleProblems, setScheduleProblems] = useState<WeekProblems>({});
   const [scheduleTouched, setScheduleTouched] = useState(Boolean(staff));
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const pending = create.isPending || update.isPending;
+  const pending = create.isPending || update.isPending || check.isPending;
 
   const set = (patch: Partial<StaffFormValues>) => {
     setValues((old) => ({ ...old, ...patch }));
@@ -79,10 +92,28 @@ export function StaffForm(props: Props) {
     setFormError(null);
     if (!validate()) return focusFirstInvalid(formRef.current);
     const input = toStaffInput(values);
+    if (staff) {
+      // The check only advises: when it cannot answer, the edit is saved as asked.
+      const found = await check
+        .mutateAsync({
+          role: input.role,
+          branchId: input.branchId,
+          serviceIds: input.serviceIds,
+          weeklySchedule: input.weeklySchedule,
+        })
+        .catch(() => null);
+      if (found && found.bookingsShort > 0) return setShort({ input, check: found });
+    }
+    await save(input);
+  };
+
+  const save = async (input: StaffInput) => {
     try {
       if (staff) props.onSaved(await update.mutateAsync(input));
       else props.onCreated(await create.mutateAsync({ ...input, delivery: values.delivery }));
+      setShort(null);
     } catch (error) {
+      setShort(null);
       const explained = explain(error, { email: t("setup.staff.emailTaken") });
       setErrors(explained.fields);
       setFormError(explained.message);
@@ -181,6 +212,18 @@ export function StaffForm(props: Props) {
           {staff ? t("common.save") : t("setup.staff.create")}
         </Button>
       </div>
+      <ConfirmDialog
+        open={short !== null}
+        title={t("setup.staff.shortTitle", { count: short?.check.bookingsShort ?? 0 })}
+        description={t("setup.staff.shortText")}
+        confirmLabel={t("setup.staff.shortSave")}
+        dismissLabel={t("setup.staff.shortBack")}
+        pending={update.isPending}
+        onConfirm={() => short && void save(short.input)}
+        onClose={() => setShort(null)}
+      >
+        {short && <ShortSlots check={short.check} />}
+      </ConfirmDialog>
     </form>
   );
 }
