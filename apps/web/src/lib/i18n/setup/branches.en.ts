@@ -93,6 +93,10 @@ export const enBranches: Pick<
     created: "Branch created. Now add its counters and services.",
     createdCopy: "Branch created with the services and counters copied. Check them over.",
     saved: "Branch saved",
+    zoneOutsideTitle_one: "In the new time zone {{count}} booking falls outside the hours",
+    zoneOutsideTitle_other: "In the new time zone {{count}} bookings fall outside the hours",
+    zoneOutsideText:
+      "Another time zone moves every booking's local time. If you save, those outside the working hours are cancelled and their customers told.",
     savedCancelled_one:
       "Branch saved. {{count}} booking outside the new hours was cancelled and its customer told.",
     savedCancelled_other:

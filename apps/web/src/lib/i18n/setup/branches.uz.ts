@@ -88,6 +88,10 @@ export const uzBranches = {
     created: "Filial yaratildi. Endi oynalar va xizmatlarni qoʻshing.",
     createdCopy: "Filial yaratildi: xizmatlar va oynalar nusxalandi. Tekshirib chiqing.",
     saved: "Filial saqlandi",
+    zoneOutsideTitle_one: "Yangi vaqt mintaqasida {{count}} ta yozilish ish vaqtiga sigʻmaydi",
+    zoneOutsideTitle_other: "Yangi vaqt mintaqasida {{count}} ta yozilish ish vaqtiga sigʻmaydi",
+    zoneOutsideText:
+      "Vaqt mintaqasi oʻzgarsa, har bir yozilishning mahalliy vaqti siljiydi. Saqlasangiz, ish vaqtidan tashqarida qolganlari bekor qilinadi va mijozlarga xabar yuboriladi.",
     savedCancelled_one:
       "Filial saqlandi. Yangi vaqtga sigʻmaydigan {{count}} ta yozilish bekor qilindi, mijozga xabar yuborildi.",
     savedCancelled_other:

@@ -8,7 +8,7 @@ import type { SetupMessages } from "./uz";
 export const ruSetup: SetupMessages = {
   common: {
     unsaved: "Есть несохранённые изменения",
-    leaveTitle: "Уйти без сохранения?",
+    leaveTitle: "Изменения не сохранены",
     leaveText: "На этой странице есть несохранённые изменения. Если уйти, они пропадут.",
     leave: "Уйти без сохранения",
     stay: "Остаться",

@@ -4,13 +4,19 @@ import { Alert } from "../../../../components/ui/alert";
 import { Button } from "../../../../components/ui/button";
 import { useErrorMessage } from "../../../../lib/errors";
 import { focusFirstInvalid } from "../../../../lib/focus-invalid";
-import type { Branch } from "../../api/types";
-import { useBranches, useCreateBranch, useUpdateBranch } from "../../hooks/use-branches";
+import type { Branch, BranchInput, HoursPreview } from "../../api/types";
+import {
+  useBranches,
+  useCreateBranch,
+  usePreviewHours,
+  useUpdateBranch,
+} from "../../hooks/use-branches";
 import { Field } from "../../../../components/ui/field";
 import { Select } from "../../../../components/ui/select";
 import { useLocalized } from "../../../../lib/localized";
 import { pathErrors, unshown, within } from "../form-errors";
 import { FormSection } from "../form-section";
+import { LeaveGuard } from "../leave-guard";
 import { WeeklyHoursEditor } from "../weekly-hours/weekly-hours-editor";
 import { hasProblems, validateWeek, type WeekProblems } from "../weekly-hours/week-draft";
 import {
@@ -22,6 +28,7 @@ import {
   type BranchFormValues,
 } from "./branch-form-values";
 import { BranchMainFields, BranchSettingsFields } from "./branch-fields";
+import { BookingsOutsideDialog } from "./bookings-outside-dialog";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CODE = /^[A-Z]{2,5}$/;
@@ -68,7 +75,13 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
   const errorMessage = useErrorMessage();
   const create = useCreateBranch(slug);
   const update = useUpdateBranch(slug, branch?.id ?? "");
-  const [values, setValues] = useState(() => initialBranchValues(branch));
+  const preview = usePreviewHours(slug, branch?.id ?? "");
+  const [initial] = useState(() => initialBranchValues(branch));
+  const [values, setValues] = useState(initial);
+  // An edit whose new time zone leaves bookings outside the hours, waiting for the admin's word.
+  const [outside, setOutside] = useState<{ input: BranchInput; preview: HoursPreview } | null>(
+    null,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [hoursProblems, setHoursProblems] = useState<WeekProblems>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -96,7 +109,11 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
       longitude: old.longitude,
     }));
   };
-  const pending = create.isPending || update.isPending;
+  const pending = create.isPending || update.isPending || preview.isPending;
+  // Editing only: a new branch's page is left by its own save.
+  const dirty =
+    Boolean(branch) &&
+    JSON.stringify(toBranchInput(values)) !== JSON.stringify(toBranchInput(initial));
 
   const set = (patch: Partial<BranchFormValues>, clear: string[] = Object.keys(patch)) => {
     setValues((old) => {
@@ -159,6 +176,16 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
     setFormError(null);
     if (!validate()) return focusFirstInvalid(formRef.current);
     const input = toBranchInput(values);
+    if (branch && input.timeZone !== branch.timeZone) {
+      // Another time zone moves every booking's local time: say first which leave the hours.
+      const found = await preview.mutateAsync({ timeZone: input.timeZone }).catch(() => null);
+      if (found && found.bookingsOutside > 0) return setOutside({ input, preview: found });
+    }
+    await save(input);
+  };
+
+  const save = async (input: BranchInput) => {
+    setOutside(null);
     try {
       if (branch) {
         const { weeklyHours: _hours, ...patch } = input;
@@ -248,6 +275,18 @@ export function BranchForm({ slug, branch, onSaved, onCancel, readOnly = false }
           </Button>
         </div>
       )}
+      <LeaveGuard when={dirty && !readOnly} />
+      <BookingsOutsideDialog
+        preview={outside?.preview ?? null}
+        title={t("setup.branches.zoneOutsideTitle", {
+          count: outside?.preview.bookingsOutside ?? 0,
+        })}
+        description={t("setup.branches.zoneOutsideText")}
+        dismissLabel={t("setup.staff.shortBack")}
+        pending={update.isPending}
+        onConfirm={() => outside && void save(outside.input)}
+        onClose={() => setOutside(null)}
+      />
     </form>
   );
 }

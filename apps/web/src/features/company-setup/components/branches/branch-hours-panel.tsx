@@ -2,15 +2,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../../components/ui/alert";
 import { Button } from "../../../../components/ui/button";
-import { ConfirmDialog } from "../../../../components/ui/confirm-dialog";
 import { useToast } from "../../../../components/ui/toast";
 import { useErrorMessage } from "../../../../lib/errors";
-import { useFormatDay } from "../format-day";
 import type { Branch, HoursPreview } from "../../api/types";
 import { usePreviewHours, useUpdateBranch } from "../../hooks/use-branches";
 import { pathErrors, within } from "../form-errors";
 import { FormSection } from "../form-section";
 import { LeaveGuard } from "../leave-guard";
+import { BookingsOutsideDialog } from "./bookings-outside-dialog";
 import { WeeklyHoursEditor } from "../weekly-hours/weekly-hours-editor";
 import {
   fromDraft,
@@ -19,9 +18,6 @@ import {
   validateWeek,
   type WeekProblems,
 } from "../weekly-hours/week-draft";
-
-/** Days named in the "bookings outside the new hours" dialog; the rest are "and other days". */
-const SHOWN_DAYS = 7;
 
 /**
  * The weekly hours of an existing branch, saved on their own. Before saving, the server says
@@ -32,7 +28,6 @@ export function BranchHoursPanel({ slug, branch }: { slug: string; branch: Branc
   const { t } = useTranslation();
   const toast = useToast();
   const errorMessage = useErrorMessage();
-  const formatDay = useFormatDay();
   const update = useUpdateBranch(slug, branch.id);
   const preview = usePreviewHours(slug, branch.id);
   const [draft, setDraft] = useState(() => toDraft(branch.weeklyHours));
@@ -79,8 +74,6 @@ export function BranchHoursPanel({ slug, branch }: { slug: string; branch: Branc
     else await commit();
   };
 
-  const shown = outside?.days.slice(0, SHOWN_DAYS) ?? [];
-  const counted = shown.reduce((n, d) => n + d.bookings, 0);
   return (
     <FormSection
       title={t("setup.hours.title")}
@@ -107,31 +100,14 @@ export function BranchHoursPanel({ slug, branch }: { slug: string; branch: Branc
           {t("setup.hours.save")}
         </Button>
       </div>
-      <ConfirmDialog
-        open={outside !== null}
+      <BookingsOutsideDialog
+        preview={outside}
         title={t("setup.hours.outsideTitle", { count: outside?.bookingsOutside ?? 0 })}
         description={t("setup.hours.outsideText")}
-        confirmLabel={t("setup.hours.outsideSave")}
-        dismissLabel={t("setup.hours.outsideBack")}
-        tone="danger"
         pending={update.isPending}
         onConfirm={() => void commit()}
         onClose={() => setOutside(null)}
-      >
-        <ul className="mt-3 list-disc space-y-1 pl-5" data-testid="hours-outside-days">
-          {shown.map((d) => (
-            <li key={d.day}>
-              {t("setup.hours.outsideDay", {
-                day: formatDay(d.day),
-                count: d.bookings,
-              })}
-            </li>
-          ))}
-          {outside && counted < outside.bookingsOutside && (
-            <li>{t("setup.hours.outsideMoreDays")}</li>
-          )}
-        </ul>
-      </ConfirmDialog>
+      />
     </FormSection>
   );
 }
