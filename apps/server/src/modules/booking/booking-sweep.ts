@@ -62,7 +62,11 @@ export function bookingSweep(
     each: async (company, now) => {
       const late = await expireLateBookings(deps, company, now);
       if (late > 0) log.info({ company: company.slug, n: late }, "late bookings expired");
-      const outside = await cancelBookingsOutsideHours(deps, company, { now, staffId: null });
+      const outside = await cancelBookingsOutsideHours(deps, company, {
+        now,
+        staffId: null,
+        fit: "start",
+      });
       if (outside > 0)
         log.info({ company: company.slug, n: outside }, "bookings outside the hours cancelled");
     },

@@ -15,20 +15,36 @@ export type HoursChange = { weeklyHours?: WeeklyHours | undefined; timeZone?: st
 export type BookingOutsideHours = { ticketId: string; day: string; note: string | null };
 
 /**
- * The future bookings (BOOKED, their time still ahead) whose start the branch does not take
- * customers at: a closed day, before opening or from closing, in a break — by its weekly hours
+ * The future bookings (BOOKED, their time still ahead) the branch has no room for: on a closed
+ * day, or not wholly inside one working span (before opening, past closing, into a break; the
+ * service's duration from the booked time, as slots are made) — by its weekly hours
  * and exceptions, or by `change` where it is given (the admin's "what would this cancel?").
  * Slots are only ever made inside the hours, so a booking lands here only after the hours
  * changed under it. Of one branch, or of the whole company; of some local days, or all.
  */
 export async function findBookingsOutsideHours(
   db: CompanyQueryDb,
-  opts: { now: Date; branchId?: string; days?: readonly string[]; change?: HoursChange },
+  opts: {
+    now: Date;
+    branchId?: string;
+    days?: readonly string[];
+    change?: HoursChange;
+    /** "start" judges the booked time alone: see cancelBookingsOutsideHours. */
+    fit?: "visit" | "start";
+  },
 ): Promise<BookingOutsideHours[]> {
   let q = db
     .selectFrom("tickets as t")
     .innerJoin("branches as b", "b.id", "t.branch_id")
-    .select(["t.id", "t.branch_id", "t.appointment_at", "b.weekly_hours", "b.time_zone"])
+    .innerJoin("services as s", "s.id", "t.service_id")
+    .select([
+      "t.id",
+      "t.branch_id",
+      "t.appointment_at",
+      "b.weekly_hours",
+      "b.time_zone",
+      "s.duration_minutes",
+    ])
     .where("t.status", "=", TICKET_STATUS.BOOKED)
     .where("t.appointment_at", ">", opts.now);
   if (opts.branchId) q = q.where("t.branch_id", "=", opts.branchId);
@@ -40,7 +56,7 @@ export async function findBookingsOutsideHours(
     const clock = localClock(new Date(r.appointment_at), timeZone);
     if (days && !days.has(clock.date)) return [];
     const weeklyHours = opts.change?.weeklyHours ?? (r.weekly_hours as WeeklyHours);
-    return [{ id: r.id, branchId: r.branch_id, clock, weeklyHours }];
+    return [{ id: r.id, branchId: r.branch_id, clock, weeklyHours, minutes: r.duration_minutes }];
   });
   if (placed.length === 0) return [];
   const exceptions = await db
@@ -58,8 +74,11 @@ export async function findBookingsOutsideHours(
       opensAt: e.opens_at,
       closesAt: e.closes_at,
     };
+    // As slots are made: the whole visit inside one working span (not into a break or past close).
+    const start = p.clock.minutes;
+    const end = opts.fit === "start" ? start + 1 : start + p.minutes;
     const open = branchIntervalsOn(p.weeklyHours, exception, p.clock.date).some(
-      (span) => span.start <= p.clock.minutes && p.clock.minutes < span.end,
+      (span) => span.start <= start && end <= span.end,
     );
     return open ? [] : [{ ticketId: p.id, day: p.clock.date, note: e?.note ?? null }];
   });
@@ -70,12 +89,21 @@ export async function findBookingsOutsideHours(
  * `change`: the change is saved by now), each customer told with the note of the day's
  * exception where there is one. Runs after an admin adds an exception or edits a branch's
  * hours, and once a minute over every company (bookingSweep) for a change whose
- * cancellations did not finish (the database went away between the two). Returns how many.
+ * cancellations did not finish (the database went away between the two). The sweep judges the
+ * booked time alone (`fit: "start"`): a booking that runs past closing only because its
+ * service was made longer later is the admin's to see, not the sweep's to cancel unasked.
+ * Returns how many.
  */
 export async function cancelBookingsOutsideHours(
   deps: QueueDeps,
   company: CompanyRecord,
-  opts: { now: Date; staffId: string | null; branchId?: string; days?: readonly string[] },
+  opts: {
+    now: Date;
+    staffId: string | null;
+    branchId?: string;
+    days?: readonly string[];
+    fit?: "visit" | "start";
+  },
 ): Promise<number> {
   const misfits = await findBookingsOutsideHours(companyDb(deps.db, company), opts);
   const byNote = new Map<string | null, string[]>();
