@@ -29,14 +29,17 @@ describe("HTTP basics", () => {
     const health = await call(p.app, "DELETE", "/api/health");
     expect(health.statusCode).toBe(405);
     expect(health.headers.allow).toBe("GET, HEAD");
-    // An address with a parameter, and one with a trailing slash.
+    // An address with a parameter; with a trailing slash it is another address (404 to any
+    // method, as the router answers GET there).
     const branch = await call(
       p.app,
       "POST",
-      "/api/c/x/admin/branches/00000000-0000-0000-0000-000000000000/",
+      "/api/c/x/admin/branches/00000000-0000-0000-0000-000000000000",
     );
     expect(branch.statusCode).toBe(405);
     expect(branch.headers.allow).toBe("DELETE, GET, HEAD, PATCH");
+    expect((await call(p.app, "POST", "/api/health/")).statusCode).toBe(404);
+    expect((await call(p.app, "GET", "/api/health/")).statusCode).toBe(404);
     const none = await call(p.app, "GET", "/api/c/x/admin/no-such-thing");
     expect(none.statusCode).toBe(404);
     expect(none.json().error.code).toBe("NOT_FOUND");

@@ -9,7 +9,7 @@ const compile = (url: string): RegExp => {
     if (part === "*") return ".*";
     return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   });
-  return new RegExp(`^${parts.join("/")}/?$`);
+  return new RegExp(`^${parts.join("/")}$`);
 };
 
 /**
