@@ -115,7 +115,7 @@ export default function PushFollowSection({ token }: { token: string }) {
             </div>
           ) : (
             <Button
-              className="mt-3"
+              className="mt-3 max-w-full text-center whitespace-normal!"
               onClick={() => follow.mutate()}
               disabled={follow.isPending}
               data-testid="push-follow-button"

@@ -16,7 +16,7 @@ function Figure({ label, value, testId, wide = false }: FigureProps) {
       <dt className="text-xs font-medium text-zinc-500">{label}</dt>
       {/* Scales down on a narrow phone: "22 человека" fits a half-width tile at 320 px. */}
       <dd
-        className="mt-0.5 text-[clamp(1.125rem,5vw,1.5rem)] font-bold break-words text-zinc-900 tabular-nums"
+        className="mt-0.5 text-[clamp(1rem,5vw,1.5rem)] font-bold break-words text-zinc-900 tabular-nums"
         data-testid={testId}
       >
         {value}
