@@ -49,16 +49,19 @@ export function AdminLayout() {
 
   return (
     <div className="min-h-dvh bg-zinc-50 lg:grid lg:grid-cols-[15rem_1fr]">
-      <aside className="hidden border-r border-zinc-200 bg-white lg:flex lg:flex-col">
-        <div className="flex h-14 items-center gap-2 border-b border-zinc-200 px-5">
-          <span className="shrink-0">
-            <BrandMark size="sm" />
-          </span>
-          <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-[11px] font-medium text-zinc-600">
-            {t("nav.superAdmin")}
-          </span>
+      <aside className="hidden border-r border-zinc-200 bg-white lg:block">
+        {/* Stays in view on a long page (the outbox, the audit log). */}
+        <div className="sticky top-0 max-h-dvh overflow-y-auto">
+          <div className="flex h-14 items-center gap-2 border-b border-zinc-200 px-5">
+            <span className="shrink-0">
+              <BrandMark size="sm" />
+            </span>
+            <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-[11px] font-medium text-zinc-600">
+              {t("nav.superAdmin")}
+            </span>
+          </div>
+          <div className="p-3">{nav}</div>
         </div>
-        <div className="p-3">{nav}</div>
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/95 backdrop-blur">

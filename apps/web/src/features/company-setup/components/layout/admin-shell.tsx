@@ -57,10 +57,13 @@ export function AdminShell({ company, links, userEmail, roleLabel, onLogout, chi
       className="min-h-dvh bg-zinc-50 lg:grid lg:grid-cols-[15.5rem_1fr]"
       data-testid="company-admin"
     >
-      <aside className="hidden border-r border-zinc-200 bg-white lg:flex lg:flex-col">
-        <div className="h-1 bg-indigo-600" aria-hidden="true" />
-        <div className="flex h-16 items-center border-b border-zinc-200 px-4">{brand}</div>
-        <div className="flex-1 p-3">{nav}</div>
+      <aside className="hidden border-r border-zinc-200 bg-white lg:block">
+        {/* Stays in view on a long page (eleven notification texts, a branch's settings). */}
+        <div className="sticky top-0 flex max-h-dvh flex-col overflow-y-auto">
+          <div className="h-1 bg-indigo-600" aria-hidden="true" />
+          <div className="flex h-16 items-center border-b border-zinc-200 px-4">{brand}</div>
+          <div className="flex-1 p-3">{nav}</div>
+        </div>
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/95 backdrop-blur">
