@@ -1,4 +1,4 @@
-import { businessDay } from "@equeue/core";
+import { addDays, businessDay } from "@equeue/core";
 import { AppError, invalidField, notFound } from "../../shared/app-error";
 import { isUniqueViolation } from "../../shared/db-errors";
 import { auditChange, inTransaction, tablesOf, type SetupEnv } from "../setup-common";
@@ -35,6 +35,9 @@ const dayTaken = (day: string) =>
     },
   );
 
+/** How far ahead an exception may be: a holiday list is planned a year or two out, not 9999. */
+export const EXCEPTION_DAYS_AHEAD = 731;
+
 /** Adds a closed day or a short day; the date is read in the branch's own calendar. */
 export async function addBranchException(
   env: SetupEnv,
@@ -50,6 +53,9 @@ export async function addBranchException(
       "VALIDATION_FAILED",
       "in_the_past",
     );
+  const last = addDays(today, EXCEPTION_DAYS_AHEAD);
+  if (input.day > last)
+    throw invalidField("day", `Choose a day up to ${last}, two years ahead at most.`);
   if (await findExceptionOnDay(tablesOf(env), branchId, input.day)) throw dayTaken(input.day);
   try {
     const row = await inTransaction(env, async (q, trx) => {

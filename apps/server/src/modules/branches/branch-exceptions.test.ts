@@ -51,6 +51,8 @@ describe("company admin: branch exceptions and branch managers", () => {
     await bad({ day: `${nextYear}-03-21`, kind: "CLOSED" }, 409, "day", "taken");
     await bad({ day: `${nextYear}-02-30`, kind: "CLOSED" }, 400, "day", "invalid_date");
     await bad({ day: "2020-01-01", kind: "CLOSED" }, 400, "day", "in_the_past");
+    await bad({ day: "9999-12-31", kind: "CLOSED" }, 400, "day", "invalid");
+    await bad({ day: `${nextYear + 2}-12-31`, kind: "CLOSED" }, 400, "day", "invalid");
     await bad(
       { day: `${nextYear}-05-01`, kind: "SHORT_DAY", opensAt: "10:00" },
       400,

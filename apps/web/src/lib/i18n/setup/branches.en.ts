@@ -73,6 +73,7 @@ export const enBranches: Pick<
     deleteText: "On {{day}} the branch will work its usual hours again.",
     dayTaken: "This date already has a special day. Delete it first.",
     dayPast: "This date is past. Choose today or a later day.",
+    dayTooFar: "That day is too far ahead. Choose one within two years.",
     added: "Day added",
     addedCancelled_one:
       "Day added. {{count}} booking that no longer fits the day was cancelled and its customer told.",

@@ -68,6 +68,7 @@ export const uzBranches = {
     deleteText: "{{day}} yana odatiy jadval boʻyicha ishlaydi.",
     dayTaken: "Bu sanada istisno allaqachon bor. Avval uni oʻchiring.",
     dayPast: "Bu sana oʻtib ketgan. Bugungi yoki kelgusi sanani tanlang.",
+    dayTooFar: "Bu sana juda uzoqda. Ikki yil ichidagi sanani tanlang.",
     added: "Kun qoʻshildi",
     addedCancelled_one:
       "Kun qoʻshildi. Shu kunga sigʻmaydigan {{count}} ta yozilish bekor qilindi, mijozga xabar yuborildi.",

@@ -35,6 +35,7 @@ export function BranchExceptions({ slug, branchId }: { slug: string; branchId: s
     const next: Record<string, string> = {};
     if (!day) next.day = t("common.required");
     else if (day < todayIso()) next.day = t("setup.exceptions.dayPast");
+    else if (day > twoYearsAhead()) next.day = t("setup.exceptions.dayTooFar");
     const isTime = (v: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
     if (kind === "SHORT_DAY" && !(isTime(opensAt) && isTime(closesAt)))
       next.closesAt = t("setup.hours.problems.missing");
@@ -83,6 +84,7 @@ export function BranchExceptions({ slug, branchId }: { slug: string; branchId: s
             value={day}
             invalid={Boolean(errors.day)}
             min={todayIso()}
+            max={twoYearsAhead()}
             onChange={(e) => setDay(e.target.value)}
             className="w-44!"
           />
@@ -191,8 +193,15 @@ export function BranchExceptions({ slug, branchId }: { slug: string; branchId: s
   );
 }
 
-/** Today in this browser's calendar, "2026-03-21"; the server checks against the branch's own day. */
-function todayIso(): string {
+/** A day `ahead` days from today in this browser's calendar, "2026-03-21". */
+function dayFromToday(ahead = 0): string {
   const d = new Date();
+  d.setDate(d.getDate() + ahead);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
+
+/** Today here; the server checks against the branch's own day. */
+const todayIso = () => dayFromToday();
+
+/** The last day an exception may be on, two years from today (the server allows a day more). */
+const twoYearsAhead = () => dayFromToday(730);
