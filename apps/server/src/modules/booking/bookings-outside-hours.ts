@@ -5,8 +5,10 @@ import {
   type DayException,
   type WeeklyHours,
 } from "@equeue/core";
+import { setTimeout as sleep } from "node:timers/promises";
 import { cancelBookingsById, type CompanyQueryDb, type QueueDeps } from "../queue";
 import { companyDb, type CompanyRecord } from "../tenancy";
+import type { BookingSetups } from "./booking-setups";
 
 /** A branch's hours as a change would leave them (what is not given stays as stored). */
 export type HoursChange = { weeklyHours?: WeeklyHours | undefined; timeZone?: string | undefined };
@@ -117,4 +119,24 @@ export async function cancelBookingsOutsideHours(
     cancelled += await cancelBookingsById(deps, company, opts.staffId, ids, note, opts.now);
   }
   return cancelled;
+}
+
+/** Enough for a booking already past its checks to commit (its transaction takes milliseconds). */
+export const BOOKINGS_IN_FLIGHT_MS = 250;
+
+/**
+ * The admin's change of a branch's hours, just saved: bookings from now on read the new hours
+ * (the kept set-up is dropped at once, not when the answer goes out), and those already in
+ * their transaction on the old hours are given a moment to commit, so that the cancelling pass
+ * finds them too and the count the admin is told is whole. Then cancelBookingsOutsideHours,
+ * judging the whole visit.
+ */
+export async function cancelAfterHoursChange(
+  deps: QueueDeps & { bookings: BookingSetups },
+  company: CompanyRecord,
+  opts: { staffId: string | null; branchId: string; days?: readonly string[] },
+): Promise<number> {
+  deps.bookings.invalidate(company.id);
+  await sleep(BOOKINGS_IN_FLIGHT_MS);
+  return cancelBookingsOutsideHours(deps, company, { ...opts, now: new Date(), fit: "visit" });
 }

@@ -9,5 +9,5 @@ export { cancelBooking } from "./booking-changes.command";
 export { findBookingByToken } from "./booking.repository";
 export { toBookingDto } from "./booking.mapper";
 export { bookableOnline, listSlots } from "./booking-slots.service";
-export { cancelBookingsOutsideHours, findBookingsOutsideHours } from "./bookings-outside-hours";
+export { cancelAfterHoursChange, findBookingsOutsideHours } from "./bookings-outside-hours";
 export { findSlotsShortOfStaff, type ShortSlot } from "./bookings-beyond-staff";

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
-import { cancelBookingsOutsideHours, findBookingsOutsideHours } from "../booking";
+import { cancelAfterHoursChange, findBookingsOutsideHours } from "../booking";
 import { companyDb } from "../tenancy";
 import { setupEnv } from "../setup-common";
 import { companyAdminOnly, staffCaller, SETUP_ROLES } from "../access";
@@ -122,8 +122,7 @@ export const branchRoutes =
         const hoursChanged =
           request.body.weeklyHours !== undefined || request.body.timeZone !== undefined;
         const cancelledBookings = hoursChanged
-          ? await cancelBookingsOutsideHours(ctx, e.company, {
-              now: new Date(),
+          ? await cancelAfterHoursChange(ctx, e.company, {
               staffId: e.caller.staffId,
               branchId: branch.id,
             })
@@ -236,8 +235,7 @@ export const branchRoutes =
       async (request, reply) => {
         const e = env(request);
         const added = await addBranchException(e, request.params.id, request.body);
-        const cancelledBookings = await cancelBookingsOutsideHours(ctx, e.company, {
-          now: new Date(),
+        const cancelledBookings = await cancelAfterHoursChange(ctx, e.company, {
           staffId: e.caller.staffId,
           branchId: request.params.id,
           days: [added.day],
