@@ -48,6 +48,7 @@ export const enBranches: Pick<
     outsideSave: "Save and cancel the bookings",
     timeZoneNote: "Times are in the branch's time zone: {{zone}}.",
     problems: {
+      midnight: "For the end of the day, enter 23:59: times run from 00:00 to 23:59.",
       missing: "Enter the full time, e.g. 09:00.",
       closeBeforeOpen: "Closing time must be after opening time.",
       breakOrder: "A break must end after it starts.",

@@ -43,6 +43,7 @@ export const uzBranches = {
     outsideSave: "Saqlash va yozilishlarni bekor qilish",
     timeZoneNote: "Vaqtlar filial vaqt mintaqasida: {{zone}}.",
     problems: {
+      midnight: "Kun oxiri uchun 23:59 ni kiriting: vaqt 00:00 dan 23:59 gacha.",
       missing: "Vaqtni toʻliq kiriting, masalan 09:00.",
       closeBeforeOpen: "Yopilish vaqti ochilish vaqtidan keyin boʻlishi kerak.",
       breakOrder: "Tanaffus tugashi boshlanishidan keyin boʻlishi kerak.",

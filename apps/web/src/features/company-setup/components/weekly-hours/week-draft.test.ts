@@ -63,6 +63,12 @@ describe("weekly hours draft", () => {
     expect(validateWeek(week)).toEqual({ "1": { breaks: { 1: "breakOverlap" } } });
   });
 
+  it("says to close at 23:59 when 24:00 is typed, and asks for a whole time otherwise", () => {
+    expect(validateWeek(withMonday({ from: "09:00", to: "24:00" }))["1"]?.hours).toBe("midnight");
+    expect(validateWeek(withMonday({ from: "09:00", to: "25:00" }))["1"]?.hours).toBe("missing");
+    expect(validateWeek(withMonday({ from: "09:00", to: "23:59" }))["1"]).toBeUndefined();
+  });
+
   it("flags closing before opening, a break outside the day and a break that ends first", () => {
     expect(validateWeek(withMonday({ from: "18:00", to: "09:00" }))["1"]?.hours).toBe(
       "closeBeforeOpen",

@@ -5,7 +5,7 @@ export type DayDraft = { open: boolean; from: string; to: string; breaks: TimeRa
 export type WeekDraft = Record<Weekday, DayDraft>;
 
 export type HoursProblem =
-  "missing" | "closeBeforeOpen" | "breakOrder" | "breakOutside" | "breakOverlap";
+  "missing" | "midnight" | "closeBeforeOpen" | "breakOrder" | "breakOutside" | "breakOverlap";
 export type DayProblems = { hours?: HoursProblem; breaks: Partial<Record<number, HoursProblem>> };
 export type WeekProblems = Partial<Record<Weekday, DayProblems>>;
 
@@ -75,6 +75,8 @@ export function nextBreak(day: DayDraft): TimeRange {
 
 function dayProblems(day: DayDraft): DayProblems | undefined {
   if (!day.open) return undefined;
+  // "24:00" reads as the end of the day, but times stop at 23:59.
+  if (day.to === "24:00" && isTime(day.from)) return { hours: "midnight", breaks: {} };
   if (!isTime(day.from) || !isTime(day.to)) return { hours: "missing", breaks: {} };
   const open = minutes(day.from);
   const close = minutes(day.to);
