@@ -7,6 +7,9 @@ import type { ConnectionStatus } from "../../../lib/realtime/use-realtime";
 import { formatClock } from "../../../lib/use-now";
 import type { TrackedTicket } from "../api/tracking.api";
 
+/** The states a ticket still moves on from (the page is live for them). */
+const OPEN = new Set(["BOOKED", "WAITING", "CALLED", "SERVING"]);
+
 type FigureProps = { label: string; value: ReactNode; testId: string; wide?: boolean };
 
 // A direct child of the <dl> (a wrapper between them breaks the list for screen readers).
@@ -115,22 +118,25 @@ export function TrackedTicketView({
           )}
         </dl>
       )}
-      <p
-        className={cn(
-          "flex items-center justify-center gap-2 text-sm",
-          connection === "offline" ? "font-semibold text-red-700" : "text-zinc-500",
-        )}
-        role="status"
-      >
-        <span
-          aria-hidden="true"
+      {/* Live while the ticket can still change; a finished one says nothing of the line. */}
+      {OPEN.has(ticket.status) && (
+        <p
           className={cn(
-            "size-2 rounded-full",
-            connection === "online" ? "bg-emerald-500" : "animate-pulse bg-red-500",
+            "flex items-center justify-center gap-2 text-sm",
+            connection === "offline" ? "font-semibold text-red-700" : "text-zinc-500",
           )}
-        />
-        {connection === "online" ? t("queue.track.live") : t(`queue.connection.${connection}`)}
-      </p>
+          role="status"
+        >
+          <span
+            aria-hidden="true"
+            className={cn(
+              "size-2 rounded-full",
+              connection === "online" ? "bg-emerald-500" : "animate-pulse bg-red-500",
+            )}
+          />
+          {connection === "online" ? t("queue.track.live") : t(`queue.connection.${connection}`)}
+        </p>
+      )}
     </div>
   );
 }
