@@ -85,7 +85,8 @@ export async function registerWeb(
     return sent;
   });
 
-  const allowedMethodsAt = allowedMethodsOf(app.routeTable);
+  // The platform's route table (app.ts); an app without one answers 404 only.
+  const allowedMethodsAt = allowedMethodsOf(app.hasDecorator("routeTable") ? app.routeTable : []);
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split("?")[0] ?? "/";
     // HEAD too: `curl -I` and link checkers ask for a page's headers only.
