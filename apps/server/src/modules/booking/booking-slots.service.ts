@@ -19,6 +19,7 @@ import {
   type readSetupSources,
   type SlotKey,
 } from "./booking.repository";
+import { toDayException } from "./booking.mapper";
 
 /** At most this many local days of slots in one answer (a month view). */
 export const MAX_SLOT_DAYS = 31;
@@ -71,12 +72,7 @@ function slotInput(
   return {
     timeZone: branch.time_zone,
     weeklyHours: branch.weekly_hours as WeeklyHours,
-    exceptions: setup.exceptions.map((e) => ({
-      day: e.day,
-      kind: e.kind,
-      opensAt: e.opens_at,
-      closesAt: e.closes_at,
-    })),
+    exceptions: setup.exceptions.map(toDayException),
     operators: setup.operators.map((o) => ({
       id: o.id,
       weeklySchedule: o.weekly_schedule as WeeklyHours,

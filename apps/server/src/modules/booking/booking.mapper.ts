@@ -1,9 +1,24 @@
-import { TICKET_STATUS, checkInWindow, decideCheckIn, formatClock, localClock } from "@equeue/core";
+import {
+  TICKET_STATUS,
+  checkInWindow,
+  decideCheckIn,
+  formatClock,
+  localClock,
+  type DayException,
+} from "@equeue/core";
 import type { I18nText } from "../../db/tables";
 import { checkInRulesOf } from "../queue";
 import type { BookingRow } from "./booking.repository";
 import type { BookingDto } from "./booking.schema";
 import { checkInCodeOf } from "./check-in-code";
+
+/** A branch exception row as core's slot rules read it. */
+export const toDayException = (e: {
+  day: string;
+  kind: DayException["kind"];
+  opens_at: string | null;
+  closes_at: string | null;
+}): DayException => ({ day: e.day, kind: e.kind, opensAt: e.opens_at, closesAt: e.closes_at });
 
 /** What the booking's holder sees: when and where, in the branch's own time, and what they can do. */
 export function toBookingDto(row: BookingRow, companySlug: string, now: Date): BookingDto {

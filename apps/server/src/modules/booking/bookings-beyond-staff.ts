@@ -14,6 +14,7 @@ import {
   readBookedCounts,
   readSetupSources,
 } from "./booking.repository";
+import { toDayException } from "./booking.mapper";
 
 /** An edit of a staff member as far as it bears on their places in booked slots. */
 export type StaffChange = {
@@ -127,12 +128,7 @@ async function shortSlotsOf(
       generateSlots({
         timeZone: zone,
         weeklyHours: branch.weekly_hours as WeeklyHours,
-        exceptions: sources.exceptions.map((e) => ({
-          day: e.day,
-          kind: e.kind,
-          opensAt: e.opens_at,
-          closesAt: e.closes_at,
-        })),
+        exceptions: sources.exceptions.map(toDayException),
         operators,
         serviceDurationMinutes: service.duration_minutes,
         horizonDays: Math.max(0, daysBetween(today, lastDay)),

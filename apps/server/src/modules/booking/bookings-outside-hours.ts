@@ -1,14 +1,9 @@
-import {
-  TICKET_STATUS,
-  branchIntervalsOn,
-  localClock,
-  type DayException,
-  type WeeklyHours,
-} from "@equeue/core";
+import { TICKET_STATUS, branchIntervalsOn, localClock, type WeeklyHours } from "@equeue/core";
 import { setTimeout as sleep } from "node:timers/promises";
 import { cancelBookingsById, type CompanyQueryDb, type QueueDeps } from "../queue";
 import { companyDb, type CompanyRecord } from "../tenancy";
 import type { BookingSetups } from "./booking-setups";
+import { toDayException } from "./booking.mapper";
 
 /** A branch's hours as a change would leave them (what is not given stays as stored). */
 export type HoursChange = { weeklyHours?: WeeklyHours | undefined; timeZone?: string | undefined };
@@ -70,12 +65,7 @@ export async function findBookingsOutsideHours(
   const exceptionOf = new Map(exceptions.map((e) => [`${e.branch_id}:${e.day}`, e]));
   return placed.flatMap((p) => {
     const e = exceptionOf.get(`${p.branchId}:${p.clock.date}`);
-    const exception: DayException | undefined = e && {
-      day: e.day,
-      kind: e.kind,
-      opensAt: e.opens_at,
-      closesAt: e.closes_at,
-    };
+    const exception = e && toDayException(e);
     // As slots are made: the whole visit inside one working span (not into a break or past close).
     const start = p.clock.minutes;
     const end = opts.fit === "start" ? start + 1 : start + p.minutes;
