@@ -68,7 +68,7 @@ test("an admin shortens a day's hours and is told first which bookings it cancel
   await page.goto(`/c/${world.slug}/admin/branches/${world.branch.id}?tab=hours`);
 
   // That weekday now closes at 18:00: the 20:00 booking has no room.
-  const closes = page.getByLabel(`${weekday}: yopilish vaqti`);
+  const closes = page.getByLabel(`${weekday}: yopilish vaqti`, { exact: true });
   await closes.fill("18:00");
   await closes.blur();
   await page.getByRole("button", { name: "Ish vaqtini saqlash" }).click();
@@ -133,7 +133,7 @@ test("an admin narrows an operator's schedule and is told which booked times los
 
   // Aziza stops at 18:00 that weekday: 20:00 keeps one operator for two bookings.
   await page.goto(`/c/${world.slug}/admin/staff/${idOf(world.operator.email)}`);
-  const closes = page.getByLabel(`${weekday}: yopilish vaqti`);
+  const closes = page.getByLabel(`${weekday}: yopilish vaqti`, { exact: true });
   await closes.fill("18:00");
   await closes.blur();
   await page.getByRole("button", { name: "Saqlash", exact: true }).click();
