@@ -25,6 +25,18 @@ export type StaffChange = {
   weeklySchedule?: WeeklyHours | undefined;
 };
 
+/** A staff member as saved now (the staff module reads them): where and when they work. */
+export type StaffNow = {
+  id: string;
+  active: boolean;
+  role: string;
+  branchId: string | null;
+  /** The branches beside their own that they work at. */
+  branchIds: readonly string[];
+  serviceIds: readonly string[];
+  weeklySchedule: WeeklyHours;
+};
+
 /** A booked time that the change leaves with fewer operators than bookings. */
 export type ShortSlot = {
   branchId: string;
@@ -47,30 +59,22 @@ export type ShortSlot = {
  */
 export async function findSlotsShortOfStaff(
   db: CompanyQueryDb,
-  staffId: string,
+  staff: StaffNow,
   change: StaffChange,
   now: Date,
 ): Promise<ShortSlot[]> {
-  const staff = await db
-    .selectFrom("staff")
-    .select(["id", "branch_id", "is_active", "role", "weekly_schedule"])
-    .where("id", "=", staffId)
-    .executeTakeFirst();
-  if (!staff?.is_active) return [];
-  const [services, extra] = await Promise.all([
-    db.selectFrom("staff_services").select("service_id").where("staff_id", "=", staffId).execute(),
-    db.selectFrom("staff_branches").select("branch_id").where("staff_id", "=", staffId).execute(),
-  ]);
-  const extraBranches = extra.map((r) => r.branch_id);
-  const branches = [...new Set([staff.branch_id, ...extraBranches])].filter(
+  if (!staff.active) return [];
+  const staffId = staff.id;
+  const extraBranches = staff.branchIds;
+  const branches = [...new Set([staff.branchId, ...extraBranches])].filter(
     (b): b is string => b !== null,
   );
-  const serviceIds = change.serviceIds ?? services.map((r) => r.service_id);
-  const branchAfter = change.branchId !== undefined ? change.branchId : staff.branch_id;
-  const scheduleAfter = change.weeklySchedule ?? (staff.weekly_schedule as WeeklyHours);
+  const serviceIds = change.serviceIds ?? staff.serviceIds;
+  const branchAfter = change.branchId !== undefined ? change.branchId : staff.branchId;
+  const scheduleAfter = change.weeklySchedule ?? staff.weeklySchedule;
   const short: ShortSlot[] = [];
   for (const branchId of branches) {
-    for (const { service_id: serviceId } of services) {
+    for (const serviceId of staff.serviceIds) {
       const stays =
         (change.active ?? true) &&
         (change.role ?? staff.role) === "OPERATOR" &&

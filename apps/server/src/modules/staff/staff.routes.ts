@@ -107,10 +107,10 @@ export const staffRoutes =
       },
       async (request) => {
         const e = env(request);
-        const row = await getStaffRow(e, request.params.id);
+        const staff = await toStaffDto(tablesOf(e), await getStaffRow(e, request.params.id));
         const slots = await findSlotsShortOfStaff(
           companyDb(ctx.db, e.company),
-          row.id,
+          staff,
           request.body,
           new Date(),
         );
