@@ -53,6 +53,11 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_CALLER_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60_000),
   /** …and per client address for requests nobody signed in (a branch's NAT, a bank's proxy). */
   RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120_000),
+  /**
+   * Places taken and bookings made or changed on one company's portal from one client address in
+   * ten minutes: a branch's guest Wi-Fi, or a carrier's shared address, is many customers.
+   */
+  PORTAL_PLACES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Off only for load tests that drive one caller beyond any person's pace. */
   RATE_LIMIT_ENABLED: boolish.default(true),
   TRUST_PROXY: boolish.default(false),

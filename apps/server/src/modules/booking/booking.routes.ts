@@ -4,8 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { notFound } from "../../shared/app-error";
 import { WindowLimiter } from "../../shared/window-limiter";
-import { JOIN_LIMITS } from "../portal";
-import { assertPublic } from "../portal";
+import { assertPublic, JOIN_LIMITS, joinAddressLimit } from "../portal";
 import { companyDb } from "../tenancy";
 import { bookTime } from "./book-time.command";
 import { bookingCalendar } from "./booking-calendar";
@@ -89,6 +88,7 @@ export const bookingRoutes =
       },
     );
 
+    const perAddress = joinAddressLimit(ctx.config);
     const perPhone = new WindowLimiter(
       JOIN_LIMITS.perPhone.max,
       JOIN_LIMITS.perPhone.windowMinutes * 60_000,
@@ -99,12 +99,12 @@ export const bookingRoutes =
         schema: {
           tags,
           summary: "Book a time (a BOOKED ticket, source ONLINE); the answer has its link",
-          description: `One booking per phone number per time; the same limits as taking a place: ${JOIN_LIMITS.perAddress.max} per client address and ${JOIN_LIMITS.perPhone.max} per phone number in ${JOIN_LIMITS.perPhone.windowMinutes} minutes.`,
+          description: `One booking per phone number per time; the same limits as taking a place: ${perAddress.max} per client address on this company's portal and ${JOIN_LIMITS.perPhone.max} per phone number in ${JOIN_LIMITS.perPhone.windowMinutes} minutes.`,
           security: [],
           body: bookBody,
           response: { 201: bookingResponse },
         },
-        config: { rateLimit: JOIN_LIMITS.perAddress },
+        config: { rateLimit: perAddress },
       },
       async (request, reply) => {
         perPhone.hit(
@@ -145,7 +145,7 @@ export const bookingRoutes =
           params: bookingParams,
           response: { 200: bookingResponse },
         },
-        config: { rateLimit: JOIN_LIMITS.perAddress },
+        config: { rateLimit: perAddress },
       },
       async (request) => {
         const now = new Date();
@@ -164,7 +164,7 @@ export const bookingRoutes =
           params: bookingParams,
           response: { 200: bookingResponse },
         },
-        config: { rateLimit: JOIN_LIMITS.perAddress },
+        config: { rateLimit: perAddress },
       },
       async (request) => {
         const now = new Date();
@@ -184,7 +184,7 @@ export const bookingRoutes =
           body: rescheduleBody,
           response: { 200: bookingResponse },
         },
-        config: { rateLimit: JOIN_LIMITS.perAddress },
+        config: { rateLimit: perAddress },
       },
       async (request) => {
         const now = new Date();

@@ -284,15 +284,26 @@ describe("taking a place now", () => {
       const bad = await join(slug, { ...base, phone: "90 12" }, ip);
       expect(bad.statusCode).toBe(400);
     }
+    const limit = p.ctx.config.PORTAL_PLACES_PER_ADDRESS;
+    // A hall of customers on the branch's guest Wi-Fi: one address, many people.
+    expect(limit).toBe(30);
     const taken = [];
-    for (let i = 0; i < 11; i++) {
+    for (let i = 0; i <= limit; i++) {
       taken.push(
         (await join(slug, { ...base, phone: `+99890555${String(i).padStart(4, "0")}` }, ip))
           .statusCode,
       );
     }
-    expect(taken.slice(0, 10)).toEqual(Array(10).fill(201));
-    expect(taken[10]).toBe(429);
+    expect(taken.slice(0, limit)).toEqual(Array(limit).fill(201));
+    expect(taken[limit]).toBe(429);
+    // The budget is this company's: the same address still takes a place at another one.
+    const other = await publicCompany();
+    const elsewhere = await join(
+      other.slug,
+      { branchId: other.branch.id, serviceId: other.services[0]!.id, phone: "+998905550001" },
+      ip,
+    );
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
     // The refusal says how long is left, as its Retry-After does (not "a minute" of ten).
     const refused = await join(slug, { ...base, phone: "+998905559999" }, ip);
     expect(Number(refused.headers["retry-after"])).toBeGreaterThan(500);

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
+import type { Config } from "../../config";
 import { WindowLimiter } from "../../shared/window-limiter";
 import { anonymous, callerOf, type AnonymousCaller, type CustomerCaller } from "../access";
 import { companyDb } from "../tenancy";
@@ -30,9 +31,23 @@ function portalCaller(request: FastifyRequest): AnonymousCaller | CustomerCaller
  * times, answered 400, has not spent the places their household or branch Wi-Fi shares.
  */
 export const JOIN_LIMITS = {
-  perAddress: { max: 10, timeWindow: "10 minutes", hook: "preHandler" },
+  perAddress: { windowMinutes: 10 },
   perPhone: { max: 3, windowMinutes: 10 },
 } as const;
+
+/**
+ * The route limit on taking places and on bookings: per company and client address, so the
+ * customers in one hall on its guest Wi-Fi (or behind one carrier address) share one company's
+ * budget, not every company's; `PORTAL_PLACES_PER_ADDRESS` sets its size.
+ */
+export function joinAddressLimit(config: Config) {
+  return {
+    max: config.PORTAL_PLACES_PER_ADDRESS,
+    timeWindow: `${JOIN_LIMITS.perAddress.windowMinutes} minutes`,
+    hook: "preHandler" as const,
+    keyGenerator: (request: FastifyRequest) => `${request.company?.id ?? "-"}|${request.ip}`,
+  };
+}
 
 /**
  * The customer portal of one company: its branches, their lines and waits, and "take a place
@@ -74,6 +89,7 @@ export const portalRoutes =
     );
 
     // The per-phone limit needs the parsed body; the per-address one runs before it is read.
+    const perAddress = joinAddressLimit(ctx.config);
     const perPhone = new WindowLimiter(
       JOIN_LIMITS.perPhone.max,
       JOIN_LIMITS.perPhone.windowMinutes * 60_000,
@@ -84,12 +100,12 @@ export const portalRoutes =
         schema: {
           tags,
           summary: "Take a place in a line now (source ONLINE); the answer has the ticket's link",
-          description: `At most one open place per phone number in a line; at most ${JOIN_LIMITS.perAddress.max} places per client address and ${JOIN_LIMITS.perPhone.max} per phone number in ${JOIN_LIMITS.perPhone.windowMinutes} minutes.`,
+          description: `At most one open place per phone number in a line; at most ${perAddress.max} places per client address on this company's portal and ${JOIN_LIMITS.perPhone.max} per phone number in ${JOIN_LIMITS.perPhone.windowMinutes} minutes.`,
           security: [],
           body: joinQueueBody,
           response: { 201: joinQueueResponse },
         },
-        config: { rateLimit: JOIN_LIMITS.perAddress },
+        config: { rateLimit: perAddress },
       },
       async (request, reply) => {
         perPhone.hit(
