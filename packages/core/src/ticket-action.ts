@@ -16,6 +16,14 @@ export const TICKET_ACTION = {
 
 export type TicketAction = (typeof TICKET_ACTION)[keyof typeof TICKET_ACTION];
 
+/**
+ * Why the company cancelled a ticket when no one wrote a message, for the customer's text:
+ * HOURS — the branch's hours (a day off, shorter hours) no longer have room for the booking.
+ */
+export const CANCEL_REASON = { HOURS: "HOURS" } as const;
+
+export type CancelReason = (typeof CANCEL_REASON)[keyof typeof CANCEL_REASON];
+
 /** Every action, for iteration in validators and tests. */
 export const ALL_TICKET_ACTIONS: readonly TicketAction[] = Object.values(TICKET_ACTION);
 

@@ -151,6 +151,19 @@ describe("weekly hours edited after customers booked", () => {
       "CANCELLED",
       "CANCELLED",
     ]);
+    // No note was written: each customer is told the branch's hours changed (SMS: ʻ folded).
+    await p.ctx.events.idle();
+    const told = await p.ctx.db
+      .selectFrom("platform.outbox")
+      .select(["recipient", "body_text"])
+      .where("channel", "=", "sms")
+      .where("dedupe_key", "like", "%BOOKING_CANCELLED%")
+      .where("recipient", "in", b.phones)
+      .execute();
+    expect(told.map((t) => t.recipient).sort()).toEqual(b.phones.slice(1).sort());
+    for (const t of told) {
+      expect(t.body_text).toMatch(/bekor qilindi .*Filialning ish vaqti o'zgardi: boshqa vaqtni/);
+    }
     // An edit that leaves the hours as they are cancels nothing more.
     const again = await call(p.app, "PATCH", branchUrl, {
       token: b.adminToken,

@@ -24,3 +24,38 @@ describe("notification texts for a customer who chose Uzbek Cyrillic", () => {
     );
   });
 });
+
+describe("a booking the company cancelled", () => {
+  const parts = {
+    label: "B-004",
+    service: "Kredit",
+    branch: "Chilonzor",
+    link: "https://navbat.example.uz/t/abc",
+    counter: null,
+    position: null,
+    time: "04.12 17:55",
+  };
+
+  it("says why in the customer's language when nobody wrote a message", () => {
+    const hours = { ...parts, reason: "HOURS" as const };
+    expect(notificationText("BOOKING_CANCELLED", "ru", hours)).toBe(
+      "B-004: запись на 04.12 17:55 отменена (Chilonzor). Изменился график работы отделения: выберите другое время.",
+    );
+    expect(notificationText("BOOKING_CANCELLED", "uz-Cyrl", hours)).toMatch(
+      /^B-004: 04\.12 17:55даги ёзувингиз бекор қилинди \(Chilonzor\)\. Филиалнинг иш вақти ўзгарди/,
+    );
+    expect(notificationText("BOOKING_CANCELLED", "en", hours)).toMatch(
+      /cancelled \(Chilonzor\)\. The branch's hours changed: please choose another time\.$/,
+    );
+  });
+
+  it("quotes the staff's words instead of the reason, and says nothing more without either", () => {
+    const noted = { ...parts, reason: "HOURS" as const, message: "Bayram" };
+    expect(notificationText("BOOKING_CANCELLED", "uz", noted)).toBe(
+      "B-004: 04.12 17:55dagi yozuvingiz bekor qilindi (Chilonzor). Bayram",
+    );
+    expect(notificationText("BOOKING_CANCELLED", "uz", parts)).toBe(
+      "B-004: 04.12 17:55dagi yozuvingiz bekor qilindi (Chilonzor).",
+    );
+  });
+});

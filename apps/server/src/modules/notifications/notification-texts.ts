@@ -3,6 +3,7 @@ import {
   NOTIFICATION_TRIGGERS,
   renderTemplate,
   smsSegments,
+  type CancelReason,
   type NotificationTrigger,
   type TemplateValues,
 } from "@equeue/core";
@@ -88,6 +89,17 @@ export type TextParts = {
   time: string | null;
   /** Staff's own words for this one event (closing a line early), added after the text. */
   message?: string | null;
+  /** Why the company cancelled, said after the text when there are no staff words. */
+  reason?: CancelReason | null;
+};
+
+/** The reason a company's cancellation gives when nobody wrote a message. */
+const REASON_TEXTS: Record<CancelReason, Record<Language, string>> = {
+  HOURS: {
+    uz: "Filialning ish vaqti oʻzgardi: boshqa vaqtni tanlang.",
+    ru: "Изменился график работы отделения: выберите другое время.",
+    en: "The branch's hours changed: please choose another time.",
+  },
 };
 
 const asLanguage = (lang: string): Language =>
@@ -110,6 +122,12 @@ export const valuesOf = (p: TextParts): TemplateValues => ({
   position: p.position,
 });
 
+/** The reason in a language, uz-Cyrl made from the Uzbek as the templates are. */
+const reasonText = (reason: CancelReason, lang: string): string =>
+  lang === "uz-Cyrl"
+    ? latinToCyrillic(REASON_TEXTS[reason].uz)
+    : REASON_TEXTS[reason][asLanguage(lang)];
+
 /**
  * The text of a trigger in a language (uz when unknown; uz-Cyrl from the Uzbek), the company's
  * own or the default.
@@ -128,6 +146,6 @@ export function notificationText(
       : templateOf(trigger, lang, custom);
   const text = renderTemplate(template, valuesOf(parts));
   // Appended rather than a placeholder, so every company's own template carries it unchanged.
-  const message = parts.message?.trim();
+  const message = parts.message?.trim() || (parts.reason && reasonText(parts.reason, lang));
   return message ? `${text} ${message}` : text;
 }

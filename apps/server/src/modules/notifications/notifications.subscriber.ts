@@ -1,4 +1,4 @@
-import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
+import { CANCEL_REASON, TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
 import type { Db } from "../../db/database";
 import type { DomainEvent, DurableSubscriber, EventCompany } from "../events";
 import {
@@ -14,6 +14,7 @@ import {
   notificationText,
   smsSegments,
   type CustomTemplates,
+  type TextParts,
   type Trigger,
 } from "./notification-texts";
 import { loadTicketsToNotify, type TicketToNotify } from "./notify-tickets.query";
@@ -62,10 +63,14 @@ export function triggerOf(e: DomainEvent): Trigger | null {
   }
 }
 
-/** Staff's message on an event (a line closed early), for the customer's text. */
-function messageOf(e: DomainEvent): string | null {
+/**
+ * Staff's message on an event (a line closed early), or else why the company cancelled (the
+ * branch's hours changed), for the customer's text.
+ */
+function messageOf(e: DomainEvent): Pick<TextParts, "message" | "reason"> {
   const m = e.data.message;
-  return typeof m === "string" && m.trim() !== "" ? m : null;
+  const reason = Object.values(CANCEL_REASON).find((r) => r === e.data.reason) ?? null;
+  return { message: typeof m === "string" && m.trim() !== "" ? m : null, reason };
 }
 
 /** Events after which waiting customers move up their line. */
@@ -149,7 +154,7 @@ export type Send = ((
   trigger: Trigger,
   occurrence: string,
   position?: number | null,
-  message?: string | null,
+  said?: Pick<TextParts, "message" | "reason">,
 ) => void) & { flush: () => Promise<number> };
 
 /**
@@ -225,9 +230,9 @@ export function sender(
     trigger: Trigger,
     occurrence: string,
     position?: number | null,
-    message?: string | null,
+    said?: Pick<TextParts, "message" | "reason">,
   ) => {
-    const parts = (screenLang: string) => {
+    const parts = (screenLang: string): TextParts => {
       const lang = screenLang === "uz-Cyrl" ? "uz" : screenLang; // names are stored per text language
       return {
         label: t.label,
@@ -237,7 +242,8 @@ export function sender(
         counter: t.counter_number,
         position: position ?? null,
         time: t.appointment_at ? formatTime(t.appointment_at, t.time_zone) : null,
-        message: message ?? null,
+        message: said?.message ?? null,
+        reason: said?.reason ?? null,
       };
     };
     // "Go to counter 3" goes before the channel's backlog (rating requests, reminders).

@@ -1,4 +1,4 @@
-import { TICKET_ACTION, TICKET_STATUS } from "@equeue/core";
+import { CANCEL_REASON, TICKET_ACTION, TICKET_STATUS, type CancelReason } from "@equeue/core";
 import { notFound } from "../../../shared/app-error";
 import { SETUP_ROLES, requireBranchAccess, requireStaffRole, type StaffCaller } from "../../access";
 import { companyDb, type CompanyRecord } from "../../tenancy";
@@ -53,8 +53,9 @@ export async function cancelWaitingTickets(
 
 /**
  * Cancels, by the company, the BOOKED tickets among `ticketIds` (the booking module decides
- * which: those the branch's hours no longer have room for), each with `message` when given so
- * its customer is told why (the booking-cancelled notification). A ticket that is no longer
+ * which: those the branch's hours no longer have room for), each with `message` when given (the
+ * day's note) and the reason `HOURS`, so its customer is told why (the booking-cancelled
+ * notification). A ticket that is no longer
  * BOOKED (checked in, cancelled meanwhile) is left alone. `staffId` is who made the change;
  * null for the background sweep. Returns how many were cancelled.
  */
@@ -71,6 +72,7 @@ export async function cancelBookingsById(
     now,
     batch: CANCEL_BATCH,
     message,
+    reason: CANCEL_REASON.HOURS,
     pick: (q) => q.where("t.id", "in", ticketIds).where("t.status", "=", TICKET_STATUS.BOOKED),
   });
 }
@@ -89,10 +91,22 @@ async function cancelInBatches(
   deps: QueueDeps,
   company: CompanyRecord,
   staffId: string | null,
-  opts: { now: Date; batch: number; message: string | null; pick: (q: TicketPick) => TicketPick },
+  opts: {
+    now: Date;
+    batch: number;
+    message: string | null;
+    /** Why, for the customer's text when there is no message: the branch's hours changed. */
+    reason?: CancelReason;
+    pick: (q: TicketPick) => TicketPick;
+  },
 ): Promise<number> {
   const { now, batch } = opts;
-  const data = { by: "COMPANY", bulk: true, ...(opts.message && { message: opts.message }) };
+  const data = {
+    by: "COMPANY",
+    bulk: true,
+    ...(opts.message && { message: opts.message }),
+    ...(opts.reason && { reason: opts.reason }),
+  };
   let cancelled = 0;
   for (;;) {
     const n = await runQueueTransaction(deps, company, async (tx) => {
