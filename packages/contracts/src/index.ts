@@ -39,6 +39,8 @@ export type {
   HoursPreviewDto,
   StaffBookingsCheckDto,
   UpdatedBranchDto,
+  UpdatedServiceDto,
+  SavedBranchServicesDto,
   BranchExceptionDto,
   BranchServiceDto,
   BranchSettingsDto,

@@ -17,10 +17,11 @@ export const TICKET_ACTION = {
 export type TicketAction = (typeof TICKET_ACTION)[keyof typeof TICKET_ACTION];
 
 /**
- * Why the company cancelled a ticket when no one wrote a message, for the customer's text:
- * HOURS — the branch's hours (a day off, shorter hours) no longer have room for the booking.
+ * Why the company cancelled a booking, for the customer's text when no one wrote a message:
+ * HOURS — the branch's hours (a day off, shorter hours) no longer have room for it; SERVICE —
+ * the branch no longer offers its service (paused or removed there, or the service retired).
  */
-export const CANCEL_REASON = { HOURS: "HOURS" } as const;
+export const CANCEL_REASON = { HOURS: "HOURS", SERVICE: "SERVICE" } as const;
 
 export type CancelReason = (typeof CANCEL_REASON)[keyof typeof CANCEL_REASON];
 

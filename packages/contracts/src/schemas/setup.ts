@@ -105,8 +105,22 @@ export const branchServiceSchema = z.object({
   letter: z.string().max(TEXT_MAX.letter),
   name: i18nTextSchema,
   active: z.boolean(),
+  bookings: z
+    .number()
+    .int()
+    .describe("Bookings of this service at the branch not yet checked in (paused: cancelled)"),
 });
 export type BranchServiceDto = z.infer<typeof branchServiceSchema>;
+
+/** The answer to setting a branch's services: them, and the bookings the change cancelled. */
+export const savedBranchServicesSchema = z.object({
+  items: listOf(LIST_MAX.services, branchServiceSchema),
+  cancelledBookings: z
+    .number()
+    .int()
+    .describe("Bookings cancelled because their service is no longer offered at the branch"),
+});
+export type SavedBranchServicesDto = z.infer<typeof savedBranchServicesSchema>;
 
 export const serviceAssignmentSchema = z.object({
   branchId: z.string().max(TEXT_MAX.id),
@@ -134,6 +148,15 @@ export const serviceSchema = z.object({
   updatedAt: z.date(),
 });
 export type ServiceDto = z.infer<typeof serviceSchema>;
+
+/** The answer to editing a service or its branches: it, and the bookings the change cancelled. */
+export const updatedServiceSchema = serviceSchema.extend({
+  cancelledBookings: z
+    .number()
+    .int()
+    .describe("Bookings cancelled because the service is no longer offered where they were made"),
+});
+export type UpdatedServiceDto = z.infer<typeof updatedServiceSchema>;
 
 export const counterSchema = z.object({
   id: z.string().max(TEXT_MAX.id),

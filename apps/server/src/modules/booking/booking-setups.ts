@@ -1,4 +1,5 @@
 import { addDays, localClock } from "@equeue/core";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "../../db/database";
 import { notFound } from "../../shared/app-error";
 import type { SlotClaim, SlotClaims } from "../queue";
@@ -8,6 +9,23 @@ import { onlineSlotAt, slotClaim, staffSlotAt, type BookingSetup } from "./booki
 
 /** How long a branch's booking set-up is kept without a change being heard of. */
 export const BOOKING_SETUP_TTL_MS = 10_000;
+
+/** Enough for a booking already past its checks to commit (its transaction takes milliseconds). */
+export const BOOKINGS_IN_FLIGHT_MS = 250;
+
+/**
+ * After an admin's change to what can be booked (hours, the services a branch offers), just
+ * saved: bookings from now on read the new set-up (the kept one is dropped at once, not when
+ * the answer goes out), and those already in their transaction on the old one are given a
+ * moment to commit, so that a cancelling pass after this finds them too.
+ */
+export async function settleBookingsInFlight(
+  deps: { bookings: BookingSetups },
+  company: CompanyRecord,
+): Promise<void> {
+  deps.bookings.invalidate(company.id);
+  await sleep(BOOKINGS_IN_FLIGHT_MS);
+}
 
 type Entry = { at: number; setup: Promise<BookingSetup | null> };
 

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/database";
 import { expireInBatches, type QueueDeps } from "../queue";
 import { CompanySweep, type CompanyRecord } from "../tenancy";
+import { cancelBookingsNotOffered } from "./bookings-not-offered";
 import { cancelBookingsOutsideHours } from "./bookings-outside-hours";
 
 const BATCH = 200;
@@ -49,7 +50,8 @@ export async function expireLateBookings(
  * Keeps every company's bookings true to its branches, once a minute in the background: the
  * late rule (expireLateBookings), and the bookings the hours have no room for any more
  * (cancelBookingsOutsideHours — the admin's change cancels them at once; this catches one whose
- * cancellations were cut off, and a booking made on hours read just before they changed).
+ * cancellations were cut off, and a booking made on hours read just before they changed), and
+ * likewise the bookings of services their branch no longer offers (cancelBookingsNotOffered).
  */
 export function bookingSweep(
   deps: QueueDeps & { db: Db },
@@ -69,6 +71,12 @@ export function bookingSweep(
       });
       if (outside > 0)
         log.info({ company: company.slug, n: outside }, "bookings outside the hours cancelled");
+      const unoffered = await cancelBookingsNotOffered(deps, company, { now, staffId: null });
+      if (unoffered > 0)
+        log.info(
+          { company: company.slug, n: unoffered },
+          "bookings of services not offered cancelled",
+        );
     },
   });
 }

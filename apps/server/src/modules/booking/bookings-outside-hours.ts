@@ -1,8 +1,13 @@
-import { TICKET_STATUS, branchIntervalsOn, localClock, type WeeklyHours } from "@equeue/core";
-import { setTimeout as sleep } from "node:timers/promises";
+import {
+  CANCEL_REASON,
+  TICKET_STATUS,
+  branchIntervalsOn,
+  localClock,
+  type WeeklyHours,
+} from "@equeue/core";
 import { cancelBookingsById, type CompanyQueryDb, type QueueDeps } from "../queue";
 import { companyDb, type CompanyRecord } from "../tenancy";
-import type { BookingSetups } from "./booking-setups";
+import { settleBookingsInFlight, type BookingSetups } from "./booking-setups";
 import { toDayException } from "./booking.mapper";
 
 /** A branch's hours as a change would leave them (what is not given stays as stored). */
@@ -106,19 +111,15 @@ export async function cancelBookingsOutsideHours(
   }
   let cancelled = 0;
   for (const [note, ids] of byNote) {
-    cancelled += await cancelBookingsById(deps, company, opts.staffId, ids, note, opts.now);
+    const why = { message: note, reason: CANCEL_REASON.HOURS };
+    cancelled += await cancelBookingsById(deps, company, opts.staffId, ids, why, opts.now);
   }
   return cancelled;
 }
 
-/** Enough for a booking already past its checks to commit (its transaction takes milliseconds). */
-export const BOOKINGS_IN_FLIGHT_MS = 250;
-
 /**
- * The admin's change of a branch's hours, just saved: bookings from now on read the new hours
- * (the kept set-up is dropped at once, not when the answer goes out), and those already in
- * their transaction on the old hours are given a moment to commit, so that the cancelling pass
- * finds them too and the count the admin is told is whole. Then cancelBookingsOutsideHours,
+ * The admin's change of a branch's hours, just saved: once the bookings in flight have settled
+ * (settleBookingsInFlight, so the count the admin is told is whole), cancelBookingsOutsideHours,
  * judging the whole visit.
  */
 export async function cancelAfterHoursChange(
@@ -126,7 +127,6 @@ export async function cancelAfterHoursChange(
   company: CompanyRecord,
   opts: { staffId: string | null; branchId: string; days?: readonly string[] },
 ): Promise<number> {
-  deps.bookings.invalidate(company.id);
-  await sleep(BOOKINGS_IN_FLIGHT_MS);
+  await settleBookingsInFlight(deps, company);
   return cancelBookingsOutsideHours(deps, company, { ...opts, now: new Date(), fit: "visit" });
 }

@@ -11,3 +11,4 @@ export { toBookingDto } from "./booking.mapper";
 export { bookableOnline, listSlots } from "./booking-slots.service";
 export { cancelAfterHoursChange, findBookingsOutsideHours } from "./bookings-outside-hours";
 export { findSlotsShortOfStaff, type ShortSlot } from "./bookings-beyond-staff";
+export { cancelAfterOfferChange } from "./bookings-not-offered";

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from "kysely";
+import { sql, type Insertable, type Kysely, type Updateable } from "kysely";
 import type { BranchExceptionsTable, BranchesTable, Database } from "../../db/tables";
 import { LIST_MAX } from "@equeue/contracts/schemas";
 
@@ -106,6 +106,15 @@ export const listBranchServices = (q: Q, branchId: string) =>
     .selectFrom("branch_services as bs")
     .innerJoin("services as s", "s.id", "bs.service_id")
     .select(["bs.service_id", "bs.enabled", "s.letter", "s.name", "s.is_active"])
+    .select((eb) =>
+      eb
+        .selectFrom("tickets as t")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .whereRef("t.branch_id", "=", "bs.branch_id")
+        .whereRef("t.service_id", "=", "bs.service_id")
+        .where("t.status", "=", "BOOKED")
+        .as("bookings"),
+    )
     .where("bs.branch_id", "=", branchId)
     .orderBy("s.letter")
     .execute();

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
-import { cancelAfterHoursChange, findBookingsOutsideHours } from "../booking";
+import {
+  cancelAfterHoursChange,
+  cancelAfterOfferChange,
+  findBookingsOutsideHours,
+} from "../booking";
 import { companyDb } from "../tenancy";
 import { setupEnv } from "../setup-common";
 import { companyAdminOnly, staffCaller, SETUP_ROLES } from "../access";
@@ -16,6 +20,7 @@ import {
   branchSchema,
   branchServicesBody,
   branchServiceSchema,
+  savedBranchServicesSchema,
   createBranchBody,
   createExceptionBody,
   exceptionParams,
@@ -51,6 +56,7 @@ const toBranchServiceDto = (r: Awaited<ReturnType<typeof getBranchServices>>[num
   letter: r.letter,
   name: r.name,
   active: r.is_active,
+  bookings: r.bookings ?? 0,
 });
 
 /** Branches, their hours, exceptions and offered services. Mounted at /api/c/:slug/admin. */
@@ -277,15 +283,24 @@ export const branchRoutes =
         schema: {
           tags,
           summary: "Set the services the branch offers (each enabled or disabled)",
+          description:
+            "The bookings of a service the branch no longer offers (removed or paused) are cancelled, their customers told; the answer says how many.",
           params: branchIdParams,
           body: branchServicesBody,
-          response: servicesResponse,
+          response: { 200: savedBranchServicesSchema },
         },
       },
-      async (request) => ({
-        items: (
-          await setBranchServices(env(request), request.params.id, request.body.services)
-        ).map(toBranchServiceDto),
-      }),
+      async (request) => {
+        const e = env(request);
+        const branchId = request.params.id;
+        await setBranchServices(e, branchId, request.body.services);
+        const cancelledBookings = await cancelAfterOfferChange(ctx, e.company, {
+          staffId: e.caller.staffId,
+          branchId,
+        });
+        // Read after the cancelling, so each service's bookings are what is left.
+        const items = (await getBranchServices(e, branchId)).map(toBranchServiceDto);
+        return { items, cancelledBookings };
+      },
     );
   };

@@ -16,6 +16,7 @@ export {
   branchServiceSchema,
   createBranchBody,
   createExceptionBody,
+  savedBranchServicesSchema,
   updateBranchBody,
   type BranchDto,
 } from "@equeue/contracts/schemas";

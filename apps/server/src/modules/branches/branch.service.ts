@@ -283,5 +283,4 @@ export async function setBranchServices(
       },
     );
   });
-  return listBranchServices(tablesOf(env), id);
 }

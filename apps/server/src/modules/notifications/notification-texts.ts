@@ -100,6 +100,11 @@ const REASON_TEXTS: Record<CancelReason, Record<Language, string>> = {
     ru: "Изменился график работы отделения: выберите другое время.",
     en: "The branch's hours changed: please choose another time.",
   },
+  SERVICE: {
+    uz: "Bu xizmat endi bu filialda koʻrsatilmaydi.",
+    ru: "Эта услуга больше не оказывается в этом отделении.",
+    en: "This service is no longer offered at this branch.",
+  },
 };
 
 const asLanguage = (lang: string): Language =>

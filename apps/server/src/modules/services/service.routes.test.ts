@@ -77,9 +77,19 @@ describe("company admin: services", () => {
       body: { services: [{ serviceId: kassa.id, enabled: true }] },
     });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json().items).toEqual([
-      { serviceId: kassa.id, enabled: true, letter: "K", name: kassa.name, active: true },
-    ]);
+    expect(put.json()).toEqual({
+      items: [
+        {
+          serviceId: kassa.id,
+          enabled: true,
+          letter: "K",
+          name: kassa.name,
+          active: true,
+          bookings: 0,
+        },
+      ],
+      cancelledBookings: 0,
+    });
     for (const b of [tsh, smq]) {
       const offered = await call(p.app, "GET", `/api/c/${slug}/admin/branches/${b.id}/services`, {
         token,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
+import { cancelAfterOfferChange } from "../booking";
 import { setupEnv } from "../setup-common";
 import { companyAdminOnly, staffCaller, SETUP_ROLES } from "../access";
 import {
@@ -10,6 +11,7 @@ import {
   serviceIdParams,
   serviceSchema,
   updateServiceBody,
+  updatedServiceSchema,
 } from "./service.schema";
 import {
   createService,
@@ -78,12 +80,25 @@ export const serviceRoutes =
         schema: {
           tags,
           summary: "Edit a service",
+          description:
+            "Deactivating it cancels its bookings not yet checked in (their customers are told); the answer says how many.",
           params: serviceIdParams,
           body: updateServiceBody,
-          response: { 200: serviceSchema },
+          response: { 200: updatedServiceSchema },
         },
       },
-      async (request) => updateService(env(request), request.params.id, request.body),
+      async (request) => {
+        const e = env(request);
+        const service = await updateService(e, request.params.id, request.body);
+        const cancelledBookings =
+          request.body.active === false
+            ? await cancelAfterOfferChange(ctx, e.company, {
+                staffId: e.caller.staffId,
+                serviceId: service.id,
+              })
+            : 0;
+        return { ...service, cancelledBookings };
+      },
     );
 
     app.delete(
@@ -109,11 +124,21 @@ export const serviceRoutes =
         schema: {
           tags,
           summary: "Set the branches that offer the service",
+          description:
+            "Its bookings at a branch that no longer offers it (removed or paused there) are cancelled, their customers told; the answer says how many.",
           params: serviceIdParams,
           body: serviceBranchesBody,
-          response: { 200: serviceSchema },
+          response: { 200: updatedServiceSchema },
         },
       },
-      async (request) => setServiceBranches(env(request), request.params.id, request.body.branches),
+      async (request) => {
+        const e = env(request);
+        const service = await setServiceBranches(e, request.params.id, request.body.branches);
+        const cancelledBookings = await cancelAfterOfferChange(ctx, e.company, {
+          staffId: e.caller.staffId,
+          serviceId: service.id,
+        });
+        return { ...service, cancelledBookings };
+      },
     );
   };

@@ -12,6 +12,7 @@ export {
   serviceBranchesBody,
   serviceSchema,
   updateServiceBody,
+  updatedServiceSchema,
   type ServiceDto,
 } from "@equeue/contracts/schemas";
 

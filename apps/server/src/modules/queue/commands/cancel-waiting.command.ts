@@ -1,4 +1,4 @@
-import { CANCEL_REASON, TICKET_ACTION, TICKET_STATUS, type CancelReason } from "@equeue/core";
+import { TICKET_ACTION, TICKET_STATUS, type CancelReason } from "@equeue/core";
 import { notFound } from "../../../shared/app-error";
 import { SETUP_ROLES, requireBranchAccess, requireStaffRole, type StaffCaller } from "../../access";
 import { companyDb, type CompanyRecord } from "../../tenancy";
@@ -53,26 +53,26 @@ export async function cancelWaitingTickets(
 
 /**
  * Cancels, by the company, the BOOKED tickets among `ticketIds` (the booking module decides
- * which: those the branch's hours no longer have room for), each with `message` when given (the
- * day's note) and the reason `HOURS`, so its customer is told why (the booking-cancelled
- * notification). A ticket that is no longer
- * BOOKED (checked in, cancelled meanwhile) is left alone. `staffId` is who made the change;
- * null for the background sweep. Returns how many were cancelled.
+ * which: those the branch's hours no longer have room for, or whose service the branch no
+ * longer offers), each with why — the day's note as `message` where there is one, and the
+ * `reason` — so its customer is told (the booking-cancelled notification). A ticket that is no
+ * longer BOOKED (checked in, cancelled meanwhile) is left alone. `staffId` is who made the
+ * change; null for the background sweep. Returns how many were cancelled.
  */
 export async function cancelBookingsById(
   deps: QueueDeps,
   company: CompanyRecord,
   staffId: string | null,
   ticketIds: readonly string[],
-  message: string | null,
+  why: { message: string | null; reason: CancelReason },
   now = new Date(),
 ): Promise<number> {
   if (ticketIds.length === 0) return 0;
   return cancelInBatches(deps, company, staffId, {
     now,
     batch: CANCEL_BATCH,
-    message,
-    reason: CANCEL_REASON.HOURS,
+    message: why.message,
+    reason: why.reason,
     pick: (q) => q.where("t.id", "in", ticketIds).where("t.status", "=", TICKET_STATUS.BOOKED),
   });
 }
@@ -95,7 +95,7 @@ async function cancelInBatches(
     now: Date;
     batch: number;
     message: string | null;
-    /** Why, for the customer's text when there is no message: the branch's hours changed. */
+    /** Why, for the customer's text when there is no message (the branch's hours changed). */
     reason?: CancelReason;
     pick: (q: TicketPick) => TicketPick;
   },

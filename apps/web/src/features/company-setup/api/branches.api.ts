@@ -6,6 +6,7 @@ import type {
   BranchException,
   BranchInput,
   BranchService,
+  SavedBranchServices,
   BranchStatus,
   ExceptionInput,
   HoursChange,
@@ -51,7 +52,7 @@ export const setBranchServices = (
   id: string,
   services: { serviceId: string; enabled: boolean }[],
 ) =>
-  adminRequest<{ items: BranchService[] }>(slug, `/branches/${id}/services`, {
+  adminRequest<SavedBranchServices>(slug, `/branches/${id}/services`, {
     method: "PUT",
     body: { services },
-  }).then(asItems);
+  });

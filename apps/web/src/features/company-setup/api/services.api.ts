@@ -1,6 +1,6 @@
 import { toQuery } from "../../../lib/api/http";
 import { adminRequest, asItems } from "./admin-request";
-import type { Assignment, Service, ServiceInput } from "./types";
+import type { Assignment, Service, ServiceInput, UpdatedService } from "./types";
 
 export type ServiceListParams = { search?: string; active?: "true" | "false" };
 
@@ -14,7 +14,10 @@ export const createService = (slug: string, body: ServiceInput & { branches: Ass
   adminRequest<Service>(slug, "/services", { method: "POST", body });
 
 export const updateService = (slug: string, id: string, body: Partial<ServiceInput>) =>
-  adminRequest<Service>(slug, `/services/${id}`, { method: "PATCH", body });
+  adminRequest<UpdatedService>(slug, `/services/${id}`, { method: "PATCH", body });
 
 export const setServiceBranches = (slug: string, id: string, branches: Assignment[]) =>
-  adminRequest<Service>(slug, `/services/${id}/branches`, { method: "PUT", body: { branches } });
+  adminRequest<UpdatedService>(slug, `/services/${id}/branches`, {
+    method: "PUT",
+    body: { branches },
+  });

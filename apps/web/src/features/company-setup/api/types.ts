@@ -13,6 +13,8 @@ import {
   type HoursPreviewDto,
   type StaffBookingsCheckDto,
   type UpdatedBranchDto,
+  type UpdatedServiceDto,
+  type SavedBranchServicesDto,
   type BranchExceptionDto,
   type BranchServiceDto,
   type BranchSettingsDto,
@@ -74,10 +76,12 @@ export type BranchException = Wire<BranchExceptionDto>;
 export type AddedException = Wire<AddedExceptionDto>;
 
 export type BranchService = Wire<BranchServiceDto>;
+export type SavedBranchServices = Wire<SavedBranchServicesDto>;
 
 export type Assignment = Wire<ServiceAssignmentDto>;
 
 export type Service = Wire<ServiceDto>;
+export type UpdatedService = Wire<UpdatedServiceDto>;
 
 export type Counter = Wire<CounterDto>;
 

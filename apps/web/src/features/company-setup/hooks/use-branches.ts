@@ -100,7 +100,7 @@ export function useSetBranchServices(slug: string, id: string) {
   return useMutation({
     mutationFn: (services: { serviceId: string; enabled: boolean }[]) =>
       setBranchServices(slug, id, services),
-    onSuccess: (items) => {
+    onSuccess: ({ items }) => {
       client.setQueryData(setupKeys.branchServices(slug, id), items);
       void client.invalidateQueries({ queryKey: setupKeys.services(slug) });
       void client.invalidateQueries({ queryKey: setupKeys.overview(slug) });

@@ -6,7 +6,7 @@ import {
   setServiceBranches,
   updateService,
 } from "../api/services.api";
-import type { Assignment, Service, ServiceInput } from "../api/types";
+import type { Assignment, Service, ServiceInput, UpdatedService } from "../api/types";
 import { setupKeys } from "./setup-keys";
 
 export function useServices(slug: string) {
@@ -34,19 +34,14 @@ export type ServiceSave = { input: ServiceInput; branches: Assignment[] };
 export function useSaveService(slug: string, existing?: Service) {
   const store = useStoreService(slug);
   return useMutation({
-    mutationFn: async ({ input, branches }: ServiceSave) => {
-      if (!existing) return createService(slug, { ...input, branches });
-      await updateService(slug, existing.id, input);
-      return setServiceBranches(slug, existing.id, branches);
+    mutationFn: async ({ input, branches }: ServiceSave): Promise<UpdatedService> => {
+      if (!existing)
+        return { ...(await createService(slug, { ...input, branches })), cancelledBookings: 0 };
+      // Deactivating it, or taking it from a branch, cancels bookings: both answers count them.
+      const edited = await updateService(slug, existing.id, input);
+      const placed = await setServiceBranches(slug, existing.id, branches);
+      return { ...placed, cancelledBookings: edited.cancelledBookings + placed.cancelledBookings };
     },
-    onSuccess: store,
-  });
-}
-
-export function useSetServiceActive(slug: string, id: string) {
-  const store = useStoreService(slug);
-  return useMutation({
-    mutationFn: (active: boolean) => updateService(slug, id, { active }),
     onSuccess: store,
   });
 }

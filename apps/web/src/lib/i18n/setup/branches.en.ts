@@ -212,5 +212,16 @@ export const enBranches: Pick<
     enabledLabel: "{{name}} runs at this branch",
     save: "Save services",
     saved: "Branch services saved",
+    savedCancelled_one:
+      "Branch services saved. {{count}} booking for a service no longer offered here was cancelled and its customer told.",
+    savedCancelled_other:
+      "Branch services saved. {{count}} bookings for services no longer offered here were cancelled and their customers told.",
+    bookingsWillGo_one: "{{count}} booking: if you save, it is cancelled.",
+    bookingsWillGo_other: "{{count}} bookings: if you save, they are cancelled.",
+    cancelTitle_one: "{{count}} booking will be cancelled",
+    cancelTitle_other: "{{count}} bookings will be cancelled",
+    cancelText:
+      "Services you removed or paused are no longer offered at this branch. If you save, their bookings are cancelled and each customer is told.",
+    cancelSave: "Save and cancel the bookings",
   },
 };

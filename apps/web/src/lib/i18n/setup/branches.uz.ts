@@ -212,5 +212,16 @@ export const uzBranches = {
     enabledLabel: "{{name}} shu filialda ishlaydi",
     save: "Xizmatlarni saqlash",
     saved: "Filial xizmatlari saqlandi",
+    savedCancelled_one:
+      "Filial xizmatlari saqlandi. Endi koʻrsatilmaydigan xizmatga {{count}} ta yozilish bekor qilindi, mijozga xabar yuborildi.",
+    savedCancelled_other:
+      "Filial xizmatlari saqlandi. Endi koʻrsatilmaydigan xizmatlarga {{count}} ta yozilish bekor qilindi, mijozlarga xabar yuborildi.",
+    bookingsWillGo_one: "{{count}} ta yozilish bor: saqlasangiz, u bekor qilinadi.",
+    bookingsWillGo_other: "{{count}} ta yozilish bor: saqlasangiz, ular bekor qilinadi.",
+    cancelTitle_one: "{{count}} ta yozilish bekor qilinadi",
+    cancelTitle_other: "{{count}} ta yozilish bekor qilinadi",
+    cancelText:
+      "Olib tashlangan yoki toʻxtatilgan xizmatlar bu filialda endi koʻrsatilmaydi. Saqlasangiz, ularga yozilganlar bekor qilinadi va har bir mijozga xabar yuboriladi.",
+    cancelSave: "Saqlash va yozilishlarni bekor qilish",
   },
 };

@@ -56,6 +56,10 @@ export const enSetup: SetupMessages = {
     create: "Create service",
     created: "Service created",
     saved: "Service saved",
+    savedCancelled_one:
+      "Service saved. {{count}} booking where it is no longer offered was cancelled and its customer told.",
+    savedCancelled_other:
+      "Service saved. {{count}} bookings where it is no longer offered were cancelled and their customers told.",
     empty: "No services yet",
     emptyHint:
       "Add a service customers choose, e.g. “Kassa xizmati” (15 minutes) or “Kredit maslahat” (30 minutes).",
@@ -103,7 +107,8 @@ export const enSetup: SetupMessages = {
     showOnKiosk: "Show on kiosks",
     showOnKioskHint: "Tickets can be taken at the kiosk in the hall.",
     active: "Active",
-    activeHint: "Switched off, the service issues no tickets anywhere.",
+    activeHint:
+      "Switched off, the service issues no tickets anywhere; its bookings are cancelled and their customers told.",
     colName: "Service",
     colBranches: "Branches",
     colChannels: "Channels",

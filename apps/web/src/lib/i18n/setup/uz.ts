@@ -57,6 +57,10 @@ export const uzSetup = {
     create: "Xizmat yaratish",
     created: "Xizmat yaratildi",
     saved: "Xizmat saqlandi",
+    savedCancelled_one:
+      "Xizmat saqlandi. U endi koʻrsatilmaydigan joydagi {{count}} ta yozilish bekor qilindi, mijozga xabar yuborildi.",
+    savedCancelled_other:
+      "Xizmat saqlandi. U endi koʻrsatilmaydigan joylardagi {{count}} ta yozilish bekor qilindi, mijozlarga xabar yuborildi.",
     empty: "Hali xizmatlar yoʻq",
     emptyHint:
       "Mijozlar tanlaydigan xizmatni qoʻshing, masalan «Kassa xizmati» (15 daqiqa) yoki «Kredit maslahat» (30 daqiqa).",
@@ -107,7 +111,8 @@ export const uzSetup = {
     showOnKiosk: "Kioskda koʻrsatish",
     showOnKioskHint: "Zaldagi kioskdan talon olish mumkin.",
     active: "Faol",
-    activeHint: "Oʻchirilsa, xizmat hech qayerda talon bermaydi.",
+    activeHint:
+      "Oʻchirilsa, xizmat hech qayerda talon bermaydi; unga yozilganlar bekor qilinadi va mijozlarga xabar yuboriladi.",
     colName: "Xizmat",
     colBranches: "Filiallar",
     colChannels: "Kanallar",

@@ -48,8 +48,12 @@ export function ServiceFormPage() {
         service={service}
         others={services.data}
         branches={branches.data ?? []}
-        onSaved={() => {
-          toast.show(t(service ? "setup.services.saved" : "setup.services.created"));
+        onSaved={({ cancelledBookings: count }) => {
+          toast.show(
+            count > 0
+              ? t("setup.services.savedCancelled", { count })
+              : t(service ? "setup.services.saved" : "setup.services.created"),
+          );
           navigate(back);
         }}
         onCancel={() => navigate(back)}

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { Alert } from "../../../../components/ui/alert";
 import { Badge } from "../../../../components/ui/badge";
 import { Button, buttonClass } from "../../../../components/ui/button";
+import { ConfirmDialog } from "../../../../components/ui/confirm-dialog";
 import { PageSpinner } from "../../../../components/ui/spinner";
 import { useToast } from "../../../../components/ui/toast";
 import { useLocalized } from "../../../../lib/localized";
@@ -35,6 +36,7 @@ export function BranchServices({
   const save = useSetBranchServices(slug, branchId);
   const [choice, setChoice] = useState<Choice>({});
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
 
   const stored = (): Choice =>
     Object.fromEntries(
@@ -48,15 +50,27 @@ export function BranchServices({
   if (services.isPending || offered.isPending) return <PageSpinner />;
   const all = services.data ?? [];
   const dirty = JSON.stringify(normalise(choice)) !== JSON.stringify(normalise(stored()));
+  // Bookings of the services this change stops offering here: saving cancels them.
+  const bookingsOf = new Map((offered.data ?? []).map((s) => [s.serviceId, s.bookings]));
+  const stopping = (id: string) => {
+    const c = choice[id];
+    return !c || !c.offered || !c.enabled;
+  };
+  const toCancel = [...bookingsOf].reduce((n, [id, b]) => n + (stopping(id) ? b : 0), 0);
 
   const submit = async () => {
+    setConfirming(false);
     setError(null);
     const body = Object.entries(choice)
       .filter(([, c]) => c.offered)
       .map(([serviceId, c]) => ({ serviceId, enabled: c.enabled }));
     try {
-      await save.mutateAsync(body);
-      toast.show(t("setup.branchServices.saved"));
+      const { cancelledBookings: count } = await save.mutateAsync(body);
+      toast.show(
+        count > 0
+          ? t("setup.branchServices.savedCancelled", { count })
+          : t("setup.branchServices.saved"),
+      );
     } catch (e) {
       setError(explain(e).message);
     }
@@ -107,6 +121,11 @@ export function BranchServices({
                   </span>
                   {!s.active && <Badge tone="gray">{t("setup.common.inactive")}</Badge>}
                 </label>
+                {(bookingsOf.get(s.id) ?? 0) > 0 && stopping(s.id) && (
+                  <p className="basis-full text-sm text-amber-800">
+                    {t("setup.branchServices.bookingsWillGo", { count: bookingsOf.get(s.id) })}
+                  </p>
+                )}
                 {c.offered && (
                   <span className="flex items-center gap-2 text-sm text-zinc-600">
                     <Switch
@@ -130,11 +149,25 @@ export function BranchServices({
         <div className="flex items-center justify-end gap-3">
           {dirty && <span className="text-sm text-amber-700">{t("setup.common.unsaved")}</span>}
           <LeaveGuard when={dirty} />
-          <Button onClick={() => void submit()} loading={save.isPending} disabled={!dirty}>
+          <Button
+            onClick={() => (toCancel > 0 ? setConfirming(true) : void submit())}
+            loading={save.isPending}
+            disabled={!dirty}
+          >
             {t("setup.branchServices.save")}
           </Button>
         </div>
       )}
+      <ConfirmDialog
+        open={confirming}
+        title={t("setup.branchServices.cancelTitle", { count: toCancel })}
+        description={t("setup.branchServices.cancelText")}
+        confirmLabel={t("setup.branchServices.cancelSave")}
+        tone="danger"
+        pending={save.isPending}
+        onConfirm={() => void submit()}
+        onClose={() => setConfirming(false)}
+      />
     </FormSection>
   );
 }

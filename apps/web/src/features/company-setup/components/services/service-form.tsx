@@ -7,7 +7,7 @@ import { Input } from "../../../../components/ui/input";
 import { Select } from "../../../../components/ui/select";
 import { focusFirstInvalid } from "../../../../lib/focus-invalid";
 import { useLocalized } from "../../../../lib/localized";
-import type { Branch, Service } from "../../api/types";
+import type { Branch, Service, UpdatedService } from "../../api/types";
 import { useSaveService } from "../../hooks/use-services";
 import { CheckRow, FormSection } from "../form-section";
 import { I18nFields } from "../../../../components/ui/i18n-fields";
@@ -30,7 +30,7 @@ type Props = {
   /** Other services, to suggest a free ticket letter. */
   others: Service[];
   branches: Branch[];
-  onSaved: (service: Service) => void;
+  onSaved: (service: UpdatedService) => void;
   onCancel: () => void;
   /** Branch managers may read the catalogue but not change it. */
   readOnly?: boolean;
