@@ -43,6 +43,19 @@ describe("HTTP basics", () => {
     const none = await call(p.app, "GET", "/api/c/x/admin/no-such-thing");
     expect(none.statusCode).toBe(404);
     expect(none.json().error.code).toBe("NOT_FOUND");
+    // Whatever the body: an empty change, a NUL, a compressed one is a route's input to judge.
+    const empty = await call(p.app, "PATCH", "/api/c/x/admin/branches", { body: {} });
+    expect(empty.statusCode, empty.body).toBe(405);
+    expect((await call(p.app, "PATCH", "/api/nope", { body: {} })).statusCode).toBe(404);
+    const nul = await call(p.app, "POST", "/api/nope", { body: { a: "x\u0000" } });
+    expect(nul.statusCode, nul.body).toBe(404);
+    const zipped = await p.app.inject({
+      method: "POST",
+      url: "/api/health",
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      payload: "{}",
+    });
+    expect(zipped.statusCode, zipped.body).toBe(405);
   });
 
   it("publishes an OpenAPI document generated from the route schemas", async () => {

@@ -118,7 +118,10 @@ export function installInputHygiene(app: FastifyInstance) {
 
   // A compressed body (Content-Encoding: gzip…) is not decoded here; read as JSON it would be
   // "not valid JSON", which sends the caller looking in the wrong place.
+  // A path no route has (or a method it does not take) is answered 404 or 405 by the not-found
+  // handler, whatever its body: the checks below are about input a route would read.
   app.addHook("preParsing", async (request: FastifyRequest) => {
+    if (request.is404) return;
     const encoding = request.headers["content-encoding"]?.trim().toLowerCase();
     if (encoding && encoding !== "identity") {
       throw new AppError(
@@ -129,6 +132,7 @@ export function installInputHygiene(app: FastifyInstance) {
   });
 
   app.addHook("preValidation", async (request: FastifyRequest) => {
+    if (request.is404) return;
     const details = findControlCharacters([
       { prefix: "params", value: request.params },
       { prefix: "query", value: request.query },
