@@ -155,3 +155,40 @@ test("an admin narrows an operator's schedule and is told which booked times los
   await snap(page, "setup-staff-deactivate-short");
   await desk.close();
 });
+
+test("an admin pauses a booked service at a branch and is asked before its bookings go", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { world, bookAt } = await bookableWorld(request, "xizmatbank");
+  const token = await bookAt("20:00", "+998901112277");
+  const { desk, page } = await adminDesk(browser, world);
+  await page.goto(`/c/${world.slug}/admin/branches/${world.branch.id}?tab=services`);
+
+  // The cash desk's switch off: the row says its booking would go, and saving asks first.
+  const list = page.getByTestId("branch-services");
+  const kassa = list.getByRole("listitem").filter({ hasText: "Kassa" });
+  await kassa.getByRole("switch").click();
+  await expect(kassa).toContainText("1 ta yozilish bor: saqlasangiz, u bekor qilinadi.");
+  await page.getByRole("button", { name: "Xizmatlarni saqlash" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("1 ta yozilish bekor qilinadi");
+  await snap(page, "setup-service-paused-bookings");
+  const status = async () =>
+    (
+      (await (await request.get(`/api/c/${world.slug}/portal/bookings/${token}`)).json()) as {
+        booking: { status: string };
+      }
+    ).booking.status;
+  await dialog.getByRole("button", { name: "Xizmatlarga qaytish" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await status()).toBe("BOOKED");
+
+  await page.getByRole("button", { name: "Xizmatlarni saqlash" }).click();
+  await page.getByRole("button", { name: "Saqlash va yozilishlarni bekor qilish" }).click();
+  await expect(page.getByText("1 ta yozilish bekor qilindi")).toBeVisible();
+  expect(await status()).toBe("CANCELLED");
+  await expect(kassa).not.toContainText("yozilish bor");
+  await desk.close();
+});

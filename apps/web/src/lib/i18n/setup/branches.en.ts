@@ -223,5 +223,6 @@ export const enBranches: Pick<
     cancelText:
       "Services you removed or paused are no longer offered at this branch. If you save, their bookings are cancelled and each customer is told.",
     cancelSave: "Save and cancel the bookings",
+    cancelBack: "Back to the services",
   },
 };

@@ -223,5 +223,6 @@ export const uzBranches = {
     cancelText:
       "Olib tashlangan yoki toʻxtatilgan xizmatlar bu filialda endi koʻrsatilmaydi. Saqlasangiz, ularga yozilganlar bekor qilinadi va har bir mijozga xabar yuboriladi.",
     cancelSave: "Saqlash va yozilishlarni bekor qilish",
+    cancelBack: "Xizmatlarga qaytish",
   },
 };

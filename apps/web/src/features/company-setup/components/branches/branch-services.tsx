@@ -121,11 +121,6 @@ export function BranchServices({
                   </span>
                   {!s.active && <Badge tone="gray">{t("setup.common.inactive")}</Badge>}
                 </label>
-                {(bookingsOf.get(s.id) ?? 0) > 0 && stopping(s.id) && (
-                  <p className="basis-full text-sm text-amber-800">
-                    {t("setup.branchServices.bookingsWillGo", { count: bookingsOf.get(s.id) })}
-                  </p>
-                )}
                 {c.offered && (
                   <span className="flex items-center gap-2 text-sm text-zinc-600">
                     <Switch
@@ -139,6 +134,11 @@ export function BranchServices({
                       ? t("setup.branchServices.enabled")
                       : t("setup.branchServices.paused")}
                   </span>
+                )}
+                {(bookingsOf.get(s.id) ?? 0) > 0 && stopping(s.id) && (
+                  <p className="basis-full text-sm text-amber-800">
+                    {t("setup.branchServices.bookingsWillGo", { count: bookingsOf.get(s.id) })}
+                  </p>
                 )}
               </li>
             );
@@ -163,6 +163,7 @@ export function BranchServices({
         title={t("setup.branchServices.cancelTitle", { count: toCancel })}
         description={t("setup.branchServices.cancelText")}
         confirmLabel={t("setup.branchServices.cancelSave")}
+        dismissLabel={t("setup.branchServices.cancelBack")}
         tone="danger"
         pending={save.isPending}
         onConfirm={() => void submit()}
