@@ -54,6 +54,8 @@ export const DetailCode = {
   outside_hours: "outside_hours",
   /** Two breaks of one day overlap. */
   overlaps: "overlaps",
+  /** Breaks that take a whole working day. */
+  no_working_time: "no_working_time",
   /** Hours given for a day marked closed. */
   closed_day: "closed_day",
   /** A day or time that has already passed (in the branch's time zone). */

@@ -104,7 +104,10 @@ export const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.sl
 
 const breakSchema = z.strictObject({ start: timeOfDay, end: timeOfDay });
 
-/** One day's hours: open < close; breaks inside the day, each start < end, none overlapping. */
+/**
+ * One day's hours: open < close; breaks inside the day, each start < end, none overlapping, and
+ * some working time left between them.
+ */
 export const dayHoursInput = z
   .strictObject({
     open: timeOfDay,
@@ -145,15 +148,29 @@ export const dayHoursInput = z
       } else valid.push({ i, s, e, label });
     });
     valid.sort((a, b) => a.s - b.s || a.i - b.i);
+    let overlap = false;
     for (let k = 1; k < valid.length; k++) {
       const prev = valid[k - 1]!;
       const cur = valid[k]!;
       if (cur.s < prev.e) {
+        overlap = true;
         ctx.addIssue({
           code: "custom",
           path: ["breaks", Math.max(prev.i, cur.i)],
           message: `The breaks ${prev.label} and ${cur.label} overlap; merge or move one.`,
           params: { code: "overlaps" },
+        });
+      }
+    }
+    // Breaks end to end from opening to closing leave no minute to serve anyone in.
+    if (!overlap && valid.length === day.breaks.length && valid.length > 0) {
+      const covered = valid.every((b, k) => b.s === (k === 0 ? open : valid[k - 1]!.e));
+      if (covered && valid[valid.length - 1]!.e === close) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["breaks", valid[valid.length - 1]!.i],
+          message: `The breaks take the whole day ${day.open}–${day.close}; leave some working time, or make it a day off.`,
+          params: { code: "no_working_time" },
         });
       }
     }

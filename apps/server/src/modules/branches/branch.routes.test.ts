@@ -103,6 +103,20 @@ describe("company admin: branches", () => {
         message: expect.stringContaining("overlap"),
       },
     ]);
+    // Breaks end to end from opening to closing: no time left to serve anyone.
+    const wholeDay = await attempt({
+      "1": day([
+        { start: "13:00", end: "18:00" },
+        { start: "09:00", end: "13:00" },
+      ]),
+    });
+    expect(wholeDay).toEqual([
+      {
+        path: "weeklyHours.1.breaks.0",
+        code: "no_working_time",
+        message: expect.stringContaining("take the whole day 09:00–18:00"),
+      },
+    ]);
     const outside = await attempt({ "1": day([{ start: "08:00", end: "09:30" }]) });
     expect(outside).toEqual([
       {

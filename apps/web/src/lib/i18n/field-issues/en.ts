@@ -32,6 +32,8 @@ export const fieldIssuesEn: Widen<typeof fieldIssuesUz> = {
   endsBeforeStart: "The end must be after the start.",
   outsideHours: "The break must fall within the opening hours.",
   overlaps: "The breaks overlap; move one or merge them.",
+  noWorkingTime:
+    "The breaks take the whole working day: leave some working time, or make it a day off.",
   closedDay: "A closed day has no hours.",
   inThePast: "This has already passed; choose a later date.",
   otherBranch: "This belongs to another branch; choose one of this branch.",

@@ -35,6 +35,8 @@ export const fieldIssuesUz = {
   endsBeforeStart: "Tugash vaqti boshlanish vaqtidan keyin boʻlsin.",
   outsideHours: "Tanaffus ish vaqti ichida boʻlsin.",
   overlaps: "Tanaffuslar ustma-ust tushmoqda — birini koʻchiring yoki ularni birlashtiring.",
+  noWorkingTime:
+    "Tanaffuslar butun ish kunini egallamoqda — ish vaqti qoldiring yoki kunni dam olish kuni qiling.",
   closedDay: "Dam olish kuni uchun ish vaqti kiritilmaydi.",
   inThePast: "Bu vaqt allaqachon oʻtgan — keyingi sanani tanlang.",
   otherBranch: "Bu boshqa filialga tegishli — shu filialdagisini tanlang.",

@@ -54,6 +54,7 @@ export const enBranches: Pick<
       breakOrder: "A break must end after it starts.",
       breakOutside: "A break must fall within the opening hours.",
       breakOverlap: "These breaks overlap: move one or merge them.",
+      breakAllDay: "The breaks take the whole day: leave some working time, or make it a day off.",
     },
   },
   exceptions: {

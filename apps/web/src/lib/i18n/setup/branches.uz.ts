@@ -49,6 +49,8 @@ export const uzBranches = {
       breakOrder: "Tanaffus tugashi boshlanishidan keyin boʻlishi kerak.",
       breakOutside: "Tanaffus ish vaqti ichida boʻlishi kerak.",
       breakOverlap: "Tanaffuslar ustma-ust tushdi: birini suring yoki ikkalasini birlashtiring.",
+      breakAllDay:
+        "Tanaffuslar butun kunni egallaydi: ish vaqti qoldiring yoki kunni dam olish kuni qiling.",
     },
   },
   exceptions: {

@@ -63,6 +63,22 @@ describe("weekly hours draft", () => {
     expect(validateWeek(week)).toEqual({ "1": { breaks: { 1: "breakOverlap" } } });
   });
 
+  it("flags breaks that take the whole day, and leaves one that spares a minute", () => {
+    const day = { from: "09:00", to: "18:00" };
+    const whole = withMonday({ ...day, breaks: [{ start: "09:00", end: "18:00" }] });
+    expect(validateWeek(whole)).toEqual({ "1": { breaks: { 0: "breakAllDay" } } });
+    const twoHalves = withMonday({
+      ...day,
+      breaks: [
+        { start: "13:00", end: "18:00" },
+        { start: "09:00", end: "13:00" },
+      ],
+    });
+    expect(validateWeek(twoHalves)).toEqual({ "1": { breaks: { 0: "breakAllDay" } } });
+    const spared = withMonday({ ...day, breaks: [{ start: "09:00", end: "17:59" }] });
+    expect(validateWeek(spared)["1"]).toBeUndefined();
+  });
+
   it("says to close at 23:59 when 24:00 is typed, and asks for a whole time otherwise", () => {
     expect(validateWeek(withMonday({ from: "09:00", to: "24:00" }))["1"]?.hours).toBe("midnight");
     expect(validateWeek(withMonday({ from: "09:00", to: "25:00" }))["1"]?.hours).toBe("missing");

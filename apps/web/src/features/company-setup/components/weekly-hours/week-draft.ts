@@ -5,7 +5,13 @@ export type DayDraft = { open: boolean; from: string; to: string; breaks: TimeRa
 export type WeekDraft = Record<Weekday, DayDraft>;
 
 export type HoursProblem =
-  "missing" | "midnight" | "closeBeforeOpen" | "breakOrder" | "breakOutside" | "breakOverlap";
+  | "missing"
+  | "midnight"
+  | "closeBeforeOpen"
+  | "breakOrder"
+  | "breakOutside"
+  | "breakOverlap"
+  | "breakAllDay";
 export type DayProblems = { hours?: HoursProblem; breaks: Partial<Record<number, HoursProblem>> };
 export type WeekProblems = Partial<Record<Weekday, DayProblems>>;
 
@@ -94,7 +100,12 @@ function dayProblems(day: DayDraft): DayProblems | undefined {
     if (valid[k]!.s < valid[k - 1]!.e)
       breaks[Math.max(valid[k]!.i, valid[k - 1]!.i)] = "breakOverlap";
   }
-  return Object.keys(breaks).length ? { breaks } : undefined;
+  if (Object.keys(breaks).length) return { breaks };
+  // Breaks end to end from opening to closing leave no working time.
+  const last = valid[valid.length - 1];
+  const endToEnd = valid.every((b, k) => b.s === (k === 0 ? open : valid[k - 1]!.e));
+  if (last && endToEnd && last.e === close) return { breaks: { [last.i]: "breakAllDay" } };
+  return undefined;
 }
 
 /** The same rules as the server: open before close, breaks inside the day and not overlapping. */
