@@ -190,5 +190,20 @@ test("an admin pauses a booked service at a branch and is asked before its booki
   await expect(page.getByText("1 ta yozilish bekor qilindi")).toBeVisible();
   expect(await status()).toBe("CANCELLED");
   await expect(kassa).not.toContainText("yozilish bor");
+
+  // Logging out with an unsaved change asks first, as leaving the page does.
+  await kassa.getByRole("switch").click();
+  await page.getByRole("button", { name: "Chiqish" }).click();
+  const leave = page.getByRole("dialog", { name: "Oʻzgarishlar saqlanmasinmi?" });
+  await leave.getByRole("button", { name: "Sahifada qolish" }).click();
+  await expect(leave).toBeHidden();
+  await expect(page).toHaveURL(/tab=services/);
+  // Still signed in: staying kept the session, not only the page.
+  await expect(page.getByText(`admin@${world.slug}.uz`)).toBeVisible();
+  await expect(page.getByText("Saqlanmagan oʻzgarishlar bor")).toBeVisible();
+  await page.getByRole("button", { name: "Chiqish" }).click();
+  await leave.getByRole("button", { name: "Saqlamasdan chiqish" }).click();
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await expect(page.getByLabel("E-pochta")).toBeVisible();
   await desk.close();
 });

@@ -1,10 +1,16 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useNavigate } from "react-router";
+import { ConfirmDialog } from "../../../../components/ui/confirm-dialog";
 import { PageSpinner } from "../../../../components/ui/spinner";
 import {
   AdminShell,
   type ShellLink,
 } from "../../../../features/company-setup/components/layout/admin-shell";
+import {
+  hasUnsavedChanges,
+  leaveAnyway,
+} from "../../../../features/company-setup/components/leave-guard";
 import { useStaffProfile } from "../../../../features/company-setup/hooks/use-overview";
 import { getCompanySession, useSessionState } from "../../../../lib/auth/sessions";
 import { RequireSession } from "../../../require-session";
@@ -20,6 +26,7 @@ function Shell() {
   const { user } = useSessionState(session);
   const blocked = !user || user.mustChangePassword || user.role === "OPERATOR";
   const profile = useStaffProfile(slug, !blocked);
+  const [askLogout, setAskLogout] = useState(false);
 
   if (user?.mustChangePassword) return <Navigate to={`${base}/admin/change-password`} replace />;
   // Operators work at the operator desk, not in the set-up panel.
@@ -69,7 +76,7 @@ function Shell() {
 
   const logout = async () => {
     await session.logout();
-    navigate(`${adminBase}/login`, { replace: true });
+    await navigate(`${adminBase}/login`, { replace: true });
   };
 
   return (
@@ -80,9 +87,22 @@ function Shell() {
       roleLabel={t(
         `setup.staff.roles.${user?.role === "BRANCH_MANAGER" ? "BRANCH_MANAGER" : "COMPANY_ADMIN"}`,
       )}
-      onLogout={() => void logout()}
+      onLogout={() => (hasUnsavedChanges() ? setAskLogout(true) : void logout())}
     >
       <Outlet context={context} />
+      <ConfirmDialog
+        open={askLogout}
+        title={t("setup.common.leaveTitle")}
+        description={t("setup.common.leaveText")}
+        confirmLabel={t("setup.common.leave")}
+        dismissLabel={t("setup.common.stay")}
+        tone="danger"
+        onConfirm={() => {
+          setAskLogout(false);
+          void leaveAnyway(logout);
+        }}
+        onClose={() => setAskLogout(false)}
+      />
     </AdminShell>
   );
 }
