@@ -207,3 +207,32 @@ test("an admin pauses a booked service at a branch and is asked before its booki
   await expect(page.getByLabel("E-pochta")).toBeVisible();
   await desk.close();
 });
+
+test("an admin switches off a booked service and is asked before its bookings go", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { world, bookAt } = await bookableWorld(request, "faolbank");
+  const token = await bookAt("20:00", "+998901112288");
+  const { desk, page } = await adminDesk(browser, world);
+  await page.goto(`/c/${world.slug}/admin/services/${world.services.kassa}`);
+  await page.getByRole("checkbox", { name: /^Faol/ }).uncheck();
+  await page.getByRole("button", { name: "Saqlash", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("1 ta yozilish bekor qilinadi");
+  await dialog.getByRole("button", { name: "Formaga qaytish" }).click();
+  await expect(dialog).toBeHidden();
+  const status = async () =>
+    (
+      (await (await request.get(`/api/c/${world.slug}/portal/bookings/${token}`)).json()) as {
+        booking: { status: string };
+      }
+    ).booking.status;
+  expect(await status()).toBe("BOOKED");
+  await page.getByRole("button", { name: "Saqlash", exact: true }).click();
+  await dialog.getByRole("button", { name: "Saqlash va yozilishlarni bekor qilish" }).click();
+  await expect(page.getByText("1 ta yozilish bekor qilindi")).toBeVisible();
+  expect(await status()).toBe("CANCELLED");
+  await desk.close();
+});

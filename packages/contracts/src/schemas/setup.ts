@@ -125,6 +125,7 @@ export type SavedBranchServicesDto = z.infer<typeof savedBranchServicesSchema>;
 export const serviceAssignmentSchema = z.object({
   branchId: z.string().max(TEXT_MAX.id),
   enabled: z.boolean(),
+  bookings: z.number().int().describe("The service's bookings at this branch not yet checked in"),
 });
 export type ServiceAssignmentDto = z.infer<typeof serviceAssignmentSchema>;
 

@@ -46,7 +46,7 @@ async function bookedServices(counts: [kassa: number, kredit: number]) {
       .execute();
     return rows.map((r) => r.body_text);
   };
-  const admin = (method: string, path: string, body?: object) =>
+  const admin = (method: "GET" | "PATCH" | "PUT", path: string, body?: object) =>
     call(p.app, method, `/api/c/${b.slug}/admin${path}`, { token: b.adminToken, body });
   return { ...b, phones, statuses, told, admin };
 }
@@ -91,6 +91,9 @@ describe("bookings of a service the branch stops offering", () => {
   it("are cancelled when the service is retired or taken from the branch, and counted", async () => {
     const b = await bookedServices([1, 1]);
     const [kassa, kredit] = b.services;
+    // Each branch of a service counts its bookings there (the form asks before they go).
+    const read = await b.admin("GET", `/services/${kredit!.id}`);
+    expect(read.json().branches).toEqual([{ branchId: b.branch.id, enabled: true, bookings: 1 }]);
     // An edit that keeps the service running leaves its bookings alone.
     const renamed = await b.admin("PATCH", `/services/${kredit!.id}`, { durationMinutes: 30 });
     expect(renamed.json()).toMatchObject({ cancelledBookings: 0 });

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from "kysely";
+import { sql, type Insertable, type Kysely, type Updateable } from "kysely";
 import type { Database, ServicesTable } from "../../db/tables";
 
 type Q = Kysely<Database>;
@@ -89,9 +89,18 @@ export async function countServiceTickets(q: Q, serviceId: string) {
 export async function listAssignments(q: Q, serviceIds: string[]) {
   if (!serviceIds.length) return [];
   return q
-    .selectFrom("branch_services")
-    .select(["service_id", "branch_id", "enabled"])
-    .where("service_id", "in", serviceIds)
+    .selectFrom("branch_services as bs")
+    .select(["bs.service_id", "bs.branch_id", "bs.enabled"])
+    .select((eb) =>
+      eb
+        .selectFrom("tickets as t")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .whereRef("t.branch_id", "=", "bs.branch_id")
+        .whereRef("t.service_id", "=", "bs.service_id")
+        .where("t.status", "=", "BOOKED")
+        .as("bookings"),
+    )
+    .where("bs.service_id", "in", serviceIds)
     .execute();
 }
 

@@ -67,8 +67,8 @@ describe("company admin: services", () => {
     });
     expect(kassa.branches).toEqual(
       expect.arrayContaining([
-        { branchId: tsh.id, enabled: true },
-        { branchId: smq.id, enabled: false },
+        { branchId: tsh.id, enabled: true, bookings: 0 },
+        { branchId: smq.id, enabled: false, bookings: 0 },
       ]),
     );
     // Enabling it in Samarqand through the branch changes the assignment, never copies the service.
@@ -173,7 +173,7 @@ describe("company admin: services", () => {
       token,
       body: { branches: [{ branchId: smq.id, enabled: false }] },
     });
-    expect(set.json().branches).toEqual([{ branchId: smq.id, enabled: false }]);
+    expect(set.json().branches).toEqual([{ branchId: smq.id, enabled: false, bookings: 0 }]);
     const bad = await call(p.app, "PUT", url(`/${s.id}/branches`), {
       token,
       body: {
@@ -183,7 +183,7 @@ describe("company admin: services", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe("branches.1.branchId");
     expect((await call(p.app, "GET", url(`/${s.id}`), { token })).json().branches).toEqual([
-      { branchId: smq.id, enabled: false },
+      { branchId: smq.id, enabled: false, bookings: 0 },
     ]);
     const badBranchPut = await call(
       p.app,
@@ -237,7 +237,7 @@ describe("company admin: services", () => {
     });
     const mToken = await loginStaff(p.app, slug, m.email, m.oneTimePassword);
     const read = await call(p.app, "GET", url(`/${s.id}`), { token: mToken });
-    expect(read.json().branches).toEqual([{ branchId: tsh.id, enabled: true }]);
+    expect(read.json().branches).toEqual([{ branchId: tsh.id, enabled: true, bookings: 0 }]);
     expect((await call(p.app, "GET", url(), { token: mToken })).statusCode).toBe(200);
     for (const [method, path] of [
       ["POST", ""],

@@ -44,7 +44,7 @@ type ServiceRow = Selectable<ServicesTable>;
 function toServiceDto(
   env: SetupEnv,
   s: ServiceRow,
-  assigned: { service_id: string; branch_id: string; enabled: boolean }[],
+  assigned: { service_id: string; branch_id: string; enabled: boolean; bookings: number | null }[],
 ): ServiceDto {
   return {
     id: s.id,
@@ -63,7 +63,7 @@ function toServiceDto(
     active: s.is_active,
     branches: assigned
       .filter((a) => a.service_id === s.id && canReachBranch(env.caller, a.branch_id))
-      .map((a) => ({ branchId: a.branch_id, enabled: a.enabled })),
+      .map((a) => ({ branchId: a.branch_id, enabled: a.enabled, bookings: a.bookings ?? 0 })),
     createdAt: s.created_at,
     updatedAt: s.updated_at,
   };

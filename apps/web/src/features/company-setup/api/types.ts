@@ -78,7 +78,8 @@ export type AddedException = Wire<AddedExceptionDto>;
 export type BranchService = Wire<BranchServiceDto>;
 export type SavedBranchServices = Wire<SavedBranchServicesDto>;
 
-export type Assignment = Wire<ServiceAssignmentDto>;
+/** A branch offering a service, as sent (the answer adds its bookings). */
+export type Assignment = Omit<Wire<ServiceAssignmentDto>, "bookings">;
 
 export type Service = Wire<ServiceDto>;
 export type UpdatedService = Wire<UpdatedServiceDto>;

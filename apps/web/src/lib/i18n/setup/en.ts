@@ -56,6 +56,12 @@ export const enSetup: SetupMessages = {
     create: "Create service",
     created: "Service created",
     saved: "Service saved",
+    cancelTitle_one: "{{count}} booking will be cancelled",
+    cancelTitle_other: "{{count}} bookings will be cancelled",
+    cancelText:
+      "A service switched off, or taken from a branch, is no longer offered there. If you save, its bookings are cancelled and each customer is told.",
+    cancelSave: "Save and cancel the bookings",
+    cancelBack: "Back to the form",
     savedCancelled_one:
       "Service saved. {{count}} booking where it is no longer offered was cancelled and its customer told.",
     savedCancelled_other:

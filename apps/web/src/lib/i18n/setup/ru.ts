@@ -57,6 +57,14 @@ export const ruSetup: SetupMessages = {
     create: "Создать услугу",
     created: "Услуга создана",
     saved: "Услуга сохранена",
+    cancelTitle_one: "Будет отменена {{count}} запись",
+    cancelTitle_few: "Будут отменены {{count}} записи",
+    cancelTitle_many: "Будут отменены {{count}} записей",
+    cancelTitle_other: "Будут отменены {{count}} записи",
+    cancelText:
+      "Выключенная или убранная из филиала услуга там больше не оказывается. Если сохранить, записи на неё будут отменены, и каждый клиент получит уведомление.",
+    cancelSave: "Сохранить и отменить записи",
+    cancelBack: "Вернуться к форме",
     savedCancelled_one:
       "Услуга сохранена. {{count}} запись там, где её больше нет, отменена, клиент уведомлён.",
     savedCancelled_few:

@@ -57,6 +57,12 @@ export const uzSetup = {
     create: "Xizmat yaratish",
     created: "Xizmat yaratildi",
     saved: "Xizmat saqlandi",
+    cancelTitle_one: "{{count}} ta yozilish bekor qilinadi",
+    cancelTitle_other: "{{count}} ta yozilish bekor qilinadi",
+    cancelText:
+      "Xizmat oʻchirilsa yoki filialdan olinsa, u yerda endi koʻrsatilmaydi. Saqlasangiz, unga yozilganlar bekor qilinadi va har bir mijozga xabar yuboriladi.",
+    cancelSave: "Saqlash va yozilishlarni bekor qilish",
+    cancelBack: "Formaga qaytish",
     savedCancelled_one:
       "Xizmat saqlandi. U endi koʻrsatilmaydigan joydagi {{count}} ta yozilish bekor qilindi, mijozga xabar yuborildi.",
     savedCancelled_other:

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../../components/ui/alert";
 import { Button } from "../../../../components/ui/button";
+import { ConfirmDialog } from "../../../../components/ui/confirm-dialog";
 import { Field, describedBy } from "../../../../components/ui/field";
 import { Input } from "../../../../components/ui/input";
 import { Select } from "../../../../components/ui/select";
@@ -84,10 +85,24 @@ export function ServiceForm({
     return Object.keys(next).length === 0;
   };
 
+  // Bookings this save would cancel: all of them when the service is switched off, else those
+  // at branches it is taken from.
+  const toCancel = (service?.branches ?? []).reduce((n, b) => {
+    const stops = !values.active || values.branches[b.branchId] !== true;
+    return n + (service?.active && b.enabled && stops ? b.bookings : 0);
+  }, 0);
+  const [confirming, setConfirming] = useState(false);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
     if (!validate()) return focusFirstInvalid(formRef.current);
+    if (toCancel > 0) return setConfirming(true);
+    await saveNow();
+  };
+
+  const saveNow = async () => {
+    setConfirming(false);
     try {
       onSaved(
         await save.mutateAsync({ input: toServiceInput(values), branches: toAssignments(values) }),
@@ -293,6 +308,17 @@ export function ServiceForm({
           </Button>
         </div>
       )}
+      <ConfirmDialog
+        open={confirming}
+        title={t("setup.services.cancelTitle", { count: toCancel })}
+        description={t("setup.services.cancelText")}
+        confirmLabel={t("setup.services.cancelSave")}
+        dismissLabel={t("setup.services.cancelBack")}
+        tone="danger"
+        pending={save.isPending}
+        onConfirm={() => void saveNow()}
+        onClose={() => setConfirming(false)}
+      />
     </form>
   );
 }
