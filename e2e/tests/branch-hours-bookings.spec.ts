@@ -45,6 +45,12 @@ async function bookableWorld(request: APIRequestContext, slug: string) {
   return { world, weekday, bookAt };
 }
 
+/** A booking's status, as its customer's page reads it. */
+async function bookingStatus(request: APIRequestContext, slug: string, token: string) {
+  const res = await request.get(`/api/c/${slug}/portal/bookings/${token}`);
+  return ((await res.json()) as { booking: { status: string } }).booking.status;
+}
+
 async function adminDesk(browser: Browser, world: QueueWorld) {
   const desk = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await desk.newPage();
@@ -80,12 +86,7 @@ test("an admin shortens a day's hours and is told first which bookings it cancel
   // Going back changes nothing; saving cancels the booking and says so.
   await dialog.getByRole("button", { name: "Ish vaqtiga qaytish" }).click();
   await expect(dialog).toBeHidden();
-  const status = async (of = token) =>
-    (
-      (await (await request.get(`/api/c/${world.slug}/portal/bookings/${of}`)).json()) as {
-        booking: { status: string };
-      }
-    ).booking.status;
+  const status = (of = token) => bookingStatus(request, world.slug, of);
   expect(await status()).toBe("BOOKED");
   await page.getByRole("button", { name: "Ish vaqtini saqlash" }).click();
   await page.getByRole("button", { name: "Saqlash va yozilishlarni bekor qilish" }).click();
@@ -175,12 +176,7 @@ test("an admin pauses a booked service at a branch and is asked before its booki
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("1 ta yozilish bekor qilinadi");
   await snap(page, "setup-service-paused-bookings");
-  const status = async () =>
-    (
-      (await (await request.get(`/api/c/${world.slug}/portal/bookings/${token}`)).json()) as {
-        booking: { status: string };
-      }
-    ).booking.status;
+  const status = () => bookingStatus(request, world.slug, token);
   await dialog.getByRole("button", { name: "Xizmatlarga qaytish" }).click();
   await expect(dialog).toBeHidden();
   expect(await status()).toBe("BOOKED");
@@ -223,12 +219,7 @@ test("an admin switches off a booked service and is asked before its bookings go
   await expect(dialog).toContainText("1 ta yozilish bekor qilinadi");
   await dialog.getByRole("button", { name: "Formaga qaytish" }).click();
   await expect(dialog).toBeHidden();
-  const status = async () =>
-    (
-      (await (await request.get(`/api/c/${world.slug}/portal/bookings/${token}`)).json()) as {
-        booking: { status: string };
-      }
-    ).booking.status;
+  const status = () => bookingStatus(request, world.slug, token);
   expect(await status()).toBe("BOOKED");
   await page.getByRole("button", { name: "Saqlash", exact: true }).click();
   await dialog.getByRole("button", { name: "Saqlash va yozilishlarni bekor qilish" }).click();

@@ -12,3 +12,4 @@ export { bookableOnline, listSlots } from "./booking-slots.service";
 export { cancelAfterHoursChange, findBookingsOutsideHours } from "./bookings-outside-hours";
 export { findSlotsShortOfStaff, type ShortSlot } from "./bookings-beyond-staff";
 export { cancelAfterOfferChange } from "./bookings-not-offered";
+export { bookingsOfBranchService } from "./bookings-count.query";

@@ -1,5 +1,6 @@
-import { sql, type Insertable, type Kysely, type Updateable } from "kysely";
+import type { Insertable, Kysely, Updateable } from "kysely";
 import type { BranchExceptionsTable, BranchesTable, Database } from "../../db/tables";
+import { bookingsOfBranchService } from "../booking";
 import { LIST_MAX } from "@equeue/contracts/schemas";
 
 type Q = Kysely<Database>;
@@ -106,15 +107,7 @@ export const listBranchServices = (q: Q, branchId: string) =>
     .selectFrom("branch_services as bs")
     .innerJoin("services as s", "s.id", "bs.service_id")
     .select(["bs.service_id", "bs.enabled", "s.letter", "s.name", "s.is_active"])
-    .select((eb) =>
-      eb
-        .selectFrom("tickets as t")
-        .select(sql<number>`count(*)::int`.as("n"))
-        .whereRef("t.branch_id", "=", "bs.branch_id")
-        .whereRef("t.service_id", "=", "bs.service_id")
-        .where("t.status", "=", "BOOKED")
-        .as("bookings"),
-    )
+    .select(bookingsOfBranchService)
     .where("bs.branch_id", "=", branchId)
     .orderBy("s.letter")
     .execute();

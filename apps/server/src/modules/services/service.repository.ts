@@ -1,5 +1,6 @@
-import { sql, type Insertable, type Kysely, type Updateable } from "kysely";
+import type { Insertable, Kysely, Updateable } from "kysely";
 import type { Database, ServicesTable } from "../../db/tables";
+import { bookingsOfBranchService } from "../booking";
 
 type Q = Kysely<Database>;
 
@@ -91,15 +92,7 @@ export async function listAssignments(q: Q, serviceIds: string[]) {
   return q
     .selectFrom("branch_services as bs")
     .select(["bs.service_id", "bs.branch_id", "bs.enabled"])
-    .select((eb) =>
-      eb
-        .selectFrom("tickets as t")
-        .select(sql<number>`count(*)::int`.as("n"))
-        .whereRef("t.branch_id", "=", "bs.branch_id")
-        .whereRef("t.service_id", "=", "bs.service_id")
-        .where("t.status", "=", "BOOKED")
-        .as("bookings"),
-    )
+    .select(bookingsOfBranchService)
     .where("bs.service_id", "in", serviceIds)
     .execute();
 }
