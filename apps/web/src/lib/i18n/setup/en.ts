@@ -109,7 +109,8 @@ export const enSetup: SetupMessages = {
       "Managers are alerted when the longest wait passes it; reports use it for the service level. Empty: no target.",
     targetWaitInvalid: "Enter 1 to 1440 minutes, or leave it empty.",
     onlineBooking: "Online booking",
-    onlineBookingHint: "Customers can book a time on the portal.",
+    onlineBookingHint:
+      "Customers can book a time on the portal. Switched off, no new bookings are taken; those made keep their time.",
     showOnKiosk: "Show on kiosks",
     showOnKioskHint: "Tickets can be taken at the kiosk in the hall.",
     active: "Active",

@@ -113,7 +113,8 @@ export const uzSetup = {
       "Eng uzoq kutish undan oshsa, rahbarlarga xabar beriladi; hisobotlar xizmat darajasini shu boʻyicha hisoblaydi. Boʻsh: maqsad yoʻq.",
     targetWaitInvalid: "1 dan 1440 gacha daqiqa kiriting yoki boʻsh qoldiring.",
     onlineBooking: "Onlayn yozilish",
-    onlineBookingHint: "Mijoz portal orqali vaqt band qila oladi.",
+    onlineBookingHint:
+      "Mijoz portal orqali vaqt band qila oladi. Oʻchirilsa, yangi yozilish olinmaydi; qilinganlari oʻz vaqtida qoladi.",
     showOnKiosk: "Kioskda koʻrsatish",
     showOnKioskHint: "Zaldagi kioskdan talon olish mumkin.",
     active: "Faol",
