@@ -37,6 +37,7 @@ export type ErrorBody = {
         | "ends_before_start"
         | "outside_hours"
         | "overlaps"
+        | "no_working_time"
         | "closed_day"
         | "in_the_past"
         | "other_branch"
