@@ -12,6 +12,15 @@ export const TICKET_STATUS = {
 } as const;
 export type TicketStatus = (typeof TICKET_STATUS)[keyof typeof TICKET_STATUS];
 
+/**
+ * Why the company cancelled a booking, for the customer's text and page when no one wrote a
+ * message: HOURS — the branch's hours (a day off, shorter hours) no longer have room for it;
+ * SERVICE — the branch no longer offers its service (paused or removed there, or retired).
+ */
+export const CANCEL_REASON = { HOURS: "HOURS", SERVICE: "SERVICE" } as const;
+export type CancelReason = (typeof CANCEL_REASON)[keyof typeof CANCEL_REASON];
+export const CANCEL_REASONS = Object.values(CANCEL_REASON) as [CancelReason, ...CancelReason[]];
+
 /** Where a ticket was taken. It follows from the caller, never from a request body. */
 export const TICKET_SOURCE = {
   ONLINE: "ONLINE",

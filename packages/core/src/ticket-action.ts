@@ -16,14 +16,8 @@ export const TICKET_ACTION = {
 
 export type TicketAction = (typeof TICKET_ACTION)[keyof typeof TICKET_ACTION];
 
-/**
- * Why the company cancelled a booking, for the customer's text when no one wrote a message:
- * HOURS — the branch's hours (a day off, shorter hours) no longer have room for it; SERVICE —
- * the branch no longer offers its service (paused or removed there, or the service retired).
- */
-export const CANCEL_REASON = { HOURS: "HOURS", SERVICE: "SERVICE" } as const;
-
-export type CancelReason = (typeof CANCEL_REASON)[keyof typeof CANCEL_REASON];
+// Why the company cancelled (the customer's text and page say it): a contract with the web.
+export { CANCEL_REASON, CANCEL_REASONS, type CancelReason } from "@equeue/contracts";
 
 /** Every action, for iteration in validators and tests. */
 export const ALL_TICKET_ACTIONS: readonly TicketAction[] = Object.values(TICKET_ACTION);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIST_MAX, listOf } from "./answer-lists";
 import { LATE_ARRIVAL } from "../branch";
+import { CANCEL_REASONS } from "../ticket";
 import { i18nTextSchema, ticketStatusSchema } from "./queue-views";
 import { TEXT_MAX } from "./answer-text";
 
@@ -78,6 +79,16 @@ export const bookingSchema = z.object({
   canCheckIn: z.boolean().describe("Checking in now would be accepted"),
   canChange: z.boolean().describe("The booking can still be moved or cancelled"),
   canCancel: z.boolean(),
+  cancelled: z
+    .object({
+      by: z.enum(["CUSTOMER", "COMPANY"]),
+      reason: z.enum(CANCEL_REASONS).nullable(),
+      message: z.string().max(TEXT_MAX.message).nullable(),
+    })
+    .nullable()
+    .describe(
+      "A CANCELLED booking: who cancelled it, and why when the company did (its reason, or the staff's words)",
+    ),
 });
 export type BookingDto = z.infer<typeof bookingSchema>;
 

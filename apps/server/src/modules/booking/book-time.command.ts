@@ -129,5 +129,6 @@ function bookingRowOf(ticket: TicketView, setup: BookingSetup): BookingRow {
     check_in_early_minutes: b.check_in_early_minutes,
     check_in_late_minutes: b.check_in_late_minutes,
     late_arrival: b.late_arrival,
+    cancel_data: null,
   };
 }

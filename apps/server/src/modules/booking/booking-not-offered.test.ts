@@ -83,6 +83,28 @@ describe("bookings of a service the branch stops offering", () => {
       expect.stringMatching(/bekor qilindi .*Bu xizmat endi bu filialda ko'rsatilmaydi\.$/),
     ]);
     expect(await b.told(b.phones[1]![0]!)).toEqual([]);
+    // Its page says so, and who did it.
+    const { token } = await b.db
+      .selectFrom("tickets")
+      .select("token")
+      .where("customer_phone", "=", b.phones[0]![0]!)
+      .executeTakeFirstOrThrow();
+    const page = await call(p.app, "GET", `/api/c/${b.slug}/portal/bookings/${token}`);
+    expect(page.json().booking).toMatchObject({
+      status: "CANCELLED",
+      cancelled: { by: "COMPANY", reason: "SERVICE", message: null },
+    });
+    const standing = await b.db
+      .selectFrom("tickets")
+      .select("token")
+      .where("customer_phone", "=", b.phones[1]![0]!)
+      .executeTakeFirstOrThrow();
+    const kept = await call(p.app, "GET", `/api/c/${b.slug}/portal/bookings/${standing.token}`);
+    expect(kept.json().booking).toMatchObject({ status: "BOOKED", cancelled: null });
+    // A customer's own cancel says it was theirs.
+    await call(p.app, "POST", `/api/c/${b.slug}/portal/bookings/${standing.token}/cancel`);
+    const own = await call(p.app, "GET", `/api/c/${b.slug}/portal/bookings/${standing.token}`);
+    expect(own.json().booking.cancelled).toEqual({ by: "CUSTOMER", reason: null, message: null });
     // Saving the same again cancels nothing more.
     const again = await b.admin("PUT", `/branches/${b.branch.id}/services`, { services });
     expect(again.json().cancelledBookings).toBe(0);

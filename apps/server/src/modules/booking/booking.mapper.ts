@@ -1,4 +1,5 @@
 import {
+  CANCEL_REASONS,
   TICKET_STATUS,
   checkInWindow,
   decideCheckIn,
@@ -50,5 +51,14 @@ export function toBookingDto(row: BookingRow, companySlug: string, now: Date): B
     canCheckIn: booked && (decision === "ON_TIME" || decision === "WALK_IN"),
     canChange: booked && startsAt > now,
     canCancel: booked || row.status === TICKET_STATUS.WAITING,
+    cancelled: row.status === TICKET_STATUS.CANCELLED ? cancelledOf(row.cancel_data) : null,
   };
+}
+
+/** Who cancelled a booking and why, from its CANCEL event's data (`by`, `reason`, `message`). */
+function cancelledOf(data: unknown): NonNullable<BookingDto["cancelled"]> {
+  const d = (data ?? {}) as Record<string, unknown>;
+  const reason = CANCEL_REASONS.find((r) => r === d.reason) ?? null;
+  const message = typeof d.message === "string" && d.message.trim() !== "" ? d.message : null;
+  return { by: d.by === "CUSTOMER" ? "CUSTOMER" : "COMPANY", reason, message };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Alert } from "../../../components/ui/alert";
@@ -82,7 +83,9 @@ export function BookingPanel({
           {notice.key === "booking.movedNewNumber" ? t(notice.key, notice) : t(notice.key)}
         </Alert>
       )}
-      {booking.status === "CANCELLED" && <Alert tone="info">{t("booking.cancelled")}</Alert>}
+      {booking.status === "CANCELLED" && (
+        <Alert tone="info">{cancelledText(t, booking.cancelled)}</Alert>
+      )}
       {booking.status === "EXPIRED" && <Alert tone="info">{t("booking.expired")}</Alert>}
       <BookAgain slug={slug} booking={booking} />
       {booking.status === "BOOKED" && (
@@ -186,6 +189,15 @@ export function BookingPanel({
 
 type Notice =
   { key: "booking.checkedIn" | "booking.moved" } | { key: "booking.movedNewNumber"; label: string };
+
+/** What a cancelled booking's page says: who cancelled it, and why when the branch did. */
+function cancelledText(t: TFunction, c: Booking["cancelled"]): string {
+  if (!c || c.by === "CUSTOMER") return t("booking.cancelled");
+  if (c.message) return t("booking.cancelledWithMessage", { message: c.message });
+  if (c.reason === "HOURS") return t("booking.cancelledHours");
+  if (c.reason === "SERVICE") return t("booking.cancelledService");
+  return t("booking.cancelledByBranch");
+}
 
 /**
  * A missed booking (its time passed, or the customer did not come) or a cancelled one: book the

@@ -46,6 +46,11 @@ export const bookingEn: Messages["booking"] = {
   cancelYes: "Yes, cancel",
   keep: "No, keep it",
   cancelled: "This booking is cancelled.",
+  cancelledByBranch: "The branch cancelled this booking.",
+  cancelledWithMessage: "The branch cancelled this booking: “{{message}}”",
+  cancelledHours:
+    "This booking was cancelled because the branch's hours changed. Please choose another time.",
+  cancelledService: "This booking was cancelled: the service is no longer offered at this branch.",
   expired: "The time of this booking has passed.",
   bookAgain: "Book again",
   bookAnother: "Book another time",

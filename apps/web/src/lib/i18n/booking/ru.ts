@@ -47,6 +47,11 @@ export const bookingRu: Messages["booking"] = {
   cancelYes: "Да, отменить",
   keep: "Нет, оставить",
   cancelled: "Эта запись отменена.",
+  cancelledByBranch: "Эту запись отменило отделение.",
+  cancelledWithMessage: "Эту запись отменило отделение: «{{message}}»",
+  cancelledHours:
+    "Запись отменена, потому что изменился график работы отделения. Выберите другое время.",
+  cancelledService: "Запись отменена: эта услуга больше не оказывается в этом отделении.",
   expired: "Время этой записи прошло.",
   bookAgain: "Записаться снова",
   bookAnother: "Записаться на другое время",

@@ -47,6 +47,12 @@ export const bookingUz = {
   cancelYes: "Ha, bekor qilish",
   keep: "Yoʻq, qoldirish",
   cancelled: "Bu yozilish bekor qilingan.",
+  cancelledByBranch: "Bu yozilishni filial bekor qildi.",
+  cancelledWithMessage: "Bu yozilishni filial bekor qildi: «{{message}}»",
+  cancelledHours:
+    "Filialning ish vaqti oʻzgargani uchun bu yozilish bekor qilindi. Boshqa vaqtni tanlang.",
+  cancelledService:
+    "Bu xizmat endi bu filialda koʻrsatilmaydi, shuning uchun yozilish bekor qilindi.",
   expired: "Bu yozilishning vaqti oʻtib ketdi.",
   bookAgain: "Qaytadan yozilish",
   bookAnother: "Boshqa vaqtga yozilish",
