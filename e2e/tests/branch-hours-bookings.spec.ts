@@ -187,6 +187,20 @@ test("an admin pauses a booked service at a branch and is asked before its booki
   expect(await status()).toBe("CANCELLED");
   await expect(kassa).not.toContainText("yozilish bor");
 
+  // The customer's page, on a phone, says why and offers to choose anew.
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const customer = await phone.newPage();
+  await customer.goto(`/c/${world.slug}/t/${token}`);
+  await expect(
+    customer.getByText("Bu xizmat endi bu filialda koʻrsatilmaydi, shuning uchun yozilish bekor"),
+  ).toBeVisible();
+  await expect(customer.getByTestId("booking-again")).toHaveAttribute(
+    "href",
+    `/c/${world.slug}/b/${world.branch.slug}/book`,
+  );
+  await snap(customer, "portal-booking-cancelled-service");
+  await phone.close();
+
   // Logging out with an unsaved change asks first, as leaving the page does.
   await kassa.getByRole("switch").click();
   await page.getByRole("button", { name: "Chiqish" }).click();
