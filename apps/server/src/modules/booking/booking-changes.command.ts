@@ -98,9 +98,11 @@ export async function cancelBooking(
   token: string,
   now = new Date(),
 ): Promise<BookingRow> {
-  return runQueueTransaction(deps, company, async (tx) =>
-    cancelAsHolder(tx, await lockBooking(tx, token), now, notBooked),
-  );
+  return runQueueTransaction(deps, company, async (tx) => {
+    const cancelled = await cancelAsHolder(tx, await lockBooking(tx, token), now, notBooked);
+    // The row was read before its CANCEL event was written: the answer says whose it was.
+    return { ...cancelled, cancel_data: { by: "CUSTOMER" } };
+  });
 }
 
 /**

@@ -102,7 +102,16 @@ describe("bookings of a service the branch stops offering", () => {
     const kept = await call(p.app, "GET", `/api/c/${b.slug}/portal/bookings/${standing.token}`);
     expect(kept.json().booking).toMatchObject({ status: "BOOKED", cancelled: null });
     // A customer's own cancel says it was theirs.
-    await call(p.app, "POST", `/api/c/${b.slug}/portal/bookings/${standing.token}/cancel`);
+    const ownCancel = await call(
+      p.app,
+      "POST",
+      `/api/c/${b.slug}/portal/bookings/${standing.token}/cancel`,
+    );
+    expect(ownCancel.json().booking.cancelled).toEqual({
+      by: "CUSTOMER",
+      reason: null,
+      message: null,
+    });
     const own = await call(p.app, "GET", `/api/c/${b.slug}/portal/bookings/${standing.token}`);
     expect(own.json().booking.cancelled).toEqual({ by: "CUSTOMER", reason: null, message: null });
     // Saving the same again cancels nothing more.

@@ -296,6 +296,10 @@ describe("taking a place now", () => {
     }
     expect(taken.slice(0, limit)).toEqual(Array(limit).fill(201));
     expect(taken[limit]).toBe(429);
+    // The refusal says how long is left, as its Retry-After does (not "a minute" of ten).
+    const refused = await join(slug, { ...base, phone: "+998905559999" }, ip);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(500);
+    expect(refused.json().error.message).toMatch(/^Too many requests; try again in 10 minutes\.$/);
     // The budget is this company's: the same address still takes a place at another one.
     const other = await publicCompany();
     const elsewhere = await join(
@@ -304,9 +308,22 @@ describe("taking a place now", () => {
       ip,
     );
     expect(elsewhere.statusCode, elsewhere.body).toBe(201);
-    // The refusal says how long is left, as its Retry-After does (not "a minute" of ten).
-    const refused = await join(slug, { ...base, phone: "+998905559999" }, ip);
-    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(500);
-    expect(refused.json().error.message).toMatch(/^Too many requests; try again in 10 minutes\.$/);
+  });
+
+  it("counts an IPv6 client by its /64: a new address of the same prefix is no fresh budget", async () => {
+    const { slug, branch, services } = await publicCompany();
+    const base = { branchId: branch.id, serviceId: services[0]!.id };
+    const limit = p.ctx.config.PORTAL_PLACES_PER_ADDRESS;
+    const taken = [];
+    for (let i = 0; i <= limit; i++) {
+      const ip = `2001:db8:77:1::${(i + 1).toString(16)}`;
+      const phone = `+99890556${String(i).padStart(4, "0")}`;
+      taken.push((await join(slug, { ...base, phone }, ip)).statusCode);
+    }
+    expect(taken.slice(0, limit)).toEqual(Array(limit).fill(201));
+    expect(taken[limit]).toBe(429);
+    // Another prefix is another client.
+    const next = await join(slug, { ...base, phone: "+998905569999" }, "2001:db8:77:2::1");
+    expect(next.statusCode, next.body).toBe(201);
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import type { Config } from "../../config";
+import { clientKey } from "../../shared/http/client-address";
 import { WindowLimiter } from "../../shared/window-limiter";
 import { anonymous, callerOf, type AnonymousCaller, type CustomerCaller } from "../access";
 import { companyDb } from "../tenancy";
@@ -38,14 +39,17 @@ export const JOIN_LIMITS = {
 /**
  * The route limit on taking places and on bookings: per company and client address, so the
  * customers in one hall on its guest Wi-Fi (or behind one carrier address) share one company's
- * budget, not every company's; `PORTAL_PLACES_PER_ADDRESS` sets its size.
+ * budget, not every company's; an IPv6 client counts by its /64 (clientKey).
+ * `PORTAL_PLACES_PER_ADDRESS` sets its size, per route (taking a place, booking, and each change
+ * of a booking count apart).
  */
 export function joinAddressLimit(config: Config) {
   return {
     max: config.PORTAL_PLACES_PER_ADDRESS,
     timeWindow: `${JOIN_LIMITS.perAddress.windowMinutes} minutes`,
     hook: "preHandler" as const,
-    keyGenerator: (request: FastifyRequest) => `${request.company?.id ?? "-"}|${request.ip}`,
+    keyGenerator: (request: FastifyRequest) =>
+      `${request.company?.id ?? "-"}|${clientKey(request.ip)}`,
   };
 }
 
