@@ -133,6 +133,10 @@ describe("bookings of a service the branch stops offering", () => {
     const retired = await b.admin("PATCH", `/services/${kredit!.id}`, { active: false });
     expect(retired.statusCode, retired.body).toBe(200);
     expect(retired.json()).toMatchObject({ active: false, cancelledBookings: 1 });
+    // Read after the cancelling: nothing is left booked there.
+    expect(retired.json().branches).toEqual([
+      { branchId: b.branch.id, enabled: true, bookings: 0 },
+    ]);
     expect(await b.statuses(1)).toEqual(["CANCELLED"]);
 
     const moved = await b.admin("PUT", `/services/${kassa!.id}/branches`, { branches: [] });

@@ -48,14 +48,19 @@ export async function cancelBookingsNotOffered(
 
 /**
  * The admin's change of what a branch offers, just saved (a service paused or removed there, or
- * deactivated): once the bookings in flight have settled, cancelBookingsNotOffered. Returns how
- * many, for the admin's answer.
+ * deactivated): once the bookings in flight have settled, cancelBookingsNotOffered. A change
+ * that leaves no booking behind answers at once, without the wait (a booking committing on the
+ * old offer that moment is the minute's sweep's). Returns how many, for the admin's answer.
  */
 export async function cancelAfterOfferChange(
   deps: QueueDeps & { bookings: BookingSetups },
   company: CompanyRecord,
   opts: OfferScope & { staffId: string },
 ): Promise<number> {
+  if ((await findBookingsNotOffered(companyDb(deps.db, company), opts)).length === 0) {
+    deps.bookings.invalidate(company.id);
+    return 0;
+  }
   await settleBookingsInFlight(deps, company);
   return cancelBookingsNotOffered(deps, company, opts);
 }

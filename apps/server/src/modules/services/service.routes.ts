@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { cancelAfterOfferChange } from "../booking";
-import { setupEnv } from "../setup-common";
+import { setupEnv, type SetupEnv } from "../setup-common";
 import { companyAdminOnly, staffCaller, SETUP_ROLES } from "../access";
 import {
   createServiceBody,
@@ -12,6 +12,7 @@ import {
   serviceSchema,
   updateServiceBody,
   updatedServiceSchema,
+  type ServiceDto,
 } from "./service.schema";
 import {
   createService,
@@ -31,6 +32,18 @@ export const serviceRoutes =
   async (app) => {
     app.addHook("onRequest", staffCaller(ctx, { roles: SETUP_ROLES }));
     const env = (request: Parameters<typeof setupEnv>[1]) => setupEnv(ctx, request);
+    /**
+     * The service's bookings where it is no longer offered are cancelled; the answer is read
+     * again after, so each branch's `bookings` is what is left.
+     */
+    const afterOfferChange = async (e: SetupEnv, service: ServiceDto) => {
+      const cancelledBookings = await cancelAfterOfferChange(ctx, e.company, {
+        staffId: e.caller.staffId,
+        serviceId: service.id,
+      });
+      const fresh = cancelledBookings > 0 ? await getService(e, service.id) : service;
+      return { ...fresh, cancelledBookings };
+    };
 
     app.get(
       "/services",
@@ -90,14 +103,8 @@ export const serviceRoutes =
       async (request) => {
         const e = env(request);
         const service = await updateService(e, request.params.id, request.body);
-        const cancelledBookings =
-          request.body.active === false
-            ? await cancelAfterOfferChange(ctx, e.company, {
-                staffId: e.caller.staffId,
-                serviceId: service.id,
-              })
-            : 0;
-        return { ...service, cancelledBookings };
+        if (request.body.active !== false) return { ...service, cancelledBookings: 0 };
+        return afterOfferChange(e, service);
       },
     );
 
@@ -133,12 +140,10 @@ export const serviceRoutes =
       },
       async (request) => {
         const e = env(request);
-        const service = await setServiceBranches(e, request.params.id, request.body.branches);
-        const cancelledBookings = await cancelAfterOfferChange(ctx, e.company, {
-          staffId: e.caller.staffId,
-          serviceId: service.id,
-        });
-        return { ...service, cancelledBookings };
+        return afterOfferChange(
+          e,
+          await setServiceBranches(e, request.params.id, request.body.branches),
+        );
       },
     );
   };

@@ -53,7 +53,8 @@ export function BranchServices({
   // Bookings of the services this change stops offering here: saving cancels them.
   const bookingsOf = new Map((offered.data ?? []).map((s) => [s.serviceId, s.bookings]));
   const stopping = (id: string) => {
-    const c = choice[id];
+    // Before the first edit the choice is what is stored (the effect fills it after a render).
+    const c = offered.data && Object.keys(choice).length === 0 ? stored()[id] : choice[id];
     return !c || !c.offered || !c.enabled;
   };
   const toCancel = [...bookingsOf].reduce((n, [id, b]) => n + (stopping(id) ? b : 0), 0);
