@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database, TicketsTable } from "../../db/tables";
 import type { CompanyQueryDb } from "../queue";
 
 const DAY_MS = 86_400_000;
@@ -190,39 +191,38 @@ export async function lockSlotAndCount(
   return result.rows[0]!.n;
 }
 
+/** Who cancelled a booking, and why: the data of its last CANCEL event (a CANCELLED one only). */
+const lastCancelData = (eb: ExpressionBuilder<Database & { t: TicketsTable }, "t">) =>
+  eb
+    .selectFrom("ticket_events as e")
+    .select("e.data")
+    .whereRef("e.ticket_id", "=", "t.id")
+    .where("e.type", "=", "CANCEL")
+    .where("t.status", "=", "CANCELLED")
+    .orderBy("e.id", "desc")
+    .limit(1)
+    .as("cancel_data");
+
 function bookingQuery(db: CompanyQueryDb) {
-  return (
-    db
-      .selectFrom("tickets as t")
-      .innerJoin("services as s", "s.id", "t.service_id")
-      .innerJoin("branches as b", "b.id", "t.branch_id")
-      .leftJoin("counters as c", "c.id", "t.counter_id")
-      .selectAll("t")
-      .select([
-        "s.name as service_name",
-        "s.duration_minutes",
-        "c.number as counter_number",
-        "b.slug as branch_slug",
-        "b.name as branch_name",
-        "b.address as branch_address",
-        "b.time_zone",
-        "b.check_in_early_minutes",
-        "b.check_in_late_minutes",
-        "b.late_arrival",
-      ])
-      // Who cancelled, and why: the data of the ticket's last CANCEL event (a CANCELLED one only).
-      .select((eb) =>
-        eb
-          .selectFrom("ticket_events as e")
-          .select("e.data")
-          .whereRef("e.ticket_id", "=", "t.id")
-          .where("e.type", "=", "CANCEL")
-          .where("t.status", "=", "CANCELLED")
-          .orderBy("e.id", "desc")
-          .limit(1)
-          .as("cancel_data"),
-      )
-  );
+  return db
+    .selectFrom("tickets as t")
+    .innerJoin("services as s", "s.id", "t.service_id")
+    .innerJoin("branches as b", "b.id", "t.branch_id")
+    .leftJoin("counters as c", "c.id", "t.counter_id")
+    .selectAll("t")
+    .select([
+      "s.name as service_name",
+      "s.duration_minutes",
+      "c.number as counter_number",
+      "b.slug as branch_slug",
+      "b.name as branch_name",
+      "b.address as branch_address",
+      "b.time_zone",
+      "b.check_in_early_minutes",
+      "b.check_in_late_minutes",
+      "b.late_arrival",
+    ])
+    .select(lastCancelData);
 }
 
 /** The booked ticket a tracking token names (a ticket without an appointment is not one). */
