@@ -233,6 +233,7 @@ test("an admin switches off a booked service and is asked before its bookings go
   await page.getByRole("button", { name: "Saqlash", exact: true }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("1 ta yozilish bekor qilinadi");
+  await snap(page, "setup-service-off-bookings");
   await dialog.getByRole("button", { name: "Formaga qaytish" }).click();
   await expect(dialog).toBeHidden();
   const status = () => bookingStatus(request, world.slug, token);
