@@ -91,7 +91,9 @@ export class ChannelLane {
         q.done({ id: q.m.id, kind: "released", dueAt: new Date(Math.max(until, now)) });
         continue;
       }
-      const wait = this.transport.readyIn?.(q.m.recipient) ?? 0;
+      // Waits counted from this loop's `now`: a recipient's messages handed back together are
+      // due at one time, so one claim takes them again together, in their order.
+      const wait = this.transport.readyIn?.(q.m.recipient, now) ?? 0;
       if (wait > (q.m.urgent ? MAX_URGENT_PACE_WAIT_MS : MAX_PACE_WAIT_MS)) {
         q.done({ id: q.m.id, kind: "released", dueAt: new Date(now + wait) });
         continue;

@@ -99,12 +99,19 @@ export async function claimDue(
     })
     .where("id", "in", due)
     .returningAll()
+    // Queued when, to the microsecond: a Date has milliseconds, and two messages queued within
+    // one of them came back in either order.
+    .returning(
+      sql<string>`(extract(epoch from created_at) * 1000000)::bigint::text`.as("queued_us"),
+    )
     .execute();
   // As the row was before this claim, oldest first: one recipient's messages keep their order
   // (the channel's lane puts an urgent one ahead of other recipients' messages).
   return rows
-    .map((r) => ({ ...r, claims: r.claims - 1 }))
-    .sort((x, y) => x.created_at.getTime() - y.created_at.getTime());
+    .sort((x, y) =>
+      BigInt(x.queued_us) < BigInt(y.queued_us) ? -1 : x.queued_us === y.queued_us ? 0 : 1,
+    )
+    .map(({ queued_us: _, ...r }) => ({ ...r, claims: r.claims - 1 }));
 }
 
 /** What became of one claimed message. */

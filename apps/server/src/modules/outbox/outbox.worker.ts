@@ -57,6 +57,9 @@ export class OutboxWorker {
   private readonly idleWaiters: (() => void)[] = [];
   private claims = 0;
   private readonly pauses = new Map<OutboxChannel, ChannelPause>();
+  /** When messages handed back for a moment fall due, and the timer for the earliest. */
+  private dues: number[] = [];
+  private dueTimer: NodeJS.Timeout | null = null;
   private readonly lanes: Map<OutboxChannel, ChannelLane>;
   private readonly recorder: OutcomeWriter;
   private readonly pollMs: number;
@@ -169,6 +172,7 @@ export class OutboxWorker {
     const finish = (o: DeliveryOutcome) => {
       this.inFlight--;
       this.recorder.add(o);
+      if (o.kind === "released") this.wakeWhenDue(o.dueAt.getTime());
       if (this.inFlight === 0) for (const r of this.idleWaiters.splice(0)) r();
       this.goOn();
       return o;
@@ -202,6 +206,36 @@ export class OutboxWorker {
     );
   }
 
+  /**
+   * A message handed back for a moment (its chat's pacing, a provider's short wait) is claimed
+   * again when it falls due, not at the next poll: "go to counter 3" waiting out its chat's
+   * allowance would otherwise wait up to a poll more. One due a poll or more away is the poll's.
+   */
+  private wakeWhenDue(at: number): void {
+    if (this.stopped || !this.timer || at - Date.now() >= this.pollMs) return;
+    this.dues.push(at);
+    this.armDueTimer();
+  }
+
+  private armDueTimer(): void {
+    if (this.dueTimer) clearTimeout(this.dueTimer);
+    this.dueTimer = null;
+    if (this.dues.length === 0 || this.stopped) return;
+    const first = Math.min(...this.dues);
+    // A few ms late: the claim compares with the database's clock.
+    this.dueTimer = setTimeout(
+      () => {
+        const now = Date.now();
+        this.dues = this.dues.filter((d) => d > now);
+        this.armDueTimer();
+        // The message's due time must be written before a claim can see it.
+        void this.recorder.written().then(() => this.wake());
+      },
+      Math.max(0, first - Date.now()) + 5,
+    );
+    this.dueTimer.unref();
+  }
+
   /** Claims again if something asked for it and the lanes have room for a good share more. */
   private goOn(): void {
     if (!this.again || !this.timer || this.stopped || this.claiming || this.failures > 0) return;
@@ -220,6 +254,7 @@ export class OutboxWorker {
   async stop() {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.dueTimer) clearTimeout(this.dueTimer);
     await this.claiming;
     // Messages not started yet go back to the outbox (the lanes release them once stopped).
     await this.settled();

@@ -46,11 +46,11 @@ export type Transport = {
   /** Sends in flight at once (the worker's lanes for this channel); DEFAULT_CONCURRENCY if unset. */
   concurrency?: number;
   /**
-   * Milliseconds until a message to `to` may go, for a transport that paces its provider
-   * (Telegram: a second a chat). The worker hands back a message that would wait long rather
-   * than hold its batch.
+   * Milliseconds from `now` until a message to `to` may go, for a transport that paces its
+   * provider (Telegram: a second a chat). The worker hands back a message that would wait long
+   * rather than hold its batch.
    */
-  readyIn?: (to: string) => number;
+  readyIn?: (to: string, now: number) => number;
   send: (m: OutgoingMessage) => Promise<SendResult | void>;
   close: () => void;
 };
