@@ -8,6 +8,7 @@ import { AppError } from "../../../shared/app-error";
 import { isDatabaseUnavailable } from "../../../shared/db-errors";
 import { RetryAfterError, type Transport } from "../../outbox";
 import { chatLanguage, linkChatToPhone, ownPhone } from "./telegram-contacts";
+import { pacingOf, type TelegramPacing } from "./telegram-pacing";
 import { redeemLinkToken, type Language } from "./telegram-links";
 
 export type TelegramConfig = {
@@ -75,29 +76,8 @@ const NOT_YOURS: Record<Language, string> = withCyrillic({
 const STALE =
   "Bu havola eskirgan. Talon sahifasida yangisini oling. / Ссылка устарела. / This link has expired.";
 
-/**
- * Telegram asks for ≈ 1 message a second per chat and ≈ 30 a second in all. The bot-wide slots
- * are 35 ms apart (28.6 a second), not 34: a send that wakes late from its wait goes closer to the
- * next one, and at 34 ms a loaded machine put 32 sends into one second.
- */
-const PER_CHAT_MS = 1000;
-const OVERALL_MS = 35;
 /** How long one sendMessage may take. */
 const SEND_TIMEOUT_MS = 15_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** When the bot last sent, in all and per chat: Telegram counts per bot, not per sender. */
-type Pacing = { lastAt: number; perChat: Map<string, number>; sentAt: Map<string, number> };
-/**
- * One pacing per bot token in the process, whoever sends with it (every platform instance of
- * the process, every claim of the outbox): two senders each keeping 30/s would make 60.
- */
-const pacings = new Map<string, Pacing>();
-const pacingOf = (token: string): Pacing => {
-  let p = pacings.get(token);
-  if (!p) pacings.set(token, (p = { lastAt: 0, perChat: new Map(), sentAt: new Map() }));
-  return p;
-};
 
 /**
  * The Telegram bot (grammY): it links chats to tickets when a customer opens the ticket's deep
@@ -110,7 +90,7 @@ export class TelegramService {
   private username: string | null;
   private running = false;
   private retry: NodeJS.Timeout | null = null;
-  private readonly pacing: Pacing;
+  private readonly pacing: TelegramPacing;
 
   constructor(
     private readonly cfg: TelegramConfig,
@@ -242,67 +222,15 @@ export class TelegramService {
     }
   }
 
-  /**
-   * Waits for the chat's send spacing, then for the bot's. Each slot is taken before its wait,
-   * so sends running side by side line up one after another instead of all seeing a free slot.
-   * The bot-wide slot is taken only once the chat's has come: a message waiting out its chat's
-   * second (a call right after "nearly up") must not push every other chat's message back.
-   */
-  private async pace(chatId: string): Promise<() => void> {
-    const { perChat, sentAt } = this.pacing;
-    const now = Date.now();
-    const before = perChat.get(chatId);
-    const chatAt = Math.max(now, (before ?? -Infinity) + PER_CHAT_MS);
-    perChat.set(chatId, chatAt);
-    if (perChat.size > 10_000) {
-      // Forget only chats whose spacing is over: the others still have to wait.
-      for (const [chat, last] of perChat) {
-        if (last + PER_CHAT_MS <= now) perChat.delete(chat);
-      }
-      for (const [chat, last] of sentAt) {
-        if (last + PER_CHAT_MS <= now) sentAt.delete(chat);
-      }
-    }
-    if (chatAt > now) await sleep(chatAt - now);
-    // The chat's message before this one may have waited for the bot's slot after its own:
-    // a second from when it really went.
-    for (let t = Date.now(); (sentAt.get(chatId) ?? -Infinity) + PER_CHAT_MS > t; t = Date.now()) {
-      await sleep((sentAt.get(chatId) ?? 0) + PER_CHAT_MS - t);
-    }
-    const ready = Date.now();
-    const at = Math.max(ready, this.pacing.lastAt + OVERALL_MS);
-    this.pacing.lastAt = at;
-    const sentBefore = sentAt.get(chatId);
-    sentAt.set(chatId, at);
-    if (at > ready) await sleep(at - ready);
-    // A message Telegram refused (429, an error) did not reach the chat: its slot is given back.
-    return () => {
-      if (sentAt.get(chatId) === at) {
-        if (sentBefore === undefined) sentAt.delete(chatId);
-        else sentAt.set(chatId, sentBefore);
-      }
-      if (perChat.get(chatId) !== chatAt) return;
-      if (before === undefined) perChat.delete(chatId);
-      else perChat.set(chatId, before);
-    };
-  }
-
   transport(): Transport {
     return {
       channel: "telegram",
       retry: { maxAttempts: 6, baseSeconds: 5, maxSeconds: 600 },
-      // Sends side by side; `pace` keeps them to Telegram's spacing.
+      // Sends side by side; the pacing keeps them to Telegram's limits.
       concurrency: 8,
-      readyIn: (chatId) => {
-        const now = Date.now();
-        return Math.max(
-          0,
-          (this.pacing.perChat.get(chatId) ?? -Infinity) + PER_CHAT_MS - now,
-          this.pacing.lastAt + OVERALL_MS - now,
-        );
-      },
+      readyIn: (chatId, now) => this.pacing.readyIn(chatId, now),
       send: async (m) => {
-        const giveBack = await this.pace(m.to);
+        const giveBack = await this.pacing.pace(m.to);
         try {
           const sent = await this.bot.api.sendMessage(
             m.to,
