@@ -110,7 +110,10 @@ export class ChannelLane {
   private async sendOne({ m, claim }: QueuedSend): Promise<DeliveryOutcome> {
     const transport = this.transport;
     try {
-      const files = this.env.attachments ? await this.env.attachments(m) : [];
+      // Only e-mail carries files. Another channel's send starts in this turn of the loop, so its
+      // transport's pacing counts it before the lane asks about the next message (`readyIn`).
+      const files =
+        this.env.attachments && m.channel === "email" ? await this.env.attachments(m) : [];
       const result = await transport.send({
         id: m.id,
         to: m.recipient,

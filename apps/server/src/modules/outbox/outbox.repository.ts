@@ -88,6 +88,9 @@ export async function claimDue(
     .where("next_attempt_at", "<=", sql<Date>`clock_timestamp()`)
     .orderBy("urgent", "desc")
     .orderBy("next_attempt_at")
+    // A recipient's messages handed back together are due at one time: a claim with room for
+    // only some takes the first queued.
+    .orderBy("created_at")
     .limit(limit)
     .forUpdate()
     .skipLocked();

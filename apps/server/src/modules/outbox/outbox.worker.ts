@@ -58,7 +58,7 @@ export class OutboxWorker {
   private claims = 0;
   private readonly pauses = new Map<OutboxChannel, ChannelPause>();
   /** When messages handed back for a moment fall due, and the timer for the earliest. */
-  private dues: number[] = [];
+  private readonly dues = new Set<number>();
   private dueTimer: NodeJS.Timeout | null = null;
   private readonly lanes: Map<OutboxChannel, ChannelLane>;
   private readonly recorder: OutcomeWriter;
@@ -171,8 +171,9 @@ export class OutboxWorker {
   ): Promise<DeliveryOutcome[]> {
     const finish = (o: DeliveryOutcome) => {
       this.inFlight--;
-      this.recorder.add(o);
-      if (o.kind === "released") this.wakeWhenDue(o.dueAt.getTime());
+      const written = this.recorder.add(o);
+      // Claimed again when due, once its due time is written (a claim cannot see it before).
+      if (o.kind === "released") void written.then(() => this.wakeWhenDue(o.dueAt.getTime()));
       if (this.inFlight === 0) for (const r of this.idleWaiters.splice(0)) r();
       this.goOn();
       return o;
@@ -207,29 +208,29 @@ export class OutboxWorker {
   }
 
   /**
-   * A message handed back for a moment (its chat's pacing, a provider's short wait) is claimed
-   * again when it falls due, not at the next poll: "go to counter 3" waiting out its chat's
-   * allowance would otherwise wait up to a poll more. One due a poll or more away is the poll's.
+   * A message handed back for a moment (its chat's pacing, a provider's wait) is claimed again
+   * when it falls due, not up to a poll later: "go to counter 3" waiting out its chat's
+   * allowance would otherwise wait a second more. One due already (a claim that ran short, a
+   * failed check) is left to the poll, so a failing database is not asked again at once.
    */
   private wakeWhenDue(at: number): void {
-    if (this.stopped || !this.timer || at - Date.now() >= this.pollMs) return;
-    this.dues.push(at);
+    if (this.stopped || !this.timer || at <= Date.now()) return;
+    this.dues.add(at);
     this.armDueTimer();
   }
 
   private armDueTimer(): void {
     if (this.dueTimer) clearTimeout(this.dueTimer);
     this.dueTimer = null;
-    if (this.dues.length === 0 || this.stopped) return;
+    if (this.dues.size === 0 || this.stopped) return;
     const first = Math.min(...this.dues);
     // A few ms late: the claim compares with the database's clock.
     this.dueTimer = setTimeout(
       () => {
         const now = Date.now();
-        this.dues = this.dues.filter((d) => d > now);
+        for (const d of this.dues) if (d <= now) this.dues.delete(d);
         this.armDueTimer();
-        // The message's due time must be written before a claim can see it.
-        void this.recorder.written().then(() => this.wake());
+        this.wake();
       },
       Math.max(0, first - Date.now()) + 5,
     );
@@ -267,7 +268,7 @@ export class OutboxWorker {
  * previous one ran, so a busy outbox writes in batches and an idle one at once.
  */
 class OutcomeWriter {
-  private readonly pending: DeliveryOutcome[] = [];
+  private readonly pending: { o: DeliveryOutcome; written: () => void }[] = [];
   private writing: Promise<void> | null = null;
 
   constructor(
@@ -275,9 +276,11 @@ class OutcomeWriter {
     private readonly onError: (err: unknown) => void,
   ) {}
 
-  add(o: DeliveryOutcome): void {
-    this.pending.push(o);
+  /** Resolves once the statement that writes `o` has ended (or failed). */
+  add(o: DeliveryOutcome): Promise<void> {
+    const done = new Promise<void>((written) => this.pending.push({ o, written }));
     this.writing ??= this.drain();
+    return done;
   }
 
   /** Resolves once everything added so far is written (or its write failed). */
@@ -291,12 +294,16 @@ class OutcomeWriter {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0);
       try {
-        await recordOutcomes(this.db, batch);
+        await recordOutcomes(
+          this.db,
+          batch.map((b) => b.o),
+        );
       } catch (err) {
         // The messages stay claimed until their lease ends; then they are claimed again, and an
         // SMS whose outcome is unknown is checked with the gateway before it is sent again.
         this.onError(err);
       }
+      for (const b of batch) b.written();
     }
     this.writing = null;
   }

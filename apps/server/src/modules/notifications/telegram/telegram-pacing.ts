@@ -36,12 +36,15 @@ export class TelegramPacing {
   /** Who waits for the bot's slot, since when. */
   private readonly waiting: { since: number; go: () => void }[] = [];
   private timer: NodeJS.Timeout | null = null;
+  /** Per chat, when its last message's send ends: a chat's sends go one after another. */
+  private readonly sending = new Map<string, Promise<void>>();
 
   /** Milliseconds from `now` until a message to `chatId` could go (the outbox hands back a long wait). */
   readyIn(chatId: string, now: number): number {
     return Math.max(
       0,
       chatSlot(this.perChat.get(chatId), now) - now,
+      chatSlot(this.sentAt.get(chatId), now) - now,
       this.lastAt + OVERALL_MS - now + this.waiting.length * OVERALL_MS,
     );
   }
@@ -50,25 +53,32 @@ export class TelegramPacing {
    * Waits for the chat's allowance, then for a slot of the bot's. The chat's slot is taken
    * before its wait, so sends running side by side line up instead of all seeing a free one;
    * the bot's only once the chat's has come, so a message waiting for its chat (a third within
-   * the chat's second) does not push every other chat's message back. Resolves with a function
-   * that gives the slots back: a message Telegram refused (429, an error) did not reach the chat.
+   * the chat's second) does not push every other chat's message back. A chat's message also
+   * waits until the send of the one before it has ended: two in flight at once could arrive in
+   * either order ("go to counter 3" before "you are nearly up"). The caller ends the slot when
+   * its send has ended, and gives it back first when Telegram refused the message (429, an
+   * error): it did not reach the chat.
    */
-  async pace(chatId: string): Promise<() => void> {
-    const { perChat, sentAt } = this;
+  async pace(chatId: string): Promise<{ giveBack: () => void; end: () => void }> {
+    const { perChat, sentAt, sending } = this;
     const now = Date.now();
     const before = perChat.get(chatId);
     const chatAt = chatSlot(before, now);
     const tat = nextTat(before, chatAt);
     perChat.set(chatId, tat);
+    const prior = sending.get(chatId);
+    let ended!: () => void;
+    const end = new Promise<void>((r) => (ended = r));
+    sending.set(chatId, end);
     if (perChat.size > 10_000) {
       // Forget only chats whose allowance is whole again: the others still have to wait.
       for (const [chat, t] of perChat) if (t <= now) perChat.delete(chat);
       for (const [chat, t] of sentAt) if (t <= now) sentAt.delete(chat);
     }
     if (chatAt > now) await sleep(chatAt - now);
+    await prior;
     // The chat's messages before this one may have waited for the bot's slot after their own:
-    // its allowance counts from when they really went, checked again once the bot's slot came
-    // (an earlier message of the chat, ahead in the bot's line, may have gone meanwhile).
+    // its allowance counts from when they really went, checked again once the bot's slot came.
     for (;;) {
       const t = Date.now();
       const at = chatSlot(sentAt.get(chatId), t);
@@ -85,14 +95,20 @@ export class TelegramPacing {
     const sentBefore = sentAt.get(chatId);
     const sentTat = nextTat(sentBefore, Date.now());
     sentAt.set(chatId, sentTat);
-    return () => {
-      if (sentAt.get(chatId) === sentTat) {
-        if (sentBefore === undefined) sentAt.delete(chatId);
-        else sentAt.set(chatId, sentBefore);
-      }
-      if (perChat.get(chatId) !== tat) return;
-      if (before === undefined) perChat.delete(chatId);
-      else perChat.set(chatId, before);
+    return {
+      giveBack: () => {
+        if (sentAt.get(chatId) === sentTat) {
+          if (sentBefore === undefined) sentAt.delete(chatId);
+          else sentAt.set(chatId, sentBefore);
+        }
+        if (perChat.get(chatId) !== tat) return;
+        if (before === undefined) perChat.delete(chatId);
+        else perChat.set(chatId, before);
+      },
+      end: () => {
+        ended();
+        if (sending.get(chatId) === end) sending.delete(chatId);
+      },
     };
   }
 
@@ -102,18 +118,19 @@ export class TelegramPacing {
     const now = Date.now();
     const free = this.lastAt + OVERALL_MS;
     if (free > now) {
+      // Not unref'd: it runs only while a send waits for it, and a stopping server finishes those.
       this.timer = setTimeout(() => {
         this.timer = null;
         this.grant();
       }, free - now);
-      this.timer.unref();
       return;
     }
     const first = this.waiting.shift()!;
-    // The slot was free from `free` (or from when the first asked, if later): a timer firing
-    // late does not push every later slot back, or a loaded machine would send well under 30
-    // a second and a backlog would grow without end. (Sends then catch up, a few ms apart.)
-    this.lastAt = Math.max(free, first.since);
+    // The slot was free from `free` (or from when the first asked, if later): a timer firing a
+    // little late does not push every later slot back, or a loaded machine would send well under
+    // 30 a second and a backlog would grow without end. One firing much later (a stalled event
+    // loop) makes up one slot at most, never a burst of all it missed.
+    this.lastAt = Math.max(free, first.since, now - OVERALL_MS);
     first.go();
     this.grant();
   }

@@ -230,7 +230,7 @@ export class TelegramService {
       concurrency: 8,
       readyIn: (chatId, now) => this.pacing.readyIn(chatId, now),
       send: async (m) => {
-        const giveBack = await this.pacing.pace(m.to);
+        const slot = await this.pacing.pace(m.to);
         try {
           const sent = await this.bot.api.sendMessage(
             m.to,
@@ -244,11 +244,13 @@ export class TelegramService {
           );
           return { providerId: String(sent.message_id) };
         } catch (err) {
-          giveBack();
+          slot.giveBack();
           if (err instanceof GrammyError && err.error_code === 429) {
             throw new RetryAfterError(err.description, err.parameters.retry_after ?? 5);
           }
           throw err;
+        } finally {
+          slot.end();
         }
       },
       close: () => {},
