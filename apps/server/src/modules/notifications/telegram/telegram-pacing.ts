@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
 /**
  * Telegram asks for ≈ 1 message a second per chat and ≈ 30 a second in all, and allows short
  * bursts over the per-chat rate. A chat's messages keep to one a second on average with
@@ -10,8 +12,6 @@
 const PER_CHAT_MS = 1000;
 const CHAT_BURST = 2;
 const OVERALL_MS = 35;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A chat's allowance as a "theoretical arrival time" (GCRA): each message pushes it a second
