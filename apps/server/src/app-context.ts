@@ -20,7 +20,12 @@ import {
   liveSubscribers,
 } from "./modules/events/subscribers";
 import { PlatformMetrics, type PoolStats } from "./modules/metrics";
-import { pushTransport, TelegramService, type VapidKeys } from "./modules/notifications";
+import {
+  CompanyTextsCache,
+  pushTransport,
+  TelegramService,
+  type VapidKeys,
+} from "./modules/notifications";
 import { bookingMailAttachments } from "./modules/booking";
 import { RealtimeHub } from "./modules/realtime/realtime-hub";
 import { CompanyDirectory } from "./modules/tenancy/company-directory";
@@ -62,6 +67,8 @@ export type AppContext = {
    * every ticket issued with an appointment time takes (the queue's `QueueDeps.bookings`).
    */
   bookings: BookingSetups;
+  /** The companies' notification languages and texts, kept for the notification runs. */
+  notificationTexts: CompanyTextsCache;
   /** Sends the companies' signed webhooks (queued by the webhooks subscriber). */
   webhooks: WebhookWorker;
 };
@@ -168,6 +175,7 @@ export function createContext(deps: ContextDeps): AppContext {
         deps.log,
       )
     : null;
+  const notificationTexts = new CompanyTextsCache();
   const outbox = new OutboxWorker(
     backgroundDb,
     transports(deps, publicUrl, telegram),
@@ -192,7 +200,11 @@ export function createContext(deps: ContextDeps): AppContext {
     [
       ...durableSubscribersWith((changes) => realtime.notifyCustomers(changes)),
       // Messages the notifications queue go out right after its commit, not at the next poll.
-      ...configuredSubscribers({ publicUrl, onQueued: () => outbox.wake() }),
+      ...configuredSubscribers({
+        publicUrl,
+        onQueued: () => outbox.wake(),
+        texts: notificationTexts,
+      }),
       // Deliveries queued with the cursor go out right after the commit.
       webhookSubscriber(() => webhooks.wake()),
       ...(deps.extraSubscribers ?? []),
@@ -242,6 +254,7 @@ export function createContext(deps: ContextDeps): AppContext {
     metrics,
     vapid: deps.vapid,
     bookings: new BookingSetups(deps.db),
+    notificationTexts,
     webhooks,
   };
 }

@@ -221,11 +221,13 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       // Everything a company sets up before the first customer: the admin API under /admin.
       await company.register(
         async (admin) => {
-          // Any change to the set-up (hours, staff, schedules, services, caps) reaches bookings
-          // at once: the booking module's kept set-up of the company is dropped before answering.
+          // Any change to the set-up (hours, staff, schedules, services, caps, texts) reaches
+          // bookings and notifications at once: what they keep of the company is dropped before
+          // answering.
           admin.addHook("onSend", async (request, _reply, payload) => {
             if (request.method !== "GET" && request.company) {
               ctx.bookings.invalidate(request.company.id);
+              ctx.notificationTexts.invalidate(request.company.id);
             }
             return payload;
           });

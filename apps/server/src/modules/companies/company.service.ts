@@ -81,6 +81,7 @@ export async function updateCompany(
     });
   });
   ctx.directory.invalidate(company.slug);
+  ctx.notificationTexts.invalidate(id);
   return getCompany(ctx, id);
 }
 

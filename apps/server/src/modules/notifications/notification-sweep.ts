@@ -5,7 +5,8 @@ import { sql } from "kysely";
 import type { Db } from "../../db/database";
 import { enqueueNotification } from "../outbox";
 import { companyDb, CompanySweep, type CompanyRecord } from "../tenancy";
-import { companyInfo, sender } from "./notifications.subscriber";
+import { companyInfo } from "./company-texts";
+import { sender } from "./notifications.subscriber";
 import { loadTicketsToNotify } from "./notify-tickets.query";
 import { loadNotificationSettings } from "./notification-settings.repository";
 

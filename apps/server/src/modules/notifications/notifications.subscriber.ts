@@ -3,21 +3,16 @@ import type { Db } from "../../db/database";
 import type { DomainEvent, DurableSubscriber, EventCompany } from "../events";
 import {
   enqueueNotifications,
-  skipUnsent,
   toGsmFriendly,
   type OutgoingNotification,
+  type Skip,
 } from "../outbox";
-import { nearlyUpTickets, TICKET_EVENT, type CompanyQueryDb } from "../queue";
+import { nearlyUpTickets, TICKET_EVENT } from "../queue";
 import { normalizePhone } from "../../shared/phone";
 import type { PushPayload } from "./push/push-transport";
-import {
-  notificationText,
-  smsSegments,
-  type CustomTemplates,
-  type TextParts,
-  type Trigger,
-} from "./notification-texts";
+import { notificationText, smsSegments, type TextParts, type Trigger } from "./notification-texts";
 import { loadTicketsToNotify, type TicketToNotify } from "./notify-tickets.query";
+import { CompanyTextsCache, type CompanyTexts } from "./company-texts";
 
 export type NotificationOptions = {
   /** The platform's public address, for the tracking link /t/{token}. */
@@ -32,6 +27,8 @@ export type NotificationOptions = {
    * rather than at its next poll.
    */
   onQueued?: () => void;
+  /** Where the companies' languages and texts are kept between runs (the app drops changed ones). */
+  texts?: CompanyTextsCache;
 };
 
 /** Triggers the customer must act on at once: their messages are sent before the backlog. */
@@ -93,6 +90,7 @@ const MOVES_LINE = new Set<string>([
 export function notificationsSubscriber(opts: NotificationOptions): DurableSubscriber {
   const staleAfterMs = opts.staleAfterMs ?? 15 * 60_000;
   const clock = opts.now ?? (() => new Date());
+  const texts = opts.texts ?? new CompanyTextsCache();
   return {
     name: "notifications",
     // "Go to counter 3" is late if it waits for the index and the roll-ups.
@@ -110,8 +108,13 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
       }
       const ids = new Set([...fired.map((f) => f.event.ticketId), ...lines]);
       if (ids.size === 0) return;
-      const info = await companyInfo(tx.db, tx.company, company);
-      const tickets = await loadTicketsToNotify(tx.db, tx.company, company, [...ids]);
+      const info = await texts.get(tx.db, tx.company, company);
+      // The waiting tickets now nearly up in the lines these events moved, loaded with the
+      // events' own tickets: two statements for all of them.
+      const due = await nearlyUpTickets(tx.company, [...lines], now);
+      const tickets = await loadTicketsToNotify(tx.db, tx.company, company, [
+        ...new Set([...ids, ...due.map((d) => d.ticketId)]),
+      ]);
       const send = sender(tx.db, company, info, opts.publicUrl, {
         now,
         fallbackAfterMs: opts.fallbackAfterMs ?? 60_000,
@@ -123,24 +126,18 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
           send(t, trigger, occurrence, null, messageOf(event));
         }
       }
-      // A called customer no longer needs "you are nearly up": drop what has not gone yet.
+      // A called customer no longer needs "you are nearly up": what has not gone yet is dropped
+      // in the statement that queues this run's messages.
       const called = fired.filter((f) => f.trigger === "CALLED").map((f) => f.event.ticketId);
-      await skipUnsent(
-        tx.db,
+      send.skip(
         called.flatMap((id) => nearlyUpKeys(company.id, tickets.get(id))),
         "Not needed: the ticket was called first.",
       );
-      // Lines that moved: (branch, service) of the tickets that left them.
-      const moved = new Map<string, { branchId: string; serviceId: string }>();
-      for (const id of lines) {
-        const t = tickets.get(id);
-        if (t)
-          moved.set(`${t.branch_id}:${t.service_id}`, {
-            branchId: t.branch_id,
-            serviceId: t.service_id,
-          });
+      // Each is told once: the outbox's key drops a repeat.
+      for (const d of due) {
+        const t = tickets.get(d.ticketId);
+        if (t) send(t, "NEARLY_UP", "", d.position);
       }
-      await nearlyUp(tx, company, [...moved.values()], now, send);
       const queued = await send.flush();
       const { onQueued } = opts;
       if (queued > 0 && onQueued) return onQueued;
@@ -148,14 +145,17 @@ export function notificationsSubscriber(opts: NotificationOptions): DurableSubsc
   };
 }
 
-/** Gathers a trigger's messages for one ticket; `flush` queues all gathered in one statement. */
+/**
+ * Gathers a trigger's messages for one ticket; `skip` names waiting messages to drop (by key,
+ * with the reason); `flush` queues all gathered and drops those named, in one statement.
+ */
 export type Send = ((
   t: TicketToNotify,
   trigger: Trigger,
   occurrence: string,
   position?: number | null,
   said?: Pick<TextParts, "message" | "reason">,
-) => void) & { flush: () => Promise<number> };
+) => void) & { skip: (keys: string[], reason: string) => void; flush: () => Promise<number> };
 
 /**
  * An SMS as it is sent: Latin Uzbek's ʻ and ʼ become ' so it stays GSM-7 (160 a segment);
@@ -163,9 +163,6 @@ export type Send = ((
  */
 const forSms = (text: string, lang: string) => (lang === "uz-Cyrl" ? text : toGsmFriendly(text));
 
-export type CompanyTexts = { language: string; templates: CustomTemplates };
-
-/** The company's default language and its own texts. */
 /**
  * The keys a ticket's "nearly up" messages may have, one per channel it can reach now (the
  * sender's `key`): exact keys, so dropping them is a probe of the unique key index whatever the
@@ -181,23 +178,6 @@ function nearlyUpKeys(companyId: string, t: TicketToNotify | undefined): string[
     ...t.chats.map((c) => `${cause}:telegram:${c.chatId}`),
     ...t.pushes.map((p) => `${cause}:push:${p.subscriptionId}`),
   ];
-}
-
-export async function companyInfo(
-  db: Db,
-  companyDb: CompanyQueryDb,
-  company: EventCompany,
-): Promise<CompanyTexts> {
-  const row = await db
-    .selectFrom("platform.companies")
-    .select(["default_language"])
-    .where("id", "=", company.id)
-    .executeTakeFirst();
-  const settings = await companyDb
-    .selectFrom("notification_settings")
-    .select("templates")
-    .executeTakeFirst();
-  return { language: row?.default_language ?? "uz", templates: settings?.templates ?? {} };
 }
 
 /** Booking triggers also go by e-mail, where the booking has an address. */
@@ -314,8 +294,17 @@ export function sender(
       });
     }
   };
-  const flush = () => enqueueNotifications(db, gathered.splice(0));
-  return Object.assign(send, { flush });
+  let dropping: Skip | undefined;
+  const skip = (keys: string[], reason: string) => {
+    // One reason a batch (its only use: "called first"); the last one given stands.
+    dropping = { keys: [...(dropping?.keys ?? []), ...keys], reason };
+  };
+  const flush = () => {
+    const dropped = dropping;
+    dropping = undefined;
+    return enqueueNotifications(db, gathered.splice(0), dropped);
+  };
+  return Object.assign(send, { skip, flush });
 }
 
 /** "30.11 14:30" in the branch's time zone. */
@@ -330,32 +319,4 @@ function formatTime(at: Date, timeZone: string): string {
   }).formatToParts(at);
   const get = (type: string) => p.find((x) => x.type === type)?.value ?? "";
   return `${get("day")}.${get("month")} ${get("hour")}:${get("minute")}`;
-}
-
-/**
- * Tells the waiting tickets of the lines that moved that they are nearly up: the lines are ranked
- * in one statement that returns only the tickets concerned (`nearlyUpTickets`); those of every
- * line are loaded with their channels together, and each is told once (the outbox's key drops a
- * repeat).
- */
-async function nearlyUp(
-  tx: { db: Db; company: CompanyQueryDb },
-  company: EventCompany,
-  lines: { branchId: string; serviceId: string }[],
-  now: Date,
-  send: Send,
-) {
-  const due = await nearlyUpTickets(tx.company, lines, now);
-  if (due.length === 0) return;
-  const reachable = await loadTicketsToNotify(
-    tx.db,
-    tx.company,
-    company,
-    due.map((d) => d.ticketId),
-    { reachableOnly: true },
-  );
-  for (const d of due) {
-    const t = reachable.get(d.ticketId);
-    if (t) send(t, "NEARLY_UP", "", d.position);
-  }
 }

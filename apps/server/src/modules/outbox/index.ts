@@ -6,7 +6,7 @@ export {
   enqueueNotifications,
   skipUnsent,
 } from "./outbox.repository";
-export type { OutgoingNotification } from "./outbox.repository";
+export type { OutgoingNotification, Skip } from "./outbox.repository";
 export { toGsmFriendly } from "./sms-transport";
 export { recordDelivery } from "./outbox.repository";
 export { PermanentError, RetryAfterError, type Transport } from "./transport";

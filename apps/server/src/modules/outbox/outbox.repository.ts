@@ -1,4 +1,11 @@
-import { sql, type Kysely, type Selectable } from "kysely";
+import {
+  sql,
+  type InsertQueryBuilder,
+  type InsertResult,
+  type Kysely,
+  type QueryCreator,
+  type Selectable,
+} from "kysely";
 import type { Database, OutboxChannel, OutboxStatus, OutboxTable } from "../../db/tables";
 
 export type OutgoingEmail = {
@@ -244,16 +251,24 @@ export async function skipUnsent(
   reason: string,
 ): Promise<number> {
   if (keys.length === 0) return 0;
-  const result = await db
+  const result = await skipQuery(db, { keys, reason }).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+type Outboxing = InsertQueryBuilder<Database, "platform.outbox", InsertResult>;
+
+/** Messages to drop while a batch is queued (`skipUnsent`'s rule). */
+export type Skip = { keys: string[]; reason: string };
+
+function skipQuery(db: QueryCreator<Database>, { keys, reason }: Skip) {
+  return db
     .updateTable("platform.outbox")
     .set({ status: "SKIPPED", last_error: reason })
     .where("dedupe_key", "=", sql<string>`any(${[...new Set(keys)]}::text[])`)
     .where("status", "=", "PENDING")
     .where((eb) =>
       eb.or([eb("claims", "=", eb.ref("attempts")), eb("next_attempt_at", "<=", sql<Date>`now()`)]),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    );
 }
 
 export async function listOutbox(
@@ -313,17 +328,32 @@ export async function enqueueNotification(
 
 /**
  * Queues a batch of notifications in ONE statement, skipping those whose key is already queued
- * (or repeated in the batch); how many it queued.
+ * (or repeated in the batch); how many it queued. `skip` names waiting messages the batch makes
+ * needless ("nearly up" for a ticket now called): they are dropped in the same statement
+ * (`skipUnsent`), one round trip fewer for a delivery run.
  */
 export async function enqueueNotifications(
   db: Kysely<Database>,
   list: readonly OutgoingNotification[],
+  skip?: Skip,
 ): Promise<number> {
   const byKey = new Map<string, OutgoingNotification>();
   for (const n of list) if (!byKey.has(n.key)) byKey.set(n.key, n);
-  if (byKey.size === 0) return 0;
-  const rows = await db
-    .insertInto("platform.outbox")
+  const skipping = skip !== undefined && skip.keys.length > 0;
+  if (byKey.size === 0) {
+    if (skipping) await skipUnsent(db, skip.keys, skip.reason);
+    return 0;
+  }
+  // Both parts see the statement's one snapshot, as when the skip ran first: a key both skipped
+  // and queued (a ticket called and put back within one batch) has its waiting row skipped and
+  // the new one dropped as a repeat.
+  const into = skipping
+    ? // The CTE is not read; its table name in the builder's type is of no use below.
+      (db
+        .with("skipped", (w) => skipQuery(w, skip))
+        .insertInto("platform.outbox") as unknown as Outboxing)
+    : db.insertInto("platform.outbox");
+  const rows = await into
     .values(
       // A batch keeps its order: each row is a millisecond after the one before, ending at now
       // (so every row is due at once; JS dates keep milliseconds), because sends go in (next_attempt_at, created_at) order

@@ -8,39 +8,56 @@ import { lineOrderKey } from "./tracking.query";
 export type NearlyUp = { ticketId: string; position: number };
 
 /**
- * The waiting tickets of the given service lines that are "nearly up": at or above the service's
- * nearly-up place, or — when the service sets minutes — expected to be called within them
- * (only while operators serve the line). ONE statement: each line ranked in core's call order
- * (as the tracking view ranks it), filtered to the places that matter when no minutes are set,
- * with the service's settings and, on the first row only, the line's ETA figures.
+ * The waiting tickets that are "nearly up" in the service lines the given tickets stand (or
+ * stood) in: at or above the service's nearly-up place, or — when the service sets minutes —
+ * expected to be called within them (only while operators serve the line). ONE statement, the
+ * lines found from the tickets in it: each line ranked in core's call order (as the tracking view
+ * ranks it), filtered to the places that matter when no minutes are set, with the service's
+ * settings and, on the first row only, the line's ETA figures.
  */
 export async function nearlyUpTickets(
   db: CompanyQueryDb,
-  lines: readonly Line[],
+  ticketIds: readonly string[],
   now: Date,
 ): Promise<NearlyUp[]> {
-  if (lines.length === 0) return [];
-  const rows = await linesQuery(db, lines, now).execute();
+  if (ticketIds.length === 0) return [];
+  const rows = await linesQuery(db, ticketIds, now).execute();
+  const byLine = new Map<number, LineRow[]>();
+  for (const r of rows) {
+    const line = byLine.get(r.line);
+    if (line) line.push(r);
+    else byLine.set(r.line, [r]);
+  }
   const out: NearlyUp[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = rows.filter((r) => r.line === i).sort((a, b) => a.ahead - b.ahead);
-    out.push(...nearlyUpOfLine(line, now));
+  for (const line of byLine.values()) {
+    out.push(
+      ...nearlyUpOfLine(
+        line.sort((a, b) => a.ahead - b.ahead),
+        now,
+      ),
+    );
   }
   return out;
 }
 
-type Line = { branchId: string; serviceId: string };
-
 /**
- * Every line's ranked head (see `nearlyUpTickets`), its rows tagged `line` (the index in
- * `lines`). The lines come in as arrays and each is ranked in a lateral subquery, so the
+ * Every line's ranked head (see `nearlyUpTickets`), its rows tagged `line` (a number per
+ * line). The lines are those of the tickets named, each ranked in a lateral subquery, so the
  * statement is the same size for one line or twenty: a UNION ALL of one query per line took
  * PostgreSQL 10–20 ms to plan for a run's handful of lines.
  */
-function linesQuery(db: CompanyQueryDb, lines: readonly Line[], now: Date) {
-  const ln = sql<{ branch_id: string; service_id: string; line: number }>`unnest(
-      ${lines.map((l) => l.branchId)}::uuid[], ${lines.map((l) => l.serviceId)}::uuid[],
-      ${lines.map((_, i) => i)}::int[])`.as<"ln">(sql`ln(branch_id, service_id, line)`);
+function linesQuery(db: CompanyQueryDb, ticketIds: readonly string[], now: Date) {
+  const ln = db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom("tickets")
+        .select(["branch_id", "service_id"])
+        .distinct()
+        .where("id", "=", sql<string>`any(${ticketIds as string[]}::uuid[])`)
+        .as("d"),
+    )
+    .select(["d.branch_id", "d.service_id", sql<number>`(row_number() over ())::int`.as("line")])
+    .as("ln");
   return (
     db
       .selectFrom(ln)
