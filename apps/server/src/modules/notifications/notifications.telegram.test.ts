@@ -161,6 +161,23 @@ describe("notifications in Telegram (grammY against a fake Bot API over HTTP)", 
     }
   });
 
+  it("counts the bot's own replies in a chat's pace", async () => {
+    const before = tg.sentAt.length;
+    for (const text of ["nearly up", "go to counter 3"]) {
+      await enqueueMessage(p.ctx.db, { channel: "telegram", to: "887001", text });
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const [first] = await tickUntilSent(before, "887001", 2);
+    // The chat's burst is spent: the bot's answer to a stale /start waits out the second.
+    tg.start(887001, "a-link-that-was-never-given-out-xx");
+    await until(() => tg.sentAt.slice(before).filter((s) => s.chat_id === "887001").length === 3);
+    const reply = tg.sentAt.slice(before).filter((s) => s.chat_id === "887001")[2]!;
+    expect(tg.sent.slice(before).filter((s) => s.chat_id === "887001")[2]!.text).toContain(
+      "eskirgan",
+    );
+    expect(reply.at - first!.at).toBeGreaterThanOrEqual(900);
+  });
+
   it("sends an urgent message (a call) before the backlog queued ahead of it", async () => {
     const before = tg.sentAt.length;
     // Three times what the lane sends at once (8): the rest wait in the lane, and the call goes

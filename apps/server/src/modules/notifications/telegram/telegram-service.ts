@@ -101,27 +101,49 @@ export class TelegramService {
     this.bot = new Bot(cfg.token, cfg.apiUrl ? { client: { apiRoot: cfg.apiUrl } } : {});
     this.username = cfg.username?.replace(/^@/, "") ?? null;
     this.bot.command("start", async (ctx) => {
-      const linked = await redeemLinkToken(this.db, ctx.match.trim(), String(ctx.chat.id));
-      if (!linked) return void (await ctx.reply(STALE));
+      const chatId = String(ctx.chat.id);
+      const linked = await redeemLinkToken(this.db, ctx.match.trim(), chatId);
+      if (!linked) return void (await this.paced(chatId, () => ctx.reply(STALE)));
       const share = SHARE[linked.language];
-      await ctx.reply(`${LINKED[linked.language]}\n\n${share.ask}`, {
-        reply_markup: {
-          keyboard: [[{ text: share.button, request_contact: true }]],
-          one_time_keyboard: true,
-          resize_keyboard: true,
-        },
-      });
+      await this.paced(chatId, () =>
+        ctx.reply(`${LINKED[linked.language]}\n\n${share.ask}`, {
+          reply_markup: {
+            keyboard: [[{ text: share.button, request_contact: true }]],
+            one_time_keyboard: true,
+            resize_keyboard: true,
+          },
+        }),
+      );
     });
     // The user shared a contact: their own proves the phone and links this chat to its account.
     this.bot.on("message:contact", async (ctx) => {
       const chatId = String(ctx.chat.id);
       const language = await chatLanguage(this.db, chatId);
       const phone = ownPhone(ctx.message.contact, ctx.from.id);
-      if (!phone) return void (await ctx.reply(NOT_YOURS[language]));
+      if (!phone) return void (await this.paced(chatId, () => ctx.reply(NOT_YOURS[language])));
       await linkChatToPhone(this.db, chatId, phone, language);
-      await ctx.reply(VERIFIED[language], { reply_markup: { remove_keyboard: true } });
+      await this.paced(chatId, () =>
+        ctx.reply(VERIFIED[language], { reply_markup: { remove_keyboard: true } }),
+      );
     });
     this.bot.catch((err) => this.log.warn({ err: err.error }, "telegram update failed"));
+  }
+
+  /**
+   * Sends to a chat within Telegram's limits, shared by the outbox's messages and the bot's
+   * replies (a reply right after "you are linked"'s notification counts like any message). A
+   * refused send does not count against the chat.
+   */
+  private async paced<T>(chatId: string, send: () => Promise<T>): Promise<T> {
+    const slot = await this.pacing.pace(chatId);
+    try {
+      return await send();
+    } catch (err) {
+      slot.giveBack();
+      throw err;
+    } finally {
+      slot.end();
+    }
   }
 
   /** The bot's @username, for t.me links. */
@@ -230,27 +252,25 @@ export class TelegramService {
       concurrency: 8,
       readyIn: (chatId, now) => this.pacing.readyIn(chatId, now),
       send: async (m) => {
-        const slot = await this.pacing.pace(m.to);
         try {
-          const sent = await this.bot.api.sendMessage(
-            m.to,
-            m.text,
-            { link_preview_options: { is_disabled: true } },
-            // Ends well within the outbox's claim on the message.
-            // (grammY types its signal with the abort-controller polyfill's class.)
-            AbortSignal.timeout(SEND_TIMEOUT_MS) as unknown as Parameters<
-              typeof this.bot.api.sendMessage
-            >[3],
+          const sent = await this.paced(m.to, () =>
+            this.bot.api.sendMessage(
+              m.to,
+              m.text,
+              { link_preview_options: { is_disabled: true } },
+              // Ends well within the outbox's claim on the message.
+              // (grammY types its signal with the abort-controller polyfill's class.)
+              AbortSignal.timeout(SEND_TIMEOUT_MS) as unknown as Parameters<
+                typeof this.bot.api.sendMessage
+              >[3],
+            ),
           );
           return { providerId: String(sent.message_id) };
         } catch (err) {
-          slot.giveBack();
           if (err instanceof GrammyError && err.error_code === 429) {
             throw new RetryAfterError(err.description, err.parameters.retry_after ?? 5);
           }
           throw err;
-        } finally {
-          slot.end();
         }
       },
       close: () => {},
