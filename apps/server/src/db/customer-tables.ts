@@ -38,6 +38,8 @@ export type OutboxTable = {
   claims: Generated<number>;
   /** The customer must act on it now (called, a sign-in code): claimed and sent first. */
   urgent: Generated<boolean>;
+  /** It may wait behind every other message of its channel (a rating request, a reminder). */
+  bulk: Generated<boolean>;
   /** It carries a code or a one-time password: listed without its text where it really goes out. */
   secret: Generated<boolean>;
 };

@@ -34,6 +34,12 @@ export type NotificationOptions = {
 /** Triggers the customer must act on at once: their messages are sent before the backlog. */
 const URGENT: ReadonlySet<Trigger> = new Set<Trigger>(["CALLED"]);
 
+/**
+ * Triggers whose messages may wait behind every other (on a channel with a hard rate, Telegram):
+ * asked for a rating, reminded of a booking hours ahead.
+ */
+const BULK: ReadonlySet<Trigger> = new Set<Trigger>(["RATING_REQUEST", "REMINDER"]);
+
 /** Triggers that may fire again for one ticket: their key carries the event id. */
 const REPEATABLE: ReadonlySet<Trigger> = new Set<Trigger>(["CALLED", "BOOKING_RESCHEDULED"]);
 
@@ -227,9 +233,12 @@ export function sender(
       };
     };
     // "Go to counter 3" goes before the channel's backlog (rating requests, reminders).
+    // …and the rating requests and reminders after everything else.
     const put = URGENT.has(trigger)
       ? (n: OutgoingNotification) => enqueue({ ...n, urgent: true })
-      : enqueue;
+      : BULK.has(trigger)
+        ? (n: OutgoingNotification) => enqueue({ ...n, bulk: true })
+        : enqueue;
     const cause = [company.id, t.id, occurrence ? `${trigger}@${occurrence}` : trigger].join(":");
     const key = (channel: string) => `${cause}:${channel}`;
     let preferred = 0;

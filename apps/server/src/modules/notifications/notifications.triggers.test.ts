@@ -215,6 +215,12 @@ describe("rating request and nearly up by wait", () => {
     await replay(p, company);
     const ratings = (await outboxOf(p, company.id)).filter((m) => m.body_text.includes("rate"));
     expect(ratings).toHaveLength(1);
+    // It may wait behind the channel's other messages; the call before it may not.
+    expect(ratings[0]).toMatchObject({ bulk: true, urgent: false });
+    const calledRows = (await outboxOf(p, company.id)).filter((m) =>
+      m.dedupe_key?.includes(":CALLED@"),
+    );
+    expect(calledRows.map((m) => [m.urgent, m.bulk])).toEqual([[true, false]]);
     expect(ratings[0]!.body_text).toBe(
       `${t.label}: thank you! Please rate the service: https://navbat.example.uz/t/${t.token}`,
     );

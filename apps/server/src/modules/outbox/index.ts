@@ -9,5 +9,11 @@ export {
 export type { OutgoingNotification, Skip } from "./outbox.repository";
 export { toGsmFriendly } from "./sms-transport";
 export { recordDelivery } from "./outbox.repository";
-export { PermanentError, RetryAfterError, type Transport } from "./transport";
+export {
+  PermanentError,
+  PRIORITY_RANK,
+  RetryAfterError,
+  type SendPriority,
+  type Transport,
+} from "./transport";
 export type { AttachmentResolver } from "./outbox.worker";

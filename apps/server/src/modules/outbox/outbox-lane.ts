@@ -6,7 +6,9 @@ import {
   DEFAULT_CONCURRENCY,
   nextRetrySeconds,
   PermanentError,
+  PRIORITY_RANK,
   RetryAfterError,
+  type SendPriority,
   type Transport,
 } from "./transport";
 
@@ -41,10 +43,14 @@ const MAX_PACE_WAIT_MS = 400;
  */
 const MAX_URGENT_PACE_WAIT_MS = 1_200;
 
+/** A claimed message's priority (urgent wins over bulk, should a row say both). */
+export const priorityOf = (m: Pick<ClaimedMessage, "urgent" | "bulk">): SendPriority =>
+  m.urgent ? "urgent" : m.bulk ? "bulk" : "normal";
+
 /**
  * One channel's sends, at most `transport.concurrency` in flight, shared by every claim of the
  * worker: a message starts as soon as a lane is free, whatever claim it came in (urgent ones
- * first, else in the order claimed), and its outcome
+ * first, bulk ones last, else in the order claimed), and its outcome
  * is handed on the moment its own send ends — never after the slowest send of its claim.
  */
 export class ChannelLane {
@@ -65,15 +71,16 @@ export class ChannelLane {
   }
 
   /**
-   * Queues a send: an urgent one before every message that is not — but never before a message
-   * to the same recipient, whose messages keep their order — else last.
+   * Queues a send: before every message of a lower priority (urgent, normal, bulk) — but never
+   * before a message to the same recipient, whose messages keep their order — else last.
    */
   push(q: QueuedSend): void {
+    const rank = PRIORITY_RANK[priorityOf(q.m)];
     let at = -1;
-    if (q.m.urgent) {
-      const firstPlain = this.queue.findIndex((w) => !w.m.urgent);
+    if (rank < PRIORITY_RANK.bulk) {
+      const firstLower = this.queue.findIndex((w) => PRIORITY_RANK[priorityOf(w.m)] > rank);
       const lastSame = this.queue.findLastIndex((w) => w.m.recipient === q.m.recipient);
-      if (firstPlain >= 0) at = Math.max(firstPlain, lastSame + 1);
+      if (firstLower >= 0) at = Math.max(firstLower, lastSame + 1);
     }
     if (at < 0 || at >= this.queue.length) this.queue.push(q);
     else this.queue.splice(at, 0, q);
@@ -93,7 +100,8 @@ export class ChannelLane {
       }
       // Waits counted from this loop's `now`: a recipient's messages handed back together are
       // due at one time, so one claim takes them again together, in their order.
-      const wait = this.transport.readyIn?.(q.m.recipient, now) ?? 0;
+      const priority = priorityOf(q.m);
+      const wait = this.transport.readyIn?.(q.m.recipient, now, priority) ?? 0;
       if (wait > (q.m.urgent ? MAX_URGENT_PACE_WAIT_MS : MAX_PACE_WAIT_MS)) {
         q.done({ id: q.m.id, kind: "released", dueAt: new Date(now + wait) });
         continue;
@@ -116,6 +124,7 @@ export class ChannelLane {
         this.env.attachments && m.channel === "email" ? await this.env.attachments(m) : [];
       const result = await transport.send({
         id: m.id,
+        priority: priorityOf(m),
         to: m.recipient,
         subject: m.subject,
         text: m.body_text,

@@ -157,7 +157,14 @@ describe("the outbox sends a batch concurrently, and each message once", () => {
       password: CREDS.password,
       from: "4546",
     });
-    await other.send({ id: id!, to: claimed!.recipient, subject: "", text: "44 0", attempts: 0 });
+    await other.send({
+      id: id!,
+      priority: "normal",
+      to: claimed!.recipient,
+      subject: "",
+      text: "44 0",
+      attempts: 0,
+    });
     expect(await p.ctx.outbox.tick()).toBe(1);
     expect(sentTimes([id!])).toHaveLength(1);
     expect(gateway.statusChecks).toContain(id);

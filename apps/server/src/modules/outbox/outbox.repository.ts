@@ -44,6 +44,8 @@ export type OutgoingText = {
   companyId?: string | null;
   /** Sent before the channel's other waiting messages (a code the customer is waiting for). */
   urgent?: boolean;
+  /** May wait behind all the channel's other messages (a rating request, a reminder). */
+  bulk?: boolean;
   /** It holds a code: see OutboxTable.secret. */
   secret?: boolean;
 };
@@ -60,6 +62,7 @@ export async function enqueueMessage(db: Kysely<Database>, m: OutgoingText): Pro
       body_html: null,
       company_id: m.companyId ?? null,
       urgent: m.urgent ?? false,
+      bulk: m.bulk ?? false,
       secret: m.secret ?? false,
     })
     .returning("id")
@@ -313,6 +316,8 @@ export type OutgoingNotification = {
   notBefore?: Date;
   /** The customer must act on it now ("go to counter 3"): sent before the channel's backlog. */
   urgent?: boolean;
+  /** It may wait behind every other message of its channel (a rating request, a reminder). */
+  bulk?: boolean;
 };
 
 /**
@@ -372,6 +377,7 @@ export async function enqueueNotifications(
           segments: n.segments ?? null,
           fallback_of: n.fallbackOf ?? null,
           urgent: n.urgent ?? false,
+          bulk: n.bulk ?? false,
           // Now, unless a stand-in waits.
           next_attempt_at: n.notBefore ?? at,
           created_at: at,

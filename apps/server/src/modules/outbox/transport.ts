@@ -1,9 +1,20 @@
 import type { OutboxChannel } from "../../db/tables";
 import type { MailAttachment, MailTransport } from "./mail-transport";
 
+/**
+ * Which of a channel's waiting messages go first where its provider's rate is the limit:
+ * "urgent" ones the customer must act on now (called, a sign-in code), then "normal" ones, then
+ * "bulk" ones that may wait (a rating request, a reminder).
+ */
+export type SendPriority = "urgent" | "normal" | "bulk";
+
+/** The rank of a priority: lower goes first. */
+export const PRIORITY_RANK: Record<SendPriority, number> = { urgent: 0, normal: 1, bulk: 2 };
+
 /** One message as a transport sends it. */
 export type OutgoingMessage = {
   id: string;
+  priority: SendPriority;
   to: string;
   subject: string;
   text: string;
@@ -46,11 +57,11 @@ export type Transport = {
   /** Sends in flight at once (the worker's lanes for this channel); DEFAULT_CONCURRENCY if unset. */
   concurrency?: number;
   /**
-   * Milliseconds from `now` until a message to `to` may go, for a transport that paces its
-   * provider (Telegram: a second a chat). The worker hands back a message that would wait long
-   * rather than hold its batch.
+   * Milliseconds from `now` until a message to `to` of that priority may go, for a transport that
+   * paces its provider (Telegram: a second a chat). The worker hands back a message that would
+   * wait long rather than hold its batch.
    */
-  readyIn?: (to: string, now: number) => number;
+  readyIn?: (to: string, now: number, priority: SendPriority) => number;
   send: (m: OutgoingMessage) => Promise<SendResult | void>;
   close: () => void;
 };

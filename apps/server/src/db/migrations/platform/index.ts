@@ -12,6 +12,7 @@ import { platformUzbekCyrillicLanguage } from "./0010-uzbek-cyrillic-language";
 import { platformUrgentMessages } from "./0011-urgent-messages";
 import { platformSecretMessages } from "./0012-secret-messages";
 import { platformTranslatedCompanyDescription } from "./0013-translated-company-description";
+import { platformBulkMessages } from "./0014-bulk-messages";
 
 /** Platform schema migrations, in order. Append only. */
 export const platformMigrations: Migration[] = [
@@ -28,4 +29,5 @@ export const platformMigrations: Migration[] = [
   platformUrgentMessages,
   platformSecretMessages,
   platformTranslatedCompanyDescription,
+  platformBulkMessages,
 ];

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { PRIORITY_RANK, type SendPriority } from "../../outbox";
 
 /**
  * Telegram asks for ≈ 1 message a second per chat and ≈ 30 a second in all, and allows short
@@ -6,8 +7,10 @@ import { setTimeout as sleep } from "node:timers/promises";
  * `CHAT_BURST` allowed together — so "go to counter 3" right after "you are nearly up" goes at
  * once instead of a second late, and a third message in that second waits. The bot's slots are
  * 35 ms apart (28.6 a second), not 34: a send that wakes late goes closer to the next one, and at
- * 34 ms a loaded machine put 32 sends into one second. The bot's slots go in the order asked
- * (urgent messages are put first by the outbox's lane, before they ask).
+ * 34 ms a loaded machine put 32 sends into one second. The bot's slots go to urgent messages
+ * first, then normal ones, then bulk ones (rating requests, reminders), each in the order asked:
+ * at a busy hour the messages of a tenth of the customers come near Telegram's 30 a second, and
+ * the rating requests of those just served must not push "go to counter 3" back.
  */
 const PER_CHAT_MS = 1000;
 const CHAT_BURST = 2;
@@ -33,19 +36,31 @@ export class TelegramPacing {
   private readonly perChat = new Map<string, number>();
   private readonly sentAt = new Map<string, number>();
   private lastAt = 0;
-  /** Who waits for the bot's slot, since when. */
-  private readonly waiting: { since: number; go: () => void }[] = [];
+  /** Who waits for the bot's slot, since when, by priority rank (urgent first). */
+  private readonly waiting: Waiter[][] = [[], [], []];
+  /**
+   * Per chat, how many of its messages of each rank are being paced or sent. A chat's message
+   * waits for the one before it, so that one takes the best rank of those behind it: a call
+   * does not wait for its own chat's rating request, left behind every other chat's calls.
+   */
+  private readonly inFlight = new Map<string, number[]>();
   private timer: NodeJS.Timeout | null = null;
   /** Per chat, when its last message's send ends: a chat's sends go one after another. */
   private readonly sending = new Map<string, Promise<void>>();
 
-  /** Milliseconds from `now` until a message to `chatId` could go (the outbox hands back a long wait). */
-  readyIn(chatId: string, now: number): number {
+  /**
+   * Milliseconds from `now` until a message of that priority to `chatId` could go (the outbox
+   * hands back a long wait): the chat's allowance, and the bot's slots of those ahead of it.
+   */
+  readyIn(chatId: string, now: number, priority: SendPriority = "normal"): number {
+    const rank = Math.min(PRIORITY_RANK[priority], this.chatRank(chatId));
+    let ahead = 0;
+    for (let r = 0; r <= rank; r++) ahead += this.waiting[r]!.length;
     return Math.max(
       0,
       chatSlot(this.perChat.get(chatId), now) - now,
       chatSlot(this.sentAt.get(chatId), now) - now,
-      this.lastAt + OVERALL_MS - now + this.waiting.length * OVERALL_MS,
+      this.lastAt + OVERALL_MS - now + ahead * OVERALL_MS,
     );
   }
 
@@ -59,8 +74,16 @@ export class TelegramPacing {
    * its send has ended, and gives it back first when Telegram refused the message (429, an
    * error): it did not reach the chat.
    */
-  async pace(chatId: string): Promise<{ giveBack: () => void; end: () => void }> {
-    const { perChat, sentAt, sending } = this;
+  async pace(
+    chatId: string,
+    priority: SendPriority = "normal",
+  ): Promise<{ giveBack: () => void; end: () => void }> {
+    const { perChat, sentAt, sending, inFlight } = this;
+    const own = PRIORITY_RANK[priority];
+    const counts = inFlight.get(chatId) ?? [0, 0, 0];
+    counts[own]!++;
+    inFlight.set(chatId, counts);
+    this.promote(chatId);
     const now = Date.now();
     const before = perChat.get(chatId);
     const chatAt = chatSlot(before, now);
@@ -87,7 +110,7 @@ export class TelegramPacing {
         continue;
       }
       await new Promise<void>((go) => {
-        this.waiting.push({ since: Date.now(), go });
+        this.waiting[this.chatRank(chatId)]!.push({ since: Date.now(), go, chatId });
         this.grant();
       });
       if (chatSlot(sentAt.get(chatId), Date.now()) <= Date.now()) break;
@@ -108,13 +131,42 @@ export class TelegramPacing {
       end: () => {
         ended();
         if (sending.get(chatId) === end) sending.delete(chatId);
+        counts[own]!--;
+        if (counts.every((n) => n === 0) && inFlight.get(chatId) === counts) {
+          inFlight.delete(chatId);
+        }
       },
     };
   }
 
+  /** The best rank among the chat's messages being paced or sent (bulk when none). */
+  private chatRank(chatId: string): number {
+    const counts = this.inFlight.get(chatId);
+    const best = counts ? counts.findIndex((n) => n > 0) : -1;
+    return best < 0 ? PRIORITY_RANK.bulk : best;
+  }
+
+  /**
+   * Moves the chat's message waiting for the bot's slot (at most one: a chat's messages go one
+   * after another) up to the chat's best rank, among those of that rank in the order asked.
+   */
+  private promote(chatId: string): void {
+    const rank = this.chatRank(chatId);
+    for (let r = rank + 1; r < this.waiting.length; r++) {
+      const from = this.waiting[r]!;
+      const i = from.findIndex((w) => w.chatId === chatId);
+      if (i < 0) continue;
+      const [w] = from.splice(i, 1);
+      const to = this.waiting[rank]!;
+      const at = to.findIndex((x) => x.since > w!.since);
+      to.splice(at < 0 ? to.length : at, 0, w!);
+    }
+  }
+
   /** Gives the first waiter the bot's slot once it is free, and sets a timer for the next. */
   private grant(): void {
-    if (this.timer || this.waiting.length === 0) return;
+    const queue = this.waiting.find((q) => q.length > 0);
+    if (this.timer || !queue) return;
     const now = Date.now();
     const free = this.lastAt + OVERALL_MS;
     if (free > now) {
@@ -125,7 +177,7 @@ export class TelegramPacing {
       }, free - now);
       return;
     }
-    const first = this.waiting.shift()!;
+    const first = queue.shift()!;
     // The slot was free from `free` (or from when the first asked, if later): a timer firing a
     // little late does not push every later slot back, or a loaded machine would send well under
     // 30 a second and a backlog would grow without end. One firing much later (a stalled event
@@ -135,6 +187,8 @@ export class TelegramPacing {
     this.grant();
   }
 }
+
+type Waiter = { since: number; go: () => void; chatId: string };
 
 /**
  * One pacing per bot token in the process, whoever sends with it (every platform instance of

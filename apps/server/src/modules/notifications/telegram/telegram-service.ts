@@ -6,7 +6,7 @@ import type { Update } from "grammy/types";
 import type { Db } from "../../../db/database";
 import { AppError } from "../../../shared/app-error";
 import { isDatabaseUnavailable } from "../../../shared/db-errors";
-import { RetryAfterError, type Transport } from "../../outbox";
+import { RetryAfterError, type SendPriority, type Transport } from "../../outbox";
 import { chatLanguage, linkChatToPhone, ownPhone } from "./telegram-contacts";
 import { pacingOf, type TelegramPacing } from "./telegram-pacing";
 import { redeemLinkToken, type Language } from "./telegram-links";
@@ -134,8 +134,12 @@ export class TelegramService {
    * replies (a reply right after "you are linked"'s notification counts like any message). A
    * refused send does not count against the chat.
    */
-  private async paced<T>(chatId: string, send: () => Promise<T>): Promise<T> {
-    const slot = await this.pacing.pace(chatId);
+  private async paced<T>(
+    chatId: string,
+    send: () => Promise<T>,
+    priority: SendPriority = "urgent",
+  ): Promise<T> {
+    const slot = await this.pacing.pace(chatId, priority);
     try {
       return await send();
     } catch (err) {
@@ -250,20 +254,23 @@ export class TelegramService {
       retry: { maxAttempts: 6, baseSeconds: 5, maxSeconds: 600 },
       // Sends side by side; the pacing keeps them to Telegram's limits.
       concurrency: 8,
-      readyIn: (chatId, now) => this.pacing.readyIn(chatId, now),
+      readyIn: (chatId, now, priority) => this.pacing.readyIn(chatId, now, priority),
       send: async (m) => {
         try {
-          const sent = await this.paced(m.to, () =>
-            this.bot.api.sendMessage(
-              m.to,
-              m.text,
-              { link_preview_options: { is_disabled: true } },
-              // Ends well within the outbox's claim on the message.
-              // (grammY types its signal with the abort-controller polyfill's class.)
-              AbortSignal.timeout(SEND_TIMEOUT_MS) as unknown as Parameters<
-                typeof this.bot.api.sendMessage
-              >[3],
-            ),
+          const sent = await this.paced(
+            m.to,
+            () =>
+              this.bot.api.sendMessage(
+                m.to,
+                m.text,
+                { link_preview_options: { is_disabled: true } },
+                // Ends well within the outbox's claim on the message.
+                // (grammY types its signal with the abort-controller polyfill's class.)
+                AbortSignal.timeout(SEND_TIMEOUT_MS) as unknown as Parameters<
+                  typeof this.bot.api.sendMessage
+                >[3],
+              ),
+            m.priority,
           );
           return { providerId: String(sent.message_id) };
         } catch (err) {

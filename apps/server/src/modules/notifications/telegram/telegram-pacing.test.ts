@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { SendPriority } from "../../outbox";
+import { TelegramPacing } from "./telegram-pacing";
+
+/**
+ * Asks the pacing for slots all at once (one turn of the event loop) and records the order in
+ * which they are granted; each send ends as soon as it is granted.
+ */
+async function grants(asks: [chat: string, priority: SendPriority, label: string][]) {
+  const pacing = new TelegramPacing();
+  const order: string[] = [];
+  await Promise.all(
+    asks.map(async ([chat, priority, label]) => {
+      const slot = await pacing.pace(chat, priority);
+      order.push(label);
+      slot.end();
+    }),
+  );
+  return order;
+}
+
+describe("Telegram pacing of the bot's slots", () => {
+  it("gives the bot's slots to urgent messages first, then normal ones, bulk ones last", async () => {
+    const order = await grants([
+      ["1", "normal", "n1"],
+      ["2", "bulk", "b2"],
+      ["3", "normal", "n3"],
+      ["4", "bulk", "b4"],
+      ["5", "urgent", "u5"],
+      ["6", "normal", "n6"],
+      ["7", "urgent", "u7"],
+    ]);
+    // The first asked finds the bot free; the rest wait and go by priority, in the order asked.
+    expect(order).toEqual(["n1", "u5", "u7", "n3", "n6", "b2", "b4"]);
+  });
+
+  it("moves a chat's waiting message up when a more urgent one of that chat comes behind it", async () => {
+    const order = await grants([
+      ["1", "normal", "n1"],
+      ["2", "normal", "n2"],
+      ["x", "bulk", "x rating"],
+      ["3", "normal", "n3"],
+      // "Go to counter 3" waits for the chat's message before it, which therefore goes at once.
+      ["x", "urgent", "x called"],
+      ["4", "normal", "n4"],
+    ]);
+    expect(order).toEqual(["n1", "x rating", "x called", "n2", "n3", "n4"]);
+  });
+
+  it("counts the slots of those ahead in the wait it reports for each priority", async () => {
+    const pacing = new TelegramPacing();
+    const held = [
+      pacing.pace("1", "normal"),
+      pacing.pace("2", "normal"),
+      pacing.pace("3", "normal"),
+      pacing.pace("4", "urgent"),
+    ];
+    // Let them reach the bot's queue: "1" has the slot, "4" waits first, "2" and "3" after it.
+    await new Promise((r) => setImmediate(r));
+    const now = Date.now();
+    const urgent = pacing.readyIn("9", now, "urgent");
+    const normal = pacing.readyIn("9", now, "normal");
+    const bulk = pacing.readyIn("9", now, "bulk");
+    expect(urgent).toBeLessThanOrEqual(2 * 35);
+    expect(normal - urgent).toBe(2 * 35);
+    expect(bulk).toBe(normal);
+    for (const slot of await Promise.all(held)) slot.end();
+  });
+});
