@@ -40,6 +40,12 @@ const URGENT: ReadonlySet<Trigger> = new Set<Trigger>(["CALLED"]);
  */
 const BULK: ReadonlySet<Trigger> = new Set<Trigger>(["RATING_REQUEST", "REMINDER"]);
 
+/**
+ * How long a bulk message's Telegram/push has before its SMS stand-in goes: they may wait behind
+ * a busy hour's calls, and a rating request is not worth a paid SMS for a minute's delay.
+ */
+const BULK_FALLBACK_AFTER_MS = 10 * 60_000;
+
 /** Triggers that may fire again for one ticket: their key carries the event id. */
 const REPEATABLE: ReadonlySet<Trigger> = new Set<Trigger>(["CALLED", "BOOKING_RESCHEDULED"]);
 
@@ -198,7 +204,8 @@ const BY_EMAIL: ReadonlySet<Trigger> = new Set<Trigger>([
  * Gathers a trigger's messages for one ticket, by the customer's choice: to each Telegram chat and
  * browser (web push) that follows it, unless that channel is turned off; and an SMS to its phone
  * (unless turned off) — at once when nothing else reaches the customer, else as a stand-in that
- * waits `fallbackAfterMs` and goes only if none of the Telegram/push messages was sent by then.
+ * waits `fallbackAfterMs` (at least 10 minutes for a bulk one: a rating request, a reminder) and
+ * goes only if none of the Telegram/push messages was sent by then.
  */
 export function sender(
   db: Db,
@@ -286,7 +293,12 @@ export function sender(
         segments: smsSegments(text).segments,
         ...(preferred > 0 && {
           fallbackOf: cause,
-          notBefore: new Date(rule.now.getTime() + rule.fallbackAfterMs),
+          notBefore: new Date(
+            rule.now.getTime() +
+              (BULK.has(trigger)
+                ? Math.max(rule.fallbackAfterMs, BULK_FALLBACK_AFTER_MS)
+                : rule.fallbackAfterMs),
+          ),
         }),
       });
     }

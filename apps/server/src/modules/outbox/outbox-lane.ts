@@ -56,6 +56,13 @@ export const priorityOf = (m: Pick<ClaimedMessage, "urgent" | "bulk">): SendPrio
 export class ChannelLane {
   private readonly queue: QueuedSend[] = [];
   private active = 0;
+  /**
+   * Recipients with a message handed back to the outbox, when it is due, and from which claim:
+   * their later messages of that claim go back too, due at that time, so that one claim takes
+   * them again together and in their order (a reminder handed back must not arrive after the
+   * cancellation queued behind it). A later claim's are not held: the rows it took were due.
+   */
+  private readonly heldBack = new Map<string, { until: number; claim: number }>();
   private readonly concurrency: number;
 
   constructor(
@@ -95,7 +102,15 @@ export class ChannelLane {
       const until = pause && q.claim <= pause.claim ? pause.until : 0;
       // The provider asked us to wait, or the claim is running out: back to the outbox, untried.
       if (until > now || now > q.startBy || this.env.isStopped()) {
-        q.done({ id: q.m.id, kind: "released", dueAt: new Date(Math.max(until, now)) });
+        this.handBack(q, Math.max(until, now));
+        continue;
+      }
+      // Behind a message of its recipient handed back: back too, due with it. An urgent one
+      // does not wait for it (its lane puts it first anyway).
+      const held = this.heldBack.get(q.m.recipient);
+      if (held && held.until <= now) this.heldBack.delete(q.m.recipient);
+      else if (held && held.claim >= q.claim && !q.m.urgent) {
+        this.handBack(q, held.until);
         continue;
       }
       // Waits counted from this loop's `now`: a recipient's messages handed back together are
@@ -103,7 +118,7 @@ export class ChannelLane {
       const priority = priorityOf(q.m);
       const wait = this.transport.readyIn?.(q.m.recipient, now, priority) ?? 0;
       if (wait > (q.m.urgent ? MAX_URGENT_PACE_WAIT_MS : MAX_PACE_WAIT_MS)) {
-        q.done({ id: q.m.id, kind: "released", dueAt: new Date(now + wait) });
+        this.handBack(q, now + wait);
         continue;
       }
       this.active++;
@@ -113,6 +128,21 @@ export class ChannelLane {
         this.pump();
       });
     }
+  }
+
+  /** Gives a message back to the outbox untried, due at `dueAt`, and holds its recipient's next. */
+  private handBack(q: QueuedSend, dueAt: number): void {
+    const recipient = q.m.recipient;
+    if (this.heldBack.size > 10_000) {
+      const now = Date.now();
+      for (const [r, h] of this.heldBack) if (h.until <= now) this.heldBack.delete(r);
+    }
+    const before = this.heldBack.get(recipient);
+    this.heldBack.set(recipient, {
+      until: Math.max(before?.until ?? 0, dueAt),
+      claim: Math.max(before?.claim ?? 0, q.claim),
+    });
+    q.done({ id: q.m.id, kind: "released", dueAt: new Date(dueAt) });
   }
 
   private async sendOne({ m, claim }: QueuedSend): Promise<DeliveryOutcome> {

@@ -349,9 +349,9 @@ export async function enqueueNotifications(
     if (skipping) await skipUnsent(db, skip.keys, skip.reason);
     return 0;
   }
-  // Both parts see the statement's one snapshot, as when the skip ran first: a key both skipped
-  // and queued (a ticket called and put back within one batch) has its waiting row skipped and
-  // the new one dropped as a repeat.
+  // Both parts see the statement's one snapshot, so the outcome is the skip's before the insert:
+  // a key both skipped and queued (a ticket called and put back within one batch) has its
+  // waiting row skipped and the new one dropped as a repeat.
   const into = skipping
     ? // The CTE is not read; its table name in the builder's type is of no use below.
       (db

@@ -35,16 +35,49 @@ describe("Telegram pacing of the bot's slots", () => {
   });
 
   it("moves a chat's waiting message up when a more urgent one of that chat comes behind it", async () => {
-    const order = await grants([
-      ["1", "normal", "n1"],
-      ["2", "normal", "n2"],
-      ["x", "bulk", "x rating"],
-      ["3", "normal", "n3"],
-      // "Go to counter 3" waits for the chat's message before it, which therefore goes at once.
-      ["x", "urgent", "x called"],
-      ["4", "normal", "n4"],
-    ]);
+    const pacing = new TelegramPacing();
+    const order: string[] = [];
+    const ask = (chat: string, priority: SendPriority, label: string) =>
+      pacing.pace(chat, priority).then((slot) => {
+        order.push(label);
+        slot.end();
+      });
+    const asked = [
+      ask("1", "normal", "n1"),
+      ask("2", "normal", "n2"),
+      ask("x", "bulk", "x rating"),
+      ask("3", "normal", "n3"),
+    ];
+    // Let them reach the bot's queue: "x rating" waits among the bulk ones, behind n2 and n3.
+    await new Promise((r) => setImmediate(r));
+    // "Go to counter 3" waits for its chat's message before it, which therefore moves up (to
+    // the urgent ones, by when it asked) and goes next.
+    asked.push(ask("x", "urgent", "x called"), ask("4", "normal", "n4"));
+    await Promise.all(asked);
     expect(order).toEqual(["n1", "x rating", "x called", "n2", "n3", "n4"]);
+  });
+
+  it("lets a message that waited 2 s for the bot's slot go before more urgent ones", async () => {
+    const pacing = new TelegramPacing();
+    const order: string[] = [];
+    const ask = (chat: string, priority: SendPriority) =>
+      pacing.pace(chat, priority).then((slot) => {
+        order.push(chat);
+        slot.end();
+      });
+    const asked = [ask("first", "normal"), ask("rating", "bulk")];
+    // Urgent messages ask without pause for 2.5 s, each as soon as the one before it went.
+    const until = Date.now() + 2_500;
+    let n = 0;
+    const keepAsking = async (): Promise<void> => {
+      while (Date.now() < until) await ask(`u${n++}`, "urgent");
+    };
+    await Promise.all([...asked, keepAsking(), keepAsking()]);
+    const at = order.indexOf("rating");
+    expect(at).toBeGreaterThan(0);
+    // Granted within about 2 s of slots (35 ms each), not after every urgent one.
+    expect(at).toBeLessThan(2_000 / 35 + 10);
+    expect(order.length - at).toBeGreaterThan(5);
   });
 
   it("counts the slots of those ahead in the wait it reports for each priority", async () => {

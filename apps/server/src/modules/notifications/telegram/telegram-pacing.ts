@@ -10,11 +10,18 @@ import { PRIORITY_RANK, type SendPriority } from "../../outbox";
  * 34 ms a loaded machine put 32 sends into one second. The bot's slots go to urgent messages
  * first, then normal ones, then bulk ones (rating requests, reminders), each in the order asked:
  * at a busy hour the messages of a tenth of the customers come near Telegram's 30 a second, and
- * the rating requests of those just served must not push "go to counter 3" back.
+ * the rating requests of those just served must not push "go to counter 3" back. None waits for
+ * the bot's slot much over MAX_PRIORITY_WAIT_MS, whatever its priority.
  */
 const PER_CHAT_MS = 1000;
 const CHAT_BURST = 2;
 const OVERALL_MS = 35;
+/**
+ * A message that has waited this long for the bot's slot goes next whatever its priority (the
+ * longest waiting first): more urgent ones asking without pause must not hold a rating request
+ * until its claim on the outbox row runs out and another claim sends it again.
+ */
+const MAX_PRIORITY_WAIT_MS = 2_000;
 
 /**
  * A chat's allowance as a "theoretical arrival time" (GCRA): each message pushes it a second
@@ -163,10 +170,27 @@ export class TelegramPacing {
     }
   }
 
+  /**
+   * The queue whose first waiter is next: the most urgent, unless one has waited
+   * MAX_PRIORITY_WAIT_MS (then the longest waiting of those).
+   */
+  private next(now: number): Waiter[] {
+    let aged: Waiter[] | undefined;
+    for (const q of this.waiting) {
+      const head = q[0];
+      if (
+        head &&
+        now - head.since >= MAX_PRIORITY_WAIT_MS &&
+        (!aged || head.since < aged[0]!.since)
+      )
+        aged = q;
+    }
+    return aged ?? this.waiting.find((q) => q.length > 0)!;
+  }
+
   /** Gives the first waiter the bot's slot once it is free, and sets a timer for the next. */
   private grant(): void {
-    const queue = this.waiting.find((q) => q.length > 0);
-    if (this.timer || !queue) return;
+    if (this.timer || this.waiting.every((q) => q.length === 0)) return;
     const now = Date.now();
     const free = this.lastAt + OVERALL_MS;
     if (free > now) {
@@ -177,7 +201,7 @@ export class TelegramPacing {
       }, free - now);
       return;
     }
-    const first = queue.shift()!;
+    const first = this.next(now).shift()!;
     // The slot was free from `free` (or from when the first asked, if later): a timer firing a
     // little late does not push every later slot back, or a loaded machine would send well under
     // 30 a second and a backlog would grow without end. One firing much later (a stalled event

@@ -79,6 +79,10 @@ const STALE =
 /** How long one sendMessage may take. */
 const SEND_TIMEOUT_MS = 15_000;
 
+/** grammY types its signal with the abort-controller polyfill's class. */
+type SendSignal = Parameters<Bot["api"]["sendMessage"]>[3];
+const sendTimeout = () => AbortSignal.timeout(SEND_TIMEOUT_MS) as unknown as SendSignal;
+
 /**
  * The Telegram bot (grammY): it links chats to tickets when a customer opens the ticket's deep
  * link (`/start <one-time token>`), and is the outbox's `telegram` transport. Updates come by
@@ -103,16 +107,20 @@ export class TelegramService {
     this.bot.command("start", async (ctx) => {
       const chatId = String(ctx.chat.id);
       const linked = await redeemLinkToken(this.db, ctx.match.trim(), chatId);
-      if (!linked) return void (await this.paced(chatId, () => ctx.reply(STALE)));
+      if (!linked) return this.answer(chatId, (signal) => ctx.reply(STALE, {}, signal));
       const share = SHARE[linked.language];
-      await this.paced(chatId, () =>
-        ctx.reply(`${LINKED[linked.language]}\n\n${share.ask}`, {
-          reply_markup: {
-            keyboard: [[{ text: share.button, request_contact: true }]],
-            one_time_keyboard: true,
-            resize_keyboard: true,
+      this.answer(chatId, (signal) =>
+        ctx.reply(
+          `${LINKED[linked.language]}\n\n${share.ask}`,
+          {
+            reply_markup: {
+              keyboard: [[{ text: share.button, request_contact: true }]],
+              one_time_keyboard: true,
+              resize_keyboard: true,
+            },
           },
-        }),
+          signal,
+        ),
       );
     });
     // The user shared a contact: their own proves the phone and links this chat to its account.
@@ -120,10 +128,11 @@ export class TelegramService {
       const chatId = String(ctx.chat.id);
       const language = await chatLanguage(this.db, chatId);
       const phone = ownPhone(ctx.message.contact, ctx.from.id);
-      if (!phone) return void (await this.paced(chatId, () => ctx.reply(NOT_YOURS[language])));
+      if (!phone)
+        return this.answer(chatId, (signal) => ctx.reply(NOT_YOURS[language], {}, signal));
       await linkChatToPhone(this.db, chatId, phone, language);
-      await this.paced(chatId, () =>
-        ctx.reply(VERIFIED[language], { reply_markup: { remove_keyboard: true } }),
+      this.answer(chatId, (signal) =>
+        ctx.reply(VERIFIED[language], { reply_markup: { remove_keyboard: true } }, signal),
       );
     });
     this.bot.catch((err) => this.log.warn({ err: err.error }, "telegram update failed"));
@@ -148,6 +157,17 @@ export class TelegramService {
     } finally {
       slot.end();
     }
+  }
+
+  /**
+   * Answers a chat when its allowance comes, without holding up the updates of other chats
+   * (long polling handles one update after another): a failed answer is logged, as a failed
+   * update was. Bounded like an outbox send, so a stalled one never holds the chat's messages.
+   */
+  private answer(chatId: string, reply: (signal: SendSignal) => Promise<unknown>): void {
+    this.paced(chatId, () => reply(sendTimeout())).catch((err: unknown) =>
+      this.log.warn({ err, chatId }, "telegram reply failed"),
+    );
   }
 
   /** The bot's @username, for t.me links. */
@@ -265,10 +285,7 @@ export class TelegramService {
                 m.text,
                 { link_preview_options: { is_disabled: true } },
                 // Ends well within the outbox's claim on the message.
-                // (grammY types its signal with the abort-controller polyfill's class.)
-                AbortSignal.timeout(SEND_TIMEOUT_MS) as unknown as Parameters<
-                  typeof this.bot.api.sendMessage
-                >[3],
+                sendTimeout(),
               ),
             m.priority,
           );
