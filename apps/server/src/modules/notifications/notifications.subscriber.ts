@@ -41,10 +41,11 @@ const URGENT: ReadonlySet<Trigger> = new Set<Trigger>(["CALLED"]);
 const BULK: ReadonlySet<Trigger> = new Set<Trigger>(["RATING_REQUEST", "REMINDER"]);
 
 /**
- * How long a bulk message's Telegram/push has before its SMS stand-in goes: they may wait behind
- * a busy hour's calls, and a rating request is not worth a paid SMS for a minute's delay.
+ * How long a rating request's Telegram/push has before its SMS stand-in goes: it may wait behind
+ * a busy hour's calls, and is not worth a paid SMS for a minute's delay. (A reminder keeps the
+ * usual wait: one 5 minutes ahead must not arrive after the appointment.)
  */
-const BULK_FALLBACK_AFTER_MS = 10 * 60_000;
+const RATING_FALLBACK_AFTER_MS = 10 * 60_000;
 
 /** Triggers that may fire again for one ticket: their key carries the event id. */
 const REPEATABLE: ReadonlySet<Trigger> = new Set<Trigger>(["CALLED", "BOOKING_RESCHEDULED"]);
@@ -204,7 +205,7 @@ const BY_EMAIL: ReadonlySet<Trigger> = new Set<Trigger>([
  * Gathers a trigger's messages for one ticket, by the customer's choice: to each Telegram chat and
  * browser (web push) that follows it, unless that channel is turned off; and an SMS to its phone
  * (unless turned off) — at once when nothing else reaches the customer, else as a stand-in that
- * waits `fallbackAfterMs` (at least 10 minutes for a bulk one: a rating request, a reminder) and
+ * waits `fallbackAfterMs` (at least 10 minutes for a rating request) and
  * goes only if none of the Telegram/push messages was sent by then.
  */
 export function sender(
@@ -295,8 +296,8 @@ export function sender(
           fallbackOf: cause,
           notBefore: new Date(
             rule.now.getTime() +
-              (BULK.has(trigger)
-                ? Math.max(rule.fallbackAfterMs, BULK_FALLBACK_AFTER_MS)
+              (trigger === "RATING_REQUEST"
+                ? Math.max(rule.fallbackAfterMs, RATING_FALLBACK_AFTER_MS)
                 : rule.fallbackAfterMs),
           ),
         }),

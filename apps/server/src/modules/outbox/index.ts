@@ -10,6 +10,7 @@ export type { OutgoingNotification, Skip } from "./outbox.repository";
 export { toGsmFriendly } from "./sms-transport";
 export { recordDelivery } from "./outbox.repository";
 export {
+  NotStartedError,
   PermanentError,
   PRIORITY_RANK,
   RetryAfterError,

@@ -5,6 +5,7 @@ import type { MailAttachment } from "./mail-transport";
 import {
   DEFAULT_CONCURRENCY,
   nextRetrySeconds,
+  NotStartedError,
   PermanentError,
   PRIORITY_RANK,
   RetryAfterError,
@@ -43,6 +44,9 @@ const MAX_PACE_WAIT_MS = 400;
  */
 const MAX_URGENT_PACE_WAIT_MS = 1_200;
 
+/** A hold on a recipient is forgotten this long after its due time (longer than any lease). */
+const HOLD_FORGET_MS = 10 * 60_000;
+
 /** A claimed message's priority (urgent wins over bulk, should a row say both). */
 export const priorityOf = (m: Pick<ClaimedMessage, "urgent" | "bulk">): SendPriority =>
   m.urgent ? "urgent" : m.bulk ? "bulk" : "normal";
@@ -57,10 +61,12 @@ export class ChannelLane {
   private readonly queue: QueuedSend[] = [];
   private active = 0;
   /**
-   * Recipients with a message handed back to the outbox, when it is due, and from which claim:
-   * their later messages of that claim go back too, due at that time, so that one claim takes
-   * them again together and in their order (a reminder handed back must not arrive after the
-   * cancellation queued behind it). A later claim's are not held: the rows it took were due.
+   * Recipients with a message back in the outbox (handed back untried, or failed and due for a
+   * retry), when it is due, and from which claim: their later messages of that claim (or an
+   * earlier one) go back too, due then or later, so that they are claimed again after it and
+   * keep their order (a reminder handed back must not arrive after the cancellation queued
+   * behind it). A later claim's are not held: that claim was made after the row went back, and
+   * the claim's order (due time, then queued time) already puts the older message first.
    */
   private readonly heldBack = new Map<string, { until: number; claim: number }>();
   private readonly concurrency: number;
@@ -100,17 +106,14 @@ export class ChannelLane {
       const now = Date.now();
       const pause = this.env.pauses.get(this.transport.channel);
       const until = pause && q.claim <= pause.claim ? pause.until : 0;
-      // The provider asked us to wait, or the claim is running out: back to the outbox, untried.
-      if (until > now || now > q.startBy || this.env.isStopped()) {
-        this.handBack(q, Math.max(until, now));
-        continue;
-      }
-      // Behind a message of its recipient handed back: back too, due with it. An urgent one
-      // does not wait for it (its lane puts it first anyway).
+      // Claimed with (or after) a message of its recipient that went back to the outbox: back
+      // too, due with it or later, so they are claimed again in their order. An urgent one does
+      // not wait for it (its lane puts it first anyway).
       const held = this.heldBack.get(q.m.recipient);
-      if (held && held.until <= now) this.heldBack.delete(q.m.recipient);
-      else if (held && held.claim >= q.claim && !q.m.urgent) {
-        this.handBack(q, held.until);
+      const heldUntil = held && q.claim <= held.claim && !q.m.urgent ? held.until : 0;
+      // The provider asked us to wait, or the claim is running out: back to the outbox, untried.
+      if (until > now || now > q.startBy || this.env.isStopped() || heldUntil > 0) {
+        this.handBack(q, Math.max(until, heldUntil, now));
         continue;
       }
       // Waits counted from this loop's `now`: a recipient's messages handed back together are
@@ -124,6 +127,10 @@ export class ChannelLane {
       this.active++;
       void this.sendOne(q).then((outcome) => {
         this.active--;
+        // Not sent, and due again later: the recipient's next messages of this claim wait for it.
+        if (outcome.kind === "released") this.hold(q, outcome.dueAt.getTime());
+        if (outcome.kind === "failed" && outcome.retryInSeconds !== null)
+          this.hold(q, Date.now() + outcome.retryInSeconds * 1000);
         q.done(outcome);
         this.pump();
       });
@@ -132,20 +139,27 @@ export class ChannelLane {
 
   /** Gives a message back to the outbox untried, due at `dueAt`, and holds its recipient's next. */
   private handBack(q: QueuedSend, dueAt: number): void {
-    const recipient = q.m.recipient;
-    if (this.heldBack.size > 10_000) {
-      const now = Date.now();
-      for (const [r, h] of this.heldBack) if (h.until <= now) this.heldBack.delete(r);
-    }
-    const before = this.heldBack.get(recipient);
-    this.heldBack.set(recipient, {
-      until: Math.max(before?.until ?? 0, dueAt),
-      claim: Math.max(before?.claim ?? 0, q.claim),
-    });
+    this.hold(q, dueAt);
     q.done({ id: q.m.id, kind: "released", dueAt: new Date(dueAt) });
   }
 
-  private async sendOne({ m, claim }: QueuedSend): Promise<DeliveryOutcome> {
+  /** Holds the recipient's messages of `q`'s claim and earlier ones until `until`. */
+  private hold(q: QueuedSend, until: number): void {
+    const recipient = q.m.recipient;
+    if (this.heldBack.size > 1_000) {
+      // Every message of a claim has started or gone back once its lease is near its end.
+      const stale = Date.now() - HOLD_FORGET_MS;
+      for (const [r, h] of this.heldBack) if (h.until < stale) this.heldBack.delete(r);
+    }
+    const before = this.heldBack.get(recipient);
+    this.heldBack.set(recipient, {
+      until: Math.max(before?.until ?? 0, until),
+      claim: Math.max(before?.claim ?? 0, q.claim),
+    });
+  }
+
+  private async sendOne(q: QueuedSend): Promise<DeliveryOutcome> {
+    const { m, claim } = q;
     const transport = this.transport;
     try {
       // Only e-mail carries files. Another channel's send starts in this turn of the loop, so its
@@ -155,6 +169,7 @@ export class ChannelLane {
       const result = await transport.send({
         id: m.id,
         priority: priorityOf(m),
+        startBy: q.startBy,
         to: m.recipient,
         subject: m.subject,
         text: m.body_text,
@@ -166,6 +181,8 @@ export class ChannelLane {
       });
       return { id: m.id, kind: "sent", providerId: result?.providerId ?? null };
     } catch (err) {
+      // The transport's own wait outlasted the claim's start-by: back to the outbox, untried.
+      if (err instanceof NotStartedError) return { id: m.id, kind: "released", dueAt: new Date() };
       const message = err instanceof Error ? err.message : String(err);
       this.env.log.warn(
         { outboxId: m.id, channel: m.channel, err: message },

@@ -23,6 +23,11 @@ export type OutgoingMessage = {
   attachments?: MailAttachment[];
   /** Attempts made before this one: a retry after an unclear outcome checks before it sends. */
   attempts: number;
+  /**
+   * When the request to the provider must have started by, or not at all (NotStartedError): the
+   * claim on the row would run out under a send begun later, and another claim send it again.
+   */
+  startBy?: number;
 };
 
 /** What a transport learned from the provider: its id for the message, for delivery reports. */
@@ -37,6 +42,12 @@ export class RetryAfterError extends Error {
     super(message);
   }
 }
+
+/**
+ * The transport did not start the send: its own wait (a pacing) outlasted the message's
+ * `startBy`. The message goes back to the outbox untried.
+ */
+export class NotStartedError extends Error {}
 
 /**
  * The provider refused the message for good (a push subscription that is gone, a malformed

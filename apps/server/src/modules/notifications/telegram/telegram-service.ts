@@ -2,11 +2,12 @@ import type { Language as TextLanguage } from "@equeue/contracts";
 import { latinToCyrillic } from "@equeue/core";
 import type { FastifyBaseLogger } from "fastify";
 import { Bot, BotError, GrammyError } from "grammy";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Update } from "grammy/types";
 import type { Db } from "../../../db/database";
 import { AppError } from "../../../shared/app-error";
 import { isDatabaseUnavailable } from "../../../shared/db-errors";
-import { RetryAfterError, type SendPriority, type Transport } from "../../outbox";
+import { NotStartedError, RetryAfterError, type SendPriority, type Transport } from "../../outbox";
 import { chatLanguage, linkChatToPhone, ownPhone } from "./telegram-contacts";
 import { pacingOf, type TelegramPacing } from "./telegram-pacing";
 import { redeemLinkToken, type Language } from "./telegram-links";
@@ -76,6 +77,9 @@ const NOT_YOURS: Record<Language, string> = withCyrillic({
 const STALE =
   "Bu havola eskirgan. Talon sahifasida yangisini oling. / Ссылка устарела. / This link has expired.";
 
+/** How long a stopping server waits for the bot's replies on their way. */
+const REPLIES_AT_STOP_MS = 5_000;
+
 /** How long one sendMessage may take. */
 const SEND_TIMEOUT_MS = 15_000;
 
@@ -95,6 +99,8 @@ export class TelegramService {
   private running = false;
   private retry: NodeJS.Timeout | null = null;
   private readonly pacing: TelegramPacing;
+  /** Replies on their way: a stopping server lets them finish (a while at most). */
+  private readonly answering = new Set<Promise<void>>();
 
   constructor(
     private readonly cfg: TelegramConfig,
@@ -147,9 +153,14 @@ export class TelegramService {
     chatId: string,
     send: () => Promise<T>,
     priority: SendPriority = "urgent",
+    startBy?: number,
   ): Promise<T> {
     const slot = await this.pacing.pace(chatId, priority);
     try {
+      // Waited past the outbox claim's start-by (the chat's send before it hung, say): not now.
+      if (startBy !== undefined && Date.now() > startBy) {
+        throw new NotStartedError("The chat's turn came too late for this claim.");
+      }
       return await send();
     } catch (err) {
       slot.giveBack();
@@ -165,9 +176,12 @@ export class TelegramService {
    * update was. Bounded like an outbox send, so a stalled one never holds the chat's messages.
    */
   private answer(chatId: string, reply: (signal: SendSignal) => Promise<unknown>): void {
-    this.paced(chatId, () => reply(sendTimeout())).catch((err: unknown) =>
-      this.log.warn({ err, chatId }, "telegram reply failed"),
+    const answering: Promise<void> = this.paced(chatId, () => reply(sendTimeout())).then(
+      () => {},
+      (err: unknown) => this.log.warn({ err, chatId }, "telegram reply failed"),
     );
+    this.answering.add(answering);
+    void answering.finally(() => this.answering.delete(answering));
   }
 
   /** The bot's @username, for t.me links. */
@@ -196,6 +210,13 @@ export class TelegramService {
     // Stopping confirms the last update with Telegram; unreachable, it must not fail the shutdown.
     if (this.bot.isRunning()) {
       await this.bot.stop().catch((err: unknown) => this.log.warn({ err }, "telegram stop failed"));
+    }
+    // A customer who just pressed Start still gets "you are linked", unless Telegram stalls.
+    if (this.answering.size > 0) {
+      await Promise.race([
+        Promise.all(this.answering),
+        sleep(REPLIES_AT_STOP_MS, undefined, { ref: false }),
+      ]);
     }
   }
 
@@ -288,6 +309,7 @@ export class TelegramService {
                 sendTimeout(),
               ),
             m.priority,
+            m.startBy,
           );
           return { providerId: String(sent.message_id) };
         } catch (err) {
