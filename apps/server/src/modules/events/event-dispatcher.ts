@@ -226,18 +226,26 @@ export class EventDispatcher implements QueuePublisher {
     // A short gathering window: on a busy company one run then serves many commands. An
     // unhurried subscriber's run starts at most once a long window: at once after a quiet
     // while, else a long window after the previous one started.
-    const wait = idle
-      ? long
-      : sub.unhurried
-        ? Math.min(
-            long,
-            Math.max(GATHER_MS, (this.lastStart.get(key) ?? -Infinity) + long - performance.now()),
-          )
-        : GATHER_MS;
+    const wait = idle ? long : sub.unhurried ? this.unhurriedWait(key) : GATHER_MS;
     const gather = setTimeout(() => {
       if (!this.stopped) lane.push(key);
     }, wait);
     gather.unref();
+  }
+
+  /**
+   * How long an unhurried subscriber's run of a company asked for now would gather: the short
+   * window after a quiet while, else until a long window after its last run started (a run that
+   * found nothing to deliver counts too). Tests wait for the quiet while with it.
+   */
+  unhurriedWaitMs(company: EventCompany, subscriber: string): number {
+    return this.unhurriedWait(`${company.id} ${subscriber}`);
+  }
+
+  private unhurriedWait(key: string): number {
+    const long = this.opts.idleGatherMs ?? IDLE_GATHER_MS;
+    const since = this.lastStart.get(key) ?? -Infinity;
+    return Math.min(long, Math.max(GATHER_MS, since + long - performance.now()));
   }
 
   private laneOf(sub: DurableSubscriber): DispatchLane {
