@@ -1,12 +1,13 @@
 // The outbox module's entry: what other modules may use.
 export { enqueueEmail } from "./outbox.repository";
+export { enqueueMessage } from "./outbox.repository";
 export {
-  enqueueMessage,
   enqueueNotification,
   enqueueNotifications,
   skipUnsent,
-} from "./outbox.repository";
-export type { OutgoingNotification, Skip } from "./outbox.repository";
+  type OutgoingNotification,
+  type Skip,
+} from "./outbox-notifications.repository";
 export { toGsmFriendly } from "./sms-transport";
 export { recordDelivery } from "./outbox.repository";
 export {

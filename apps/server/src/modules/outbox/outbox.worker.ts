@@ -3,11 +3,11 @@ import type { Db } from "../../db/database";
 import type { OutboxChannel } from "../../db/tables";
 import {
   claimDue,
-  fallbacksNeeded,
   recordOutcomes,
   type ClaimedMessage,
   type DeliveryOutcome,
 } from "./outbox.repository";
+import { fallbacksNeeded } from "./outbox-notifications.repository";
 import { ChannelLane, type AttachmentResolver, type ChannelPause } from "./outbox-lane";
 import type { Transport } from "./transport";
 
