@@ -63,8 +63,8 @@ const RETRY_MS = 100;
 const MAX_RETRY_MS = 10_000;
 /**
  * A run held back by a transaction still open (anywhere on the server but this node's delivery
- * runs: the horizon is the oldest such one) or by another node's run looks again soon: 25 ms, doubling to at most 250 ms while
- * it delivers nothing. Failures back off to MAX_RETRY_MS instead. Under steady load some
+ * runs: the horizon is the oldest such one) or by another node's run looks again soon: 25 ms,
+ * doubling to at most 250 ms while it delivers nothing. Failures back off to MAX_RETRY_MS instead. Under steady load some
  * transaction is always open, and a back-off that grew like a failure's held a company's
  * notifications and webhooks for seconds.
  */
@@ -258,9 +258,18 @@ export class EventDispatcher implements QueuePublisher {
     if (!state) return;
     state.running = true;
     // The monotonic clock: a wall clock set back (tests, a corrected host) must not hold runs.
+    const before = this.lastStart.get(key);
     if (state.sub.unhurried) this.lastStart.set(key, performance.now());
     try {
-      await this.runSubscriber(key, state.company, state.sub);
+      const heldEmpty = await this.runSubscriber(key, state.company, state.sub);
+      // A run held back before it delivered anything was one read, not the window's run: its
+      // retry (held back briefly, as any subscriber's) must not wait a window on top. Under a
+      // busy server some transaction is often open, and the first roll-up after a quiet while
+      // then came a window late.
+      if (heldEmpty && state.sub.unhurried) {
+        if (before === undefined) this.lastStart.delete(key);
+        else this.lastStart.set(key, before);
+      }
     } finally {
       state.running = false;
       if (state.again && !this.stopped) {
@@ -282,11 +291,11 @@ export class EventDispatcher implements QueuePublisher {
     key: string,
     company: EventCompany,
     sub: DurableSubscriber,
-  ): Promise<void> {
+  ): Promise<boolean> {
     let retry: "held" | "failed" | null = null;
+    let progress = false;
     try {
       let outcome: Outcome;
-      let progress = false;
       do {
         let delivered: number;
         [outcome, delivered] = await this.runOnce(company, sub);
@@ -304,6 +313,7 @@ export class EventDispatcher implements QueuePublisher {
     }
     if (retry) this.retryLater(key, company, sub, retry);
     else this.backoff.delete(key);
+    return retry === "held" && !progress;
   }
 
   private retryLater(
