@@ -117,60 +117,66 @@ describe.skipIf(!multiConnection)("the settled horizon of queue events", () => {
   });
 });
 
-describe.skipIf(!multiConnection)("an unhurried subscriber held back by an open transaction", () => {
-  // A window long enough that a run held for it is seconds late, not scheduling noise.
-  const WINDOW_MS = 3_000;
-  let p: TestPlatform;
-  let company: CompanyRecord;
-  let issue: () => Promise<string>;
-  const seen = new Map<string, number>();
-  const rollup: DurableSubscriber = {
-    name: "test-rollup",
-    unhurried: true,
-    async handle(_tx, _company, events) {
-      for (const e of events) if (!seen.has(e.ticketId)) seen.set(e.ticketId, Date.now());
-    },
-  };
+describe.skipIf(!multiConnection)(
+  "an unhurried subscriber held back by an open transaction",
+  () => {
+    // A window long enough that a run held for it is seconds late, not scheduling noise.
+    const WINDOW_MS = 3_000;
+    let p: TestPlatform;
+    let company: CompanyRecord;
+    let issue: () => Promise<string>;
+    const seen = new Map<string, number>();
+    const rollup: DurableSubscriber = {
+      name: "test-rollup",
+      unhurried: true,
+      async handle(_tx, _company, events) {
+        for (const e of events) if (!seen.has(e.ticketId)) seen.set(e.ticketId, Date.now());
+      },
+    };
 
-  beforeAll(async () => {
-    p = await createTestPlatform(
-      { EVENTS_IDLE_GATHER_MS: String(WINDOW_MS), EVENTS_SWEEP_SECONDS: "0" },
-      { dayEndWorker: false, extraSubscribers: [rollup] },
-    );
-    ({ company } = await createQueueCompany(p));
-    const setup = await createBranchWithService(p.ctx, company);
-    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
-    issue = async () =>
-      (
-        await issueTicket(p.ctx, company, issuer, {
-          branchId: setup.branch.id,
-          serviceId: setup.services[0]!.id,
-        })
-      ).id;
-  });
-  afterAll(() => p.close());
-
-  it("looks again shortly, not a window later, when its first run after a quiet while was held", async () => {
-    await vi.waitFor(
-      () => expect(p.ctx.events.unhurriedWaitMs(company, rollup.name)).toBeLessThan(100),
-      { timeout: 15_000, interval: 50 },
-    );
-    const { ticketId, openedAt } = await p.ctx.db.connection().execute(async (conn) => {
-      // An older transaction with an id holds the event back until it ends.
-      await sql`begin`.execute(conn);
-      await sql`select pg_current_xact_id()`.execute(conn);
-      try {
-        const ticketId = await issue();
-        // Long enough for the run (after its 20 ms gathering) to find the event held.
-        await new Promise((r) => setTimeout(r, 300));
-        expect(seen.has(ticketId)).toBe(false);
-        return { ticketId, openedAt: Date.now() };
-      } finally {
-        await sql`rollback`.execute(conn);
-      }
+    beforeAll(async () => {
+      p = await createTestPlatform(
+        { EVENTS_IDLE_GATHER_MS: String(WINDOW_MS), EVENTS_SWEEP_SECONDS: "0" },
+        { dayEndWorker: false, extraSubscribers: [rollup] },
+      );
+      ({ company } = await createQueueCompany(p));
+      const setup = await createBranchWithService(p.ctx, company);
+      const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
+      issue = async () =>
+        (
+          await issueTicket(p.ctx, company, issuer, {
+            branchId: setup.branch.id,
+            serviceId: setup.services[0]!.id,
+          })
+        ).id;
     });
-    await vi.waitFor(() => expect(seen.has(ticketId)).toBe(true), { timeout: 15_000, interval: 10 });
-    // Held runs retry within a quarter second; a window (3 s) late is the fault.
-    expect(seen.get(ticketId)! - openedAt).toBeLessThan(WINDOW_MS / 2);
-  });
-});
+    afterAll(() => p.close());
+
+    it("looks again shortly, not a window later, when its first run after a quiet while was held", async () => {
+      await vi.waitFor(
+        () => expect(p.ctx.events.unhurriedWaitMs(company, rollup.name)).toBeLessThan(100),
+        { timeout: 15_000, interval: 50 },
+      );
+      const { ticketId, openedAt } = await p.ctx.db.connection().execute(async (conn) => {
+        // An older transaction with an id holds the event back until it ends.
+        await sql`begin`.execute(conn);
+        await sql`select pg_current_xact_id()`.execute(conn);
+        try {
+          const ticketId = await issue();
+          // Long enough for the run (after its 20 ms gathering) to find the event held.
+          await new Promise((r) => setTimeout(r, 300));
+          expect(seen.has(ticketId)).toBe(false);
+          return { ticketId, openedAt: Date.now() };
+        } finally {
+          await sql`rollback`.execute(conn);
+        }
+      });
+      await vi.waitFor(() => expect(seen.has(ticketId)).toBe(true), {
+        timeout: 15_000,
+        interval: 10,
+      });
+      // Held runs retry within a quarter second; a window (3 s) late is the fault.
+      expect(seen.get(ticketId)! - openedAt).toBeLessThan(WINDOW_MS / 2);
+    });
+  },
+);
