@@ -24,8 +24,11 @@ const toEndpointDto = (r: EndpointRow) => ({
   createdAt: r.created_at,
 });
 
+// A delivery is named by its event's number in the company's own event log (one delivery per
+// endpoint and event), not by the platform-wide row id, whose gaps would tell one company how
+// many deliveries the others get.
 const toDeliveryDto = (r: DeliveryRow) => ({
-  id: String(r.id),
+  id: String(r.event_id),
   eventType: r.event_type,
   ticketId: r.ticket_id,
   status: r.status,
@@ -158,7 +161,7 @@ export async function resendDelivery(env: SetupEnv, id: string, deliveryId: stri
     .updateTable("platform.webhook_deliveries")
     .set({ status: "PENDING", attempts: 0, next_attempt_at: new Date(), last_error: null })
     .where("endpoint_id", "=", id)
-    .where("id", "=", deliveryId)
+    .where("event_id", "=", deliveryId)
     .returningAll()
     .executeTakeFirst();
   if (!row) throw notFound("The delivery");

@@ -137,7 +137,7 @@ export class WebhookWorker {
       status = await postWebhook(url, address, body, {
         [SIGNATURE_HEADER]: signWebhook(d.secret, body, timestamp),
         "x-equeue-event": d.event_type,
-        "x-equeue-delivery": String(d.id),
+        "x-equeue-delivery": String(d.event_id),
       });
       if (status < 200 || status >= 300) error = `The endpoint answered ${status}.`;
     } catch (err) {

@@ -134,11 +134,13 @@ describe("signed webhooks from the durable event stream", () => {
       });
     // The worker records the answer just after the receiver has sent it.
     await until(async () => (await log()).json().items[0].status !== "PENDING");
-    expect((await log()).json().items[0]).toMatchObject({
-      status: "DELIVERED",
-      attempts: 1,
-      lastStatusCode: 200,
-    });
+    const entry = (await log()).json().items[0];
+    expect(entry).toMatchObject({ status: "DELIVERED", attempts: 1, lastStatusCode: 200 });
+    // One name for the delivery in the header, the admin's log and the body: the event's number
+    // in the company's own log, not a platform-wide counter.
+    const sent = accepted()[0]!;
+    expect(sent.id).toBe(`${a.company.id}.${entry.id}`);
+    expect(sent.delivery).toBe(entry.id);
   });
 
   it("retries after a 500 with back-off, and keeps a ticket's events in order", async () => {
@@ -189,6 +191,37 @@ describe("signed webhooks from the durable event stream", () => {
     expect(accepted().length).toBe(sentBefore);
     const ids = accepted().map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("sends a delivery again when the admin asks, under the same delivery and event id", async () => {
+    const log = await call(
+      p.app,
+      "GET",
+      `/api/c/${a.slug}/admin/webhooks/${endpointId}/deliveries`,
+      {
+        token: a.adminToken,
+      },
+    );
+    const entry = log.json().items.at(-1);
+    const sent = accepted().find((r) => r.delivery === entry.id)!;
+    const before = accepted().length;
+    // The admin sends it again by that id: same delivery, same body id.
+    const resent = await call(
+      p.app,
+      "POST",
+      `/api/c/${a.slug}/admin/webhooks/${endpointId}/deliveries/${entry.id}/resend`,
+      { token: a.adminToken },
+    );
+    expect(resent.statusCode, resent.body).toBe(200);
+    await until(() => accepted().length === before + 1);
+    expect(accepted()[before]).toMatchObject({ id: sent.id, delivery: sent.delivery });
+    const unknown = await call(
+      p.app,
+      "POST",
+      `/api/c/${a.slug}/admin/webhooks/${endpointId}/deliveries/999999/resend`,
+      { token: a.adminToken },
+    );
+    expect(unknown.statusCode).toBe(404);
   });
 
   it("tells of a customer's rating (rating.received) with its stars and comment, signed", async () => {
