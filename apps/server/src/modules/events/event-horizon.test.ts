@@ -23,6 +23,16 @@ const settledEvents = async (p: TestPlatform, company: CompanyRecord, passing: s
   return readAfter(p.ctx.db, company, start, 1000, before, passing);
 };
 
+/** A company with one line, and a walk-in issuer of tickets in it (the ticket's id). */
+const companyWithLine = async (p: TestPlatform) => {
+  const { company } = await createQueueCompany(p);
+  const setup = await createBranchWithService(p.ctx, company);
+  const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
+  const line = { branchId: setup.branch.id, serviceId: setup.services[0]!.id };
+  const issue = async () => (await issueTicket(p.ctx, company, issuer, line)).id;
+  return { company, issue };
+};
+
 describe.skipIf(!multiConnection)("the settled horizon of queue events", () => {
   let p: TestPlatform;
   let company: CompanyRecord;
@@ -51,16 +61,7 @@ describe.skipIf(!multiConnection)("the settled horizon of queue events", () => {
 
   beforeAll(async () => {
     p = await createTestPlatform({}, { dayEndWorker: false, extraSubscribers: [slow, prompt] });
-    ({ company } = await createQueueCompany(p));
-    const setup = await createBranchWithService(p.ctx, company);
-    const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
-    issue = async () =>
-      (
-        await issueTicket(p.ctx, company, issuer, {
-          branchId: setup.branch.id,
-          serviceId: setup.services[0]!.id,
-        })
-      ).id;
+    ({ company, issue } = await companyWithLine(p));
   });
   afterAll(async () => {
     release();
@@ -139,16 +140,7 @@ describe.skipIf(!multiConnection)(
         { EVENTS_IDLE_GATHER_MS: String(WINDOW_MS), EVENTS_SWEEP_SECONDS: "0" },
         { dayEndWorker: false, extraSubscribers: [rollup] },
       );
-      ({ company } = await createQueueCompany(p));
-      const setup = await createBranchWithService(p.ctx, company);
-      const issuer = await issuerFor(p.ctx, company, "WALK_IN", setup.branch.id);
-      issue = async () =>
-        (
-          await issueTicket(p.ctx, company, issuer, {
-            branchId: setup.branch.id,
-            serviceId: setup.services[0]!.id,
-          })
-        ).id;
+      ({ company, issue } = await companyWithLine(p));
     });
     afterAll(() => p.close());
 
