@@ -42,7 +42,8 @@ export type DispatcherOptions = {
    * How long a run that, by its subscriber's hint (`idle`), only moves a cursor on gathers, in
    * the bulk lane: with a second, a company with no webhook endpoint costs a run a second, not
    * one per command. An unhurried subscriber's runs (the report roll-ups) start at most once this
-   * long. IDLE_GATHER_MS when not given.
+   * long, but for the retries of a run held back before it delivered anything. IDLE_GATHER_MS
+   * when not given.
    */
   idleGatherMs?: number;
   /** Test only: never deliver to durable subscribers (events stay in the log). */
@@ -64,9 +65,9 @@ const MAX_RETRY_MS = 10_000;
 /**
  * A run held back by a transaction still open (anywhere on the server but this node's delivery
  * runs: the horizon is the oldest such one) or by another node's run looks again soon: 25 ms,
- * doubling to at most 250 ms while it delivers nothing. Failures back off to MAX_RETRY_MS instead. Under steady load some
- * transaction is always open, and a back-off that grew like a failure's held a company's
- * notifications and webhooks for seconds.
+ * doubling to at most 250 ms while it delivers nothing. Failures back off to MAX_RETRY_MS
+ * instead. Under steady load some transaction is always open, and a back-off that grew like a
+ * failure's held a company's notifications and webhooks for seconds.
  */
 const HELD_RETRY_MS = 25;
 const MAX_HELD_RETRY_MS = 250;
@@ -219,6 +220,9 @@ export class EventDispatcher implements QueuePublisher {
       if (state.running) state.again = true;
       return;
     }
+    // An unhurried subscriber's retry (held back, or failed) is its next run, and reads this
+    // commit too: a poke meanwhile starting one every gathering would poll the database.
+    if (sub.unhurried && this.timers.has(key)) return;
     const idle = sub.idle?.(company) ?? false;
     const lane = idle ? this.bulk : this.laneOf(sub);
     this.queued.set(key, { company, sub, lane, again: false, running: false });
@@ -236,7 +240,8 @@ export class EventDispatcher implements QueuePublisher {
   /**
    * How long an unhurried subscriber's run of a company asked for now would gather: the short
    * window after a quiet while, else until a long window after its last run started (a run that
-   * found nothing to deliver counts too). Tests wait for the quiet while with it.
+   * found nothing to deliver counts too, one held back by an open transaction does not). Tests
+   * wait for the quiet while with it.
    */
   unhurriedWaitMs(company: EventCompany, subscriber: string): number {
     return this.unhurriedWait(`${company.id} ${subscriber}`);
@@ -262,13 +267,15 @@ export class EventDispatcher implements QueuePublisher {
     if (state.sub.unhurried) this.lastStart.set(key, performance.now());
     try {
       const heldEmpty = await this.runSubscriber(key, state.company, state.sub);
-      // A run held back before it delivered anything was one read, not the window's run: its
-      // retry (held back briefly, as any subscriber's) must not wait a window on top. Under a
-      // busy server some transaction is often open, and the first roll-up after a quiet while
-      // then came a window late.
+      // A run held back by an open transaction before it delivered anything was one read, not
+      // the window's run: its retry (25–250 ms, as any subscriber's) must not wait a window on
+      // top. Under a busy server some transaction is often open, and the first roll-up after a
+      // quiet while then came a window late. The retry is the next run (`schedule`): a poke
+      // meanwhile does not start one sooner (under load that looped every gathering, 20 ms).
       if (heldEmpty && state.sub.unhurried) {
         if (before === undefined) this.lastStart.delete(key);
         else this.lastStart.set(key, before);
+        state.again = false;
       }
     } finally {
       state.running = false;
@@ -287,6 +294,11 @@ export class EventDispatcher implements QueuePublisher {
     }
   }
 
+  /**
+   * Runs until the subscriber is caught up, or held back, or failed (then a retry is set). True
+   * when it was held back by an open transaction before delivering anything (not when another
+   * node holds the cursor: that run is the window's).
+   */
   private async runSubscriber(
     key: string,
     company: EventCompany,
@@ -294,8 +306,8 @@ export class EventDispatcher implements QueuePublisher {
   ): Promise<boolean> {
     let retry: "held" | "failed" | null = null;
     let progress = false;
+    let outcome: Outcome | null = null;
     try {
-      let outcome: Outcome;
       do {
         let delivered: number;
         [outcome, delivered] = await this.runOnce(company, sub);
@@ -313,7 +325,7 @@ export class EventDispatcher implements QueuePublisher {
     }
     if (retry) this.retryLater(key, company, sub, retry);
     else this.backoff.delete(key);
-    return retry === "held" && !progress;
+    return outcome === "held" && !progress;
   }
 
   private retryLater(
