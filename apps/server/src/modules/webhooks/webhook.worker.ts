@@ -45,6 +45,14 @@ type Claimed = {
  * MAX_ATTEMPTS; an endpoint failing `pauseAfterFailures` times in a row is paused, and its
  * company's admins are told once.
  */
+/**
+ * A delivery's name for its receiver: the endpoint and the event's number in the company's own
+ * log (the admin's delivery log shows that number). Unique across companies and endpoints, and
+ * no platform-wide counter whose gaps would tell one company of the others' deliveries.
+ */
+const deliveryName = (d: { endpoint_id: string; event_id: string }) =>
+  `${d.endpoint_id}.${d.event_id}`;
+
 export class WebhookWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -137,7 +145,7 @@ export class WebhookWorker {
       status = await postWebhook(url, address, body, {
         [SIGNATURE_HEADER]: signWebhook(d.secret, body, timestamp),
         "x-equeue-event": d.event_type,
-        "x-equeue-delivery": String(d.event_id),
+        "x-equeue-delivery": deliveryName(d),
       });
       if (status < 200 || status >= 300) error = `The endpoint answered ${status}.`;
     } catch (err) {
@@ -209,6 +217,6 @@ export class WebhookWorker {
       });
     });
     if (told > 0) this.opts.notice?.queued?.();
-    if (error) this.log.warn({ delivery: d.id, endpoint: d.endpoint_id, error }, "webhook failed");
+    if (error) this.log.warn({ delivery: deliveryName(d), error }, "webhook failed");
   }
 }

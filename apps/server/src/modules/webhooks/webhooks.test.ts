@@ -140,7 +140,7 @@ describe("signed webhooks from the durable event stream", () => {
     // in the company's own log, not a platform-wide counter.
     const sent = accepted()[0]!;
     expect(sent.id).toBe(`${a.company.id}.${entry.id}`);
-    expect(sent.delivery).toBe(entry.id);
+    expect(sent.delivery).toBe(`${endpointId}.${entry.id}`);
   });
 
   it("retries after a 500 with back-off, and keeps a ticket's events in order", async () => {
@@ -203,7 +203,7 @@ describe("signed webhooks from the durable event stream", () => {
       },
     );
     const entry = log.json().items.at(-1);
-    const sent = accepted().find((r) => r.delivery === entry.id)!;
+    const sent = accepted().find((r) => r.delivery === `${endpointId}.${entry.id}`)!;
     const before = accepted().length;
     // The admin sends it again by that id: same delivery, same body id.
     const resent = await call(
