@@ -270,12 +270,11 @@ export class EventDispatcher implements QueuePublisher {
       // A run held back by an open transaction before it delivered anything was one read, not
       // the window's run: its retry (25–250 ms, as any subscriber's) must not wait a window on
       // top. Under a busy server some transaction is often open, and the first roll-up after a
-      // quiet while then came a window late. The retry is the next run (`schedule`): a poke
-      // meanwhile does not start one sooner (under load that looped every gathering, 20 ms).
+      // quiet while then came a window late. The retry is the next run: `schedule` starts none
+      // while it is pending (under load pokes looped every gathering, 20 ms).
       if (heldEmpty && state.sub.unhurried) {
         if (before === undefined) this.lastStart.delete(key);
         else this.lastStart.set(key, before);
-        state.again = false;
       }
     } finally {
       state.running = false;

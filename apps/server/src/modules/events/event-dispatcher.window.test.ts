@@ -30,26 +30,26 @@ function dispatcherWithRuns(outcome: () => [Outcome, number]) {
   return { d, starts };
 }
 
-/** Commits every 5 ms for `ms`, each poking the company's subscribers. */
-async function steadyCommits(d: EventDispatcher, ms: number) {
-  const end = performance.now() + ms;
-  while (performance.now() < end) {
-    d.poke(company);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 describe("an unhurried subscriber's window under steady commits", () => {
   let stop: (() => Promise<void>) | null = null;
   afterEach(async () => {
     await stop?.();
     stop = null;
   });
+  /** When the runs started, each answering `outcome`, under commits every 5 ms for `ms`. */
+  const runsUnderSteadyCommits = async (outcome: [Outcome, number], ms: number) => {
+    const { d, starts } = dispatcherWithRuns(() => outcome);
+    stop = () => d.stop();
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      d.poke(company);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return starts;
+  };
 
   it("starts delivering runs at most once a window", async () => {
-    const { d, starts } = dispatcherWithRuns(() => ["done", 1]);
-    stop = () => d.stop();
-    await steadyCommits(d, 2_500);
+    const starts = await runsUnderSteadyCommits(["done", 1], 2_500);
     // At once, then a window after each start: three at most in 2.5 s.
     expect(starts.length).toBeGreaterThanOrEqual(2);
     expect(starts.length).toBeLessThanOrEqual(3);
@@ -58,9 +58,7 @@ describe("an unhurried subscriber's window under steady commits", () => {
   });
 
   it("retries a run held back before it delivered by the held back-off, not every gathering", async () => {
-    const { d, starts } = dispatcherWithRuns(() => ["held", 0]);
-    stop = () => d.stop();
-    await steadyCommits(d, 1_500);
+    const starts = await runsUnderSteadyCommits(["held", 0], 1_500);
     // 25, 50, 100, 200, then every 250 ms: about nine runs in 1.5 s. Pokes starting runs of
     // their own (every 20 ms gathering) would make it seventy.
     expect(starts.length).toBeGreaterThanOrEqual(4);
@@ -70,9 +68,7 @@ describe("an unhurried subscriber's window under steady commits", () => {
   });
 
   it("counts a run skipped for another node's as the window's run", async () => {
-    const { d, starts } = dispatcherWithRuns(() => ["skipped", 0]);
-    stop = () => d.stop();
-    await steadyCommits(d, 1_500);
+    const starts = await runsUnderSteadyCommits(["skipped", 0], 1_500);
     expect(starts.length).toBeLessThanOrEqual(2);
     if (starts.length === 2) expect(starts[1]! - starts[0]!).toBeGreaterThan(WINDOW_MS - 50);
   });

@@ -1,6 +1,5 @@
 // The outbox module's entry: what other modules may use.
-export { enqueueEmail } from "./outbox.repository";
-export { enqueueMessage } from "./outbox.repository";
+export { enqueueEmail, enqueueMessage, recordDelivery } from "./outbox.repository";
 export {
   enqueueNotification,
   enqueueNotifications,
@@ -9,7 +8,6 @@ export {
   type Skip,
 } from "./outbox-notifications.repository";
 export { toGsmFriendly } from "./sms-transport";
-export { recordDelivery } from "./outbox.repository";
 export {
   NotStartedError,
   PermanentError,

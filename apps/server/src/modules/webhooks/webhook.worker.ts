@@ -38,14 +38,6 @@ type Claimed = {
 };
 
 /**
- * Sends the webhook deliveries the subscriber queued: due ones (PENDING, their time come, their
- * endpoint active), never a ticket's later event before its earlier one to the same endpoint
- * (per-ticket order), each claimed with SKIP LOCKED and a lease so that two nodes never send the
- * same delivery at once. A 2xx answer delivers it; anything else retries with back-off, up to
- * MAX_ATTEMPTS; an endpoint failing `pauseAfterFailures` times in a row is paused, and its
- * company's admins are told once.
- */
-/**
  * A delivery's name for its receiver: the endpoint and the event's number in the company's own
  * log (the admin's delivery log shows that number). Unique across companies and endpoints, and
  * no platform-wide counter whose gaps would tell one company of the others' deliveries.
@@ -53,6 +45,14 @@ type Claimed = {
 const deliveryName = (d: { endpoint_id: string; event_id: string }) =>
   `${d.endpoint_id}.${d.event_id}`;
 
+/**
+ * Sends the webhook deliveries the subscriber queued: due ones (PENDING, their time come, their
+ * endpoint active), never a ticket's later event before its earlier one to the same endpoint
+ * (per-ticket order), each claimed with SKIP LOCKED and a lease so that two nodes never send the
+ * same delivery at once. A 2xx answer delivers it; anything else retries with back-off, up to
+ * MAX_ATTEMPTS; an endpoint failing `pauseAfterFailures` times in a row is paused, and its
+ * company's admins are told once.
+ */
 export class WebhookWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
