@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context";
 import { notFound } from "../../shared/app-error";
-import { WindowLimiter } from "../../shared/window-limiter";
-import { assertPublic, JOIN_LIMITS, joinAddressLimit } from "../portal";
+import { assertPublic, JOIN_LIMITS, joinAddressLimit, phoneLimit } from "../portal";
 import { companyDb } from "../tenancy";
 import { bookTime } from "./book-time.command";
 import { bookingCalendar } from "./booking-calendar";
@@ -89,10 +88,7 @@ export const bookingRoutes =
     );
 
     const perAddress = joinAddressLimit(ctx.config);
-    const perPhone = new WindowLimiter(
-      JOIN_LIMITS.perPhone.max,
-      JOIN_LIMITS.perPhone.windowMinutes * 60_000,
-    );
+    const perPhone = phoneLimit(ctx, "book", app.log);
     app.post(
       "/portal/bookings",
       {
@@ -107,7 +103,7 @@ export const bookingRoutes =
         config: { rateLimit: perAddress },
       },
       async (request, reply) => {
-        perPhone.hit(
+        await perPhone.hit(
           `${request.company!.id}:${request.body.phone}`,
           "Too many bookings were made with this phone number; try again in a few minutes.",
         );

@@ -1,9 +1,9 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context";
 import type { Config } from "../../config";
 import { clientKey } from "../../shared/http/client-address";
-import { WindowLimiter } from "../../shared/window-limiter";
+import { SharedWindowLimiter } from "../../shared/window-limiter";
 import { anonymous, callerOf, type AnonymousCaller, type CustomerCaller } from "../access";
 import { companyDb } from "../tenancy";
 import {
@@ -54,6 +54,21 @@ export function joinAddressLimit(config: Config) {
 }
 
 /**
+ * The per-phone limit on taking places (`name` "join") or on bookings ("book"): counted across
+ * the nodes through Redis when there is one, since one phone can reach several nodes from
+ * several addresses (SharedWindowLimiter).
+ */
+export function phoneLimit(ctx: AppContext, name: string, log: FastifyBaseLogger) {
+  return new SharedWindowLimiter(
+    `phone-${name}`,
+    JOIN_LIMITS.perPhone.max,
+    JOIN_LIMITS.perPhone.windowMinutes * 60_000,
+    () => ctx.realtime.sharedRedis,
+    (err) => log.warn({ err }, "per-phone limit: Redis unavailable, counting on this node"),
+  );
+}
+
+/**
  * The customer portal of one company: its branches, their lines and waits, and "take a place
  * now". Anyone may call these; only ACTIVE companies answer. Mounted at /api/c/:slug.
  */
@@ -94,10 +109,7 @@ export const portalRoutes =
 
     // The per-phone limit needs the parsed body; the per-address one runs before it is read.
     const perAddress = joinAddressLimit(ctx.config);
-    const perPhone = new WindowLimiter(
-      JOIN_LIMITS.perPhone.max,
-      JOIN_LIMITS.perPhone.windowMinutes * 60_000,
-    );
+    const perPhone = phoneLimit(ctx, "join", app.log);
     app.post(
       "/portal/tickets",
       {
@@ -112,7 +124,7 @@ export const portalRoutes =
         config: { rateLimit: perAddress },
       },
       async (request, reply) => {
-        perPhone.hit(
+        await perPhone.hit(
           `${request.company!.id}:${request.body.phone}`,
           "Too many places were taken with this phone number; try again in a few minutes.",
         );

@@ -164,6 +164,15 @@ export class RealtimeHub implements QueuePublisher {
   }
 
   /**
+   * The nodes' shared Redis connection while it is up (null without REDIS_URL or while it is
+   * away): limits that must hold across nodes count there (SharedWindowLimiter).
+   */
+  get sharedRedis(): Redis | null {
+    const pub = this.redis[0];
+    return pub?.status === "ready" ? pub : null;
+  }
+
+  /**
    * Disconnects every socket of a company (staff, display boards, ticket trackers), on this node
    * and, through the Redis adapter, on the others; used when the company goes out of service.
    */
