@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "./config";
 import type { Db } from "./db/database";
@@ -71,6 +72,11 @@ export type AppContext = {
   notificationTexts: CompanyTextsCache;
   /** Sends the companies' signed webhooks (queued by the webhooks subscriber). */
   webhooks: WebhookWorker;
+  /**
+   * The key of the digests that name rate-limited phone numbers in Redis (the same on every
+   * node, derived from the token secret): a plain hash of a number is reversed by trying them.
+   */
+  limitKeySecret: Buffer;
 };
 
 export type ContextDeps = {
@@ -233,6 +239,7 @@ export function createContext(deps: ContextDeps): AppContext {
   });
   events.onDelivered((subscriber, delivered) => metrics.observeDelivered(subscriber, delivered));
   return {
+    limitKeySecret: createHmac("sha256", deps.jwtSecret).update("equeue rate-limit keys").digest(),
     config,
     db: deps.db,
     backgroundDb,

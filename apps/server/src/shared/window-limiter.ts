@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { Redis } from "ioredis";
 import { AppError } from "./app-error";
 
@@ -56,12 +56,19 @@ if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1])
 return {n, ttl}`;
 
 /**
+ * How long a count in Redis may take before the node counts alone: a stalled or half-open
+ * connection must not hold a customer's request.
+ */
+export const SHARED_COUNT_TIMEOUT_MS = 300;
+
+/**
  * A window limit that holds across every node: with Redis (REDIS_URL, the nodes' shared
  * real-time link) the attempts are counted there, so a phone number gets `max` in the window
  * whichever nodes its requests reach — nginx keeps a client address on one node, but one phone
  * can come from several addresses. Without Redis, or while it is away, each node counts in its
- * own memory (the limit then holds per node): a customer is never refused because Redis is.
- * Keys are hashed, so no phone number is written to Redis.
+ * own memory (the limit then holds per node): a customer is never refused, nor kept waiting
+ * more than SHARED_COUNT_TIMEOUT_MS, because of Redis. Keys are keyed digests (HMAC with
+ * `secret`, the same on every node), so no phone number can be read back from Redis.
  */
 export class SharedWindowLimiter {
   private readonly local: WindowLimiter;
@@ -74,6 +81,8 @@ export class SharedWindowLimiter {
     private readonly windowMs: number,
     /** The shared Redis connection when it is up, else null. */
     private readonly redis: () => Redis | null,
+    /** Keys the digests of the counted keys. */
+    private readonly secret: Buffer,
     private readonly onFallback: (err: unknown) => void = () => {},
   ) {
     this.local = new WindowLimiter(max, windowMs);
@@ -90,12 +99,9 @@ export class SharedWindowLimiter {
     const redis = this.redis();
     if (redis) {
       try {
-        const digest = createHash("sha256").update(key).digest("base64url");
-        const [count, ttl] = (await redis.eval(
-          COUNT_IN_REDIS,
-          1,
-          `equeue:limit:${this.name}:${digest}`,
-          String(this.windowMs),
+        const [count, ttl] = (await withTimeout(
+          redis.eval(COUNT_IN_REDIS, 1, this.redisKey(key), String(this.windowMs)),
+          SHARED_COUNT_TIMEOUT_MS,
         )) as [number, number];
         return { count, resetAt: Date.now() + ttl };
       } catch (err) {
@@ -108,4 +114,18 @@ export class SharedWindowLimiter {
     }
     return this.local.count(key);
   }
+
+  /** The Redis key counting `key`: the limit's name and a keyed digest, never `key` itself. */
+  redisKey(key: string): string {
+    const digest = createHmac("sha256", this.secret).update(key).digest("base64url");
+    return `equeue:limit:${this.name}:${digest}`;
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

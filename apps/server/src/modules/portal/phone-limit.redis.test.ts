@@ -1,3 +1,4 @@
+import net from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -8,10 +9,11 @@ import {
 } from "../../testing";
 import { startSecondNode, type SecondNode } from "../../testing/second-node";
 import { isRedisReachable, TEST_REDIS_URL } from "../../testing/test-redis";
-import { SharedWindowLimiter } from "../../shared/window-limiter";
+import { SHARED_COUNT_TIMEOUT_MS, SharedWindowLimiter } from "../../shared/window-limiter";
 import { AppError } from "../../shared/app-error";
 
 const redisUp = await isRedisReachable(TEST_REDIS_URL);
+const SECRET = Buffer.from("phone-limit test secret");
 
 const refusal = (p: Promise<unknown>) =>
   p.then(
@@ -74,14 +76,31 @@ describe.skipIf(!redisUp)("the per-phone limits across nodes", () => {
     const retryAfter = Number(fourth.headers["retry-after"]);
     expect(retryAfter).toBeGreaterThan(500);
     expect(retryAfter).toBeLessThanOrEqual(600);
-    // Redis holds a digest of company and phone, never the number itself.
-    const keys = await probe.keys("equeue:limit:phone-join:*");
-    expect(keys.length).toBeGreaterThan(0);
-    expect(keys.join(" ")).not.toContain("998907776655");
+    // Redis holds this window under a keyed digest of company and phone, never the number.
+    const counted = new SharedWindowLimiter(
+      "phone-join",
+      3,
+      600_000,
+      () => null,
+      a.ctx.limitKeySecret,
+    );
+    const key = counted.redisKey(`${company.id}:${phone}`);
+    expect(key).not.toContain("998907776655");
+    expect(await probe.get(key)).toBe("4");
+    const ttl = await probe.pttl(key);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(600_000);
+    expect((await probe.keys("equeue:limit:*")).join(" ")).not.toContain("998907776655");
   });
 
   it("ends the window with the key's time in Redis", async () => {
-    const limit = new SharedWindowLimiter("test-window", 1, 300, () => a.ctx.realtime.sharedRedis);
+    const limit = new SharedWindowLimiter(
+      "test-window",
+      1,
+      300,
+      () => a.ctx.realtime.sharedRedis,
+      a.ctx.limitKeySecret,
+    );
     const key = `window-${Date.now()}-${Math.random()}`;
     await limit.hit(key, "too many");
     const refused = await refusal(limit.hit(key, "too many"));
@@ -105,6 +124,7 @@ describe.skipIf(!redisUp)("the per-phone limits across nodes", () => {
       2,
       60_000,
       () => away,
+      SECRET,
       (err) => warnings.push(err),
     );
     const results = [];
@@ -112,5 +132,41 @@ describe.skipIf(!redisUp)("the per-phone limits across nodes", () => {
     expect(results).toEqual([undefined, undefined, "RATE_LIMITED"]);
     expect(warnings).toHaveLength(1);
     away.disconnect();
+  });
+
+  it("does not keep a customer waiting on a Redis that stopped answering", async () => {
+    // Answers the connection's set-up, then never a count: a stalled server or a half-open link.
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => {
+      sockets.push(socket);
+      socket.on("data", (chunk) => {
+        const text = chunk.toString();
+        if (/eval/i.test(text)) return;
+        const commands = text.split("\r\n").filter((l) => l.startsWith("*")).length;
+        socket.write("+OK\r\n".repeat(commands));
+      });
+    });
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const port = (silent.address() as net.AddressInfo).port;
+    const stalled = new Redis(port, "127.0.0.1", { enableReadyCheck: false });
+    stalled.on("error", () => {});
+    await new Promise((r) => stalled.once("ready", r));
+    const warnings: unknown[] = [];
+    const limit = new SharedWindowLimiter(
+      "test-stalled",
+      1,
+      60_000,
+      () => stalled,
+      SECRET,
+      (e) => warnings.push(e),
+    );
+    const began = Date.now();
+    expect(await refusal(limit.hit("k", "too many"))).toBeNull();
+    expect(Date.now() - began).toBeLessThan(SHARED_COUNT_TIMEOUT_MS + 500);
+    expect((await refusal(limit.hit("k", "too many")))?.code).toBe("RATE_LIMITED");
+    expect(String(warnings[0])).toContain("no answer from Redis");
+    stalled.disconnect();
+    for (const s of sockets) s.destroy();
+    silent.close();
   });
 });

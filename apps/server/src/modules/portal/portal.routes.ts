@@ -64,6 +64,7 @@ export function phoneLimit(ctx: AppContext, name: string, log: FastifyBaseLogger
     JOIN_LIMITS.perPhone.max,
     JOIN_LIMITS.perPhone.windowMinutes * 60_000,
     () => ctx.realtime.sharedRedis,
+    ctx.limitKeySecret,
     (err) => log.warn({ err }, "per-phone limit: Redis unavailable, counting on this node"),
   );
 }
