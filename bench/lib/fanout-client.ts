@@ -33,6 +33,8 @@ export type FanoutReport = {
   /** every ticket.tracking: receive time − the time the server read the view (payload.at). */
   tracking_ms: number[];
   rss_mb: number;
+  /** This client process's CPU (user + system, % of one core) since its sockets connected. */
+  cpu_percent: number;
 };
 
 export type FanoutReply =
@@ -121,6 +123,12 @@ function connectOne(address: string, item: FanoutItem, timeoutMs: number): Promi
   });
 }
 
+let since = { cpu: process.cpuUsage(), at: performance.now() };
+const cpuPercentSince = (from: typeof since) => {
+  const c = process.cpuUsage(from.cpu);
+  return Math.round(((c.user + c.system) / 1000 / (performance.now() - from.at)) * 1000) / 10;
+};
+
 process.on("message", (raw) => {
   const m = raw as FanoutRequest;
   void (async () => {
@@ -135,6 +143,7 @@ process.on("message", (raw) => {
           }
         }),
       );
+      since = { cpu: process.cpuUsage(), at: performance.now() };
       send({
         type: "connected",
         connected: sockets.length,
@@ -155,6 +164,7 @@ process.on("message", (raw) => {
           own_call_ms: ownCall.values,
           tracking_ms: tracking.values,
           rss_mb: Math.round((process.memoryUsage().rss / 1024 / 1024) * 10) / 10,
+          cpu_percent: cpuPercentSince(since),
         },
       });
     } else {

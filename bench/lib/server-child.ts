@@ -8,6 +8,7 @@ import { TICKET_ACTION } from "@equeue/core";
 import { loadConfig, startPlatform } from "@equeue/server/platform";
 import { actOnTicket, callNextTicket } from "@equeue/server/queue";
 import { RssSampler } from "./rss";
+import { percentile, round } from "./stats";
 import {
   openFileLimit,
   type ChildReply,
@@ -111,13 +112,16 @@ async function drive(
   let errors = 0;
   let behind = 0;
   const errorSamples: string[] = [];
+  const commandMs: number[] = [];
   const inflight = new Set<Promise<void>>();
   const begin = performance.now();
   const deadline = begin + m.seconds * 1000;
   const one = async (op: (typeof m.operators)[number]) => {
     try {
       const company = (await ctx.directory.findBySlug(op.slug))!;
+      const began = performance.now();
       const t = await callNextTicket(ctx, company, { staffId: op.staffId });
+      commandMs.push(performance.now() - began);
       if (!t) {
         empty++;
         return;
@@ -156,6 +160,8 @@ async function drive(
     behind_ticks: behind,
     seconds,
     calls_per_s: calls / seconds,
+    call_command_p50_ms: round(percentile(commandMs, 50)),
+    call_command_p99_ms: round(percentile(commandMs, 99)),
     error_samples: errorSamples,
   };
 }

@@ -29,6 +29,12 @@ export type DriveResult = {
   behind_ticks: number;
   seconds: number;
   calls_per_s: number;
+  /**
+   * How long the call command took, from its start (the ticket's calledAt) to its commit: the
+   * part of a call's delivery time spent before anything can be sent.
+   */
+  call_command_p50_ms: number | null;
+  call_command_p99_ms: number | null;
   error_samples: string[];
 };
 

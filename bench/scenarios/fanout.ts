@@ -183,7 +183,7 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
     for (const c of clients)
       reports.push((await c.ask<"report">({ type: "report" }, 120_000)).report);
     log(
-      `drive: ${drive.calls} calls in ${drive.seconds.toFixed(1)} s = ${drive.calls_per_s.toFixed(1)}/s`,
+      `drive: ${drive.calls} calls in ${drive.seconds.toFixed(1)} s = ${drive.calls_per_s.toFixed(1)}/s; the call command itself p50 ${drive.call_command_p50_ms} ms, p99 ${drive.call_command_p99_ms} ms`,
     );
 
     const displayMs = reports.flatMap((r) => r.display_ms);
@@ -240,10 +240,11 @@ export async function run(args: Args, argv: string[]): Promise<{ pass: boolean }
       server_heap_used_mb: stats.heap_used_mb,
       client_procs: procs,
       client_rss_mb: reports.map((r) => r.rss_mb),
+      client_cpu_percent: reports.map((r) => r.cpu_percent),
       connect_failure_samples: reports.flatMap((r) => r.failure_samples).slice(0, 5),
       nofile_limit: NOFILE,
       delivery_note:
-        "delivery = display.call (receive − call time) and each tracker's own ticket turning CALLED (receive − calledAt); tracking_refresh = every ticket.tracking (receive − server read time)",
+        "delivery = display.call (receive − call time) and each tracker's own ticket turning CALLED (receive − calledAt); tracking_refresh = every ticket.tracking (receive − server read time); drive.call_command_* = the call command from calledAt to its commit, inside delivery",
       server_tree: serverTree(),
       load_avg_start: loadStart,
       load_avg_end: loadAvg(),
