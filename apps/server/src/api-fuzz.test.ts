@@ -7,7 +7,7 @@ import { startFakeTelegramApi } from "./testing/fake-telegram-api";
 import {
   createBranchWithService,
   createDisplayDevice,
-  createQueueCompany,
+  createPublicCompany,
   createQueueOperator,
   issueTickets,
   loginSuperAdmin,
@@ -96,15 +96,8 @@ describe("every operation refuses hostile input with a 4xx in the one error shap
       TELEGRAM_API_URL: telegram.url,
       TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
     });
-    const { slug, adminToken } = await createQueueCompany(p, "fuzzco");
     // Active, so the public portal and booking let the hostile input in to their validators.
-    await p.ctx.db
-      .updateTable("platform.companies")
-      .set({ status: "ACTIVE" })
-      .where("slug", "=", slug)
-      .execute();
-    p.ctx.directory.invalidate(slug);
-    const company = (await p.ctx.directory.findBySlug(slug))!;
+    const { slug, adminToken, company } = await createPublicCompany(p, "fuzzco");
     const { branch, services, counters } = await createBranchWithService(p.ctx, company);
     const operator = await createQueueOperator(p.ctx, company, {
       branchId: branch.id,

@@ -25,6 +25,19 @@ export async function createQueueCompany(p: TestPlatform, slug = `queue${next()}
   return { company, slug, adminToken: admin.token };
 }
 
+/** A company as `createQueueCompany` makes it, made ACTIVE: its portal and booking answer. */
+export async function createPublicCompany(p: TestPlatform, slug?: string) {
+  const created = await createQueueCompany(p, slug);
+  await p.ctx.db
+    .updateTable("platform.companies")
+    .set({ status: "ACTIVE" })
+    .where("slug", "=", created.slug)
+    .execute();
+  p.ctx.directory.invalidate(created.slug);
+  const company = (await p.ctx.directory.findBySlug(created.slug))!;
+  return { ...created, company };
+}
+
 export type ServiceSeed = {
   letter?: string;
   name?: string;

@@ -2,7 +2,7 @@ import type { WeeklyHours } from "@equeue/core";
 import {
   call,
   createBranchWithService,
-  createQueueCompany,
+  createPublicCompany,
   createQueueOperator,
   type TestPlatform,
 } from "../../testing";
@@ -24,14 +24,7 @@ export async function bookableBranch(
   p: TestPlatform,
   opts: { operators?: number; durationMinutes?: number; lateArrival?: "WALK_IN" | "EXPIRE" } = {},
 ) {
-  const { slug, adminToken } = await createQueueCompany(p);
-  await p.ctx.db
-    .updateTable("platform.companies")
-    .set({ status: "ACTIVE" })
-    .where("slug", "=", slug)
-    .execute();
-  p.ctx.directory.invalidate(slug);
-  const company = (await p.ctx.directory.findBySlug(slug))!;
+  const { slug, adminToken, company } = await createPublicCompany(p);
   const { branch, services, counters } = await createBranchWithService(p.ctx, company, {
     services: [
       { letter: "K", name: "Kassa", durationMinutes: opts.durationMinutes ?? 5 },

@@ -3,7 +3,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createBranchWithService,
-  createQueueCompany,
+  createPublicCompany,
   createTestPlatform,
   type TestPlatform,
 } from "../../testing";
@@ -42,14 +42,7 @@ describe.skipIf(!redisUp)("the per-phone limits across nodes", () => {
   });
 
   it("counts one phone's places on every node: the fourth is refused wherever it lands", async () => {
-    const { slug } = await createQueueCompany(a);
-    await a.ctx.db
-      .updateTable("platform.companies")
-      .set({ status: "ACTIVE" })
-      .where("slug", "=", slug)
-      .execute();
-    a.ctx.directory.invalidate(slug);
-    const company = (await a.ctx.directory.findBySlug(slug))!;
+    const { slug, company } = await createPublicCompany(a);
     const { branch, services } = await createBranchWithService(a.ctx, company, {
       services: [{ letter: "A" }, { letter: "B" }, { letter: "C" }, { letter: "D" }],
     });

@@ -1,25 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   call,
-  createQueueCompany,
+  createPublicCompany,
   createTestPlatform,
   issueTickets,
   lineWithOperatorAtCounter,
   type TestPlatform,
 } from "../../testing";
-import type { CompanyRecord } from "../tenancy/company-directory";
 
 let p: TestPlatform;
 
 async function activeCompany() {
-  const { slug, adminToken } = await createQueueCompany(p);
-  await p.ctx.db
-    .updateTable("platform.companies")
-    .set({ status: "ACTIVE" })
-    .where("slug", "=", slug)
-    .execute();
-  p.ctx.directory.invalidate(slug);
-  const company = (await p.ctx.directory.findBySlug(slug)) as CompanyRecord;
+  const { slug, adminToken, company } = await createPublicCompany(p);
   const { setup, serviceId, op } = await lineWithOperatorAtCounter(p, company, slug);
   /** A ticket served to the end; answers its tracking token. */
   const servedTicket = async () => {

@@ -10,7 +10,7 @@ import {
 } from "../../../testing";
 import {
   createBranchWithService,
-  createQueueCompany,
+  createPublicCompany,
   createQueueOperator,
   issuerFor,
   issueTickets,
@@ -32,15 +32,8 @@ describe("the ETA customers see and the wait quoted at issue", () => {
   let slug: string;
   beforeAll(async () => {
     p = await createTestPlatform({}, { dayEndWorker: false });
-    ({ slug } = await createQueueCompany(p));
     // Active, so that its portal answers.
-    await p.ctx.db
-      .updateTable("platform.companies")
-      .set({ status: "ACTIVE" })
-      .where("slug", "=", slug)
-      .execute();
-    p.ctx.directory.invalidate(slug);
-    company = (await p.ctx.directory.findBySlug(slug))!;
+    ({ slug, company } = await createPublicCompany(p));
   });
   afterAll(() => p.close());
 
